@@ -1,0 +1,41 @@
+#pragma once
+
+#include <chrono>
+
+namespace baton {
+
+// Time is a port so tests can pin "now" (contract sunsets, staleness, SLAs, durations).
+class Clock
+{
+public:
+    virtual ~Clock() = default;
+    virtual std::chrono::system_clock::time_point now() const = 0;
+    // Monotonic, for durations only.
+    virtual std::chrono::steady_clock::time_point steadyNow() const
+    {
+        return std::chrono::steady_clock::now();
+    }
+};
+
+class SystemClock final : public Clock
+{
+public:
+    std::chrono::system_clock::time_point now() const override
+    {
+        return std::chrono::system_clock::now();
+    }
+};
+
+// A clock that stays where it is put; for tests and reproducible demos.
+class FixedClock final : public Clock
+{
+public:
+    explicit FixedClock(std::chrono::system_clock::time_point at) : m_at(at) {}
+    std::chrono::system_clock::time_point now() const override { return m_at; }
+    void set(std::chrono::system_clock::time_point at) { m_at = at; }
+
+private:
+    std::chrono::system_clock::time_point m_at;
+};
+
+} // namespace baton

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "store/Statement.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+
+namespace baton::store {
+
+// One connection to a Baton store: a SQLite file in WAL mode. Not thread-safe; give each
+// thread its own Database on the same file (WAL lets readers run beside one writer).
+class Database
+{
+public:
+    struct Options
+    {
+        bool readOnly = false;
+        bool create = true;
+        int busyTimeoutMs = 5000;
+        // quick_check reads every page: skip it only on hot paths that reopen a store that
+        // another connection in the same process has just checked.
+        bool quickCheck = true;
+    };
+
+    // Opens (creating if allowed) and verifies the file; throws StoreError with a message
+    // that names the file for a corrupt store or a SQLite file that is not Baton's.
+    static Database open(const std::filesystem::path &path, Options options);
+    static Database open(const std::filesystem::path &path) { return open(path, Options{}); }
+    static Database openInMemory();
+
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    // Prepared once per connection and reused; returned reset with bindings cleared.
+    Statement &cached(std::string_view sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    int userVersion();
+    bool inTransaction() const;
+
+    const std::filesystem::path &path() const { return m_path; }
+    sqlite3 *handle() const { return m_db; }
+
+    // 'BATN' in the header, so we can tell a foreign SQLite file from an empty store.
+    static constexpr std::int32_t ApplicationId = 0x4241544E;
+
+private:
+    Database(sqlite3 *db, std::filesystem::path path);
+    void configure(const Options &options);
+    void verify();
+
+    sqlite3 *m_db = nullptr;
+    std::filesystem::path m_path;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
+};
+
+} // namespace baton::store

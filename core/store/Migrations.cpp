@@ -1,0 +1,235 @@
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+#include "store/StoreError.h"
+#include "store/Transaction.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace baton::store {
+
+namespace {
+
+// v1: the records Baton imports and the bookkeeping of each import.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE ingest_batches (
+    id                  INTEGER PRIMARY KEY,
+    source_system       TEXT NOT NULL,
+    format              TEXT NOT NULL,
+    file_name           TEXT NOT NULL,
+    file_path           TEXT,
+    file_sha256         TEXT NOT NULL,
+    file_size           INTEGER NOT NULL,
+    status              TEXT NOT NULL DEFAULT 'running'
+                        CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+    started_at          TEXT NOT NULL,
+    finished_at         TEXT,
+    duration_ms         INTEGER,
+    records_read        INTEGER NOT NULL DEFAULT 0,
+    records_accepted    INTEGER NOT NULL DEFAULT 0,
+    records_inserted    INTEGER NOT NULL DEFAULT 0,
+    records_updated     INTEGER NOT NULL DEFAULT 0,
+    records_unchanged   INTEGER NOT NULL DEFAULT 0,
+    records_quarantined INTEGER NOT NULL DEFAULT 0,
+    records_deprecated  INTEGER NOT NULL DEFAULT 0,
+    error               TEXT
+);
+CREATE INDEX ingest_batches_by_sha ON ingest_batches (file_sha256, status);
+
+CREATE TABLE contracts (
+    name             TEXT NOT NULL,
+    version          INTEGER NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('active', 'deprecated', 'sunset')),
+    deprecated_since TEXT,
+    sunset_at        TEXT,
+    schema_sha256    TEXT NOT NULL,
+    registered_at    TEXT NOT NULL,
+    PRIMARY KEY (name, version)
+);
+
+-- How many records of a batch each contract version accepted: "versions seen".
+CREATE TABLE contract_usage (
+    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
+    contract TEXT NOT NULL,
+    version  INTEGER NOT NULL,
+    records  INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, contract, version)
+);
+
+CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY,
+    source_system TEXT NOT NULL,
+    source_id     TEXT NOT NULL,
+    batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
+    content_hash  BLOB NOT NULL,
+    previous_hash BLOB,
+    contract      TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    domain        TEXT,
+    industry      TEXT,
+    employees     INTEGER,
+    country       TEXT,
+    record        TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    updated_at    TEXT,
+    UNIQUE (source_system, source_id)
+);
+CREATE INDEX accounts_by_domain ON accounts (domain);
+
+CREATE TABLE leads (
+    id              INTEGER PRIMARY KEY,
+    source_system   TEXT NOT NULL,
+    source_id       TEXT NOT NULL,
+    batch_id        INTEGER NOT NULL REFERENCES ingest_batches (id),
+    content_hash    BLOB NOT NULL,
+    previous_hash   BLOB,
+    contract        TEXT NOT NULL,
+    email           TEXT,
+    first_name      TEXT,
+    last_name       TEXT,
+    title           TEXT,
+    company         TEXT,
+    company_domain  TEXT,
+    country         TEXT,
+    lifecycle_stage TEXT,
+    lead_status     TEXT,
+    owner           TEXT,
+    created_at      TEXT,
+    converted_at    TEXT,
+    opted_out       INTEGER NOT NULL DEFAULT 0,
+    record          TEXT NOT NULL,
+    imported_at     TEXT NOT NULL,
+    updated_at      TEXT,
+    UNIQUE (source_system, source_id)
+);
+CREATE INDEX leads_by_email ON leads (email);
+
+-- Other systems' ids for the same person (a Marketo lead id on a HubSpot contact), so
+-- events from one system find the lead imported from another.
+CREATE TABLE lead_identities (
+    source_system TEXT NOT NULL,
+    source_id     TEXT NOT NULL,
+    lead_id       INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_system, source_id)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    id               INTEGER PRIMARY KEY,
+    source_system    TEXT NOT NULL,
+    source_id        TEXT NOT NULL,
+    batch_id         INTEGER NOT NULL REFERENCES ingest_batches (id),
+    content_hash     BLOB NOT NULL,
+    previous_hash    BLOB,
+    contract         TEXT NOT NULL,
+    lead_system      TEXT NOT NULL,
+    lead_ref         TEXT NOT NULL,
+    type             TEXT NOT NULL,
+    occurred_at      TEXT NOT NULL,
+    activity_type_id INTEGER,
+    campaign_id      TEXT,
+    asset            TEXT,
+    attributes       TEXT,
+    imported_at      TEXT NOT NULL,
+    UNIQUE (source_system, source_id)
+);
+CREATE INDEX events_by_lead ON events (lead_system, lead_ref, occurred_at);
+
+CREATE TABLE enrichment (
+    id            INTEGER PRIMARY KEY,
+    source_system TEXT NOT NULL,
+    source_id     TEXT NOT NULL,
+    batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
+    content_hash  BLOB NOT NULL,
+    previous_hash BLOB,
+    contract      TEXT NOT NULL,
+    subject_kind  TEXT NOT NULL CHECK (subject_kind IN ('account', 'lead')),
+    subject_key   TEXT NOT NULL,
+    observed_at   TEXT NOT NULL,
+    record        TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    updated_at    TEXT,
+    UNIQUE (source_system, source_id)
+);
+CREATE INDEX enrichment_by_subject ON enrichment (subject_kind, subject_key);
+
+CREATE TABLE quarantine (
+    id           INTEGER PRIMARY KEY,
+    batch_id     INTEGER NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
+    file_name    TEXT NOT NULL,
+    line         INTEGER,
+    record_index INTEGER,
+    contract     TEXT,
+    field        TEXT,
+    message      TEXT NOT NULL,
+    errors       TEXT NOT NULL,
+    raw          TEXT,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX quarantine_by_batch ON quarantine (batch_id, line);
+)sql";
+
+// v2: drop-folder sync remembers what it has seen per folder.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE sync_cursors (
+    folder          TEXT PRIMARY KEY,
+    last_file_name  TEXT,
+    last_sha256     TEXT,
+    files_imported  INTEGER NOT NULL DEFAULT 0,
+    last_synced_at  TEXT NOT NULL
+);
+CREATE TABLE sync_files (
+    folder    TEXT NOT NULL REFERENCES sync_cursors (folder) ON DELETE CASCADE,
+    sha256    TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    batch_id  INTEGER REFERENCES ingest_batches (id),
+    seen_at   TEXT NOT NULL,
+    PRIMARY KEY (folder, sha256)
+) WITHOUT ROWID;
+)sql";
+
+} // namespace
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> steps = {
+        {1, "records, contracts, ingest batches and quarantine", kV1},
+        {2, "drop-folder sync cursors", kV2},
+    };
+    return steps;
+}
+
+int latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+void migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latestSchemaVersion();
+    const int current = db.userVersion();
+    if (current > latestSchemaVersion()) {
+        throw StoreError(SQLITE_ERROR,
+                         "store " + db.path().string() + " has schema version " +
+                             std::to_string(current) + ", newer than this Baton knows (" +
+                             std::to_string(latestSchemaVersion()) + "): update Baton");
+    }
+    for (const Migration &step : migrations()) {
+        if (step.version <= current || step.version > target)
+            continue;
+        Transaction tx(db);
+        try {
+            db.exec(step.sql);
+        } catch (const StoreError &e) {
+            throw StoreError(e.code(), "migration to v" + std::to_string(step.version) + " (" +
+                                           std::string(step.title) + ") failed: " + e.what());
+        }
+        db.exec("PRAGMA application_id=" + std::to_string(Database::ApplicationId));
+        db.exec("PRAGMA user_version=" + std::to_string(step.version));
+        tx.commit();
+    }
+}
+
+} // namespace baton::store

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace baton::store {
+
+class Database;
+
+struct Migration
+{
+    int version;            // the user_version the store has after this step
+    std::string_view title; // shown in logs and errors
+    std::string_view sql;
+};
+
+// The ordered steps from an empty file to the current schema. Append only: a released
+// step is never edited, a change is a new step.
+const std::vector<Migration> &migrations();
+int latestSchemaVersion();
+
+// Brings the store to `target` (default: latest), one transaction per step. Throws
+// StoreError if the store is newer than this build knows.
+void migrate(Database &db, int target = -1);
+
+} // namespace baton::store

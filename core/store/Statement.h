@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace baton::store {
+
+// A prepared statement that owns its sqlite3_stmt. Move-only; binds are 1-based like
+// SQLite's own API, columns 0-based. step() returns true while there is a row.
+class Statement
+{
+public:
+    Statement() = default;
+    Statement(sqlite3 *db, std::string_view sql);
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view text);
+    Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
+    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
+    Statement &bind(int index, std::nullptr_t);
+    Statement &bindBlob(int index, std::span<const std::uint8_t> bytes);
+    template <typename T> Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value ? bind(index, *value) : bind(index, nullptr);
+    }
+    // Binds every argument in order from index 1.
+    template <typename... Args> Statement &bindAll(const Args &...args)
+    {
+        int index = 0;
+        (bind(++index, args), ...);
+        return *this;
+    }
+
+    bool step();
+    // Steps a statement that must not return rows (INSERT/UPDATE/DDL), then resets it.
+    void run();
+    void reset();
+
+    bool isNull(int column) const;
+    std::int64_t int64At(int column) const;
+    int intAt(int column) const { return static_cast<int>(int64At(column)); }
+    double doubleAt(int column) const;
+    std::string textAt(int column) const;
+    std::string_view textViewAt(int column) const;
+    std::optional<std::string> optionalTextAt(int column) const;
+    std::optional<std::int64_t> optionalInt64At(int column) const;
+    std::vector<std::uint8_t> blobAt(int column) const;
+    int columnCount() const;
+
+    std::string_view sql() const;
+    sqlite3_stmt *handle() const { return m_stmt; }
+
+private:
+    [[noreturn]] void fail(int rc) const;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+} // namespace baton::store
