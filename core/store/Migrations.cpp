@@ -34,7 +34,8 @@ CREATE TABLE ingest_batches (
     records_unchanged   INTEGER NOT NULL DEFAULT 0,
     records_quarantined INTEGER NOT NULL DEFAULT 0,
     records_deprecated  INTEGER NOT NULL DEFAULT 0,
-    error               TEXT
+    error               TEXT,
+    owner_pid           INTEGER
 );
 CREATE INDEX ingest_batches_by_sha ON ingest_batches (file_sha256, status);
 
@@ -132,6 +133,7 @@ CREATE TABLE events (
     asset            TEXT,
     attributes       TEXT,
     imported_at      TEXT NOT NULL,
+    updated_at       TEXT,
     UNIQUE (source_system, source_id)
 );
 CREATE INDEX events_by_lead ON events (lead_system, lead_ref, occurred_at);

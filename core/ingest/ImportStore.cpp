@@ -1,0 +1,231 @@
+#include "ingest/ImportStore.h"
+
+#include "store/Database.h"
+
+#include <cerrno>
+#include <csignal>
+#include <stdexcept>
+
+#include <unistd.h>
+
+namespace baton::ingest {
+
+namespace {
+
+// Upserts keyed by (source_system, source_id). The WHERE makes an identical record a
+// no-op (no row returned); RETURNING tells an insert (no previous hash) from an update.
+constexpr std::string_view kUpsertLead = R"sql(
+INSERT INTO leads (source_system, source_id, email, first_name, last_name, title, company,
+    company_domain, country, lifecycle_stage, lead_status, owner, created_at, converted_at,
+    opted_out, record, batch_id, content_hash, contract, imported_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+ON CONFLICT (source_system, source_id) DO UPDATE SET
+    email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
+    title = excluded.title, company = excluded.company, company_domain = excluded.company_domain,
+    country = excluded.country, lifecycle_stage = excluded.lifecycle_stage,
+    lead_status = excluded.lead_status, owner = excluded.owner, created_at = excluded.created_at,
+    converted_at = excluded.converted_at, opted_out = excluded.opted_out,
+    record = excluded.record, batch_id = excluded.batch_id,
+    previous_hash = leads.content_hash, content_hash = excluded.content_hash,
+    contract = excluded.contract, updated_at = excluded.imported_at
+WHERE leads.content_hash IS NOT excluded.content_hash
+RETURNING id, previous_hash IS NOT NULL
+)sql";
+
+constexpr std::string_view kUpsertAccount = R"sql(
+INSERT INTO accounts (source_system, source_id, name, domain, industry, employees, country,
+    record, batch_id, content_hash, contract, imported_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+ON CONFLICT (source_system, source_id) DO UPDATE SET
+    name = excluded.name, domain = excluded.domain, industry = excluded.industry,
+    employees = excluded.employees, country = excluded.country, record = excluded.record,
+    batch_id = excluded.batch_id, previous_hash = accounts.content_hash,
+    content_hash = excluded.content_hash, contract = excluded.contract,
+    updated_at = excluded.imported_at
+WHERE accounts.content_hash IS NOT excluded.content_hash
+RETURNING id, previous_hash IS NOT NULL
+)sql";
+
+constexpr std::string_view kUpsertEvent = R"sql(
+INSERT INTO events (source_system, source_id, lead_system, lead_ref, type, occurred_at,
+    activity_type_id, campaign_id, asset, attributes, batch_id, content_hash, contract,
+    imported_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+ON CONFLICT (source_system, source_id) DO UPDATE SET
+    lead_system = excluded.lead_system, lead_ref = excluded.lead_ref, type = excluded.type,
+    occurred_at = excluded.occurred_at, activity_type_id = excluded.activity_type_id,
+    campaign_id = excluded.campaign_id, asset = excluded.asset,
+    attributes = excluded.attributes, batch_id = excluded.batch_id,
+    previous_hash = events.content_hash, content_hash = excluded.content_hash,
+    contract = excluded.contract, updated_at = excluded.imported_at
+WHERE events.content_hash IS NOT excluded.content_hash
+RETURNING id, previous_hash IS NOT NULL
+)sql";
+
+constexpr std::string_view kUpsertEnrichment = R"sql(
+INSERT INTO enrichment (source_system, source_id, subject_kind, subject_key, observed_at,
+    record, batch_id, content_hash, contract, imported_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+ON CONFLICT (source_system, source_id) DO UPDATE SET
+    subject_kind = excluded.subject_kind, subject_key = excluded.subject_key,
+    observed_at = excluded.observed_at, record = excluded.record,
+    batch_id = excluded.batch_id, previous_hash = enrichment.content_hash,
+    content_hash = excluded.content_hash, contract = excluded.contract,
+    updated_at = excluded.imported_at
+WHERE enrichment.content_hash IS NOT excluded.content_hash
+RETURNING id, previous_hash IS NOT NULL
+)sql";
+
+std::string_view upsertSql(RecordTable table)
+{
+    switch (table) {
+    case RecordTable::Lead: return kUpsertLead;
+    case RecordTable::Account: return kUpsertAccount;
+    case RecordTable::Event: return kUpsertEvent;
+    case RecordTable::Enrichment: return kUpsertEnrichment;
+    }
+    throw std::logic_error("unknown record table");
+}
+
+} // namespace
+
+ImportStore::ImportStore(store::Database &db) : m_db(db) {}
+
+std::int64_t ImportStore::beginBatch(const BatchStart &s)
+{
+    auto &st = m_db.cached("INSERT INTO ingest_batches (source_system, format, file_name, "
+                           "file_path, file_sha256, file_size, status, started_at, owner_pid) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)");
+    st.bindAll(s.sourceSystem, s.format, s.fileName, s.filePath, s.sha256, s.fileSize,
+               s.startedAt, static_cast<std::int64_t>(::getpid()));
+    st.run();
+    return m_db.lastInsertRowId();
+}
+
+UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
+                                  const std::string &now)
+{
+    auto &st = m_db.cached(upsertSql(row.table));
+    int index = 0;
+    for (const SqlValue &value : row.columns) {
+        ++index;
+        std::visit(
+            [&](const auto &v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::monostate>)
+                    st.bind(index, nullptr);
+                else
+                    st.bind(index, v);
+            },
+            value);
+    }
+    st.bind(++index, batchId);
+    st.bindBlob(++index, row.contentHash);
+    st.bind(++index, row.contractKey);
+    st.bind(++index, now);
+    if (!st.step()) {
+        st.reset();
+        return UpsertOutcome::Unchanged;
+    }
+    const std::int64_t id = st.int64At(0);
+    const bool updated = st.int64At(1) != 0;
+    st.reset();
+    if (row.table == RecordTable::Lead) {
+        auto &identity = m_db.cached(
+            "INSERT INTO lead_identities (source_system, source_id, lead_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (source_system, source_id) DO UPDATE SET lead_id = excluded.lead_id");
+        identity.bindAll(std::get<std::string>(row.columns[0]),
+                         std::get<std::string>(row.columns[1]), id);
+        identity.run();
+        for (const auto &[system, sourceId] : row.identities) {
+            identity.bindAll(system, sourceId, id);
+            identity.run();
+        }
+    }
+    return updated ? UpsertOutcome::Updated : UpsertOutcome::Inserted;
+}
+
+void ImportStore::quarantine(std::int64_t batchId, const QuarantineEntry &e, const std::string &now)
+{
+    auto &st = m_db.cached("INSERT INTO quarantine (batch_id, file_name, line, record_index, "
+                           "contract, field, message, errors, raw, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bindAll(batchId, e.fileName, e.line, e.recordIndex, e.contract, e.field, e.message,
+               e.errorsJson, e.raw, now);
+    st.run();
+}
+
+void ImportStore::finishBatch(std::int64_t batchId, const BatchCounts &c,
+                              const std::map<std::string, std::int64_t> &usage,
+                              const std::string &finishedAt, std::int64_t durationMs)
+{
+    auto &st = m_db.cached(
+        "UPDATE ingest_batches SET status = 'done', finished_at = ?, duration_ms = ?, "
+        "records_read = ?, records_accepted = ?, records_inserted = ?, records_updated = ?, "
+        "records_unchanged = ?, records_quarantined = ?, records_deprecated = ? WHERE id = ?");
+    st.bindAll(finishedAt, durationMs, c.read, c.accepted, c.inserted, c.updated, c.unchanged,
+               c.quarantined, c.deprecated, batchId);
+    st.run();
+    auto &use = m_db.cached("INSERT INTO contract_usage (batch_id, contract, version, records) "
+                            "VALUES (?, ?, ?, ?)");
+    for (const auto &[key, count] : usage) {
+        const auto at = key.find('@');
+        use.bindAll(batchId, key.substr(0, at), static_cast<std::int64_t>(std::stoll(key.substr(at + 1))), count);
+        use.run();
+    }
+}
+
+void ImportStore::failBatch(std::int64_t batchId, const std::string &error,
+                            const std::string &finishedAt, std::int64_t durationMs)
+{
+    auto &st = m_db.cached("UPDATE ingest_batches SET status = 'failed', error = ?1, "
+                           "finished_at = ?2, duration_ms = ?3, records_quarantined = "
+                           "(SELECT count(*) FROM quarantine WHERE batch_id = ?4) WHERE id = ?4");
+    st.bindAll(error, finishedAt, durationMs, batchId);
+    st.run();
+}
+
+std::optional<std::int64_t> ImportStore::findCompletedBatch(const std::string &sha256)
+{
+    auto &st = m_db.cached("SELECT id FROM ingest_batches WHERE file_sha256 = ? AND "
+                           "status = 'done' ORDER BY id LIMIT 1");
+    st.bind(1, sha256);
+    std::optional<std::int64_t> id;
+    if (st.step())
+        id = st.int64At(0);
+    st.reset();
+    return id;
+}
+
+int ImportStore::markInterruptedBatches()
+{
+    // Another process may be importing right now: only batches whose process is gone are
+    // interrupted. (A pid can be reused, which at worst delays the marking.)
+    std::vector<std::int64_t> dead;
+    auto &running = m_db.cached("SELECT id, owner_pid FROM ingest_batches WHERE status = 'running'");
+    while (running.step()) {
+        const auto pid = static_cast<pid_t>(running.int64At(1));
+        if (pid != ::getpid() && (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)))
+            dead.push_back(running.int64At(0));
+    }
+    running.reset();
+    auto &mark = m_db.cached(
+        "UPDATE ingest_batches SET status = 'interrupted', error = 'the import stopped before "
+        "it finished (Baton was closed or crashed); importing the file again completes it' "
+        "WHERE id = ?");
+    for (std::int64_t id : dead) {
+        mark.bind(1, id);
+        mark.run();
+    }
+    return static_cast<int>(dead.size());
+}
+
+void ImportStore::dropQuarantineOfInterrupted(const std::string &sha256)
+{
+    auto &st = m_db.cached("DELETE FROM quarantine WHERE batch_id IN (SELECT id FROM "
+                           "ingest_batches WHERE file_sha256 = ? AND status = 'interrupted')");
+    st.bind(1, sha256);
+    st.run();
+}
+
+} // namespace baton::ingest

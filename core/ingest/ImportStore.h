@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ingest/RecordRow.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::ingest {
+
+enum class UpsertOutcome { Inserted, Updated, Unchanged };
+
+struct BatchCounts
+{
+    std::int64_t read = 0;
+    std::int64_t accepted = 0; // passed the contract: inserted + updated + unchanged
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t deprecated = 0; // accepted under a deprecated contract version
+};
+
+struct BatchStart
+{
+    std::string sourceSystem;
+    std::string format;
+    std::string fileName;
+    std::string filePath;
+    std::string sha256;
+    std::int64_t fileSize = 0;
+    std::string startedAt;
+};
+
+struct QuarantineEntry
+{
+    std::string fileName;
+    std::optional<std::int64_t> line;
+    std::optional<std::int64_t> recordIndex;
+    std::optional<std::string> contract;
+    std::string field;
+    std::string message;
+    std::string errorsJson; // [{"pointer": .., "field": .., "message": ..}, ...]
+    std::string raw;
+};
+
+// The writes of an import. Every statement is prepared once and reused; callers wrap
+// calls in transactions (see Importer) so a batch's records commit in large groups.
+class ImportStore
+{
+public:
+    explicit ImportStore(store::Database &db);
+
+    std::int64_t beginBatch(const BatchStart &start);
+    UpsertOutcome upsert(const RecordRow &row, std::int64_t batchId, const std::string &now);
+    void quarantine(std::int64_t batchId, const QuarantineEntry &entry, const std::string &now);
+    void finishBatch(std::int64_t batchId, const BatchCounts &counts,
+                     const std::map<std::string, std::int64_t> &contractUsage,
+                     const std::string &finishedAt, std::int64_t durationMs);
+    void failBatch(std::int64_t batchId, const std::string &error, const std::string &finishedAt,
+                   std::int64_t durationMs);
+
+    // A completed batch of the same file content, if any.
+    std::optional<std::int64_t> findCompletedBatch(const std::string &sha256);
+    // Batches left 'running' by a process that died are marked 'interrupted'; their
+    // quarantine entries are dropped when the same file is imported again.
+    int markInterruptedBatches();
+    void dropQuarantineOfInterrupted(const std::string &sha256);
+
+private:
+    store::Database &m_db;
+};
+
+} // namespace baton::ingest

@@ -1,0 +1,339 @@
+#include "ingest/Importer.h"
+
+#include "ingest/RecordGate.h"
+#include "ports/Clock.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+#include "store/Transaction.h"
+#include "util/MappedFile.h"
+#include "util/Sha256.h"
+#include "util/Time.h"
+
+#include <nlohmann/json.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace baton::ingest {
+
+namespace {
+
+constexpr std::size_t kChunkSize = 1024;
+
+struct Chunk
+{
+    std::size_t seq = 0;
+    std::vector<ParsedItem> items;
+    std::vector<GateResult> results;
+};
+
+// Producer -> workers -> writer, with results handed to the writer in file order. Bounded
+// by `maxInFlight` chunks so a 1 GB file never sits in memory twice.
+class ChunkPipeline
+{
+public:
+    explicit ChunkPipeline(std::size_t maxInFlight) : m_maxInFlight(maxInFlight) {}
+
+    // Producer: blocks while too many chunks are in flight. False if aborted.
+    bool submit(Chunk chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_aborted || m_inFlight < m_maxInFlight; });
+        if (m_aborted)
+            return false;
+        ++m_inFlight;
+        m_work.push_back(std::move(chunk));
+        m_cv.notify_all();
+        return true;
+    }
+    void finishProducing()
+    {
+        std::lock_guard lock(m_mutex);
+        m_producerDone = true;
+        m_cv.notify_all();
+    }
+    // Worker: next chunk to check, or nullopt when there is no more work.
+    std::optional<Chunk> takeWork()
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_aborted || !m_work.empty() || m_producerDone; });
+        if (m_aborted || m_work.empty())
+            return std::nullopt;
+        Chunk c = std::move(m_work.front());
+        m_work.pop_front();
+        return c;
+    }
+    void putDone(Chunk chunk)
+    {
+        std::lock_guard lock(m_mutex);
+        m_done.emplace(chunk.seq, std::move(chunk));
+        m_cv.notify_all();
+    }
+    void setChunkCount(std::size_t n)
+    {
+        std::lock_guard lock(m_mutex);
+        m_total = n;
+        m_cv.notify_all();
+    }
+    // Writer: the chunk with sequence `seq`, or nullopt at the end / on abort.
+    std::optional<Chunk> takeDone(std::size_t seq)
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_aborted || m_done.count(seq) || (m_total && seq >= *m_total); });
+        if (m_aborted || !m_done.count(seq))
+            return std::nullopt;
+        Chunk c = std::move(m_done.at(seq));
+        m_done.erase(seq);
+        --m_inFlight;
+        m_cv.notify_all();
+        return c;
+    }
+    void abort()
+    {
+        std::lock_guard lock(m_mutex);
+        m_aborted = true;
+        m_cv.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Chunk> m_work;
+    std::map<std::size_t, Chunk> m_done;
+    std::size_t m_inFlight = 0;
+    std::size_t m_maxInFlight;
+    std::optional<std::size_t> m_total;
+    bool m_producerDone = false;
+    bool m_aborted = false;
+};
+
+std::int64_t millisSince(const Clock &clock, std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(clock.steadyNow() - start).count();
+}
+
+std::string baseName(const std::string &path)
+{
+    return std::filesystem::path(path).filename().string();
+}
+
+} // namespace
+
+Importer::Importer(store::Database &db, const contracts::ContractRegistry &registry,
+                   const Clock &clock)
+    : m_db(db), m_registry(registry), m_clock(clock)
+{
+}
+
+ImportResult Importer::importFile(const std::filesystem::path &path, const ImportOptions &options)
+{
+    std::unique_ptr<util::MappedFile> file;
+    try {
+        file = std::make_unique<util::MappedFile>(path);
+    } catch (const std::exception &e) {
+        ImportResult r;
+        r.fileName = path.filename().string();
+        r.failed = true;
+        r.error = e.what();
+        return r;
+    }
+    return importData(file->data(), path.filename().string(),
+                      std::filesystem::absolute(path).lexically_normal().string(), options);
+}
+
+ImportResult Importer::importData(std::string_view data, const std::string &fileName,
+                                  const std::string &filePath, const ImportOptions &options)
+{
+    const auto started = m_clock.steadyNow();
+    const auto now = m_clock.now();
+    const std::string nowText = util::formatUtc(now);
+    ImportResult result;
+    result.fileName = fileName.empty() ? baseName(filePath) : fileName;
+    result.bytes = static_cast<std::int64_t>(data.size());
+    result.sha256 = util::sha256Hex(data);
+
+    ImportStore store(m_db);
+    {
+        store::Transaction tx(m_db);
+        store.markInterruptedBatches();
+        tx.commit();
+    }
+    if (!options.force) {
+        if (auto previous = store.findCompletedBatch(result.sha256)) {
+            result.sameAsBatch = previous;
+            return result;
+        }
+    }
+
+    BatchStart start;
+    start.fileName = result.fileName;
+    start.filePath = filePath;
+    start.sha256 = result.sha256;
+    start.fileSize = result.bytes;
+    start.startedAt = nowText;
+
+    std::unique_ptr<RecordSource> source;
+    std::optional<FileError> fileError;
+    try {
+        source = makeSource(data, options.format, options.source);
+        start.sourceSystem = source->sourceSystem();
+        start.format = toString(source->format());
+    } catch (const FileError &e) {
+        fileError = e;
+        const SourceFormat guessed = options.format == SourceFormat::Auto ? detectFormat(data) : options.format;
+        start.format = toString(guessed);
+        start.sourceSystem = "unknown";
+    }
+    result.format = start.format;
+    result.sourceSystem = start.sourceSystem;
+
+    {
+        store::Transaction tx(m_db);
+        store.dropQuarantineOfInterrupted(result.sha256);
+        result.batchId = store.beginBatch(start);
+        if (fileError) {
+            QuarantineEntry q;
+            q.fileName = result.fileName;
+            q.line = static_cast<std::int64_t>(fileError->line);
+            q.field = fileError->field;
+            q.message = fileError->message;
+            q.errorsJson = nlohmann::json::array({{{"field", q.field}, {"message", q.message}}}).dump();
+            const auto end = data.find_first_of("\r\n");
+            q.raw = std::string(data.substr(0, std::min<std::size_t>(end, RecordGate::kMaxRawBytes)));
+            store.quarantine(result.batchId, q, nowText);
+            result.failed = true;
+            result.error = result.fileName + ", line " + std::to_string(fileError->line) +
+                           (fileError->field.empty() ? "" : ", " + fileError->field) + ": " +
+                           fileError->message;
+            result.counts.quarantined = 1;
+            store.failBatch(result.batchId, result.error, nowText, millisSince(m_clock, started));
+        }
+        tx.commit();
+    }
+    if (fileError) {
+        result.seconds = millisSince(m_clock, started) / 1000.0;
+        return result;
+    }
+
+    const RecordGate gate(m_registry, *source, result.fileName, now);
+    const int workers = options.workerThreads > 0
+                            ? options.workerThreads
+                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 4);
+
+    std::thread producer([&] {
+        std::size_t seq = 0;
+        Chunk chunk;
+        chunk.items.resize(kChunkSize);
+        std::size_t n = 0;
+        auto flush = [&] {
+            chunk.items.resize(n);
+            chunk.seq = seq++;
+            const bool ok = pipeline.submit(std::move(chunk));
+            chunk = Chunk{};
+            chunk.items.resize(kChunkSize);
+            n = 0;
+            return ok;
+        };
+        bool ok = true;
+        while (ok && source->next(chunk.items[n])) {
+            if (++n == kChunkSize)
+                ok = flush();
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+                break;
+        }
+        if (ok && n > 0)
+            flush();
+        pipeline.setChunkCount(seq);
+        pipeline.finishProducing();
+    });
+    std::vector<std::thread> checkers;
+    for (int i = 0; i < workers; ++i) {
+        checkers.emplace_back([&] {
+            while (auto chunk = pipeline.takeWork()) {
+                chunk->results.resize(chunk->items.size());
+                for (std::size_t k = 0; k < chunk->items.size(); ++k) {
+                    try {
+                        gate.check(chunk->items[k], chunk->results[k]);
+                    } catch (const std::exception &e) {
+                        // A record the mapper did not expect must not take the batch down.
+                        chunk->items[k].errors.push_back({{}, std::string("cannot read record: ") + e.what()});
+                        gate.check(chunk->items[k], chunk->results[k]);
+                    }
+                }
+                pipeline.putDone(std::move(*chunk));
+            }
+        });
+    }
+    auto joinAll = [&] {
+        if (producer.joinable())
+            producer.join();
+        for (auto &t : checkers)
+            if (t.joinable())
+                t.join();
+    };
+
+    BatchCounts &counts = result.counts;
+    std::map<std::string, std::int64_t> usage;
+    try {
+        std::optional<store::Transaction> tx(std::in_place, m_db);
+        std::int64_t sinceCommit = 0;
+        for (std::size_t seq = 0;; ++seq) {
+            auto chunk = pipeline.takeDone(seq);
+            if (!chunk)
+                break;
+            for (std::size_t k = 0; k < chunk->results.size(); ++k) {
+                GateResult &r = chunk->results[k];
+                ++counts.read;
+                if (!r.accepted) {
+                    store.quarantine(result.batchId, r.quarantine, nowText);
+                    ++counts.quarantined;
+                    continue;
+                }
+                ++counts.accepted;
+                ++usage[r.row.contractKey];
+                counts.deprecated += r.deprecated;
+                switch (store.upsert(r.row, result.batchId, nowText)) {
+                case UpsertOutcome::Inserted: ++counts.inserted; break;
+                case UpsertOutcome::Updated: ++counts.updated; break;
+                case UpsertOutcome::Unchanged: ++counts.unchanged; break;
+                }
+            }
+            sinceCommit += static_cast<std::int64_t>(chunk->results.size());
+            if (sinceCommit >= options.commitEvery) {
+                tx->commit();
+                tx.emplace(m_db);
+                sinceCommit = 0;
+            }
+            if (options.onProgress && !chunk->items.empty()) {
+                const auto &last = chunk->items.back().raw;
+                options.onProgress({static_cast<std::int64_t>(last.data() + last.size() - data.data()),
+                                    result.bytes, counts.read});
+            }
+        }
+        joinAll();
+        result.cancelled = options.cancel && options.cancel->load();
+        result.seconds = millisSince(m_clock, started) / 1000.0;
+        if (result.cancelled) {
+            store.failBatch(result.batchId, "cancelled after " + std::to_string(counts.read) +
+                                                " records; importing the file again completes it",
+                            util::formatUtc(m_clock.now()), millisSince(m_clock, started));
+        } else {
+            store.finishBatch(result.batchId, counts, usage, util::formatUtc(m_clock.now()),
+                              millisSince(m_clock, started));
+        }
+        tx->commit();
+    } catch (...) {
+        pipeline.abort();
+        joinAll();
+        throw;
+    }
+    if (options.onProgress)
+        options.onProgress({result.bytes, result.bytes, counts.read});
+    return result;
+}
+
+} // namespace baton::ingest

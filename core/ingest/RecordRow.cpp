@@ -1,0 +1,112 @@
+#include "ingest/RecordRow.h"
+
+#include "util/Time.h"
+
+#include <nlohmann/json.hpp>
+
+namespace baton::ingest {
+
+std::optional<RecordTable> tableForContract(std::string_view contract)
+{
+    if (contract == "lead")
+        return RecordTable::Lead;
+    if (contract == "account")
+        return RecordTable::Account;
+    if (contract == "engagement_event")
+        return RecordTable::Event;
+    if (contract == "enrichment_record")
+        return RecordTable::Enrichment;
+    return std::nullopt;
+}
+
+namespace {
+
+SqlValue text(const nlohmann::json &r, const char *key)
+{
+    const auto it = r.find(key);
+    if (it == r.end() || !it->is_string())
+        return {};
+    return it->get<std::string>();
+}
+
+SqlValue integer(const nlohmann::json &r, const char *key)
+{
+    const auto it = r.find(key);
+    if (it == r.end() || !it->is_number_integer())
+        return {};
+    return it->get<std::int64_t>();
+}
+
+// Stored times are normalised to UTC "Z" form so that text order is time order.
+SqlValue utc(const nlohmann::json &r, const char *key)
+{
+    const auto it = r.find(key);
+    if (it == r.end() || !it->is_string())
+        return {};
+    if (auto t = util::parseRfc3339(it->get_ref<const std::string &>()))
+        return util::formatUtc(*t);
+    return it->get<std::string>();
+}
+
+} // namespace
+
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohmann::json &r)
+{
+    RecordRow row;
+    row.table = table;
+    row.contractKey = std::move(contractKey);
+    const std::string canonical = r.dump();
+    row.contentHash = util::sha256(canonical);
+    auto &c = row.columns;
+    c.push_back(text(r, "source_system"));
+    c.push_back(text(r, "source_id"));
+    switch (table) {
+    case RecordTable::Lead: {
+        for (const char *key : {"email", "first_name", "last_name", "job_title", "company",
+                                "company_domain", "country", "lifecycle_stage", "lead_status",
+                                "owner"})
+            c.push_back(text(r, key));
+        c.push_back(utc(r, "created_at"));
+        c.push_back(utc(r, "converted_at"));
+        c.push_back(std::int64_t(r.value("opted_out", false) ? 1 : 0));
+        c.push_back(canonical);
+        if (const auto ids = r.find("identities"); ids != r.end() && ids->is_array())
+            for (const auto &id : *ids)
+                row.identities.emplace_back(id.at("source_system").get<std::string>(),
+                                            id.at("source_id").get<std::string>());
+        break;
+    }
+    case RecordTable::Account:
+        c.push_back(text(r, "name"));
+        c.push_back(text(r, "domain"));
+        c.push_back(text(r, "industry"));
+        c.push_back(integer(r, "employees"));
+        c.push_back(text(r, "country"));
+        c.push_back(canonical);
+        break;
+    case RecordTable::Event: {
+        const auto &lead = r.at("lead");
+        c.push_back(lead.at("source_system").get<std::string>());
+        c.push_back(lead.at("source_id").get<std::string>());
+        c.push_back(text(r, "type"));
+        c.push_back(utc(r, "occurred_at"));
+        c.push_back(integer(r, "activity_type_id"));
+        c.push_back(text(r, "campaign_id"));
+        c.push_back(text(r, "asset"));
+        const auto attrs = r.find("attributes");
+        c.push_back(attrs == r.end() || attrs->empty() ? SqlValue{} : SqlValue{attrs->dump()});
+        break;
+    }
+    case RecordTable::Enrichment: {
+        const auto &subject = r.at("subject");
+        c.push_back(subject.at("kind").get<std::string>());
+        c.push_back(subject.at("key").get<std::string>());
+        c.push_back(utc(r, "observed_at"));
+        c.push_back(canonical);
+        break;
+    }
+    }
+    return row;
+}
+
+} // namespace baton::ingest

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "util/Sha256.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace baton::ingest {
+
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+enum class RecordTable { Lead, Account, Event, Enrichment };
+
+std::optional<RecordTable> tableForContract(std::string_view contract);
+
+// A validated record flattened for its table: the columns the console and the agents
+// query, plus the canonical JSON it came from. Built on worker threads so the writer only
+// binds values.
+struct RecordRow
+{
+    RecordTable table = RecordTable::Lead;
+    std::string contractKey; // "lead@2"
+    util::Digest contentHash{};
+    std::vector<SqlValue> columns; // in the order ImportStore's upsert for `table` expects
+    std::vector<std::pair<std::string, std::string>> identities; // leads: (system, id)
+};
+
+// `record` must already satisfy its contract; the canonical form (sorted keys, no
+// whitespace) is what the content hash covers, so a re-export with reordered columns is
+// still "unchanged".
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohmann::json &record);
+
+} // namespace baton::ingest
