@@ -1,0 +1,160 @@
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "contracts/ContractRegistry.h"
+#include "demo/DemoGenerator.h"
+#include "ports/Clock.h"
+#include "store/OpenStore.h"
+#include "util/Time.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLocale>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace baton::app {
+
+namespace {
+
+QString count(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
+
+struct Timed
+{
+    double seconds = 0;
+    ingest::ImportResult result;
+};
+
+Timed importInto(const QString &storePath, const std::filesystem::path &file, int workers)
+{
+    QFile::remove(storePath);
+    auto db = store::openStore(storePath.toStdString());
+    const SystemClock clock;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    ingest::Importer importer(db, registry, clock);
+    ingest::ImportOptions options;
+    options.workerThreads = workers;
+    QElapsedTimer timer;
+    timer.start();
+    Timed t;
+    t.result = importer.importFile(file, options);
+    t.seconds = timer.nsecsElapsed() / 1e9;
+    return t;
+}
+
+// sqlite3's own CSV import into an untyped table: the floor for "read a CSV into SQLite".
+std::optional<double> sqliteReference(const QString &dir, const std::filesystem::path &csv)
+{
+    const QString sqlite = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (sqlite.isEmpty())
+        return std::nullopt;
+    const QString db = QDir(dir).filePath(QStringLiteral("reference.sqlite"));
+    QFile::remove(db);
+    QProcess process;
+    process.start(sqlite, {db});
+    if (!process.waitForStarted())
+        return std::nullopt;
+    QElapsedTimer timer;
+    timer.start();
+    process.write("CREATE TABLE t(marketoGUID, leadId, activityDate, activityTypeId, campaignId, "
+                  "primaryAttributeValueId, primaryAttributeValue, attributes);\n.mode csv\n");
+    process.write(QStringLiteral(".import --skip 1 '%1' t\n")
+                      .arg(QString::fromStdString(csv.string()))
+                      .toUtf8());
+    process.closeWriteChannel();
+    if (!process.waitForFinished(600000) || process.exitCode() != 0)
+        return std::nullopt;
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace
+
+QString BenchCommand::name() const { return QStringLiteral("bench"); }
+
+QString BenchCommand::summary() const
+{
+    return QStringLiteral("Measure throughput: `bench ingest --events N`");
+}
+
+void BenchCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("ingest"));
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("Events to generate and import (default 1000000)."),
+                      QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("workers"),
+                      QStringLiteral("Validation threads (default: one per core)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Working directory (default: a temporary one, removed)."),
+                      QStringLiteral("DIR")});
+}
+
+int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    if (parser.positionalArguments() != QStringList{QStringLiteral("ingest")}) {
+        context.err << "baton bench: the only benchmark is `ingest`\n";
+        return 2;
+    }
+    const auto events = integerOption(parser, QStringLiteral("events"), 1000, 100000000, context);
+    const auto workers = integerOption(parser, QStringLiteral("workers"), 0, 64, context);
+    if (!events || !workers)
+        return 2;
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    QDir().mkpath(dir);
+    const std::filesystem::path jsonl = QDir(dir).filePath(QStringLiteral("events.jsonl")).toStdString();
+    const std::filesystem::path csv = QDir(dir).filePath(QStringLiteral("activities.csv")).toStdString();
+    const auto now = SystemClock().now();
+
+    QElapsedTimer timer;
+    timer.start();
+    demo::writeEventsJsonl(jsonl, *events, 7, now);
+    demo::writeMarketoActivities(csv, *events, 7, now);
+    const double generated = timer.nsecsElapsed() / 1e9;
+    context.out << "bench ingest: " << count(*events) << " events, validation on (date-time "
+                << "included), into a fresh WAL store each\n";
+    context.out << QStringLiteral("  generate both files      %1 s (%2 MB JSONL, %3 MB CSV)\n")
+                       .arg(generated, 0, 'f', 2)
+                       .arg(std::filesystem::file_size(jsonl) / 1e6, 0, 'f', 0)
+                       .arg(std::filesystem::file_size(csv) / 1e6, 0, 'f', 0);
+    context.out.flush();
+
+    const QString storePath = QDir(dir).filePath(QStringLiteral("bench.sqlite"));
+    std::vector<std::pair<QString, Timed>> runs;
+    for (const auto &[label, file] : {std::pair{QStringLiteral("Baton JSONL"), jsonl},
+                                      std::pair{QStringLiteral("Marketo CSV"), csv}}) {
+        Timed t = importInto(storePath, file, static_cast<int>(*workers));
+        if (t.result.failed || t.result.counts.accepted != *events) {
+            context.err << "bench: " << label << " import did not accept every event: "
+                        << describeResult(t.result) << "\n";
+            return 1;
+        }
+        context.out << QStringLiteral("  %1 import %2 s  %3 validated events/s\n")
+                           .arg(label, -16)
+                           .arg(t.seconds, 6, 'f', 2)
+                           .arg(count(qint64(double(*events) / t.seconds)), 9);
+        context.out.flush();
+        runs.emplace_back(label, std::move(t));
+    }
+    const auto reference = sqliteReference(dir, csv);
+    if (!reference) {
+        context.out << "  sqlite3 .import reference: unavailable (install sqlite3)\n";
+        return 0;
+    }
+    context.out << QStringLiteral("  sqlite3 .import (CSV)   %1 s  (untyped table, no validation: "
+                                  "the reference)\n")
+                       .arg(*reference, 6, 'f', 2);
+    for (const auto &[label, t] : runs)
+        context.out << QStringLiteral("  %1 / reference: %2x (target <= 2.5x)\n")
+                           .arg(label, -16)
+                           .arg(t.seconds / *reference, 0, 'f', 2);
+    return 0;
+}
+
+} // namespace baton::app

@@ -1,0 +1,84 @@
+#include "cli/CliSupport.h"
+
+#include "store/OpenStore.h"
+
+#include <QLocale>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace baton::app {
+
+std::optional<store::Database> openStoreFor(CommandContext &context)
+{
+    try {
+        return store::openStore(context.storePath.toStdString());
+    } catch (const std::exception &e) {
+        context.err << "baton: " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+QString describeResult(const ingest::ImportResult &r)
+{
+    auto n = [](qint64 v) { return QLocale(QLocale::English).toString(v); };
+    const QString file = QString::fromStdString(r.fileName);
+    if (r.sameAsBatch)
+        return QStringLiteral("%1: already imported as batch %2 (same content); nothing to do")
+            .arg(file)
+            .arg(*r.sameAsBatch);
+    if (r.failed && r.counts.read == 0)
+        return QStringLiteral("%1: FAILED: %2").arg(file, QString::fromStdString(r.error));
+    QString text = QStringLiteral("%1 [%2, batch %3]: %4 read, %5 accepted (%6 new, %7 updated, "
+                                  "%8 unchanged), %9 quarantined")
+                       .arg(file, QString::fromStdString(r.format))
+                       .arg(r.batchId)
+                       .arg(n(r.counts.read), n(r.counts.accepted), n(r.counts.inserted),
+                            n(r.counts.updated), n(r.counts.unchanged), n(r.counts.quarantined));
+    if (r.counts.deprecated)
+        text += QStringLiteral(", %1 on a deprecated contract version").arg(n(r.counts.deprecated));
+    text += QStringLiteral(" in %1 s").arg(r.seconds, 0, 'f', 2);
+    if (r.cancelled)
+        text += QStringLiteral(" (cancelled)");
+    return text;
+}
+
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QString &name,
+                                    qint64 min, qint64 max, CommandContext &context)
+{
+    bool ok = false;
+    const qint64 value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        context.err << "baton: --" << name << " must be a whole number from " << min << " to "
+                    << max << ", got '" << parser.value(name) << "'\n";
+        return std::nullopt;
+    }
+    return value;
+}
+
+TerminalProgress::TerminalProgress(QString label)
+    : m_label(std::move(label)), m_enabled(::isatty(STDERR_FILENO) == 1)
+{
+}
+
+void TerminalProgress::update(double fraction)
+{
+    if (!m_enabled)
+        return;
+    const int percent = static_cast<int>(fraction * 100);
+    if (percent == m_lastPercent)
+        return;
+    m_lastPercent = percent;
+    const int filled = percent * 30 / 100;
+    std::fprintf(stderr, "\r%-28.28s [%-30.*s] %3d%%", qPrintable(m_label), filled,
+                 "##############################", percent);
+    std::fflush(stderr);
+}
+
+void TerminalProgress::finish()
+{
+    if (m_enabled && m_lastPercent >= 0)
+        std::fprintf(stderr, "\r%80s\r", "");
+}
+
+} // namespace baton::app

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "cli/Command.h"
+
+#include "ingest/Importer.h"
+#include "store/Database.h"
+
+#include <optional>
+
+namespace baton::app {
+
+// Opens the context's store (creating and migrating it), or prints why it cannot.
+std::optional<store::Database> openStoreFor(CommandContext &context);
+
+// "contacts.csv: 1,990 read, 1,980 accepted (1,975 new, 5 updated), 10 quarantined"
+QString describeResult(const ingest::ImportResult &result);
+
+// An integer option with bounds; prints a usage error and returns nullopt when invalid.
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QString &name,
+                                    qint64 min, qint64 max, CommandContext &context);
+
+// Renders a progress bar on stderr for a terminal; silent otherwise (CI logs stay clean).
+class TerminalProgress
+{
+public:
+    explicit TerminalProgress(QString label);
+    void update(double fraction);
+    void finish();
+
+private:
+    QString m_label;
+    int m_lastPercent = -1;
+    bool m_enabled;
+};
+
+} // namespace baton::app

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace baton::app {
+
+// Shared by every sub-command: where the store is and where output goes (tests capture it).
+struct CommandContext
+{
+    QString storePath;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+// A headless sub-command: `baton <name> [options]`.
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // Adds the command's own options and positional arguments.
+    virtual void configure(QCommandLineParser &parser) const = 0;
+    // Exit code: 0 success, 1 the work failed, 2 usage error.
+    virtual int run(const QCommandLineParser &parser, CommandContext &context) const = 0;
+};
+
+std::vector<std::unique_ptr<Command>> makeCommands();
+
+// Parses `arguments` (argv without the program name) and runs the sub-command. Returns
+// std::nullopt-like -1 when no sub-command was given (the caller opens the console).
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                   QString *storePathForConsole);
+
+constexpr int kNoCommand = -1;
+
+} // namespace baton::app

@@ -1,0 +1,99 @@
+#include "cli/Command.h"
+
+#include "StoreLocation.h"
+
+#include <QCoreApplication>
+
+namespace baton::app {
+
+namespace {
+
+QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
+{
+    QString text = QStringLiteral(
+        "Usage: baton [--store PATH] [command] [options]\n\n"
+        "Baton reviews marketing-to-sales handoff briefs. Without a command it opens the\n"
+        "console; commands run headless.\n\nCommands:\n");
+    for (const auto &c : commands)
+        text += QStringLiteral("  %1%2\n").arg(c->name(), -10).arg(c->summary());
+    text += QStringLiteral("\nGlobal options:\n"
+                           "  --store PATH  the store file (default: %1)\n"
+                           "  -h, --help    this help; `baton COMMAND --help` for a command\n"
+                           "  --version     the version\n")
+                .arg(defaultStorePath());
+    return text;
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
+                   QString *storePathForConsole)
+{
+    const auto commands = makeCommands();
+    QString storePath;
+    QStringList rest;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--store")) {
+            if (i + 1 >= arguments.size()) {
+                err << "baton: --store needs a path\n";
+                return 2;
+            }
+            storePath = arguments[++i];
+        } else if (a.startsWith(QLatin1String("--store="))) {
+            storePath = a.mid(8);
+        } else {
+            rest << a;
+        }
+    }
+    if (storePath.isEmpty())
+        storePath = qEnvironmentVariable("BATON_STORE", defaultStorePath());
+
+    const auto commandIt = std::find_if(rest.begin(), rest.end(),
+                                        [](const QString &a) { return !a.startsWith('-'); });
+    if (commandIt == rest.end()) {
+        if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+            out << globalHelp(commands);
+            return 0;
+        }
+        if (rest.contains(QLatin1String("--version"))) {
+            out << "baton " << QCoreApplication::applicationVersion() << "\n";
+            return 0;
+        }
+        if (!rest.isEmpty()) {
+            err << "baton: unknown option " << rest.first() << "\n\n" << globalHelp(commands);
+            return 2;
+        }
+        if (storePathForConsole)
+            *storePathForConsole = storePath;
+        return kNoCommand;
+    }
+    const QString name = *commandIt;
+    const auto command = std::find_if(commands.begin(), commands.end(),
+                                      [&](const auto &c) { return c->name() == name; });
+    if (command == commands.end()) {
+        err << "baton: unknown command '" << name << "'\n\n" << globalHelp(commands);
+        return 2;
+    }
+    rest.erase(commandIt);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription((*command)->summary());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    (*command)->configure(parser);
+    if (!parser.parse(QStringList{QStringLiteral("baton ") + name} + rest)) {
+        err << "baton " << name << ": " << parser.errorText() << "\n\n" << parser.helpText();
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText().replace(QStringLiteral("Usage: baton ") + name,
+                                         QStringLiteral("Usage: baton [--store PATH] ") + name);
+        return 0;
+    }
+    CommandContext context{storePath, out, err};
+    return (*command)->run(parser, context);
+}
+
+} // namespace baton::app

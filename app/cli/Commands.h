@@ -1,0 +1,25 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace baton::app {
+
+#define BATON_DECLARE_COMMAND(Class)                                                          \
+    class Class final : public Command                                                       \
+    {                                                                                        \
+    public:                                                                                  \
+        QString name() const override;                                                       \
+        QString summary() const override;                                                    \
+        void configure(QCommandLineParser &parser) const override;                           \
+        int run(const QCommandLineParser &parser, CommandContext &context) const override;   \
+    };
+
+BATON_DECLARE_COMMAND(DemoCommand)
+BATON_DECLARE_COMMAND(ImportCommand)
+BATON_DECLARE_COMMAND(SyncCommand)
+BATON_DECLARE_COMMAND(StatsCommand)
+BATON_DECLARE_COMMAND(BenchCommand)
+
+#undef BATON_DECLARE_COMMAND
+
+} // namespace baton::app

@@ -1,0 +1,106 @@
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+
+#include "contracts/ContractRegistry.h"
+#include "demo/DemoGenerator.h"
+#include "ingest/ContractCatalog.h"
+#include "ports/Clock.h"
+#include "util/Time.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace baton::app {
+
+QString DemoCommand::name() const { return QStringLiteral("demo"); }
+
+QString DemoCommand::summary() const
+{
+    return QStringLiteral("Generate realistic demo exports and import them into the store");
+}
+
+void DemoCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("leads"), QStringLiteral("Number of leads (default 2000)."),
+                      QStringLiteral("N"), QStringLiteral("2000")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
+                      QStringLiteral("S"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Where to write the export files (default: demo-data/ "
+                                     "beside the store)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("now"),
+                      QStringLiteral("End of the 90 days of engagement, RFC 3339 (default: now)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("no-import"),
+                      QStringLiteral("Only write the files.")});
+}
+
+int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const auto leads = integerOption(parser, QStringLiteral("leads"), 1, 1000000, context);
+    const auto seed = integerOption(parser, QStringLiteral("seed"), 0,
+                                    std::numeric_limits<qint64>::max(), context);
+    if (!leads || !seed)
+        return 2;
+    const SystemClock systemClock;
+    demo::DemoOptions options;
+    options.leads = static_cast<int>(*leads);
+    options.seed = static_cast<std::uint64_t>(*seed);
+    options.now = systemClock.now();
+    if (parser.isSet(QStringLiteral("now"))) {
+        const auto at = util::parseRfc3339(parser.value(QStringLiteral("now")).toStdString());
+        if (!at) {
+            context.err << "baton demo: --now must be an RFC 3339 time like 2026-11-24T09:00:00Z\n";
+            return 2;
+        }
+        options.now = *at;
+    }
+    const QString dir = parser.isSet(QStringLiteral("dir"))
+                            ? parser.value(QStringLiteral("dir"))
+                            : QFileInfo(context.storePath).absoluteDir().filePath(QStringLiteral("demo-data"));
+    QDir().mkpath(dir);
+
+    TerminalProgress progress(QStringLiteral("generating"));
+    demo::DemoFiles files;
+    try {
+        files = demo::generateDemo(dir.toStdString(), options,
+                                   [&](double fraction) { progress.update(fraction); });
+    } catch (const std::exception &e) {
+        progress.finish();
+        context.err << "baton demo: " << e.what() << "\n";
+        return 1;
+    }
+    progress.finish();
+    context.out << "demo: wrote " << options.leads << " leads to " << dir << "\n";
+    if (parser.isSet(QStringLiteral("no-import")))
+        return 0;
+
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    ingest::recordContracts(*db, registry, systemClock.now());
+    ingest::Importer importer(*db, registry, systemClock);
+    int failures = 0;
+    // Accounts before the people who work there; events after the leads they belong to.
+    for (const auto &path : {files.accounts, files.contacts, files.enrichment, files.events,
+                             files.activities}) {
+        const QString label = QString::fromStdString(path.filename().string());
+        TerminalProgress importing(label);
+        ingest::ImportOptions importOptions;
+        importOptions.onProgress = [&](const ingest::ImportProgress &p) {
+            importing.update(p.bytesTotal ? double(p.bytesDone) / double(p.bytesTotal) : 1.0);
+        };
+        const auto result = importer.importFile(path, importOptions);
+        importing.finish();
+        context.out << describeResult(result) << "\n";
+        context.out.flush();
+        failures += result.failed;
+    }
+    context.out << "demo: store " << context.storePath << " is ready; run `baton --store "
+                << context.storePath << "` to open it\n";
+    return failures ? 1 : 0;
+}
+
+} // namespace baton::app

@@ -1,0 +1,41 @@
+#include "cli/Command.h"
+#include "console/Console.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Baton"));
+    QCoreApplication::setApplicationName(QStringLiteral("Baton"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // Sub-commands run headless (no display needed); only the console creates a GUI app.
+    QString storePath;
+    {
+        describeApplication();
+        QCoreApplication probe(argc, argv);
+        QTextStream out(stdout), err(stderr);
+        const int code = baton::app::runCommandLine(arguments, out, err, &storePath);
+        if (code != baton::app::kNoCommand)
+            return code;
+    }
+    QApplication app(argc, argv);
+    describeApplication();
+    return baton::app::runConsole(app, storePath);
+}

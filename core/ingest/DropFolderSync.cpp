@@ -1,0 +1,162 @@
+#include "ingest/DropFolderSync.h"
+
+#include "ports/Clock.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/MappedFile.h"
+#include "util/Sha256.h"
+#include "util/Time.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+namespace baton::ingest {
+
+namespace fs = std::filesystem;
+
+int SyncReport::failed() const
+{
+    return static_cast<int>(std::count_if(imported.begin(), imported.end(),
+                                          [](const ImportResult &r) { return r.failed; }));
+}
+
+namespace {
+
+struct FileState
+{
+    std::uintmax_t size = 0;
+    fs::file_time_type modified;
+    bool operator==(const FileState &) const = default;
+};
+
+std::optional<FileState> stateOf(const fs::path &file)
+{
+    std::error_code ec;
+    FileState s;
+    s.size = fs::file_size(file, ec);
+    if (ec)
+        return std::nullopt;
+    s.modified = fs::last_write_time(file, ec);
+    if (ec)
+        return std::nullopt;
+    return s;
+}
+
+} // namespace
+
+DropFolderSync::DropFolderSync(store::Database &db, const contracts::ContractRegistry &registry,
+                               const Clock &clock)
+    : m_db(db), m_registry(registry), m_clock(clock)
+{
+}
+
+bool DropFolderSync::isImportCandidate(const fs::path &file)
+{
+    const std::string name = file.filename().string();
+    if (name.empty() || name.front() == '.' || name.back() == '~')
+        return false;
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
+}
+
+SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &options)
+{
+    std::error_code ec;
+    const fs::path folder = fs::canonical(folderArg, ec);
+    if (ec || !fs::is_directory(folder))
+        throw std::runtime_error("sync folder " + folderArg.string() +
+                                 " is not a readable directory");
+    const std::string key = folder.string();
+
+    SyncReport report;
+    std::vector<fs::path> files;
+    for (const auto &entry : fs::directory_iterator(folder, ec)) {
+        if (!entry.is_regular_file())
+            continue;
+        if (isImportCandidate(entry.path()))
+            files.push_back(entry.path());
+        else
+            report.ignored.push_back(entry.path().filename().string());
+    }
+    if (ec)
+        throw std::runtime_error("cannot list " + key + ": " + ec.message());
+    std::sort(files.begin(), files.end(),
+              [](const fs::path &a, const fs::path &b) { return a.filename() < b.filename(); });
+
+    // One look now, one after the settle window: what changed in between is still being
+    // written by whoever exports into the folder.
+    std::map<fs::path, std::optional<FileState>> before;
+    for (const auto &f : files)
+        before[f] = stateOf(f);
+    if (options.settle.count() > 0 && !files.empty())
+        std::this_thread::sleep_for(options.settle);
+
+    {
+        store::Transaction tx(m_db);
+        auto &cursor = m_db.cached("INSERT INTO sync_cursors (folder, last_synced_at) VALUES (?, ?) "
+                                   "ON CONFLICT (folder) DO NOTHING");
+        cursor.bindAll(key, util::formatUtc(m_clock.now()));
+        cursor.run();
+        tx.commit();
+    }
+
+    Importer importer(m_db, m_registry, m_clock);
+    for (const fs::path &file : files) {
+        const auto now = stateOf(file);
+        if (!now || !before[file] || !(*now == *before[file])) {
+            report.stillBeingWritten.push_back(file.filename().string());
+            continue;
+        }
+        std::string sha;
+        try {
+            sha = util::sha256Hex(util::MappedFile(file).data());
+        } catch (const std::exception &) {
+            report.stillBeingWritten.push_back(file.filename().string()); // vanished or locked
+            continue;
+        }
+        auto &seen = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND sha256 = ?");
+        seen.bindAll(key, sha);
+        const bool known = seen.step();
+        seen.reset();
+        if (known) {
+            report.alreadySeen.push_back(file.filename().string());
+            continue;
+        }
+        ImportResult result = importer.importFile(file, options.import);
+        if (result.cancelled)
+            break;
+        std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
+        store::Transaction tx(m_db);
+        auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+                                     "batch_id, seen_at) VALUES (?, ?, ?, ?, ?)");
+        remember.bindAll(key, sha, file.filename().string(), batch, util::formatUtc(m_clock.now()));
+        remember.run();
+        auto &advance = m_db.cached(
+            "UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "
+            "files_imported + ?, last_synced_at = ? WHERE folder = ?");
+        advance.bindAll(file.filename().string(), sha, std::int64_t(result.sameAsBatch ? 0 : 1),
+                        util::formatUtc(m_clock.now()), key);
+        advance.run();
+        tx.commit();
+        if (result.sameAsBatch)
+            report.alreadySeen.push_back(file.filename().string());
+        else
+            report.imported.push_back(result);
+        if (options.onImported)
+            options.onImported(file, result);
+    }
+    {
+        store::Transaction tx(m_db);
+        auto &touch = m_db.cached("UPDATE sync_cursors SET last_synced_at = ? WHERE folder = ?");
+        touch.bindAll(util::formatUtc(m_clock.now()), key);
+        touch.run();
+        tx.commit();
+    }
+    return report;
+}
+
+} // namespace baton::ingest
