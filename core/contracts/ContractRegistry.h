@@ -1,6 +1,7 @@
 #pragma once
 
 #include "contracts/Contract.h"
+#include "contracts/EmbeddedContracts.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -28,7 +29,10 @@ public:
     ContractRegistry &operator=(ContractRegistry &&) noexcept;
 
     // The contracts compiled into Baton (resources/contracts + its registry.json manifest).
+    // Throws std::invalid_argument if they are inconsistent: that is a build defect.
     static ContractRegistry builtIn();
+    // The same from any set of "<name>/v<N>.schema.json" files plus "registry.json".
+    static ContractRegistry fromFiles(const std::vector<EmbeddedFile> &files);
 
     // Adds one version; throws std::invalid_argument if the schema does not compile or the
     // version is already present.
@@ -42,15 +46,27 @@ public:
     std::vector<const ContractVersion *> versions() const;
     std::vector<std::string> names() const;
 
-    // Validates `record` against name@version. An unknown contract or version is reported
-    // as an error naming what is known. Lifecycle (sunset) is the caller's decision.
+    // Validates `record` against name@version, appending to `errors`. An unknown contract or
+    // version is reported as an error naming what is known. Lifecycle (sunset) is the
+    // caller's decision. Safe to call from many threads at once.
     bool validate(std::string_view name, int version, const nlohmann::json &record,
                   std::vector<ValidationError> &errors) const;
     const SchemaValidator *validator(std::string_view name, int version) const;
 
 private:
     struct Entry;
-    std::map<std::pair<std::string, int>, std::unique_ptr<Entry>, std::less<>> m_entries;
+    // Orders (name, version) keys and lets lookups use a string_view without allocating.
+    struct KeyLess
+    {
+        using is_transparent = void;
+        template<typename A, typename B>
+        bool operator()(const A &a, const B &b) const
+        {
+            const std::string_view an = a.first, bn = b.first;
+            return an < bn || (an == bn && a.second < b.second);
+        }
+    };
+    std::map<std::pair<std::string, int>, std::unique_ptr<Entry>, KeyLess> m_entries;
 };
 
 } // namespace baton::contracts
