@@ -111,9 +111,15 @@ HubSpotContactsSource::HubSpotContactsSource(std::string_view data, const Source
 
 std::string HubSpotContactsSource::labelFor(std::string_view pointer) const
 {
-    for (std::string_view p = pointer; !p.empty(); p = p.substr(0, p.rfind('/'))) {
+    // The longest known prefix names the column: "/identities/0/source_id" is the
+    // Marketo Lead ID column.
+    for (std::string_view p = pointer; p.size() > 1 && p.front() == '/';) {
         if (auto it = m_labels.find(p); it != m_labels.end())
             return it->second;
+        const auto slash = p.rfind('/');
+        if (slash == 0 || slash == std::string_view::npos)
+            break;
+        p = p.substr(0, slash);
     }
     return std::string(pointer);
 }

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 struct sqlite3;
@@ -26,7 +27,14 @@ public:
     Statement &operator=(const Statement &) = delete;
 
     Statement &bind(int index, std::int64_t value);
-    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    // Any other integer type (int, long long, size_t) binds as a 64-bit integer.
+    template <typename T, typename = std::enable_if_t<std::is_integral_v<T> &&
+                                                      !std::is_same_v<T, std::int64_t> &&
+                                                      !std::is_same_v<T, bool>>>
+    Statement &bind(int index, T value)
+    {
+        return bind(index, static_cast<std::int64_t>(value));
+    }
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }

@@ -1,0 +1,260 @@
+#include "store/Database.h"
+#include "store/Migrations.h"
+#include "store/OpenStore.h"
+#include "store/StoreError.h"
+#include "store/Transaction.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton::store;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+    QString path(const QTemporaryDir &dir, const char *name) { return dir.filePath(name); }
+
+    // Loads an SQL fixture (a store frozen at an old schema version) into a new file.
+    void loadFixture(const QString &target, const QString &fixture)
+    {
+        QFile f(QStringLiteral(BATON_TEST_DATA "/") + fixture);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+        Database raw = Database::open(target.toStdString(), {.quickCheck = false});
+        raw.exec(f.readAll().toStdString());
+    }
+
+private slots:
+    void opensNewStoreInWalWithSchema()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(path(dir, "a/b/store.sqlite").toStdString());
+        QVERIFY(QFile::exists(path(dir, "a/b/store.sqlite")));
+        auto mode = db.prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.textAt(0), std::string("wal"));
+        auto fk = db.prepare("PRAGMA foreign_keys");
+        QVERIFY(fk.step());
+        QCOMPARE(fk.int64At(0), 1);
+        auto sync = db.prepare("PRAGMA synchronous");
+        QVERIFY(sync.step());
+        QCOMPARE(sync.int64At(0), 1); // NORMAL
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        for (const char *table : {"accounts", "leads", "events", "enrichment", "contracts",
+                                  "ingest_batches", "quarantine", "sync_cursors", "sync_files",
+                                  "lead_identities", "contract_usage"}) {
+            auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?");
+            st.bind(1, table);
+            QVERIFY(st.step());
+            QVERIFY2(st.int64At(0) == 1, table);
+        }
+    }
+
+    void statementBindsAndReadsTypes()
+    {
+        auto db = Database::openInMemory();
+        db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)");
+        auto insert = db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)");
+        const std::uint8_t bytes[] = {0, 1, 255};
+        insert.bind(1, std::int64_t(1) << 40).bind(2, 2.5).bind(3, std::string_view("grüße"));
+        insert.bindBlob(4, bytes).bind(5, nullptr);
+        insert.run();
+        auto select = db.prepare("SELECT i, r, s, b, n FROM t");
+        QVERIFY(select.step());
+        QCOMPARE(select.int64At(0), std::int64_t(1) << 40);
+        QCOMPARE(select.doubleAt(1), 2.5);
+        QCOMPARE(select.textAt(2), std::string("grüße"));
+        QCOMPARE(select.blobAt(3), std::vector<std::uint8_t>({0, 1, 255}));
+        QVERIFY(select.isNull(4));
+        QVERIFY(!select.optionalTextAt(4).has_value());
+        QVERIFY(!select.step());
+
+        Statement moved = std::move(select);
+        QVERIFY(moved.handle() != nullptr);
+        QVERIFY(select.handle() == nullptr); // NOLINT: testing the moved-from state
+    }
+
+    void cachedStatementsAreReusedAndReset()
+    {
+        auto db = Database::openInMemory();
+        db.exec("CREATE TABLE t (v INTEGER)");
+        Statement *first = &db.cached("INSERT INTO t VALUES (?)");
+        first->bind(1, 1);
+        first->step();
+        Statement *second = &db.cached("INSERT INTO t VALUES (?)");
+        QCOMPARE(first, second);
+        second->bind(1, 2);
+        second->run();
+        auto count = db.prepare("SELECT sum(v) FROM t");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64At(0), 3);
+    }
+
+    void errorsNameTheStatement()
+    {
+        auto db = Database::openInMemory();
+        try {
+            db.prepare("SELECT * FROM no_such_table");
+            QFAIL("expected StoreError");
+        } catch (const StoreError &e) {
+            QVERIFY(QString(e.what()).contains("no_such_table"));
+        }
+        db.exec("CREATE TABLE u (v INTEGER UNIQUE)");
+        db.exec("INSERT INTO u VALUES (1)");
+        auto dup = db.prepare("INSERT INTO u VALUES (1)");
+        QVERIFY_THROWS_EXCEPTION(StoreError, dup.run());
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(path(dir, "s.sqlite").toStdString());
+        db.exec("CREATE TABLE t (v INTEGER)");
+        {
+            Transaction tx(db);
+            db.exec("INSERT INTO t VALUES (1)");
+        }
+        {
+            Transaction tx(db);
+            db.exec("INSERT INTO t VALUES (2)");
+            tx.commit();
+        }
+        auto st = db.prepare("SELECT group_concat(v) FROM t");
+        QVERIFY(st.step());
+        QCOMPARE(st.textAt(0), std::string("2"));
+        QVERIFY(!db.inTransaction());
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "notes.sqlite");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("Name,Email\nAna,ana@example.com\n").repeated(200));
+        f.close();
+        try {
+            openStore(file.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError &e) {
+            const QString what = e.what();
+            QVERIFY2(what.contains(file), qPrintable(what));
+            QVERIFY2(what.contains("not a SQLite database"), qPrintable(what));
+        }
+    }
+
+    void refusesAForeignSqliteDatabase()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "other.sqlite");
+        {
+            auto other = Database::open(file.toStdString());
+            other.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+        }
+        try {
+            openStore(file.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString(e.what()).contains("not a Baton store"), e.what());
+        }
+    }
+
+    void reportsADamagedStore()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "damaged.sqlite");
+        {
+            auto db = openStore(file.toStdString());
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.exec("CREATE TABLE filler (v TEXT)");
+            db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                    "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 size = f.size();
+        QVERIFY(size > 40 * 4096);
+        // Scribble over interior pages, leaving the header intact.
+        for (qint64 page = 10; page < 40; page += 3) {
+            f.seek(page * 4096);
+            f.write(QByteArray(4096, '\x5a'));
+        }
+        f.close();
+        try {
+            openStore(file.toStdString());
+            QFAIL("expected StoreError for a damaged store");
+        } catch (const StoreError &e) {
+            const QString what = e.what();
+            QVERIFY2(what.contains(file), qPrintable(what));
+            QVERIFY2(what.contains("damaged") || what.contains("malformed"), qPrintable(what));
+        }
+    }
+
+    void migratesAVersion1FixtureKeepingData()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "v1.sqlite");
+        loadFixture(file, QStringLiteral("store_v1.sql"));
+        {
+            auto raw = Database::open(file.toStdString());
+            QCOMPARE(raw.userVersion(), 1);
+        }
+        auto db = openStore(file.toStdString());
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        auto leads = db.prepare("SELECT email FROM leads ORDER BY id");
+        QVERIFY(leads.step());
+        QCOMPARE(leads.textAt(0), std::string("ana.ruiz@example.com"));
+        auto events = db.prepare("SELECT count(*) FROM events");
+        QVERIFY(events.step());
+        QCOMPARE(events.int64At(0), 3);
+        db.exec("INSERT INTO sync_cursors (folder, last_synced_at) VALUES ('/tmp/x', 'now')");
+    }
+
+    void aFailedMigrationStepLeavesTheStoreAtItsVersion()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "v1-clash.sqlite");
+        loadFixture(file, QStringLiteral("store_v1.sql"));
+        {
+            auto raw = Database::open(file.toStdString());
+            raw.exec("CREATE TABLE sync_files (x)"); // v2 creates this: the step must fail whole
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError, openStore(file.toStdString()));
+        auto raw = Database::open(file.toStdString());
+        QCOMPARE(raw.userVersion(), 1);
+        auto st = raw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'sync_cursors'");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64At(0), 0); // sync_cursors (created first in v2) was rolled back
+    }
+
+    void refusesAStoreFromANewerBaton()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "future.sqlite");
+        {
+            auto db = openStore(file.toStdString());
+            db.exec("PRAGMA user_version = 99");
+        }
+        try {
+            openStore(file.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString(e.what()).contains("newer"), e.what());
+        }
+    }
+
+    void migrationsAreOrderedAndComplete()
+    {
+        int expected = 1;
+        for (const Migration &m : migrations()) {
+            QCOMPARE(m.version, expected++);
+            QVERIFY(!m.title.empty());
+        }
+        QCOMPARE(latestSchemaVersion(), expected - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"
