@@ -7,8 +7,10 @@ namespace baton::app {
 
 QString defaultStorePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("baton.sqlite"));
+    // GenericDataLocation is $XDG_DATA_HOME or ~/.local/share; scripts/run.sh computes the
+    // same path, so keep the two in step.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(dir).filePath(QStringLiteral("baton/baton.sqlite"));
 }
 
 } // namespace baton::app

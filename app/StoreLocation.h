@@ -5,7 +5,7 @@
 namespace baton::app {
 
 // Where the store lives unless --store says otherwise: the platform's application data
-// directory (on Linux ~/.local/share/Baton/baton.sqlite, or $XDG_DATA_HOME/Baton/...).
+// directory: $XDG_DATA_HOME/baton/baton.sqlite, by default ~/.local/share/baton/baton.sqlite.
 QString defaultStorePath();
 
 } // namespace baton::app
