@@ -10,7 +10,7 @@ fi
 if grep -rnE 'sqlite3_|#include *<sqlite3.h>|"(SELECT|INSERT|UPDATE|DELETE|CREATE) ' "$root/ui"; then
   echo "FAIL: ui/ holds SQL"; fail=1
 fi
-if grep -rnE 'valijson' "$root/core" "$root/ui" "$root/app" --include=*.h --include=*.cpp -l |
+if grep -rnE '#include *[<"]valijson' "$root/core" "$root/ui" "$root/app" --include=*.h --include=*.cpp -l |
    grep -v 'core/contracts/SchemaValidator.cpp' | grep -q .; then
   echo "FAIL: valijson is included outside core/contracts/SchemaValidator.cpp"; fail=1
 fi
