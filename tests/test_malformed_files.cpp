@@ -107,7 +107,7 @@ private slots:
         QCOMPARE(r.counts.accepted, 1);
         QCOMPARE(r.counts.quarantined, 1);
         const QString q = quarantineLine(s, r.batchId);
-        QVERIFY2(q.startsWith("2|Last Name|invalid UTF-8 at byte 2"), qPrintable(q));
+        QVERIFY2(q.startsWith("2|Last Name|Last Name: invalid UTF-8 at byte 2"), qPrintable(q));
         // What is kept to show the person is valid UTF-8, with the bad byte spelled out.
         QVERIFY(s.text("SELECT raw FROM quarantine").contains("M\\xFCller"));
     }
@@ -122,7 +122,7 @@ private slots:
         QCOMPARE(r.counts.accepted, 1);
         QCOMPARE(r.counts.quarantined, 1);
         const QString q = quarantineLine(s, r.batchId);
-        QVERIFY2(q.startsWith("2|Notes|field is 10.0 MiB, over the 1.0 MiB limit"), qPrintable(q));
+        QVERIFY2(q.startsWith("2|Notes|Notes: field is 10.0 MiB, over the 1.0 MiB limit"), qPrintable(q));
         QVERIFY(s.scalar("SELECT length(raw) FROM quarantine") < 70 * 1024);
     }
 
