@@ -1,0 +1,96 @@
+#include "console/Console.h"
+
+#include "console/Translations.h"
+#include "workers/ThreadedImportRunner.h"
+
+#include "FileDialogs.h"
+#include "MainWindow.h"
+#include "MessageBoxes.h"
+#include "Resources.h"
+#include "Settings.h"
+
+#include "contracts/ContractRegistry.h"
+#include "store/OpenStore.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+
+#include <exception>
+#include <filesystem>
+#include <optional>
+
+namespace baton::app {
+
+// Declared in the order things are built; destroyed in reverse, so the window goes
+// before the runner it talks to, and the runner before the registry and store.
+struct Console::Parts
+{
+    ui::QtMessageBoxes qtMessageBoxes;
+    ui::QtFileDialogs qtFileDialogs;
+    std::unique_ptr<ui::Settings> ownSettings;
+    std::optional<store::Database> db;
+    std::shared_ptr<const contracts::ContractRegistry> registry;
+    std::unique_ptr<ThreadedImportRunner> runner;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+Console::Console() : Console(Seams{}) {}
+
+Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seams)
+{
+    if (!m_seams.messageBoxes)
+        m_seams.messageBoxes = &m_parts->qtMessageBoxes;
+    if (!m_seams.fileDialogs)
+        m_seams.fileDialogs = &m_parts->qtFileDialogs;
+    if (!m_seams.settings) {
+        m_parts->ownSettings = std::make_unique<ui::Settings>();
+        m_seams.settings = m_parts->ownSettings.get();
+    }
+}
+
+Console::~Console() = default;
+
+ui::MainWindow *Console::window() const { return m_parts->window.get(); }
+
+bool Console::open(const QString &storePath)
+{
+    const QString title = QCoreApplication::translate("Console", "Baton");
+    try {
+        m_parts->db.emplace(store::openStore(std::filesystem::path(storePath.toStdU16String())));
+    } catch (const std::exception &e) {
+        m_seams.messageBoxes->critical(
+            nullptr, title,
+            QCoreApplication::translate("Console", "Baton cannot open the store %1.\n\n%2")
+                .arg(QDir::toNativeSeparators(storePath), QString::fromUtf8(e.what())));
+        return false;
+    }
+    try {
+        m_parts->registry =
+            std::make_shared<const contracts::ContractRegistry>(contracts::ContractRegistry::builtIn());
+    } catch (const std::exception &e) {
+        m_seams.messageBoxes->critical(
+            nullptr, title,
+            QCoreApplication::translate("Console",
+                                        "Baton's built-in data contracts could not be loaded.\n\n%1")
+                .arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_parts->runner = std::make_unique<ThreadedImportRunner>(storePath, m_parts->registry);
+    m_parts->window = std::make_unique<ui::MainWindow>(ui::UiContext{
+        *m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs, *m_seams.settings});
+    return true;
+}
+
+int runConsole(QApplication &app, const QString &storePath)
+{
+    installTranslators(app);
+    QApplication::setWindowIcon(ui::appIcon());
+    Console console;
+    if (!console.open(storePath))
+        return 1;
+    console.window()->show();
+    return app.exec();
+}
+
+} // namespace baton::app

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+class QApplication;
+
+namespace baton::ui {
+class FileDialogs;
+class MainWindow;
+class MessageBoxes;
+class Settings;
+} // namespace baton::ui
+
+namespace baton::app {
+
+// Opens the review console on a store: installs the system locale's translation, opens
+// the store (a clear message box if it is corrupt or not Baton's), shows the main window
+// and runs the event loop. Returns the exit code.
+int runConsole(QApplication &app, const QString &storePath);
+
+// The console's composition: store connection for the ui thread, contract registry,
+// background import runner, settings and main window, in the order they must outlive
+// each other. Seams left null get their Qt implementations.
+class Console
+{
+public:
+    struct Seams
+    {
+        ui::MessageBoxes *messageBoxes = nullptr;
+        ui::FileDialogs *fileDialogs = nullptr;
+        ui::Settings *settings = nullptr;
+    };
+
+    Console();
+    explicit Console(Seams seams);
+    ~Console();
+    Console(const Console &) = delete;
+    Console &operator=(const Console &) = delete;
+
+    // Opens the store and builds the window (not shown). On failure shows the reason
+    // through the message-box seam and returns false.
+    bool open(const QString &storePath);
+    ui::MainWindow *window() const;
+
+private:
+    struct Parts;
+    std::unique_ptr<Parts> m_parts;
+    Seams m_seams;
+};
+
+} // namespace baton::app

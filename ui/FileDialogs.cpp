@@ -1,0 +1,13 @@
+#include "FileDialogs.h"
+
+#include <QFileDialog>
+
+namespace baton::ui {
+
+QStringList QtFileDialogs::openFiles(QWidget *parent, const QString &title,
+                                     const QString &directory, const QString &filter)
+{
+    return QFileDialog::getOpenFileNames(parent, title, directory, filter);
+}
+
+} // namespace baton::ui

@@ -1,0 +1,7 @@
+#include "ImportRunner.h"
+
+namespace baton::ui {
+
+ImportRunner::~ImportRunner() = default;
+
+} // namespace baton::ui

@@ -1,0 +1,135 @@
+#include "MainWindow.h"
+
+#include "AppActions.h"
+#include "ImportController.h"
+#include "ImportRunner.h"
+#include "Resources.h"
+#include "Settings.h"
+#include "pages/DataPage.h"
+#include "pages/PlaceholderPage.h"
+#include "widgets/NavigationList.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace baton::ui {
+
+MainWindow::MainWindow(const UiContext &context, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_actions(new AppActions(this)),
+      m_imports(new ImportController(context.importRunner, context.fileDialogs, context.settings,
+                                     this)),
+      m_navigation(new NavigationList(this)), m_stack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Baton — %1").arg(QFileInfo(context.storePath).fileName()));
+    setWindowIcon(appIcon());
+    m_imports->setDialogParent(this);
+
+    m_actions->populateMenuBar(menuBar());
+    auto *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    m_actions->populateToolBar(toolBar);
+    // Shortcuts work from anywhere in the window, also with the menu bar hidden.
+    addAction(m_actions->quit());
+
+    buildPages();
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    auto *storeLabel = new QLabel(QDir::toNativeSeparators(context.storePath), this);
+    storeLabel->setObjectName(QStringLiteral("storePath"));
+    storeLabel->setToolTip(tr("The store this window shows"));
+    storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(storeLabel);
+
+    connect(m_navigation, &NavigationList::pageRequested, this, &MainWindow::showPage);
+    connect(m_actions, &AppActions::pageRequested, this, &MainWindow::showPage);
+    connect(m_actions->quit(), &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->importFiles(), &QAction::triggered, this, [this] {
+        showPage(PageId::Data);
+        m_imports->chooseAndImport();
+    });
+    connect(m_actions->refresh(), &QAction::triggered, m_dataPage, &DataPage::refresh);
+    connect(m_imports, &ImportController::started, this,
+            [this] { m_actions->importFiles()->setEnabled(false); });
+    connect(m_imports, &ImportController::finished, this,
+            [this] { m_actions->importFiles()->setEnabled(true); });
+    connect(m_dataPage, &DataPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPages()
+{
+    for (PageId id : kAllPages) {
+        QWidget *widget = nullptr;
+        if (id == PageId::Data) {
+            m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
+                                      m_actions->importFiles(), m_stack);
+            widget = m_dataPage;
+        } else {
+            widget = new PlaceholderPage(id, m_stack);
+        }
+        m_pages[static_cast<std::size_t>(id)] = widget;
+        m_stack->addWidget(widget);
+    }
+}
+
+void MainWindow::showPage(PageId page)
+{
+    m_stack->setCurrentWidget(this->page(page));
+    if (m_navigation->currentRow() != static_cast<int>(page))
+        m_navigation->setCurrentPage(page); // re-enters here once, then stops
+    m_actions->goTo(page)->setChecked(true);
+}
+
+PageId MainWindow::currentPage() const
+{
+    const int index = m_stack->currentIndex();
+    return index >= 0 && index < kPageCount ? kAllPages[static_cast<std::size_t>(index)]
+                                            : PageId::Data;
+}
+
+void MainWindow::restoreSettings()
+{
+    const Settings &settings = m_context.settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1280, 800);
+    restoreState(settings.windowState());
+    showPage(static_cast<PageId>(settings.lastPage()));
+}
+
+void MainWindow::saveSettings()
+{
+    Settings &settings = m_context.settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setLastPage(static_cast<int>(currentPage()));
+    settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // A running import stops where it is; importing the file again completes it.
+    if (m_imports->isRunning())
+        m_imports->cancel();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace baton::ui

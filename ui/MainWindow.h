@@ -1,0 +1,55 @@
+#pragma once
+
+#include "UiContext.h"
+#include "pages/PageCatalog.h"
+
+#include <QMainWindow>
+
+#include <array>
+
+class QLabel;
+class QStackedWidget;
+
+namespace baton::ui {
+
+class AppActions;
+class DataPage;
+class ImportController;
+class NavigationList;
+
+// The console's frame: navigation on the left, the current page beside it, the store in
+// the status bar. Pages do their own work; this only assembles and switches them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const UiContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(PageId page);
+    PageId currentPage() const;
+
+    AppActions *appActions() const { return m_actions; }
+    ImportController *importController() const { return m_imports; }
+    DataPage *dataPage() const { return m_dataPage; }
+    QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages();
+    void restoreSettings();
+    void saveSettings();
+
+    UiContext m_context;
+    AppActions *m_actions;
+    ImportController *m_imports;
+    NavigationList *m_navigation;
+    QStackedWidget *m_stack;
+    DataPage *m_dataPage = nullptr;
+    std::array<QWidget *, kPageCount> m_pages{};
+};
+
+} // namespace baton::ui

@@ -1,0 +1,12 @@
+#include "MessageBoxes.h"
+
+#include <QMessageBox>
+
+namespace baton::ui {
+
+void QtMessageBoxes::critical(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::critical(parent, title, text);
+}
+
+} // namespace baton::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace baton::ui {
+
+// Typed access to the person's settings. Every key, with its default, is in one table in
+// Settings.cpp; nothing else in the ui spells a settings key.
+class Settings
+{
+public:
+    // The user's settings (QSettings' native place for organisation "Baton").
+    Settings();
+    // A settings file of its own: tests, portable installs.
+    explicit Settings(const QString &iniFile);
+    ~Settings();
+    Settings(const Settings &) = delete;
+    Settings &operator=(const Settings &) = delete;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray dataPageSplitter() const;
+    void setDataPageSplitter(const QByteArray &state);
+    // Index of the page shown last (PageId); the Data page by default.
+    int lastPage() const;
+    void setLastPage(int page);
+    QString lastImportDirectory() const;
+    void setLastImportDirectory(const QString &directory);
+
+    void sync();
+
+    enum class Key { WindowGeometry, WindowState, DataPageSplitter, LastPage, LastImportDirectory };
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+
+private:
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace baton::ui

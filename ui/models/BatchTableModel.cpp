@@ -1,0 +1,196 @@
+#include "models/BatchTableModel.h"
+
+#include "models/BatchStatus.h"
+#include "models/DisplayFormat.h"
+
+#include <QScopedValueRollback>
+
+#include <exception>
+
+namespace baton::ui {
+
+BatchTableModel::BatchTableModel(ingest::IngestQueries &queries, QObject *parent)
+    : QAbstractTableModel(parent), m_queries(queries)
+{
+    refresh();
+}
+
+int BatchTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows.size();
+}
+
+int BatchTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const ingest::BatchSummary *BatchTableModel::batchAt(int row) const
+{
+    return m_rows.contains(row) ? &m_rows.at(row) : nullptr;
+}
+
+int BatchTableModel::rowOfBatch(qint64 batchId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows.at(row).id == batchId)
+            return row;
+    return -1;
+}
+
+QVariant BatchTableModel::display(const ingest::BatchSummary &b, int column) const
+{
+    switch (static_cast<Column>(column)) {
+    case IdColumn: return QVariant::fromValue<qint64>(b.id);
+    case StartedColumn: return localTime(b.startedAt);
+    case SourceColumn: return qs(b.sourceSystem);
+    case FormatColumn: return qs(b.format);
+    case FileColumn: return qs(b.fileName);
+    case StatusColumn: return batchStateText(batchState(qs(b.status)));
+    case ReadColumn: return QVariant::fromValue<qint64>(b.read);
+    case AcceptedColumn: return QVariant::fromValue<qint64>(b.accepted);
+    case InsertedColumn: return QVariant::fromValue<qint64>(b.inserted);
+    case UpdatedColumn: return QVariant::fromValue<qint64>(b.updated);
+    case UnchangedColumn: return QVariant::fromValue<qint64>(b.unchanged);
+    case QuarantinedColumn: return QVariant::fromValue<qint64>(b.quarantined);
+    case DeprecatedColumn: return QVariant::fromValue<qint64>(b.deprecated);
+    case DurationColumn: return durationText(b.durationMs);
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+QVariant BatchTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ingest::BatchSummary &b = m_rows.at(index.row());
+    const int column = index.column();
+    const BatchState state = batchState(qs(b.status));
+    switch (role) {
+    case Qt::DisplayRole: return display(b, column);
+    case Qt::TextAlignmentRole:
+        if (column == IdColumn || (column >= ReadColumn && column <= DurationColumn))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole: {
+        const QColor color = batchStateColor(state);
+        if (color.isValid() && (column == StatusColumn || column == FileColumn))
+            return color;
+        if (column == QuarantinedColumn && b.quarantined > 0)
+            return batchStateColor(BatchState::Interrupted);
+        return {};
+    }
+    case Qt::DecorationRole:
+        return column == StatusColumn ? QVariant(batchStateIcon(state)) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == StatusColumn && b.error)
+            return tr("%1: %2").arg(batchStateText(state), qs(*b.error));
+        if (column == FileColumn)
+            return b.filePath.empty() ? qs(b.fileName) : qs(b.filePath);
+        if (column == StartedColumn)
+            return qs(b.startedAt);
+        return {};
+    case BatchIdRole: return QVariant::fromValue<qint64>(b.id);
+    case StatusRole: return qs(b.status);
+    case FilePathRole: return qs(b.filePath);
+    case ErrorRole: return b.error ? qs(*b.error) : QString();
+    case StartedAtRole: return qs(b.startedAt);
+    default: return {};
+    }
+}
+
+QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (static_cast<Column>(section)) {
+    case IdColumn: return tr("Batch");
+    case StartedColumn: return tr("Started");
+    case SourceColumn: return tr("Source");
+    case FormatColumn: return tr("Format");
+    case FileColumn: return tr("File");
+    case StatusColumn: return tr("Status");
+    case ReadColumn: return tr("Read");
+    case AcceptedColumn: return tr("Accepted");
+    case InsertedColumn: return tr("Inserted");
+    case UpdatedColumn: return tr("Updated");
+    case UnchangedColumn: return tr("Unchanged");
+    case QuarantinedColumn: return tr("Quarantined");
+    case DeprecatedColumn: return tr("Deprecated");
+    case DurationColumn: return tr("Duration");
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+bool BatchTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.canFetchMore();
+}
+
+std::vector<ingest::BatchSummary> BatchTableModel::readPage()
+{
+    const std::string text = m_filterText.toStdString();
+    try {
+        return m_rows.nextPage(
+            m_pageSize,
+            [&](std::int64_t offset, std::int64_t limit) {
+                return m_queries.batches(offset, limit, text);
+            },
+            // Newest first: a later row has a smaller id.
+            [](const ingest::BatchSummary &last, const ingest::BatchSummary &row) {
+                return row.id < last.id;
+            });
+    } catch (const std::exception &e) {
+        m_rows.stopFetching(); // do not ask again for pages that cannot be read
+        emit loadFailed(tr("Could not read import batches: %1").arg(QString::fromUtf8(e.what())));
+        return {};
+    }
+}
+
+void BatchTableModel::fetchMore(const QModelIndex &parent)
+{
+    // Not from a receiver of our own reset or insert signals (QAbstractItemModelTester and
+    // views call fetchMore there): rows inserted then would reach other receivers before
+    // the change they are reacting to, or land ahead of the page being inserted. The
+    // first page is loaded inside the reset instead.
+    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
+        return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    std::vector<ingest::BatchSummary> page = readPage();
+    if (page.empty())
+        return;
+    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
+    m_rows.append(std::move(page));
+    endInsertRows();
+}
+
+void BatchTableModel::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    refresh();
+}
+
+void BatchTableModel::setPageSize(int rows)
+{
+    m_pageSize = std::max(1, rows);
+}
+
+void BatchTableModel::refresh()
+{
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    beginResetModel();
+    try {
+        m_rows.reset(m_queries.batchCount(m_filterText.toStdString()));
+        m_rows.append(readPage());
+    } catch (const std::exception &e) {
+        m_rows.reset(0);
+        emit loadFailed(tr("Could not read import batches: %1").arg(QString::fromUtf8(e.what())));
+    }
+    endResetModel();
+}
+
+} // namespace baton::ui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "pages/PageCatalog.h"
+
+#include <QListWidget>
+
+namespace baton::ui {
+
+// The list of pages down the left of the main window.
+class NavigationList : public QListWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NavigationList(QWidget *parent = nullptr);
+
+    void setCurrentPage(PageId page);
+    PageId currentPage() const;
+
+signals:
+    void pageRequested(baton::ui::PageId page);
+};
+
+} // namespace baton::ui
