@@ -1,0 +1,64 @@
+#include "FakeSeams.h"
+#include "UiTestStore.h"
+
+#include "MainWindow.h"
+#include "Settings.h"
+#include "console/Console.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+// The console's composition root: a good store opens into the main window; a corrupt or
+// foreign file is refused with a message box that names it, and no window.
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void opensAStore()
+    {
+        QTemporaryDir dir;
+        FakeMessageBoxes boxes;
+        FakeFileDialogs dialogs;
+        ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        app::Console console({&boxes, &dialogs, &settings});
+        QVERIFY(console.open(dir.filePath(QStringLiteral("new.sqlite"))));
+        QVERIFY(boxes.texts.isEmpty());
+        QVERIFY(console.window());
+        QCOMPARE(console.window()->windowTitle(), QStringLiteral("Baton — new.sqlite"));
+    }
+
+    void refusesAForeignFile_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("text file") << QByteArray("Record ID,Email\n1,a@example.com\n");
+        QByteArray header("SQLite format 3\0", 16);
+        QTest::newRow("truncated sqlite") << header + QByteArray(200, '\x01');
+    }
+
+    void refusesAForeignFile()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        FakeMessageBoxes boxes;
+        FakeFileDialogs dialogs;
+        ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        app::Console console({&boxes, &dialogs, &settings});
+        QVERIFY(!console.open(path));
+        QCOMPARE(boxes.texts.size(), 1);
+        QVERIFY2(boxes.texts.first().contains(QStringLiteral("contacts.sqlite")),
+                 qPrintable(boxes.texts.first()));
+        QVERIFY(!console.window());
+    }
+};
+
+QTEST_MAIN(TestConsole)
+#include "test_console.moc"
