@@ -342,10 +342,6 @@
         <translation>Baton — %1</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>Hauptleiste</translation>
-    </message>
-    <message>
         <source>The store this window shows</source>
         <translation>Der Datenspeicher, den dieses Fenster zeigt</translation>
     </message>

@@ -6,7 +6,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStyle>
-#include <QToolBar>
 
 namespace baton::ui {
 
@@ -54,12 +53,6 @@ void AppActions::populateMenuBar(QMenuBar *menuBar) const
     view->addSeparator();
     for (QAction *action : m_goTo)
         view->addAction(action);
-}
-
-void AppActions::populateToolBar(QToolBar *toolBar) const
-{
-    toolBar->addAction(m_importFiles);
-    toolBar->addAction(m_refresh);
 }
 
 } // namespace baton::ui

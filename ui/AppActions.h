@@ -9,7 +9,6 @@
 class QAction;
 class QActionGroup;
 class QMenuBar;
-class QToolBar;
 
 namespace baton::ui {
 
@@ -29,7 +28,6 @@ public:
     QAction *goTo(PageId page) const { return m_goTo[static_cast<std::size_t>(page)]; }
 
     void populateMenuBar(QMenuBar *menuBar) const;
-    void populateToolBar(QToolBar *toolBar) const;
 
 signals:
     void pageRequested(baton::ui::PageId page);

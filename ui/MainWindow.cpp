@@ -18,7 +18,6 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QToolBar>
 
 namespace baton::ui {
 
@@ -34,10 +33,6 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     m_imports->setDialogParent(this);
 
     m_actions->populateMenuBar(menuBar());
-    auto *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    m_actions->populateToolBar(toolBar);
     // Shortcuts work from anywhere in the window, also with the menu bar hidden.
     addAction(m_actions->quit());
 
@@ -80,7 +75,7 @@ void MainWindow::buildPages()
         QWidget *widget = nullptr;
         if (id == PageId::Data) {
             m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
-                                      m_actions->importFiles(), m_stack);
+                                      {m_actions->importFiles(), m_actions->refresh()}, m_stack);
             widget = m_dataPage;
         } else {
             widget = new PlaceholderPage(id, m_stack);

@@ -35,7 +35,6 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -55,7 +54,7 @@ QLabel *makeHeading(QWidget *parent)
 } // namespace
 
 DataPage::DataPage(store::Database &db, ImportController &imports, Settings &settings,
-                   QAction *importAction, QWidget *parent)
+                   const QList<QAction *> &commands, QWidget *parent)
     : QWidget(parent), m_queries(std::make_unique<ingest::IngestQueries>(db)), m_imports(imports),
       m_settings(settings),
       m_batchModel(new BatchTableModel(*m_queries, this)),
@@ -63,17 +62,19 @@ DataPage::DataPage(store::Database &db, ImportController &imports, Settings &set
 {
     setObjectName(QStringLiteral("dataPage"));
 
-    auto *importButton = new QToolButton(this);
-    importButton->setObjectName(QStringLiteral("importButton"));
-    importButton->setDefaultAction(importAction);
-    importButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *top = new QHBoxLayout;
+    for (QAction *command : commands) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(command->objectName() + QStringLiteral("Button"));
+        button->setDefaultAction(command);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        top->addWidget(button);
+    }
     m_filter = new DebouncedLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter…"));
     m_filter->setToolTip(tr("Show batches and quarantined records whose file, source, status, "
                             "contract, field or message contain this text"));
-    auto *top = new QHBoxLayout;
-    top->addWidget(importButton);
     top->addWidget(m_filter, 1);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -126,6 +127,7 @@ QWidget *DataPage::buildBatchPane()
     auto *pane = new QWidget(this);
     m_batchLabel = makeHeading(pane);
     m_batchView = makeTable(m_batchModel, QStringLiteral("batchTable"), pane);
+    m_batchView->setTextElideMode(Qt::ElideMiddle); // file names: keep both ends
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_batchLabel);
@@ -147,6 +149,7 @@ QWidget *DataPage::buildQuarantinePane()
     heading->addWidget(m_showAll);
 
     m_quarantineView = makeTable(m_quarantineModel, QStringLiteral("quarantineTable"), pane);
+    m_quarantineView->setTextElideMode(Qt::ElideRight); // messages: the start says most
     m_detail = new QuarantineDetail(pane);
     auto *split = new QSplitter(Qt::Horizontal, pane);
     split->addWidget(m_quarantineView);

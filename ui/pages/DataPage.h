@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
 
 #include <memory>
@@ -37,8 +38,9 @@ class DataPage : public QWidget
     Q_OBJECT
 
 public:
+    // `commands` are shown as buttons above the tables (Import files…, Refresh).
     DataPage(store::Database &db, ImportController &imports, Settings &settings,
-             QAction *importAction, QWidget *parent = nullptr);
+             const QList<QAction *> &commands, QWidget *parent = nullptr);
     ~DataPage() override;
 
     BatchTableModel *batchModel() const { return m_batchModel; }
