@@ -13,7 +13,8 @@ namespace baton::ingest {
 namespace {
 
 // Upserts keyed by (source_system, source_id). The WHERE makes an identical record a
-// no-op (no row returned); RETURNING tells an insert (no previous hash) from an update.
+// no-op (no change). No RETURNING: SQLite materialises RETURNING rows in a temporary table,
+// which costs more than the insert on the hot path; see upsert() for how outcomes are told.
 constexpr std::string_view kUpsertLead = R"sql(
 INSERT INTO leads (source_system, source_id, email, first_name, last_name, title, company,
     company_domain, country, lifecycle_stage, lead_status, owner, created_at, converted_at,
@@ -29,7 +30,6 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     previous_hash = leads.content_hash, content_hash = excluded.content_hash,
     contract = excluded.contract, updated_at = excluded.imported_at
 WHERE leads.content_hash IS NOT excluded.content_hash
-RETURNING id, previous_hash IS NOT NULL
 )sql";
 
 constexpr std::string_view kUpsertAccount = R"sql(
@@ -43,7 +43,6 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     content_hash = excluded.content_hash, contract = excluded.contract,
     updated_at = excluded.imported_at
 WHERE accounts.content_hash IS NOT excluded.content_hash
-RETURNING id, previous_hash IS NOT NULL
 )sql";
 
 constexpr std::string_view kUpsertEvent = R"sql(
@@ -59,7 +58,6 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     previous_hash = events.content_hash, content_hash = excluded.content_hash,
     contract = excluded.contract, updated_at = excluded.imported_at
 WHERE events.content_hash IS NOT excluded.content_hash
-RETURNING id, previous_hash IS NOT NULL
 )sql";
 
 constexpr std::string_view kUpsertEnrichment = R"sql(
@@ -73,7 +71,6 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     content_hash = excluded.content_hash, contract = excluded.contract,
     updated_at = excluded.imported_at
 WHERE enrichment.content_hash IS NOT excluded.content_hash
-RETURNING id, previous_hash IS NOT NULL
 )sql";
 
 std::string_view upsertSql(RecordTable table)
@@ -114,6 +111,8 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::monostate>)
                     st.bind(index, nullptr);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    st.bindStatic(index, v); // `row` outlives the step below
                 else
                     st.bind(index, v);
             },
@@ -121,16 +120,28 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
     }
     st.bind(++index, batchId);
     st.bindBlob(++index, row.contentHash);
-    st.bind(++index, row.contractKey);
-    st.bind(++index, now);
-    if (!st.step()) {
-        st.reset();
-        return UpsertOutcome::Unchanged;
-    }
-    const std::int64_t id = st.int64At(0);
-    const bool updated = st.int64At(1) != 0;
+    st.bindStatic(++index, row.contractKey);
+    st.bindStatic(++index, now);
+    // An upsert that updates leaves last_insert_rowid alone and one that inserts sets it to
+    // the new row's id (always >= 1): zero it first and the two are told apart for free.
+    m_db.setLastInsertRowId(0);
+    st.step();
+    const int changed = m_db.changes();
+    const std::int64_t insertedId = m_db.lastInsertRowId();
     st.reset();
+    if (changed == 0)
+        return UpsertOutcome::Unchanged;
+    const bool updated = insertedId == 0;
     if (row.table == RecordTable::Lead) {
+        std::int64_t id = insertedId;
+        if (updated) {
+            auto &find = m_db.cached("SELECT id FROM leads WHERE source_system = ? AND source_id = ?");
+            find.bindStatic(1, std::get<std::string>(row.columns[0]));
+            find.bindStatic(2, std::get<std::string>(row.columns[1]));
+            find.step();
+            id = find.int64At(0);
+            find.reset();
+        }
         auto &identity = m_db.cached(
             "INSERT INTO lead_identities (source_system, source_id, lead_id) VALUES (?, ?, ?) "
             "ON CONFLICT (source_system, source_id) DO UPDATE SET lead_id = excluded.lead_id");

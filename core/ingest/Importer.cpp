@@ -28,6 +28,7 @@ struct Chunk
     std::size_t seq = 0;
     std::vector<ParsedItem> items;
     std::vector<GateResult> results;
+    std::size_t endOffset = 0; // where the chunk's last record ends in the file
 };
 
 // Producer -> workers -> writer, with results handed to the writer in file order. Bounded
@@ -55,16 +56,28 @@ public:
         m_producerDone = true;
         m_cv.notify_all();
     }
-    // Worker: next chunk to check, or nullopt when there is no more work.
+    // Worker: next chunk to check, or nullopt when there is no more work. Chunks the writer
+    // has finished are destroyed here too, off the writer's thread.
     std::optional<Chunk> takeWork()
     {
+        std::vector<Chunk> garbage;
         std::unique_lock lock(m_mutex);
         m_cv.wait(lock, [&] { return m_aborted || !m_work.empty() || m_producerDone; });
-        if (m_aborted || m_work.empty())
+        garbage.swap(m_garbage);
+        if (m_aborted || m_work.empty()) {
+            lock.unlock();
             return std::nullopt;
+        }
         Chunk c = std::move(m_work.front());
         m_work.pop_front();
+        lock.unlock();
+        garbage.clear();
         return c;
+    }
+    void dispose(Chunk chunk)
+    {
+        std::lock_guard lock(m_mutex);
+        m_garbage.push_back(std::move(chunk));
     }
     void putDone(Chunk chunk)
     {
@@ -103,6 +116,7 @@ private:
     std::condition_variable m_cv;
     std::deque<Chunk> m_work;
     std::map<std::size_t, Chunk> m_done;
+    std::vector<Chunk> m_garbage;
     std::size_t m_inFlight = 0;
     std::size_t m_maxInFlight;
     std::optional<std::size_t> m_total;
@@ -222,7 +236,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     const int workers = options.workerThreads > 0
                             ? options.workerThreads
                             : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 4);
+    ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 16);
 
     std::thread producer([&] {
         std::size_t seq = 0;
@@ -264,6 +278,14 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                         gate.check(chunk->items[k], chunk->results[k]);
                     }
                 }
+                // Parsed JSON is freed here, on the worker that built its results: the
+                // writer thread is the bottleneck and should only write.
+                if (!chunk->items.empty()) {
+                    const auto &last = chunk->items.back().raw;
+                    chunk->endOffset = static_cast<std::size_t>(last.data() + last.size() - data.data());
+                }
+                chunk->items.clear();
+                chunk->items.shrink_to_fit();
                 pipeline.putDone(std::move(*chunk));
             }
         });
@@ -308,11 +330,8 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 tx.emplace(m_db);
                 sinceCommit = 0;
             }
-            if (options.onProgress && !chunk->items.empty()) {
-                const auto &last = chunk->items.back().raw;
-                options.onProgress({static_cast<std::int64_t>(last.data() + last.size() - data.data()),
-                                    result.bytes, counts.read});
-            }
+            if (options.onProgress && chunk->endOffset > 0)
+                options.onProgress({static_cast<std::int64_t>(chunk->endOffset), result.bytes, counts.read});
         }
         joinAll();
         result.cancelled = options.cancel && options.cancel->load();

@@ -43,9 +43,40 @@ SqlValue utc(const nlohmann::json &r, const char *key)
     const auto it = r.find(key);
     if (it == r.end() || !it->is_string())
         return {};
-    if (auto t = util::parseRfc3339(it->get_ref<const std::string &>()))
+    const std::string &text = it->get_ref<const std::string &>();
+    if (auto t = util::parseRfc3339(text)) {
+        // Importers already write UTC "Z" times; only reformat what is not in that form.
+        if (text.size() == 20 && text.back() == 'Z' && text[10] == 'T')
+            return text;
         return util::formatUtc(*t);
-    return it->get<std::string>();
+    }
+    return text;
+}
+
+// Type-tagged, length-prefixed: no two different column lists share an encoding.
+std::string canonicalColumns(const std::vector<SqlValue> &columns)
+{
+    std::string out;
+    out.reserve(256);
+    for (const SqlValue &v : columns) {
+        if (const auto *s = std::get_if<std::string>(&v)) {
+            out += 's';
+            out += std::to_string(s->size());
+            out += ':';
+            out += *s;
+        } else if (const auto *i = std::get_if<std::int64_t>(&v)) {
+            out += 'i';
+            out += std::to_string(*i);
+            out += ';';
+        } else if (const auto *d = std::get_if<double>(&v)) {
+            out += 'd';
+            out += std::to_string(*d);
+            out += ';';
+        } else {
+            out += 'n';
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -55,8 +86,11 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohma
     RecordRow row;
     row.table = table;
     row.contractKey = std::move(contractKey);
-    const std::string canonical = r.dump();
-    row.contentHash = util::sha256(canonical);
+    // Events are the bulk of every import and keep no copy of the record: their hash covers
+    // the canonical form of each field instead of one dump of the whole record.
+    const std::string canonical = table == RecordTable::Event ? std::string() : r.dump();
+    if (table != RecordTable::Event)
+        row.contentHash = util::sha256(canonical);
     auto &c = row.columns;
     c.push_back(text(r, "source_system"));
     c.push_back(text(r, "source_id"));
@@ -95,6 +129,7 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohma
         c.push_back(text(r, "asset"));
         const auto attrs = r.find("attributes");
         c.push_back(attrs == r.end() || attrs->empty() ? SqlValue{} : SqlValue{attrs->dump()});
+        row.contentHash = util::sha256(canonicalColumns(c));
         break;
     }
     case RecordTable::Enrichment: {

@@ -32,9 +32,9 @@ struct RecordRow
     std::vector<std::pair<std::string, std::string>> identities; // leads: (system, id)
 };
 
-// `record` must already satisfy its contract; the canonical form (sorted keys, no
-// whitespace) is what the content hash covers, so a re-export with reordered columns is
-// still "unchanged".
+// `record` must already satisfy its contract. The content hash covers a canonical form
+// (sorted keys, no whitespace; for events, the stored columns with times in UTC), so a
+// re-export with reordered columns or another time zone is still "unchanged".
 RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohmann::json &record);
 
 } // namespace baton::ingest

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace baton::store {
@@ -43,8 +44,21 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
+namespace {
+
+void configureSqliteOnce()
+{
+    // Memory statistics take a global mutex on every allocation SQLite makes; Baton does
+    // not read them, and imports allocate per row.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
+
 Database Database::open(const std::filesystem::path &path, Options options)
 {
+    configureSqliteOnce();
     int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (options.create && !options.readOnly)
         flags |= SQLITE_OPEN_CREATE;
@@ -68,6 +82,7 @@ Database Database::open(const std::filesystem::path &path, Options options)
 
 Database Database::openInMemory()
 {
+    configureSqliteOnce();
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
                                    nullptr);
@@ -161,6 +176,11 @@ Statement &Database::cached(std::string_view sql)
 std::int64_t Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+void Database::setLastInsertRowId(std::int64_t id)
+{
+    sqlite3_set_last_insert_rowid(m_db, id);
 }
 
 int Database::changes() const

@@ -46,6 +46,7 @@ public:
     Statement &cached(std::string_view sql);
 
     std::int64_t lastInsertRowId() const;
+    void setLastInsertRowId(std::int64_t id);
     int changes() const;
     int userVersion();
     bool inTransaction() const;

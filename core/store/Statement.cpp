@@ -67,6 +67,15 @@ Statement &Statement::bind(int index, std::string_view text)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, std::string_view text)
+{
+    if (const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(),
+                                           SQLITE_STATIC, SQLITE_UTF8);
+        rc != SQLITE_OK)
+        fail(rc);
+    return *this;
+}
+
 Statement &Statement::bind(int index, std::nullptr_t)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)

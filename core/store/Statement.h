@@ -40,6 +40,9 @@ public:
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
     Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
     Statement &bind(int index, std::nullptr_t);
+    // Binds without copying: `text` must stay alive and unchanged until the statement is
+    // reset. For hot paths that bind fields of a struct they step right away.
+    Statement &bindStatic(int index, std::string_view text);
     Statement &bindBlob(int index, std::span<const std::uint8_t> bytes);
     template <typename T> Statement &bind(int index, const std::optional<T> &value)
     {
