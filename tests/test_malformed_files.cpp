@@ -18,6 +18,13 @@ class TestMalformedFiles : public QObject
                                                                  QString::fromStdString(q.textAt(2)));
     }
 
+    static baton::ingest::ImportOptions asHubSpot()
+    {
+        baton::ingest::ImportOptions options;
+        options.format = baton::ingest::SourceFormat::HubSpotContacts;
+        return options;
+    }
+
 private slots:
     void emptyFile()
     {
@@ -46,7 +53,7 @@ private slots:
     {
         TempStore s;
         const auto r = s.import(QStringLiteral("no-email.csv"), "Record ID,First Name,Email Domain\n1,Ana,x.com\n",
-                                {.format = baton::ingest::SourceFormat::HubSpotContacts});
+                                asHubSpot());
         QVERIFY(r.failed);
         QVERIFY2(QString::fromStdString(r.error).contains("missing required column 'Email'"), r.error.c_str());
         QVERIFY2(QString::fromStdString(r.error).contains("'Record ID', 'First Name', 'Email Domain'"), r.error.c_str());
@@ -64,7 +71,7 @@ private slots:
         QVERIFY(r.failed);
         QVERIFY2(QString::fromStdString(r.error).contains("unrecognised"), r.error.c_str());
         const QByteArray utf16("\xFF\xFER\0e\0c\0", 8);
-        const auto u = s.import(QStringLiteral("utf16.csv"), utf16, {.format = baton::ingest::SourceFormat::HubSpotContacts});
+        const auto u = s.import(QStringLiteral("utf16.csv"), utf16, asHubSpot());
         QVERIFY(u.failed);
         QVERIFY2(QString::fromStdString(u.error).contains("UTF-16"), u.error.c_str());
     }

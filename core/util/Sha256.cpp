@@ -6,11 +6,34 @@
 
 namespace baton::util {
 
+namespace {
+
+// OpenSSL 3 looks the algorithm up on every EVP_Digest() call; hashing one small record
+// at a time, that lookup cost more than the hash. Fetch once, keep a context per thread.
+const EVP_MD *sha256Algorithm()
+{
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md)
+        throw std::runtime_error("SHA-256 is not available from OpenSSL");
+    return md;
+}
+
+struct ThreadContext
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    ~ThreadContext() { EVP_MD_CTX_free(ctx); }
+};
+
+} // namespace
+
 Digest sha256(std::string_view data)
 {
+    thread_local ThreadContext local;
     Digest digest{};
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
+    if (!local.ctx || EVP_DigestInit_ex2(local.ctx, sha256Algorithm(), nullptr) != 1 ||
+        EVP_DigestUpdate(local.ctx, data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(local.ctx, digest.data(), &size) != 1)
         throw std::runtime_error("SHA-256 failed");
     return digest;
 }
@@ -34,7 +57,7 @@ struct Sha256::Impl
 
 Sha256::Sha256() : m_impl(std::make_unique<Impl>())
 {
-    if (!m_impl->ctx || EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr) != 1)
+    if (!m_impl->ctx || EVP_DigestInit_ex2(m_impl->ctx, sha256Algorithm(), nullptr) != 1)
         throw std::runtime_error("SHA-256 init failed");
 }
 
