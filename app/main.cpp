@@ -5,8 +5,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
-#include <memory>
+#include <mimalloc.h>
 
 namespace {
 
@@ -21,6 +20,10 @@ void describeApplication()
 
 int main(int argc, char **argv)
 {
+    // Referencing mimalloc keeps the linker from dropping it: it must be loaded for its
+    // malloc to replace glibc's (see app/CMakeLists.txt).
+    static_cast<void>(mi_version());
+
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

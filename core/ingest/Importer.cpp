@@ -1,5 +1,6 @@
 #include "ingest/Importer.h"
 
+#include "ingest/BackgroundCheckpointer.h"
 #include "ingest/ChunkPipeline.h"
 #include "ingest/RecordGate.h"
 #include "ports/Clock.h"
@@ -197,9 +198,13 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     BatchCounts &counts = result.counts;
     std::map<std::string, std::int64_t> usage;
     try {
-        // Checkpointing after every commit stalls the writer (the one serial stage) while
-        // pages are copied; import with one checkpoint at the end instead.
-        m_db.exec("PRAGMA wal_autocheckpoint=0");
+        // Checkpointing after a commit stalls the writer (the one serial stage) while pages
+        // are copied; a second connection does it alongside instead.
+        std::optional<BackgroundCheckpointer> checkpointer;
+        if (m_db.path() != ":memory:" && !m_db.path().empty()) {
+            m_db.exec("PRAGMA wal_autocheckpoint=0");
+            checkpointer.emplace(m_db.path());
+        }
         std::optional<store::Transaction> tx(std::in_place, m_db);
         std::int64_t sinceCommit = 0;
         while (auto chunk = pipeline.takeNext()) {
@@ -241,6 +246,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                               millisSince(m_clock, started));
         }
         tx->commit();
+        checkpointer.reset();
         m_db.exec("PRAGMA wal_autocheckpoint=1000");
         m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (...) {
