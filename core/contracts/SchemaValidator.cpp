@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <set>
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,6 +28,8 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validation_visitor.hpp>
+
+#include "contracts/SimplePattern.h"
 
 namespace baton::contracts::detail {
 namespace {
@@ -305,9 +307,19 @@ bool ValidationVisitor<JsonAdapter>::visit(const constraints::PatternConstraint 
     if (!m_target.isString())
         return true;
     const std::string pattern = constraint.getPattern<std::string::allocator_type>();
-    const std::regex *regex = bd::compiledPattern(m_regexesCache, pattern);
     const std::string text = m_target.asString();
-    if (regex != nullptr && std::regex_search(text, *regex))
+    // Identifier-like patterns are matched by hand; std::regex only for the rest.
+    thread_local std::unordered_map<std::string, std::optional<baton::contracts::SimplePattern>> simple;
+    auto cached = simple.find(pattern);
+    if (cached == simple.end())
+        cached = simple.emplace(pattern, baton::contracts::SimplePattern::compile(pattern)).first;
+    std::optional<bool> fast;
+    if (cached->second)
+        fast = cached->second->search(text);
+    if (fast == true)
+        return true;
+    const std::regex *regex = bd::compiledPattern(m_regexesCache, pattern);
+    if (!fast && regex != nullptr && std::regex_search(text, *regex))
         return true;
     if (m_results) {
         m_results->pushError(m_context, regex == nullptr ? "the schema's pattern " + pattern +
@@ -348,13 +360,19 @@ bool ValidationVisitor<JsonAdapter>::visit(const constraints::PropertiesConstrai
     if (!m_target.isObject())
         return true;
     const auto object = m_target.asObject();
-    std::set<std::string> matched;
+    // A few names per object: a flat vector beats a node-based set here.
+    std::vector<std::string> matched;
+    matched.reserve(object.size());
+    const auto isMatched = [&](const std::string &name) {
+        return std::find(matched.begin(), matched.end(), name) != matched.end();
+    };
     bool validated = true;
 
     const auto check = [&](const std::string &name, const JsonAdapter &value,
                            const Subschema &subschema) {
         const std::size_t before = m_results ? m_results->numErrors() : 0;
-        const bd::Context context = bd::childContext(m_context, name);
+        // Contexts only name errors; the yes/no pass (no results) skips building them.
+        const bd::Context context = m_results ? bd::childContext(m_context, name) : bd::Context{};
         ValidationVisitor child(value, context, m_strictTypes, m_results, m_regexesCache);
         if (child.validateSchema(subschema))
             return true;
@@ -365,16 +383,27 @@ bool ValidationVisitor<JsonAdapter>::visit(const constraints::PropertiesConstrai
         return m_results != nullptr;
     };
 
+    std::size_t found = 0;
     constraint.applyToProperties([&](const auto &property, const Subschema *subschema) {
         const std::string name(property.c_str());
         const auto it = object.find(name);
         if (it == object.end())
             return true;
-        matched.insert(name);
+        ++found;
+        matched.push_back(name);
         return check(name, it->second, *subschema);
     });
     if (!validated && !m_results)
         return false;
+    // Every member had a schema property: nothing is left for patternProperties to decide
+    // about additional members, which is the common case, so skip the walk over members.
+    bool hasPatterns = false;
+    constraint.applyToPatternProperties([&](const auto &, const Subschema *) {
+        hasPatterns = true;
+        return false;
+    });
+    if (found == object.size() && !hasPatterns)
+        return validated;
 
     constraint.applyToPatternProperties([&](const auto &pattern, const Subschema *subschema) {
         const std::regex *regex = bd::compiledPattern(m_regexesCache, pattern.c_str());
@@ -383,7 +412,8 @@ bool ValidationVisitor<JsonAdapter>::visit(const constraints::PropertiesConstrai
         for (const auto member : object) {
             if (!std::regex_search(member.first, *regex))
                 continue;
-            matched.insert(member.first);
+            if (!isMatched(member.first))
+                matched.push_back(member.first);
             if (!check(member.first, member.second, *subschema))
                 return false;
         }
@@ -394,7 +424,7 @@ bool ValidationVisitor<JsonAdapter>::visit(const constraints::PropertiesConstrai
 
     const Subschema *additional = constraint.getAdditionalPropertiesSubschema();
     for (const auto member : object) {
-        if (matched.count(member.first) != 0)
+        if (isMatched(member.first))
             continue;
         if (additional != nullptr) {
             if (!check(member.first, member.second, *additional))
@@ -629,12 +659,16 @@ bool SchemaValidator::validate(const nlohmann::json &document,
         ~LiteralsScope() { detail::t_literals = previous; }
     } scope{std::exchange(detail::t_literals, &m_impl->literals)};
 
-    valijson::ValidationResults results;
-    // Without a results sink valijson stops at the first failure: the fast yes/no path.
-    valijson::ValidationVisitor<JsonAdapter> visitor(JsonAdapter(document), detail::Context{}, true,
-                                                     errors ? &results : nullptr, regexes);
-    const bool valid = visitor.validateSchema(m_impl->schema);
+    // First the yes/no pass: without a results sink valijson stops at the first failure and
+    // builds no error contexts. Only a record that fails is walked again to name its errors.
+    const JsonAdapter target(document);
+    valijson::ValidationVisitor<JsonAdapter> check(target, detail::Context{}, true, nullptr, regexes);
+    const bool valid = check.validateSchema(m_impl->schema);
     if (errors != nullptr && !valid) {
+        valijson::ValidationResults results;
+        valijson::ValidationVisitor<JsonAdapter> explain(target, detail::Context{}, true, &results,
+                                                         regexes);
+        explain.validateSchema(m_impl->schema);
         std::vector<detail::RawError> raw;
         raw.reserve(results.numErrors());
         for (const auto &error : results)

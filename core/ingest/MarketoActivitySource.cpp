@@ -91,33 +91,26 @@ std::string MarketoActivitySource::labelFor(std::string_view pointer) const
 void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, ParsedItem &item)
 {
     item.contract = "engagement_event";
-    nlohmann::json &r = item.record;
-    r = nlohmann::json::object();
-    r["source_system"] = "marketo";
-    if (!isNull(f[m_guid]))
-        r["source_id"] = f[m_guid];
-    if (!isNull(f[m_lead]))
-        r["lead"] = {{"source_system", "marketo"}, {"source_id", f[m_lead]}};
-    if (auto t = util::parseExportDateTime(f[m_date]))
-        r["occurred_at"] = util::formatUtc(*t);
-    else if (!isNull(f[m_date]))
-        r["occurred_at"] = f[m_date];
+    // Built straight into the object's map in key order (each insert lands at the end):
+    // this runs once per activity, and map lookups per key showed in profiles.
+    nlohmann::json::object_t r;
+    auto put = [&r](const char *key, nlohmann::json value) {
+        r.emplace_hint(r.end(), key, std::move(value));
+    };
 
     const std::string_view typeText = f[m_type];
     long long typeId = -1;
     const auto [end, ec] = std::from_chars(typeText.data(), typeText.data() + typeText.size(), typeId);
-    if (ec != std::errc() || end != typeText.data() + typeText.size() || typeId < 0) {
+    const bool typeOk = ec == std::errc() && end == typeText.data() + typeText.size() && typeId >= 0;
+    if (!typeOk)
         item.errors.push_back({"/activity_type_id",
                                "expected a Marketo activity type id (a whole number), got \"" +
                                    std::string(typeText) + "\""});
-    } else {
-        r["activity_type_id"] = typeId;
-        r["type"] = std::string(eventTypeFor(typeId).value_or("other"));
-    }
-    r["campaign_id"] = m_campaign >= 0 && !isNull(f[m_campaign]) ? nlohmann::json(f[m_campaign])
-                                                                  : nlohmann::json(nullptr);
-    r["asset"] = m_value >= 0 && !isNull(f[m_value]) ? nlohmann::json(f[m_value])
-                                                     : nlohmann::json(nullptr);
+    else
+        put("activity_type_id", typeId);
+
+    put("asset", m_value >= 0 && !isNull(f[m_value]) ? nlohmann::json(f[m_value]) : nlohmann::json(nullptr));
+
     nlohmann::json attributes = nlohmann::json::object();
     if (m_attributes >= 0 && !isNull(f[m_attributes])) {
         attributes = nlohmann::json::parse(f[m_attributes], nullptr, false);
@@ -133,7 +126,22 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
     }
     if (m_valueId >= 0 && !isNull(f[m_valueId]))
         attributes["primaryAttributeValueId"] = f[m_valueId];
-    r["attributes"] = std::move(attributes);
+    put("attributes", std::move(attributes));
+
+    put("campaign_id", m_campaign >= 0 && !isNull(f[m_campaign]) ? nlohmann::json(f[m_campaign])
+                                                                 : nlohmann::json(nullptr));
+    if (!isNull(f[m_lead]))
+        put("lead", nlohmann::json::object_t{{"source_id", f[m_lead]}, {"source_system", "marketo"}});
+    if (auto t = util::parseExportDateTime(f[m_date]))
+        put("occurred_at", util::formatUtc(*t));
+    else if (!isNull(f[m_date]))
+        put("occurred_at", f[m_date]);
+    if (!isNull(f[m_guid]))
+        put("source_id", f[m_guid]);
+    put("source_system", "marketo");
+    if (typeOk)
+        put("type", std::string(eventTypeFor(typeId).value_or("other")));
+    item.record = std::move(r);
 }
 
 } // namespace baton::ingest

@@ -21,12 +21,13 @@ std::optional<RecordTable> tableForContract(std::string_view contract)
 
 namespace {
 
-SqlValue text(const nlohmann::json &r, const char *key)
+// Moves the string out: the record is consumed by makeRecordRow.
+SqlValue text(nlohmann::json &r, const char *key)
 {
     const auto it = r.find(key);
     if (it == r.end() || !it->is_string())
         return {};
-    return it->get<std::string>();
+    return std::move(it->get_ref<std::string &>());
 }
 
 SqlValue integer(const nlohmann::json &r, const char *key)
@@ -38,19 +39,18 @@ SqlValue integer(const nlohmann::json &r, const char *key)
 }
 
 // Stored times are normalised to UTC "Z" form so that text order is time order.
-SqlValue utc(const nlohmann::json &r, const char *key)
+SqlValue utc(nlohmann::json &r, const char *key)
 {
     const auto it = r.find(key);
     if (it == r.end() || !it->is_string())
         return {};
-    const std::string &text = it->get_ref<const std::string &>();
-    if (auto t = util::parseRfc3339(text)) {
-        // Importers already write UTC "Z" times; only reformat what is not in that form.
-        if (text.size() == 20 && text.back() == 'Z' && text[10] == 'T')
-            return text;
+    std::string &text = it->get_ref<std::string &>();
+    // Importers already write UTC "Z" times; only reformat what is not in that form.
+    if (text.size() == 20 && text.back() == 'Z' && text[10] == 'T')
+        return std::move(text);
+    if (auto t = util::parseRfc3339(text))
         return util::formatUtc(*t);
-    }
-    return text;
+    return std::move(text);
 }
 
 // Type-tagged, length-prefixed: no two different column lists share an encoding.
@@ -81,14 +81,14 @@ std::string canonicalColumns(const std::vector<SqlValue> &columns)
 
 } // namespace
 
-RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohmann::json &r)
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, nlohmann::json &&r)
 {
     RecordRow row;
     row.table = table;
     row.contractKey = std::move(contractKey);
     // Events are the bulk of every import and keep no copy of the record: their hash covers
     // the canonical form of each field instead of one dump of the whole record.
-    const std::string canonical = table == RecordTable::Event ? std::string() : r.dump();
+    std::string canonical = table == RecordTable::Event ? std::string() : r.dump();
     if (table != RecordTable::Event)
         row.contentHash = util::sha256(canonical);
     auto &c = row.columns;
@@ -103,7 +103,7 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohma
         c.push_back(utc(r, "created_at"));
         c.push_back(utc(r, "converted_at"));
         c.push_back(std::int64_t(r.value("opted_out", false) ? 1 : 0));
-        c.push_back(canonical);
+        c.push_back(std::move(canonical));
         if (const auto ids = r.find("identities"); ids != r.end() && ids->is_array())
             for (const auto &id : *ids)
                 row.identities.emplace_back(id.at("source_system").get<std::string>(),
@@ -116,12 +116,12 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohma
         c.push_back(text(r, "industry"));
         c.push_back(integer(r, "employees"));
         c.push_back(text(r, "country"));
-        c.push_back(canonical);
+        c.push_back(std::move(canonical));
         break;
     case RecordTable::Event: {
-        const auto &lead = r.at("lead");
-        c.push_back(lead.at("source_system").get<std::string>());
-        c.push_back(lead.at("source_id").get<std::string>());
+        auto &lead = r.at("lead");
+        c.push_back(text(lead, "source_system"));
+        c.push_back(text(lead, "source_id"));
         c.push_back(text(r, "type"));
         c.push_back(utc(r, "occurred_at"));
         c.push_back(integer(r, "activity_type_id"));
@@ -133,11 +133,11 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohma
         break;
     }
     case RecordTable::Enrichment: {
-        const auto &subject = r.at("subject");
-        c.push_back(subject.at("kind").get<std::string>());
-        c.push_back(subject.at("key").get<std::string>());
+        auto &subject = r.at("subject");
+        c.push_back(text(subject, "kind"));
+        c.push_back(text(subject, "key"));
         c.push_back(utc(r, "observed_at"));
-        c.push_back(canonical);
+        c.push_back(std::move(canonical));
         break;
     }
     }

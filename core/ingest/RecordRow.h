@@ -35,6 +35,7 @@ struct RecordRow
 // `record` must already satisfy its contract. The content hash covers a canonical form
 // (sorted keys, no whitespace; for events, the stored columns with times in UTC), so a
 // re-export with reordered columns or another time zone is still "unchanged".
-RecordRow makeRecordRow(RecordTable table, std::string contractKey, const nlohmann::json &record);
+// Takes the record: strings are moved into the row, not copied.
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, nlohmann::json &&record);
 
 } // namespace baton::ingest
