@@ -101,21 +101,33 @@ bool CsvSource::next(ParsedItem &item)
     item.line = m_row.line;
     item.index = m_index++;
     item.raw = m_row.raw;
-    if (!m_row.error.empty()) {
+    if (!m_row.error.empty())
         item.errors.push_back({{}, m_row.error});
-        return true;
+    return true;
+}
+
+void CsvSource::decode(ParsedItem &item) const
+{
+    if (!item.errors.empty())
+        return;
+    // The record's own text, read again on this worker: the producer's field views point
+    // into scratch space it has reused since.
+    thread_local CsvRecord row;
+    CsvReader reader(item.raw, ',');
+    if (!reader.next(row)) {
+        row.fields.assign(1, std::string_view());
     }
-    if (m_row.fields.size() != m_header.size()) {
-        const bool lastLine = m_row.fields.size() < m_header.size();
+    if (row.fields.size() != m_header.size()) {
+        const bool fewer = row.fields.size() < m_header.size();
         item.errors.push_back(
             {{}, "expected " + std::to_string(m_header.size()) + " columns, found " +
-                     std::to_string(m_row.fields.size()) +
-                     (lastLine ? " (a truncated line, or a field with an unquoted line break?)"
-                               : " (an unquoted comma inside a field?)")});
-        return true;
+                     std::to_string(row.fields.size()) +
+                     (fewer ? " (a truncated line, or a field with an unquoted line break?)"
+                            : " (an unquoted comma inside a field?)")});
+        return;
     }
-    for (std::size_t i = 0; i < m_row.fields.size(); ++i) {
-        const std::string_view field = m_row.fields[i];
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        const std::string_view field = row.fields[i];
         if (field.size() > m_options.maxFieldBytes) {
             item.errors.push_back({m_header[i], "field is " + describeBytes(field.size()) +
                                                     ", over the " +
@@ -130,9 +142,8 @@ bool CsvSource::next(ParsedItem &item)
                                                     " of the field (export as UTF-8)"});
     }
     if (!item.errors.empty())
-        return true;
-    mapRow(m_row.fields, item);
-    return true;
+        return;
+    mapRow(row.fields, item);
 }
 
 } // namespace baton::ingest

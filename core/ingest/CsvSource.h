@@ -15,13 +15,14 @@ class CsvSource : public RecordSource
 {
 public:
     bool next(ParsedItem &item) final;
+    void decode(ParsedItem &item) const final;
 
 protected:
     CsvSource(std::string_view data, const SourceOptions &options, std::string_view formatName);
 
     // Fills item.record (and item.contract) from the row's fields; adds item.errors for
     // values it cannot map.
-    virtual void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) = 0;
+    virtual void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) const = 0;
 
     const std::vector<std::string> &header() const { return m_header; }
     // Index of the first header matching one of the names (case-insensitive), or -1.

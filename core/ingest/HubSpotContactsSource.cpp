@@ -124,7 +124,7 @@ std::string HubSpotContactsSource::labelFor(std::string_view pointer) const
     return std::string(pointer);
 }
 
-void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields, ParsedItem &item)
+void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) const
 {
     item.contract = "lead";
     nlohmann::json &r = item.record;

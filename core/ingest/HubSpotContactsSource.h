@@ -22,7 +22,7 @@ public:
     static bool looksLike(std::string_view headerLine);
 
 private:
-    void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) override;
+    void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) const override;
 
     struct Mapped
     {

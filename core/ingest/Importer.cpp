@@ -168,6 +168,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 chunk->results.resize(chunk->items.size());
                 for (std::size_t k = 0; k < chunk->items.size(); ++k) {
                     try {
+                        source->decode(chunk->items[k]);
                         gate.check(chunk->items[k], chunk->results[k]);
                     } catch (const std::exception &e) {
                         // A record the mapper did not expect must not take the batch down.

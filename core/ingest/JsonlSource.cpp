@@ -40,17 +40,23 @@ bool JsonlSource::next(ParsedItem &item)
     item.line = m_line;
     item.index = m_index++;
     item.raw = line;
-    if (line.size() > m_options.maxFieldBytes) {
+    if (line.size() > m_options.maxFieldBytes)
         item.errors.push_back({{}, "line is " + std::to_string(line.size()) +
                                        " bytes, over the limit of " +
                                        std::to_string(m_options.maxFieldBytes)});
-        return true;
-    }
+    return true;
+}
+
+void JsonlSource::decode(ParsedItem &item) const
+{
+    if (!item.errors.empty())
+        return;
+    const std::string_view line = item.raw;
     std::size_t bad = 0;
     if (!util::isValidUtf8(line, &bad)) {
         item.errors.push_back({{}, "invalid UTF-8 at byte " + std::to_string(bad + 1) +
                                        " of the line"});
-        return true;
+        return;
     }
     nlohmann::json envelope;
     try {
@@ -59,32 +65,31 @@ bool JsonlSource::next(ParsedItem &item)
         // nlohmann's byte position is 1-based within the line.
         item.errors.push_back({{}, "not valid JSON at column " + std::to_string(e.byte) +
                                        " (a truncated line?)"});
-        return true;
+        return;
     }
     if (!envelope.is_object()) {
         item.errors.push_back({{}, "expected a JSON object {\"contract\", \"record\"}"});
-        return true;
+        return;
     }
     const auto contract = envelope.find("contract");
     if (contract == envelope.end() || !contract->is_string() || contract->get_ref<const std::string &>().empty()) {
         item.errors.push_back({"contract", "missing \"contract\": every line names its contract"});
-        return true;
+        return;
     }
     item.contract = contract->get<std::string>();
     if (const auto version = envelope.find("version"); version != envelope.end()) {
         if (!version->is_number_integer() || version->get<long long>() < 1) {
             item.errors.push_back({"version", "\"version\" must be a whole number from 1"});
-            return true;
+            return;
         }
         item.version = version->get<int>();
     }
     const auto record = envelope.find("record");
     if (record == envelope.end() || !record->is_object()) {
         item.errors.push_back({"record", "missing \"record\" object"});
-        return true;
+        return;
     }
     item.record = std::move(*record);
-    return true;
 }
 
 } // namespace baton::ingest

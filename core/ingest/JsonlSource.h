@@ -15,6 +15,7 @@ public:
     SourceFormat format() const override { return SourceFormat::BatonJsonl; }
     std::string sourceSystem() const override { return "baton"; }
     bool next(ParsedItem &item) override;
+    void decode(ParsedItem &item) const override;
     std::string labelFor(std::string_view pointer) const override;
 
 private:

@@ -88,7 +88,7 @@ std::string MarketoActivitySource::labelFor(std::string_view pointer) const
     return std::string(pointer);
 }
 
-void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, ParsedItem &item)
+void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, ParsedItem &item) const
 {
     item.contract = "engagement_event";
     // Built straight into the object's map in key order (each insert lands at the end):

@@ -25,7 +25,7 @@ public:
     static std::optional<std::string_view> eventTypeFor(long long activityTypeId);
 
 private:
-    void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) override;
+    void mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) const override;
 
     int m_guid = -1, m_lead = -1, m_date = -1, m_type = -1;
     int m_campaign = -1, m_valueId = -1, m_value = -1, m_attributes = -1;

@@ -24,15 +24,22 @@ struct SourceOptions
     std::size_t maxFieldBytes = 1u << 20;
 };
 
-// Reads one file format into ParsedItems. Constructed over the whole file in memory; the
-// constructor reads the header and throws FileError if the file cannot be read at all.
+// Reads one file format into ParsedItems, in two steps so that the expensive one runs in
+// parallel: next() only finds where the next record is (sequential, cheap), decode() turns
+// its text into a record (const, thread-safe, run by the import's workers). Constructed
+// over the whole file in memory; the constructor reads the header and throws FileError if
+// the file cannot be read at all.
 class RecordSource
 {
 public:
     virtual ~RecordSource() = default;
     virtual SourceFormat format() const = 0;
     virtual std::string sourceSystem() const = 0;
+    // Sets line, index and raw; or errors, for a record whose very framing is broken.
     virtual bool next(ParsedItem &item) = 0;
+    // Fills contract, version and record from raw, or adds errors. Skips items that
+    // next() already marked as broken.
+    virtual void decode(ParsedItem &item) const = 0;
     // The source's own name for a field of the record ("Create Date" for /created_at), so
     // a quarantine entry names what the person sees in their file.
     virtual std::string labelFor(std::string_view pointer) const
