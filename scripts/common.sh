@@ -17,7 +17,7 @@ BATON_PACKAGES=(
   qt6-l10n-tools qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev fonts-dejavu-core
   # core: SQLite (with FTS5), JSON, JSON Schema
   libsqlite3-dev sqlite3 nlohmann-json3-dev libvalijson-dev libssl-dev
-  libmimalloc-dev
+  libmimalloc-dev libsimdjson-dev
   # tests: the official JSON Schema Test Suite
   json-schema-test-suite
 )

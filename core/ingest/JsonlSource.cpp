@@ -1,5 +1,6 @@
 #include "ingest/JsonlSource.h"
 
+#include "util/JsonParse.h"
 #include "util/Utf8.h"
 
 #include <cstring>
@@ -59,12 +60,9 @@ void JsonlSource::decode(ParsedItem &item) const
         return;
     }
     nlohmann::json envelope;
-    try {
-        envelope = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error &e) {
-        // nlohmann's byte position is 1-based within the line.
-        item.errors.push_back({{}, "not valid JSON at column " + std::to_string(e.byte) +
-                                       " (a truncated line?)"});
+    std::string parseError;
+    if (!util::parseJson(line, envelope, &parseError)) {
+        item.errors.push_back({{}, parseError + " (a truncated line?)"});
         return;
     }
     if (!envelope.is_object()) {

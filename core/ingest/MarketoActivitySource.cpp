@@ -1,5 +1,6 @@
 #include "ingest/MarketoActivitySource.h"
 
+#include "util/JsonParse.h"
 #include "util/Time.h"
 
 #include <charconv>
@@ -113,7 +114,8 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
 
     nlohmann::json attributes = nlohmann::json::object();
     if (m_attributes >= 0 && !isNull(f[m_attributes])) {
-        attributes = nlohmann::json::parse(f[m_attributes], nullptr, false);
+        if (!util::parseJson(f[m_attributes], attributes))
+            attributes = nlohmann::json(nlohmann::json::value_t::discarded);
         if (attributes.is_array()) // the older [{"name":..,"value":..}] form
             attributes = attributesFromPairs(attributes);
         if (attributes.is_discarded() || !attributes.is_object()) {
