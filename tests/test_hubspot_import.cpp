@@ -58,7 +58,7 @@ private slots:
                  s.scalar("SELECT id FROM leads WHERE source_id = '1051'"));
         // Provenance on every record.
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE source_system = 'hubspot' AND batch_id = "
-                          + std::to_string(r.batchId) + " AND length(content_hash) = 32 AND contract = 'lead@2'"),
+                          + std::to_string(r.batchId) + " AND length(content_hash) = 32 AND contract_version = 2"),
                  2);
     }
 

@@ -28,10 +28,10 @@ private slots:
         QCOMPARE(r.counts.accepted, 5);
         QCOMPARE(r.counts.deprecated, 1); // engagement_event@1 is deprecated at the test's "now"
         QCOMPARE(s.scalar("SELECT count(*) FROM accounts WHERE domain = 'acme.com' AND employees = 420"), 1);
-        QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE contract = 'lead@2'"), 1);
+        QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE contract_version = 2"), 1);
         QCOMPARE(s.text("SELECT occurred_at FROM events WHERE source_id = 'ev-1'"),
                  QStringLiteral("2026-11-02T14:00:00.250Z"));
-        QCOMPARE(s.text("SELECT contract FROM events WHERE source_id = 'ev-2'"), QStringLiteral("engagement_event@1"));
+        QCOMPARE(s.scalar("SELECT contract_version FROM events WHERE source_id = 'ev-2'"), 1);
         QCOMPARE(s.text("SELECT subject_key FROM enrichment"), QStringLiteral("acme.com"));
         QCOMPARE(s.scalar("SELECT records FROM contract_usage WHERE contract = 'engagement_event' AND version = 1"), 1);
         QCOMPARE(s.scalar("SELECT count(*) FROM lead_identities"), 2);

@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view kUpsertLead = R"sql(
 INSERT INTO leads (source_system, source_id, email, first_name, last_name, title, company,
     company_domain, country, lifecycle_stage, lead_status, owner, created_at, converted_at,
-    opted_out, record, batch_id, content_hash, contract, imported_at)
+    opted_out, record, batch_id, content_hash, contract_version, imported_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
 ON CONFLICT (source_system, source_id) DO UPDATE SET
     email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
@@ -28,47 +28,46 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     converted_at = excluded.converted_at, opted_out = excluded.opted_out,
     record = excluded.record, batch_id = excluded.batch_id,
     previous_hash = leads.content_hash, content_hash = excluded.content_hash,
-    contract = excluded.contract, updated_at = excluded.imported_at
+    contract_version = excluded.contract_version, updated_at = excluded.imported_at
 WHERE leads.content_hash IS NOT excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertAccount = R"sql(
 INSERT INTO accounts (source_system, source_id, name, domain, industry, employees, country,
-    record, batch_id, content_hash, contract, imported_at)
+    record, batch_id, content_hash, contract_version, imported_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 ON CONFLICT (source_system, source_id) DO UPDATE SET
     name = excluded.name, domain = excluded.domain, industry = excluded.industry,
     employees = excluded.employees, country = excluded.country, record = excluded.record,
     batch_id = excluded.batch_id, previous_hash = accounts.content_hash,
-    content_hash = excluded.content_hash, contract = excluded.contract,
+    content_hash = excluded.content_hash, contract_version = excluded.contract_version,
     updated_at = excluded.imported_at
 WHERE accounts.content_hash IS NOT excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertEvent = R"sql(
 INSERT INTO events (source_system, source_id, lead_system, lead_ref, type, occurred_at,
-    activity_type_id, campaign_id, asset, attributes, batch_id, content_hash, contract,
-    imported_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+    activity_type_id, campaign_id, asset, attributes, batch_id, content_hash, contract_version)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 ON CONFLICT (source_system, source_id) DO UPDATE SET
     lead_system = excluded.lead_system, lead_ref = excluded.lead_ref, type = excluded.type,
     occurred_at = excluded.occurred_at, activity_type_id = excluded.activity_type_id,
     campaign_id = excluded.campaign_id, asset = excluded.asset,
     attributes = excluded.attributes, batch_id = excluded.batch_id,
     previous_hash = events.content_hash, content_hash = excluded.content_hash,
-    contract = excluded.contract, updated_at = excluded.imported_at
+    contract_version = excluded.contract_version, updated_at = ?14
 WHERE events.content_hash IS NOT excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertEnrichment = R"sql(
 INSERT INTO enrichment (source_system, source_id, subject_kind, subject_key, observed_at,
-    record, batch_id, content_hash, contract, imported_at)
+    record, batch_id, content_hash, contract_version, imported_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 ON CONFLICT (source_system, source_id) DO UPDATE SET
     subject_kind = excluded.subject_kind, subject_key = excluded.subject_key,
     observed_at = excluded.observed_at, record = excluded.record,
     batch_id = excluded.batch_id, previous_hash = enrichment.content_hash,
-    content_hash = excluded.content_hash, contract = excluded.contract,
+    content_hash = excluded.content_hash, contract_version = excluded.contract_version,
     updated_at = excluded.imported_at
 WHERE enrichment.content_hash IS NOT excluded.content_hash
 )sql";
@@ -120,7 +119,7 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
     }
     st.bind(++index, batchId);
     st.bindBlob(++index, row.contentHash);
-    st.bindStatic(++index, row.contractKey);
+    st.bind(++index, row.contractVersion);
     st.bindStatic(++index, now);
     // An upsert that updates leaves last_insert_rowid alone and one that inserts sets it to
     // the new row's id (always >= 1): zero it first and the two are told apart for free.

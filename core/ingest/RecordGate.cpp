@@ -81,7 +81,7 @@ void RecordGate::check(ParsedItem &item, GateResult &out) const
 
     out.accepted = true;
     out.deprecated = status == contracts::ContractStatus::Deprecated;
-    out.row = makeRecordRow(*table, contract->key(), std::move(item.record));
+    out.row = makeRecordRow(*table, contract->key(), contract->version, std::move(item.record));
 }
 
 } // namespace baton::ingest

@@ -81,11 +81,13 @@ std::string canonicalColumns(const std::vector<SqlValue> &columns)
 
 } // namespace
 
-RecordRow makeRecordRow(RecordTable table, std::string contractKey, nlohmann::json &&r)
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, int contractVersion,
+                        nlohmann::json &&r)
 {
     RecordRow row;
     row.table = table;
     row.contractKey = std::move(contractKey);
+    row.contractVersion = contractVersion;
     // Events are the bulk of every import and keep no copy of the record: their hash covers
     // the canonical form of each field instead of one dump of the whole record.
     std::string canonical = table == RecordTable::Event ? std::string() : r.dump();

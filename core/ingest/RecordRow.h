@@ -27,6 +27,7 @@ struct RecordRow
 {
     RecordTable table = RecordTable::Lead;
     std::string contractKey; // "lead@2"
+    int contractVersion = 0;
     util::Digest contentHash{};
     std::vector<SqlValue> columns; // in the order ImportStore's upsert for `table` expects
     std::vector<std::pair<std::string, std::string>> identities; // leads: (system, id)
@@ -36,6 +37,7 @@ struct RecordRow
 // (sorted keys, no whitespace; for events, the stored columns with times in UTC), so a
 // re-export with reordered columns or another time zone is still "unchanged".
 // Takes the record: strings are moved into the row, not copied.
-RecordRow makeRecordRow(RecordTable table, std::string contractKey, nlohmann::json &&record);
+RecordRow makeRecordRow(RecordTable table, std::string contractKey, int contractVersion,
+                        nlohmann::json &&record);
 
 } // namespace baton::ingest

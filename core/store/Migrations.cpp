@@ -66,7 +66,7 @@ CREATE TABLE accounts (
     batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash  BLOB NOT NULL,
     previous_hash BLOB,
-    contract      TEXT NOT NULL,
+    contract_version INTEGER NOT NULL, -- of the contract the table is named for
     name          TEXT NOT NULL,
     domain        TEXT,
     industry      TEXT,
@@ -86,7 +86,7 @@ CREATE TABLE leads (
     batch_id        INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash    BLOB NOT NULL,
     previous_hash   BLOB,
-    contract        TEXT NOT NULL,
+    contract_version INTEGER NOT NULL,
     email           TEXT,
     first_name      TEXT,
     last_name       TEXT,
@@ -123,7 +123,7 @@ CREATE TABLE events (
     batch_id         INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash     BLOB NOT NULL,
     previous_hash    BLOB,
-    contract         TEXT NOT NULL,
+    contract_version INTEGER NOT NULL,
     lead_system      TEXT NOT NULL,
     lead_ref         TEXT NOT NULL,
     type             TEXT NOT NULL,
@@ -132,8 +132,8 @@ CREATE TABLE events (
     campaign_id      TEXT,
     asset            TEXT,
     attributes       TEXT,
-    imported_at      TEXT NOT NULL,
-    updated_at       TEXT,
+    updated_at       TEXT, -- no imported_at: events are the bulk of a store; the batch says when
+
     UNIQUE (source_system, source_id)
 );
 CREATE INDEX events_by_lead ON events (lead_system, lead_ref, occurred_at);
@@ -145,7 +145,7 @@ CREATE TABLE enrichment (
     batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash  BLOB NOT NULL,
     previous_hash BLOB,
-    contract      TEXT NOT NULL,
+    contract_version INTEGER NOT NULL, -- of the contract the table is named for
     subject_kind  TEXT NOT NULL CHECK (subject_kind IN ('account', 'lead')),
     subject_key   TEXT NOT NULL,
     observed_at   TEXT NOT NULL,

@@ -11,7 +11,7 @@ CREATE TABLE accounts (
     batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash  BLOB NOT NULL,
     previous_hash BLOB,
-    contract      TEXT NOT NULL,
+    contract_version INTEGER NOT NULL, -- of the contract the table is named for
     name          TEXT NOT NULL,
     domain        TEXT,
     industry      TEXT,
@@ -46,7 +46,7 @@ CREATE TABLE enrichment (
     batch_id      INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash  BLOB NOT NULL,
     previous_hash BLOB,
-    contract      TEXT NOT NULL,
+    contract_version INTEGER NOT NULL, -- of the contract the table is named for
     subject_kind  TEXT NOT NULL CHECK (subject_kind IN ('account', 'lead')),
     subject_key   TEXT NOT NULL,
     observed_at   TEXT NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE events (
     batch_id         INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash     BLOB NOT NULL,
     previous_hash    BLOB,
-    contract         TEXT NOT NULL,
+    contract_version INTEGER NOT NULL,
     lead_system      TEXT NOT NULL,
     lead_ref         TEXT NOT NULL,
     type             TEXT NOT NULL,
@@ -71,13 +71,13 @@ CREATE TABLE events (
     campaign_id      TEXT,
     asset            TEXT,
     attributes       TEXT,
-    imported_at      TEXT NOT NULL,
-    updated_at       TEXT,
+    updated_at       TEXT, -- no imported_at: events are the bulk of a store; the batch says when
+
     UNIQUE (source_system, source_id)
 );
-INSERT INTO "events" VALUES(1,'marketo','783957693',2,X'01',NULL,'engagement_event@2','marketo','5414087','web_visit','2026-08-30T10:00:00Z',1,NULL,NULL,NULL,'2026-09-01T08:01:00Z',NULL);
-INSERT INTO "events" VALUES(2,'marketo','783957694',2,X'02',NULL,'engagement_event@2','marketo','5414087','form_submit','2026-08-30T10:05:00Z',2,NULL,NULL,NULL,'2026-09-01T08:01:00Z',NULL);
-INSERT INTO "events" VALUES(3,'marketo','783957695',2,X'03',NULL,'engagement_event@2','marketo','5414087','email_open','2026-08-31T09:00:00Z',10,NULL,NULL,NULL,'2026-09-01T08:01:00Z',NULL);
+INSERT INTO "events" VALUES(1,'marketo','783957693',2,X'01',NULL,2,'marketo','5414087','web_visit','2026-08-30T10:00:00Z',1,NULL,NULL,NULL,NULL);
+INSERT INTO "events" VALUES(2,'marketo','783957694',2,X'02',NULL,2,'marketo','5414087','form_submit','2026-08-30T10:05:00Z',2,NULL,NULL,NULL,NULL);
+INSERT INTO "events" VALUES(3,'marketo','783957695',2,X'03',NULL,2,'marketo','5414087','email_open','2026-08-31T09:00:00Z',10,NULL,NULL,NULL,NULL);
 CREATE TABLE ingest_batches (
     id                  INTEGER PRIMARY KEY,
     source_system       TEXT NOT NULL,
@@ -118,7 +118,7 @@ CREATE TABLE leads (
     batch_id        INTEGER NOT NULL REFERENCES ingest_batches (id),
     content_hash    BLOB NOT NULL,
     previous_hash   BLOB,
-    contract        TEXT NOT NULL,
+    contract_version INTEGER NOT NULL,
     email           TEXT,
     first_name      TEXT,
     last_name       TEXT,
@@ -137,7 +137,7 @@ CREATE TABLE leads (
     updated_at      TEXT,
     UNIQUE (source_system, source_id)
 );
-INSERT INTO "leads" VALUES(1,'hubspot','1051',1,X'00112233',NULL,'lead@2','ana.ruiz@example.com','Ana','Ruiz','VP Marketing',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,'{"email":"ana.ruiz@example.com","source_id":"1051","source_system":"hubspot"}','2026-09-01T08:00:01Z',NULL);
+INSERT INTO "leads" VALUES(1,'hubspot','1051',1,X'00112233',NULL,2,'ana.ruiz@example.com','Ana','Ruiz','VP Marketing',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,'{"email":"ana.ruiz@example.com","source_id":"1051","source_system":"hubspot"}','2026-09-01T08:00:01Z',NULL);
 CREATE TABLE quarantine (
     id           INTEGER PRIMARY KEY,
     batch_id     INTEGER NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
