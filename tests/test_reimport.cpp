@@ -92,6 +92,35 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(*) FROM quarantine WHERE message = 'stale'"), 0);
     }
 
+    void eventsAreCountedAsInsertedUpdatedOrUnchanged()
+    {
+        TempStore s;
+        const QByteArray header = "marketoGUID,leadId,activityDate,activityTypeId,campaignId,"
+                                  "primaryAttributeValueId,primaryAttributeValue,attributes\n";
+        QByteArray first = header;
+        for (int i = 0; i < 150; ++i) // more than one multi-row statement
+            first += QByteArray::number(5000 + i) + ",77,2026-10-02T14:06:20Z,10,12,null,Newsletter,null\n";
+        const auto a = s.import(QStringLiteral("acts-1.csv"), first);
+        QCOMPARE(a.counts.inserted, 150);
+        // One changed, one the same, one new, and the new one again later in the same file:
+        // the later line wins, as it would row by row.
+        const QByteArray second = header +
+                                  "5000,77,2026-10-02T14:06:20Z,11,12,null,Newsletter,null\n"
+                                  "5001,77,2026-10-02T14:06:20Z,10,12,null,Newsletter,null\n"
+                                  "9999,77,2026-10-03T09:00:00Z,1,null,null,/pricing,null\n"
+                                  "9999,77,2026-10-03T09:00:00Z,1,null,null,/pricing/enterprise,null\n";
+        const auto b = s.import(QStringLiteral("acts-2.csv"), second);
+        QCOMPARE(b.counts.read, 4);
+        QCOMPARE(b.counts.inserted, 1);
+        QCOMPARE(b.counts.updated, 2);
+        QCOMPARE(b.counts.unchanged, 1);
+        QCOMPARE(s.scalar("SELECT count(*) FROM events"), 151);
+        QCOMPARE(s.text("SELECT type FROM events WHERE source_id = '5000'"), QStringLiteral("email_click"));
+        QCOMPARE(s.text("SELECT asset FROM events WHERE source_id = '9999'"), QStringLiteral("/pricing/enterprise"));
+        QVERIFY(!s.text("SELECT hex(previous_hash) FROM events WHERE source_id = '5000'").isEmpty());
+        QVERIFY(s.text("SELECT hex(previous_hash) FROM events WHERE source_id = '5001'").isEmpty());
+    }
+
     void largeFilesCommitInGroupsAndCountEveryRecord()
     {
         TempStore s;
@@ -106,6 +135,7 @@ private slots:
         options.onProgress = [&](const baton::ingest::ImportProgress &p) { progress.push_back(p.bytesDone); };
         const auto r = s.import(QStringLiteral("big.csv"), data, options);
         QCOMPARE(r.counts.accepted, 30000);
+        QCOMPARE(r.counts.inserted, 30000);
         QCOMPARE(s.scalar("SELECT count(*) FROM events"), 30000);
         QCOMPARE(s.scalar("SELECT count(DISTINCT source_id) FROM events"), 30000);
         QVERIFY(progress.size() > 10);

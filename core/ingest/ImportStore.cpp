@@ -83,6 +83,45 @@ std::string_view upsertSql(RecordTable table)
     throw std::logic_error("unknown record table");
 }
 
+constexpr int kEventColumns = 13; // ten record columns, batch, hash, contract version
+
+std::string multiRowEventUpsert(std::size_t rows)
+{
+    std::string sql = "INSERT INTO events (source_system, source_id, lead_system, lead_ref, type, "
+                      "occurred_at, activity_type_id, campaign_id, asset, attributes, batch_id, "
+                      "content_hash, contract_version) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r)
+        sql += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    const std::string now = "?" + std::to_string(rows * kEventColumns + 1);
+    sql += " ON CONFLICT (source_system, source_id) DO UPDATE SET "
+           "lead_system = excluded.lead_system, lead_ref = excluded.lead_ref, type = excluded.type, "
+           "occurred_at = excluded.occurred_at, activity_type_id = excluded.activity_type_id, "
+           "campaign_id = excluded.campaign_id, asset = excluded.asset, "
+           "attributes = excluded.attributes, batch_id = excluded.batch_id, "
+           "previous_hash = events.content_hash, content_hash = excluded.content_hash, "
+           "contract_version = excluded.contract_version, updated_at = " + now +
+           " WHERE events.content_hash IS NOT excluded.content_hash";
+    return sql;
+}
+
+void bindColumns(store::Statement &st, int &index, const RecordRow &row)
+{
+    for (const SqlValue &value : row.columns) {
+        ++index;
+        std::visit(
+            [&](const auto &v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::monostate>)
+                    st.bind(index, nullptr);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    st.bindStatic(index, v); // rows outlive the step that follows
+                else
+                    st.bind(index, v);
+            },
+            value);
+    }
+}
+
 } // namespace
 
 ImportStore::ImportStore(store::Database &db) : m_db(db) {}
@@ -103,20 +142,7 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
 {
     auto &st = m_db.cached(upsertSql(row.table));
     int index = 0;
-    for (const SqlValue &value : row.columns) {
-        ++index;
-        std::visit(
-            [&](const auto &v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::monostate>)
-                    st.bind(index, nullptr);
-                else if constexpr (std::is_same_v<T, std::string>)
-                    st.bindStatic(index, v); // `row` outlives the step below
-                else
-                    st.bind(index, v);
-            },
-            value);
-    }
+    bindColumns(st, index, row);
     st.bind(++index, batchId);
     st.bindBlob(++index, row.contentHash);
     st.bind(++index, row.contractVersion);
@@ -153,6 +179,41 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
         }
     }
     return updated ? UpsertOutcome::Updated : UpsertOutcome::Inserted;
+}
+
+void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::int64_t batchId,
+                               const std::string &now, BatchCounts &counts)
+{
+    if (rows.empty())
+        return;
+    // New rows get ids above the current maximum (INTEGER PRIMARY KEY without
+    // AUTOINCREMENT): counting those after the statement tells inserts from updates.
+    auto &maxId = m_db.cached("SELECT coalesce(max(id), 0) FROM events");
+    maxId.step();
+    const std::int64_t before = maxId.int64At(0);
+    maxId.reset();
+
+    auto &st = m_db.cached(multiRowEventUpsert(rows.size()));
+    int index = 0;
+    for (const RecordRow *row : rows) {
+        bindColumns(st, index, *row);
+        st.bind(++index, batchId);
+        st.bindBlob(++index, row->contentHash);
+        st.bind(++index, row->contractVersion);
+    }
+    st.bindStatic(++index, now);
+    st.step();
+    const std::int64_t changed = m_db.changes();
+    st.reset();
+
+    auto &inserted = m_db.cached("SELECT count(*) FROM events WHERE id > ?");
+    inserted.bind(1, before);
+    inserted.step();
+    const std::int64_t added = inserted.int64At(0);
+    inserted.reset();
+    counts.inserted += added;
+    counts.updated += changed - added;
+    counts.unchanged += static_cast<std::int64_t>(rows.size()) - changed;
 }
 
 void ImportStore::quarantine(std::int64_t batchId, const QuarantineEntry &e, const std::string &now)

@@ -208,6 +208,12 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         }
         std::optional<store::Transaction> tx(std::in_place, m_db);
         std::int64_t sinceCommit = 0;
+        std::vector<const RecordRow *> events;
+        events.reserve(ImportStore::kEventsPerStatement);
+        auto flushEvents = [&] {
+            store.upsertEvents(events, result.batchId, nowText, counts);
+            events.clear();
+        };
         while (auto chunk = pipeline.takeNext()) {
             for (std::size_t k = 0; k < chunk->results.size(); ++k) {
                 GateResult &r = chunk->results[k];
@@ -220,12 +226,20 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 ++counts.accepted;
                 ++usage[r.row.contractKey];
                 counts.deprecated += r.deprecated;
+                if (r.row.table == RecordTable::Event) {
+                    events.push_back(&r.row);
+                    if (events.size() == ImportStore::kEventsPerStatement)
+                        flushEvents();
+                    continue;
+                }
+                flushEvents(); // keep file order between events and other records
                 switch (store.upsert(r.row, result.batchId, nowText)) {
                 case UpsertOutcome::Inserted: ++counts.inserted; break;
                 case UpsertOutcome::Updated: ++counts.updated; break;
                 case UpsertOutcome::Unchanged: ++counts.unchanged; break;
                 }
             }
+            flushEvents(); // the rows point into this chunk
             sinceCommit += static_cast<std::int64_t>(chunk->results.size());
             if (sinceCommit >= options.commitEvery) {
                 tx->commit();
