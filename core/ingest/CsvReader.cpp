@@ -39,10 +39,16 @@ std::string_view CsvReader::unescape(std::string_view body)
     std::string &out = m_scratch[m_scratchUsed++];
     out.clear();
     out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        out += body[i];
-        if (body[i] == '"')
-            ++i; // the second quote of a doubled pair
+    // Copy the runs between doubled quotes whole; each "" becomes one ".
+    std::size_t from = 0;
+    while (from < body.size()) {
+        const std::size_t quote = body.find('"', from);
+        if (quote == std::string_view::npos) {
+            out.append(body.substr(from));
+            break;
+        }
+        out.append(body.substr(from, quote + 1 - from));
+        from = quote + 2;
     }
     return out;
 }
