@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 using baton::ingest::DropFolderSync;
@@ -133,6 +134,26 @@ private slots:
         QCOMPARE(r.imported.size(), 0u);
         QCOMPARE(r.alreadySeen.size(), 1u);
         QCOMPARE(s.scalar("SELECT count(*) FROM ingest_batches"), 1);
+    }
+
+    void trustsNameSizeAndTimeLikeRsync()
+    {
+        TempStore s;
+        QTemporaryDir drop;
+        const QString path = drop.filePath("contacts.csv");
+        writeFile(path, "Record ID,Email\n1,aaa@example.com\n");
+        DropFolderSync sync(s.db, s.registry, s.clock);
+        QCOMPARE(sync.sync(drop.path().toStdString(), fast()).imported.size(), 1u);
+        const auto stamp = std::filesystem::last_write_time(path.toStdString());
+        // Same name, size and time: not even read, so this same-length edit goes unseen...
+        writeFile(path, "Record ID,Email\n1,bbb@example.com\n");
+        std::filesystem::last_write_time(path.toStdString(), stamp);
+        QCOMPARE(sync.sync(drop.path().toStdString(), fast()).alreadySeen.size(), 1u);
+        // ...until the time moves, as it does whenever a tool writes the file.
+        std::filesystem::last_write_time(path.toStdString(), stamp + std::chrono::seconds(5));
+        const auto r = sync.sync(drop.path().toStdString(), fast());
+        QCOMPARE(r.imported.size(), 1u);
+        QCOMPARE(r.imported[0].counts.updated, 1);
     }
 
     void refusesAMissingFolder()

@@ -1,5 +1,6 @@
 #include "cli/Command.h"
 
+#include "Logging.h"
 #include "StoreLocation.h"
 
 #include <QCoreApplication>
@@ -92,6 +93,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
                                          QStringLiteral("Usage: baton [--store PATH] ") + name);
         return 0;
     }
+    qCDebug(lcCli) << "running" << name << "on store" << storePath;
     CommandContext context{storePath, out, err};
     return (*command)->run(parser, context);
 }

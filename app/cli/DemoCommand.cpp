@@ -23,6 +23,9 @@ void DemoCommand::configure(QCommandLineParser &parser) const
 {
     parser.addOption({QStringLiteral("leads"), QStringLiteral("Number of leads (default 2000)."),
                       QStringLiteral("N"), QStringLiteral("2000")});
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("Marketo activities in all (default: about 25 per lead)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
                       QStringLiteral("S"), QStringLiteral("42")});
     parser.addOption({QStringLiteral("dir"),
@@ -41,12 +44,14 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const auto leads = integerOption(parser, QStringLiteral("leads"), 1, 1000000, context);
     const auto seed = integerOption(parser, QStringLiteral("seed"), 0,
                                     std::numeric_limits<qint64>::max(), context);
-    if (!leads || !seed)
+    const auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);
+    if (!leads || !seed || !events)
         return 2;
     const SystemClock systemClock;
     demo::DemoOptions options;
     options.leads = static_cast<int>(*leads);
     options.seed = static_cast<std::uint64_t>(*seed);
+    options.targetEvents = *events;
     options.now = systemClock.now();
     if (parser.isSet(QStringLiteral("now"))) {
         const auto at = util::parseRfc3339(parser.value(QStringLiteral("now")).toStdString());

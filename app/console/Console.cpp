@@ -1,6 +1,7 @@
 #include "console/Console.h"
 
 #include "console/Translations.h"
+#include "Logging.h"
 #include "workers/ThreadedImportRunner.h"
 
 #include "FileDialogs.h"
@@ -59,6 +60,7 @@ bool Console::open(const QString &storePath)
     try {
         m_parts->db.emplace(store::openStore(std::filesystem::path(storePath.toStdU16String())));
     } catch (const std::exception &e) {
+        qCWarning(lcStore) << "cannot open store" << storePath << ":" << e.what();
         m_seams.messageBoxes->critical(
             nullptr, title,
             QCoreApplication::translate("Console", "Baton cannot open the store %1.\n\n%2")

@@ -4,6 +4,8 @@
 #include "ingest/Importer.h"
 #include "store/OpenStore.h"
 
+#include "Logging.h"
+
 #include <QFileInfo>
 
 #include <chrono>
@@ -89,10 +91,17 @@ void ImportWorker::run(const QStringList &files)
         } catch (const std::exception &e) {
             // The store failed under the import (disk full, locked too long): say so and
             // go on with the next file, which reports its own outcome.
+            qCWarning(lcImport) << "import of" << file << "stopped:" << e.what();
             outcome.fileName = name;
             outcome.failed = true;
             outcome.error = QString::fromUtf8(e.what());
         }
+        if (outcome.failed)
+            qCWarning(lcImport) << "import of" << file << "failed:" << outcome.error;
+        else
+            qCInfo(lcImport) << "imported" << file << "batch" << outcome.batchId << "read"
+                             << outcome.read << "accepted" << outcome.accepted << "quarantined"
+                             << outcome.quarantined;
         before += size;
         emit progress(before, total, name);
         emit fileFinished(outcome);

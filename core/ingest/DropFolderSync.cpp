@@ -111,6 +111,18 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
             report.stillBeingWritten.push_back(file.filename().string());
             continue;
         }
+        // Unchanged name, size and modification time: seen before, no need to read it.
+        const auto modifiedNs = static_cast<std::int64_t>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(now->modified.time_since_epoch()).count());
+        auto &same = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND file_name = ? "
+                                 "AND file_size = ? AND modified_ns = ?");
+        same.bindAll(key, file.filename().string(), static_cast<std::int64_t>(now->size), modifiedNs);
+        const bool unchanged = same.step();
+        same.reset();
+        if (unchanged) {
+            report.alreadySeen.push_back(file.filename().string());
+            continue;
+        }
         std::string sha;
         try {
             sha = util::sha256Hex(util::MappedFile(file).data());
@@ -132,8 +144,10 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
         std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
         store::Transaction tx(m_db);
         auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
-                                     "batch_id, seen_at) VALUES (?, ?, ?, ?, ?)");
-        remember.bindAll(key, sha, file.filename().string(), batch, util::formatUtc(m_clock.now()));
+                                     "file_size, modified_ns, batch_id, seen_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        remember.bindAll(key, sha, file.filename().string(), static_cast<std::int64_t>(now->size),
+                         modifiedNs, batch, util::formatUtc(m_clock.now()));
         remember.run();
         auto &advance = m_db.cached(
             "UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "

@@ -264,10 +264,20 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         checkpointer.reset();
         m_db.exec("PRAGMA wal_autocheckpoint=1000");
         m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (...) {
+    } catch (const std::exception &e) {
         pipeline.abort();
         joinAll();
-        m_db.exec("PRAGMA wal_autocheckpoint=1000");
+        // The open transaction rolled back; say in the batch itself why it stopped, so it
+        // is not left 'running' while this process lives.
+        try {
+            m_db.exec("PRAGMA wal_autocheckpoint=1000");
+            store::Transaction fail(m_db);
+            store.failBatch(result.batchId, std::string("the store refused a write: ") + e.what(),
+                            util::formatUtc(m_clock.now()), millisSince(m_clock, started));
+            fail.commit();
+        } catch (const std::exception &) {
+            // The store is unusable; the next import marks the batch interrupted.
+        }
         throw;
     }
     if (options.onProgress)

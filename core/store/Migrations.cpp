@@ -182,13 +182,16 @@ CREATE TABLE sync_cursors (
     last_synced_at  TEXT NOT NULL
 );
 CREATE TABLE sync_files (
-    folder    TEXT NOT NULL REFERENCES sync_cursors (folder) ON DELETE CASCADE,
-    sha256    TEXT NOT NULL,
-    file_name TEXT NOT NULL,
-    batch_id  INTEGER REFERENCES ingest_batches (id),
-    seen_at   TEXT NOT NULL,
+    folder      TEXT NOT NULL REFERENCES sync_cursors (folder) ON DELETE CASCADE,
+    sha256      TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    file_size   INTEGER NOT NULL,
+    modified_ns INTEGER NOT NULL, -- with name and size: a file seen before is not hashed again
+    batch_id    INTEGER REFERENCES ingest_batches (id),
+    seen_at     TEXT NOT NULL,
     PRIMARY KEY (folder, sha256)
 ) WITHOUT ROWID;
+CREATE INDEX sync_files_by_name ON sync_files (folder, file_name);
 )sql";
 
 } // namespace
