@@ -160,7 +160,7 @@ std::vector<ContractSeen> IngestQueries::contractsSeen()
 
 std::vector<QuarantineSummary> IngestQueries::quarantineByField(int limit)
 {
-    auto &st = m_db.cached("SELECT coalesce(nullif(field, ''), '(record)'), min(message), "
+    auto &st = m_db.cached("SELECT coalesce(nullif(field, ''), '(whole record)'), min(message), "
                            "count(*) FROM quarantine GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?");
     st.bind(1, limit);
     std::vector<QuarantineSummary> out;

@@ -1,0 +1,128 @@
+#include "cli/Command.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The sub-commands as a person types them, against a real store in a temporary folder.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int code = 0;
+        QString out, err;
+    };
+
+    Run run(const QStringList &arguments)
+    {
+        Run r;
+        QTextStream out(&r.out), err(&r.err);
+        r.code = baton::app::runCommandLine(arguments, out, err, nullptr);
+        out.flush();
+        err.flush();
+        return r;
+    }
+
+    QTemporaryDir m_dir;
+    QString store() const { return m_dir.filePath(QStringLiteral("cli.sqlite")); }
+
+private slots:
+    void helpListsEveryCommand()
+    {
+        const Run r = run({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const char *command : {"demo", "import", "sync", "stats", "bench"})
+            QVERIFY2(r.out.contains(QLatin1String("  ") + QLatin1String(command)), qPrintable(r.out));
+        const Run sub = run({QStringLiteral("sync"), QStringLiteral("--help")});
+        QCOMPARE(sub.code, 0);
+        QVERIFY(sub.out.contains(QStringLiteral("--settle-ms")));
+    }
+
+    void usageErrorsExitWithTwo()
+    {
+        QCOMPARE(run({QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(run({QStringLiteral("--store")}).code, 2);
+        const Run format = run({QStringLiteral("--store"), store(), QStringLiteral("import"),
+                                QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("a.csv")});
+        QCOMPARE(format.code, 2);
+        QVERIFY(format.err.contains(QStringLiteral("unknown --format 'xml'")));
+        const Run leads = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
+                               QStringLiteral("--leads"), QStringLiteral("lots")});
+        QCOMPARE(leads.code, 2);
+        QCOMPARE(run({QStringLiteral("--store"), store(), QStringLiteral("sync")}).code, 2);
+    }
+
+    void demoThenStats()
+    {
+        const Run demo = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
+                              QStringLiteral("--leads"), QStringLiteral("60"), QStringLiteral("--seed"),
+                              QStringLiteral("3"), QStringLiteral("--now"),
+                              QStringLiteral("2026-11-20T12:00:00Z")});
+        QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
+        QVERIFY(demo.out.contains(QStringLiteral("contacts.csv [hubspot")));
+        QVERIFY(demo.out.contains(QStringLiteral("activities.csv [marketo")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("demo-data/activities.csv"))));
+
+        const Run stats = run({QStringLiteral("--store"), store(), QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(stats.code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(stats.out.toUtf8()).object();
+        QVERIFY(root[QStringLiteral("tables")].toObject()[QStringLiteral("leads")].toInt() > 50);
+        QVERIFY(root[QStringLiteral("tables")].toObject()[QStringLiteral("events")].toInt() > 500);
+        QVERIFY(!root[QStringLiteral("contracts_seen")].toArray().isEmpty());
+        QVERIFY(!root[QStringLiteral("quarantine_by_field")].toArray().isEmpty());
+    }
+
+    void importReportsEachFileAndFailsForUnreadableOnes()
+    {
+        const QString good = m_dir.filePath(QStringLiteral("good.csv"));
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Record ID,Email\n1,a@example.com\n2,not-an-email\n");
+        f.close();
+        const Run ok = run({QStringLiteral("--store"), store(), QStringLiteral("import"), good});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(QStringLiteral("2 read, 1 accepted")), qPrintable(ok.out));
+        QVERIFY(ok.out.contains(QStringLiteral("1 quarantined")));
+        const Run again = run({QStringLiteral("--store"), store(), QStringLiteral("import"), good});
+        QVERIFY(again.out.contains(QStringLiteral("already imported")));
+        const Run missing = run({QStringLiteral("--store"), store(), QStringLiteral("import"),
+                                 m_dir.filePath(QStringLiteral("missing.csv"))});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.out.contains(QStringLiteral("FAILED")));
+    }
+
+    void syncImportsADropFolder()
+    {
+        QTemporaryDir drop;
+        QFile f(drop.filePath(QStringLiteral("export-1.csv")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Record ID,Email\n10,x@example.com\n");
+        f.close();
+        const QStringList args = {QStringLiteral("--store"), store(), QStringLiteral("sync"),
+                                  QStringLiteral("--from"), drop.path(), QStringLiteral("--settle-ms"),
+                                  QStringLiteral("0")};
+        const Run first = run(args);
+        QCOMPARE(first.code, 0);
+        QVERIFY2(first.out.contains(QStringLiteral("sync: 1 imported")), qPrintable(first.out));
+        const Run second = run(args);
+        QVERIFY2(second.out.contains(QStringLiteral("sync: 0 imported, 1 already seen")), qPrintable(second.out));
+    }
+
+    void benchPrintsFigures()
+    {
+        const Run r = run({QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--events"),
+                           QStringLiteral("3000")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(r.out.count(QStringLiteral("validated events/s")), 2);
+        QVERIFY(r.out.contains(QStringLiteral("/ reference")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
