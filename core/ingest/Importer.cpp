@@ -10,9 +10,11 @@
 #include "util/MappedFile.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
+#include "util/Utf8.h"
 
 #include <nlohmann/json.hpp>
 
+#include <future>
 #include <map>
 #include <thread>
 
@@ -56,6 +58,93 @@ ImportResult Importer::importFile(const std::filesystem::path &path, const Impor
                       std::filesystem::absolute(path).lexically_normal().string(), options);
 }
 
+namespace {
+
+// The threads that frame, decode and check records, feeding `pipeline` in file order.
+// Joined on destruction, after aborting the pipeline if the writer stopped early.
+class CheckingThreads
+{
+public:
+    CheckingThreads(RecordSource &source, const RecordGate &gate, std::string_view data,
+                    int workers, const std::atomic<bool> *cancel, ChunkPipeline &pipeline)
+        : m_pipeline(pipeline)
+    {
+        m_threads.emplace_back([&source, &pipeline, cancel] {
+            std::size_t seq = 0;
+            Chunk chunk;
+            chunk.items.resize(kChunkSize);
+            std::size_t n = 0;
+            auto flush = [&] {
+                chunk.items.resize(n);
+                chunk.seq = seq++;
+                const bool ok = pipeline.submit(std::move(chunk));
+                chunk = Chunk{};
+                chunk.items.resize(kChunkSize);
+                n = 0;
+                return ok;
+            };
+            bool ok = true;
+            while (ok && source.next(chunk.items[n])) {
+                if (++n == kChunkSize)
+                    ok = flush();
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    break;
+            }
+            if (ok && n > 0)
+                flush();
+            pipeline.finishProducing(seq);
+        });
+        for (int i = 0; i < workers; ++i)
+            m_threads.emplace_back([&source, &gate, &pipeline, data] { check(source, gate, data, pipeline); });
+    }
+
+    ~CheckingThreads()
+    {
+        m_pipeline.abort(); // a no-op once the writer has taken every chunk
+        join();
+    }
+
+    void join()
+    {
+        for (auto &t : m_threads)
+            if (t.joinable())
+                t.join();
+    }
+
+private:
+    static void check(const RecordSource &source, const RecordGate &gate, std::string_view data,
+                      ChunkPipeline &pipeline)
+    {
+        while (auto chunk = pipeline.takeWork()) {
+            chunk->results.resize(chunk->items.size());
+            for (std::size_t k = 0; k < chunk->items.size(); ++k) {
+                try {
+                    source.decode(chunk->items[k]);
+                    gate.check(chunk->items[k], chunk->results[k]);
+                } catch (const std::exception &e) {
+                    // A record the mapper did not expect must not take the batch down.
+                    chunk->items[k].errors.push_back({{}, std::string("cannot read record: ") + e.what()});
+                    gate.check(chunk->items[k], chunk->results[k]);
+                }
+            }
+            // Parsed JSON is freed here, on the worker that built its results: the writer
+            // thread is the bottleneck and should only write.
+            if (!chunk->items.empty()) {
+                const auto &last = chunk->items.back().raw;
+                chunk->endOffset = static_cast<std::size_t>(last.data() + last.size() - data.data());
+            }
+            chunk->items.clear();
+            chunk->items.shrink_to_fit();
+            pipeline.putDone(std::move(*chunk));
+        }
+    }
+
+    ChunkPipeline &m_pipeline;
+    std::vector<std::thread> m_threads;
+};
+
+} // namespace
+
 ImportResult Importer::importData(std::string_view data, const std::string &fileName,
                                   const std::string &filePath, const ImportOptions &options)
 {
@@ -65,7 +154,6 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     ImportResult result;
     result.fileName = fileName.empty() ? baseName(filePath) : fileName;
     result.bytes = static_cast<std::int64_t>(data.size());
-    result.sha256 = util::sha256Hex(data);
 
     ImportStore store(m_db);
     {
@@ -73,128 +161,58 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         store.markInterruptedBatches();
         tx.commit();
     }
-    if (!options.force) {
-        if (auto previous = store.findCompletedBatch(result.sha256)) {
-            result.sameAsBatch = previous;
-            return result;
-        }
-    }
 
     BatchStart start;
     start.fileName = result.fileName;
     start.filePath = filePath;
-    start.sha256 = result.sha256;
     start.fileSize = result.bytes;
     start.startedAt = nowText;
 
     std::unique_ptr<RecordSource> source;
-    std::optional<FileError> fileError;
     try {
         source = makeSource(data, options.format, options.source);
-        start.sourceSystem = source->sourceSystem();
-        start.format = toString(source->format());
     } catch (const FileError &e) {
-        fileError = e;
+        result.sha256 = util::sha256Hex(data);
+        start.sha256 = result.sha256;
         const SourceFormat guessed = options.format == SourceFormat::Auto ? detectFormat(data) : options.format;
         start.format = toString(guessed);
         start.sourceSystem = "unknown";
-    }
-    result.format = start.format;
-    result.sourceSystem = start.sourceSystem;
-
-    {
-        store::Transaction tx(m_db);
-        store.dropQuarantineOfInterrupted(result.sha256);
-        result.batchId = store.beginBatch(start);
-        if (fileError) {
-            QuarantineEntry q;
-            q.fileName = result.fileName;
-            q.line = static_cast<std::int64_t>(fileError->line);
-            q.field = fileError->field;
-            q.message = fileError->message;
-            q.errorsJson = nlohmann::json::array({{{"field", q.field}, {"message", q.message}}}).dump();
-            const auto end = data.find_first_of("\r\n");
-            q.raw = std::string(data.substr(0, std::min<std::size_t>(end, RecordGate::kMaxRawBytes)));
-            store.quarantine(result.batchId, q, nowText);
-            result.failed = true;
-            result.error = result.fileName + ", line " + std::to_string(fileError->line) +
-                           (fileError->field.empty() ? "" : ", " + fileError->field) + ": " +
-                           fileError->message;
-            result.counts.quarantined = 1;
-            store.failBatch(result.batchId, result.error, nowText, millisSince(m_clock, started));
-        }
-        tx.commit();
-    }
-    if (fileError) {
+        result.format = start.format;
+        result.sourceSystem = start.sourceSystem;
+        recordFileError(store, start, e, data, nowText, result);
         result.seconds = millisSince(m_clock, started) / 1000.0;
         return result;
     }
+    start.sourceSystem = source->sourceSystem();
+    start.format = toString(source->format());
+    result.format = start.format;
+    result.sourceSystem = start.sourceSystem;
 
+    // The file's hash decides whether this content was imported before, but reading half a
+    // gigabyte for it need not hold up the work: workers start on the records meanwhile,
+    // and nothing is written until the hash says to go on.
+    auto hashing = std::async(std::launch::async, [data] { return util::sha256Hex(data); });
     const RecordGate gate(m_registry, *source, result.fileName, now);
     const int workers = options.workerThreads > 0
                             ? options.workerThreads
                             : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 16);
+    ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 32);
+    CheckingThreads threads(*source, gate, data, workers, options.cancel, pipeline);
 
-    std::thread producer([&] {
-        std::size_t seq = 0;
-        Chunk chunk;
-        chunk.items.resize(kChunkSize);
-        std::size_t n = 0;
-        auto flush = [&] {
-            chunk.items.resize(n);
-            chunk.seq = seq++;
-            const bool ok = pipeline.submit(std::move(chunk));
-            chunk = Chunk{};
-            chunk.items.resize(kChunkSize);
-            n = 0;
-            return ok;
-        };
-        bool ok = true;
-        while (ok && source->next(chunk.items[n])) {
-            if (++n == kChunkSize)
-                ok = flush();
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-                break;
+    result.sha256 = hashing.get();
+    start.sha256 = result.sha256;
+    if (!options.force) {
+        if (auto previous = store.findCompletedBatch(result.sha256)) {
+            result.sameAsBatch = previous;
+            return result; // `threads` stop and join on the way out
         }
-        if (ok && n > 0)
-            flush();
-        pipeline.finishProducing(seq);
-    });
-    std::vector<std::thread> checkers;
-    for (int i = 0; i < workers; ++i) {
-        checkers.emplace_back([&] {
-            while (auto chunk = pipeline.takeWork()) {
-                chunk->results.resize(chunk->items.size());
-                for (std::size_t k = 0; k < chunk->items.size(); ++k) {
-                    try {
-                        source->decode(chunk->items[k]);
-                        gate.check(chunk->items[k], chunk->results[k]);
-                    } catch (const std::exception &e) {
-                        // A record the mapper did not expect must not take the batch down.
-                        chunk->items[k].errors.push_back({{}, std::string("cannot read record: ") + e.what()});
-                        gate.check(chunk->items[k], chunk->results[k]);
-                    }
-                }
-                // Parsed JSON is freed here, on the worker that built its results: the
-                // writer thread is the bottleneck and should only write.
-                if (!chunk->items.empty()) {
-                    const auto &last = chunk->items.back().raw;
-                    chunk->endOffset = static_cast<std::size_t>(last.data() + last.size() - data.data());
-                }
-                chunk->items.clear();
-                chunk->items.shrink_to_fit();
-                pipeline.putDone(std::move(*chunk));
-            }
-        });
     }
-    auto joinAll = [&] {
-        if (producer.joinable())
-            producer.join();
-        for (auto &t : checkers)
-            if (t.joinable())
-                t.join();
-    };
+    {
+        store::Transaction tx(m_db);
+        store.dropQuarantineOfInterrupted(result.sha256);
+        result.batchId = store.beginBatch(start);
+        tx.commit();
+    }
 
     BatchCounts &counts = result.counts;
     std::map<std::string, std::int64_t> usage;
@@ -215,8 +233,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
             events.clear();
         };
         while (auto chunk = pipeline.takeNext()) {
-            for (std::size_t k = 0; k < chunk->results.size(); ++k) {
-                GateResult &r = chunk->results[k];
+            for (GateResult &r : chunk->results) {
                 ++counts.read;
                 if (!r.accepted) {
                     store.quarantine(result.batchId, r.quarantine, nowText);
@@ -248,8 +265,9 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
             }
             if (options.onProgress && chunk->endOffset > 0)
                 options.onProgress({static_cast<std::int64_t>(chunk->endOffset), result.bytes, counts.read});
+            pipeline.dispose(std::move(*chunk));
         }
-        joinAll();
+        threads.join();
         result.cancelled = options.cancel && options.cancel->load();
         result.seconds = millisSince(m_clock, started) / 1000.0;
         if (result.cancelled) {
@@ -266,7 +284,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (const std::exception &e) {
         pipeline.abort();
-        joinAll();
+        threads.join();
         // The open transaction rolled back; say in the batch itself why it stopped, so it
         // is not left 'running' while this process lives.
         try {
@@ -283,6 +301,30 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     if (options.onProgress)
         options.onProgress({result.bytes, result.bytes, counts.read});
     return result;
+}
+
+void Importer::recordFileError(ImportStore &store, const BatchStart &start, const FileError &error,
+                               std::string_view data, const std::string &nowText,
+                               ImportResult &result)
+{
+    store::Transaction tx(m_db);
+    store.dropQuarantineOfInterrupted(start.sha256);
+    result.batchId = store.beginBatch(start);
+    QuarantineEntry q;
+    q.fileName = result.fileName;
+    q.line = static_cast<std::int64_t>(error.line);
+    q.field = error.field;
+    q.message = error.message;
+    q.errorsJson = nlohmann::json::array({{{"field", q.field}, {"message", q.message}}}).dump();
+    const auto end = data.find_first_of("\r\n");
+    q.raw = util::escapeInvalidUtf8(data.substr(0, std::min<std::size_t>(end, RecordGate::kMaxRawBytes)));
+    store.quarantine(result.batchId, q, nowText);
+    result.failed = true;
+    result.error = result.fileName + ", line " + std::to_string(error.line) +
+                   (error.field.empty() ? "" : ", " + error.field) + ": " + error.message;
+    result.counts.quarantined = 1;
+    store.failBatch(result.batchId, result.error, nowText, 0);
+    tx.commit();
 }
 
 } // namespace baton::ingest

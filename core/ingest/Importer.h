@@ -73,6 +73,9 @@ public:
                             const std::string &filePath, const ImportOptions &options = {});
 
 private:
+    void recordFileError(ImportStore &store, const BatchStart &start, const FileError &error,
+                         std::string_view data, const std::string &nowText, ImportResult &result);
+
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;
     const Clock &m_clock;
