@@ -1,5 +1,7 @@
 #include "demo/TextOut.h"
 
+#include "util/Time.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -83,27 +85,6 @@ void appendFixed(std::string &out, double value, int decimals)
 
 namespace {
 
-struct Civil
-{
-    int year;
-    unsigned month, day;
-};
-
-// Howard Hinnant's days -> civil date algorithm (proleptic Gregorian).
-Civil civilFromDays(long long z)
-{
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int y = static_cast<int>(static_cast<long long>(yoe) + era * 400);
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return {y + (m <= 2), m, d};
-}
-
 inline char *put2(char *p, unsigned v)
 {
     p[0] = static_cast<char>('0' + v / 10);
@@ -120,7 +101,7 @@ char *putDateTime(char *p, std::int64_t t, char sep, bool seconds)
         rem += 86400;
         --days;
     }
-    const Civil c = civilFromDays(days);
+    const util::CivilDate c = util::civilFromDays(days);
     const auto y = static_cast<unsigned>(c.year);
     p = put2(p, y / 100 % 100);
     p = put2(p, y % 100);

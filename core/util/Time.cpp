@@ -15,15 +15,7 @@ long long daysFromCivil(int year, unsigned month, unsigned day)
     return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
-namespace {
-
-struct Civil
-{
-    int year;
-    unsigned month, day;
-};
-
-Civil civilFromDays(long long z)
+CivilDate civilFromDays(long long z)
 {
     z += 719468;
     const long long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -36,6 +28,8 @@ Civil civilFromDays(long long z)
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     return {y + (m <= 2), m, d};
 }
+
+namespace {
 
 bool digits(std::string_view s, std::size_t pos, std::size_t count, int &out)
 {
@@ -94,7 +88,7 @@ std::string formatUtc(TimePoint at)
         rem += 86400000;
         --days;
     }
-    const Civil c = civilFromDays(days);
+    const CivilDate c = civilFromDays(days);
     const int milli = static_cast<int>(rem % 1000);
     // Hand-formatted: this runs for every imported event, and snprintf showed in profiles.
     std::string out(milli ? 24 : 20, '0');

@@ -24,4 +24,13 @@ std::optional<TimePoint> parseExportDateTime(std::string_view text, int utcOffse
 // Days since 1970-01-01 for a civil date (proleptic Gregorian); exact for all int years.
 long long daysFromCivil(int year, unsigned month, unsigned day);
 
+struct CivilDate
+{
+    int year;
+    unsigned month, day;
+};
+
+// The inverse of daysFromCivil.
+CivilDate civilFromDays(long long days);
+
 } // namespace baton::util
