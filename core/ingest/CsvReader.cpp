@@ -5,12 +5,19 @@
 
 namespace baton::ingest {
 
-CsvReader::CsvReader(std::string_view data, char delimiter) : m_data(data), m_delimiter(delimiter)
+CsvReader::CsvReader(std::string_view data, char delimiter) : m_delimiter(delimiter)
 {
-    if (m_data.size() >= 3 && m_data.substr(0, 3) == "\xEF\xBB\xBF") {
+    reset(data);
+}
+
+void CsvReader::reset(std::string_view data)
+{
+    m_data = data;
+    m_pos = 0;
+    m_line = 1;
+    m_hadBom = m_data.size() >= 3 && m_data.substr(0, 3) == "\xEF\xBB\xBF";
+    if (m_hadBom)
         m_pos = 3;
-        m_hadBom = true;
-    }
 }
 
 char CsvReader::sniffDelimiter(std::string_view header)

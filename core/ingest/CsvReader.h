@@ -30,6 +30,8 @@ public:
     explicit CsvReader(std::string_view data, char delimiter = ',');
 
     bool next(CsvRecord &record);
+    // Starts over on other data, keeping the scratch space (readers reused per record).
+    void reset(std::string_view data);
     bool hadByteOrderMark() const { return m_hadBom; }
 
     // Guesses the delimiter from a header line: the most frequent of , ; \t | outside quotes.

@@ -113,7 +113,8 @@ void CsvSource::decode(ParsedItem &item) const
     // The record's own text, read again on this worker: the producer's field views point
     // into scratch space it has reused since.
     thread_local CsvRecord row;
-    CsvReader reader(item.raw, ',');
+    thread_local CsvReader reader({}, ',');
+    reader.reset(item.raw);
     if (!reader.next(row)) {
         row.fields.assign(1, std::string_view());
     }

@@ -138,6 +138,8 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
             report.alreadySeen.push_back(file.filename().string());
             continue;
         }
+        // The importer hashes the bytes it reads again: the file could have changed since,
+        // and the batch must name the content it actually holds.
         ImportResult result = importer.importFile(file, options.import);
         if (result.cancelled)
             break;
