@@ -1,0 +1,93 @@
+#include "agents/Policy.h"
+
+#include "contracts/ContractRegistry.h"
+#include "contracts/EmbeddedContracts.h"
+#include "util/JsonParse.h"
+#include "util/Sha256.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace baton::agents {
+
+namespace {
+
+std::vector<std::string> strings(const nlohmann::json &array)
+{
+    return array.get<std::vector<std::string>>();
+}
+
+ConflictRule conflictRuleFrom(const std::string &name)
+{
+    if (name == "priority")
+        return ConflictRule::Priority;
+    if (name == "highest_confidence")
+        return ConflictRule::HighestConfidence;
+    return ConflictRule::FreshThenPriority;
+}
+
+} // namespace
+
+std::size_t EnrichmentPolicy::rankOf(std::string_view provider) const
+{
+    for (std::size_t i = 0; i < providerPriority.size(); ++i)
+        if (providerPriority[i] == provider)
+            return i;
+    return providerPriority.size();
+}
+
+Policy parsePolicy(std::string_view text, std::string origin,
+                   const contracts::ContractRegistry &registry)
+{
+    Policy policy;
+    policy.origin = std::move(origin);
+    std::string parseError;
+    if (!util::parseJson(text, policy.document, &parseError))
+        throw PolicyError("policy " + policy.origin + ": " + parseError);
+    std::vector<contracts::ValidationError> errors;
+    if (!registry.validate("policy", 1, policy.document, errors)) {
+        std::string message = "policy " + policy.origin + " does not satisfy contract policy@1:";
+        for (const auto &e : errors)
+            message += "\n  " + (e.pointer.empty() ? std::string("(policy)") : e.pointer) + ": " +
+                       e.message;
+        throw PolicyError(message);
+    }
+    policy.sha256 = util::sha256Hex(policy.document.dump());
+    policy.name = policy.document.at("name").get<std::string>();
+
+    const auto &e = policy.document.at("enrichment");
+    EnrichmentPolicy &p = policy.enrichment;
+    p.version = e.at("version").get<std::string>();
+    p.scope = {strings(e.at("scope").at("reads")), strings(e.at("scope").at("writes")),
+               strings(e.at("scope").at("decides"))};
+    for (const auto &when : e.at("escalate_when"))
+        p.escalateWhen.insert(when.get<std::string>());
+    p.staleAfterDays = e.at("stale_after_days").get<int>();
+    p.providerPriority = strings(e.at("provider_priority"));
+    p.conflictRule = conflictRuleFrom(e.at("conflict_rule").get<std::string>());
+    for (const auto &field : e.at("fields_that_matter"))
+        p.fieldsThatMatter.insert(field.get<std::string>());
+    p.employeeTolerance = e.at("employee_tolerance").get<double>();
+    return policy;
+}
+
+Policy defaultPolicy(const contracts::ContractRegistry &registry)
+{
+    for (const auto &file : contracts::embeddedPolicyFiles())
+        if (file.path == "default.json")
+            return parsePolicy(file.text, "built-in default", registry);
+    throw PolicyError("the built-in default policy is missing from this build");
+}
+
+Policy loadPolicyFile(const std::filesystem::path &file,
+                      const contracts::ContractRegistry &registry)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw PolicyError("policy " + file.string() + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parsePolicy(text.str(), file.string(), registry);
+}
+
+} // namespace baton::agents

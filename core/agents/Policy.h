@@ -1,0 +1,72 @@
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baton::contracts {
+class ContractRegistry;
+}
+
+namespace baton::agents {
+
+// What an agent may read, write and decide: declared in the policy, checked by the agent.
+struct DecisionScope
+{
+    std::vector<std::string> reads;
+    std::vector<std::string> writes;
+    std::vector<std::string> decides;
+};
+
+enum class ConflictRule
+{
+    FreshThenPriority,
+    Priority,
+    HighestConfidence
+};
+
+struct EnrichmentPolicy
+{
+    std::string version;
+    DecisionScope scope;
+    std::set<std::string> escalateWhen;
+    int staleAfterDays = 180;
+    std::vector<std::string> providerPriority;
+    ConflictRule conflictRule = ConflictRule::FreshThenPriority;
+    std::set<std::string> fieldsThatMatter;
+    double employeeTolerance = 0.25;
+
+    // Position in provider_priority; providers it does not name come after all it names.
+    std::size_t rankOf(std::string_view provider) const;
+};
+
+// A policy file, validated against the `policy` contract, with its typed sections. The
+// hash (of the canonical JSON) goes into every run's config hash, so a changed policy is
+// a changed input.
+struct Policy
+{
+    std::string name;
+    std::string origin; // "built-in default" or the file it came from
+    std::string sha256;
+    nlohmann::json document;
+    EnrichmentPolicy enrichment;
+};
+
+class PolicyError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws PolicyError naming the origin, and every field the contract refuses.
+Policy parsePolicy(std::string_view text, std::string origin,
+                   const contracts::ContractRegistry &registry);
+Policy defaultPolicy(const contracts::ContractRegistry &registry);
+Policy loadPolicyFile(const std::filesystem::path &file,
+                      const contracts::ContractRegistry &registry);
+
+} // namespace baton::agents
