@@ -107,9 +107,9 @@ private slots:
     void builtInHasEveryContract()
     {
         const std::vector<std::string> names{"account", "engagement_event", "enrichment_record",
-                                             "lead"};
+                                             "lead", "policy"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(6));
+        QCOMPARE(m_registry.versions().size(), size_t(7));
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));
@@ -414,7 +414,7 @@ private slots:
         QCOMPARE(errors[0].pointer, std::string());
         QCOMPARE(errors[0].message,
                  std::string("unknown contract \"opportunity\" (known: account, engagement_event, "
-                             "enrichment_record, lead)"));
+                             "enrichment_record, lead, policy)"));
         errors.clear();
         QVERIFY(!m_registry.validate("lead", 9, goodLead(), errors));
         QCOMPARE(errors[0].message,
