@@ -282,6 +282,23 @@ TitleReading readTitle(std::string_view title)
     return reading;
 }
 
+std::string effectiveEventType(std::string_view type, std::string_view asset)
+{
+    const std::string words = wordsOf(asset);
+    if (type == "web_visit" && words.find(" pricing ") != std::string::npos)
+        return "pricing_page_view";
+    if (type == "form_submit" && (words.find(" demo ") != std::string::npos ||
+                                  words.find(" contact sales ") != std::string::npos))
+        return "demo_request";
+    if (type == "form_submit" && (words.find(" webinar ") != std::string::npos))
+        return "webinar_registered";
+    if (type == "form_submit" && (words.find(" whitepaper ") != std::string::npos ||
+                                  words.find(" ebook ") != std::string::npos ||
+                                  words.find(" download ") != std::string::npos))
+        return "content_download";
+    return std::string(type);
+}
+
 std::string sizeBand(std::int64_t employees)
 {
     if (employees <= 10)

@@ -26,6 +26,11 @@ struct TitleReading
 
 TitleReading readTitle(std::string_view title);
 
+// What an event means for buying intent, beyond its recorded type: a web visit to a
+// pricing page is a pricing_page_view, a form named like a demo request is a demo_request.
+// Marketo records both as plain visits and form fills.
+std::string effectiveEventType(std::string_view type, std::string_view asset);
+
 // "1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+".
 std::string sizeBand(std::int64_t employees);
 

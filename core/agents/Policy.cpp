@@ -68,6 +68,29 @@ Policy parsePolicy(std::string_view text, std::string origin,
     for (const auto &field : e.at("fields_that_matter"))
         p.fieldsThatMatter.insert(field.get<std::string>());
     p.employeeTolerance = e.at("employee_tolerance").get<double>();
+
+    const auto &sc = policy.document.at("scoring");
+    ScoringPolicy &q = policy.scoring;
+    q.version = sc.at("version").get<std::string>();
+    q.scope = {strings(sc.at("scope").at("reads")), strings(sc.at("scope").at("writes")),
+               strings(sc.at("scope").at("decides"))};
+    for (const auto &when : sc.at("escalate_when"))
+        q.escalateWhen.insert(when.get<std::string>());
+    for (const auto &[attribute, points] : sc.at("icp").items())
+        q.icp[attribute] = points.get<std::map<std::string, double>>();
+    const auto &engagement = sc.at("engagement");
+    q.halfLifeDays = engagement.at("half_life_days").get<double>();
+    q.eventWeights = engagement.at("weights").get<std::map<std::string, double>>();
+    q.engagementCap = engagement.at("cap").get<double>();
+    q.fitWeight = sc.at("weights").at("fit").get<double>();
+    q.engagementWeight = sc.at("weights").at("engagement").get<double>();
+    q.qualifyThreshold = sc.at("qualify_threshold").get<double>();
+    q.ambiguityBand = sc.at("ambiguity_band").get<double>();
+    const auto &grid = sc.at("grid");
+    q.fitA = grid.at("fit_a").get<double>();
+    q.fitB = grid.at("fit_b").get<double>();
+    q.engagement1 = grid.at("engagement_1").get<double>();
+    q.engagement2 = grid.at("engagement_2").get<double>();
     return policy;
 }
 

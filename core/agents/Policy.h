@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -44,6 +45,23 @@ struct EnrichmentPolicy
     std::size_t rankOf(std::string_view provider) const;
 };
 
+struct ScoringPolicy
+{
+    std::string version;
+    DecisionScope scope;
+    std::set<std::string> escalateWhen;
+    // Points per value of each ICP attribute: industry, size_band, country, persona.
+    std::map<std::string, std::map<std::string, double>> icp;
+    double halfLifeDays = 14;
+    std::map<std::string, double> eventWeights;
+    double engagementCap = 80;
+    double fitWeight = 0.5;
+    double engagementWeight = 0.5;
+    double qualifyThreshold = 55;
+    double ambiguityBand = 4;
+    double fitA = 70, fitB = 45, engagement1 = 60, engagement2 = 30;
+};
+
 // A policy file, validated against the `policy` contract, with its typed sections. The
 // hash (of the canonical JSON) goes into every run's config hash, so a changed policy is
 // a changed input.
@@ -54,6 +72,7 @@ struct Policy
     std::string sha256;
     nlohmann::json document;
     EnrichmentPolicy enrichment;
+    ScoringPolicy scoring;
 };
 
 class PolicyError : public std::runtime_error

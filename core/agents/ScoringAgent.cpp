@@ -1,0 +1,206 @@
+#include "agents/ScoringAgent.h"
+
+#include "agents/Normalization.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace baton::agents {
+
+namespace {
+
+constexpr const char *kIcpAttributes[] = {"industry", "size_band", "country", "persona"};
+constexpr std::size_t kEvidencePerFactor = 5;
+
+std::string fixed(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+    return buf;
+}
+
+} // namespace
+
+std::vector<ScoreFactor> ScoreResult::topPositive(std::size_t n) const
+{
+    std::vector<ScoreFactor> out;
+    for (const auto &f : factors)
+        if (f.contribution > 0 && out.size() < n)
+            out.push_back(f);
+    return out;
+}
+
+std::vector<ScoreFactor> ScoreResult::topNegative(std::size_t n) const
+{
+    std::vector<ScoreFactor> out;
+    for (const auto &f : factors)
+        if (f.contribution < 0 && out.size() < n)
+            out.push_back(f);
+    return out;
+}
+
+nlohmann::json ScoreResult::toJson() const
+{
+    const auto factorJson = [](const std::vector<ScoreFactor> &list) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto &f : list)
+            out.push_back({{"name", f.name},
+                           {"contribution", std::round(f.contribution * 100) / 100},
+                           {"evidence", f.evidence}});
+        return out;
+    };
+    nlohmann::json shortfallJson = nlohmann::json::array();
+    for (const auto &s : shortfalls)
+        shortfallJson.push_back({{"attribute", s.attribute},
+                                 {"value", s.value},
+                                 {"points", s.points},
+                                 {"best", s.best}});
+    return {{"version", version},
+            {"fit", std::round(fit * 10) / 10},
+            {"engagement", std::round(engagement * 10) / 10},
+            {"score", std::round(score * 10) / 10},
+            {"grid", grid},
+            {"qualifies", qualifies},
+            {"factors", factorJson(factors)},
+            {"top_positive", factorJson(topPositive())},
+            {"top_negative", factorJson(topNegative())},
+            {"shortfalls", shortfallJson},
+            {"escalations", escalations},
+            {"rationale", rationale}};
+}
+
+ScoringAgent::ScoringAgent(ScoringPolicy policy) : m_policy(std::move(policy))
+{
+}
+
+void ScoringAgent::scoreFit(const EnrichedProfile &profile, ScoreResult &out) const
+{
+    double best = 0;
+    for (const char *attribute : kIcpAttributes) {
+        const auto table = m_policy.icp.find(attribute);
+        if (table != m_policy.icp.end() && !table->second.empty())
+            best +=
+                std::max_element(table->second.begin(), table->second.end(), [](auto &a, auto &b) {
+                    return a.second < b.second;
+                })->second;
+    }
+    if (best <= 0)
+        return;
+    double earned = 0;
+    for (const char *attribute : kIcpAttributes) {
+        const auto table = m_policy.icp.find(attribute);
+        if (table == m_policy.icp.end() || table->second.empty())
+            continue;
+        const double top =
+            std::max_element(table->second.begin(), table->second.end(), [](auto &a, auto &b) {
+                return a.second < b.second;
+            })->second;
+        const auto field = profile.fields.find(attribute);
+        const std::string value = field != profile.fields.end() && field->second.value.is_string()
+                                      ? field->second.value.get<std::string>()
+                                      : std::string();
+        const auto points = value.empty() ? table->second.end() : table->second.find(value);
+        const double got = points == table->second.end() ? 0 : points->second;
+        earned += got;
+        if (got < top)
+            out.shortfalls.push_back({attribute, value, got, top});
+        if (got > 0)
+            out.factors.push_back({std::string(attribute) + ": " + value,
+                                   m_policy.fitWeight * 100 * got / best, field->second.evidence});
+        else
+            out.rationale.push_back(
+                value.empty() ? std::string(attribute) + " is unknown: no fit points"
+                              : std::string(attribute) + " " + value + " earns no fit points");
+    }
+    out.fit = 100 * earned / best;
+}
+
+void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoint now,
+                                   ScoreResult &out) const
+{
+    struct Sum
+    {
+        double points = 0;
+        std::vector<std::pair<double, std::int64_t>> events; // (decayed points, id)
+    };
+    std::map<std::string, Sum> byType;
+    double raw = 0;
+    for (const EventFact &e : events) {
+        const std::string type = effectiveEventType(e.type, e.asset);
+        const auto weight = m_policy.eventWeights.find(type);
+        if (weight == m_policy.eventWeights.end() || weight->second == 0)
+            continue;
+        const double ageDays =
+            std::max(0.0, std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0);
+        const double points = weight->second * std::pow(0.5, ageDays / m_policy.halfLifeDays);
+        byType[type].points += points;
+        byType[type].events.emplace_back(points, e.id);
+        raw += points;
+    }
+    out.engagement = std::clamp(100 * raw / m_policy.engagementCap, 0.0, 100.0);
+    if (raw > m_policy.engagementCap)
+        out.rationale.push_back("engagement is capped: " + fixed(raw) + " decayed points, " +
+                                fixed(m_policy.engagementCap) + " make 100");
+    if (raw < 0)
+        out.rationale.push_back("engagement floors at 0: negative signals outweigh the rest");
+    // Scale each type's share so the factors add up to the (capped, floored) score.
+    const double scale = raw != 0 ? (out.engagement / 100 * m_policy.engagementCap) / raw : 0;
+    for (auto &[type, sum] : byType) {
+        std::sort(sum.events.begin(), sum.events.end(),
+                  [](auto &a, auto &b) { return std::abs(a.first) > std::abs(b.first); });
+        ScoreFactor factor{type + " x" + std::to_string(sum.events.size()),
+                           m_policy.engagementWeight * 100 * sum.points * scale /
+                               m_policy.engagementCap,
+                           {}};
+        for (std::size_t i = 0; i < sum.events.size() && i < kEvidencePerFactor; ++i)
+            factor.evidence.push_back("event#" + std::to_string(sum.events[i].second));
+        if (sum.points < 0 && scale == 0) // floored: still worth showing as a negative reason
+            factor.contribution =
+                m_policy.engagementWeight * 100 * sum.points / m_policy.engagementCap;
+        out.factors.push_back(std::move(factor));
+    }
+}
+
+ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                              TimePoint now) const
+{
+    ScoreResult out;
+    out.version = m_policy.version;
+    const auto reads = [&](const char *what) {
+        return std::find(m_policy.scope.reads.begin(), m_policy.scope.reads.end(), what) !=
+               m_policy.scope.reads.end();
+    };
+    if (reads("profile"))
+        scoreFit(profile, out);
+    else
+        out.escalations.push_back("the policy does not let scoring read the profile");
+    if (reads("events"))
+        scoreEngagement(events, now, out);
+    else if (!events.empty())
+        out.escalations.push_back("the policy does not let scoring read events");
+
+    out.score = m_policy.fitWeight * out.fit + m_policy.engagementWeight * out.engagement;
+    const char letter = out.fit >= m_policy.fitA ? 'A' : out.fit >= m_policy.fitB ? 'B' : 'C';
+    const char digit = out.engagement >= m_policy.engagement1   ? '1'
+                       : out.engagement >= m_policy.engagement2 ? '2'
+                                                                : '3';
+    out.grid = std::string{letter, digit};
+    out.qualifies = out.score >= m_policy.qualifyThreshold;
+    std::stable_sort(out.factors.begin(), out.factors.end(), [](auto &a, auto &b) {
+        return std::abs(a.contribution) > std::abs(b.contribution);
+    });
+    out.rationale.push_back("score " + fixed(out.score) + " = " + fixed(m_policy.fitWeight) +
+                            " x fit " + fixed(out.fit) + " + " + fixed(m_policy.engagementWeight) +
+                            " x engagement " + fixed(out.engagement) + "; " +
+                            (out.qualifies ? "qualifies" : "does not qualify") + " at " +
+                            fixed(m_policy.qualifyThreshold));
+    if (std::abs(out.score - m_policy.qualifyThreshold) <= m_policy.ambiguityBand &&
+        m_policy.escalateWhen.count("score_in_ambiguity_band"))
+        out.escalations.push_back("score " + fixed(out.score) + " is within " +
+                                  fixed(m_policy.ambiguityBand) + " of the threshold " +
+                                  fixed(m_policy.qualifyThreshold));
+    return out;
+}
+
+} // namespace baton::agents

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "agents/EnrichmentAgent.h"
+#include "agents/Policy.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace baton::agents {
+
+// An engagement event as scoring reads it.
+struct EventFact
+{
+    std::int64_t id = 0;
+    std::string type;
+    std::string asset;
+    TimePoint occurredAt;
+};
+
+// One reason for the score: its share of the score in points, and the records behind it.
+struct ScoreFactor
+{
+    std::string name;
+    double contribution = 0;
+    std::vector<std::string> evidence;
+};
+
+// Fit points an attribute could have earned and did not: why the score is not higher.
+struct Shortfall
+{
+    std::string attribute;
+    std::string value; // empty when the profile does not know it
+    double points = 0;
+    double best = 0;
+};
+
+struct ScoreResult
+{
+    std::string version;
+    double fit = 0;        // 0..100
+    double engagement = 0; // 0..100
+    double score = 0;      // fit and engagement, weighted; the factors add up to it, except
+                           // negative engagement below the floor of 0, still shown as factors
+    std::string grid;      // "A1".."C3": fit letter, engagement digit
+    bool qualifies = false;
+    std::vector<ScoreFactor> factors; // largest effect first
+    std::vector<Shortfall> shortfalls;
+    std::vector<std::string> escalations;
+    std::vector<std::string> rationale;
+
+    std::vector<ScoreFactor> topPositive(std::size_t n = 3) const;
+    std::vector<ScoreFactor> topNegative(std::size_t n = 3) const;
+    nlohmann::json toJson() const;
+};
+
+// Agent 2: a fit score from the policy's ideal customer profile, an engagement score from
+// event weights halving every half-life, combined into a score, a grid cell and a
+// qualification, every part explained by factors that cite their records.
+class ScoringAgent
+{
+public:
+    explicit ScoringAgent(ScoringPolicy policy);
+
+    static constexpr const char *Name = "scoring";
+    const std::string &version() const { return m_policy.version; }
+
+    ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                    TimePoint now) const;
+
+private:
+    void scoreFit(const EnrichedProfile &profile, ScoreResult &out) const;
+    void scoreEngagement(const std::vector<EventFact> &events, TimePoint now,
+                         ScoreResult &out) const;
+
+    ScoringPolicy m_policy;
+};
+
+} // namespace baton::agents
