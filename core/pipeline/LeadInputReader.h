@@ -1,0 +1,42 @@
+#pragma once
+
+#include "agents/EnrichmentAgent.h"
+#include "agents/ScoringAgent.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::pipeline {
+
+// Everything the agents may consider about one lead, read from the store, with the content
+// hash of every record: together they are the lead's input fingerprint.
+struct LeadInputs
+{
+    agents::EnrichmentInput enrichment;
+    std::vector<agents::EventFact> events;
+    std::vector<std::pair<std::string, std::string>> hashes; // ("lead#7", hex sha-256)
+    std::optional<std::string> convertedAt;                  // the historical outcome, if any
+};
+
+// Reads a lead's inputs: the account its company domain (or email domain) names, what
+// providers said about that domain and that email, and the events of every identity the
+// lead has in any source system. Prepared statements, one connection; not thread-safe.
+class LeadInputReader
+{
+public:
+    explicit LeadInputReader(store::Database &db);
+
+    std::optional<LeadInputs> read(std::int64_t leadId, agents::TimePoint now);
+    std::vector<std::int64_t> leadIds();
+
+private:
+    store::Database &m_db;
+};
+
+} // namespace baton::pipeline
