@@ -1,5 +1,6 @@
 #include "agents/EnrichmentAgent.h"
 #include "agents/ScoringAgent.h"
+#include "agents/SummarizationAgent.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ingest/Importer.h"
@@ -53,6 +54,7 @@ private slots:
         const auto policy = agents::defaultPolicy(registry);
         const agents::EnrichmentAgent enrichment(policy.enrichment);
         const agents::ScoringAgent scoring(policy.scoring);
+        const agents::SummarizationAgent summarization;
         pipeline::LeadInputReader reader(db);
         double convertedScore = 0, otherScore = 0;
         int converted = 0, others = 0, withAccount = 0, withEvents = 0, checked = 0, escalated = 0;
@@ -61,6 +63,7 @@ private slots:
             QVERIFY(inputs.has_value());
             const auto profile = enrichment.run(inputs->enrichment);
             const auto score = scoring.run(profile, inputs->events, now);
+            const auto summary = summarization.run(inputs->enrichment.lead, profile, inputs->events, now);
             QVERIFY(score.score >= 0 && score.score <= 100);
             withAccount += inputs->enrichment.account.has_value();
             withEvents += !inputs->events.empty();
@@ -71,6 +74,12 @@ private slots:
                 for (const auto &f : score.factors)
                     for (const auto &ref : f.evidence)
                         QVERIFY2(exists(db, ref), ref.c_str());
+                for (const auto *list : {&summary.intentSignals, &summary.talkingPoints, &summary.risks})
+                    for (const auto &sentence : *list) {
+                        QVERIFY2(!sentence.evidence.empty(), sentence.text.c_str());
+                        for (const auto &ref : sentence.evidence)
+                            QVERIFY2(exists(db, ref), ref.c_str());
+                    }
                 ++checked;
             }
             if (inputs->convertedAt) {

@@ -18,6 +18,8 @@ struct LeadFacts
 {
     std::int64_t id = 0;
     std::optional<std::string> email, jobTitle, company, companyDomain, country;
+    std::optional<std::string> firstName, lastName;
+    bool optedOut = false;
 };
 
 struct AccountFacts

@@ -45,7 +45,8 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     LeadInputs in;
     in.enrichment.now = now;
     auto &lead = m_db.cached("SELECT id, email, title, company, company_domain, country, "
-                             "content_hash, converted_at FROM leads WHERE id = ?");
+                             "content_hash, converted_at, first_name, last_name, opted_out "
+                             "FROM leads WHERE id = ?");
     lead.bind(1, leadId);
     if (!lead.step()) {
         lead.reset();
@@ -60,6 +61,9 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     l.country = lead.optionalTextAt(5);
     in.hashes.emplace_back("lead#" + std::to_string(l.id), hexOf(lead.blobAt(6)));
     in.convertedAt = lead.optionalTextAt(7);
+    l.firstName = lead.optionalTextAt(8);
+    l.lastName = lead.optionalTextAt(9);
+    l.optedOut = lead.int64At(10) != 0;
     lead.reset();
 
     const auto domain = l.companyDomain ? l.companyDomain : emailDomain(l.email);
