@@ -1,4 +1,5 @@
 #include "agents/EnrichmentAgent.h"
+#include "agents/HandoffAgent.h"
 #include "agents/ScoringAgent.h"
 #include "agents/SummarizationAgent.h"
 #include "contracts/ContractRegistry.h"
@@ -55,6 +56,8 @@ private slots:
         const agents::EnrichmentAgent enrichment(policy.enrichment);
         const agents::ScoringAgent scoring(policy.scoring);
         const agents::SummarizationAgent summarization;
+        const agents::HandoffAgent handoff(policy.handoff, registry);
+        int briefs = 0, invalid = 0, escalatedBriefs = 0;
         pipeline::LeadInputReader reader(db);
         double convertedScore = 0, otherScore = 0;
         int converted = 0, others = 0, withAccount = 0, withEvents = 0, checked = 0, escalated = 0;
@@ -64,6 +67,25 @@ private slots:
             const auto profile = enrichment.run(inputs->enrichment);
             const auto score = scoring.run(profile, inputs->events, now);
             const auto summary = summarization.run(inputs->enrichment.lead, profile, inputs->events, now);
+            agents::HandoffInput h;
+            h.lead = inputs->enrichment.lead;
+            h.profile = profile;
+            h.score = score;
+            h.summary = summary;
+            h.inputHashes = inputs->hashes;
+            h.upstreamEscalations = profile.escalations;
+            h.upstreamEscalations.insert(h.upstreamEscalations.end(), score.escalations.begin(), score.escalations.end());
+            h.steps = {{"enrichment", enrichment.version(), "profile", 0}, {"scoring", scoring.version(), score.grid, 0},
+                       {"summarization", agents::SummarizationAgent::Version, "summary", 0}};
+            h.policySha256 = policy.sha256;
+            h.now = now;
+            const auto brief = handoff.run(h);
+            ++briefs;
+            invalid += !brief.contractErrors.empty();
+            escalatedBriefs += brief.escalated;
+            if (!brief.contractErrors.empty())
+                qWarning("lead %lld: %s %s", static_cast<long long>(id), brief.contractErrors[0].pointer.c_str(),
+                         brief.contractErrors[0].message.c_str());
             QVERIFY(score.score >= 0 && score.score <= 100);
             withAccount += inputs->enrichment.account.has_value();
             withEvents += !inputs->events.empty();
@@ -93,6 +115,9 @@ private slots:
         QVERIFY2(withAccount > 500, qPrintable(QString::number(withAccount)));
         QVERIFY2(withEvents > 400, qPrintable(QString::number(withEvents)));
         QVERIFY(escalated > 0); // the demo's providers disagree now and then
+        QCOMPARE(invalid, 0);   // every brief satisfies brief@1
+        QVERIFY(escalatedBriefs > 0 && escalatedBriefs < briefs);
+        qInfo("%d briefs, %d escalated", briefs, escalatedBriefs);
         QVERIFY(converted > 20 && others > 20);
         const double c = convertedScore / converted, o = otherScore / others;
         qInfo("mean score: converted %.1f (%d leads), others %.1f (%d leads)", c, converted, o, others);

@@ -91,6 +91,28 @@ Policy parsePolicy(std::string_view text, std::string origin,
     q.fitB = grid.at("fit_b").get<double>();
     q.engagement1 = grid.at("engagement_1").get<double>();
     q.engagement2 = grid.at("engagement_2").get<double>();
+
+    const auto &h = policy.document.at("handoff");
+    HandoffPolicy &r = policy.handoff;
+    r.version = h.at("version").get<std::string>();
+    r.scope = {strings(h.at("scope").at("reads")), strings(h.at("scope").at("writes")),
+               strings(h.at("scope").at("decides"))};
+    for (const auto &when : h.at("escalate_when"))
+        r.escalateWhen.insert(when.get<std::string>());
+    for (const auto &route : h.at("routes")) {
+        Route rule;
+        rule.countries = route.value("countries", std::vector<std::string>{});
+        rule.sizeBands = route.value("size_bands", std::vector<std::string>{});
+        if (route.contains("strategic"))
+            rule.strategic = route.at("strategic").get<bool>();
+        rule.owner = route.at("owner").get<std::string>();
+        rule.team = route.value("team", std::string());
+        r.routes.push_back(std::move(rule));
+    }
+    r.fallbackOwner = h.at("fallback_owner").get<std::string>();
+    r.slaHours = h.at("sla_hours").get<std::map<std::string, double>>();
+    r.completenessThreshold = h.at("completeness_threshold").get<double>();
+    r.requiredFields = strings(h.at("required_fields"));
     return policy;
 }
 

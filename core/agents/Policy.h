@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -62,6 +63,28 @@ struct ScoringPolicy
     double fitA = 70, fitB = 45, engagement1 = 60, engagement2 = 30;
 };
 
+// A routing rule: every condition it states must hold.
+struct Route
+{
+    std::vector<std::string> countries;
+    std::vector<std::string> sizeBands;
+    std::optional<bool> strategic;
+    std::string owner;
+    std::string team;
+};
+
+struct HandoffPolicy
+{
+    std::string version;
+    DecisionScope scope;
+    std::set<std::string> escalateWhen;
+    std::vector<Route> routes;
+    std::string fallbackOwner;
+    std::map<std::string, double> slaHours; // by grid cell, and "default"
+    double completenessThreshold = 0.7;
+    std::vector<std::string> requiredFields;
+};
+
 // A policy file, validated against the `policy` contract, with its typed sections. The
 // hash (of the canonical JSON) goes into every run's config hash, so a changed policy is
 // a changed input.
@@ -73,6 +96,7 @@ struct Policy
     nlohmann::json document;
     EnrichmentPolicy enrichment;
     ScoringPolicy scoring;
+    HandoffPolicy handoff;
 };
 
 class PolicyError : public std::runtime_error

@@ -1,0 +1,259 @@
+#include "agents/HandoffAgent.h"
+
+#include "contracts/ContractRegistry.h"
+#include "util/Time.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace baton::agents {
+
+namespace {
+
+std::string text(const EnrichedProfile &p, const char *field)
+{
+    const auto it = p.fields.find(field);
+    if (it == p.fields.end() || it->second.value.is_null())
+        return {};
+    return it->second.value.is_string() ? it->second.value.get<std::string>()
+                                        : it->second.value.dump();
+}
+
+bool contains(const std::vector<std::string> &list, const std::string &value)
+{
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string percent(double fraction)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", fraction * 100);
+    return buf;
+}
+
+const Sentence *signal(const Summary &s, const char *prefix)
+{
+    for (const auto &sentence : s.intentSignals)
+        if (sentence.text.rfind(prefix, 0) == 0)
+            return &sentence;
+    return nullptr;
+}
+
+nlohmann::json sentencesJson(const std::vector<Sentence> &list)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &s : list)
+        out.push_back({{"text", s.text}, {"evidence", s.evidence}});
+    return out;
+}
+
+} // namespace
+
+HandoffAgent::HandoffAgent(HandoffPolicy policy, const contracts::ContractRegistry &registry)
+    : m_policy(std::move(policy)), m_registry(registry)
+{
+}
+
+HandoffResult HandoffAgent::run(const HandoffInput &in) const
+{
+    HandoffResult out;
+    std::vector<std::string> &reasons = out.reasons;
+    reasons = in.upstreamEscalations;
+    const auto escalateWhen = [&](const char *criterion, std::string reason) {
+        if (m_policy.escalateWhen.count(criterion))
+            reasons.push_back(std::move(reason));
+    };
+    const std::string leadRef = "lead#" + std::to_string(in.lead.id);
+
+    // Routing: the first rule whose every condition holds.
+    const std::string country = text(in.profile, "country"), band = text(in.profile, "size_band");
+    const bool strategic =
+        in.profile.fields.count("strategic") && in.profile.fields.at("strategic").value == true;
+    const Route *route = nullptr;
+    for (const Route &r : m_policy.routes) {
+        if (!r.countries.empty() && !contains(r.countries, country))
+            continue;
+        if (!r.sizeBands.empty() && !contains(r.sizeBands, band))
+            continue;
+        if (r.strategic && *r.strategic != strategic)
+            continue;
+        route = &r;
+        break;
+    }
+    out.owner = route ? route->owner : m_policy.fallbackOwner;
+    std::string routeRule = route ? "rule " + std::to_string(route - m_policy.routes.data() + 1) +
+                                        (route->team.empty() ? "" : " (" + route->team + ")")
+                                  : "no rule matched: fallback owner";
+    if (!route)
+        escalateWhen("no_route", "no routing rule matches this lead (country " +
+                                     (country.empty() ? std::string("unknown") : country) + ")");
+    if (strategic)
+        escalateWhen("strategic_account", "strategic account: a manager reviews the handoff");
+    if (in.duplicateOf)
+        escalateWhen("suspected_duplicate", "suspected duplicate of " + *in.duplicateOf);
+
+    const auto sla = m_policy.slaHours.count(in.score.grid) ? m_policy.slaHours.at(in.score.grid)
+                                                            : m_policy.slaHours.at("default");
+    const auto due = [&](double hours) {
+        return util::formatUtc(in.now + std::chrono::seconds(static_cast<long long>(hours * 3600)));
+    };
+
+    // Completeness of what a rep needs.
+    std::vector<std::string> missing;
+    for (const auto &field : m_policy.requiredFields) {
+        const bool present =
+            field == "email" ? in.lead.email.has_value() : !text(in.profile, field.c_str()).empty();
+        if (!present)
+            missing.push_back(field);
+    }
+    const double completeness = m_policy.requiredFields.empty()
+                                    ? 1.0
+                                    : 1.0 - static_cast<double>(missing.size()) /
+                                                static_cast<double>(m_policy.requiredFields.size());
+    if (completeness < m_policy.completenessThreshold) {
+        std::string list;
+        for (const auto &m : missing)
+            list += (list.empty() ? "" : ", ") + m;
+        escalateWhen("data_quality_below_threshold",
+                     "data quality " + percent(completeness) + " is below " +
+                         percent(m_policy.completenessThreshold) + " (missing: " + list + ")");
+    }
+
+    // Consent: someone who opted out or unsubscribed gets no outreach.
+    const Sentence *unsubscribed = nullptr;
+    for (const auto &risk : in.summary.risks)
+        if (risk.text.rfind("Unsubscribed", 0) == 0 || risk.text.rfind("Opted out", 0) == 0)
+            unsubscribed = &risk;
+    nlohmann::json actions = nlohmann::json::array();
+    const auto act = [&](const char *action, double hours, std::string reason,
+                         std::vector<std::string> evidence) {
+        actions.push_back(
+            {{"action", action},
+             {"due", due(hours)},
+             {"reason", std::move(reason)},
+             {"evidence", evidence.empty() ? std::vector<std::string>{leadRef} : evidence}});
+    };
+    if (unsubscribed) {
+        act("do_not_contact", sla, "consent: " + unsubscribed->text, unsubscribed->evidence);
+        escalateWhen("consent_problem", "consent problem: " + unsubscribed->text);
+    } else {
+        if (const Sentence *demo = signal(in.summary, "Requested a demo"))
+            act("book_demo", sla, demo->text, demo->evidence);
+        if (const Sentence *pricing = signal(in.summary, "Viewed pricing"))
+            act("send_pricing", sla, pricing->text, pricing->evidence);
+        const auto top = in.score.topPositive(1);
+        const std::vector<std::string> why =
+            top.empty() ? std::vector<std::string>{} : top.front().evidence;
+        if (in.score.qualifies) {
+            const std::string persona = text(in.profile, "persona");
+            const bool buyer = persona == "economic_buyer" || persona == "technical_buyer";
+            act(buyer ? "call" : "email", sla,
+                "qualified at score " +
+                    std::to_string(static_cast<int>(std::lround(in.score.score))) + " (" +
+                    in.score.grid + ")" + (top.empty() ? "" : ", mostly " + top.front().name),
+                why);
+        } else {
+            act("nurture", 24 * 7, "below the qualification threshold: keep in nurture", why);
+        }
+    }
+    if (!in.profile.conflicts.empty() || !in.profile.staleFields.empty()) {
+        std::vector<std::string> evidence;
+        for (const auto &c : in.profile.conflicts)
+            for (const auto &cand : c.candidates)
+                evidence.push_back(cand.evidence);
+        for (const auto &f : in.profile.staleFields)
+            for (const auto &e : in.profile.fields.at(f).evidence)
+                evidence.push_back(e);
+        act("verify_data", sla, "conflicting or stale company data", evidence);
+    }
+
+    nlohmann::json profile = nlohmann::json::object();
+    for (const auto &[name, field] : in.profile.fields)
+        profile[name] = {{"value", field.value},
+                         {"source", field.source},
+                         {"evidence", field.evidence},
+                         {"stale", field.stale},
+                         {"rule", field.rule}};
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto &[ref, sha] : in.inputHashes)
+        inputs.push_back({{"ref", ref}, {"sha256", sha}});
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto &s : in.steps)
+        steps.push_back({{"agent", s.agent},
+                         {"version", s.version},
+                         {"decision", s.decision},
+                         {"duration_ms", s.durationMs}});
+    steps.push_back({{"agent", Name},
+                     {"version", m_policy.version},
+                     {"decision", std::string(reasons.empty() ? "ready for review" : "escalate") +
+                                      ", route to " + out.owner}});
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto &c : in.profile.conflicts)
+        conflicts.push_back(c.field);
+    std::string name;
+    if (in.lead.firstName)
+        name = *in.lead.firstName;
+    if (in.lead.lastName)
+        name += (name.empty() ? "" : " ") + *in.lead.lastName;
+    const auto summary = in.summary.toJson();
+    const auto score = in.score.toJson();
+
+    nlohmann::json &b = out.brief;
+    b = {{"lead",
+          {{"id", in.lead.id},
+           {"email", in.lead.email ? nlohmann::json(*in.lead.email) : nlohmann::json()},
+           {"name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
+           {"job_title", text(in.profile, "job_title")},
+           {"company", text(in.profile, "company")}}},
+         {"profile", profile},
+         {"summary",
+          {{"backend", in.summary.backend},
+           {"timeline", summary["timeline"]},
+           {"intent_signals", sentencesJson(in.summary.intentSignals)},
+           {"talking_points", sentencesJson(in.summary.talkingPoints)},
+           {"risks", sentencesJson(in.summary.risks)}}},
+         {"score",
+          {{"fit", score["fit"]},
+           {"engagement", score["engagement"]},
+           {"score", score["score"]},
+           {"grid", score["grid"]},
+           {"qualifies", score["qualifies"]},
+           {"top_positive", score["top_positive"]},
+           {"top_negative", score["top_negative"]},
+           {"factors", score["factors"]}}},
+         {"recommended_actions", actions},
+         {"data_quality",
+          {{"completeness", completeness},
+           {"missing", missing},
+           {"stale", in.profile.staleFields},
+           {"conflicts", conflicts}}},
+         {"routing",
+          {{"owner", out.owner},
+           {"team", route && !route->team.empty() ? nlohmann::json(route->team) : nlohmann::json()},
+           {"rule", routeRule},
+           {"sla_due", due(sla)},
+           {"sla_hours", sla}}},
+         {"inputs_considered", inputs},
+         {"steps", steps},
+         {"provenance",
+          {{"run_id", in.runId},
+           {"trace_id", in.traceId},
+           {"contract", "brief@1"},
+           {"policy_sha256", in.policySha256},
+           {"config_hash", in.configHash},
+           {"agent_versions", in.agentVersions},
+           {"created_at", util::formatUtc(in.now)}}}};
+
+    // The last gate: the brief satisfies its contract, or it is escalated saying why.
+    b["escalation"] = {{"required", !reasons.empty()}, {"reasons", reasons}};
+    if (!m_registry.validate("brief", 1, b, out.contractErrors)) {
+        for (const auto &e : out.contractErrors)
+            reasons.push_back("brief contract: " + e.pointer + ": " + e.message);
+        b["escalation"] = {{"required", true}, {"reasons", reasons}};
+    }
+    out.escalated = !reasons.empty();
+    return out;
+}
+
+} // namespace baton::agents

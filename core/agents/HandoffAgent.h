@@ -1,0 +1,72 @@
+#pragma once
+
+#include "agents/EnrichmentAgent.h"
+#include "agents/Policy.h"
+#include "agents/ScoringAgent.h"
+#include "agents/SummarizationAgent.h"
+#include "contracts/Contract.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace baton::contracts {
+class ContractRegistry;
+}
+
+namespace baton::agents {
+
+struct StepRecord
+{
+    std::string agent;
+    std::string version;
+    std::string decision;
+    double durationMs = 0;
+};
+
+struct HandoffInput
+{
+    LeadFacts lead;
+    EnrichedProfile profile;
+    ScoreResult score;
+    Summary summary;
+    std::vector<std::pair<std::string, std::string>> inputHashes; // ("event#3", sha-256)
+    std::vector<StepRecord> steps;                                // the agents before this one
+    std::vector<std::string> upstreamEscalations;                 // what they escalated
+    std::optional<std::string> duplicateOf;                       // "lead#12" when suspected
+    std::string runId, traceId, configHash, policySha256;
+    std::map<std::string, std::string> agentVersions;
+    TimePoint now;
+};
+
+struct HandoffResult
+{
+    nlohmann::json brief;
+    bool escalated = false;
+    std::vector<std::string> reasons;
+    std::string owner;
+    std::vector<contracts::ValidationError> contractErrors; // from the brief@1 gate
+};
+
+// Agent 4: assembles the brief, routes it to an owner by the policy's rules, sets the SLA
+// from the score's grid cell, recommends actions with due times, and runs the pre-handoff
+// gates: completeness, consent (no outreach to someone who opted out), the brief@1
+// contract, and the policy's escalation criteria (with those the other agents raised).
+class HandoffAgent
+{
+public:
+    HandoffAgent(HandoffPolicy policy, const contracts::ContractRegistry &registry);
+
+    static constexpr const char *Name = "handoff";
+    const std::string &version() const { return m_policy.version; }
+
+    HandoffResult run(const HandoffInput &input) const;
+
+private:
+    HandoffPolicy m_policy;
+    const contracts::ContractRegistry &m_registry;
+};
+
+} // namespace baton::agents

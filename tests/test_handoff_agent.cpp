@@ -1,0 +1,178 @@
+#include "agents/HandoffAgent.h"
+#include "contracts/ContractRegistry.h"
+#include "util/Time.h"
+
+#include <QTest>
+
+using namespace baton::agents;
+
+namespace {
+
+TimePoint at(const char *text)
+{
+    return *baton::util::parseRfc3339(text);
+}
+
+const TimePoint kNow = at("2026-11-20T12:00:00Z");
+
+} // namespace
+
+class TestHandoffAgent : public QObject
+{
+    Q_OBJECT
+    const baton::contracts::ContractRegistry registry = baton::contracts::ContractRegistry::builtIn();
+    const Policy policy = defaultPolicy(registry);
+
+    HandoffInput input(const char *country, const char *band, const char *grid, bool qualifies) const
+    {
+        HandoffInput in;
+        in.lead.id = 7;
+        in.lead.email = "kai@acme.com";
+        in.lead.firstName = "Kai";
+        in.lead.lastName = "Berg";
+        auto &f = in.profile.fields;
+        f["job_title"] = {"VP Engineering", "crm", {"lead#7"}, false, ""};
+        f["company"] = {"Acme Corp", "crm", {"account#3"}, false, ""};
+        f["industry"] = {"Software", "crm", {"account#3"}, false, ""};
+        f["employees"] = {420, "crm", {"account#3"}, false, ""};
+        f["country"] = {country, "crm", {"account#3"}, false, ""};
+        f["size_band"] = {band, "derived", {"account#3"}, false, ""};
+        f["persona"] = {"technical_buyer", "derived", {"lead#7"}, false, ""};
+        in.score.fit = 90;
+        in.score.engagement = 70;
+        in.score.score = 80;
+        in.score.grid = grid;
+        in.score.qualifies = qualifies;
+        in.score.factors = {{"industry: Software", 15, {"account#3"}}};
+        in.inputHashes = {{"lead#7", std::string(64, 'a')}, {"account#3", std::string(64, 'b')}};
+        in.steps = {{"enrichment", "1.0.0", "profile", 0.1}};
+        in.policySha256 = policy.sha256;
+        in.agentVersions = {{"enrichment", "1.0.0"}};
+        in.runId = "run-1";
+        in.now = kNow;
+        return in;
+    }
+
+    static bool hasAction(const nlohmann::json &brief, const char *action)
+    {
+        for (const auto &a : brief["recommended_actions"])
+            if (a["action"] == action)
+                return true;
+        return false;
+    }
+
+private slots:
+    void routesAndSetsTheSla_data()
+    {
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<QString>("band");
+        QTest::addColumn<QString>("grid");
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<double>("hours");
+        QTest::newRow("enterprise NA, A1") << "US" << "1001-5000" << "A1" << "jordan.reyes@baton.example" << 4.0;
+        QTest::newRow("mid-market NA, B2") << "CA" << "201-1000" << "B2" << "sam.patel@baton.example" << 24.0;
+        QTest::newRow("EMEA, C3") << "DE" << "51-200" << "C3" << "lena.fischer@baton.example" << 72.0;
+        QTest::newRow("APAC, A2") << "SG" << "11-50" << "A2" << "arjun.rao@baton.example" << 8.0;
+    }
+    void routesAndSetsTheSla()
+    {
+        QFETCH(QString, country);
+        QFETCH(QString, band);
+        QFETCH(QString, grid);
+        QFETCH(QString, owner);
+        QFETCH(double, hours);
+        const auto r = HandoffAgent(policy.handoff, registry)
+                           .run(input(country.toUtf8().constData(), band.toUtf8().constData(),
+                                      grid.toUtf8().constData(), true));
+        QVERIFY2(r.contractErrors.empty(), r.contractErrors.empty() ? "" : r.contractErrors[0].message.c_str());
+        QCOMPARE(QString::fromStdString(r.owner), owner);
+        QCOMPARE(r.brief["routing"]["sla_hours"].get<double>(), hours);
+        QCOMPARE(r.brief["routing"]["sla_due"].get<std::string>(),
+                 baton::util::formatUtc(kNow + std::chrono::seconds(static_cast<long long>(hours * 3600))));
+        QVERIFY(!r.escalated);
+        QCOMPARE(r.brief["escalation"]["required"].get<bool>(), false);
+        QVERIFY(hasAction(r.brief, "call")); // qualified technical buyer
+    }
+
+    void noRouteFallsBackAndEscalates()
+    {
+        const auto r = HandoffAgent(policy.handoff, registry).run(input("BR", "51-200", "B1", true));
+        QCOMPARE(r.owner, std::string("queue@baton.example"));
+        QVERIFY(r.escalated);
+        QVERIFY(r.reasons.front().find("no routing rule matches") != std::string::npos);
+    }
+
+    void strategicAccountsGoToTheirTeamAndEscalate()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        in.profile.fields["strategic"] = {true, "crm", {"account#3"}, false, ""};
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QCOMPARE(r.owner, std::string("maya.chen@baton.example"));
+        QVERIFY(r.escalated);
+        QVERIFY(r.reasons.front().find("strategic account") != std::string::npos);
+    }
+
+    void consentProblemsStopOutreach()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        in.lead.optedOut = true;
+        in.summary.risks.push_back({"Opted out of email: do not email.", {"lead#7"}});
+        in.summary.intentSignals.push_back({"Requested a demo on 2026-11-19.", {"event#3"}});
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(hasAction(r.brief, "do_not_contact"));
+        QVERIFY(!hasAction(r.brief, "call") && !hasAction(r.brief, "book_demo") && !hasAction(r.brief, "email"));
+        QVERIFY(r.escalated);
+        QVERIFY(r.contractErrors.empty());
+    }
+
+    void intentBecomesActionsWithEvidence()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        in.summary.intentSignals.push_back({"Requested a demo on 2026-11-19 \"Demo Request\".", {"event#3"}});
+        in.summary.intentSignals.push_back({"Viewed pricing 2 times in the last 30 days, last on 2026-11-19.", {"event#2", "event#1"}});
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        for (const auto &a : r.brief["recommended_actions"]) {
+            QVERIFY(!a["evidence"].empty());
+            if (a["action"] == "book_demo")
+                QCOMPARE(a["evidence"][0].get<std::string>(), std::string("event#3"));
+        }
+        QVERIFY(hasAction(r.brief, "book_demo") && hasAction(r.brief, "send_pricing"));
+    }
+
+    void incompleteDataEscalates()
+    {
+        auto in = input("US", "201-1000", "B2", false);
+        in.profile.fields.erase("industry");
+        in.profile.fields.erase("employees");
+        in.profile.fields.erase("job_title");
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(r.escalated);
+        QVERIFY2(r.reasons.front().find("data quality 50% is below 70% (missing: job_title, industry, employees)") !=
+                     std::string::npos,
+                 r.reasons.front().c_str());
+        QVERIFY(hasAction(r.brief, "nurture"));
+        QCOMPARE(r.brief["data_quality"]["completeness"].get<double>(), 0.5);
+    }
+
+    void upstreamEscalationsAreCarried()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        in.upstreamEscalations = {"conflicting industry: harbor_data says Retail"};
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(r.escalated);
+        QCOMPARE(r.brief["escalation"]["reasons"][0].get<std::string>(), in.upstreamEscalations[0]);
+    }
+
+    void aBriefThatBreaksItsContractIsEscalated()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        in.inputHashes = {{"lead#7", "not-a-hash"}};
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(!r.contractErrors.empty());
+        QVERIFY(r.escalated);
+        QVERIFY(r.reasons.back().find("brief contract: /inputs_considered/0/sha256") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHandoffAgent)
+#include "test_handoff_agent.moc"
