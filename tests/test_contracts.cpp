@@ -106,10 +106,10 @@ class TestContracts : public QObject
 private slots:
     void builtInHasEveryContract()
     {
-        const std::vector<std::string> names{"account", "engagement_event", "enrichment_record",
-                                             "lead", "policy"};
+        const std::vector<std::string> names{"account", "brief", "engagement_event",
+                                             "enrichment_record", "lead", "policy"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(7));
+        QCOMPARE(m_registry.versions().size(), size_t(8));
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));
@@ -413,7 +413,7 @@ private slots:
         QCOMPARE(errors.size(), size_t(1));
         QCOMPARE(errors[0].pointer, std::string());
         QCOMPARE(errors[0].message,
-                 std::string("unknown contract \"opportunity\" (known: account, engagement_event, "
+                 std::string("unknown contract \"opportunity\" (known: account, brief, engagement_event, "
                              "enrichment_record, lead, policy)"));
         errors.clear();
         QVERIFY(!m_registry.validate("lead", 9, goodLead(), errors));
