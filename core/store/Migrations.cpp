@@ -194,6 +194,82 @@ CREATE TABLE sync_files (
 CREATE INDEX sync_files_by_name ON sync_files (folder, file_name);
 )sql";
 
+// v3: the agent pipeline: runs, the leads each run works through, every agent step, and
+// the briefs it writes.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE pipeline_runs (
+    id              TEXT PRIMARY KEY, -- UUIDv7
+    trigger         TEXT NOT NULL,
+    as_of           TEXT NOT NULL,    -- the run's "now": a resumed run decides as the first did
+    config_hash     TEXT NOT NULL,
+    policy_sha256   TEXT NOT NULL,
+    agent_versions  TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+    owner_pid       INTEGER,
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT,
+    leads_total     INTEGER NOT NULL DEFAULT 0,
+    leads_done      INTEGER NOT NULL DEFAULT 0,
+    briefs_written  INTEGER NOT NULL DEFAULT 0,
+    escalated       INTEGER NOT NULL DEFAULT 0,
+    unchanged       INTEGER NOT NULL DEFAULT 0,
+    not_qualified   INTEGER NOT NULL DEFAULT 0,
+    failed          INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE run_items (
+    run_id      TEXT NOT NULL REFERENCES pipeline_runs (id) ON DELETE CASCADE,
+    lead_id     INTEGER NOT NULL REFERENCES leads (id),
+    status      TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'briefed', 'unchanged', 'not_qualified', 'failed')),
+    fingerprint TEXT,
+    brief_id    INTEGER,
+    error       TEXT,
+    PRIMARY KEY (run_id, lead_id)
+) WITHOUT ROWID;
+CREATE INDEX run_items_pending ON run_items (run_id, status);
+
+CREATE TABLE briefs (
+    id                 INTEGER PRIMARY KEY,
+    lead_id            INTEGER NOT NULL REFERENCES leads (id),
+    run_id             TEXT NOT NULL REFERENCES pipeline_runs (id),
+    fingerprint        TEXT NOT NULL,
+    status             TEXT NOT NULL CHECK (status IN ('pending_review', 'escalated', 'resolved',
+                       'approved', 'queued', 'pushed', 'push_failed', 'superseded')),
+    version            INTEGER NOT NULL DEFAULT 1,
+    owner              TEXT NOT NULL,
+    sla_due            TEXT NOT NULL,
+    score              REAL NOT NULL,
+    grid               TEXT NOT NULL,
+    escalation_reasons TEXT NOT NULL DEFAULT '[]',
+    brief              TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    superseded_by      INTEGER REFERENCES briefs (id),
+    UNIQUE (lead_id, fingerprint)
+);
+CREATE INDEX briefs_by_status ON briefs (status, sla_due);
+CREATE INDEX briefs_by_owner ON briefs (owner, status);
+
+CREATE TABLE agent_steps (
+    id            INTEGER PRIMARY KEY,
+    run_id        TEXT NOT NULL REFERENCES pipeline_runs (id),
+    lead_id       INTEGER NOT NULL,
+    agent         TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    inputs        TEXT NOT NULL, -- record refs and hashes
+    output        TEXT NOT NULL,
+    decision      TEXT NOT NULL,
+    rationale     TEXT NOT NULL,
+    policy_checks TEXT NOT NULL,
+    duration_ms   REAL NOT NULL,
+    trace_id      TEXT NOT NULL,
+    span_id       TEXT NOT NULL
+);
+CREATE INDEX agent_steps_by_lead ON agent_steps (lead_id, run_id);
+-- Reading a lead's inputs walks from the lead to its identities to their events.
+CREATE INDEX lead_identities_by_lead ON lead_identities (lead_id);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -201,6 +277,7 @@ const std::vector<Migration> &migrations()
     static const std::vector<Migration> steps = {
         {1, "records, contracts, ingest batches and quarantine", kV1},
         {2, "drop-folder sync cursors", kV2},
+        {3, "pipeline runs, steps and briefs", kV3},
     };
     return steps;
 }

@@ -1,0 +1,231 @@
+#include "agents/Policy.h"
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
+#include "ingest/ContractCatalog.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/RunStore.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+
+#include <QJsonDocument>
+
+namespace baton::app {
+
+namespace {
+
+std::optional<agents::Policy> policyFor(const QCommandLineParser &parser,
+                                        const contracts::ContractRegistry &registry,
+                                        CommandContext &context)
+{
+    try {
+        if (parser.isSet(QStringLiteral("policy")))
+            return agents::loadPolicyFile(parser.value(QStringLiteral("policy")).toStdString(),
+                                          registry);
+        return agents::defaultPolicy(registry);
+    } catch (const agents::PolicyError &e) {
+        context.err << "baton: " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+QString runLine(const pipeline::RunRow &r)
+{
+    return QStringLiteral("%1  %2  %3  %4 leads: %5 briefed (%6 escalated), %7 unchanged, %8 not "
+                          "qualified, %9 failed")
+        .arg(QString::fromStdString(r.id), QString::fromStdString(r.startedAt),
+             QString::fromStdString(r.status))
+        .arg(r.total)
+        .arg(r.briefs)
+        .arg(r.escalated)
+        .arg(r.unchanged)
+        .arg(r.notQualified)
+        .arg(r.failed);
+}
+
+} // namespace
+
+QString RunCommand::name() const
+{
+    return QStringLiteral("run");
+}
+
+QString RunCommand::summary() const
+{
+    return QStringLiteral("Run the agents over the store's leads and write handoff briefs");
+}
+
+void RunCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("resume"), QStringLiteral("Only finish an interrupted run.")});
+    parser.addOption({QStringLiteral("lead"), QStringLiteral("Only this lead (repeatable)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("policy"),
+                      QStringLiteral("Policy file (default: the built-in one)."),
+                      QStringLiteral("FILE")});
+}
+
+int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    const SystemClock clock;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    const auto policy = policyFor(parser, registry, context);
+    if (!policy)
+        return 2;
+    ingest::recordContracts(*db, registry, clock.now());
+    pipeline::RunOptions options;
+    options.resumeOnly = parser.isSet(QStringLiteral("resume"));
+    for (const QString &id : parser.values(QStringLiteral("lead"))) {
+        bool ok = false;
+        options.leadIds.push_back(id.toLongLong(&ok));
+        if (!ok) {
+            context.err << "baton run: --lead takes a lead id, got '" << id << "'\n";
+            return 2;
+        }
+    }
+    TerminalProgress progress(QStringLiteral("evaluating leads"));
+    options.onProgress = [&](std::int64_t done, std::int64_t total) {
+        progress.update(total ? double(done) / double(total) : 1.0);
+    };
+    RandomIdGenerator ids;
+    try {
+        pipeline::Orchestrator orchestrator(*db, registry, *policy, clock, ids);
+        const auto s = orchestrator.run(options);
+        progress.finish();
+        context.out << (s.resumed ? "resumed and finished run " : "run ")
+                    << QString::fromStdString(s.runId) << ": " << s.total << " leads, " << s.briefed
+                    << " briefs written (" << s.escalated << " escalated), " << s.unchanged
+                    << " unchanged, " << s.notQualified << " not qualified, " << s.failed
+                    << " failed in " << QString::number(s.seconds, 'f', 2) << " s\n";
+        return s.failed ? 1 : 0;
+    } catch (const std::exception &e) {
+        progress.finish();
+        context.err << "baton run: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+QString RunsCommand::name() const
+{
+    return QStringLiteral("runs");
+}
+
+QString RunsCommand::summary() const
+{
+    return QStringLiteral("List runs, or show one: `runs list`, `runs show RUN`");
+}
+
+void RunsCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list or show"));
+    parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run id, for show."),
+                                 QStringLiteral("[RUN]"));
+}
+
+int RunsCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty() || (args[0] != QLatin1String("list") && args[0] != QLatin1String("show")) ||
+        (args[0] == QLatin1String("show") && args.size() != 2)) {
+        context.err << "baton runs: use `runs list` or `runs show RUN`\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    pipeline::RunStore runs(*db);
+    if (args[0] == QLatin1String("list")) {
+        for (const auto &r : runs.runs(50))
+            context.out << runLine(r) << "\n";
+        return 0;
+    }
+    const auto r = runs.run(args[1].toStdString());
+    if (!r) {
+        context.err << "baton runs: no run " << args[1] << "\n";
+        return 1;
+    }
+    context.out << runLine(*r) << "\n  as of " << QString::fromStdString(r->asOf) << ", config "
+                << QString::fromStdString(r->configHash).left(12) << "\n";
+    return 0;
+}
+
+QString BriefCommand::name() const
+{
+    return QStringLiteral("brief");
+}
+
+QString BriefCommand::summary() const
+{
+    return QStringLiteral(
+        "List briefs or show one: `brief list [--status S] [--owner U]`, `brief show ID`");
+}
+
+void BriefCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list or show"));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The brief id, for show."),
+                                 QStringLiteral("[ID]"));
+    parser.addOption({QStringLiteral("status"),
+                      QStringLiteral("pending_review, escalated, superseded, ..."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("owner"), QStringLiteral("Only this owner's briefs."),
+                      QStringLiteral("U")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+}
+
+int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty() || (args[0] != QLatin1String("list") && args[0] != QLatin1String("show")) ||
+        (args[0] == QLatin1String("show") && args.size() != 2)) {
+        context.err << "baton brief: use `brief list` or `brief show ID`\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    pipeline::RunStore runs(*db);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (args[0] == QLatin1String("list")) {
+        const auto list = runs.briefs(parser.value(QStringLiteral("status")).toStdString(),
+                                      parser.value(QStringLiteral("owner")).toStdString(), 1000);
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto &b : list) {
+            if (json)
+                out.push_back({{"id", b.id},
+                               {"lead_id", b.leadId},
+                               {"status", b.status},
+                               {"owner", b.owner},
+                               {"sla_due", b.slaDue},
+                               {"score", b.score},
+                               {"grid", b.grid}});
+            else
+                context.out << QStringLiteral("%1  lead %2  %3  %4  score %5  %6  due %7\n")
+                                   .arg(b.id, 6)
+                                   .arg(b.leadId, -7)
+                                   .arg(QString::fromStdString(b.status), -15)
+                                   .arg(QString::fromStdString(b.grid))
+                                   .arg(b.score, 5, 'f', 1)
+                                   .arg(QString::fromStdString(b.owner), -28)
+                                   .arg(QString::fromStdString(b.slaDue));
+        }
+        if (json)
+            context.out << QString::fromStdString(out.dump(2)) << "\n";
+        return 0;
+    }
+    bool ok = false;
+    const auto id = args[1].toLongLong(&ok);
+    const auto brief = ok ? runs.briefJson(id) : std::nullopt;
+    if (!brief) {
+        context.err << "baton brief: no brief " << args[1] << "\n";
+        return 1;
+    }
+    context.out << QString::fromStdString(nlohmann::json::parse(*brief).dump(json ? -1 : 2))
+                << "\n";
+    return 0;
+}
+
+} // namespace baton::app

@@ -1,0 +1,167 @@
+#include "pipeline/LeadEvaluator.h"
+
+#include "agents/Normalization.h"
+#include "ports/IdGenerator.h"
+#include "util/Sha256.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace baton::pipeline {
+
+namespace {
+
+double millisSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+nlohmann::json scopeJson(const agents::DecisionScope &scope)
+{
+    return {{"reads", scope.reads}, {"writes", scope.writes}, {"decides", scope.decides}};
+}
+
+// A demo request, or a pricing view together with a form, since the last brief: reasons
+// to brief a lead whatever its score.
+std::string triggerSince(const std::vector<agents::EventFact> &events,
+                         std::optional<agents::TimePoint> since)
+{
+    bool pricing = false, form = false;
+    for (const auto &e : events) {
+        if (since && e.occurredAt <= *since)
+            continue;
+        const std::string type = agents::effectiveEventType(e.type, e.asset);
+        if (type == "demo_request")
+            return "demo request (event#" + std::to_string(e.id) + ")";
+        pricing = pricing || type == "pricing_page_view";
+        form = form || e.type == "form_submit";
+    }
+    return pricing && form ? "pricing page and a form since the last brief" : std::string();
+}
+
+} // namespace
+
+LeadEvaluator::LeadEvaluator(const agents::Policy &policy,
+                             const contracts::ContractRegistry &registry)
+    : m_policy(policy), m_enrichment(policy.enrichment), m_scoring(policy.scoring),
+      m_handoff(policy.handoff, registry)
+{
+}
+
+std::map<std::string, std::string> LeadEvaluator::agentVersions() const
+{
+    return {{agents::EnrichmentAgent::Name, m_enrichment.version()},
+            {agents::ScoringAgent::Name, m_scoring.version()},
+            {agents::SummarizationAgent::Name, agents::SummarizationAgent::Version},
+            {agents::HandoffAgent::Name, m_handoff.version()}};
+}
+
+std::string LeadEvaluator::configHash() const
+{
+    return util::sha256Hex(
+        nlohmann::json({{"policy", m_policy.sha256}, {"agents", agentVersions()}}).dump());
+}
+
+std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
+{
+    auto hashes = inputs.hashes;
+    std::sort(hashes.begin(), hashes.end());
+    std::string text = configHash();
+    for (const auto &[ref, sha] : hashes)
+        text += "|" + ref + "=" + sha;
+    return util::sha256Hex(text);
+}
+
+Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint asOf,
+                                   const std::string &runId, const std::string &traceId,
+                                   IdGenerator &ids,
+                                   std::optional<agents::TimePoint> lastBriefAt) const
+{
+    Evaluation out;
+    out.fingerprint = fingerprint(inputs);
+    nlohmann::json inputRefs = nlohmann::json::array();
+    for (const auto &[ref, sha] : inputs.hashes)
+        inputRefs.push_back({{"ref", ref}, {"sha256", sha}});
+
+    auto start = std::chrono::steady_clock::now();
+    agents::EnrichmentInput enrichmentInput = inputs.enrichment;
+    enrichmentInput.now = asOf;
+    const auto profile = m_enrichment.run(enrichmentInput);
+    out.steps.push_back(
+        {agents::EnrichmentAgent::Name,
+         m_enrichment.version(),
+         inputRefs,
+         profile.toJson(),
+         profile.escalations.empty() ? "profile built" : "escalate",
+         profile.rationale,
+         {{"scope", scopeJson(m_policy.enrichment.scope)}, {"escalations", profile.escalations}},
+         millisSince(start),
+         ids.randomHex(8)});
+
+    start = std::chrono::steady_clock::now();
+    const auto score = m_scoring.run(profile, inputs.events, asOf);
+    out.score = score.score;
+    out.grid = score.grid;
+    out.qualifies = score.qualifies;
+    out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, lastBriefAt);
+    out.steps.push_back(
+        {agents::ScoringAgent::Name,
+         m_scoring.version(),
+         {{"profile", "enrichment step"}},
+         score.toJson(),
+         score.grid + (score.qualifies ? " qualifies" : " does not qualify"),
+         score.rationale,
+         {{"scope", scopeJson(m_policy.scoring.scope)}, {"escalations", score.escalations}},
+         millisSince(start),
+         ids.randomHex(8)});
+    if (!out.qualifies && out.trigger.empty())
+        return out; // no brief: the lead is evaluated, its steps are not kept
+
+    start = std::chrono::steady_clock::now();
+    const auto summary = m_summarization.run(inputs.enrichment.lead, profile, inputs.events, asOf);
+    out.steps.push_back({agents::SummarizationAgent::Name,
+                         agents::SummarizationAgent::Version,
+                         {{"profile", "enrichment step"}},
+                         summary.toJson(),
+                         "summary (deterministic)",
+                         nlohmann::json::array(),
+                         {{"backend", summary.backend}},
+                         millisSince(start),
+                         ids.randomHex(8)});
+
+    agents::HandoffInput h;
+    h.lead = inputs.enrichment.lead;
+    h.profile = profile;
+    h.score = score;
+    h.summary = summary;
+    h.inputHashes = inputs.hashes;
+    for (const auto &step : out.steps)
+        h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});
+    h.upstreamEscalations = profile.escalations;
+    h.upstreamEscalations.insert(h.upstreamEscalations.end(), score.escalations.begin(),
+                                 score.escalations.end());
+    h.runId = runId;
+    h.traceId = traceId;
+    h.configHash = configHash();
+    h.policySha256 = m_policy.sha256;
+    h.agentVersions = agentVersions();
+    h.now = asOf;
+    start = std::chrono::steady_clock::now();
+    out.handoff = m_handoff.run(h);
+    if (!out.trigger.empty())
+        out.handoff->brief["score"]["trigger"] = out.trigger;
+    out.steps.push_back({agents::HandoffAgent::Name,
+                         m_handoff.version(),
+                         {{"profile", "enrichment step"}},
+                         {{"owner", out.handoff->owner}, {"escalated", out.handoff->escalated}},
+                         out.handoff->escalated ? "escalate" : "ready for review",
+                         out.handoff->reasons,
+                         {{"scope", scopeJson(m_policy.handoff.scope)},
+                          {"contract_errors", out.handoff->contractErrors.size()}},
+                         millisSince(start),
+                         ids.randomHex(8)});
+    return out;
+}
+
+} // namespace baton::pipeline

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "agents/EnrichmentAgent.h"
+#include "agents/HandoffAgent.h"
+#include "agents/Policy.h"
+#include "agents/ScoringAgent.h"
+#include "agents/SummarizationAgent.h"
+#include "pipeline/LeadInputReader.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton {
+class IdGenerator;
+}
+namespace baton::contracts {
+class ContractRegistry;
+}
+
+namespace baton::pipeline {
+
+// One agent step as the store keeps it.
+struct StepRow
+{
+    std::string agent;
+    std::string version;
+    nlohmann::json inputs;
+    nlohmann::json output;
+    std::string decision;
+    nlohmann::json rationale;
+    nlohmann::json policyChecks;
+    double durationMs = 0;
+    std::string spanId;
+};
+
+struct Evaluation
+{
+    std::string fingerprint;
+    double score = 0;
+    std::string grid;
+    bool qualifies = false;
+    std::string trigger; // why a lead below the threshold is briefed anyway, if it is
+    std::optional<agents::HandoffResult> handoff; // set when the lead gets a brief
+    std::vector<StepRow> steps;
+};
+
+// Runs the four agents over one lead's inputs. Pure apart from the ids it draws: the same
+// inputs, policy and as-of time give the same brief.
+class LeadEvaluator
+{
+public:
+    LeadEvaluator(const agents::Policy &policy, const contracts::ContractRegistry &registry);
+
+    // Inputs, agent versions and policy: what decides whether a lead needs a new brief.
+    std::string fingerprint(const LeadInputs &inputs) const;
+    std::map<std::string, std::string> agentVersions() const;
+    std::string configHash() const;
+
+    Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
+                        const std::string &traceId, IdGenerator &ids,
+                        std::optional<agents::TimePoint> lastBriefAt) const;
+
+private:
+    const agents::Policy &m_policy;
+    agents::EnrichmentAgent m_enrichment;
+    agents::ScoringAgent m_scoring;
+    agents::SummarizationAgent m_summarization;
+    agents::HandoffAgent m_handoff;
+};
+
+} // namespace baton::pipeline

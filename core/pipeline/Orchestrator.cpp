@@ -1,0 +1,186 @@
+#include "pipeline/Orchestrator.h"
+
+#include "agents/Policy.h"
+#include "pipeline/LeadEvaluator.h"
+#include "pipeline/RunStore.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace baton::pipeline {
+
+namespace {
+
+struct Outcome
+{
+    std::int64_t leadId = 0;
+    std::string status; // briefed, unchanged, not_qualified, failed
+    std::string traceId;
+    std::string error;
+    Evaluation evaluation;
+};
+
+// What one worker thread needs: its own connection and reader, and its own ids.
+struct Worker
+{
+    store::Database db;
+    LeadInputReader reader;
+    RunStore runs;
+    RandomIdGenerator ids;
+
+    explicit Worker(const std::filesystem::path &path)
+        : db(store::Database::open(
+              path,
+              {.readOnly = false, .create = false, .busyTimeoutMs = 5000, .quickCheck = false})),
+          reader(db), runs(db)
+    {
+    }
+};
+
+} // namespace
+
+Orchestrator::Orchestrator(store::Database &db, const contracts::ContractRegistry &registry,
+                           const agents::Policy &policy, const Clock &clock, IdGenerator &ids)
+    : m_db(db), m_registry(registry), m_policy(policy), m_clock(clock), m_ids(ids)
+{
+}
+
+RunSummary Orchestrator::run(const RunOptions &options)
+{
+    const auto started = m_clock.steadyNow();
+    const LeadEvaluator evaluator(m_policy, m_registry);
+    RunStore runs(m_db);
+    RunSummary summary;
+    std::optional<RunRow> run;
+    {
+        store::Transaction tx(m_db);
+        runs.markInterruptedRuns();
+        run = runs.latestUnfinishedRun();
+        if (run) {
+            if (run->configHash != evaluator.configHash())
+                throw RunError(
+                    "run " + run->id +
+                    " was interrupted under another policy or other agent versions; "
+                    "it cannot be finished as it started. Restore that policy, or start anew "
+                    "after marking it failed");
+            runs.reopenRun(run->id);
+            summary.resumed = true;
+        } else if (options.resumeOnly) {
+            throw RunError("there is no interrupted run to resume");
+        } else {
+            const auto now = m_clock.now();
+            RunRow fresh;
+            fresh.id = m_ids.uuidV7(now);
+            fresh.trigger = options.trigger;
+            fresh.asOf = util::formatUtc(now);
+            fresh.configHash = evaluator.configHash();
+            fresh.startedAt = fresh.asOf;
+            LeadInputReader reader(m_db);
+            const auto leads = options.leadIds.empty() ? reader.leadIds() : options.leadIds;
+            runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
+                           leads);
+            run = runs.run(fresh.id);
+        }
+        tx.commit();
+    }
+    summary.runId = run->id;
+    const auto asOf = *util::parseRfc3339(run->asOf);
+
+    const int threads = options.workerThreads > 0
+                            ? options.workerThreads
+                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (int i = 0; i < threads; ++i)
+        workers.push_back(std::make_unique<Worker>(m_db.path()));
+
+    const auto evaluate = [&](Worker &w, std::int64_t leadId, Outcome &out) {
+        out.leadId = leadId;
+        out.traceId = w.ids.randomHex(16);
+        try {
+            const auto inputs = w.reader.read(leadId, asOf);
+            if (!inputs) {
+                out.status = "failed";
+                out.error = "lead #" + std::to_string(leadId) + " no longer exists";
+                return;
+            }
+            const std::string fingerprint = evaluator.fingerprint(*inputs);
+            if (w.runs.briefWithFingerprint(leadId, fingerprint)) {
+                out.status = "unchanged";
+                out.evaluation.fingerprint = fingerprint;
+                return;
+            }
+            std::optional<agents::TimePoint> lastBrief;
+            if (const auto last = w.runs.lastBriefTime(leadId))
+                lastBrief = util::parseRfc3339(*last);
+            out.evaluation =
+                evaluator.evaluate(*inputs, asOf, run->id, out.traceId, w.ids, lastBrief);
+            out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
+        } catch (const std::exception &e) {
+            out.status = "failed";
+            out.error = e.what();
+        }
+    };
+
+    std::int64_t done = 0;
+    {
+        auto &count =
+            m_db.cached("SELECT count(*) FROM run_items WHERE run_id = ? AND status <> 'pending'");
+        count.bind(1, run->id);
+        count.step();
+        done = count.int64At(0);
+        count.reset();
+    }
+    while (!(options.cancel && options.cancel->load())) {
+        const auto pending = runs.pendingLeads(run->id, options.chunk);
+        if (pending.empty())
+            break;
+        std::vector<Outcome> outcomes(pending.size());
+        std::vector<std::thread> pool;
+        for (std::size_t t = 0; t < workers.size(); ++t)
+            pool.emplace_back([&, t] {
+                for (std::size_t i = t; i < pending.size(); i += workers.size())
+                    evaluate(*workers[t], pending[i], outcomes[i]);
+            });
+        for (auto &thread : pool)
+            thread.join();
+
+        store::Transaction tx(m_db);
+        const std::string createdAt = run->asOf;
+        for (const Outcome &o : outcomes) {
+            std::optional<std::int64_t> briefId;
+            if (o.status == "briefed")
+                briefId = runs.writeBrief(o.leadId, run->id, o.evaluation, o.traceId, createdAt);
+            runs.finishItem(run->id, o.leadId, o.status, o.evaluation.fingerprint, briefId,
+                            o.error);
+        }
+        tx.commit();
+        done += static_cast<std::int64_t>(pending.size());
+        if (options.onProgress)
+            options.onProgress(done, run->total);
+    }
+
+    const bool cancelled = options.cancel && options.cancel->load();
+    {
+        store::Transaction tx(m_db);
+        runs.finishRun(run->id, cancelled ? "interrupted" : "done", util::formatUtc(m_clock.now()));
+        tx.commit();
+    }
+    const auto finished = runs.run(run->id);
+    summary.total = finished->total;
+    summary.briefed = finished->briefs;
+    summary.escalated = finished->escalated;
+    summary.unchanged = finished->unchanged;
+    summary.notQualified = finished->notQualified;
+    summary.failed = finished->failed;
+    summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
+    return summary;
+}
+
+} // namespace baton::pipeline

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace baton {
+class Clock;
+class IdGenerator;
+} // namespace baton
+namespace baton::agents {
+struct Policy;
+}
+namespace baton::contracts {
+class ContractRegistry;
+}
+namespace baton::store {
+class Database;
+}
+
+namespace baton::pipeline {
+
+struct RunOptions
+{
+    std::string trigger = "manual";
+    bool resumeOnly = false;           // --resume: finish an interrupted run or fail
+    std::vector<std::int64_t> leadIds; // empty: every lead
+    int workerThreads = 0;             // 0: one per core
+    std::size_t chunk = 256;           // leads per transaction
+    std::function<void(std::int64_t done, std::int64_t total)> onProgress;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+struct RunSummary
+{
+    std::string runId;
+    bool resumed = false;
+    std::int64_t total = 0, briefed = 0, escalated = 0, unchanged = 0, notQualified = 0, failed = 0;
+    double seconds = 0;
+};
+
+class RunError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The durable run: every lead of the run is an item; workers evaluate leads in parallel
+// (each with its own read connection), one writer commits each chunk of items with their
+// briefs and steps in one transaction. A run killed at any point is marked interrupted and
+// finished by the next run with the same as-of time, so it writes exactly the briefs an
+// uninterrupted run would have: items done are never redone, briefs are unique per lead
+// and input fingerprint.
+class Orchestrator
+{
+public:
+    Orchestrator(store::Database &db, const contracts::ContractRegistry &registry,
+                 const agents::Policy &policy, const Clock &clock, IdGenerator &ids);
+
+    RunSummary run(const RunOptions &options);
+
+private:
+    store::Database &m_db;
+    const contracts::ContractRegistry &m_registry;
+    const agents::Policy &m_policy;
+    const Clock &m_clock;
+    IdGenerator &m_ids;
+};
+
+} // namespace baton::pipeline

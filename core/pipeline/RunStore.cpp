@@ -1,0 +1,251 @@
+#include "pipeline/RunStore.h"
+
+#include "store/Database.h"
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+namespace baton::pipeline {
+
+namespace {
+
+constexpr std::string_view kRunColumns =
+    "id, trigger, as_of, config_hash, status, started_at, finished_at, leads_total, leads_done, "
+    "briefs_written, escalated, unchanged, not_qualified, failed";
+
+RunRow readRun(const store::Statement &st)
+{
+    RunRow r;
+    r.id = st.textAt(0);
+    r.trigger = st.textAt(1);
+    r.asOf = st.textAt(2);
+    r.configHash = st.textAt(3);
+    r.status = st.textAt(4);
+    r.startedAt = st.textAt(5);
+    r.finishedAt = st.optionalTextAt(6);
+    r.total = st.int64At(7);
+    r.done = st.int64At(8);
+    r.briefs = st.int64At(9);
+    r.escalated = st.int64At(10);
+    r.unchanged = st.int64At(11);
+    r.notQualified = st.int64At(12);
+    r.failed = st.int64At(13);
+    return r;
+}
+
+} // namespace
+
+RunStore::RunStore(store::Database &db) : m_db(db)
+{
+}
+
+int RunStore::markInterruptedRuns()
+{
+    std::vector<std::string> dead;
+    auto &running = m_db.cached("SELECT id, owner_pid FROM pipeline_runs WHERE status = 'running'");
+    while (running.step()) {
+        const auto pid = static_cast<pid_t>(running.int64At(1));
+        if (pid != ::getpid() && (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)))
+            dead.push_back(running.textAt(0));
+    }
+    running.reset();
+    auto &mark = m_db.cached("UPDATE pipeline_runs SET status = 'interrupted' WHERE id = ?");
+    for (const auto &id : dead) {
+        mark.bind(1, id);
+        mark.run();
+    }
+    return static_cast<int>(dead.size());
+}
+
+std::optional<RunRow> RunStore::latestUnfinishedRun()
+{
+    auto &st =
+        m_db.cached("SELECT " + std::string(kRunColumns) +
+                    " FROM pipeline_runs WHERE status = 'interrupted' ORDER BY id DESC LIMIT 1");
+    std::optional<RunRow> out;
+    if (st.step())
+        out = readRun(st);
+    st.reset();
+    return out;
+}
+
+void RunStore::createRun(const RunRow &r, const std::string &agentVersions,
+                         const std::string &policySha, const std::vector<std::int64_t> &leadIds)
+{
+    auto &run =
+        m_db.cached("INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
+                    "agent_versions, status, owner_pid, started_at, leads_total) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)");
+    run.bindAll(r.id, r.trigger, r.asOf, r.configHash, policySha, agentVersions,
+                static_cast<std::int64_t>(::getpid()), r.startedAt,
+                static_cast<std::int64_t>(leadIds.size()));
+    run.run();
+    auto &item = m_db.cached("INSERT INTO run_items (run_id, lead_id) VALUES (?, ?)");
+    for (const auto id : leadIds) {
+        item.bindAll(r.id, id);
+        item.run();
+    }
+}
+
+void RunStore::reopenRun(const std::string &runId)
+{
+    auto &st =
+        m_db.cached("UPDATE pipeline_runs SET status = 'running', owner_pid = ? WHERE id = ?");
+    st.bindAll(static_cast<std::int64_t>(::getpid()), runId);
+    st.run();
+}
+
+std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId, std::size_t limit)
+{
+    auto &st = m_db.cached("SELECT lead_id FROM run_items WHERE run_id = ? AND status = 'pending' "
+                           "ORDER BY lead_id LIMIT ?");
+    st.bindAll(runId, static_cast<std::int64_t>(limit));
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64At(0));
+    st.reset();
+    return out;
+}
+
+std::optional<std::int64_t> RunStore::briefWithFingerprint(std::int64_t leadId,
+                                                           const std::string &fingerprint)
+{
+    auto &st = m_db.cached("SELECT id FROM briefs WHERE lead_id = ? AND fingerprint = ?");
+    st.bindAll(leadId, fingerprint);
+    std::optional<std::int64_t> out;
+    if (st.step())
+        out = st.int64At(0);
+    st.reset();
+    return out;
+}
+
+std::optional<std::string> RunStore::lastBriefTime(std::int64_t leadId)
+{
+    auto &st = m_db.cached("SELECT max(created_at) FROM briefs WHERE lead_id = ?");
+    st.bind(1, leadId);
+    std::optional<std::string> out;
+    if (st.step())
+        out = st.optionalTextAt(0);
+    st.reset();
+    return out;
+}
+
+std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
+                                  const Evaluation &e, const std::string &traceId,
+                                  const std::string &createdAt)
+{
+    const auto &brief = e.handoff->brief;
+    auto &insert = m_db.cached(
+        "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
+        "escalation_reasons, brief, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bindAll(leadId, runId, e.fingerprint,
+                   std::string(e.handoff->escalated ? "escalated" : "pending_review"),
+                   e.handoff->owner, brief["routing"]["sla_due"].get<std::string>(), e.score,
+                   e.grid, nlohmann::json(e.handoff->reasons).dump(), brief.dump(), createdAt);
+    insert.run();
+    const std::int64_t id = m_db.lastInsertRowId();
+    // A newer brief replaces what a rep has not acted on yet; history stays.
+    auto &supersede =
+        m_db.cached("UPDATE briefs SET status = 'superseded', superseded_by = ? WHERE lead_id = ? "
+                    "AND id <> ? AND status IN ('pending_review', 'escalated')");
+    supersede.bindAll(id, leadId, id);
+    supersede.run();
+    auto &step =
+        m_db.cached("INSERT INTO agent_steps (run_id, lead_id, agent, version, inputs, output, "
+                    "decision, rationale, policy_checks, duration_ms, trace_id, span_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const StepRow &s : e.steps) {
+        step.bindAll(runId, leadId, s.agent, s.version, s.inputs.dump(), s.output.dump(),
+                     s.decision, s.rationale.dump(), s.policyChecks.dump(), s.durationMs, traceId,
+                     s.spanId);
+        step.run();
+    }
+    return id;
+}
+
+void RunStore::finishItem(const std::string &runId, std::int64_t leadId, const std::string &status,
+                          const std::string &fingerprint, std::optional<std::int64_t> briefId,
+                          const std::string &error)
+{
+    auto &st =
+        m_db.cached("UPDATE run_items SET status = ?, fingerprint = ?, brief_id = ?, error = ? "
+                    "WHERE run_id = ? AND lead_id = ?");
+    st.bindAll(status, fingerprint, briefId,
+               error.empty() ? std::optional<std::string>() : std::optional(error), runId, leadId);
+    st.run();
+}
+
+void RunStore::finishRun(const std::string &runId, const std::string &status,
+                         const std::string &finishedAt)
+{
+    // Counts come from the items, so a resumed run reports the whole run, not its last leg.
+    auto &st = m_db.cached(
+        "UPDATE pipeline_runs SET status = ?1, finished_at = ?2, "
+        "leads_done = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status <> 'pending'), "
+        "briefs_written = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = "
+        "'briefed'), "
+        "escalated = (SELECT count(*) FROM run_items i JOIN briefs b ON b.id = i.brief_id "
+        "             WHERE i.run_id = ?3 AND i.status = 'briefed' AND b.escalation_reasons <> "
+        "'[]'), "
+        "unchanged = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = 'unchanged'), "
+        "not_qualified = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = "
+        "'not_qualified'), "
+        "failed = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = 'failed') WHERE "
+        "id = ?3");
+    st.bindAll(status, finishedAt, runId);
+    st.run();
+}
+
+std::optional<RunRow> RunStore::run(const std::string &id)
+{
+    auto &st =
+        m_db.cached("SELECT " + std::string(kRunColumns) + " FROM pipeline_runs WHERE id = ?");
+    st.bind(1, id);
+    std::optional<RunRow> out;
+    if (st.step())
+        out = readRun(st);
+    st.reset();
+    return out;
+}
+
+std::vector<RunRow> RunStore::runs(std::size_t limit)
+{
+    auto &st = m_db.cached("SELECT " + std::string(kRunColumns) +
+                           " FROM pipeline_runs ORDER BY id DESC LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<RunRow> out;
+    while (st.step())
+        out.push_back(readRun(st));
+    st.reset();
+    return out;
+}
+
+std::vector<BriefRow> RunStore::briefs(const std::string &status, const std::string &owner,
+                                       std::size_t limit)
+{
+    auto &st = m_db.cached(
+        "SELECT id, lead_id, status, owner, sla_due, score, grid, created_at, run_id, fingerprint "
+        "FROM briefs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR owner = ?2) "
+        "ORDER BY sla_due, id LIMIT ?3");
+    st.bindAll(status, owner, static_cast<std::int64_t>(limit));
+    std::vector<BriefRow> out;
+    while (st.step())
+        out.push_back({st.int64At(0), st.int64At(1), st.textAt(2), st.textAt(3), st.textAt(4),
+                       st.doubleAt(5), st.textAt(6), st.textAt(7), st.textAt(8), st.textAt(9)});
+    st.reset();
+    return out;
+}
+
+std::optional<std::string> RunStore::briefJson(std::int64_t id)
+{
+    auto &st = m_db.cached("SELECT brief FROM briefs WHERE id = ?");
+    st.bind(1, id);
+    std::optional<std::string> out;
+    if (st.step())
+        out = st.textAt(0);
+    st.reset();
+    return out;
+}
+
+} // namespace baton::pipeline

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "pipeline/LeadEvaluator.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::pipeline {
+
+struct RunRow
+{
+    std::string id;
+    std::string trigger;
+    std::string asOf;
+    std::string configHash;
+    std::string status;
+    std::string startedAt;
+    std::optional<std::string> finishedAt;
+    std::int64_t total = 0, done = 0, briefs = 0, escalated = 0, unchanged = 0, notQualified = 0,
+                 failed = 0;
+};
+
+struct BriefRow
+{
+    std::int64_t id = 0;
+    std::int64_t leadId = 0;
+    std::string status;
+    std::string owner;
+    std::string slaDue;
+    double score = 0;
+    std::string grid;
+    std::string createdAt;
+    std::string runId;
+    std::string fingerprint;
+};
+
+// The pipeline's tables: runs, their items, briefs and agent steps. Callers hold the
+// transactions; every statement is prepared once.
+class RunStore
+{
+public:
+    explicit RunStore(store::Database &db);
+
+    int markInterruptedRuns();
+    std::optional<RunRow> latestUnfinishedRun();
+    void createRun(const RunRow &run, const std::string &agentVersions,
+                   const std::string &policySha, const std::vector<std::int64_t> &leadIds);
+    void reopenRun(const std::string &runId);
+    std::vector<std::int64_t> pendingLeads(const std::string &runId, std::size_t limit);
+
+    std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,
+                                                     const std::string &fingerprint);
+    std::optional<std::string> lastBriefTime(std::int64_t leadId);
+    // Writes the brief and its steps, superseding the lead's open briefs; returns its id.
+    std::int64_t writeBrief(std::int64_t leadId, const std::string &runId,
+                            const Evaluation &evaluation, const std::string &traceId,
+                            const std::string &createdAt);
+    void finishItem(const std::string &runId, std::int64_t leadId, const std::string &status,
+                    const std::string &fingerprint, std::optional<std::int64_t> briefId,
+                    const std::string &error = {});
+    void finishRun(const std::string &runId, const std::string &status,
+                   const std::string &finishedAt);
+
+    std::optional<RunRow> run(const std::string &id);
+    std::vector<RunRow> runs(std::size_t limit);
+    std::vector<BriefRow> briefs(const std::string &status, const std::string &owner,
+                                 std::size_t limit);
+    std::optional<std::string> briefJson(std::int64_t id);
+
+private:
+    store::Database &m_db;
+};
+
+} // namespace baton::pipeline

@@ -1,0 +1,201 @@
+#include "agents/Policy.h"
+#include "contracts/ContractRegistry.h"
+#include "demo/DemoGenerator.h"
+#include "ingest/Importer.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/RunStore.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "store/OpenStore.h"
+#include "util/Time.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+#include <tuple>
+
+using namespace baton;
+
+// The durable run over a real demo store: briefs that satisfy their contract, a second run
+// that changes nothing, a changed lead that gets a new brief superseding the old, and an
+// interrupted run that, finished by the next, leaves exactly what an uninterrupted run does.
+class TestOrchestrator : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    const agents::Policy m_policy = agents::defaultPolicy(m_registry);
+    const agents::TimePoint m_now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+    QString m_template;
+
+    std::string storeCopy(const char *name)
+    {
+        const QString path = m_dir.filePath(QLatin1String(name));
+        QFile::remove(path);
+        QFile::copy(m_template, path);
+        return path.toStdString();
+    }
+
+    static qint64 scalar(store::Database &db, const std::string &sql)
+    {
+        auto st = db.prepare(sql);
+        return st.step() ? st.int64At(0) : -1;
+    }
+
+    // What a brief decides, without the ids that differ between runs.
+    static std::set<std::tuple<qint64, std::string, std::string, std::string>>
+    decisions(store::Database &db)
+    {
+        std::set<std::tuple<qint64, std::string, std::string, std::string>> out;
+        auto st = db.prepare("SELECT lead_id, fingerprint, owner, escalation_reasons FROM briefs "
+                             "WHERE status <> 'superseded'");
+        while (st.step())
+            out.emplace(st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3));
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        demo::DemoOptions options;
+        options.leads = 600;
+        options.seed = 9;
+        options.now = m_now;
+        const auto files = demo::generateDemo(m_dir.filePath("demo").toStdString(), options);
+        m_template = m_dir.filePath("template.sqlite");
+        auto db = store::openStore(m_template.toStdString());
+        const FixedClock clock(m_now);
+        ingest::Importer importer(db, m_registry, clock);
+        for (const auto &file :
+             {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
+            QVERIFY(!importer.importFile(file).failed);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    void writesValidBriefsThenNothingTwice()
+    {
+        auto db = store::openStore(storeCopy("a.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(1);
+        pipeline::Orchestrator orchestrator(db, m_registry, m_policy, clock, ids);
+        const auto first = orchestrator.run({});
+        QVERIFY(!first.resumed);
+        QCOMPARE(first.total, scalar(db, "SELECT count(*) FROM leads"));
+        QVERIFY(first.briefed > 50);
+        QCOMPARE(first.failed, 0);
+        QCOMPARE(first.briefed + first.notQualified, first.total);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), first.briefed);
+        QVERIFY(scalar(db, "SELECT count(*) FROM agent_steps") >= 4 * first.briefed);
+
+        auto st = db.prepare("SELECT brief, status FROM briefs");
+        int checked = 0;
+        while (st.step()) {
+            const auto brief = nlohmann::json::parse(st.textAt(0));
+            std::vector<contracts::ValidationError> errors;
+            QVERIFY2(m_registry.validate("brief", 1, brief, errors),
+                     errors.empty() ? "" : errors[0].message.c_str());
+            QCOMPARE(brief["escalation"]["required"].get<bool>(), st.textAt(1) == "escalated");
+            ++checked;
+        }
+        QCOMPARE(checked, first.briefed);
+
+        const auto second = orchestrator.run({});
+        QCOMPARE(second.briefed, 0);
+        QCOMPARE(second.unchanged, first.briefed);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), first.briefed);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'done'"), 2);
+    }
+
+    void aChangedLeadGetsANewBriefThatSupersedesTheOld()
+    {
+        auto db = store::openStore(storeCopy("b.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(2);
+        pipeline::Orchestrator orchestrator(db, m_registry, m_policy, clock, ids);
+        orchestrator.run({});
+        auto pick =
+            db.prepare("SELECT b.id, l.source_id FROM briefs b JOIN leads l ON l.id = b.lead_id "
+                       "WHERE l.source_system = 'hubspot' ORDER BY b.id LIMIT 1");
+        QVERIFY(pick.step());
+        const qint64 oldBrief = pick.int64At(0);
+        const std::string hubspotId = pick.textAt(1);
+        pick.reset(); // an open read would hold the connection's snapshot
+        // The lead books a demo: a new event, so new inputs.
+        const QString events = m_dir.filePath("new-event.jsonl");
+        QFile f(events);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(
+            nlohmann::json({{"contract", "engagement_event"},
+                            {"record",
+                             {{"source_system", "website"},
+                              {"source_id", "late-demo-1"},
+                              {"lead", {{"source_system", "hubspot"}, {"source_id", hubspotId}}},
+                              {"type", "demo_request"},
+                              {"occurred_at", "2026-11-16T09:00:00Z"},
+                              {"attributes", nlohmann::json::object()}}}})
+                .dump() +
+            "\n"));
+        f.close();
+        ingest::Importer importer(db, m_registry, clock);
+        QCOMPARE(importer.importFile(events.toStdString()).counts.inserted, 1);
+
+        const auto again = orchestrator.run({});
+        QCOMPARE(again.briefed, 1);
+        auto status = db.prepare("SELECT status, superseded_by FROM briefs WHERE id = ?");
+        status.bind(1, oldBrief);
+        QVERIFY(status.step());
+        QCOMPARE(status.textAt(0), std::string("superseded"));
+        QVERIFY(!status.isNull(1));
+        auto fresh = db.prepare("SELECT brief FROM briefs WHERE id = ?");
+        fresh.bind(1, status.int64At(1));
+        QVERIFY(fresh.step());
+        const auto brief = nlohmann::json::parse(fresh.textAt(0));
+        bool demo = false;
+        for (const auto &action : brief["recommended_actions"])
+            demo = demo || action["action"] == "book_demo";
+        QVERIFY(demo);
+    }
+
+    void anInterruptedRunIsFinishedExactly()
+    {
+        // Reference: one uninterrupted run.
+        auto whole = store::openStore(storeCopy("whole.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(3);
+        pipeline::Orchestrator(whole, m_registry, m_policy, clock, ids).run({});
+
+        auto cut = store::openStore(storeCopy("cut.sqlite"));
+        std::atomic<bool> cancel = false;
+        pipeline::RunOptions options;
+        options.chunk = 50;
+        options.cancel = &cancel;
+        options.onProgress = [&](std::int64_t done, std::int64_t) { cancel = done >= 150; };
+        pipeline::Orchestrator orchestrator(cut, m_registry, m_policy, clock, ids);
+        const auto partial = orchestrator.run(options);
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM pipeline_runs WHERE status = 'interrupted'"), 1);
+        QVERIFY(partial.briefed < scalar(whole, "SELECT count(*) FROM briefs"));
+
+        QVERIFY_THROWS_EXCEPTION(pipeline::RunError, [&] {
+            nlohmann::json doc = m_policy.document;
+            doc["scoring"]["qualify_threshold"] = 40;
+            const auto other = agents::parsePolicy(doc.dump(), "changed", m_registry);
+            pipeline::Orchestrator(cut, m_registry, other, clock, ids).run({});
+        }());
+
+        const auto resumed = orchestrator.run({});
+        QVERIFY(resumed.resumed);
+        QCOMPARE(resumed.runId, partial.runId);
+        QCOMPARE(decisions(cut), decisions(whole));
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM briefs"),
+                 scalar(whole, "SELECT count(*) FROM briefs"));
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items WHERE status = 'pending'"), 0);
+        pipeline::RunOptions resumeOnly;
+        resumeOnly.resumeOnly = true;
+        QVERIFY_THROWS_EXCEPTION(pipeline::RunError, orchestrator.run(resumeOnly));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrchestrator)
+#include "test_orchestrator.moc"
