@@ -1,0 +1,126 @@
+#include "agents/Policy.h"
+#include "contracts/ContractRegistry.h"
+#include "demo/DemoGenerator.h"
+#include "ingest/Importer.h"
+#include "pipeline/Orchestrator.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "store/OpenStore.h"
+#include "util/Time.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <set>
+#include <tuple>
+
+using namespace baton;
+
+// `baton run` killed with SIGKILL at several moments, then finished by the next run: the
+// briefs are exactly those of one uninterrupted run at the same as-of time.
+class TestRunCrashResume : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_template;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    const agents::Policy m_policy = agents::defaultPolicy(m_registry);
+
+    using Decisions = std::set<std::tuple<qint64, std::string, std::string, std::string>>;
+
+    static Decisions decisions(store::Database &db)
+    {
+        Decisions out;
+        auto st = db.prepare("SELECT lead_id, fingerprint, owner, escalation_reasons FROM briefs "
+                             "WHERE status <> 'superseded'");
+        while (st.step())
+            out.emplace(st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3));
+        return out;
+    }
+
+    std::string copy(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        QFile::copy(m_template, path);
+        return path.toStdString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+        demo::DemoOptions options;
+        options.leads = 8000;
+        options.seed = 21;
+        options.now = now;
+        const auto files = demo::generateDemo(m_dir.filePath("demo").toStdString(), options);
+        m_template = m_dir.filePath("template.sqlite");
+        auto db = store::openStore(m_template.toStdString());
+        const FixedClock clock(now);
+        ingest::Importer importer(db, m_registry, clock);
+        for (const auto &file :
+             {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
+            QVERIFY(!importer.importFile(file).failed);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    void killedRunsFinishExactly_data()
+    {
+        QTest::addColumn<int>("killAfterMs");
+        for (int ms : {30, 150, 400, 800, 1300})
+            QTest::newRow(qPrintable(QStringLiteral("%1 ms").arg(ms))) << ms;
+    }
+
+    void killedRunsFinishExactly()
+    {
+        QFETCH(int, killAfterMs);
+        const std::string path = copy(QStringLiteral("killed.sqlite"));
+        QProcess child;
+        child.start(
+            QStringLiteral(BATON_EXECUTABLE),
+            {QStringLiteral("--store"), QString::fromStdString(path), QStringLiteral("run")});
+        QVERIFY(child.waitForStarted());
+        QTest::qWait(killAfterMs);
+        if (child.state() != QProcess::NotRunning)
+            ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(30000));
+
+        auto db = store::openStore(path);
+        // Finish whatever the child left, at the as-of time it chose (or now, if it died
+        // before writing its run).
+        util::TimePoint asOf = std::chrono::system_clock::now();
+        {
+            auto st = db.prepare("SELECT as_of FROM pipeline_runs ORDER BY id DESC LIMIT 1");
+            if (st.step())
+                asOf = *util::parseRfc3339(st.textAt(0));
+        }
+        const FixedClock clock(asOf);
+        RandomIdGenerator ids(5);
+        const auto finished = pipeline::Orchestrator(db, m_registry, m_policy, clock, ids).run({});
+        QCOMPARE(finished.failed, 0);
+        qInfo("killed after %d ms: %s", killAfterMs,
+              finished.resumed ? "resumed the interrupted run"
+                               : "nothing to resume (killed before or after it)");
+        {
+            auto st = db.prepare("SELECT count(*) FROM pipeline_runs WHERE status <> 'done'");
+            QVERIFY(st.step());
+            QCOMPARE(st.int64At(0), 0);
+        }
+
+        auto reference = store::openStore(copy(QStringLiteral("reference.sqlite")));
+        pipeline::Orchestrator(reference, m_registry, m_policy, clock, ids).run({});
+        const Decisions got = decisions(db), expected = decisions(reference);
+        QCOMPARE(got.size(), expected.size());
+        QVERIFY(got == expected);
+        auto count = db.prepare("SELECT count(*) FROM briefs");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64At(0), static_cast<qint64>(expected.size())); // none twice
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunCrashResume)
+#include "test_run_crash_resume.moc"
