@@ -88,15 +88,19 @@ QString BenchCommand::name() const { return QStringLiteral("bench"); }
 
 QString BenchCommand::summary() const
 {
-    return QStringLiteral("Measure throughput: `bench ingest --events N`");
+    return QStringLiteral("Measure throughput: `bench ingest`, `bench pipeline`");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("ingest"));
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("ingest or pipeline"));
     parser.addOption({QStringLiteral("events"),
-                      QStringLiteral("Events to generate and import (default 1000000)."),
-                      QStringLiteral("N"), QStringLiteral("1000000")});
+                      QStringLiteral("Events to generate (default: 1000000 for ingest, 5000000 for "
+                                     "pipeline)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("leads"),
+                      QStringLiteral("Leads in the pipeline's demo store (default 100000)."),
+                      QStringLiteral("N"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("workers"),
                       QStringLiteral("Validation threads (default: one per core)."),
                       QStringLiteral("N"), QStringLiteral("0")});
@@ -110,11 +114,16 @@ void BenchCommand::configure(QCommandLineParser &parser) const
 
 int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
-    if (parser.positionalArguments() != QStringList{QStringLiteral("ingest")}) {
-        context.err << "baton bench: the only benchmark is `ingest`\n";
+    const QStringList what = parser.positionalArguments();
+    if (what == QStringList{QStringLiteral("pipeline")})
+        return benchPipeline(parser, context);
+    if (what != QStringList{QStringLiteral("ingest")}) {
+        context.err << "baton bench: `bench ingest` or `bench pipeline`\n";
         return 2;
     }
-    const auto events = integerOption(parser, QStringLiteral("events"), 1000, 100000000, context);
+    auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);
+    if (events && *events == 0)
+        events = 1000000;
     const auto workers = integerOption(parser, QStringLiteral("workers"), 0, 64, context);
     const auto repeats = integerOption(parser, QStringLiteral("runs"), 1, 15, context);
     if (!events || !workers || !repeats)

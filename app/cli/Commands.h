@@ -25,4 +25,7 @@ BATON_DECLARE_COMMAND(BriefCommand)
 
 #undef BATON_DECLARE_COMMAND
 
+// `baton bench pipeline`, in PipelineBench.cpp.
+int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+
 } // namespace baton::app

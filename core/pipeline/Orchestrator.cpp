@@ -20,6 +20,7 @@ namespace {
 
 struct Outcome
 {
+    double readSeconds = 0, agentSeconds = 0;
     std::int64_t leadId = 0;
     std::string status; // briefed, unchanged, not_qualified, failed
     std::string traceId;
@@ -104,7 +105,9 @@ RunSummary Orchestrator::run(const RunOptions &options)
         out.leadId = leadId;
         out.traceId = w.ids.randomHex(16);
         try {
+            const auto t0 = std::chrono::steady_clock::now();
             const auto inputs = w.reader.read(leadId, asOf);
+            out.readSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (!inputs) {
                 out.status = "failed";
                 out.error = "lead #" + std::to_string(leadId) + " no longer exists";
@@ -119,8 +122,10 @@ RunSummary Orchestrator::run(const RunOptions &options)
             std::optional<agents::TimePoint> lastBrief;
             if (const auto last = w.runs.lastBriefTime(leadId))
                 lastBrief = util::parseRfc3339(*last);
+            const auto t1 = std::chrono::steady_clock::now();
             out.evaluation =
                 evaluator.evaluate(*inputs, asOf, run->id, out.traceId, w.ids, lastBrief);
+            out.agentSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
             out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
         } catch (const std::exception &e) {
             out.status = "failed";
@@ -151,6 +156,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
         for (auto &thread : pool)
             thread.join();
 
+        const auto w0 = std::chrono::steady_clock::now();
         store::Transaction tx(m_db);
         const std::string createdAt = run->asOf;
         for (const Outcome &o : outcomes) {
@@ -161,6 +167,11 @@ RunSummary Orchestrator::run(const RunOptions &options)
                             o.error);
         }
         tx.commit();
+        summary.writeSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+        for (const Outcome &o : outcomes) {
+            summary.readSeconds += o.readSeconds;
+            summary.agentSeconds += o.agentSeconds;
+        }
         done += static_cast<std::int64_t>(pending.size());
         if (options.onProgress)
             options.onProgress(done, run->total);

@@ -40,6 +40,8 @@ struct RunSummary
     bool resumed = false;
     std::int64_t total = 0, briefed = 0, escalated = 0, unchanged = 0, notQualified = 0, failed = 0;
     double seconds = 0;
+    // Where the time went: summed over worker threads for reading and agents.
+    double readSeconds = 0, agentSeconds = 0, writeSeconds = 0;
 };
 
 class RunError : public std::runtime_error
