@@ -80,14 +80,27 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
 {
     Evaluation out;
     out.fingerprint = fingerprint(inputs);
-    nlohmann::json inputRefs = nlohmann::json::array();
-    for (const auto &[ref, sha] : inputs.hashes)
-        inputRefs.push_back({{"ref", ref}, {"sha256", sha}});
 
+    // Steps are kept only for leads that get a brief: their JSON is built after deciding.
     auto start = std::chrono::steady_clock::now();
     agents::EnrichmentInput enrichmentInput = inputs.enrichment;
     enrichmentInput.now = asOf;
     const auto profile = m_enrichment.run(enrichmentInput);
+    const double enrichmentMs = millisSince(start);
+
+    start = std::chrono::steady_clock::now();
+    const auto score = m_scoring.run(profile, inputs.events, asOf);
+    const double scoringMs = millisSince(start);
+    out.score = score.score;
+    out.grid = score.grid;
+    out.qualifies = score.qualifies;
+    out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, lastBriefAt);
+    if (!out.qualifies && out.trigger.empty())
+        return out; // evaluated, not briefed: nothing of it is kept but the run item
+
+    nlohmann::json inputRefs = nlohmann::json::array();
+    for (const auto &[ref, sha] : inputs.hashes)
+        inputRefs.push_back({{"ref", ref}, {"sha256", sha}});
     out.steps.push_back(
         {agents::EnrichmentAgent::Name,
          m_enrichment.version(),
@@ -96,15 +109,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
          profile.escalations.empty() ? "profile built" : "escalate",
          profile.rationale,
          {{"scope", scopeJson(m_policy.enrichment.scope)}, {"escalations", profile.escalations}},
-         millisSince(start),
+         enrichmentMs,
          ids.randomHex(8)});
-
-    start = std::chrono::steady_clock::now();
-    const auto score = m_scoring.run(profile, inputs.events, asOf);
-    out.score = score.score;
-    out.grid = score.grid;
-    out.qualifies = score.qualifies;
-    out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, lastBriefAt);
     out.steps.push_back(
         {agents::ScoringAgent::Name,
          m_scoring.version(),
@@ -113,10 +119,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
          score.grid + (score.qualifies ? " qualifies" : " does not qualify"),
          score.rationale,
          {{"scope", scopeJson(m_policy.scoring.scope)}, {"escalations", score.escalations}},
-         millisSince(start),
+         scoringMs,
          ids.randomHex(8)});
-    if (!out.qualifies && out.trigger.empty())
-        return out; // no brief: the lead is evaluated, its steps are not kept
 
     start = std::chrono::steady_clock::now();
     const auto summary = m_summarization.run(inputs.enrichment.lead, profile, inputs.events, asOf);
