@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<BriefCommand>());
+    commands.push_back(std::make_unique<ModelCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     return commands;
 }

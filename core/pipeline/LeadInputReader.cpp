@@ -45,7 +45,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     LeadInputs in;
     in.enrichment.now = now;
     auto &lead = m_db.cached("SELECT id, email, title, company, company_domain, country, "
-                             "content_hash, converted_at, first_name, last_name, opted_out "
+                             "content_hash, converted_at, first_name, last_name, opted_out, created_at "
                              "FROM leads WHERE id = ?");
     lead.bind(1, leadId);
     if (!lead.step()) {
@@ -64,6 +64,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     l.firstName = lead.optionalTextAt(8);
     l.lastName = lead.optionalTextAt(9);
     l.optedOut = lead.int64At(10) != 0;
+    in.createdAt = lead.optionalTextAt(11);
     lead.reset();
 
     const auto domain = l.companyDomain ? l.companyDomain : emailDomain(l.email);

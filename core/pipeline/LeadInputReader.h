@@ -22,6 +22,7 @@ struct LeadInputs
     std::vector<agents::EventFact> events;
     std::vector<std::pair<std::string, std::string>> hashes; // ("lead#7", hex sha-256)
     std::optional<std::string> convertedAt;                  // the historical outcome, if any
+    std::optional<std::string> createdAt;
 };
 
 // Reads a lead's inputs: the account its company domain (or email domain) names, what

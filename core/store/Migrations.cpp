@@ -266,6 +266,18 @@ CREATE TABLE agent_steps (
     span_id       TEXT NOT NULL
 );
 CREATE INDEX agent_steps_by_lead ON agent_steps (lead_id, run_id);
+-- Scoring models fitted on historical outcomes (`baton model fit`).
+CREATE TABLE scoring_models (
+    id           INTEGER PRIMARY KEY,
+    version      TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    policy_sha256 TEXT NOT NULL,
+    model        TEXT NOT NULL, -- features, weights, standardisation, calibration
+    auc          REAL NOT NULL,
+    baseline_auc REAL NOT NULL,
+    train_count  INTEGER NOT NULL,
+    test_count   INTEGER NOT NULL
+);
 -- Reading a lead's inputs walks from the lead to its identities to their events.
 CREATE INDEX lead_identities_by_lead ON lead_identities (lead_id);
 )sql";

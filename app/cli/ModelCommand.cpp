@@ -1,0 +1,107 @@
+#include "agents/Policy.h"
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
+#include "pipeline/ModelFitter.h"
+#include "ports/Clock.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+namespace baton::app {
+
+QString ModelCommand::name() const
+{
+    return QStringLiteral("model");
+}
+
+QString ModelCommand::summary() const
+{
+    return QStringLiteral(
+        "Fit a scoring model on historical outcomes, or list models: `model fit|list`");
+}
+
+void ModelCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("fit or list"));
+    parser.addOption(
+        {QStringLiteral("window-days"),
+         QStringLiteral("Read each lead's features this many days after it was created "
+                        "(default 0: as of now)."),
+         QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("policy"),
+                      QStringLiteral("Policy file (default: the built-in one)."),
+                      QStringLiteral("FILE")});
+}
+
+int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args != QStringList{QStringLiteral("fit")} && args != QStringList{QStringLiteral("list")}) {
+        context.err << "baton model: use `model fit` or `model list`\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    std::optional<agents::Policy> policy;
+    try {
+        policy = parser.isSet(QStringLiteral("policy"))
+                     ? agents::loadPolicyFile(parser.value(QStringLiteral("policy")).toStdString(),
+                                              registry)
+                     : agents::defaultPolicy(registry);
+    } catch (const agents::PolicyError &e) {
+        context.err << "baton model: " << e.what() << "\n";
+        return 2;
+    }
+    pipeline::ModelFitter fitter(*db, *policy);
+    if (args[0] == QLatin1String("list")) {
+        for (const auto &m : fitter.models())
+            context.out << QStringLiteral(
+                               "%1  %2  AUC %3 (points-only %4), %5 train / %6 held out\n")
+                               .arg(QString::fromStdString(m.version), -18)
+                               .arg(QString::fromStdString(m.createdAt))
+                               .arg(m.auc, 0, 'f', 3)
+                               .arg(m.baselineAuc, 0, 'f', 3)
+                               .arg(m.train)
+                               .arg(m.test);
+        return 0;
+    }
+    const auto window = integerOption(parser, QStringLiteral("window-days"), 0, 3650, context);
+    if (!window)
+        return 2;
+    const SystemClock clock;
+    const auto result = fitter.fit(clock.now(), 60, static_cast<int>(*window));
+    if (result.model.testCount == 0 || result.positives == 0) {
+        context.err << "baton model: no historical outcomes to fit on (leads older than 60 days, "
+                       "some converted)\n";
+        return 1;
+    }
+    {
+        store::Transaction tx(*db);
+        fitter.save(result, util::formatUtc(clock.now()));
+        tx.commit();
+    }
+    const auto &m = result.model;
+    context.out << "model " << QString::fromStdString(result.version) << ": " << m.trainCount
+                << " leads to fit, " << m.testCount << " held out, " << result.positives
+                << " converted in all\n";
+    context.out << QStringLiteral("  held-out AUC %1, points-only baseline %2\n")
+                       .arg(m.auc, 0, 'f', 3)
+                       .arg(m.baselineAuc, 0, 'f', 3);
+    context.out << "  calibration (held out): predicted  observed  leads\n";
+    for (std::size_t i = 0; i < m.calibration.size(); ++i) {
+        const auto &bin = m.calibration[i];
+        if (bin.count == 0)
+            continue;
+        context.out << QStringLiteral("    %1-%2%   %3     %4   %5\n")
+                           .arg(i * 10, 2)
+                           .arg(i * 10 + 10, 3)
+                           .arg(bin.predicted, 6, 'f', 3)
+                           .arg(bin.observed, 6, 'f', 3)
+                           .arg(bin.count, 5);
+    }
+    return 0;
+}
+
+} // namespace baton::app
