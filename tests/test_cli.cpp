@@ -74,8 +74,32 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(stats.out.toUtf8()).object();
         QVERIFY(root[QStringLiteral("tables")].toObject()[QStringLiteral("leads")].toInt() > 50);
         QVERIFY(root[QStringLiteral("tables")].toObject()[QStringLiteral("events")].toInt() > 500);
+        QCOMPARE(root[QStringLiteral("tables")].toObject()[QStringLiteral("users")].toInt(), 10);
         QVERIFY(!root[QStringLiteral("contracts_seen")].toArray().isEmpty());
         QVERIFY(!root[QStringLiteral("quarantine_by_field")].toArray().isEmpty());
+    }
+
+    void runWritesBriefsAndListsThem()
+    {
+        const Run run = this->run({QStringLiteral("--store"), store(), QStringLiteral("run")});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("briefs written")), qPrintable(run.out));
+        const Run again = this->run({QStringLiteral("--store"), store(), QStringLiteral("run")});
+        QVERIFY2(again.out.contains(QStringLiteral(" 0 briefs written")), qPrintable(again.out));
+        const Run list = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("list"),
+                                    QStringLiteral("--json")});
+        QCOMPARE(list.code, 0);
+        const auto briefs = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QVERIFY(!briefs.isEmpty());
+        const QString id = QString::number(briefs.first().toObject()[QStringLiteral("id")].toInt());
+        const Run show = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("show"), id});
+        QCOMPARE(show.code, 0);
+        QVERIFY(show.out.contains(QStringLiteral("\"provenance\"")));
+        const Run runs = this->run({QStringLiteral("--store"), store(), QStringLiteral("runs"), QStringLiteral("list")});
+        QCOMPARE(runs.out.count(QStringLiteral(" done ")), 2);
+        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("run"), QStringLiteral("--resume")}).code, 1);
+        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("show"),
+                            QStringLiteral("999999")}).code, 1);
     }
 
     void importReportsEachFileAndFailsForUnreadableOnes()

@@ -1,5 +1,6 @@
 #include "agents/HandoffAgent.h"
 #include "contracts/ContractRegistry.h"
+#include "pipeline/Team.h"
 #include "util/Time.h"
 
 #include <QTest>
@@ -92,6 +93,17 @@ private slots:
         QVERIFY(!r.escalated);
         QCOMPARE(r.brief["escalation"]["required"].get<bool>(), false);
         QVERIFY(hasAction(r.brief, "call")); // qualified technical buyer
+    }
+
+    void everyOwnerThePolicyRoutesToIsOnTheDemoTeam()
+    {
+        const auto team = baton::pipeline::demoTeam();
+        const auto onTeam = [&](const std::string &email) {
+            return std::any_of(team.begin(), team.end(), [&](const auto &u) { return u.email == email; });
+        };
+        for (const auto &route : policy.handoff.routes)
+            QVERIFY2(onTeam(route.owner), route.owner.c_str());
+        QVERIFY(onTeam(policy.handoff.fallbackOwner));
     }
 
     void noRouteFallsBackAndEscalates()

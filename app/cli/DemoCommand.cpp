@@ -4,6 +4,8 @@
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ingest/ContractCatalog.h"
+#include "pipeline/Team.h"
+#include "store/Transaction.h"
 #include "ports/Clock.h"
 #include "util/Time.h"
 
@@ -86,6 +88,12 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         return 1;
     const auto registry = contracts::ContractRegistry::builtIn();
     ingest::recordContracts(*db, registry, systemClock.now());
+    {
+        store::Transaction tx(*db);
+        const int added = pipeline::saveUsers(*db, pipeline::demoTeam());
+        tx.commit();
+        context.out << "demo: team of " << pipeline::demoTeam().size() << " people (" << added << " new)\n";
+    }
     ingest::Importer importer(*db, registry, systemClock);
     int failures = 0;
     // Accounts before the people who work there; events after the leads they belong to.

@@ -137,7 +137,8 @@ std::vector<TableCount> IngestQueries::tableCounts()
 {
     std::vector<TableCount> out;
     for (const char *table : {"accounts", "leads", "lead_identities", "events", "enrichment",
-                              "ingest_batches", "quarantine", "contracts", "sync_cursors"}) {
+                              "ingest_batches", "quarantine", "contracts", "sync_cursors", "users",
+                              "pipeline_runs", "briefs"}) {
         auto &st = m_db.cached(std::string("SELECT count(*) FROM ") + table);
         st.step();
         out.push_back({table, st.int64At(0)});

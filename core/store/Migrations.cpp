@@ -266,6 +266,17 @@ CREATE TABLE agent_steps (
     span_id       TEXT NOT NULL
 );
 CREATE INDEX agent_steps_by_lead ON agent_steps (lead_id, run_id);
+-- The people who work the briefs; routing rules name them by email.
+CREATE TABLE users (
+    id        INTEGER PRIMARY KEY,
+    email     TEXT NOT NULL UNIQUE,
+    name      TEXT NOT NULL,
+    role      TEXT NOT NULL CHECK (role IN ('rep', 'manager', 'marketing_ops', 'admin')),
+    team      TEXT,
+    territory TEXT,
+    manager   TEXT REFERENCES users (email)
+);
+
 -- Scoring models fitted on historical outcomes (`baton model fit`).
 CREATE TABLE scoring_models (
     id           INTEGER PRIMARY KEY,
