@@ -1,3 +1,4 @@
+#include "DemoStore.h"
 #include "agents/EnrichmentAgent.h"
 #include "agents/HandoffAgent.h"
 #include "agents/ScoringAgent.h"
@@ -40,18 +41,9 @@ private slots:
     {
         QTemporaryDir dir;
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
-        demo::DemoOptions options;
-        options.leads = 600;
-        options.seed = 5;
-        options.now = now;
-        const auto files = demo::generateDemo(dir.filePath("demo").toStdString(), options);
+        buildDemoStore(dir.filePath("store.sqlite").toStdString(), dir.filePath("demo").toStdString(), 600, 5, now);
         auto db = store::openStore(dir.filePath("store.sqlite").toStdString());
-        const FixedClock clock(now);
         const auto registry = contracts::ContractRegistry::builtIn();
-        ingest::Importer importer(db, registry, clock);
-        for (const auto &file : {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
-            QVERIFY(!importer.importFile(file).failed);
-
         const auto policy = agents::defaultPolicy(registry);
         const agents::EnrichmentAgent enrichment(policy.enrichment);
         const agents::ScoringAgent scoring(policy.scoring);

@@ -1,3 +1,4 @@
+#include "DemoStore.h"
 #include "agents/Policy.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
@@ -44,34 +45,11 @@ class TestOrchestrator : public QObject
         return st.step() ? st.int64At(0) : -1;
     }
 
-    // What a brief decides, without the ids that differ between runs.
-    static std::set<std::tuple<qint64, std::string, std::string, std::string>>
-    decisions(store::Database &db)
-    {
-        std::set<std::tuple<qint64, std::string, std::string, std::string>> out;
-        auto st = db.prepare("SELECT lead_id, fingerprint, owner, escalation_reasons FROM briefs "
-                             "WHERE status <> 'superseded'");
-        while (st.step())
-            out.emplace(st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3));
-        return out;
-    }
-
 private slots:
     void initTestCase()
     {
-        demo::DemoOptions options;
-        options.leads = 600;
-        options.seed = 9;
-        options.now = m_now;
-        const auto files = demo::generateDemo(m_dir.filePath("demo").toStdString(), options);
         m_template = m_dir.filePath("template.sqlite");
-        auto db = store::openStore(m_template.toStdString());
-        const FixedClock clock(m_now);
-        ingest::Importer importer(db, m_registry, clock);
-        for (const auto &file :
-             {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
-            QVERIFY(!importer.importFile(file).failed);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        buildDemoStore(m_template.toStdString(), m_dir.filePath("demo").toStdString(), 600, 9, m_now);
     }
 
     void writesValidBriefsThenNothingTwice()
@@ -187,7 +165,7 @@ private slots:
         const auto resumed = orchestrator.run({});
         QVERIFY(resumed.resumed);
         QCOMPARE(resumed.runId, partial.runId);
-        QCOMPARE(decisions(cut), decisions(whole));
+        QCOMPARE(briefDecisions(cut), briefDecisions(whole));
         QCOMPARE(scalar(cut, "SELECT count(*) FROM briefs"),
                  scalar(whole, "SELECT count(*) FROM briefs"));
         QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items WHERE status = 'pending'"), 0);

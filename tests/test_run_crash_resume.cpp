@@ -1,3 +1,4 @@
+#include "DemoStore.h"
 #include "agents/Policy.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
@@ -29,18 +30,6 @@ class TestRunCrashResume : public QObject
     const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
     const agents::Policy m_policy = agents::defaultPolicy(m_registry);
 
-    using Decisions = std::set<std::tuple<qint64, std::string, std::string, std::string>>;
-
-    static Decisions decisions(store::Database &db)
-    {
-        Decisions out;
-        auto st = db.prepare("SELECT lead_id, fingerprint, owner, escalation_reasons FROM briefs "
-                             "WHERE status <> 'superseded'");
-        while (st.step())
-            out.emplace(st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3));
-        return out;
-    }
-
     std::string copy(const QString &name)
     {
         const QString path = m_dir.filePath(name);
@@ -52,20 +41,9 @@ class TestRunCrashResume : public QObject
 private slots:
     void initTestCase()
     {
-        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
-        demo::DemoOptions options;
-        options.leads = 8000;
-        options.seed = 21;
-        options.now = now;
-        const auto files = demo::generateDemo(m_dir.filePath("demo").toStdString(), options);
         m_template = m_dir.filePath("template.sqlite");
-        auto db = store::openStore(m_template.toStdString());
-        const FixedClock clock(now);
-        ingest::Importer importer(db, m_registry, clock);
-        for (const auto &file :
-             {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
-            QVERIFY(!importer.importFile(file).failed);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        buildDemoStore(m_template.toStdString(), m_dir.filePath("demo").toStdString(), 8000, 21,
+                       *util::parseRfc3339("2026-11-16T12:00:00Z"));
     }
 
     void killedRunsFinishExactly_data()
@@ -114,7 +92,7 @@ private slots:
 
         auto reference = store::openStore(copy(QStringLiteral("reference.sqlite")));
         pipeline::Orchestrator(reference, m_registry, m_policy, clock, ids).run({});
-        const Decisions got = decisions(db), expected = decisions(reference);
+        const BriefDecisions got = briefDecisions(db), expected = briefDecisions(reference);
         QCOMPARE(got.size(), expected.size());
         QVERIFY(got == expected);
         auto count = db.prepare("SELECT count(*) FROM briefs");

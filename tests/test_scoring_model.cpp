@@ -1,3 +1,4 @@
+#include "DemoStore.h"
 #include "agents/ScoringModel.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
@@ -55,18 +56,9 @@ private slots:
     {
         QTemporaryDir dir;
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
-        demo::DemoOptions options;
-        options.leads = 3000;
-        options.seed = 17;
-        options.now = now;
-        const auto files = demo::generateDemo(dir.filePath("demo").toStdString(), options);
+        buildDemoStore(dir.filePath("s.sqlite").toStdString(), dir.filePath("demo").toStdString(), 3000, 17, now);
         auto db = store::openStore(dir.filePath("s.sqlite").toStdString());
-        const FixedClock clock(now);
         const auto registry = contracts::ContractRegistry::builtIn();
-        ingest::Importer importer(db, registry, clock);
-        for (const auto &file :
-             {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
-            QVERIFY(!importer.importFile(file).failed);
         const auto policy = agents::defaultPolicy(registry);
         pipeline::ModelFitter fitter(db, policy);
         const auto result = fitter.fit(now);
