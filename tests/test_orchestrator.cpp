@@ -79,11 +79,20 @@ private slots:
         }
         QCOMPARE(checked, first.briefed);
 
+        // Nothing was imported since: the second run does not even read a lead.
         const auto second = orchestrator.run({});
         QCOMPARE(second.briefed, 0);
-        QCOMPARE(second.unchanged, first.briefed);
+        QCOMPARE(second.total, 0);
+        QCOMPARE(second.notRead, first.total);
+        // Leads named on purpose are read whatever changed, and come out as before.
+        pipeline::RunOptions chosen;
+        chosen.leadIds = {1, 2, 3};
+        const auto some = orchestrator.run(chosen);
+        QCOMPARE(some.total, 3);
+        QCOMPARE(some.briefed, 0);
+        QCOMPARE(some.unchanged + some.notQualified, 3);
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), first.briefed);
-        QCOMPARE(scalar(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'done'"), 2);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'done'"), 3);
     }
 
     void aChangedLeadGetsANewBriefThatSupersedesTheOld()
@@ -121,6 +130,7 @@ private slots:
 
         const auto again = orchestrator.run({});
         QCOMPARE(again.briefed, 1);
+        QCOMPARE(again.total, 1); // only the lead the import touched is read
         auto status = db.prepare("SELECT status, superseded_by FROM briefs WHERE id = ?");
         status.bind(1, oldBrief);
         QVERIFY(status.step());

@@ -99,7 +99,9 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
                     << QString::fromStdString(s.runId) << ": " << s.total << " leads, " << s.briefed
                     << " briefs written (" << s.escalated << " escalated), " << s.unchanged
                     << " unchanged, " << s.notQualified << " not qualified, " << s.failed
-                    << " failed in " << QString::number(s.seconds, 'f', 2) << " s\n";
+                    << " failed, " << s.notRead
+                    << " not read (no import touched them since the last run) in "
+                    << QString::number(s.seconds, 'f', 2) << " s\n";
         return s.failed ? 1 : 0;
     } catch (const std::exception &e) {
         progress.finish();

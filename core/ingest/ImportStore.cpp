@@ -216,6 +216,15 @@ void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::
     counts.unchanged += static_cast<std::int64_t>(rows.size()) - changed;
 }
 
+void ImportStore::recordTouches(std::int64_t batchId, const std::vector<Touch> &touches)
+{
+    auto &st = m_db.cached("INSERT OR IGNORE INTO batch_touches (batch_id, kind, a, b) VALUES (?, ?, ?, ?)");
+    for (const Touch &t : touches) {
+        st.bindAll(batchId, t.kind, t.a, t.b);
+        st.run();
+    }
+}
+
 void ImportStore::quarantine(std::int64_t batchId, const QuarantineEntry &e, const std::string &now)
 {
     auto &st = m_db.cached("INSERT INTO quarantine (batch_id, file_name, line, record_index, "

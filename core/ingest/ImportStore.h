@@ -65,6 +65,8 @@ public:
                       const std::string &now, BatchCounts &counts);
     static constexpr std::size_t kEventsPerStatement = 64;
     void quarantine(std::int64_t batchId, const QuarantineEntry &entry, const std::string &now);
+    // Committed with the rows that caused them, so an interrupted batch's changes count too.
+    void recordTouches(std::int64_t batchId, const std::vector<Touch> &touches);
     void finishBatch(std::int64_t batchId, const BatchCounts &counts,
                      const std::map<std::string, std::int64_t> &contractUsage,
                      const std::string &finishedAt, std::int64_t durationMs);

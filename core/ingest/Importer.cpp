@@ -228,6 +228,9 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         std::int64_t sinceCommit = 0;
         std::vector<const RecordRow *> events;
         events.reserve(ImportStore::kEventsPerStatement);
+        // Consecutive records mostly touch the same lead: skip repeats before the set.
+        std::vector<Touch> touches;
+        std::optional<Touch> lastTouch;
         auto flushEvents = [&] {
             store.upsertEvents(events, result.batchId, nowText, counts);
             events.clear();
@@ -242,6 +245,10 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 }
                 ++counts.accepted;
                 ++usage[r.row.contractKey];
+                if (auto touch = touchOf(r.row); touch && touch != lastTouch) {
+                    touches.push_back(*touch);
+                    lastTouch = std::move(touch);
+                }
                 counts.deprecated += r.deprecated;
                 if (r.row.table == RecordTable::Event) {
                     events.push_back(&r.row);
@@ -259,6 +266,8 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
             flushEvents(); // the rows point into this chunk
             sinceCommit += static_cast<std::int64_t>(chunk->results.size());
             if (sinceCommit >= options.commitEvery) {
+                store.recordTouches(result.batchId, touches);
+                touches.clear();
                 tx->commit();
                 tx.emplace(m_db);
                 sinceCommit = 0;
@@ -268,6 +277,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
             pipeline.dispose(std::move(*chunk));
         }
         threads.join();
+        store.recordTouches(result.batchId, touches);
         result.cancelled = options.cancel && options.cancel->load();
         result.seconds = millisSince(m_clock, started) / 1000.0;
         if (result.cancelled) {

@@ -81,6 +81,32 @@ std::string canonicalColumns(const std::vector<SqlValue> &columns)
 
 } // namespace
 
+std::optional<Touch> touchOf(const RecordRow &row)
+{
+    const auto str = [&](std::size_t i) -> const std::string * {
+        return i < row.columns.size() ? std::get_if<std::string>(&row.columns[i]) : nullptr;
+    };
+    switch (row.table) {
+    case RecordTable::Lead:
+        if (str(0) && str(1))
+            return Touch{"lead", *str(0), *str(1)};
+        break;
+    case RecordTable::Event:
+        if (str(2) && str(3))
+            return Touch{"lead", *str(2), *str(3)};
+        break;
+    case RecordTable::Account:
+        if (str(3))
+            return Touch{"domain", *str(3), ""};
+        break;
+    case RecordTable::Enrichment:
+        if (str(2) && str(3))
+            return Touch{*str(2) == "account" ? "domain" : "email", *str(3), ""};
+        break;
+    }
+    return std::nullopt;
+}
+
 RecordRow makeRecordRow(RecordTable table, std::string contractKey, int contractVersion,
                         nlohmann::json &&r)
 {
@@ -98,9 +124,9 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, int contract
     c.push_back(text(r, "source_id"));
     switch (table) {
     case RecordTable::Lead: {
-        for (const char *key : {"email", "first_name", "last_name", "job_title", "company",
-                                "company_domain", "country", "lifecycle_stage", "lead_status",
-                                "owner"})
+        for (const char *key :
+             {"email", "first_name", "last_name", "job_title", "company", "company_domain",
+              "country", "lifecycle_stage", "lead_status", "owner"})
             c.push_back(text(r, key));
         c.push_back(utc(r, "created_at"));
         c.push_back(utc(r, "converted_at"));

@@ -33,6 +33,15 @@ struct RecordRow
     std::vector<std::pair<std::string, std::string>> identities; // leads: (system, id)
 };
 
+// What a record can change for the leads that read it: the keys the pipeline finds them by
+// (see batch_touches in the schema): ("lead", system, id), ("domain", d, ""), ("email", e, "").
+struct Touch
+{
+    std::string kind, a, b;
+    bool operator==(const Touch &) const = default;
+};
+std::optional<Touch> touchOf(const RecordRow &row);
+
 // `record` must already satisfy its contract. The content hash covers a canonical form
 // (sorted keys, no whitespace; for events, the stored columns with times in UTC), so a
 // re-export with reordered columns or another time zone is still "unchanged".

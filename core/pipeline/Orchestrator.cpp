@@ -83,8 +83,19 @@ RunSummary Orchestrator::run(const RunOptions &options)
             fresh.asOf = util::formatUtc(now);
             fresh.configHash = evaluator.configHash();
             fresh.startedAt = fresh.asOf;
-            LeadInputReader reader(m_db);
-            const auto leads = options.leadIds.empty() ? reader.leadIds() : options.leadIds;
+            fresh.inputWatermark = runs.inputWatermark();
+            fresh.fullRun = options.leadIds.empty();
+            std::vector<std::int64_t> leads = options.leadIds;
+            if (fresh.fullRun) {
+                // Only leads whose inputs changed since the last full run under the same
+                // policy and agents; everything else would come out unchanged.
+                if (const auto base = runs.lastFullRun(fresh.configHash)) {
+                    leads = runs.changedLeads(base->inputWatermark, base->id);
+                    fresh.notRead = runs.leadCount() - static_cast<std::int64_t>(leads.size());
+                } else {
+                    leads = LeadInputReader(m_db).leadIds();
+                }
+            }
             runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
                            leads);
             run = runs.run(fresh.id);
@@ -107,7 +118,8 @@ RunSummary Orchestrator::run(const RunOptions &options)
         try {
             const auto t0 = std::chrono::steady_clock::now();
             const auto inputs = w.reader.read(leadId, asOf);
-            out.readSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            out.readSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (!inputs) {
                 out.status = "failed";
                 out.error = "lead #" + std::to_string(leadId) + " no longer exists";
@@ -125,7 +137,8 @@ RunSummary Orchestrator::run(const RunOptions &options)
             const auto t1 = std::chrono::steady_clock::now();
             out.evaluation =
                 evaluator.evaluate(*inputs, asOf, run->id, out.traceId, w.ids, lastBrief);
-            out.agentSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+            out.agentSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
             out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
         } catch (const std::exception &e) {
             out.status = "failed";
@@ -167,7 +180,8 @@ RunSummary Orchestrator::run(const RunOptions &options)
                             o.error);
         }
         tx.commit();
-        summary.writeSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+        summary.writeSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
         for (const Outcome &o : outcomes) {
             summary.readSeconds += o.readSeconds;
             summary.agentSeconds += o.agentSeconds;
@@ -190,6 +204,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
     summary.unchanged = finished->unchanged;
     summary.notQualified = finished->notQualified;
     summary.failed = finished->failed;
+    summary.notRead = finished->notRead;
     summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
     return summary;
 }

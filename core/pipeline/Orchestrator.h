@@ -39,6 +39,7 @@ struct RunSummary
     std::string runId;
     bool resumed = false;
     std::int64_t total = 0, briefed = 0, escalated = 0, unchanged = 0, notQualified = 0, failed = 0;
+    std::int64_t notRead = 0; // leads no import touched since the last full run: not even read
     double seconds = 0;
     // Where the time went: summed over worker threads for reading and agents.
     double readSeconds = 0, agentSeconds = 0, writeSeconds = 0;

@@ -12,7 +12,8 @@ namespace {
 
 constexpr std::string_view kRunColumns =
     "id, trigger, as_of, config_hash, status, started_at, finished_at, leads_total, leads_done, "
-    "briefs_written, escalated, unchanged, not_qualified, failed";
+    "briefs_written, escalated, unchanged, not_qualified, failed, full_run, input_watermark, "
+    "not_read";
 
 RunRow readRun(const store::Statement &st)
 {
@@ -31,6 +32,9 @@ RunRow readRun(const store::Statement &st)
     r.unchanged = st.int64At(11);
     r.notQualified = st.int64At(12);
     r.failed = st.int64At(13);
+    r.fullRun = st.int64At(14) != 0;
+    r.inputWatermark = st.int64At(15);
+    r.notRead = st.int64At(16);
     return r;
 }
 
@@ -73,13 +77,14 @@ std::optional<RunRow> RunStore::latestUnfinishedRun()
 void RunStore::createRun(const RunRow &r, const std::string &agentVersions,
                          const std::string &policySha, const std::vector<std::int64_t> &leadIds)
 {
-    auto &run =
-        m_db.cached("INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
-                    "agent_versions, status, owner_pid, started_at, leads_total) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)");
+    auto &run = m_db.cached(
+        "INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
+        "agent_versions, status, owner_pid, started_at, leads_total, full_run, "
+        "input_watermark, not_read) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)");
     run.bindAll(r.id, r.trigger, r.asOf, r.configHash, policySha, agentVersions,
                 static_cast<std::int64_t>(::getpid()), r.startedAt,
-                static_cast<std::int64_t>(leadIds.size()));
+                static_cast<std::int64_t>(leadIds.size()),
+                static_cast<std::int64_t>(r.fullRun ? 1 : 0), r.inputWatermark, r.notRead);
     run.run();
     auto &item = m_db.cached("INSERT INTO run_items (run_id, lead_id) VALUES (?, ?)");
     for (const auto id : leadIds) {
@@ -94,6 +99,67 @@ void RunStore::reopenRun(const std::string &runId)
         m_db.cached("UPDATE pipeline_runs SET status = 'running', owner_pid = ? WHERE id = ?");
     st.bindAll(static_cast<std::int64_t>(::getpid()), runId);
     st.run();
+}
+
+std::int64_t RunStore::inputWatermark()
+{
+    auto &st = m_db.cached(
+        "SELECT coalesce((SELECT min(id) - 1 FROM ingest_batches WHERE status = 'running'), "
+        "(SELECT max(id) FROM ingest_batches), 0)");
+    st.step();
+    const auto mark = st.int64At(0);
+    st.reset();
+    return mark;
+}
+
+std::optional<RunRow> RunStore::lastFullRun(const std::string &configHash)
+{
+    auto &st = m_db.cached(
+        "SELECT " + std::string(kRunColumns) +
+        " FROM pipeline_runs WHERE status = 'done' AND full_run = 1 AND config_hash = ? "
+        "ORDER BY id DESC LIMIT 1");
+    st.bind(1, configHash);
+    std::optional<RunRow> out;
+    if (st.step())
+        out = readRun(st);
+    st.reset();
+    return out;
+}
+
+std::vector<std::int64_t> RunStore::changedLeads(std::int64_t watermark,
+                                                 const std::string &baselineRunId)
+{
+    // A domain reaches leads by company domain, or by email domain where that is unset, as
+    // LeadInputReader finds accounts.
+    auto &st =
+        m_db.cached("SELECT li.lead_id FROM batch_touches t JOIN lead_identities li "
+                    "  ON li.source_system = t.a AND li.source_id = t.b WHERE t.batch_id > ?1 AND "
+                    "t.kind = 'lead' "
+                    "UNION SELECT l.id FROM batch_touches t JOIN leads l ON l.company_domain = t.a "
+                    "  WHERE t.batch_id > ?1 AND t.kind = 'domain' "
+                    "UNION SELECT l.id FROM leads l WHERE l.company_domain IS NULL AND EXISTS "
+                    "(SELECT 1 FROM batch_touches t "
+                    "  WHERE t.batch_id > ?1 AND t.kind = 'domain' AND t.a = substr(l.email, "
+                    "instr(l.email, '@') + 1)) "
+                    "UNION SELECT l.id FROM batch_touches t JOIN leads l ON l.email = t.a "
+                    "  WHERE t.batch_id > ?1 AND t.kind = 'email' "
+                    "UNION SELECT lead_id FROM run_items WHERE run_id = ?2 AND status = 'failed' "
+                    "ORDER BY 1");
+    st.bindAll(watermark, baselineRunId);
+    std::vector<std::int64_t> out;
+    while (st.step())
+        out.push_back(st.int64At(0));
+    st.reset();
+    return out;
+}
+
+std::int64_t RunStore::leadCount()
+{
+    auto &st = m_db.cached("SELECT count(*) FROM leads");
+    st.step();
+    const auto n = st.int64At(0);
+    st.reset();
+    return n;
 }
 
 std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId, std::size_t limit)

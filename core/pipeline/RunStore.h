@@ -24,6 +24,9 @@ struct RunRow
     std::optional<std::string> finishedAt;
     std::int64_t total = 0, done = 0, briefs = 0, escalated = 0, unchanged = 0, notQualified = 0,
                  failed = 0;
+    bool fullRun = true;
+    std::int64_t inputWatermark = 0;
+    std::int64_t notRead = 0;
 };
 
 struct BriefRow
@@ -52,6 +55,15 @@ public:
     void createRun(const RunRow &run, const std::string &agentVersions,
                    const std::string &policySha, const std::vector<std::int64_t> &leadIds);
     void reopenRun(const std::string &runId);
+
+    // The newest ingest batch all of whose changes are committed (one still importing
+    // holds the mark below itself).
+    std::int64_t inputWatermark();
+    // The last finished run over all leads under this configuration, if any.
+    std::optional<RunRow> lastFullRun(const std::string &configHash);
+    // Leads whose inputs any batch after `watermark` touched, and those `baseline` failed.
+    std::vector<std::int64_t> changedLeads(std::int64_t watermark, const std::string &baselineRunId);
+    std::int64_t leadCount();
     std::vector<std::int64_t> pendingLeads(const std::string &runId, std::size_t limit);
 
     std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,

@@ -206,6 +206,9 @@ CREATE TABLE pipeline_runs (
     agent_versions  TEXT NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
     owner_pid       INTEGER,
+    full_run        INTEGER NOT NULL DEFAULT 1, -- 0 for a run over chosen leads only
+    input_watermark INTEGER NOT NULL DEFAULT 0, -- the last ingest batch whose changes it saw
+    not_read        INTEGER NOT NULL DEFAULT 0, -- leads unchanged since the run before, skipped
     started_at      TEXT NOT NULL,
     finished_at     TEXT,
     leads_total     INTEGER NOT NULL DEFAULT 0,
@@ -289,6 +292,17 @@ CREATE TABLE scoring_models (
     train_count  INTEGER NOT NULL,
     test_count   INTEGER NOT NULL
 );
+-- What each import batch changed, by the keys leads are found by, so a run reads only the
+-- leads whose inputs changed since the last one: ('lead', system, id), ('domain', d, ''),
+-- ('email', e, '').
+CREATE TABLE batch_touches (
+    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
+    kind     TEXT NOT NULL CHECK (kind IN ('lead', 'domain', 'email')),
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (batch_id, kind, a, b)
+) WITHOUT ROWID;
+CREATE INDEX leads_by_company_domain ON leads (company_domain);
 -- Reading a lead's inputs walks from the lead to its identities to their events.
 CREATE INDEX lead_identities_by_lead ON lead_identities (lead_id);
 )sql";
