@@ -49,7 +49,8 @@ private slots:
     void initTestCase()
     {
         m_template = m_dir.filePath("template.sqlite");
-        buildDemoStore(m_template.toStdString(), m_dir.filePath("demo").toStdString(), 600, 9, m_now);
+        buildDemoStore(m_template.toStdString(), m_dir.filePath("demo").toStdString(), 600, 9,
+                       m_now);
     }
 
     void writesValidBriefsThenNothingTwice()
@@ -144,6 +145,40 @@ private slots:
         for (const auto &action : brief["recommended_actions"])
             demo = demo || action["action"] == "book_demo";
         QVERIFY(demo);
+    }
+
+    void anAccountChangeReachesTheLeadsOfItsDomain()
+    {
+        auto db = store::openStore(storeCopy("d.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(4);
+        pipeline::Orchestrator orchestrator(db, m_registry, m_policy, clock, ids);
+        orchestrator.run({});
+        std::string domain, accountJson;
+        {
+            auto pick = db.prepare(
+                "SELECT a.domain, a.record FROM accounts a WHERE (SELECT count(*) FROM leads l "
+                "WHERE l.company_domain = a.domain) >= 1 ORDER BY a.id LIMIT 1");
+            QVERIFY(pick.step());
+            domain = pick.textAt(0);
+            accountJson = pick.textAt(1);
+        }
+        const qint64 leadsThere =
+            scalar(db, "SELECT count(*) FROM leads WHERE company_domain = '" + domain + "'");
+        auto record = nlohmann::json::parse(accountJson);
+        record["employees"] = record.value("employees", 0) + 5000; // the company grew
+        const QString file = m_dir.filePath("account-update.jsonl");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(
+            nlohmann::json({{"contract", "account"}, {"version", 1}, {"record", record}}).dump() +
+            "\n"));
+        f.close();
+        ingest::Importer importer(db, m_registry, clock);
+        QCOMPARE(importer.importFile(file.toStdString()).counts.updated, 1);
+        const auto after = orchestrator.run({});
+        QCOMPARE(after.total, leadsThere);
+        QCOMPARE(after.notRead, scalar(db, "SELECT count(*) FROM leads") - leadsThere);
     }
 
     void anInterruptedRunIsFinishedExactly()
