@@ -104,9 +104,11 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
                        .arg(cold.writeSeconds, 0, 'f', 2);
     context.out.flush();
     const auto second = orchestrator.run({});
-    context.out << QStringLiteral("  second run, nothing changed       %1 s  %2 unchanged, %3 briefs\n")
+    context.out << QStringLiteral("  second run, nothing changed       %1 s  %2 leads not read (no import "
+                                  "touched them), %3 read, %4 briefs\n")
                        .arg(second.seconds, 6, 'f', 2)
-                       .arg(count(second.unchanged))
+                       .arg(count(second.notRead))
+                       .arg(count(second.total))
                        .arg(count(second.briefed));
     context.out << QStringLiteral("  peak memory %1 MB\n").arg(peakMegabytes(), 0, 'f', 0);
     context.out << QStringLiteral("  cold run / bare scan: %1x (target <= 4x); second run / bare scan: %2x (target <= 1x)\n")
