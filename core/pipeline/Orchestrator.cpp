@@ -155,65 +155,40 @@ RunSummary Orchestrator::run(const RunOptions &options)
         done = count.int64At(0);
         count.reset();
     }
-    // Chunk N+1 is evaluated while chunk N is written: the writer is the one serial stage,
-    // and the workers would otherwise wait for it. Chunks hold distinct leads, so what the
-    // writer commits never changes what the workers read.
-    struct Batch
-    {
-        std::vector<std::int64_t> leads;
-        std::vector<Outcome> outcomes;
-    };
-    const auto stopped = [&] { return options.cancel && options.cancel->load(); };
-    std::int64_t after = 0;
-    const auto nextBatch = [&] {
-        Batch b;
-        b.leads = runs.pendingLeadsAfter(run->id, after, options.chunk);
-        if (!b.leads.empty())
-            after = b.leads.back();
-        b.outcomes.resize(b.leads.size());
-        return b;
-    };
-    const auto evaluateBatch = [&](Batch &b) {
+    while (!(options.cancel && options.cancel->load())) {
+        const auto pending = runs.pendingLeads(run->id, options.chunk);
+        if (pending.empty())
+            break;
+        std::vector<Outcome> outcomes(pending.size());
         std::vector<std::thread> pool;
         for (std::size_t t = 0; t < workers.size(); ++t)
             pool.emplace_back([&, t] {
-                for (std::size_t i = t; i < b.leads.size(); i += workers.size())
-                    evaluate(*workers[t], b.leads[i], b.outcomes[i]);
+                for (std::size_t i = t; i < pending.size(); i += workers.size())
+                    evaluate(*workers[t], pending[i], outcomes[i]);
             });
-        return pool;
-    };
-    Batch current = nextBatch();
-    for (auto &thread : evaluateBatch(current))
-        thread.join();
-    while (!current.leads.empty() && !stopped()) {
-        Batch next = nextBatch();
-        std::vector<std::thread> evaluating = evaluateBatch(next);
+        for (auto &thread : pool)
+            thread.join();
 
         const auto w0 = std::chrono::steady_clock::now();
-        {
-            store::Transaction tx(m_db);
-            for (const Outcome &o : current.outcomes) {
-                std::optional<std::int64_t> briefId;
-                if (o.status == "briefed")
-                    briefId =
-                        runs.writeBrief(o.leadId, run->id, o.evaluation, o.traceId, run->asOf);
-                runs.finishItem(run->id, o.leadId, o.status, o.evaluation.fingerprint, briefId,
-                                o.error);
-            }
-            tx.commit();
+        store::Transaction tx(m_db);
+        const std::string createdAt = run->asOf;
+        for (const Outcome &o : outcomes) {
+            std::optional<std::int64_t> briefId;
+            if (o.status == "briefed")
+                briefId = runs.writeBrief(o.leadId, run->id, o.evaluation, o.traceId, createdAt);
+            runs.finishItem(run->id, o.leadId, o.status, o.evaluation.fingerprint, briefId,
+                            o.error);
         }
+        tx.commit();
         summary.writeSeconds +=
             std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
-        for (const Outcome &o : current.outcomes) {
+        for (const Outcome &o : outcomes) {
             summary.readSeconds += o.readSeconds;
             summary.agentSeconds += o.agentSeconds;
         }
-        done += static_cast<std::int64_t>(current.leads.size());
+        done += static_cast<std::int64_t>(pending.size());
         if (options.onProgress)
             options.onProgress(done, run->total);
-        for (auto &thread : evaluating)
-            thread.join();
-        current = std::move(next);
     }
 
     const bool cancelled = options.cancel && options.cancel->load();

@@ -162,12 +162,11 @@ std::int64_t RunStore::leadCount()
     return n;
 }
 
-std::vector<std::int64_t> RunStore::pendingLeadsAfter(const std::string &runId,
-                                                      std::int64_t afterLead, std::size_t limit)
+std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId, std::size_t limit)
 {
     auto &st = m_db.cached("SELECT lead_id FROM run_items WHERE run_id = ? AND status = 'pending' "
-                           "AND lead_id > ? ORDER BY lead_id LIMIT ?");
-    st.bindAll(runId, afterLead, static_cast<std::int64_t>(limit));
+                           "ORDER BY lead_id LIMIT ?");
+    st.bindAll(runId, static_cast<std::int64_t>(limit));
     std::vector<std::int64_t> out;
     while (st.step())
         out.push_back(st.int64At(0));

@@ -62,13 +62,9 @@ public:
     // The last finished run over all leads under this configuration, if any.
     std::optional<RunRow> lastFullRun(const std::string &configHash);
     // Leads whose inputs any batch after `watermark` touched, and those `baseline` failed.
-    std::vector<std::int64_t> changedLeads(std::int64_t watermark,
-                                           const std::string &baselineRunId);
+    std::vector<std::int64_t> changedLeads(std::int64_t watermark, const std::string &baselineRunId);
     std::int64_t leadCount();
-    // The next pending leads after `afterLead`, in id order: chunks that do not wait for
-    // the previous chunk's items to be written.
-    std::vector<std::int64_t> pendingLeadsAfter(const std::string &runId, std::int64_t afterLead,
-                                                std::size_t limit);
+    std::vector<std::int64_t> pendingLeads(const std::string &runId, std::size_t limit);
 
     std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,
                                                      const std::string &fingerprint);
