@@ -49,31 +49,4 @@ std::string toHex(const Digest &digest)
     return out;
 }
 
-struct Sha256::Impl
-{
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    ~Impl() { EVP_MD_CTX_free(ctx); }
-};
-
-Sha256::Sha256() : m_impl(std::make_unique<Impl>())
-{
-    if (!m_impl->ctx || EVP_DigestInit_ex2(m_impl->ctx, sha256Algorithm(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 init failed");
-}
-
-Sha256::~Sha256() = default;
-
-void Sha256::update(std::string_view data)
-{
-    EVP_DigestUpdate(m_impl->ctx, data.data(), data.size());
-}
-
-Digest Sha256::finish()
-{
-    Digest digest{};
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(m_impl->ctx, digest.data(), &size);
-    return digest;
-}
-
 } // namespace baton::util
