@@ -3,7 +3,6 @@
 #include "pages/PageCatalog.h"
 
 #include <QDir>
-
 #include <array>
 
 namespace baton::ui {
@@ -17,7 +16,7 @@ struct KeyInfo
     QVariant (*defaultValue)();
 };
 
-const std::array<KeyInfo, 5> kKeys = {{
+const std::array<KeyInfo, 9> kKeys = {{
     {Settings::Key::WindowGeometry, "window/geometry", [] { return QVariant(QByteArray()); }},
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
@@ -25,6 +24,10 @@ const std::array<KeyInfo, 5> kKeys = {{
      [] { return QVariant(static_cast<int>(PageId::Data)); }},
     {Settings::Key::LastImportDirectory, "import/lastDirectory",
      [] { return QVariant(QDir::homePath()); }},
+    {Settings::Key::LlmUrl, "llm/url", [] { return QVariant(QString()); }},
+    {Settings::Key::LlmModel, "llm/model", [] { return QVariant(QStringLiteral("gpt-4o-mini")); }},
+    {Settings::Key::LlmApiKey, "llm/apiKey", [] { return QVariant(QString()); }},
+    {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
 }};
 
 const KeyInfo &info(Settings::Key key)
@@ -50,22 +53,49 @@ Settings::Settings(const QString &iniFile)
 
 Settings::~Settings() = default;
 
-QString Settings::keyName(Key key) { return QString::fromLatin1(info(key).name); }
-QVariant Settings::defaultValue(Key key) { return info(key).defaultValue(); }
+QString Settings::keyName(Key key)
+{
+    return QString::fromLatin1(info(key).name);
+}
+QVariant Settings::defaultValue(Key key)
+{
+    return info(key).defaultValue();
+}
 
 QVariant Settings::value(Key key) const
 {
     return m_settings->value(keyName(key), defaultValue(key));
 }
 
-void Settings::setValue(Key key, const QVariant &value) { m_settings->setValue(keyName(key), value); }
+void Settings::setValue(Key key, const QVariant &value)
+{
+    m_settings->setValue(keyName(key), value);
+}
 
-QByteArray Settings::windowGeometry() const { return value(Key::WindowGeometry).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray &g) { setValue(Key::WindowGeometry, g); }
-QByteArray Settings::windowState() const { return value(Key::WindowState).toByteArray(); }
-void Settings::setWindowState(const QByteArray &s) { setValue(Key::WindowState, s); }
-QByteArray Settings::dataPageSplitter() const { return value(Key::DataPageSplitter).toByteArray(); }
-void Settings::setDataPageSplitter(const QByteArray &s) { setValue(Key::DataPageSplitter, s); }
+QByteArray Settings::windowGeometry() const
+{
+    return value(Key::WindowGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray &g)
+{
+    setValue(Key::WindowGeometry, g);
+}
+QByteArray Settings::windowState() const
+{
+    return value(Key::WindowState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &s)
+{
+    setValue(Key::WindowState, s);
+}
+QByteArray Settings::dataPageSplitter() const
+{
+    return value(Key::DataPageSplitter).toByteArray();
+}
+void Settings::setDataPageSplitter(const QByteArray &s)
+{
+    setValue(Key::DataPageSplitter, s);
+}
 
 int Settings::lastPage() const
 {
@@ -73,11 +103,60 @@ int Settings::lastPage() const
     const int page = value(Key::LastPage).toInt(&ok);
     return ok && page >= 0 && page < kPageCount ? page : defaultValue(Key::LastPage).toInt();
 }
-void Settings::setLastPage(int page) { setValue(Key::LastPage, page); }
+void Settings::setLastPage(int page)
+{
+    setValue(Key::LastPage, page);
+}
 
-QString Settings::lastImportDirectory() const { return value(Key::LastImportDirectory).toString(); }
-void Settings::setLastImportDirectory(const QString &d) { setValue(Key::LastImportDirectory, d); }
+QString Settings::lastImportDirectory() const
+{
+    return value(Key::LastImportDirectory).toString();
+}
+void Settings::setLastImportDirectory(const QString &d)
+{
+    setValue(Key::LastImportDirectory, d);
+}
 
-void Settings::sync() { m_settings->sync(); }
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+QString Settings::llmUrl() const
+{
+    return value(Key::LlmUrl).toString();
+}
+void Settings::setLlmUrl(const QString &url)
+{
+    setValue(Key::LlmUrl, url);
+}
+QString Settings::llmModel() const
+{
+    return value(Key::LlmModel).toString();
+}
+void Settings::setLlmModel(const QString &model)
+{
+    setValue(Key::LlmModel, model);
+}
+QString Settings::llmApiKey() const
+{
+    return value(Key::LlmApiKey).toString();
+}
+void Settings::setLlmApiKey(const QString &key)
+{
+    setValue(Key::LlmApiKey, key);
+}
+
+int Settings::llmTimeoutSeconds() const
+{
+    bool ok = false;
+    const int seconds = value(Key::LlmTimeoutSeconds).toInt(&ok);
+    return ok && seconds > 0 && seconds <= 600 ? seconds
+                                               : defaultValue(Key::LlmTimeoutSeconds).toInt();
+}
+void Settings::setLlmTimeoutSeconds(int seconds)
+{
+    setValue(Key::LlmTimeoutSeconds, seconds);
+}
 
 } // namespace baton::ui

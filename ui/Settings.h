@@ -4,7 +4,6 @@
 #include <QSettings>
 #include <QString>
 #include <QVariant>
-
 #include <memory>
 
 namespace baton::ui {
@@ -33,10 +32,31 @@ public:
     void setLastPage(int page);
     QString lastImportDirectory() const;
     void setLastImportDirectory(const QString &directory);
+    // The summarization agent's optional LLM backend: an OpenAI-compatible
+    // /v1/chat/completions URL (empty: deterministic summaries only), model, key, timeout.
+    QString llmUrl() const;
+    void setLlmUrl(const QString &url);
+    QString llmModel() const;
+    void setLlmModel(const QString &model);
+    QString llmApiKey() const;
+    void setLlmApiKey(const QString &key);
+    int llmTimeoutSeconds() const;
+    void setLlmTimeoutSeconds(int seconds);
 
     void sync();
 
-    enum class Key { WindowGeometry, WindowState, DataPageSplitter, LastPage, LastImportDirectory };
+    enum class Key
+    {
+        WindowGeometry,
+        WindowState,
+        DataPageSplitter,
+        LastPage,
+        LastImportDirectory,
+        LlmUrl,
+        LlmModel,
+        LlmApiKey,
+        LlmTimeoutSeconds,
+    };
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);
 

@@ -1,3 +1,6 @@
+#include "Settings.h"
+#include "adapters/QtHttpTransport.h"
+#include "agents/LlmSummarizer.h"
 #include "agents/Policy.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
@@ -9,6 +12,7 @@
 #include "ports/IdGenerator.h"
 
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace baton::app {
 
@@ -27,6 +31,37 @@ std::optional<agents::Policy> policyFor(const QCommandLineParser &parser,
         context.err << "baton: " << e.what() << "\n";
         return std::nullopt;
     }
+}
+
+// The LLM backend from the settings, overridden by --llm-url/--llm-model; the key from
+// BATON_LLM_API_KEY, else the settings. Nothing when no URL is configured or --no-llm.
+std::optional<agents::LlmConfig> llmConfigFor(const QCommandLineParser &parser,
+                                              CommandContext &context, bool &bad)
+{
+    if (parser.isSet(QStringLiteral("no-llm")))
+        return std::nullopt;
+    const ui::Settings settings;
+    QString url = parser.isSet(QStringLiteral("llm-url")) ? parser.value(QStringLiteral("llm-url"))
+                                                          : settings.llmUrl();
+    if (url.isEmpty())
+        return std::nullopt;
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() ||
+        (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))) {
+        context.err << "baton run: the LLM URL '" << url << "' is not an http(s) URL\n";
+        bad = true;
+        return std::nullopt;
+    }
+    agents::LlmConfig config;
+    config.url = url.toStdString();
+    config.model =
+        (parser.isSet(QStringLiteral("llm-model")) ? parser.value(QStringLiteral("llm-model"))
+                                                   : settings.llmModel())
+            .toStdString();
+    const QByteArray envKey = qgetenv("BATON_LLM_API_KEY");
+    config.apiKey = envKey.isEmpty() ? settings.llmApiKey().toStdString() : envKey.toStdString();
+    config.timeoutMs = settings.llmTimeoutSeconds() * 1000;
+    return config;
 }
 
 QString runLine(const pipeline::RunRow &r)
@@ -63,6 +98,15 @@ void RunCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("policy"),
                       QStringLiteral("Policy file (default: the built-in one)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("llm-url"),
+                      QStringLiteral("Summarize through this OpenAI-compatible "
+                                     "/v1/chat/completions endpoint (default: the settings'). "
+                                     "The key comes from BATON_LLM_API_KEY."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("llm-model"), QStringLiteral("The LLM's model name."),
+                      QStringLiteral("MODEL")});
+    parser.addOption({QStringLiteral("no-llm"),
+                      QStringLiteral("Deterministic summaries only, whatever is set.")});
 }
 
 int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -90,6 +134,16 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
     options.onProgress = [&](std::int64_t done, std::int64_t total) {
         progress.update(total ? double(done) / double(total) : 1.0);
     };
+    bool badLlm = false;
+    const auto llmConfig = llmConfigFor(parser, context, badLlm);
+    if (badLlm)
+        return 2;
+    QtHttpTransport transport;
+    std::optional<agents::LlmSummarizer> summarizer;
+    if (llmConfig) {
+        summarizer.emplace(*llmConfig, transport, registry, clock);
+        options.summarizer = &*summarizer;
+    }
     RandomIdGenerator ids;
     try {
         pipeline::Orchestrator orchestrator(*db, registry, *policy, clock, ids);
@@ -151,6 +205,16 @@ int RunsCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     }
     context.out << runLine(*r) << "\n  as of " << QString::fromStdString(r->asOf) << ", config "
                 << QString::fromStdString(r->configHash).left(12) << "\n";
+    constexpr std::size_t kShown = 50;
+    const auto failed = runs.failedItems(r->id, kShown + 1);
+    if (!failed.empty())
+        context.out << "  failed leads (the next run tries them again):\n";
+    for (std::size_t i = 0; i < failed.size() && i < kShown; ++i)
+        context.out << "    lead " << failed[i].first << ": "
+                    << QString::fromStdString(failed[i].second) << "\n";
+    if (failed.size() > kShown)
+        context.out << "    ... and " << (r->failed - static_cast<std::int64_t>(kShown))
+                    << " more\n";
     return 0;
 }
 

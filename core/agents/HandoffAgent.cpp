@@ -92,6 +92,12 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
         escalateWhen("strategic_account", "strategic account: a manager reviews the handoff");
     if (in.duplicateOf)
         escalateWhen("suspected_duplicate", "suspected duplicate of " + *in.duplicateOf);
+    // A hot lead is one the rep should call today: where a missing LLM summary costs most.
+    if (in.summaryFallback &&
+        (in.score.grid == "A1" || in.score.grid == "A2" || in.score.grid == "B1"))
+        escalateWhen("llm_fallback_on_hot_lead",
+                     "LLM summary fell back to the deterministic one on a hot lead (" +
+                         in.score.grid + "): " + *in.summaryFallback);
 
     const auto sla = m_policy.slaHours.count(in.score.grid) ? m_policy.slaHours.at(in.score.grid)
                                                             : m_policy.slaHours.at("default");

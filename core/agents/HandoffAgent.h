@@ -36,6 +36,7 @@ struct HandoffInput
     std::vector<StepRecord> steps;                                // the agents before this one
     std::vector<std::string> upstreamEscalations;                 // what they escalated
     std::optional<std::string> duplicateOf;                       // "lead#12" when suspected
+    std::optional<std::string> summaryFallback; // why an LLM summary was not used, if it wasn't
     std::string runId, traceId, configHash, policySha256;
     std::map<std::string, std::string> agentVersions;
     TimePoint now;

@@ -43,9 +43,10 @@ std::string triggerSince(const std::vector<agents::EventFact> &events,
 } // namespace
 
 LeadEvaluator::LeadEvaluator(const agents::Policy &policy,
-                             const contracts::ContractRegistry &registry)
+                             const contracts::ContractRegistry &registry,
+                             const agents::LlmSummarizer *llm)
     : m_policy(policy), m_enrichment(policy.enrichment), m_scoring(policy.scoring),
-      m_handoff(policy.handoff, registry)
+      m_handoff(policy.handoff, registry), m_llm(llm)
 {
 }
 
@@ -53,7 +54,9 @@ std::map<std::string, std::string> LeadEvaluator::agentVersions() const
 {
     return {{agents::EnrichmentAgent::Name, m_enrichment.version()},
             {agents::ScoringAgent::Name, m_scoring.version()},
-            {agents::SummarizationAgent::Name, agents::SummarizationAgent::Version},
+            {agents::SummarizationAgent::Name,
+             std::string(agents::SummarizationAgent::Version) +
+                 (m_llm ? "+" + m_llm->backendName() : std::string())},
             {agents::HandoffAgent::Name, m_handoff.version()}};
 }
 
@@ -123,14 +126,35 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
          ids.randomHex(8)});
 
     start = std::chrono::steady_clock::now();
-    const auto summary = m_summarization.run(inputs.enrichment.lead, profile, inputs.events, asOf);
+    agents::Summary summary =
+        m_summarization.run(inputs.enrichment.lead, profile, inputs.events, asOf);
+    std::string summaryDecision = "summary (deterministic)";
+    nlohmann::json summaryChecks = {{"backend", summary.backend}};
+    std::optional<std::string> fallback;
+    if (m_llm) {
+        // Throws LlmFailure when the endpoint can't be used: the item fails, and is retried
+        // by the next run.
+        auto llm = m_llm->run(inputs.enrichment.lead, profile, inputs.events, summary);
+        summaryChecks = {{"backend", m_llm->backendName()},
+                         {"attempts", llm.attempts},
+                         {"contract", "summary@1"},
+                         {"grounded", !llm.fellBack}};
+        if (llm.fellBack) {
+            fallback = llm.fallbackReason;
+            summaryChecks["fallback"] = llm.fallbackReason;
+            summaryDecision = "fell back to the deterministic summary";
+        } else {
+            summaryDecision = "summary (" + m_llm->backendName() + ")";
+        }
+        summary = std::move(llm.summary);
+    }
     out.steps.push_back({agents::SummarizationAgent::Name,
-                         agents::SummarizationAgent::Version,
+                         agentVersions().at(agents::SummarizationAgent::Name),
                          {{"profile", "enrichment step"}},
                          summary.toJson(),
-                         "summary (deterministic)",
-                         nlohmann::json::array(),
-                         {{"backend", summary.backend}},
+                         summaryDecision,
+                         fallback ? nlohmann::json::array({*fallback}) : nlohmann::json::array(),
+                         summaryChecks,
                          millisSince(start),
                          ids.randomHex(8)});
 
@@ -140,6 +164,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.score = score;
     h.summary = summary;
     h.inputHashes = inputs.hashes;
+    h.summaryFallback = fallback;
     for (const auto &step : out.steps)
         h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});
     h.upstreamEscalations = profile.escalations;

@@ -2,6 +2,7 @@
 
 #include "agents/EnrichmentAgent.h"
 #include "agents/HandoffAgent.h"
+#include "agents/LlmSummarizer.h"
 #include "agents/Policy.h"
 #include "agents/ScoringAgent.h"
 #include "agents/SummarizationAgent.h"
@@ -52,7 +53,9 @@ struct Evaluation
 class LeadEvaluator
 {
 public:
-    LeadEvaluator(const agents::Policy &policy, const contracts::ContractRegistry &registry);
+    // With `llm`, summaries come from it (falling back to the deterministic ones).
+    LeadEvaluator(const agents::Policy &policy, const contracts::ContractRegistry &registry,
+                  const agents::LlmSummarizer *llm = nullptr);
 
     // Inputs, agent versions and policy: what decides whether a lead needs a new brief.
     std::string fingerprint(const LeadInputs &inputs) const;
@@ -69,6 +72,7 @@ private:
     agents::ScoringAgent m_scoring;
     agents::SummarizationAgent m_summarization;
     agents::HandoffAgent m_handoff;
+    const agents::LlmSummarizer *m_llm;
 };
 
 } // namespace baton::pipeline

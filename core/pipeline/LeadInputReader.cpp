@@ -44,9 +44,10 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
 {
     LeadInputs in;
     in.enrichment.now = now;
-    auto &lead = m_db.cached("SELECT id, email, title, company, company_domain, country, "
-                             "content_hash, converted_at, first_name, last_name, opted_out, created_at "
-                             "FROM leads WHERE id = ?");
+    auto &lead =
+        m_db.cached("SELECT id, email, title, company, company_domain, country, "
+                    "content_hash, converted_at, first_name, last_name, opted_out, created_at "
+                    "FROM leads WHERE id = ?");
     lead.bind(1, leadId);
     if (!lead.step()) {
         lead.reset();

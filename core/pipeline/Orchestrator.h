@@ -13,7 +13,8 @@ class IdGenerator;
 } // namespace baton
 namespace baton::agents {
 struct Policy;
-}
+class LlmSummarizer;
+} // namespace baton::agents
 namespace baton::contracts {
 class ContractRegistry;
 }
@@ -32,6 +33,7 @@ struct RunOptions
     std::size_t chunk = 256;           // leads per transaction
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
+    const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
 };
 
 struct RunSummary

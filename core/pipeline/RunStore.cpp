@@ -314,4 +314,17 @@ std::optional<std::string> RunStore::briefJson(std::int64_t id)
     return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> RunStore::failedItems(const std::string &runId,
+                                                                        std::size_t limit)
+{
+    auto &st = m_db.cached("SELECT lead_id, coalesce(error, '') FROM run_items "
+                           "WHERE run_id = ? AND status = 'failed' ORDER BY lead_id LIMIT ?");
+    st.bindAll(runId, static_cast<std::int64_t>(limit));
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (st.step())
+        out.emplace_back(st.int64At(0), st.textAt(1));
+    st.reset();
+    return out;
+}
+
 } // namespace baton::pipeline

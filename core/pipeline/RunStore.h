@@ -62,7 +62,8 @@ public:
     // The last finished run over all leads under this configuration, if any.
     std::optional<RunRow> lastFullRun(const std::string &configHash);
     // Leads whose inputs any batch after `watermark` touched, and those `baseline` failed.
-    std::vector<std::int64_t> changedLeads(std::int64_t watermark, const std::string &baselineRunId);
+    std::vector<std::int64_t> changedLeads(std::int64_t watermark,
+                                           const std::string &baselineRunId);
     std::int64_t leadCount();
     std::vector<std::int64_t> pendingLeads(const std::string &runId, std::size_t limit);
 
@@ -84,6 +85,9 @@ public:
     std::vector<BriefRow> briefs(const std::string &status, const std::string &owner,
                                  std::size_t limit);
     std::optional<std::string> briefJson(std::int64_t id);
+    // The run's failed items: (lead id, error), by lead.
+    std::vector<std::pair<std::int64_t, std::string>> failedItems(const std::string &runId,
+                                                                  std::size_t limit);
 
 private:
     store::Database &m_db;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <thread>
 
 namespace baton {
 
@@ -14,6 +15,11 @@ public:
     virtual std::chrono::steady_clock::time_point steadyNow() const
     {
         return std::chrono::steady_clock::now();
+    }
+    // Waiting is part of time: a retry's backoff goes through here.
+    virtual void sleepFor(std::chrono::milliseconds duration) const
+    {
+        std::this_thread::sleep_for(duration);
     }
 };
 

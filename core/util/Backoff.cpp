@@ -1,0 +1,32 @@
+#include "util/Backoff.h"
+
+#include <algorithm>
+#include <charconv>
+#include <random>
+
+namespace baton::util {
+
+std::chrono::milliseconds Backoff::delayBefore(int retry) const
+{
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    const int doublings = std::clamp(retry - 1, 0, 30);
+    const auto full = std::min<long long>(cap.count(), base.count() << doublings);
+    std::uniform_int_distribution<long long> jitter(full / 2, std::max(full / 2, full));
+    return std::chrono::milliseconds(jitter(engine));
+}
+
+std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value)
+{
+    while (!value.empty() && value.front() == ' ')
+        value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ')
+        value.remove_suffix(1);
+    long long seconds = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0 ||
+        seconds > 24 * 3600)
+        return std::nullopt;
+    return std::chrono::milliseconds(seconds * 1000);
+}
+
+} // namespace baton::util

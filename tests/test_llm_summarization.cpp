@@ -1,0 +1,326 @@
+#include "DemoStore.h"
+#include "adapters/QtHttpTransport.h"
+#include "agents/LlmSummarizer.h"
+#include "agents/Policy.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/RunStore.h"
+#include "ports/IdGenerator.h"
+#include "sandbox/ChatCompletionsSandbox.h"
+#include "util/Time.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <mutex>
+#include <set>
+
+using namespace baton;
+using Behaviour = app::ChatSandboxBehaviour;
+
+namespace {
+
+// Pins "now" and records the backoff waits instead of sleeping through them.
+class RecordingClock final : public Clock
+{
+public:
+    explicit RecordingClock(std::chrono::system_clock::time_point at) : m_at(at) {}
+    std::chrono::system_clock::time_point now() const override { return m_at; }
+    void sleepFor(std::chrono::milliseconds d) const override
+    {
+        std::lock_guard lock(m_mutex);
+        m_sleeps.push_back(d);
+    }
+    std::vector<std::chrono::milliseconds> sleeps() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_sleeps;
+    }
+    void clear()
+    {
+        std::lock_guard lock(m_mutex);
+        m_sleeps.clear();
+    }
+
+private:
+    std::chrono::system_clock::time_point m_at;
+    mutable std::mutex m_mutex;
+    mutable std::vector<std::chrono::milliseconds> m_sleeps;
+};
+
+} // namespace
+
+// The summarization agent's LLM backend against a real HTTP server speaking the
+// chat-completions protocol: grounded answers become the summary, unusable ones fall back
+// (and escalate hot leads), transient failures are retried with backoff, refusals fail the
+// lead's item and the next run tries it again.
+class TestLlmSummarization : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    const agents::Policy m_policy = agents::defaultPolicy(m_registry);
+    const agents::TimePoint m_now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+    QString m_template;
+    app::ChatCompletionsSandbox m_sandbox;
+    app::QtHttpTransport m_transport;
+    RecordingClock m_clock{m_now};
+    std::uint64_t m_runs = 0;
+
+    std::string storeCopy(const char *name)
+    {
+        const QString path = m_dir.filePath(QLatin1String(name));
+        QFile::remove(path);
+        QFile::copy(m_template, path);
+        return path.toStdString();
+    }
+
+    agents::LlmConfig config(const std::string &key = "sk-test") const
+    {
+        agents::LlmConfig c;
+        c.url = m_sandbox.url().toStdString();
+        c.model = "test-model";
+        c.apiKey = key;
+        c.timeoutMs = 5000;
+        c.backoff.base = std::chrono::milliseconds(200);
+        c.backoff.cap = std::chrono::milliseconds(1000);
+        return c;
+    }
+
+    pipeline::RunSummary runWith(store::Database &db, const agents::LlmSummarizer &llm)
+    {
+        RandomIdGenerator ids(++m_runs);
+        pipeline::Orchestrator orchestrator(db, m_registry, m_policy, m_clock, ids);
+        pipeline::RunOptions options;
+        options.summarizer = &llm;
+        return orchestrator.run(options);
+    }
+
+    // A small lead with two events, for calls that bypass the pipeline.
+    struct OneLead
+    {
+        agents::LeadFacts lead;
+        agents::EnrichedProfile profile;
+        std::vector<agents::EventFact> events;
+    };
+    OneLead oneLead() const
+    {
+        OneLead l;
+        l.lead.id = 7;
+        l.lead.email = "ada@example.com";
+        l.lead.jobTitle = "VP Engineering";
+        l.lead.company = "Analytical Engines";
+        l.events.push_back({41, "web_visit", "/pricing", m_now - std::chrono::hours(30)});
+        l.events.push_back({42, "form_submit", "Demo request", m_now - std::chrono::hours(2)});
+        return l;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_sandbox.start() != 0);
+        m_template = m_dir.filePath("template.sqlite");
+        buildDemoStore(m_template.toStdString(), m_dir.filePath("demo").toStdString(), 250, 5,
+                       m_now);
+    }
+
+    void init()
+    {
+        m_sandbox.setBehaviour({});
+        m_clock.clear();
+    }
+
+    void groundedAnswersBecomeTheSummary()
+    {
+        Behaviour b;
+        b.fenced = true;
+        b.requiredKey = QStringLiteral("sk-test");
+        m_sandbox.setBehaviour(b);
+        auto db = store::openStore(storeCopy("grounded.sqlite"));
+        const agents::LlmSummarizer llm(config(), m_transport, m_registry, m_clock);
+        const int before = m_sandbox.requestCount();
+        const auto run = runWith(db, llm);
+        QCOMPARE(run.failed, 0);
+        QVERIFY(run.briefed > 20);
+        QCOMPARE(m_sandbox.requestCount() - before, static_cast<int>(run.briefed));
+
+        auto st = db.prepare("SELECT brief FROM briefs");
+        int withSentences = 0;
+        while (st.step()) {
+            const auto brief = nlohmann::json::parse(st.textAt(0));
+            std::vector<contracts::ValidationError> errors;
+            QVERIFY(m_registry.validate("brief", 1, brief, errors));
+            QCOMPARE(brief["summary"]["backend"].get<std::string>(), std::string("llm:test-model"));
+            QCOMPARE(brief["provenance"]["agent_versions"]["summarization"].get<std::string>(),
+                     std::string("1.0.0+llm:test-model"));
+            std::set<std::string> inputs;
+            for (const auto &i : brief["inputs_considered"])
+                inputs.insert(i["ref"].get<std::string>());
+            for (const char *section : {"intent_signals", "talking_points", "risks"})
+                for (const auto &sentence : brief["summary"][section]) {
+                    ++withSentences;
+                    for (const auto &id : sentence["evidence"])
+                        QVERIFY2(inputs.count(id.get<std::string>()),
+                                 id.get<std::string>().c_str());
+                }
+        }
+        QVERIFY(withSentences > run.briefed);
+
+        // What went over the wire: the protocol's shape, and no e-mail address.
+        const auto request = nlohmann::json::parse(m_sandbox.lastRequestBody().toStdString());
+        QCOMPARE(request["model"].get<std::string>(), std::string("test-model"));
+        QCOMPARE(request["messages"].size(), std::size_t(2));
+        QCOMPARE(request["messages"][0]["role"].get<std::string>(), std::string("system"));
+        const auto facts =
+            nlohmann::json::parse(request["messages"][1]["content"].get<std::string>());
+        QVERIFY(facts["lead"].is_object());
+        QVERIFY(!facts["lead"].contains("email"));
+        QVERIFY(request["messages"][1]["content"].get<std::string>().find('@') ==
+                std::string::npos);
+    }
+
+    void answerCitingAnUnknownIdFallsBackAndEscalatesHotLeads()
+    {
+        Behaviour b;
+        b.answer = Behaviour::Answer::CitesUnknownId;
+        m_sandbox.setBehaviour(b);
+        auto db = store::openStore(storeCopy("unknown-id.sqlite"));
+        const agents::LlmSummarizer llm(config(), m_transport, m_registry, m_clock);
+        const auto run = runWith(db, llm);
+        QCOMPARE(run.failed, 0);
+        QVERIFY(run.briefed > 0);
+
+        auto st = db.prepare("SELECT b.brief, s.decision, s.policy_checks FROM briefs b "
+                             "JOIN agent_steps s ON s.lead_id = b.lead_id AND s.run_id = b.run_id "
+                             "AND s.agent = 'summarization'");
+        int hot = 0, checked = 0;
+        while (st.step()) {
+            const auto brief = nlohmann::json::parse(st.textAt(0));
+            QCOMPARE(brief["summary"]["backend"].get<std::string>(), std::string("deterministic"));
+            QCOMPARE(st.textAt(1), std::string("fell back to the deterministic summary"));
+            const auto checks = nlohmann::json::parse(st.textAt(2));
+            QCOMPARE(checks["grounded"].get<bool>(), false);
+            QVERIFY(checks["fallback"].get<std::string>().find("event#999999999") !=
+                    std::string::npos);
+            const std::string grid = brief["score"]["grid"].get<std::string>();
+            bool escalatedForIt = false;
+            for (const auto &reason : brief["escalation"]["reasons"])
+                escalatedForIt =
+                    escalatedForIt || reason.get<std::string>().find("LLM summary fell back") == 0;
+            const bool isHot = grid == "A1" || grid == "A2" || grid == "B1";
+            QCOMPARE(escalatedForIt, isHot);
+            hot += isHot;
+            ++checked;
+        }
+        QCOMPARE(checked, static_cast<int>(run.briefed));
+        QVERIFY2(hot > 0, "the demo store should have hot leads");
+    }
+
+    void unusableAnswersFallBackSayingWhy_data()
+    {
+        QTest::addColumn<int>("answer");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("prose") << int(Behaviour::Answer::NotJson) << "not JSON";
+        QTest::newRow("contract") << int(Behaviour::Answer::ViolatesContract)
+                                  << "does not satisfy summary@1: /risks/0";
+        QTest::newRow("unknown id")
+            << int(Behaviour::Answer::CitesUnknownId) << "cites event#999999999";
+    }
+
+    void unusableAnswersFallBackSayingWhy()
+    {
+        QFETCH(int, answer);
+        QFETCH(QString, reason);
+        Behaviour b;
+        b.answer = static_cast<Behaviour::Answer>(answer);
+        m_sandbox.setBehaviour(b);
+        const agents::LlmSummarizer llm(config(), m_transport, m_registry, m_clock);
+        const auto l = oneLead();
+        agents::Summary deterministic;
+        deterministic.talkingPoints.push_back({"deterministic", {"lead#7"}});
+        const auto out = llm.run(l.lead, l.profile, l.events, deterministic);
+        QVERIFY(out.fellBack);
+        QVERIFY2(out.fallbackReason.find(reason.toStdString()) != std::string::npos,
+                 out.fallbackReason.c_str());
+        QCOMPARE(out.summary.backend, std::string("deterministic"));
+        QCOMPARE(out.summary.talkingPoints.size(), std::size_t(1));
+    }
+
+    void transientFailuresAreRetriedWithBackoff()
+    {
+        Behaviour b;
+        b.failFirst = 2;
+        b.failStatus = 503;
+        m_sandbox.setBehaviour(b);
+        const agents::LlmSummarizer llm(config(), m_transport, m_registry, m_clock);
+        const auto l = oneLead();
+        const auto out = llm.run(l.lead, l.profile, l.events, {});
+        QCOMPARE(out.attempts, 3);
+        QVERIFY(!out.fellBack);
+        QCOMPARE(out.summary.backend, std::string("llm:test-model"));
+        const auto sleeps = m_clock.sleeps();
+        QCOMPARE(sleeps.size(), std::size_t(2));
+        // Equal jitter: retry n waits between half and all of base * 2^(n-1).
+        QVERIFY(sleeps[0].count() >= 100 && sleeps[0].count() <= 200);
+        QVERIFY(sleeps[1].count() >= 200 && sleeps[1].count() <= 400);
+
+        // A 429 with Retry-After: the server's wait wins over a shorter backoff.
+        m_clock.clear();
+        b.failFirst = 1;
+        b.failStatus = 429;
+        b.retryAfterSeconds = 7;
+        m_sandbox.setBehaviour(b);
+        QCOMPARE(llm.run(l.lead, l.profile, l.events, {}).attempts, 2);
+        QCOMPARE(m_clock.sleeps().size(), std::size_t(1));
+        QCOMPARE(m_clock.sleeps()[0], std::chrono::milliseconds(7000));
+    }
+
+    void retriesGiveUpAfterTheBudget()
+    {
+        Behaviour b;
+        b.delayMs = 600;
+        m_sandbox.setBehaviour(b);
+        auto c = config();
+        c.timeoutMs = 150;
+        c.backoff.maxAttempts = 2;
+        const agents::LlmSummarizer llm(c, m_transport, m_registry, m_clock);
+        const auto l = oneLead();
+        try {
+            llm.run(l.lead, l.profile, l.events, {});
+            QFAIL("a timing-out endpoint must fail");
+        } catch (const agents::LlmFailure &e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("gave up after 2 attempts") != std::string::npos, e.what());
+            QVERIFY2(what.find("timed out") != std::string::npos, e.what());
+        }
+        QCOMPARE(m_clock.sleeps().size(), std::size_t(1));
+    }
+
+    void refusalsFailTheItemAndTheNextRunRetriesIt()
+    {
+        Behaviour b;
+        b.requiredKey = QStringLiteral("sk-right");
+        m_sandbox.setBehaviour(b);
+        auto db = store::openStore(storeCopy("refused.sqlite"));
+        const agents::LlmSummarizer wrongKey(config("sk-wrong"), m_transport, m_registry, m_clock);
+        const auto first = runWith(db, wrongKey);
+        QVERIFY(first.failed > 20);
+        QCOMPARE(first.briefed, 0);
+        QVERIFY(m_clock.sleeps().empty()); // a 401 is not worth a retry
+        pipeline::RunStore runs(db);
+        const auto failed = runs.failedItems(first.runId, 1000);
+        QCOMPARE(static_cast<qint64>(failed.size()), first.failed);
+        QVERIFY2(failed[0].second.find("401") != std::string::npos &&
+                     failed[0].second.find("Incorrect API key") != std::string::npos,
+                 failed[0].second.c_str());
+
+        const agents::LlmSummarizer rightKey(config("sk-right"), m_transport, m_registry, m_clock);
+        const auto second = runWith(db, rightKey);
+        QCOMPARE(second.failed, 0);
+        QCOMPARE(second.total, first.failed); // only the failed leads, read again
+        QCOMPARE(second.briefed, first.failed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLlmSummarization)
+#include "test_llm_summarization.moc"
