@@ -1,17 +1,29 @@
 #pragma once
 
 #include "cli/Command.h"
+#include "pipeline/DryRun.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+namespace baton::contracts {
+class ContractRegistry;
+}
 
 namespace baton::app {
 
-#define BATON_DECLARE_COMMAND(Class)                                                          \
-    class Class final : public Command                                                       \
-    {                                                                                        \
-    public:                                                                                  \
-        QString name() const override;                                                       \
-        QString summary() const override;                                                    \
-        void configure(QCommandLineParser &parser) const override;                           \
-        int run(const QCommandLineParser &parser, CommandContext &context) const override;   \
+#define BATON_DECLARE_COMMAND(Class)                                                               \
+    class Class final : public Command                                                             \
+    {                                                                                              \
+    public:                                                                                        \
+        QString name() const override;                                                             \
+        QString summary() const override;                                                          \
+        void configure(QCommandLineParser &parser) const override;                                 \
+        int run(const QCommandLineParser &parser, CommandContext &context) const override;         \
     };
 
 BATON_DECLARE_COMMAND(DemoCommand)
@@ -29,5 +41,15 @@ BATON_DECLARE_COMMAND(LlmSandboxCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+
+// `baton run --dry-run [--compare scoring@A,scoring@B]`, in DryRunCommand.cpp.
+int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::Database &db,
+              const contracts::ContractRegistry &registry, const agents::Policy &policy,
+              const std::vector<std::int64_t> &leadIds);
+// A scoring version: the policy's own, or a saved model; nothing (and a message) otherwise.
+std::optional<pipeline::ScoringVariant> scoringVariant(store::Database &db,
+                                                       const agents::Policy &policy,
+                                                       const QString &version,
+                                                       CommandContext &context);
 
 } // namespace baton::app

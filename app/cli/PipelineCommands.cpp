@@ -107,6 +107,16 @@ void RunCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("MODEL")});
     parser.addOption({QStringLiteral("no-llm"),
                       QStringLiteral("Deterministic summaries only, whatever is set.")});
+    parser.addOption({QStringLiteral("scoring"),
+                      QStringLiteral("Score with this scoring version: the policy's own, or a "
+                                     "model saved by `baton model fit` (see `model list`)."),
+                      QStringLiteral("VERSION")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      QStringLiteral("Evaluate and report what would happen; write nothing.")});
+    parser.addOption({QStringLiteral("compare"),
+                      QStringLiteral("With --dry-run: compare two scoring versions, "
+                                     "scoring@A,scoring@B, lead by lead."),
+                      QStringLiteral("SPEC")});
 }
 
 int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -129,6 +139,16 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
             context.err << "baton run: --lead takes a lead id, got '" << id << "'\n";
             return 2;
         }
+    }
+    if (parser.isSet(QStringLiteral("dry-run")) || parser.isSet(QStringLiteral("compare")))
+        return runDryRun(parser, context, *db, registry, *policy, options.leadIds);
+    if (parser.isSet(QStringLiteral("scoring"))) {
+        const auto variant =
+            scoringVariant(*db, *policy, parser.value(QStringLiteral("scoring")), context);
+        if (!variant)
+            return 2;
+        options.scoringModel = variant->model;
+        options.scoringVersion = variant->version;
     }
     TerminalProgress progress(QStringLiteral("evaluating leads"));
     options.onProgress = [&](std::int64_t done, std::int64_t total) {

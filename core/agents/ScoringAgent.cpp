@@ -1,6 +1,7 @@
 #include "agents/ScoringAgent.h"
 
 #include "agents/Normalization.h"
+#include "agents/ScoringModel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -187,20 +188,96 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
                                                                 : '3';
     out.grid = std::string{letter, digit};
     out.qualifies = out.score >= m_policy.qualifyThreshold;
+    double threshold = m_policy.qualifyThreshold;
+    if (m_model) {
+        scoreWithModel(profile, events, now, out);
+        threshold = 100 * m_model->qualifyProbability;
+    } else {
+        out.rationale.push_back(
+            "score " + fixed(out.score) + " = " + fixed(m_policy.fitWeight) + " x fit " +
+            fixed(out.fit) + " + " + fixed(m_policy.engagementWeight) + " x engagement " +
+            fixed(out.engagement) + "; " + (out.qualifies ? "qualifies" : "does not qualify") +
+            " at " + fixed(m_policy.qualifyThreshold));
+    }
     std::stable_sort(out.factors.begin(), out.factors.end(), [](auto &a, auto &b) {
         return std::abs(a.contribution) > std::abs(b.contribution);
     });
-    out.rationale.push_back("score " + fixed(out.score) + " = " + fixed(m_policy.fitWeight) +
-                            " x fit " + fixed(out.fit) + " + " + fixed(m_policy.engagementWeight) +
-                            " x engagement " + fixed(out.engagement) + "; " +
-                            (out.qualifies ? "qualifies" : "does not qualify") + " at " +
-                            fixed(m_policy.qualifyThreshold));
-    if (std::abs(out.score - m_policy.qualifyThreshold) <= m_policy.ambiguityBand &&
+    if (std::abs(out.score - threshold) <= m_policy.ambiguityBand &&
         m_policy.escalateWhen.count("score_in_ambiguity_band"))
         out.escalations.push_back("score " + fixed(out.score) + " is within " +
                                   fixed(m_policy.ambiguityBand) + " of the threshold " +
-                                  fixed(m_policy.qualifyThreshold));
+                                  fixed(threshold));
     return out;
+}
+
+void ScoringAgent::useModel(std::shared_ptr<const FittedModel> model, std::string version)
+{
+    const FeatureSpace space(m_policy);
+    if (model && model->features != space.names())
+        throw std::invalid_argument("scoring model " + version +
+                                    " was fitted on other features than this policy defines; "
+                                    "fit it again under this policy");
+    m_model = std::move(model);
+    m_modelVersion = std::move(version);
+}
+
+void ScoringAgent::scoreWithModel(const EnrichedProfile &profile,
+                                  const std::vector<EventFact> &events, TimePoint now,
+                                  ScoreResult &out) const
+{
+    const FeatureSpace space(m_policy);
+    const auto x = space.features(profile, events, now);
+    const double p = m_model->probability(x);
+    out.score = 100 * p;
+    out.qualifies = p >= m_model->qualifyProbability;
+    // The letter stays the policy's fit (who they are); the digit becomes the model's
+    // conviction (how likely they convert): 1 qualifies, 2 half-way there, 3 below that.
+    out.grid[1] = out.qualifies ? '1' : p >= m_model->qualifyProbability / 2 ? '2' : '3';
+    // Each feature's effect on the log-odds, in score points to first order: what the score
+    // would lose, near here, without it. Only features the lead has get a factor; the rest
+    // (attributes it lacks, events it never had) are summed in the rationale.
+    const double pointsPerLogOdd = 100 * p * (1 - p);
+    double others = 0;
+    out.factors.clear();
+    for (std::size_t j = 0; j < x.size(); ++j) {
+        const double points =
+            pointsPerLogOdd * m_model->weights[j] * (x[j] - m_model->mean[j]) / m_model->scale[j];
+        const std::string &name = space.names()[j];
+        if (x[j] == 0) {
+            others += points;
+            continue;
+        }
+        ScoreFactor factor{name, points, {}};
+        if (name.rfind("events:", 0) == 0) {
+            const std::string type = name.substr(7);
+            std::vector<const EventFact *> matching;
+            for (const auto &e : events)
+                if (e.occurredAt <= now && effectiveEventType(e.type, e.asset) == type)
+                    matching.push_back(&e);
+            std::sort(matching.begin(), matching.end(),
+                      [](auto *a, auto *b) { return a->occurredAt > b->occurredAt; });
+            for (std::size_t i = 0; i < matching.size() && i < kEvidencePerFactor; ++i)
+                factor.evidence.push_back("event#" + std::to_string(matching[i]->id));
+            factor.name = type + " x" + std::to_string(matching.size());
+        } else if (const auto eq = name.find('='); eq != std::string::npos) {
+            const auto field = profile.fields.find(name.substr(0, eq));
+            if (field != profile.fields.end())
+                factor.evidence = field->second.evidence;
+            factor.name = name.substr(0, eq) + ": " + name.substr(eq + 1);
+        }
+        out.factors.push_back(std::move(factor));
+    }
+    out.rationale.push_back("score " + fixed(out.score) + " = 100 x the chance of conversion by " +
+                            "model " + m_modelVersion + " (held-out AUC " +
+                            fixed(m_model->auc * 100) + "%, the policy's points " +
+                            fixed(m_model->baselineAuc * 100) + "%); " +
+                            (out.qualifies ? "qualifies" : "does not qualify") + " at " +
+                            fixed(100 * m_model->qualifyProbability) +
+                            ", the model's threshold that qualifies as many training leads as "
+                            "the policy's " +
+                            fixed(m_policy.qualifyThreshold) + " did");
+    out.rationale.push_back("features the lead lacks move the score by " + fixed(others) +
+                            " points together");
 }
 
 } // namespace baton::agents

@@ -3,11 +3,14 @@
 #include "agents/EnrichmentAgent.h"
 #include "agents/Policy.h"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace baton::agents {
+
+struct FittedModel;
 
 // An engagement event as scoring reads it.
 struct EventFact
@@ -63,7 +66,14 @@ public:
     explicit ScoringAgent(ScoringPolicy policy);
 
     static constexpr const char *Name = "scoring";
-    const std::string &version() const { return m_policy.version; }
+    const std::string &version() const { return m_model ? m_modelVersion : m_policy.version; }
+
+    // Scores with a fitted model (`baton model fit`) saved as scoring `version`: the score is
+    // the model's conversion probability in percent, the factors its per-feature effects;
+    // fit and engagement stay the policy's, as does the grid's letter; its digit is the
+    // model's conviction. Throws std::invalid_argument when the
+    // model was fitted on features this policy does not define.
+    void useModel(std::shared_ptr<const FittedModel> model, std::string version);
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
                     TimePoint now) const;
@@ -73,7 +83,12 @@ private:
     void scoreEngagement(const std::vector<EventFact> &events, TimePoint now,
                          ScoreResult &out) const;
 
+    void scoreWithModel(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                        TimePoint now, ScoreResult &out) const;
+
     ScoringPolicy m_policy;
+    std::shared_ptr<const FittedModel> m_model;
+    std::string m_modelVersion;
 };
 
 } // namespace baton::agents

@@ -84,10 +84,41 @@ nlohmann::json FittedModel::toJson() const
     nlohmann::json bins = nlohmann::json::array();
     for (const auto &b : calibration)
         bins.push_back({{"predicted", b.predicted}, {"observed", b.observed}, {"count", b.count}});
-    return {{"features", features},        {"mean", mean},        {"scale", scale},
-            {"weights", weights},          {"bias", bias},        {"auc", auc},
-            {"baseline_auc", baselineAuc}, {"train", trainCount}, {"test", testCount},
-            {"calibration", bins}};
+    return {{"features", features},
+            {"mean", mean},
+            {"scale", scale},
+            {"weights", weights},
+            {"bias", bias},
+            {"auc", auc},
+            {"baseline_auc", baselineAuc},
+            {"train", trainCount},
+            {"test", testCount},
+            {"calibration", bins},
+            {"qualify_probability", qualifyProbability}};
+}
+
+FittedModel FittedModel::fromJson(const nlohmann::json &j)
+{
+    FittedModel m;
+    try {
+        m.features = j.at("features").get<std::vector<std::string>>();
+        m.mean = j.at("mean").get<std::vector<double>>();
+        m.scale = j.at("scale").get<std::vector<double>>();
+        m.weights = j.at("weights").get<std::vector<double>>();
+        m.bias = j.at("bias").get<double>();
+        m.auc = j.value("auc", 0.0);
+        m.baselineAuc = j.value("baseline_auc", 0.0);
+        m.trainCount = j.value("train", 0);
+        m.testCount = j.value("test", 0);
+        m.qualifyProbability = j.value("qualify_probability", 0.5);
+    } catch (const nlohmann::json::exception &e) {
+        throw std::invalid_argument(std::string("scoring model: ") + e.what());
+    }
+    const auto d = m.features.size();
+    if (m.mean.size() != d || m.scale.size() != d || m.weights.size() != d)
+        throw std::invalid_argument("scoring model: features, mean, scale and weights differ in "
+                                    "length");
+    return m;
 }
 
 FittedModel fitLogistic(const std::vector<std::string> &features, const std::vector<Example> &train,

@@ -53,9 +53,14 @@ struct FittedModel
     double auc = 0, baselineAuc = 0;
     int trainCount = 0, testCount = 0;
     std::vector<CalibrationBin> calibration; // on the held-out examples, ten bins
+    // The probability at which a lead qualifies: chosen on the training leads so that the
+    // model qualifies as many of them as the policy's own threshold does.
+    double qualifyProbability = 0.5;
 
     double probability(const std::vector<double> &x) const;
     nlohmann::json toJson() const;
+    // Throws std::invalid_argument naming what is missing or inconsistent.
+    static FittedModel fromJson(const nlohmann::json &json);
 };
 
 FittedModel fitLogistic(const std::vector<std::string> &features, const std::vector<Example> &train,

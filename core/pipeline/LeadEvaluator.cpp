@@ -60,6 +60,12 @@ std::map<std::string, std::string> LeadEvaluator::agentVersions() const
             {agents::HandoffAgent::Name, m_handoff.version()}};
 }
 
+void LeadEvaluator::useScoringModel(std::shared_ptr<const agents::FittedModel> model,
+                                    std::string version)
+{
+    m_scoring.useModel(std::move(model), std::move(version));
+}
+
 std::string LeadEvaluator::configHash() const
 {
     return util::sha256Hex(

@@ -9,6 +9,7 @@
 #include "pipeline/LeadInputReader.h"
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -61,6 +62,8 @@ public:
     std::string fingerprint(const LeadInputs &inputs) const;
     std::map<std::string, std::string> agentVersions() const;
     std::string configHash() const;
+    // Scores with a fitted model saved as scoring `version` (see ScoringAgent::useModel).
+    void useScoringModel(std::shared_ptr<const agents::FittedModel> model, std::string version);
 
     Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
                         const std::string &traceId, IdGenerator &ids,

@@ -4,6 +4,9 @@
 #include "store/Database.h"
 #include "util/Time.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace baton::pipeline {
 
 ModelFitter::ModelFitter(store::Database &db, const agents::Policy &policy)
@@ -44,6 +47,16 @@ FitResult ModelFitter::fit(agents::TimePoint asOf, int matureDays, int windowDay
         (bucket < 7 ? train : test).push_back(std::move(example));
     }
     result.model = agents::fitLogistic(space.names(), train, test);
+    // The model qualifies the same share of the training leads as the policy's threshold.
+    std::vector<double> probabilities;
+    std::size_t qualifying = 0;
+    for (const auto &e : train) {
+        probabilities.push_back(result.model.probability(e.x));
+        qualifying += e.baseline >= m_policy.scoring.qualifyThreshold;
+    }
+    std::sort(probabilities.begin(), probabilities.end(), std::greater<>());
+    result.model.qualifyProbability =
+        qualifying == 0 ? 1.0 : probabilities[std::min(qualifying, probabilities.size()) - 1];
     std::int64_t existing = 0;
     {
         auto &count = m_db.cached("SELECT count(*) FROM scoring_models");
@@ -63,6 +76,17 @@ void ModelFitter::save(const FitResult &r, const std::string &createdAt)
     st.bindAll(r.version, createdAt, m_policy.sha256, r.model.toJson().dump(), r.model.auc,
                r.model.baselineAuc, r.model.trainCount, r.model.testCount);
     st.run();
+}
+
+std::optional<agents::FittedModel> ModelFitter::load(const std::string &version)
+{
+    auto &st = m_db.cached("SELECT model FROM scoring_models WHERE version = ?");
+    st.bindAll(version);
+    std::optional<agents::FittedModel> out;
+    if (st.step())
+        out = agents::FittedModel::fromJson(nlohmann::json::parse(st.textAt(0)));
+    st.reset();
+    return out;
 }
 
 std::vector<ModelRow> ModelFitter::models()

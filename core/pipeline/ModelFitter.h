@@ -2,6 +2,7 @@
 
 #include "agents/ScoringModel.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ public:
     FitResult fit(agents::TimePoint asOf, int matureDays = 60, int windowDays = 0);
     void save(const FitResult &result, const std::string &createdAt);
     std::vector<ModelRow> models();
+    // A saved model by its scoring version; nothing when there is none of that name.
+    std::optional<agents::FittedModel> load(const std::string &version);
 
 private:
     store::Database &m_db;

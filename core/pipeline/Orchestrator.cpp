@@ -57,7 +57,9 @@ Orchestrator::Orchestrator(store::Database &db, const contracts::ContractRegistr
 RunSummary Orchestrator::run(const RunOptions &options)
 {
     const auto started = m_clock.steadyNow();
-    const LeadEvaluator evaluator(m_policy, m_registry, options.summarizer);
+    LeadEvaluator evaluator(m_policy, m_registry, options.summarizer);
+    if (options.scoringModel)
+        evaluator.useScoringModel(options.scoringModel, options.scoringVersion);
     RunStore runs(m_db);
     RunSummary summary;
     std::optional<RunRow> run;

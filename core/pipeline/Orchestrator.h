@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ class IdGenerator;
 } // namespace baton
 namespace baton::agents {
 struct Policy;
+struct FittedModel;
 class LlmSummarizer;
 } // namespace baton::agents
 namespace baton::contracts {
@@ -34,6 +36,9 @@ struct RunOptions
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
     const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
+    // A fitted scoring model and the scoring version it was saved as; none: policy points.
+    std::shared_ptr<const agents::FittedModel> scoringModel;
+    std::string scoringVersion;
 };
 
 struct RunSummary

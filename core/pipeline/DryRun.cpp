@@ -1,0 +1,119 @@
+#include "pipeline/DryRun.h"
+
+#include "agents/Policy.h"
+#include "pipeline/LeadEvaluator.h"
+#include "pipeline/RunStore.h"
+#include "ports/IdGenerator.h"
+#include "store/Database.h"
+#include "util/Time.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace baton::pipeline {
+
+namespace {
+
+struct Verdict
+{
+    bool qualified = false, briefed = false, escalated = false;
+    std::string grid;
+};
+
+} // namespace
+
+DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &registry,
+                    const agents::Policy &policy, agents::TimePoint asOf,
+                    const std::vector<ScoringVariant> &variants, std::vector<std::int64_t> leadIds,
+                    int threads, const std::function<void(std::int64_t, std::int64_t)> &onProgress)
+{
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::unique_ptr<LeadEvaluator>> evaluators;
+    for (const auto &v : variants) {
+        evaluators.push_back(std::make_unique<LeadEvaluator>(policy, registry));
+        if (v.model)
+            evaluators.back()->useScoringModel(v.model, v.version);
+    }
+    if (leadIds.empty())
+        leadIds = LeadInputReader(db).leadIds();
+    const auto total = static_cast<std::int64_t>(leadIds.size());
+    if (threads <= 0)
+        threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+
+    // verdicts[lead index][variant]
+    std::vector<std::vector<Verdict>> verdicts(leadIds.size(),
+                                               std::vector<Verdict>(variants.size()));
+    std::atomic<std::int64_t> done{0};
+    std::mutex progressMutex;
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    const auto work = [&](int t) {
+        try {
+            auto conn = store::Database::open(
+                db.path(),
+                {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
+            LeadInputReader reader(conn);
+            RunStore runs(conn);
+            RandomIdGenerator ids;
+            for (std::size_t i = static_cast<std::size_t>(t); i < leadIds.size();
+                 i += static_cast<std::size_t>(threads)) {
+                const auto inputs = reader.read(leadIds[i], asOf);
+                if (inputs) {
+                    std::optional<agents::TimePoint> lastBrief;
+                    if (const auto last = runs.lastBriefTime(leadIds[i]))
+                        lastBrief = util::parseRfc3339(*last);
+                    for (std::size_t v = 0; v < evaluators.size(); ++v) {
+                        const auto e =
+                            evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", ids, lastBrief);
+                        verdicts[i][v] = {e.qualifies, e.handoff.has_value(),
+                                          e.handoff && e.handoff->escalated, e.grid};
+                    }
+                }
+                const auto n = ++done;
+                if (onProgress && (n % 256 == 0 || n == total)) {
+                    std::lock_guard lock(progressMutex);
+                    onProgress(n, total);
+                }
+            }
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(work, t);
+    for (auto &thread : pool)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
+
+    DryRunReport report;
+    report.leads = total;
+    for (const auto &v : variants)
+        report.variants.push_back({v.version, 0, 0, 0, {}});
+    for (const auto &lead : verdicts) {
+        for (std::size_t v = 0; v < lead.size(); ++v) {
+            auto &tally = report.variants[v];
+            tally.qualified += lead[v].qualified;
+            tally.briefed += lead[v].briefed;
+            tally.escalated += lead[v].escalated;
+            if (!lead[v].grid.empty())
+                ++tally.grid[lead[v].grid];
+        }
+        if (lead.size() >= 2) {
+            report.bandChanged += lead[0].grid != lead[1].grid;
+            report.qualifyGained += !lead[0].qualified && lead[1].qualified;
+            report.qualifyLost += lead[0].qualified && !lead[1].qualified;
+            report.escalationChanged += lead[0].escalated != lead[1].escalated;
+        }
+    }
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+} // namespace baton::pipeline
