@@ -106,10 +106,11 @@ class TestContracts : public QObject
 private slots:
     void builtInHasEveryContract()
     {
-        const std::vector<std::string> names{"account", "brief", "engagement_event",
-                                             "enrichment_record", "lead", "policy"};
+        const std::vector<std::string> names{
+            "account", "brief",  "engagement_event", "enrichment_record",
+            "lead",    "policy", "summary"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(8));
+        QCOMPARE(m_registry.versions().size(), size_t(9));
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));
@@ -413,8 +414,9 @@ private slots:
         QCOMPARE(errors.size(), size_t(1));
         QCOMPARE(errors[0].pointer, std::string());
         QCOMPARE(errors[0].message,
-                 std::string("unknown contract \"opportunity\" (known: account, brief, engagement_event, "
-                             "enrichment_record, lead, policy)"));
+                 std::string(
+                     "unknown contract \"opportunity\" (known: account, brief, engagement_event, "
+                     "enrichment_record, lead, policy, summary)"));
         errors.clear();
         QVERIFY(!m_registry.validate("lead", 9, goodLead(), errors));
         QCOMPARE(errors[0].message,
