@@ -141,7 +141,7 @@ private slots:
         const int before = m_sandbox.requestCount();
         const auto run = runWith(db, llm);
         QCOMPARE(run.failed, 0);
-        QVERIFY(run.briefed > 20);
+        QVERIFY(run.briefed > 10);
         QCOMPARE(m_sandbox.requestCount() - before, static_cast<int>(run.briefed));
 
         auto st = db.prepare("SELECT brief FROM briefs");
@@ -304,7 +304,7 @@ private slots:
         auto db = store::openStore(storeCopy("refused.sqlite"));
         const agents::LlmSummarizer wrongKey(config("sk-wrong"), m_transport, m_registry, m_clock);
         const auto first = runWith(db, wrongKey);
-        QVERIFY(first.failed > 20);
+        QVERIFY(first.failed > 10);
         QCOMPARE(first.briefed, 0);
         QVERIFY(m_clock.sleeps().empty()); // a 401 is not worth a retry
         pipeline::RunStore runs(db);

@@ -86,6 +86,7 @@ Policy parsePolicy(std::string_view text, std::string origin,
     q.engagementWeight = sc.at("weights").at("engagement").get<double>();
     q.qualifyThreshold = sc.at("qualify_threshold").get<double>();
     q.ambiguityBand = sc.at("ambiguity_band").get<double>();
+    q.triggerWindowDays = sc.value("trigger_window_days", 14);
     const auto &grid = sc.at("grid");
     q.fitA = grid.at("fit_a").get<double>();
     q.fitB = grid.at("fit_b").get<double>();

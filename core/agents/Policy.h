@@ -60,6 +60,7 @@ struct ScoringPolicy
     double engagementWeight = 0.5;
     double qualifyThreshold = 55;
     double ambiguityBand = 4;
+    int triggerWindowDays = 14; // how recent a trigger event must be to brief a lead anyway
     double fitA = 70, fitB = 45, engagement1 = 60, engagement2 = 30;
 };
 

@@ -22,14 +22,13 @@ nlohmann::json scopeJson(const agents::DecisionScope &scope)
     return {{"reads", scope.reads}, {"writes", scope.writes}, {"decides", scope.decides}};
 }
 
-// A demo request, or a pricing view together with a form, since the last brief: reasons
-// to brief a lead whatever its score.
-std::string triggerSince(const std::vector<agents::EventFact> &events,
-                         std::optional<agents::TimePoint> since)
+// A demo request, or a pricing view together with a form, recently and since the last brief:
+// reasons to brief a lead whatever its score.
+std::string triggerSince(const std::vector<agents::EventFact> &events, agents::TimePoint since)
 {
     bool pricing = false, form = false;
     for (const auto &e : events) {
-        if (since && e.occurredAt <= *since)
+        if (e.occurredAt <= since)
             continue;
         const std::string type = agents::effectiveEventType(e.type, e.asset);
         if (type == "demo_request")
@@ -37,7 +36,8 @@ std::string triggerSince(const std::vector<agents::EventFact> &events,
         pricing = pricing || type == "pricing_page_view";
         form = form || e.type == "form_submit";
     }
-    return pricing && form ? "pricing page and a form since the last brief" : std::string();
+    return pricing && form ? "pricing page view and a form submission within the trigger window"
+                           : std::string();
 }
 
 } // namespace
@@ -103,7 +103,12 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     out.score = score.score;
     out.grid = score.grid;
     out.qualifies = score.qualifies;
-    out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, lastBriefAt);
+    // A trigger counts if it is recent and newer than the last brief: an old demo request
+    // is history, not a reason to call today.
+    auto since = asOf - std::chrono::hours(24) * m_policy.scoring.triggerWindowDays;
+    if (lastBriefAt && *lastBriefAt > since)
+        since = *lastBriefAt;
+    out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, since);
     if (!out.qualifies && out.trigger.empty())
         return out; // evaluated, not briefed: nothing of it is kept but the run item
 

@@ -1,0 +1,85 @@
+#include "agents/Policy.h"
+#include "contracts/ContractRegistry.h"
+#include "pipeline/LeadEvaluator.h"
+#include "ports/IdGenerator.h"
+#include "util/Time.h"
+
+#include <QTest>
+
+using namespace baton;
+
+// Which leads below the threshold still get a brief: a trigger event (a demo request, or a
+// pricing view with a form) that is recent, and newer than the lead's last brief.
+class TestLeadEvaluator : public QObject
+{
+    Q_OBJECT
+
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    const agents::Policy m_policy = agents::defaultPolicy(m_registry);
+    const agents::TimePoint m_now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+
+    // A lead the ICP does not fit: it never qualifies on score alone.
+    pipeline::LeadInputs lowFitLead(std::vector<agents::EventFact> events) const
+    {
+        pipeline::LeadInputs in;
+        in.enrichment.lead.id = 5;
+        in.enrichment.lead.email = "kim@smallshop.example";
+        in.enrichment.lead.jobTitle = "Intern";
+        in.enrichment.now = m_now;
+        in.events = std::move(events);
+        in.hashes.push_back({"lead#5", std::string(64, 'a')});
+        for (const auto &e : in.events)
+            in.hashes.push_back({"event#" + std::to_string(e.id), std::string(64, 'b')});
+        return in;
+    }
+
+    pipeline::Evaluation evaluate(const pipeline::LeadInputs &in,
+                                  std::optional<agents::TimePoint> lastBrief = {}) const
+    {
+        const pipeline::LeadEvaluator evaluator(m_policy, m_registry);
+        RandomIdGenerator ids(1);
+        return evaluator.evaluate(in, m_now, "run", "trace", ids, lastBrief);
+    }
+
+    agents::TimePoint daysAgo(int days) const { return m_now - std::chrono::hours(24 * days); }
+
+private slots:
+    void aRecentDemoRequestBriefsALowScoringLead()
+    {
+        const auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2)}}));
+        QVERIFY(!e.qualifies);
+        QVERIFY(e.handoff.has_value());
+        QCOMPARE(e.trigger, std::string("demo request (event#1)"));
+        QCOMPARE(e.handoff->brief["score"]["trigger"].get<std::string>(), e.trigger);
+    }
+
+    void anOldDemoRequestDoesNot()
+    {
+        const int window = m_policy.scoring.triggerWindowDays;
+        const auto e =
+            evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(window + 1)}}));
+        QVERIFY(!e.handoff.has_value());
+        QVERIFY(e.trigger.empty());
+        QVERIFY(e.steps.empty()); // nothing is kept of a lead that is not briefed
+    }
+
+    void nothingNewSinceTheLastBriefDoesNot()
+    {
+        const auto in = lowFitLead({{1, "form_submit", "Request a demo", daysAgo(3)}});
+        QVERIFY(!evaluate(in, daysAgo(1)).handoff.has_value());
+        QVERIFY(evaluate(in, daysAgo(4)).handoff.has_value());
+    }
+
+    void pricingWithAFormIsATriggerAndPricingAloneIsNot()
+    {
+        const auto both = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3)},
+                                               {2, "form_submit", "Newsletter", daysAgo(1)}}));
+        QVERIFY(both.handoff.has_value());
+        QVERIFY(both.trigger.find("pricing") != std::string::npos);
+        const auto alone = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3)}}));
+        QVERIFY(!alone.handoff.has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeadEvaluator)
+#include "test_lead_evaluator.moc"
