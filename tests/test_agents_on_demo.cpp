@@ -64,7 +64,7 @@ private slots:
             h.profile = profile;
             h.score = score;
             h.summary = summary;
-            h.inputHashes = inputs->hashes;
+            h.inputHashes = inputs->refsAndHashes();
             h.upstreamEscalations = profile.escalations;
             h.upstreamEscalations.insert(h.upstreamEscalations.end(), score.escalations.begin(), score.escalations.end());
             h.steps = {{"enrichment", enrichment.version(), "profile", 0}, {"scoring", scoring.version(), score.grid, 0},

@@ -27,9 +27,9 @@ class TestLeadEvaluator : public QObject
         in.enrichment.lead.jobTitle = "Intern";
         in.enrichment.now = m_now;
         in.events = std::move(events);
-        in.hashes.push_back({"lead#5", std::string(64, 'a')});
+        in.hashes.push_back({pipeline::InputRecord::Lead, 5, {0xaa}});
         for (const auto &e : in.events)
-            in.hashes.push_back({"event#" + std::to_string(e.id), std::string(64, 'b')});
+            in.hashes.push_back({pipeline::InputRecord::Event, e.id, {0xbb}});
         return in;
     }
 

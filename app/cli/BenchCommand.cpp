@@ -1,6 +1,5 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ports/Clock.h"
@@ -14,9 +13,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-
 #include <algorithm>
-
 #include <unistd.h>
 
 namespace baton::app {
@@ -84,7 +81,10 @@ std::optional<double> sqliteReference(const QString &dir, const std::filesystem:
 
 } // namespace
 
-QString BenchCommand::name() const { return QStringLiteral("bench"); }
+QString BenchCommand::name() const
+{
+    return QStringLiteral("bench");
+}
 
 QString BenchCommand::summary() const
 {
@@ -110,6 +110,9 @@ void BenchCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("dir"),
                       QStringLiteral("Working directory (default: a temporary one, removed)."),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("reuse"),
+                      QStringLiteral("pipeline: reuse the store an earlier bench left in --dir, "
+                                     "its pipeline output removed.")});
 }
 
 int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -129,10 +132,13 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!events || !workers || !repeats)
         return 2;
     QTemporaryDir temp;
-    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
     QDir().mkpath(dir);
-    const std::filesystem::path jsonl = QDir(dir).filePath(QStringLiteral("events.jsonl")).toStdString();
-    const std::filesystem::path csv = QDir(dir).filePath(QStringLiteral("activities.csv")).toStdString();
+    const std::filesystem::path jsonl =
+        QDir(dir).filePath(QStringLiteral("events.jsonl")).toStdString();
+    const std::filesystem::path csv =
+        QDir(dir).filePath(QStringLiteral("activities.csv")).toStdString();
     const auto now = SystemClock().now();
 
     QElapsedTimer timer;
@@ -163,8 +169,9 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
             reference = times[times.size() / 2];
     }
     if (reference)
-        context.out << QStringLiteral("  sqlite3 .import (CSV)   %1 s  (untyped table, no validation: "
-                                      "the reference, median)\n")
+        context.out << QStringLiteral(
+                           "  sqlite3 .import (CSV)   %1 s  (untyped table, no validation: "
+                           "the reference, median)\n")
                            .arg(*reference, 6, 'f', 2);
     else
         context.out << "  sqlite3 .import reference: unavailable (install sqlite3)\n";
@@ -180,8 +187,9 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
             tries.push_back(importInto(storePath, file, static_cast<int>(*workers)));
             const Timed &last = tries.back();
             if (last.result.failed || last.result.counts.accepted != *events) {
-                context.err << "bench: " << label << " import did not accept every event: "
-                            << describeResult(last.result) << "\n";
+                context.err << "bench: " << label
+                            << " import did not accept every event: " << describeResult(last.result)
+                            << "\n";
                 return 1;
             }
         }

@@ -3,7 +3,6 @@
 #include "store/OpenStore.h"
 
 #include <QLocale>
-
 #include <cstdio>
 #include <unistd.h>
 

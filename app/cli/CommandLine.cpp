@@ -1,7 +1,6 @@
-#include "cli/Command.h"
-
 #include "Logging.h"
 #include "StoreLocation.h"
+#include "cli/Command.h"
 
 #include <QCoreApplication>
 
@@ -50,8 +49,8 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
     if (storePath.isEmpty())
         storePath = qEnvironmentVariable("BATON_STORE", defaultStorePath());
 
-    const auto commandIt = std::find_if(rest.begin(), rest.end(),
-                                        [](const QString &a) { return !a.startsWith('-'); });
+    const auto commandIt =
+        std::find_if(rest.begin(), rest.end(), [](const QString &a) { return !a.startsWith('-'); });
     if (commandIt == rest.end()) {
         if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
             out << globalHelp(commands);

@@ -1,12 +1,11 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ingest/ContractCatalog.h"
 #include "pipeline/Team.h"
-#include "store/Transaction.h"
 #include "ports/Clock.h"
+#include "store/Transaction.h"
 #include "util/Time.h"
 
 #include <QDir>
@@ -14,7 +13,10 @@
 
 namespace baton::app {
 
-QString DemoCommand::name() const { return QStringLiteral("demo"); }
+QString DemoCommand::name() const
+{
+    return QStringLiteral("demo");
+}
 
 QString DemoCommand::summary() const
 {
@@ -37,8 +39,7 @@ void DemoCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("now"),
                       QStringLiteral("End of the 90 days of engagement, RFC 3339 (default: now)."),
                       QStringLiteral("TIME")});
-    parser.addOption({QStringLiteral("no-import"),
-                      QStringLiteral("Only write the files.")});
+    parser.addOption({QStringLiteral("no-import"), QStringLiteral("Only write the files.")});
 }
 
 int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -63,9 +64,10 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         }
         options.now = *at;
     }
-    const QString dir = parser.isSet(QStringLiteral("dir"))
-                            ? parser.value(QStringLiteral("dir"))
-                            : QFileInfo(context.storePath).absoluteDir().filePath(QStringLiteral("demo-data"));
+    const QString dir =
+        parser.isSet(QStringLiteral("dir"))
+            ? parser.value(QStringLiteral("dir"))
+            : QFileInfo(context.storePath).absoluteDir().filePath(QStringLiteral("demo-data"));
     QDir().mkpath(dir);
 
     TerminalProgress progress(QStringLiteral("generating"));
@@ -92,13 +94,14 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         store::Transaction tx(*db);
         const int added = pipeline::saveUsers(*db, pipeline::demoTeam());
         tx.commit();
-        context.out << "demo: team of " << pipeline::demoTeam().size() << " people (" << added << " new)\n";
+        context.out << "demo: team of " << pipeline::demoTeam().size() << " people (" << added
+                    << " new)\n";
     }
     ingest::Importer importer(*db, registry, systemClock);
     int failures = 0;
     // Accounts before the people who work there; events after the leads they belong to.
-    for (const auto &path : {files.accounts, files.contacts, files.enrichment, files.events,
-                             files.activities}) {
+    for (const auto &path :
+         {files.accounts, files.contacts, files.enrichment, files.events, files.activities}) {
         const QString label = QString::fromStdString(path.filename().string());
         TerminalProgress importing(label);
         ingest::ImportOptions importOptions;

@@ -1,17 +1,20 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "contracts/ContractRegistry.h"
 #include "ingest/ContractCatalog.h"
 #include "ports/Clock.h"
 
 namespace baton::app {
 
-QString ImportCommand::name() const { return QStringLiteral("import"); }
+QString ImportCommand::name() const
+{
+    return QStringLiteral("import");
+}
 
 QString ImportCommand::summary() const
 {
-    return QStringLiteral("Import HubSpot contact exports, Marketo activity exports or Baton JSONL");
+    return QStringLiteral(
+        "Import HubSpot contact exports, Marketo activity exports or Baton JSONL");
 }
 
 void ImportCommand::configure(QCommandLineParser &parser) const
@@ -36,13 +39,15 @@ int ImportCommand::run(const QCommandLineParser &parser, CommandContext &context
         context.err << "baton import: name at least one file\n";
         return 2;
     }
-    const auto format = ingest::sourceFormatFromString(parser.value(QStringLiteral("format")).toStdString());
+    const auto format =
+        ingest::sourceFormatFromString(parser.value(QStringLiteral("format")).toStdString());
     if (!format) {
         context.err << "baton import: unknown --format '" << parser.value(QStringLiteral("format"))
                     << "' (auto, hubspot, marketo, jsonl)\n";
         return 2;
     }
-    const auto offset = integerOption(parser, QStringLiteral("utc-offset"), -14 * 60, 14 * 60, context);
+    const auto offset =
+        integerOption(parser, QStringLiteral("utc-offset"), -14 * 60, 14 * 60, context);
     if (!offset)
         return 2;
     auto db = openStoreFor(context);

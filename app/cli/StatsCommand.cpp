@@ -1,6 +1,5 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "ingest/IngestQueries.h"
 
 #include <QJsonArray>
@@ -9,7 +8,10 @@
 
 namespace baton::app {
 
-QString StatsCommand::name() const { return QStringLiteral("stats"); }
+QString StatsCommand::name() const
+{
+    return QStringLiteral("stats");
+}
 
 QString StatsCommand::summary() const
 {
@@ -53,13 +55,18 @@ int StatsCommand::run(const QCommandLineParser &parser, CommandContext &context)
     }
     context.out << "store: " << context.storePath << "\n\ntables:\n";
     for (const auto &t : tables)
-        context.out << QStringLiteral("  %1 %2\n").arg(QString::fromStdString(t.table), -22).arg(t.rows, 10);
+        context.out << QStringLiteral("  %1 %2\n")
+                           .arg(QString::fromStdString(t.table), -22)
+                           .arg(t.rows, 10);
     context.out << "\ncontract versions seen:\n";
     if (contracts.empty())
         context.out << "  (none yet)\n";
     for (const auto &c : contracts)
         context.out << QStringLiteral("  %1 %2 records in %3 batches\n")
-                           .arg(QStringLiteral("%1@%2").arg(QString::fromStdString(c.contract)).arg(c.version), -22)
+                           .arg(QStringLiteral("%1@%2")
+                                    .arg(QString::fromStdString(c.contract))
+                                    .arg(c.version),
+                                -22)
                            .arg(c.records, 10)
                            .arg(c.batches);
     context.out << "\nquarantine by field:\n";

@@ -1,6 +1,5 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-
 #include "contracts/ContractRegistry.h"
 #include "ingest/ContractCatalog.h"
 #include "ingest/DropFolderSync.h"
@@ -8,7 +7,10 @@
 
 namespace baton::app {
 
-QString SyncCommand::name() const { return QStringLiteral("sync"); }
+QString SyncCommand::name() const
+{
+    return QStringLiteral("sync");
+}
 
 QString SyncCommand::summary() const
 {
@@ -17,8 +19,8 @@ QString SyncCommand::summary() const
 
 void SyncCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("from"), QStringLiteral("The drop folder."),
-                      QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("from"), QStringLiteral("The drop folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("settle-ms"),
                       QStringLiteral("A file whose size changes within this many milliseconds is "
                                      "still being written and is left for the next sync. "
@@ -58,7 +60,8 @@ int SyncCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     for (const auto &name : report.alreadySeen)
         context.out << QString::fromStdString(name) << ": seen before, skipped\n";
     for (const auto &name : report.stillBeingWritten)
-        context.out << QString::fromStdString(name) << ": still being written, left for the next sync\n";
+        context.out << QString::fromStdString(name)
+                    << ": still being written, left for the next sync\n";
     for (const auto &name : report.ignored)
         context.out << QString::fromStdString(name) << ": not an import format, ignored\n";
     context.out << "sync: " << report.imported.size() << " imported, " << report.alreadySeen.size()

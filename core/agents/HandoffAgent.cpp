@@ -1,6 +1,7 @@
 #include "agents/HandoffAgent.h"
 
 #include "contracts/ContractRegistry.h"
+#include "contracts/SchemaValidator.h"
 #include "util/Time.h"
 
 #include <algorithm>
@@ -253,7 +254,10 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
 
     // The last gate: the brief satisfies its contract, or it is escalated saying why.
     b["escalation"] = {{"required", !reasons.empty()}, {"reasons", reasons}};
-    if (!m_registry.validate("brief", 1, b, out.contractErrors)) {
+    // The yes/no pass first: collecting errors costs more, and valid briefs have none.
+    const auto *validator = m_registry.validator("brief", 1);
+    if (!(validator && validator->validate(b, nullptr)) &&
+        !m_registry.validate("brief", 1, b, out.contractErrors)) {
         for (const auto &e : out.contractErrors)
             reasons.push_back("brief contract: " + e.pointer + ": " + e.message);
         b["escalation"] = {{"required", true}, {"reasons", reasons}};

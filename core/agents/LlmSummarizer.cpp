@@ -102,9 +102,8 @@ PromptFacts LlmSummarizer::promptFacts(const LeadFacts &lead, const EnrichedProf
     nlohmann::json eventList = nlohmann::json::array();
     for (const EventFact *e : newest) {
         const std::string ref = "event#" + std::to_string(e->id);
-        nlohmann::json item = {{"id", ref},
-                               {"type", effectiveEventType(e->type, e->asset)},
-                               {"at", util::formatUtc(e->occurredAt)}};
+        nlohmann::json item = {
+            {"id", ref}, {"type", eventKind(*e)}, {"at", util::formatUtc(e->occurredAt)}};
         if (!e->asset.empty())
             item["asset"] = e->asset;
         eventList.push_back(std::move(item));

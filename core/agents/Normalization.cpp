@@ -284,6 +284,8 @@ TitleReading readTitle(std::string_view title)
 
 std::string effectiveEventType(std::string_view type, std::string_view asset)
 {
+    if (type != "web_visit" && type != "form_submit") // the only types an asset can refine
+        return std::string(type);
     const std::string words = wordsOf(asset);
     if (type == "web_visit" && words.find(" pricing ") != std::string::npos)
         return "pricing_page_view";

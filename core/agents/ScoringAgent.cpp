@@ -23,6 +23,11 @@ std::string fixed(double value)
 
 } // namespace
 
+std::string eventKind(const EventFact &e)
+{
+    return effectiveEventType(e.type, e.asset);
+}
+
 std::vector<ScoreFactor> ScoreResult::topPositive(std::size_t n) const
 {
     std::vector<ScoreFactor> out;
@@ -128,7 +133,7 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
     std::map<std::string, Sum> byType;
     double raw = 0;
     for (const EventFact &e : events) {
-        const std::string type = effectiveEventType(e.type, e.asset);
+        const std::string type = eventKind(e);
         const auto weight = m_policy.eventWeights.find(type);
         if (weight == m_policy.eventWeights.end() || weight->second == 0)
             continue;
@@ -252,7 +257,7 @@ void ScoringAgent::scoreWithModel(const EnrichedProfile &profile,
             const std::string type = name.substr(7);
             std::vector<const EventFact *> matching;
             for (const auto &e : events)
-                if (e.occurredAt <= now && effectiveEventType(e.type, e.asset) == type)
+                if (e.occurredAt <= now && eventKind(e) == type)
                     matching.push_back(&e);
             std::sort(matching.begin(), matching.end(),
                       [](auto *a, auto *b) { return a->occurredAt > b->occurredAt; });

@@ -21,6 +21,10 @@ struct EventFact
     TimePoint occurredAt;
 };
 
+// What scoring and summaries count the event as: a visit to a pricing page is a pricing
+// view, a "Request a demo" form a demo request (see effectiveEventType).
+std::string eventKind(const EventFact &e);
+
 // One reason for the score: its share of the score in points, and the records behind it.
 struct ScoreFactor
 {

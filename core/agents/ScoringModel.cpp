@@ -63,8 +63,7 @@ std::vector<double> FeatureSpace::features(const EnrichedProfile &profile,
         if (e.occurredAt > asOf)
             continue;
         const double ageDays = std::chrono::duration<double>(asOf - e.occurredAt).count() / 86400.0;
-        decayed[effectiveEventType(e.type, e.asset)] +=
-            std::pow(0.5, ageDays / m_policy.halfLifeDays);
+        decayed[eventKind(e)] += std::pow(0.5, ageDays / m_policy.halfLifeDays);
     }
     for (const auto &entry : m_policy.eventWeights)
         x.push_back(std::log1p(decayed.count(entry.first) ? decayed.at(entry.first) : 0.0));

@@ -93,7 +93,7 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
         const double age = daysAgo(e);
         if (age < 0 || age > kTimelineDays)
             continue;
-        const std::string type = effectiveEventType(e.type, e.asset);
+        const std::string type = eventKind(e);
         if (age <= 30)
             last30[type].push_back(&e);
         if (age <= 14)

@@ -30,7 +30,7 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
     for (const auto &e : events) {
         if (e.occurredAt <= since)
             continue;
-        const std::string type = agents::effectiveEventType(e.type, e.asset);
+        const std::string type = agents::eventKind(e);
         if (type == "demo_request")
             return "demo request (event#" + std::to_string(e.id) + ")";
         pricing = pricing || type == "pricing_page_view";
@@ -41,6 +41,25 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
 }
 
 } // namespace
+
+void Evaluation::freeze()
+{
+    if (frozen)
+        return;
+    if (handoff) {
+        briefText = handoff->brief.dump();
+        reasonsText = nlohmann::json(handoff->reasons).dump();
+        slaDue = handoff->brief["routing"]["sla_due"].get<std::string>();
+        handoff->brief = nlohmann::json();
+    }
+    stepTexts.clear();
+    for (StepRow &s : steps) {
+        stepTexts.push_back(
+            {s.inputs.dump(), s.output.dump(), s.rationale.dump(), s.policyChecks.dump()});
+        s.inputs = s.output = s.rationale = s.policyChecks = nlohmann::json();
+    }
+    frozen = true;
+}
 
 LeadEvaluator::LeadEvaluator(const agents::Policy &policy,
                              const contracts::ContractRegistry &registry,
@@ -74,12 +93,24 @@ std::string LeadEvaluator::configHash() const
 
 std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 {
-    auto hashes = inputs.hashes;
-    std::sort(hashes.begin(), hashes.end());
-    std::string text = configHash();
-    for (const auto &[ref, sha] : hashes)
-        text += "|" + ref + "=" + sha;
-    return util::sha256Hex(text);
+    // Binary and sorted by record: the same records give the same fingerprint in any order.
+    std::vector<const InputRecord *> records;
+    records.reserve(inputs.hashes.size());
+    for (const auto &r : inputs.hashes)
+        records.push_back(&r);
+    std::sort(records.begin(), records.end(), [](auto *a, auto *b) {
+        return a->kind != b->kind ? a->kind < b->kind : a->id < b->id;
+    });
+    std::string bytes = configHash();
+    bytes.reserve(bytes.size() + records.size() * 41);
+    for (const InputRecord *r : records) {
+        bytes.push_back(r->kind);
+        const auto id = static_cast<std::uint64_t>(r->id);
+        for (int shift = 56; shift >= 0; shift -= 8)
+            bytes.push_back(static_cast<char>((id >> shift) & 0xff));
+        bytes.append(reinterpret_cast<const char *>(r->sha256.data()), r->sha256.size());
+    }
+    return util::sha256Hex(bytes);
 }
 
 Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint asOf,
@@ -113,7 +144,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         return out; // evaluated, not briefed: nothing of it is kept but the run item
 
     nlohmann::json inputRefs = nlohmann::json::array();
-    for (const auto &[ref, sha] : inputs.hashes)
+    const auto refsAndHashes = inputs.refsAndHashes();
+    for (const auto &[ref, sha] : refsAndHashes)
         inputRefs.push_back({{"ref", ref}, {"sha256", sha}});
     out.steps.push_back(
         {agents::EnrichmentAgent::Name,
@@ -174,7 +206,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.profile = profile;
     h.score = score;
     h.summary = summary;
-    h.inputHashes = inputs.hashes;
+    h.inputHashes = refsAndHashes;
     h.summaryFallback = fallback;
     for (const auto &step : out.steps)
         h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});

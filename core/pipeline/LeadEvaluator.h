@@ -8,6 +8,7 @@
 #include "agents/SummarizationAgent.h"
 #include "pipeline/LeadInputReader.h"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,14 @@ struct Evaluation
     std::string trigger; // why a lead below the threshold is briefed anyway, if it is
     std::optional<agents::HandoffResult> handoff; // set when the lead gets a brief
     std::vector<StepRow> steps;
+
+    // The brief and steps as the text the store keeps, their JSON trees freed: done on the
+    // worker threads, so the single writer only binds strings (and frees nothing big).
+    void freeze();
+    bool frozen = false;
+    std::string briefText, reasonsText, slaDue;
+    // Per step: inputs, output, rationale and policy checks as text.
+    std::vector<std::array<std::string, 4>> stepTexts;
 };
 
 // Runs the four agents over one lead's inputs. Pure apart from the ids it draws: the same

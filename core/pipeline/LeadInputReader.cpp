@@ -9,11 +9,12 @@ namespace baton::pipeline {
 
 namespace {
 
-std::string hexOf(const std::vector<std::uint8_t> &bytes)
+util::Digest digestOf(const store::Statement &st, int column)
 {
     util::Digest d{};
+    const auto bytes = st.blobViewAt(column);
     std::copy_n(bytes.begin(), std::min(bytes.size(), d.size()), d.begin());
-    return util::toHex(d);
+    return d;
 }
 
 std::optional<std::string> emailDomain(const std::optional<std::string> &email)
@@ -25,6 +26,24 @@ std::optional<std::string> emailDomain(const std::optional<std::string> &email)
 }
 
 } // namespace
+
+std::string InputRecord::ref() const
+{
+    const char *name = kind == Lead         ? "lead#"
+                       : kind == Account    ? "account#"
+                       : kind == Enrichment ? "enrichment#"
+                                            : "event#";
+    return name + std::to_string(id);
+}
+
+std::vector<std::pair<std::string, std::string>> LeadInputs::refsAndHashes() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(hashes.size());
+    for (const auto &r : hashes)
+        out.emplace_back(r.ref(), r.hex());
+    return out;
+}
 
 LeadInputReader::LeadInputReader(store::Database &db) : m_db(db)
 {
@@ -60,7 +79,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     l.company = lead.optionalTextAt(3);
     l.companyDomain = lead.optionalTextAt(4);
     l.country = lead.optionalTextAt(5);
-    in.hashes.emplace_back("lead#" + std::to_string(l.id), hexOf(lead.blobAt(6)));
+    in.hashes.push_back({InputRecord::Lead, l.id, digestOf(lead, 6)});
     in.convertedAt = lead.optionalTextAt(7);
     l.firstName = lead.optionalTextAt(8);
     l.lastName = lead.optionalTextAt(9);
@@ -87,7 +106,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
             if (!account.isNull(6))
                 a.annualRevenue = account.doubleAt(6);
             a.strategic = account.int64At(7) != 0;
-            in.hashes.emplace_back("account#" + std::to_string(a.id), hexOf(account.blobAt(8)));
+            in.hashes.push_back({InputRecord::Account, a.id, digestOf(account, 8)});
             in.enrichment.account = std::move(a);
         }
         account.reset();
@@ -111,7 +130,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
         if (!observations.isNull(4))
             o.confidence = observations.doubleAt(4);
         util::parseJson(observations.textViewAt(5), o.fields);
-        in.hashes.emplace_back("enrichment#" + std::to_string(o.id), hexOf(observations.blobAt(6)));
+        in.hashes.push_back({InputRecord::Enrichment, o.id, digestOf(observations, 6)});
         in.enrichment.observations.push_back(std::move(o));
     }
     observations.reset();
@@ -128,7 +147,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
         e.type = events.textAt(1);
         e.asset = events.textAt(2);
         e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
-        in.hashes.emplace_back("event#" + std::to_string(e.id), hexOf(events.blobAt(4)));
+        in.hashes.push_back({InputRecord::Event, e.id, digestOf(events, 4)});
         in.events.push_back(std::move(e));
     }
     events.reset();

@@ -2,6 +2,7 @@
 
 #include "agents/EnrichmentAgent.h"
 #include "agents/ScoringAgent.h"
+#include "util/Sha256.h"
 
 #include <cstdint>
 #include <optional>
@@ -14,14 +15,35 @@ class Database;
 
 namespace baton::pipeline {
 
+// One record a lead's evaluation rests on, and its content hash. Kept binary: a run reads
+// millions, and only briefed leads need them as text.
+struct InputRecord
+{
+    enum Kind : char
+    {
+        Lead = 'l',
+        Account = 'a',
+        Enrichment = 'n',
+        Event = 'e'
+    };
+    Kind kind = Lead;
+    std::int64_t id = 0;
+    util::Digest sha256{};
+
+    std::string ref() const; // "lead#7", "event#12", ...
+    std::string hex() const { return util::toHex(sha256); }
+};
+
 // Everything the agents may consider about one lead, read from the store, with the content
 // hash of every record: together they are the lead's input fingerprint.
 struct LeadInputs
 {
     agents::EnrichmentInput enrichment;
     std::vector<agents::EventFact> events;
-    std::vector<std::pair<std::string, std::string>> hashes; // ("lead#7", hex sha-256)
-    std::optional<std::string> convertedAt;                  // the historical outcome, if any
+    std::vector<InputRecord> hashes;
+    // ("lead#7", hex sha-256) for each record, in reading order.
+    std::vector<std::pair<std::string, std::string>> refsAndHashes() const;
+    std::optional<std::string> convertedAt; // the historical outcome, if any
     std::optional<std::string> createdAt;
 };
 

@@ -43,6 +43,9 @@ struct Worker
               {.readOnly = false, .create = false, .busyTimeoutMs = 5000, .quickCheck = false})),
           reader(db), runs(db)
     {
+        // Reads go through the page cache without a copy per page (measured: pread was
+        // 8% of a cold run).
+        db.exec("PRAGMA mmap_size=4294967296");
     }
 };
 
@@ -143,6 +146,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
             out.agentSeconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
             out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
+            out.evaluation.freeze();
         } catch (const std::exception &e) {
             out.status = "failed";
             out.error = e.what();
@@ -187,8 +191,12 @@ RunSummary Orchestrator::run(const RunOptions &options)
         std::vector<std::thread> pool;
         for (std::size_t t = 0; t < workers.size(); ++t)
             pool.emplace_back([&, t] {
+                // One read transaction per chunk: one snapshot, and one lock instead of one
+                // per statement.
+                workers[t]->db.exec("BEGIN");
                 for (std::size_t i = t; i < pending.size(); i += workers.size())
                     evaluate(*workers[t], pending[i], outcomes[i]);
+                workers[t]->db.exec("COMMIT");
             });
         for (auto &thread : pool)
             thread.join();
@@ -196,7 +204,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
         const auto w0 = std::chrono::steady_clock::now();
         store::Transaction tx(m_db);
         const std::string createdAt = run->asOf;
-        for (const Outcome &o : outcomes) {
+        for (Outcome &o : outcomes) {
             std::optional<std::int64_t> briefId;
             if (o.status == "briefed")
                 briefId = runs.writeBrief(o.leadId, run->id, o.evaluation, o.traceId, createdAt);

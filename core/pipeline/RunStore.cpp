@@ -197,18 +197,17 @@ std::optional<std::string> RunStore::lastBriefTime(std::int64_t leadId)
     return out;
 }
 
-std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
-                                  const Evaluation &e, const std::string &traceId,
-                                  const std::string &createdAt)
+std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &e,
+                                  const std::string &traceId, const std::string &createdAt)
 {
-    const auto &brief = e.handoff->brief;
+    e.freeze();
     auto &insert = m_db.cached(
         "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
         "escalation_reasons, brief, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bindAll(leadId, runId, e.fingerprint,
                    std::string(e.handoff->escalated ? "escalated" : "pending_review"),
-                   e.handoff->owner, brief["routing"]["sla_due"].get<std::string>(), e.score,
-                   e.grid, nlohmann::json(e.handoff->reasons).dump(), brief.dump(), createdAt);
+                   e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
+                   createdAt);
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     // A newer brief replaces what a rep has not acted on yet; history stays.
@@ -221,10 +220,11 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
         m_db.cached("INSERT INTO agent_steps (run_id, lead_id, agent, version, inputs, output, "
                     "decision, rationale, policy_checks, duration_ms, trace_id, span_id) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const StepRow &s : e.steps) {
-        step.bindAll(runId, leadId, s.agent, s.version, s.inputs.dump(), s.output.dump(),
-                     s.decision, s.rationale.dump(), s.policyChecks.dump(), s.durationMs, traceId,
-                     s.spanId);
+    for (std::size_t i = 0; i < e.steps.size(); ++i) {
+        const StepRow &s = e.steps[i];
+        const auto &text = e.stepTexts[i];
+        step.bindAll(runId, leadId, s.agent, s.version, text[0], text[1], s.decision, text[2],
+                     text[3], s.durationMs, traceId, s.spanId);
         step.run();
     }
     return id;

@@ -71,9 +71,9 @@ public:
                                                      const std::string &fingerprint);
     std::optional<std::string> lastBriefTime(std::int64_t leadId);
     // Writes the brief and its steps, superseding the lead's open briefs; returns its id.
-    std::int64_t writeBrief(std::int64_t leadId, const std::string &runId,
-                            const Evaluation &evaluation, const std::string &traceId,
-                            const std::string &createdAt);
+    // Freezes the evaluation first if it is not.
+    std::int64_t writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &evaluation,
+                            const std::string &traceId, const std::string &createdAt);
     void finishItem(const std::string &runId, std::int64_t leadId, const std::string &status,
                     const std::string &fingerprint, std::optional<std::int64_t> briefId,
                     const std::string &error = {});

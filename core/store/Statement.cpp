@@ -3,7 +3,6 @@
 #include "store/StoreError.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace baton::store {
@@ -69,8 +68,8 @@ Statement &Statement::bind(int index, std::string_view text)
 
 Statement &Statement::bindStatic(int index, std::string_view text)
 {
-    if (const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(),
-                                           SQLITE_STATIC, SQLITE_UTF8);
+    if (const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_STATIC,
+                                           SQLITE_UTF8);
         rc != SQLITE_OK)
         fail(rc);
     return *this;
@@ -85,8 +84,8 @@ Statement &Statement::bind(int index, std::nullptr_t)
 
 Statement &Statement::bindBlob(int index, std::span<const std::uint8_t> bytes)
 {
-    if (const int rc = sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(),
-                                           SQLITE_TRANSIENT);
+    if (const int rc =
+            sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
         rc != SQLITE_OK)
         fail(rc);
     return *this;
@@ -163,6 +162,13 @@ std::vector<std::uint8_t> Statement::blobAt(int column) const
     const auto *data = static_cast<const std::uint8_t *>(sqlite3_column_blob(m_stmt, column));
     const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column));
     return data ? std::vector<std::uint8_t>(data, data + size) : std::vector<std::uint8_t>{};
+}
+
+std::span<const std::uint8_t> Statement::blobViewAt(int column) const
+{
+    const auto *data = static_cast<const std::uint8_t *>(sqlite3_column_blob(m_stmt, column));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column));
+    return data ? std::span<const std::uint8_t>(data, size) : std::span<const std::uint8_t>{};
 }
 
 int Statement::columnCount() const

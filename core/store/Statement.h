@@ -38,7 +38,10 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
-    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view(text)); }
+    Statement &bind(int index, const std::string &text)
+    {
+        return bind(index, std::string_view(text));
+    }
     Statement &bind(int index, std::nullptr_t);
     // Binds without copying: `text` must stay alive and unchanged until the statement is
     // reset. For hot paths that bind fields of a struct they step right away.
@@ -70,6 +73,8 @@ public:
     std::optional<std::string> optionalTextAt(int column) const;
     std::optional<std::int64_t> optionalInt64At(int column) const;
     std::vector<std::uint8_t> blobAt(int column) const;
+    // Valid until the next step or reset; no copy.
+    std::span<const std::uint8_t> blobViewAt(int column) const;
     int columnCount() const;
 
     std::string_view sql() const;
