@@ -33,6 +33,12 @@ class TestCli : public QObject
     QString store() const { return m_dir.filePath(QStringLiteral("cli.sqlite")); }
 
 private slots:
+    void initTestCase()
+    {
+        // The person's own settings (an LLM URL, say) stay out of the test.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    }
+
     void helpListsEveryCommand()
     {
         const Run r = run({QStringLiteral("--help")});
@@ -100,6 +106,39 @@ private slots:
         QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("run"), QStringLiteral("--resume")}).code, 1);
         QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("show"),
                             QStringLiteral("999999")}).code, 1);
+    }
+
+    void dryRunsCompareAndWriteNothing()
+    {
+        const auto cli = [this](QStringList args) {
+            return run(QStringList{QStringLiteral("--store"), store(), QStringLiteral("run")} + args);
+        };
+        const Run briefsBefore = run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
+                                      QStringLiteral("list"), QStringLiteral("--json")});
+        const Run dry = cli({QStringLiteral("--dry-run")});
+        QVERIFY2(dry.code == 0, qPrintable(dry.out + dry.err));
+        QVERIFY(dry.out.contains(QStringLiteral("nothing was written")));
+        QVERIFY(dry.out.contains(QStringLiteral("scoring@1.0.0: ")));
+        const Run same = cli({QStringLiteral("--dry-run"), QStringLiteral("--compare"),
+                              QStringLiteral("scoring@1.0.0,scoring@1.0.0")});
+        QCOMPARE(same.code, 0);
+        QVERIFY2(same.out.contains(QStringLiteral(": 0 leads change band, 0 newly qualify")),
+                 qPrintable(same.out));
+        const Run briefsAfter = run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
+                                     QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(briefsAfter.out, briefsBefore.out);
+
+        const Run unknown = cli({QStringLiteral("--dry-run"), QStringLiteral("--compare"),
+                                 QStringLiteral("scoring@1.0.0,scoring@9.9.9")});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no scoring version '9.9.9'; known: 1.0.0")),
+                 qPrintable(unknown.err));
+        const Run malformed = cli({QStringLiteral("--compare"), QStringLiteral("1.0.0")});
+        QCOMPARE(malformed.code, 2);
+        QVERIFY(malformed.err.contains(QStringLiteral("--compare takes scoring@A,scoring@B")));
+        const Run badUrl = cli({QStringLiteral("--llm-url"), QStringLiteral("ftp://x/y")});
+        QCOMPARE(badUrl.code, 2);
+        QVERIFY(badUrl.err.contains(QStringLiteral("is not an http(s) URL")));
     }
 
     void importReportsEachFileAndFailsForUnreadableOnes()
