@@ -2,8 +2,6 @@
 #include "sandbox/ChatCompletionsSandbox.h"
 
 #include <QCoreApplication>
-#include <csignal>
-
 namespace baton::app {
 
 QString LlmSandboxCommand::name() const
@@ -45,9 +43,8 @@ int LlmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
     context.out << "serving " << sandbox.url() << " (Ctrl+C stops)\n"
                 << "try: baton run --llm-url " << sandbox.url() << "\n";
     context.out.flush();
-    // main() runs commands inside a QCoreApplication; its loop serves until a signal.
-    std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
-    std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
+    // main() runs commands inside a QCoreApplication; its loop waits while the sandbox's own
+    // thread serves, until Ctrl+C ends the process (the sandbox keeps no state worth saving).
     return QCoreApplication::exec();
 }
 

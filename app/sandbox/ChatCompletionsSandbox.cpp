@@ -135,16 +135,14 @@ ChatCompletionsSandbox::Answer ChatCompletionsSandbox::answer(const QByteArray &
                                                               const QByteArray &body)
 {
     ChatSandboxBehaviour b;
+    bool fail = false;
     {
         std::lock_guard lock(m_mutex);
         m_lastBody = body;
-        if (m_behaviour.failFirst > 0) {
+        b = m_behaviour;
+        fail = m_behaviour.failFirst > 0;
+        if (fail)
             --m_behaviour.failFirst;
-            b = m_behaviour;
-            b.failFirst = 1;
-        } else {
-            b = m_behaviour;
-        }
     }
     ++m_requests;
     if (b.delayMs > 0)
@@ -154,7 +152,7 @@ ChatCompletionsSandbox::Answer ChatCompletionsSandbox::answer(const QByteArray &
                 errorBody(QStringLiteral("Incorrect API key provided."),
                           QStringLiteral("invalid_request_error")),
                 -1};
-    if (b.failFirst > 0)
+    if (fail)
         return {b.failStatus,
                 errorBody(b.failStatus == 429 ? QStringLiteral("Rate limit reached.")
                                               : QStringLiteral("The server had an error."),

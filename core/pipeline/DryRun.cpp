@@ -8,6 +8,7 @@
 #include "util/Time.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
