@@ -8,7 +8,6 @@
 #include "sandbox/ChatCompletionsSandbox.h"
 #include "util/Time.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <mutex>
@@ -69,10 +68,8 @@ class TestLlmSummarization : public QObject
 
     std::string storeCopy(const char *name)
     {
-        const QString path = m_dir.filePath(QLatin1String(name));
-        QFile::remove(path);
-        QFile::copy(m_template, path);
-        return path.toStdString();
+        return copyStore(m_template.toStdString(),
+                         m_dir.filePath(QLatin1String(name)).toStdString());
     }
 
     agents::LlmConfig config(const std::string &key = "sk-test") const

@@ -33,10 +33,8 @@ class TestOrchestrator : public QObject
 
     std::string storeCopy(const char *name)
     {
-        const QString path = m_dir.filePath(QLatin1String(name));
-        QFile::remove(path);
-        QFile::copy(m_template, path);
-        return path.toStdString();
+        return copyStore(m_template.toStdString(),
+                         m_dir.filePath(QLatin1String(name)).toStdString());
     }
 
     static qint64 scalar(store::Database &db, const std::string &sql)

@@ -9,7 +9,6 @@
 #include "store/OpenStore.h"
 #include "util/Time.h"
 
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,10 +31,7 @@ class TestRunCrashResume : public QObject
 
     std::string copy(const QString &name)
     {
-        const QString path = m_dir.filePath(name);
-        QFile::remove(path);
-        QFile::copy(m_template, path);
-        return path.toStdString();
+        return copyStore(m_template.toStdString(), m_dir.filePath(name).toStdString());
     }
 
 private slots:

@@ -34,6 +34,14 @@ inline void buildDemoStore(const std::filesystem::path &store,
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+// A fresh copy of a template store (built once per test case), replacing an earlier copy;
+// throws if it cannot be made, so a test never runs on a missing store.
+inline std::string copyStore(const std::filesystem::path &from, const std::filesystem::path &to)
+{
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+    return to.string();
+}
+
 // What a store's open briefs decide, without the ids that differ between runs.
 using BriefDecisions = std::set<std::tuple<long long, std::string, std::string, std::string>>;
 
