@@ -109,10 +109,13 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
 int timePipeline(store::Database &db, const contracts::ContractRegistry &registry,
                  const Clock &clock, CommandContext &context)
 {
+    // Timed warm, as the run that follows it finds the pages: the first pass may read the
+    // store from disk (4.8 s against 1.6 s on a 3.6 GB store just copied).
     qint64 rows = 0;
+    bareScanSeconds(db, rows);
     const double scan = bareScanSeconds(db, rows);
-    context.out << QStringLiteral(
-                       "  bare scan of every lead's events  %1 s  (%2 rows: the reference)\n")
+    context.out << QStringLiteral("  bare scan of every lead's events  %1 s  (%2 rows, second "
+                                  "of two passes: the reference)\n")
                        .arg(scan, 6, 'f', 2)
                        .arg(count(rows));
     context.out.flush();

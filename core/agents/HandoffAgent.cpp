@@ -41,14 +41,6 @@ const Sentence *signal(const Summary &s, const char *prefix)
     return nullptr;
 }
 
-nlohmann::json sentencesJson(const std::vector<Sentence> &list)
-{
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto &s : list)
-        out.push_back({{"text", s.text}, {"evidence", s.evidence}});
-    return out;
-}
-
 } // namespace
 
 HandoffAgent::HandoffAgent(HandoffPolicy policy, const contracts::ContractRegistry &registry)
@@ -203,8 +195,8 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
         name = *in.lead.firstName;
     if (in.lead.lastName)
         name += (name.empty() ? "" : " ") + *in.lead.lastName;
-    const auto summary = in.summary.toJson();
-    const auto score = in.score.toJson();
+    auto summary = in.summary.toJson(); // the brief's summary section, as it is
+    auto score = in.score.toJson();
 
     nlohmann::json &b = out.brief;
     b = {{"lead",
@@ -213,36 +205,31 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
            {"name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
            {"job_title", text(in.profile, "job_title")},
            {"company", text(in.profile, "company")}}},
-         {"profile", profile},
-         {"summary",
-          {{"backend", in.summary.backend},
-           {"timeline", summary["timeline"]},
-           {"intent_signals", sentencesJson(in.summary.intentSignals)},
-           {"talking_points", sentencesJson(in.summary.talkingPoints)},
-           {"risks", sentencesJson(in.summary.risks)}}},
+         {"profile", std::move(profile)},
+         {"summary", std::move(summary)},
          {"score",
-          {{"fit", score["fit"]},
-           {"engagement", score["engagement"]},
-           {"score", score["score"]},
-           {"grid", score["grid"]},
-           {"qualifies", score["qualifies"]},
-           {"top_positive", score["top_positive"]},
-           {"top_negative", score["top_negative"]},
-           {"factors", score["factors"]}}},
-         {"recommended_actions", actions},
+          {{"fit", std::move(score["fit"])},
+           {"engagement", std::move(score["engagement"])},
+           {"score", std::move(score["score"])},
+           {"grid", std::move(score["grid"])},
+           {"qualifies", std::move(score["qualifies"])},
+           {"top_positive", std::move(score["top_positive"])},
+           {"top_negative", std::move(score["top_negative"])},
+           {"factors", std::move(score["factors"])}}},
+         {"recommended_actions", std::move(actions)},
          {"data_quality",
           {{"completeness", completeness},
            {"missing", missing},
            {"stale", in.profile.staleFields},
-           {"conflicts", conflicts}}},
+           {"conflicts", std::move(conflicts)}}},
          {"routing",
           {{"owner", out.owner},
            {"team", route && !route->team.empty() ? nlohmann::json(route->team) : nlohmann::json()},
            {"rule", routeRule},
            {"sla_due", due(sla)},
            {"sla_hours", sla}}},
-         {"inputs_considered", inputs},
-         {"steps", steps},
+         {"inputs_considered", std::move(inputs)},
+         {"steps", std::move(steps)},
          {"provenance",
           {{"run_id", in.runId},
            {"trace_id", in.traceId},

@@ -4,16 +4,6 @@
 
 namespace baton::contracts {
 
-bool SimplePattern::Atom::matches(char c) const
-{
-    if (any)
-        return c != '\n' && c != '\r';
-    bool in = chars.find(c) != std::string::npos;
-    for (const auto &[lo, hi] : ranges)
-        in = in || (c >= lo && c <= hi);
-    return in != negated;
-}
-
 namespace {
 
 bool isSpecial(char c)
@@ -42,6 +32,44 @@ bool parseInt(std::string_view p, std::size_t &i, int &out)
     return i > start;
 }
 
+// `(word|word|...)` at p[i] == '(': literal alternatives only, so matching stays a handful of
+// comparisons. Anything else inside (classes, quantifiers, nested groups) is refused.
+bool parseWords(std::string_view p, std::size_t &i, std::vector<std::string> &words)
+{
+    ++i;
+    if (i < p.size() && p[i] == '?') {
+        if (i + 1 >= p.size() || p[i + 1] != ':')
+            return false; // lookaround
+        i += 2;
+    }
+    words.emplace_back();
+    while (i < p.size()) {
+        const char c = p[i];
+        if (c == ')') {
+            ++i;
+            return true;
+        }
+        if (c == '|') {
+            words.emplace_back();
+            ++i;
+        } else if (c == '\\') {
+            if (i + 1 >= p.size())
+                return false;
+            const auto lit = literalEscape(p[i + 1]);
+            if (!lit)
+                return false;
+            words.back().push_back(*lit);
+            i += 2;
+        } else if (isSpecial(c) || static_cast<unsigned char>(c) >= 0x80) {
+            return false;
+        } else {
+            words.back().push_back(c);
+            ++i;
+        }
+    }
+    return false; // unclosed
+}
+
 } // namespace
 
 std::optional<SimplePattern> SimplePattern::compile(std::string_view p)
@@ -60,8 +88,18 @@ std::optional<SimplePattern> SimplePattern::compile(std::string_view p)
             break;
         }
         Atom atom;
-        if (c == '.') {
-            atom.any = true;
+        bool negated = false;
+        if (c == '(') {
+            if (!parseWords(p, i, atom.words))
+                return std::nullopt;
+            if (i < p.size() && (p[i] == '?' || p[i] == '*' || p[i] == '+' || p[i] == '{'))
+                return std::nullopt; // a quantified group needs real backtracking
+            out.m_atoms.push_back(std::move(atom));
+            continue;
+        } else if (c == '.') {
+            atom.set.set();
+            atom.set.reset('\n');
+            atom.set.reset('\r');
             out.m_byteSensitive = true;
             ++i;
         } else if (c == '\\') {
@@ -70,12 +108,12 @@ std::optional<SimplePattern> SimplePattern::compile(std::string_view p)
             const auto lit = literalEscape(p[i + 1]);
             if (!lit)
                 return std::nullopt;
-            atom.chars.push_back(*lit);
+            atom.set.set(static_cast<unsigned char>(*lit));
             i += 2;
         } else if (c == '[') {
             ++i;
             if (i < p.size() && p[i] == '^') {
-                atom.negated = true;
+                negated = true;
                 out.m_byteSensitive = true;
                 ++i;
             }
@@ -116,17 +154,20 @@ std::optional<SimplePattern> SimplePattern::compile(std::string_view p)
                     }
                     if (b < a)
                         return std::nullopt;
-                    atom.ranges.emplace_back(a, b);
+                    for (int x = static_cast<unsigned char>(a); x <= static_cast<unsigned char>(b); ++x)
+                        atom.set.set(static_cast<std::size_t>(x));
                 } else {
-                    atom.chars.push_back(a);
+                    atom.set.set(static_cast<unsigned char>(a));
                 }
             }
             if (!closed)
                 return std::nullopt;
+            if (negated)
+                atom.set.flip();
         } else if (isSpecial(c) || static_cast<unsigned char>(c) >= 0x80) {
             return std::nullopt; // groups, alternation, a stray quantifier, non-ASCII
         } else {
-            atom.chars.push_back(c);
+            atom.set.set(static_cast<unsigned char>(c));
             ++i;
         }
         if (i < p.size()) {
@@ -166,6 +207,12 @@ bool SimplePattern::matchHere(std::size_t a, std::string_view text, std::size_t 
     if (a == m_atoms.size())
         return !m_anchoredEnd || pos == text.size();
     const Atom &atom = m_atoms[a];
+    if (!atom.words.empty()) {
+        for (const std::string &word : atom.words)
+            if (text.substr(pos).starts_with(word) && matchHere(a + 1, text, pos + word.size()))
+                return true;
+        return false;
+    }
     std::size_t count = 0;
     const std::size_t limit = atom.max < 0 ? text.size() - pos : static_cast<std::size_t>(atom.max);
     while (count < limit && pos + count < text.size() && atom.matches(text[pos + count]))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,10 +9,12 @@
 namespace baton::contracts {
 
 // The regular expressions contracts actually use for identifiers and codes
-// (`^[a-z][a-z0-9_]*$`, `^[A-Z]{2}$`): anchors, literal characters, escapes, `.`, bracket
-// classes with ranges and negation, and the quantifiers * + ? {m} {m,} {m,n}. Matching them
+// (`^[a-z][a-z0-9_]*$`, `^[A-Z]{2}$`, `^(lead|event)#[0-9]+$`): anchors, literal characters,
+// escapes, `.`, bracket classes with ranges and negation, the quantifiers * + ? {m} {m,} {m,n},
+// and unquantified groups whose alternatives are literal words. Matching them
 // by hand costs nanoseconds where std::regex costs about a microsecond, on every record.
-// compile() returns nullopt for anything beyond that (groups, alternation, \d, lookahead),
+// compile() returns nullopt for anything beyond that (other groups, top-level alternation, \d,
+// lookahead),
 // and the caller falls back to std::regex. ASCII semantics: a class or `.` consumes one
 // byte, so a pattern with `.` or a negated class is refused when the text is not ASCII.
 class SimplePattern
@@ -27,13 +30,12 @@ public:
 private:
     struct Atom
     {
-        bool any = false;     // '.'
-        bool negated = false; // [^...]
-        std::string chars;    // literal set
-        std::vector<std::pair<char, char>> ranges;
+        std::bitset<256> set; // the bytes one repetition consumes
+        // Set for a group: its literal alternatives, tried in order; `set` is then unused.
+        std::vector<std::string> words;
         int min = 1;
         int max = 1; // -1: unbounded
-        bool matches(char c) const;
+        bool matches(char c) const { return set[static_cast<unsigned char>(c)]; }
     };
 
     bool matchHere(std::size_t atom, std::string_view text, std::size_t pos) const;

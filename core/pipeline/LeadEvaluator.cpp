@@ -67,28 +67,26 @@ LeadEvaluator::LeadEvaluator(const agents::Policy &policy,
     : m_policy(policy), m_enrichment(policy.enrichment), m_scoring(policy.scoring),
       m_handoff(policy.handoff, registry), m_llm(llm)
 {
+    versionsChanged();
 }
 
-std::map<std::string, std::string> LeadEvaluator::agentVersions() const
+void LeadEvaluator::versionsChanged()
 {
-    return {{agents::EnrichmentAgent::Name, m_enrichment.version()},
-            {agents::ScoringAgent::Name, m_scoring.version()},
-            {agents::SummarizationAgent::Name,
-             std::string(agents::SummarizationAgent::Version) +
-                 (m_llm ? "+" + m_llm->backendName() : std::string())},
-            {agents::HandoffAgent::Name, m_handoff.version()}};
+    m_agentVersions = {{agents::EnrichmentAgent::Name, m_enrichment.version()},
+                       {agents::ScoringAgent::Name, m_scoring.version()},
+                       {agents::SummarizationAgent::Name,
+                        std::string(agents::SummarizationAgent::Version) +
+                            (m_llm ? "+" + m_llm->backendName() : std::string())},
+                       {agents::HandoffAgent::Name, m_handoff.version()}};
+    m_configHash = util::sha256Hex(
+        nlohmann::json({{"policy", m_policy.sha256}, {"agents", m_agentVersions}}).dump());
 }
 
 void LeadEvaluator::useScoringModel(std::shared_ptr<const agents::FittedModel> model,
                                     std::string version)
 {
     m_scoring.useModel(std::move(model), std::move(version));
-}
-
-std::string LeadEvaluator::configHash() const
-{
-    return util::sha256Hex(
-        nlohmann::json({{"policy", m_policy.sha256}, {"agents", agentVersions()}}).dump());
+    versionsChanged();
 }
 
 std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
@@ -116,10 +114,12 @@ std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint asOf,
                                    const std::string &runId, const std::string &traceId,
                                    IdGenerator &ids,
-                                   std::optional<agents::TimePoint> lastBriefAt) const
+                                   std::optional<agents::TimePoint> lastBriefAt,
+                                   std::string knownFingerprint) const
 {
     Evaluation out;
-    out.fingerprint = fingerprint(inputs);
+    out.fingerprint =
+        knownFingerprint.empty() ? fingerprint(inputs) : std::move(knownFingerprint);
 
     // Steps are kept only for leads that get a brief: their JSON is built after deciding.
     auto start = std::chrono::steady_clock::now();
@@ -143,14 +143,20 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     if (!out.qualifies && out.trigger.empty())
         return out; // evaluated, not briefed: nothing of it is kept but the run item
 
-    nlohmann::json inputRefs = nlohmann::json::array();
-    const auto refsAndHashes = inputs.refsAndHashes();
-    for (const auto &[ref, sha] : refsAndHashes)
-        inputRefs.push_back({{"ref", ref}, {"sha256", sha}});
+    // Each step lists what it read. Enrichment reads the lead, account and provider records;
+    // scoring and summarization read the profile and the events, which they cite by id and
+    // one digest, since the brief's inputs_considered already carries every event's hash.
+    nlohmann::json enrichmentInputs = nlohmann::json::array();
+    for (const auto &r : inputs.hashes)
+        if (r.kind != InputRecord::Event)
+            enrichmentInputs.push_back({{"ref", r.ref()}, {"sha256", r.hex()}});
+    const nlohmann::json eventInputs = {{"profile", "enrichment step"},
+                                        {"events", inputs.eventRefs()},
+                                        {"events_sha256", inputs.eventsDigest()}};
     out.steps.push_back(
         {agents::EnrichmentAgent::Name,
          m_enrichment.version(),
-         inputRefs,
+         std::move(enrichmentInputs),
          profile.toJson(),
          profile.escalations.empty() ? "profile built" : "escalate",
          profile.rationale,
@@ -160,7 +166,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     out.steps.push_back(
         {agents::ScoringAgent::Name,
          m_scoring.version(),
-         {{"profile", "enrichment step"}},
+         eventInputs,
          score.toJson(),
          score.grid + (score.qualifies ? " qualifies" : " does not qualify"),
          score.rationale,
@@ -193,7 +199,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     }
     out.steps.push_back({agents::SummarizationAgent::Name,
                          agentVersions().at(agents::SummarizationAgent::Name),
-                         {{"profile", "enrichment step"}},
+                         eventInputs,
                          summary.toJson(),
                          summaryDecision,
                          fallback ? nlohmann::json::array({*fallback}) : nlohmann::json::array(),
@@ -205,8 +211,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.lead = inputs.enrichment.lead;
     h.profile = profile;
     h.score = score;
-    h.summary = summary;
-    h.inputHashes = refsAndHashes;
+    h.summary = std::move(summary);
+    h.inputHashes = inputs.refsAndHashes();
     h.summaryFallback = fallback;
     for (const auto &step : out.steps)
         h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});
@@ -225,7 +231,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         out.handoff->brief["score"]["trigger"] = out.trigger;
     out.steps.push_back({agents::HandoffAgent::Name,
                          m_handoff.version(),
-                         {{"profile", "enrichment step"}},
+                         {{"steps", {"enrichment", "scoring", "summarization"}}},
                          {{"owner", out.handoff->owner}, {"escalated", out.handoff->escalated}},
                          out.handoff->escalated ? "escalate" : "ready for review",
                          out.handoff->reasons,

@@ -69,14 +69,15 @@ public:
 
     // Inputs, agent versions and policy: what decides whether a lead needs a new brief.
     std::string fingerprint(const LeadInputs &inputs) const;
-    std::map<std::string, std::string> agentVersions() const;
-    std::string configHash() const;
+    const std::map<std::string, std::string> &agentVersions() const { return m_agentVersions; }
+    const std::string &configHash() const { return m_configHash; }
     // Scores with a fitted model saved as scoring `version` (see ScoringAgent::useModel).
     void useScoringModel(std::shared_ptr<const agents::FittedModel> model, std::string version);
 
     Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
                         const std::string &traceId, IdGenerator &ids,
-                        std::optional<agents::TimePoint> lastBriefAt) const;
+                        std::optional<agents::TimePoint> lastBriefAt,
+                        std::string knownFingerprint = {}) const;
 
 private:
     const agents::Policy &m_policy;
@@ -85,6 +86,10 @@ private:
     agents::SummarizationAgent m_summarization;
     agents::HandoffAgent m_handoff;
     const agents::LlmSummarizer *m_llm;
+    // Both asked for on every lead; they change only with the scoring model.
+    std::map<std::string, std::string> m_agentVersions;
+    std::string m_configHash;
+    void versionsChanged();
 };
 
 } // namespace baton::pipeline

