@@ -154,7 +154,8 @@ std::optional<SimplePattern> SimplePattern::compile(std::string_view p)
                     }
                     if (b < a)
                         return std::nullopt;
-                    for (int x = static_cast<unsigned char>(a); x <= static_cast<unsigned char>(b); ++x)
+                    for (int x = static_cast<unsigned char>(a); x <= static_cast<unsigned char>(b);
+                         ++x)
                         atom.set.set(static_cast<std::size_t>(x));
                 } else {
                     atom.set.set(static_cast<unsigned char>(a));

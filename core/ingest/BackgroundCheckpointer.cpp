@@ -2,6 +2,8 @@
 
 #include "store/Database.h"
 
+#include <pthread.h>
+
 namespace baton::ingest {
 
 BackgroundCheckpointer::BackgroundCheckpointer(std::filesystem::path store,
@@ -22,6 +24,7 @@ BackgroundCheckpointer::~BackgroundCheckpointer()
 
 void BackgroundCheckpointer::run(std::filesystem::path store, std::chrono::milliseconds interval)
 {
+    pthread_setname_np(pthread_self(), "baton-checkpoint");
     try {
         store::Database::Options options;
         options.create = false;

@@ -2,13 +2,9 @@
 
 #include "ingest/ParsedItem.h"
 #include "ingest/RecordGate.h"
+#include "util/OrderedPipeline.h"
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
-#include <map>
-#include <mutex>
-#include <optional>
 #include <vector>
 
 namespace baton::ingest {
@@ -21,119 +17,7 @@ struct Chunk
     std::size_t endOffset = 0; // where the chunk's last record ends in the file
 };
 
-// Producer -> checkers -> writer, handing results to the writer in file order. Bounded by
-// `maxInFlight` chunks so a large file never sits in memory twice. One condition variable
-// per kind of waiter: with more threads than cores, waking everyone on every hand-off
-// cost a fifth of the throughput.
-class ChunkPipeline
-{
-public:
-    explicit ChunkPipeline(std::size_t maxInFlight) : m_maxInFlight(maxInFlight) {}
-
-    // Producer: blocks while too many chunks are in flight. False if aborted.
-    bool submit(Chunk chunk)
-    {
-        std::unique_lock lock(m_mutex);
-        m_spaceCv.wait(lock, [&] { return m_aborted || m_inFlight < m_maxInFlight; });
-        if (m_aborted)
-            return false;
-        ++m_inFlight;
-        m_work.push_back(std::move(chunk));
-        lock.unlock();
-        m_workCv.notify_one();
-        return true;
-    }
-
-    // Producer: no more chunks after `count`.
-    void finishProducing(std::size_t count)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_total = count;
-        }
-        m_workCv.notify_all();
-        m_doneCv.notify_all();
-    }
-
-    // Checker: the next chunk to check, or nullopt when there is no more. Chunks the
-    // writer has finished are destroyed here, off the writer's thread.
-    std::optional<Chunk> takeWork()
-    {
-        std::vector<Chunk> garbage;
-        std::unique_lock lock(m_mutex);
-        m_workCv.wait(lock, [&] { return m_aborted || !m_work.empty() || m_total; });
-        garbage.swap(m_garbage);
-        std::optional<Chunk> chunk;
-        if (!m_aborted && !m_work.empty()) {
-            chunk = std::move(m_work.front());
-            m_work.pop_front();
-        }
-        lock.unlock();
-        garbage.clear();
-        return chunk;
-    }
-
-    // Checker: a checked chunk.
-    void putDone(Chunk chunk)
-    {
-        bool wakeWriter;
-        {
-            std::lock_guard lock(m_mutex);
-            wakeWriter = chunk.seq == m_nextSeq;
-            m_done.emplace(chunk.seq, std::move(chunk));
-        }
-        if (wakeWriter)
-            m_doneCv.notify_one();
-    }
-
-    // Writer: the next chunk in file order, or nullopt at the end or on abort.
-    std::optional<Chunk> takeNext()
-    {
-        std::unique_lock lock(m_mutex);
-        m_doneCv.wait(lock, [&] {
-            return m_aborted || m_done.count(m_nextSeq) || (m_total && m_nextSeq >= *m_total);
-        });
-        const auto it = m_done.find(m_nextSeq);
-        if (m_aborted || it == m_done.end())
-            return std::nullopt;
-        Chunk chunk = std::move(it->second);
-        m_done.erase(it);
-        ++m_nextSeq;
-        --m_inFlight;
-        lock.unlock();
-        m_spaceCv.notify_one();
-        return chunk;
-    }
-
-    // Writer: a written chunk, to be freed by a checker.
-    void dispose(Chunk chunk)
-    {
-        std::lock_guard lock(m_mutex);
-        m_garbage.push_back(std::move(chunk));
-    }
-
-    void abort()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_aborted = true;
-        }
-        m_spaceCv.notify_all();
-        m_workCv.notify_all();
-        m_doneCv.notify_all();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_spaceCv, m_workCv, m_doneCv;
-    std::deque<Chunk> m_work;
-    std::map<std::size_t, Chunk> m_done;
-    std::vector<Chunk> m_garbage;
-    std::size_t m_inFlight = 0;
-    std::size_t m_maxInFlight;
-    std::size_t m_nextSeq = 0;
-    std::optional<std::size_t> m_total;
-    bool m_aborted = false;
-};
+// Reader -> checkers -> writer, in file order.
+using ChunkPipeline = util::OrderedPipeline<Chunk>;
 
 } // namespace baton::ingest

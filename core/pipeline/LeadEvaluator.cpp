@@ -113,13 +113,11 @@ std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 
 Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint asOf,
                                    const std::string &runId, const std::string &traceId,
-                                   IdGenerator &ids,
-                                   std::optional<agents::TimePoint> lastBriefAt,
+                                   IdGenerator &ids, std::optional<agents::TimePoint> lastBriefAt,
                                    std::string knownFingerprint) const
 {
     Evaluation out;
-    out.fingerprint =
-        knownFingerprint.empty() ? fingerprint(inputs) : std::move(knownFingerprint);
+    out.fingerprint = knownFingerprint.empty() ? fingerprint(inputs) : std::move(knownFingerprint);
 
     // Steps are kept only for leads that get a brief: their JSON is built after deciding.
     auto start = std::chrono::steady_clock::now();
@@ -198,14 +196,10 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         summary = std::move(llm.summary);
     }
     out.steps.push_back({agents::SummarizationAgent::Name,
-                         agentVersions().at(agents::SummarizationAgent::Name),
-                         eventInputs,
-                         summary.toJson(),
-                         summaryDecision,
+                         agentVersions().at(agents::SummarizationAgent::Name), eventInputs,
+                         summary.toJson(), summaryDecision,
                          fallback ? nlohmann::json::array({*fallback}) : nlohmann::json::array(),
-                         summaryChecks,
-                         millisSince(start),
-                         ids.randomHex(8)});
+                         summaryChecks, millisSince(start), ids.randomHex(8)});
 
     agents::HandoffInput h;
     h.lead = inputs.enrichment.lead;

@@ -165,10 +165,10 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     // Every identity of the lead (its own, and e.g. its Marketo lead id) finds its events.
     // Ordered here, not by SQL: each identity's events come in time order from the index,
     // and a sorter per lead cost a third of the reading (measured: 2.16 s -> 1.47 s).
-    auto &events = m_db.cached(
-        "SELECT e.id, e.type, e.asset, e.occurred_at, e.content_hash "
-        "FROM lead_identities li JOIN events e ON e.lead_system = li.source_system "
-        "AND e.lead_ref = li.source_id WHERE li.lead_id = ?");
+    auto &events =
+        m_db.cached("SELECT e.id, e.type, e.asset, e.occurred_at, e.content_hash "
+                    "FROM lead_identities li JOIN events e ON e.lead_system = li.source_system "
+                    "AND e.lead_ref = li.source_id WHERE li.lead_id = ?");
     events.bind(1, leadId);
     std::vector<agents::EventFact> read;
     std::vector<util::Digest> digests;
