@@ -53,6 +53,26 @@ private slots:
         QCOMPARE(e.handoff->brief["score"]["trigger"].get<std::string>(), e.trigger);
     }
 
+    // The stored text of a brief is written partly by hand (its inputs list): it must be what
+    // nlohmann would have written, and its steps state what each one read.
+    void frozenBriefTextIsTheBriefsJson()
+    {
+        auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2)},
+                                      {2, "web_visit", "/pricing", daysAgo(1)}}));
+        QVERIFY(e.handoff.has_value());
+        QVERIFY(e.handoff->contractErrors.empty());
+        const std::string expected = e.handoff->brief.dump();
+        QVERIFY(expected.find("\"inputs_considered\":[{\"ref\":\"lead#5\"") != std::string::npos);
+        e.freeze();
+        QCOMPARE(e.briefText, expected);
+        QCOMPARE(e.stepTexts.size(), std::size_t(4));
+        const auto enrichmentInputs = nlohmann::json::parse(e.stepTexts[0][0]);
+        QCOMPARE(enrichmentInputs.size(), std::size_t(1)); // the lead: enrichment reads no events
+        const auto scoringInputs = nlohmann::json::parse(e.stepTexts[1][0]);
+        QVERIFY(scoringInputs["events"] == nlohmann::json({"event#1", "event#2"}));
+        QCOMPARE(scoringInputs["events_sha256"].get<std::string>().size(), std::size_t(64));
+    }
+
     void anOldDemoRequestDoesNot()
     {
         const int window = m_policy.scoring.triggerWindowDays;

@@ -239,6 +239,8 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
            {"agent_versions", in.agentVersions},
            {"created_at", util::formatUtc(in.now)}}}};
 
+    if (in.trigger)
+        b["score"]["trigger"] = *in.trigger;
     // The last gate: the brief satisfies its contract, or it is escalated saying why.
     b["escalation"] = {{"required", !reasons.empty()}, {"reasons", reasons}};
     // The yes/no pass first: collecting errors costs more, and valid briefs have none.

@@ -37,6 +37,7 @@ struct HandoffInput
     std::vector<std::string> upstreamEscalations;                 // what they escalated
     std::optional<std::string> duplicateOf;                       // "lead#12" when suspected
     std::optional<std::string> summaryFallback; // why an LLM summary was not used, if it wasn't
+    std::optional<std::string> trigger;         // why a lead below the threshold is briefed anyway
     std::string runId, traceId, configHash, policySha256;
     std::map<std::string, std::string> agentVersions;
     TimePoint now;

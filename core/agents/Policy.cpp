@@ -80,7 +80,7 @@ Policy parsePolicy(std::string_view text, std::string origin,
         q.icp[attribute] = points.get<std::map<std::string, double>>();
     const auto &engagement = sc.at("engagement");
     q.halfLifeDays = engagement.at("half_life_days").get<double>();
-    q.eventWeights = engagement.at("weights").get<std::map<std::string, double>>();
+    q.eventWeights = engagement.at("weights").get<std::map<std::string, double, std::less<>>>();
     q.engagementCap = engagement.at("cap").get<double>();
     q.fitWeight = sc.at("weights").at("fit").get<double>();
     q.engagementWeight = sc.at("weights").at("engagement").get<double>();

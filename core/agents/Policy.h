@@ -54,7 +54,7 @@ struct ScoringPolicy
     // Points per value of each ICP attribute: industry, size_band, country, persona.
     std::map<std::string, std::map<std::string, double>> icp;
     double halfLifeDays = 14;
-    std::map<std::string, double> eventWeights;
+    std::map<std::string, double, std::less<>> eventWeights;
     double engagementCap = 80;
     double fitWeight = 0.5;
     double engagementWeight = 0.5;

@@ -2,10 +2,12 @@
 
 #include "agents/Normalization.h"
 #include "agents/ScoringModel.h"
+#include "util/MapSlot.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 namespace baton::agents {
 
@@ -23,9 +25,29 @@ std::string fixed(double value)
 
 } // namespace
 
-std::string eventKind(const EventFact &e)
+std::string_view eventKind(const EventFact &e)
 {
-    return effectiveEventType(e.type, e.asset);
+    const bool visit = e.type == "web_visit";
+    if (!visit && e.type != "form_submit") // the only types an asset can refine
+        return e.type;
+    // Refining splits and lowercases the asset's words, on every event of every agent;
+    // a store has a few hundred distinct assets, so the answer is kept per thread. Values
+    // are static names, or null for "the event's own type": nothing can dangle.
+    thread_local std::unordered_map<std::string, const char *> refined[2];
+    auto &cache = refined[visit ? 0 : 1];
+    auto it = cache.find(e.asset);
+    if (it == cache.end()) {
+        const std::string kind = effectiveEventType(e.type, e.asset);
+        const char *name = nullptr;
+        for (const char *known :
+             {"pricing_page_view", "demo_request", "webinar_registered", "content_download"})
+            if (kind == known)
+                name = known;
+        if (cache.size() >= 65536)
+            return name ? std::string_view(name) : std::string_view(e.type);
+        it = cache.emplace(e.asset, name).first;
+    }
+    return it->second ? std::string_view(it->second) : std::string_view(e.type);
 }
 
 std::vector<ScoreFactor> ScoreResult::topPositive(std::size_t n) const
@@ -130,18 +152,19 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
         double points = 0;
         std::vector<std::pair<double, std::int64_t>> events; // (decayed points, id)
     };
-    std::map<std::string, Sum> byType;
+    std::map<std::string, Sum, std::less<>> byType;
     double raw = 0;
     for (const EventFact &e : events) {
-        const std::string type = eventKind(e);
+        const std::string_view type = eventKind(e);
         const auto weight = m_policy.eventWeights.find(type);
         if (weight == m_policy.eventWeights.end() || weight->second == 0)
             continue;
         const double ageDays =
             std::max(0.0, std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0);
         const double points = weight->second * std::pow(0.5, ageDays / m_policy.halfLifeDays);
-        byType[type].points += points;
-        byType[type].events.emplace_back(points, e.id);
+        Sum &sum = util::slot(byType, type);
+        sum.points += points;
+        sum.events.emplace_back(points, e.id);
         raw += points;
     }
     out.engagement = std::clamp(100 * raw / m_policy.engagementCap, 0.0, 100.0);

@@ -22,8 +22,9 @@ struct EventFact
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing
-// view, a "Request a demo" form a demo request (see effectiveEventType).
-std::string eventKind(const EventFact &e);
+// view, a "Request a demo" form a demo request (see effectiveEventType). A view of the event's
+// own type or of a static name: valid as long as the event.
+std::string_view eventKind(const EventFact &e);
 
 // One reason for the score: its share of the score in points, and the records behind it.
 struct ScoreFactor

@@ -1,6 +1,7 @@
 #include "agents/ScoringModel.h"
 
 #include "agents/Normalization.h"
+#include "util/MapSlot.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,12 +59,12 @@ std::vector<double> FeatureSpace::features(const EnrichedProfile &profile,
         for (const auto &entry : table)
             x.push_back(entry.first == value ? 1.0 : 0.0);
     }
-    std::map<std::string, double> decayed;
+    std::map<std::string, double, std::less<>> decayed;
     for (const auto &e : events) {
         if (e.occurredAt > asOf)
             continue;
         const double ageDays = std::chrono::duration<double>(asOf - e.occurredAt).count() / 86400.0;
-        decayed[eventKind(e)] += std::pow(0.5, ageDays / m_policy.halfLifeDays);
+        util::slot(decayed, eventKind(e)) += std::pow(0.5, ageDays / m_policy.halfLifeDays);
     }
     for (const auto &entry : m_policy.eventWeights)
         x.push_back(std::log1p(decayed.count(entry.first) ? decayed.at(entry.first) : 0.0));

@@ -1,6 +1,7 @@
 #include "agents/SummarizationAgent.h"
 
 #include "agents/Normalization.h"
+#include "util/MapSlot.h"
 #include "util/Time.h"
 
 #include <algorithm>
@@ -87,17 +88,17 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
     const auto daysAgo = [&](const EventFact &e) {
         return std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0;
     };
-    std::map<std::string, std::vector<const EventFact *>> last30, last14;
+    std::map<std::string, std::vector<const EventFact *>, std::less<>> last30, last14;
     std::map<long long, TimelineWeek> weeks;
     for (const EventFact &e : events) {
         const double age = daysAgo(e);
         if (age < 0 || age > kTimelineDays)
             continue;
-        const std::string type = eventKind(e);
+        const std::string_view type = eventKind(e);
         if (age <= 30)
-            last30[type].push_back(&e);
+            util::slot(last30, type).push_back(&e);
         if (age <= 14)
-            last14[type].push_back(&e);
+            util::slot(last14, type).push_back(&e);
         // Weeks start on Monday; 1970-01-01 was a Thursday.
         const long long days =
             std::chrono::duration_cast<std::chrono::hours>(e.occurredAt.time_since_epoch())
@@ -107,7 +108,7 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
         TimelineWeek &w = weeks[monday];
         if (w.weekStart.empty())
             w.weekStart = day(TimePoint(std::chrono::hours(24 * monday)));
-        ++w.counts[type];
+        ++util::slot(w.counts, type);
         if (w.evidence.size() < kMaxEvidence)
             w.evidence.push_back(eventRef(e));
     }

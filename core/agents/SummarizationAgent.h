@@ -21,7 +21,7 @@ struct Sentence
 struct TimelineWeek
 {
     std::string weekStart; // Monday, "2026-11-16"
-    std::map<std::string, int> counts;
+    std::map<std::string, int, std::less<>> counts;
     std::vector<std::string> evidence;
 };
 

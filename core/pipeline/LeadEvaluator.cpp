@@ -30,7 +30,7 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
     for (const auto &e : events) {
         if (e.occurredAt <= since)
             continue;
-        const std::string type = agents::eventKind(e);
+        const std::string_view type = agents::eventKind(e);
         if (type == "demo_request")
             return "demo request (event#" + std::to_string(e.id) + ")";
         pricing = pricing || type == "pricing_page_view";
@@ -40,6 +40,40 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
                            : std::string();
 }
 
+// A valid brief's inputs_considered as nlohmann would dump it, written directly: it is most
+// of a brief's text, and its refs and hex hashes (checked by the contract) need no escaping.
+std::string dumpBrief(nlohmann::json &brief, bool valid)
+{
+    auto &list = brief["inputs_considered"];
+    if (!valid || !list.is_array())
+        return brief.dump();
+    const nlohmann::json inputs = std::move(list);
+    list = nullptr;
+    std::string text = brief.dump();
+    constexpr std::string_view key = "\"inputs_considered\":null";
+    std::size_t at = text.find(key);
+    while (at != std::string::npos && at > 0 && text[at - 1] == '\\') // inside a string
+        at = text.find(key, at + 1);
+    if (at == std::string::npos) { // cannot happen: the key is ours
+        list = inputs;
+        return brief.dump();
+    }
+    std::string items = "[";
+    items.reserve(inputs.size() * 100);
+    for (const auto &item : inputs) {
+        if (items.size() > 1)
+            items += ',';
+        items += R"({"ref":")";
+        items += item.at("ref").get_ref<const std::string &>();
+        items += R"(","sha256":")";
+        items += item.at("sha256").get_ref<const std::string &>();
+        items += "\"}";
+    }
+    items += ']';
+    text.replace(at + key.size() - 4, 4, items);
+    return text;
+}
+
 } // namespace
 
 void Evaluation::freeze()
@@ -47,7 +81,7 @@ void Evaluation::freeze()
     if (frozen)
         return;
     if (handoff) {
-        briefText = handoff->brief.dump();
+        briefText = dumpBrief(handoff->brief, handoff->contractErrors.empty());
         reasonsText = nlohmann::json(handoff->reasons).dump();
         slaDue = handoff->brief["routing"]["sla_due"].get<std::string>();
         handoff->brief = nlohmann::json();
@@ -123,11 +157,11 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     auto start = std::chrono::steady_clock::now();
     agents::EnrichmentInput enrichmentInput = inputs.enrichment;
     enrichmentInput.now = asOf;
-    const auto profile = m_enrichment.run(enrichmentInput);
+    auto profile = m_enrichment.run(enrichmentInput);
     const double enrichmentMs = millisSince(start);
 
     start = std::chrono::steady_clock::now();
-    const auto score = m_scoring.run(profile, inputs.events, asOf);
+    auto score = m_scoring.run(profile, inputs.events, asOf);
     const double scoringMs = millisSince(start);
     out.score = score.score;
     out.grid = score.grid;
@@ -203,16 +237,18 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
 
     agents::HandoffInput h;
     h.lead = inputs.enrichment.lead;
-    h.profile = profile;
-    h.score = score;
-    h.summary = std::move(summary);
-    h.inputHashes = inputs.refsAndHashes();
-    h.summaryFallback = fallback;
-    for (const auto &step : out.steps)
-        h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});
     h.upstreamEscalations = profile.escalations;
     h.upstreamEscalations.insert(h.upstreamEscalations.end(), score.escalations.begin(),
                                  score.escalations.end());
+    h.profile = std::move(profile);
+    h.score = std::move(score);
+    h.summary = std::move(summary);
+    h.inputHashes = inputs.refsAndHashes();
+    h.summaryFallback = fallback;
+    if (!out.trigger.empty())
+        h.trigger = out.trigger;
+    for (const auto &step : out.steps)
+        h.steps.push_back({step.agent, step.version, step.decision, step.durationMs});
     h.runId = runId;
     h.traceId = traceId;
     h.configHash = configHash();
@@ -221,8 +257,6 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.now = asOf;
     start = std::chrono::steady_clock::now();
     out.handoff = m_handoff.run(h);
-    if (!out.trigger.empty())
-        out.handoff->brief["score"]["trigger"] = out.trigger;
     out.steps.push_back({agents::HandoffAgent::Name,
                          m_handoff.version(),
                          {{"steps", {"enrichment", "scoring", "summarization"}}},
