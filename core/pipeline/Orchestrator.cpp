@@ -185,7 +185,8 @@ RunSummary Orchestrator::run(const RunOptions &options)
     }
     // Workers evaluate chunks of leads while the single writer commits finished ones in
     // order: nobody waits for a chunk's slowest lead (measured at 100,000 leads: 14.7 s with
-    // evaluate-then-write, 11.6 s overlapping by chunk, 9.3 s with this).
+    // evaluate-then-write, 11.6 s overlapping by chunk, 9.3 s with this; chunks of 1,024 leads, 7.9
+    // s).
     struct LeadChunk
     {
         std::size_t seq = 0;

@@ -32,7 +32,7 @@ struct RunOptions
     bool resumeOnly = false;           // --resume: finish an interrupted run or fail
     std::vector<std::int64_t> leadIds; // empty: every lead
     int workerThreads = 0;             // 0: one per core
-    std::size_t chunk = 256;           // leads per transaction
+    std::size_t chunk = 1024;          // leads per transaction
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
     const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
