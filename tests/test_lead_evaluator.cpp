@@ -71,6 +71,14 @@ private slots:
         const auto scoringInputs = nlohmann::json::parse(e.stepTexts[1][0]);
         QVERIFY(scoringInputs["events"] == nlohmann::json({"event#1", "event#2"}));
         QCOMPARE(scoringInputs["events_sha256"].get<std::string>().size(), std::size_t(64));
+        // Outputs the brief carries are pointed to, not copied, and the pointers resolve.
+        const auto brief = nlohmann::json::parse(e.briefText);
+        for (int step = 0; step < 3; ++step) {
+            const auto output = nlohmann::json::parse(e.stepTexts[step][1]);
+            const nlohmann::json::json_pointer at(output["in_brief"].get<std::string>());
+            QVERIFY(brief.contains(at));
+            QVERIFY(!brief.at(at).empty());
+        }
     }
 
     void anOldDemoRequestDoesNot()

@@ -27,17 +27,19 @@ constexpr const char *kPersonFields[] = {"job_title"};
 
 } // namespace
 
-nlohmann::json EnrichedProfile::toJson() const
+nlohmann::json EnrichedProfile::toJson(bool withFields) const
 {
     nlohmann::json out = nlohmann::json::object();
-    nlohmann::json f = nlohmann::json::object();
-    for (const auto &[name, field] : fields)
-        f[name] = {{"value", field.value},
-                   {"source", field.source},
-                   {"evidence", field.evidence},
-                   {"stale", field.stale},
-                   {"rule", field.rule}};
-    out["fields"] = std::move(f);
+    if (withFields) {
+        nlohmann::json f = nlohmann::json::object();
+        for (const auto &[name, field] : fields)
+            f[name] = {{"value", field.value},
+                       {"source", field.source},
+                       {"evidence", field.evidence},
+                       {"stale", field.stale},
+                       {"rule", field.rule}};
+        out["fields"] = std::move(f);
+    }
     nlohmann::json c = nlohmann::json::array();
     for (const auto &conflict : conflicts) {
         nlohmann::json candidates = nlohmann::json::array();

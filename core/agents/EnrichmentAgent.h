@@ -90,7 +90,8 @@ struct EnrichedProfile
     std::vector<std::string> escalations; // reasons, empty when the agent decided alone
     std::vector<std::string> rationale;   // its decisions, in words
     std::vector<std::string> inputs;      // every record it considered
-    nlohmann::json toJson() const;
+    // Without `fields`, the rest: what a step keeps when the brief carries the fields.
+    nlohmann::json toJson(bool withFields = true) const;
 };
 
 // Agent 1: joins a lead with its account and the providers' observations, normalises

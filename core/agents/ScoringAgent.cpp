@@ -68,7 +68,7 @@ std::vector<ScoreFactor> ScoreResult::topNegative(std::size_t n) const
     return out;
 }
 
-nlohmann::json ScoreResult::toJson() const
+nlohmann::json ScoreResult::toJson(bool withFactors) const
 {
     const auto factorJson = [](const std::vector<ScoreFactor> &list) {
         nlohmann::json out = nlohmann::json::array();
@@ -84,18 +84,21 @@ nlohmann::json ScoreResult::toJson() const
                                  {"value", s.value},
                                  {"points", s.points},
                                  {"best", s.best}});
-    return {{"version", version},
-            {"fit", std::round(fit * 10) / 10},
-            {"engagement", std::round(engagement * 10) / 10},
-            {"score", std::round(score * 10) / 10},
-            {"grid", grid},
-            {"qualifies", qualifies},
-            {"factors", factorJson(factors)},
-            {"top_positive", factorJson(topPositive())},
-            {"top_negative", factorJson(topNegative())},
-            {"shortfalls", shortfallJson},
-            {"escalations", escalations},
-            {"rationale", rationale}};
+    nlohmann::json out = {{"version", version},
+                          {"fit", std::round(fit * 10) / 10},
+                          {"engagement", std::round(engagement * 10) / 10},
+                          {"score", std::round(score * 10) / 10},
+                          {"grid", grid},
+                          {"qualifies", qualifies},
+                          {"shortfalls", std::move(shortfallJson)},
+                          {"escalations", escalations},
+                          {"rationale", rationale}};
+    if (withFactors) {
+        out["factors"] = factorJson(factors);
+        out["top_positive"] = factorJson(topPositive());
+        out["top_negative"] = factorJson(topNegative());
+    }
+    return out;
 }
 
 ScoringAgent::ScoringAgent(ScoringPolicy policy) : m_policy(std::move(policy))

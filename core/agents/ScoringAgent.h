@@ -59,7 +59,8 @@ struct ScoreResult
 
     std::vector<ScoreFactor> topPositive(std::size_t n = 3) const;
     std::vector<ScoreFactor> topNegative(std::size_t n = 3) const;
-    nlohmann::json toJson() const;
+    // Without `factors`, the rest: what a step keeps when the brief carries the factors.
+    nlohmann::json toJson(bool withFactors = true) const;
 };
 
 // Agent 2: a fit score from the policy's ideal customer profile, an engagement score from

@@ -74,6 +74,15 @@ std::string dumpBrief(nlohmann::json &brief, bool valid)
     return text;
 }
 
+// A step's output without what the brief written in the same transaction already holds:
+// `in_brief` is the JSON Pointer of that part (the profile's fields, the score's factors,
+// the whole summary), so a brief's text is not stored twice over.
+nlohmann::json stepOutput(nlohmann::json rest, const char *pointer)
+{
+    rest["in_brief"] = pointer;
+    return rest;
+}
+
 } // namespace
 
 void Evaluation::freeze()
@@ -189,7 +198,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         {agents::EnrichmentAgent::Name,
          m_enrichment.version(),
          std::move(enrichmentInputs),
-         profile.toJson(),
+         stepOutput(profile.toJson(false), "/profile"),
          profile.escalations.empty() ? "profile built" : "escalate",
          profile.rationale,
          {{"scope", scopeJson(m_policy.enrichment.scope)}, {"escalations", profile.escalations}},
@@ -199,7 +208,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         {agents::ScoringAgent::Name,
          m_scoring.version(),
          eventInputs,
-         score.toJson(),
+         stepOutput(score.toJson(false), "/score"),
          score.grid + (score.qualifies ? " qualifies" : " does not qualify"),
          score.rationale,
          {{"scope", scopeJson(m_policy.scoring.scope)}, {"escalations", score.escalations}},
@@ -231,7 +240,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     }
     out.steps.push_back({agents::SummarizationAgent::Name,
                          agentVersions().at(agents::SummarizationAgent::Name), eventInputs,
-                         summary.toJson(), summaryDecision,
+                         stepOutput({{"backend", summary.backend}}, "/summary"), summaryDecision,
                          fallback ? nlohmann::json::array({*fallback}) : nlohmann::json::array(),
                          summaryChecks, millisSince(start), ids.randomHex(8)});
 
