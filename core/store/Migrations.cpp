@@ -307,6 +307,47 @@ CREATE INDEX leads_by_company_domain ON leads (company_domain);
 CREATE INDEX lead_identities_by_lead ON lead_identities (lead_id);
 )sql";
 
+// v4: review and audit. The brief the pipeline wrote stays as written (its steps point into
+// it); edits are RFC 6902 patches in review_actions, and `edited` is the brief as it now reads.
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE briefs ADD COLUMN edited TEXT;
+ALTER TABLE briefs ADD COLUMN escalated_to TEXT;
+CREATE TABLE review_actions (
+    id            INTEGER PRIMARY KEY,
+    brief_id      INTEGER NOT NULL REFERENCES briefs (id),
+    version       INTEGER NOT NULL, -- the version of the brief the action was taken on
+    action        TEXT NOT NULL CHECK (action IN ('approve', 'edit', 'escalate', 'comment',
+                                                  'reassign', 'resolve')),
+    actor         TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    os_user       TEXT NOT NULL,
+    reason        TEXT,             -- escalation category, resolution, edit reason
+    note          TEXT,
+    patch         TEXT,             -- RFC 6902 JSON Patch, for edits
+    target        TEXT,             -- escalated or reassigned to
+    status_before TEXT NOT NULL,
+    status_after  TEXT NOT NULL,
+    at            TEXT NOT NULL
+);
+CREATE INDEX review_actions_by_brief ON review_actions (brief_id, id);
+-- Append-only and hash-chained: each row's hash covers its fields and the previous hash.
+CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY,
+    prev_hash   TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    os_user     TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    object      TEXT NOT NULL,
+    before_hash TEXT NOT NULL,
+    after_hash  TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_object ON audit_log (object, seq);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -315,6 +356,7 @@ const std::vector<Migration> &migrations()
         {1, "records, contracts, ingest batches and quarantine", kV1},
         {2, "drop-folder sync cursors", kV2},
         {3, "pipeline runs, steps and briefs", kV3},
+        {4, "review actions and the audit log", kV4},
     };
     return steps;
 }

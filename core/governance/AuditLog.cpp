@@ -1,0 +1,112 @@
+#include "governance/AuditLog.h"
+
+#include "store/Database.h"
+#include "util/Sha256.h"
+
+#include <nlohmann/json.hpp>
+
+namespace baton::governance {
+
+namespace {
+
+AuditEntry entryAt(const store::Statement &st)
+{
+    AuditEntry e;
+    e.seq = st.int64At(0);
+    e.prevHash = st.textAt(1);
+    e.actor = st.textAt(2);
+    e.role = st.textAt(3);
+    e.osUser = st.textAt(4);
+    e.action = st.textAt(5);
+    e.object = st.textAt(6);
+    e.beforeHash = st.textAt(7);
+    e.afterHash = st.textAt(8);
+    e.detail = st.textAt(9);
+    e.at = st.textAt(10);
+    e.hash = st.textAt(11);
+    return e;
+}
+
+constexpr const char *kColumns = "seq, prev_hash, actor, role, os_user, action, object, "
+                                 "before_hash, after_hash, detail, at, hash";
+
+} // namespace
+
+AuditLog::AuditLog(store::Database &db) : m_db(db)
+{
+}
+
+std::string AuditLog::rowHash(const AuditEntry &e)
+{
+    // A JSON array: unambiguous field boundaries whatever the fields contain.
+    const nlohmann::json fields = {e.seq,       e.prevHash, e.actor,  e.role,
+                                   e.osUser,    e.action,   e.object, e.beforeHash,
+                                   e.afterHash, e.detail,   e.at};
+    return util::sha256Hex(fields.dump());
+}
+
+AuditEntry AuditLog::append(AuditEntry entry)
+{
+    auto &last = m_db.cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    entry.seq = 1;
+    entry.prevHash = Genesis;
+    if (last.step()) {
+        entry.seq = last.int64At(0) + 1;
+        entry.prevHash = last.textAt(1);
+    }
+    last.reset();
+    entry.hash = rowHash(entry);
+    auto &insert = m_db.cached(std::string("INSERT INTO audit_log (") + kColumns +
+                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bindAll(entry.seq, entry.prevHash, entry.actor, entry.role, entry.osUser, entry.action,
+                   entry.object, entry.beforeHash, entry.afterHash, entry.detail, entry.at,
+                   entry.hash);
+    insert.run();
+    return entry;
+}
+
+AuditVerification AuditLog::verify()
+{
+    AuditVerification out;
+    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq");
+    std::string expectedPrev = Genesis;
+    std::int64_t expectedSeq = 1;
+    while (st.step()) {
+        const AuditEntry e = entryAt(st);
+        ++out.rows;
+        std::string problem;
+        if (e.seq != expectedSeq)
+            problem = "row " + std::to_string(expectedSeq) + " is missing (next is " +
+                      std::to_string(e.seq) + ")";
+        else if (e.prevHash != expectedPrev)
+            problem = "its previous hash does not match row " + std::to_string(e.seq - 1) +
+                      ": a row before it was altered or removed";
+        else if (rowHash(e) != e.hash)
+            problem = "its contents do not match its hash: the row was altered";
+        if (!problem.empty()) {
+            out.ok = false;
+            out.firstBroken = e.seq;
+            out.problem = std::move(problem);
+            return out;
+        }
+        expectedPrev = e.hash;
+        ++expectedSeq;
+    }
+    return out;
+}
+
+std::vector<AuditEntry> AuditLog::list(const std::string &actor, const std::string &action,
+                                       const std::string &object, std::int64_t limit)
+{
+    auto &st = m_db.cached(std::string("SELECT ") + kColumns +
+                           " FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR "
+                           "action = ?2) AND (?3 = '' OR object = ?3) ORDER BY seq DESC LIMIT ?4");
+    st.bindAll(actor, action, object, limit);
+    std::vector<AuditEntry> out;
+    while (st.step())
+        out.push_back(entryAt(st));
+    st.reset();
+    return out;
+}
+
+} // namespace baton::governance

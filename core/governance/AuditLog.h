@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::governance {
+
+struct AuditEntry
+{
+    std::int64_t seq = 0; // assigned on append
+    std::string prevHash;
+    std::string actor;
+    std::string role;
+    std::string osUser;
+    std::string action;     // "approve", "edit", ...
+    std::string object;     // "brief#12"
+    std::string beforeHash; // the object's state hash before and after
+    std::string afterHash;
+    std::string detail = "{}"; // JSON
+    std::string at;            // RFC 3339 UTC
+    std::string hash;          // assigned on append
+};
+
+struct AuditVerification
+{
+    bool ok = true;
+    std::int64_t rows = 0;
+    std::optional<std::int64_t> firstBroken; // seq of the first row whose link fails
+    std::string problem;                     // what is wrong with it
+};
+
+// The append-only, hash-chained audit log. Each row's hash is SHA-256 over its fields and
+// the previous row's hash, so altering or removing a row breaks every link after it; the
+// first broken one is reported. Appends join the caller's transaction.
+class AuditLog
+{
+public:
+    explicit AuditLog(store::Database &db);
+
+    AuditEntry append(AuditEntry entry);
+    AuditVerification verify();
+    // Newest first; empty filters match everything.
+    std::vector<AuditEntry> list(const std::string &actor, const std::string &action,
+                                 const std::string &object, std::int64_t limit);
+
+    static std::string rowHash(const AuditEntry &e);
+    static constexpr const char *Genesis =
+        "0000000000000000000000000000000000000000000000000000000000000000";
+
+private:
+    store::Database &m_db;
+};
+
+} // namespace baton::governance

@@ -1,0 +1,340 @@
+#include "DemoStore.h"
+#include "agents/Policy.h"
+#include "governance/AuditLog.h"
+#include "governance/Permissions.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/Team.h"
+#include "ports/IdGenerator.h"
+#include "review/ReviewService.h"
+#include "util/Time.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+using review::ReviewError;
+
+// Review actions over a real store the pipeline filled: who may do what, in which state,
+// on which version; edits as JSON Patches checked against brief@1; and the audit chain,
+// which reports the first broken link when a row is altered or removed.
+class TestReviewService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    const std::chrono::system_clock::time_point m_now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+    const FixedClock m_clock{*util::parseRfc3339("2026-11-17T09:30:00Z")};
+    QString m_template;
+    int m_copies = 0;
+
+    std::string freshStore()
+    {
+        return copyStore(
+            m_template.toStdString(),
+            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
+    }
+
+    static std::int64_t firstBrief(store::Database &db, const std::string &status,
+                                   const std::string &owner = {})
+    {
+        auto st = db.prepare("SELECT id FROM briefs WHERE status = ?1 AND (?2 = '' OR owner = ?2) "
+                             "ORDER BY id LIMIT 1");
+        st.bindAll(status, owner);
+        return st.step() ? st.int64At(0) : -1;
+    }
+
+    static std::int64_t scalar(store::Database &db, const std::string &sql)
+    {
+        auto st = db.prepare(sql);
+        return st.step() ? st.int64At(0) : -1;
+    }
+
+    template <typename F> static ReviewError::Kind failure(F &&f)
+    {
+        try {
+            f();
+        } catch (const ReviewError &e) {
+            return e.kind();
+        }
+        return static_cast<ReviewError::Kind>(-1);
+    }
+
+    // Replaces the first talking point's text: an edit a rep would make.
+    static nlohmann::json rewordFirstTalkingPoint(const std::string &text)
+    {
+        return nlohmann::json::array(
+            {{{"op", "replace"}, {"path", "/summary/talking_points/0/text"}, {"value", text}}});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
+        buildDemoStore(m_template.toStdString(),
+                       m_dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, m_now);
+        auto db = store::openStore(m_template.toStdString());
+        pipeline::saveUsers(db, pipeline::demoTeam());
+        const auto policy = agents::defaultPolicy(m_registry);
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(3);
+        const auto run = pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
+        QVERIFY(run.briefed > 10);
+        QVERIFY(run.escalated > 0);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    void thePermissionMatrixIsTheDocumentedOne()
+    {
+        using governance::Action;
+        using governance::Grant;
+        using governance::Role;
+        const auto g = [](Role r, Action a) { return governance::grant(r, a); };
+        QCOMPARE(g(Role::Rep, Action::Approve), Grant::Own);
+        QCOMPARE(g(Role::Rep, Action::Resolve), Grant::No);
+        QCOMPARE(g(Role::Rep, Action::Reassign), Grant::No);
+        QCOMPARE(g(Role::Manager, Action::Resolve), Grant::Any);
+        QCOMPARE(g(Role::MarketingOps, Action::Approve), Grant::No);
+        QCOMPARE(g(Role::MarketingOps, Action::Reassign), Grant::Any);
+        QCOMPARE(g(Role::Admin, Action::Edit), Grant::No);
+        QCOMPARE(g(Role::Admin, Action::ViewAudit), Grant::Any);
+        QCOMPARE(governance::parseRole("marketing_ops"), std::optional(Role::MarketingOps));
+        QVERIFY(!governance::parseRole("owner"));
+    }
+
+    void aRepApprovesTheirOwnBriefAndTheChainRecordsIt()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto rep = service.actor("Lena Fischer", "lena");
+        QCOMPARE(rep.user, std::string("lena.fischer@baton.example"));
+        const auto id = firstBrief(db, "pending_review", rep.user);
+        QVERIFY(id > 0);
+        const auto before = service.brief(id);
+        const auto after = service.approve(rep, id, before.version);
+        QCOMPARE(after.status, std::string("approved"));
+        QCOMPARE(after.version, before.version + 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE action = 'approve' AND "
+                            "os_user = 'lena' AND brief_id = " +
+                                std::to_string(id)),
+                 1);
+        governance::AuditLog audit(db);
+        const auto entries = audit.list(rep.user, "approve", "brief#" + std::to_string(id), 10);
+        QCOMPARE(entries.size(), std::size_t(1));
+        QVERIFY(entries[0].beforeHash != entries[0].afterHash);
+        QCOMPARE(entries[0].at, std::string("2026-11-17T09:30:00Z"));
+        QVERIFY(audit.verify().ok);
+        // Approved is approved: a second approval is refused by state, not silently repeated.
+        QCOMPARE(failure([&] { service.approve(rep, id, after.version); }),
+                 ReviewError::Kind::WrongState);
+    }
+
+    void nobodyActsBeyondTheirRole()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto lena = service.actor("lena.fischer@baton.example", "x");
+        const auto sam = service.actor("sam.patel@baton.example", "x");
+        const auto ops = service.actor("priya.natarajan@baton.example", "x");
+        const auto admin = service.actor("alex.kim@baton.example", "x");
+        const auto id = firstBrief(db, "pending_review", lena.user);
+        const auto v = service.brief(id).version;
+        QCOMPARE(failure([&] { service.approve(sam, id, v); }), ReviewError::Kind::Forbidden);
+        QCOMPARE(failure([&] { service.approve(ops, id, v); }), ReviewError::Kind::Forbidden);
+        QCOMPARE(failure([&] { service.edit(admin, id, v, rewordFirstTalkingPoint("x"), "y"); }),
+                 ReviewError::Kind::Forbidden);
+        const auto escalated = firstBrief(db, "escalated");
+        QCOMPARE(failure([&] {
+                     service.resolve(lena, escalated, service.brief(escalated).version,
+                                     review::Resolution::Approve, "");
+                 }),
+                 ReviewError::Kind::Forbidden);
+        QCOMPARE(failure([&] { service.actor("nobody@example.com", "x"); }),
+                 ReviewError::Kind::NotFound);
+        // Refusals change nothing and leave no trace but the refusal itself.
+        QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions"), 0);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM audit_log"), 0);
+        QCOMPARE(service.brief(id).version, v);
+    }
+
+    void theSecondOfTwoSessionsOnOneVersionGetsAConflict()
+    {
+        const auto path = freshStore();
+        auto first = store::openStore(path);
+        auto second = store::openStore(path);
+        review::ReviewService a(first, m_registry, m_clock), b(second, m_registry, m_clock);
+        const auto lena = a.actor("lena.fischer@baton.example", "lena");
+        const auto manager = b.actor("henrik.larsen@baton.example", "henrik");
+        const auto id = firstBrief(first, "pending_review", lena.user);
+        const auto seen = a.brief(id); // both sessions opened this version
+        QCOMPARE(b.brief(id).version, seen.version);
+        a.approve(lena, id, seen.version);
+        try {
+            b.edit(manager, id, seen.version, rewordFirstTalkingPoint("Call about pricing."),
+                   "clearer");
+            QFAIL("the stale edit was saved");
+        } catch (const ReviewError &e) {
+            QCOMPARE(e.kind(), ReviewError::Kind::Conflict);
+            const std::string message = e.what();
+            QVERIFY2(message.find("approve by lena.fischer@baton.example") != std::string::npos,
+                     e.what());
+        }
+        const auto now = b.brief(id);
+        QCOMPARE(now.status, std::string("approved"));
+        QVERIFY(!now.edited);
+        QCOMPARE(now.text, seen.text);
+    }
+
+    void editsArePatchesThatKeepTheContract()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto lena = service.actor("lena.fischer@baton.example", "lena");
+        const auto id = firstBrief(db, "pending_review", lena.user);
+        const auto before = service.brief(id);
+        const auto patch = rewordFirstTalkingPoint("Ask about their Q1 rollout.");
+        const auto after = service.edit(lena, id, before.version, patch, "more specific");
+        QVERIFY(after.edited);
+        QCOMPARE(nlohmann::json::parse(after.text)["summary"]["talking_points"][0]["text"]
+                     .get<std::string>(),
+                 std::string("Ask about their Q1 rollout."));
+        // The generated brief stays as the pipeline wrote it; the patch is what changed.
+        QCOMPARE(
+            scalar(db, "SELECT brief = " + std::string("(SELECT brief FROM briefs WHERE id = ") +
+                           std::to_string(id) +
+                           ") AND edited IS NOT NULL FROM briefs WHERE id = " + std::to_string(id)),
+            1);
+        auto stored = db.prepare("SELECT patch, reason FROM review_actions WHERE action = 'edit'");
+        QVERIFY(stored.step());
+        QVERIFY(nlohmann::json::parse(stored.textAt(0)) == patch);
+        QCOMPARE(stored.textAt(1), std::string("more specific"));
+
+        // Not editable: the provenance. Invalid: evidence that is not a record reference.
+        try {
+            service.edit(
+                lena, id, after.version,
+                nlohmann::json::array(
+                    {{{"op", "replace"}, {"path", "/provenance/run_id"}, {"value", "forged"}}}),
+                "x");
+            QFAIL("an edit of the provenance was saved");
+        } catch (const ReviewError &e) {
+            QCOMPARE(e.kind(), ReviewError::Kind::InvalidEdit);
+            QVERIFY2(std::string(e.what()).find("/provenance/run_id: not editable") !=
+                         std::string::npos,
+                     e.what());
+        }
+        try {
+            service.edit(lena, id, after.version,
+                         nlohmann::json::array({{{"op", "replace"},
+                                                 {"path", "/summary/talking_points/0/evidence/0"},
+                                                 {"value", "my notes"}}}),
+                         "x");
+            QFAIL("an edit breaking brief@1 was saved");
+        } catch (const ReviewError &e) {
+            QCOMPARE(e.kind(), ReviewError::Kind::InvalidEdit);
+            QVERIFY2(std::string(e.what()).find("/summary/talking_points/0/evidence/0") !=
+                         std::string::npos,
+                     e.what());
+        }
+        QCOMPARE(failure([&] {
+                     service.edit(lena, id, after.version,
+                                  nlohmann::json::array(
+                                      {{{"op", "remove"}, {"path", "/summary/nothing/here"}}}),
+                                  "x");
+                 }),
+                 ReviewError::Kind::InvalidEdit);
+        QCOMPARE(service.brief(id).version, after.version);
+    }
+
+    void anEscalationIsResolvedByAManagerWithEdits()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto lena = service.actor("lena.fischer@baton.example", "lena");
+        const auto henrik = service.actor("henrik.larsen@baton.example", "henrik");
+        const auto id = firstBrief(db, "pending_review", lena.user);
+        QCOMPARE(failure([&] {
+                     service.escalate(lena, id, service.brief(id).version, "gut_feeling", "");
+                 }),
+                 ReviewError::Kind::InvalidInput);
+        const auto escalated =
+            service.escalate(lena, id, service.brief(id).version, "fit_unclear", "is this ICP?");
+        QCOMPARE(escalated.status, std::string("escalated"));
+        QCOMPARE(escalated.escalatedTo, henrik.user); // Lena's manager, from her profile
+        // The rep cannot edit it any more, the manager can, and resolves with an edit.
+        QCOMPARE(failure([&] {
+                     service.edit(lena, id, escalated.version, rewordFirstTalkingPoint("a"), "b");
+                 }),
+                 ReviewError::Kind::WrongState);
+        const auto patch = rewordFirstTalkingPoint("Good fit: same stack as our best accounts.");
+        const auto resolved = service.resolve(henrik, id, escalated.version,
+                                              review::Resolution::ApproveWithEdits, "fits", &patch);
+        QCOMPARE(resolved.status, std::string("approved"));
+        QVERIFY(resolved.edited);
+        QCOMPARE(resolved.version, escalated.version + 2); // the edit, then the approval
+        QVERIFY(resolved.escalatedTo.empty());
+        auto actions = db.prepare("SELECT action, actor FROM review_actions WHERE brief_id = ? "
+                                  "ORDER BY id");
+        actions.bind(1, id);
+        std::vector<std::string> seen;
+        while (actions.step())
+            seen.push_back(actions.textAt(0) + " by " + actions.textAt(1));
+        QCOMPARE(seen,
+                 (std::vector<std::string>{"escalate by " + lena.user, "edit by " + henrik.user,
+                                           "resolve by " + henrik.user}));
+        QVERIFY(governance::AuditLog(db).verify().ok);
+    }
+
+    void resolutionsNeedWhatTheyPromise()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto dana = service.actor("dana.okoro@baton.example", "dana");
+        const auto id = firstBrief(db, "escalated");
+        const auto v = service.brief(id).version;
+        QCOMPARE(
+            failure([&] { service.resolve(dana, id, v, review::Resolution::ReturnToRep, ""); }),
+            ReviewError::Kind::InvalidInput);
+        QCOMPARE(failure([&] { service.resolve(dana, id, v, review::Resolution::Reject, "meh"); }),
+                 ReviewError::Kind::InvalidInput);
+        QCOMPARE(failure([&] {
+                     service.resolve(dana, id, v, review::Resolution::ApproveWithEdits, "x");
+                 }),
+                 ReviewError::Kind::InvalidInput);
+        const auto rejected = service.resolve(dana, id, v, review::Resolution::Reject, "duplicate");
+        QCOMPARE(rejected.status, std::string("resolved"));
+        QCOMPARE(
+            scalar(db, "SELECT count(*) FROM review_actions WHERE reason = 'reject:duplicate'"), 1);
+    }
+
+    void theAuditChainNamesTheFirstBrokenLink()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto dana = service.actor("dana.okoro@baton.example", "dana");
+        for (int i = 0; i < 4; ++i) {
+            const auto id = firstBrief(db, "pending_review");
+            service.comment(dana, id, "looked at it");
+            service.approve(dana, id, service.brief(id).version);
+        }
+        governance::AuditLog audit(db);
+        auto ok = audit.verify();
+        QVERIFY(ok.ok);
+        QCOMPARE(ok.rows, 8);
+
+        db.exec("UPDATE audit_log SET actor = 'someone.else@baton.example' WHERE seq = 5");
+        auto altered = audit.verify();
+        QVERIFY(!altered.ok);
+        QCOMPARE(altered.firstBroken, std::optional<std::int64_t>(5));
+        QVERIFY(altered.problem.find("altered") != std::string::npos);
+
+        db.exec("DELETE FROM audit_log WHERE seq = 5");
+        auto removed = audit.verify();
+        QCOMPARE(removed.firstBroken, std::optional<std::int64_t>(6));
+        QVERIFY2(removed.problem.find("row 5 is missing") != std::string::npos,
+                 removed.problem.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReviewService)
+#include "test_review_service.moc"
