@@ -44,7 +44,8 @@ private slots:
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
         for (const char *command : {"demo", "import", "sync", "stats", "bench"})
-            QVERIFY2(r.out.contains(QLatin1String("  ") + QLatin1String(command)), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QLatin1String("  ") + QLatin1String(command)),
+                     qPrintable(r.out));
         const Run sub = run({QStringLiteral("sync"), QStringLiteral("--help")});
         QCOMPARE(sub.code, 0);
         QVERIFY(sub.out.contains(QStringLiteral("--settle-ms")));
@@ -54,8 +55,9 @@ private slots:
     {
         QCOMPARE(run({QStringLiteral("frobnicate")}).code, 2);
         QCOMPARE(run({QStringLiteral("--store")}).code, 2);
-        const Run format = run({QStringLiteral("--store"), store(), QStringLiteral("import"),
-                                QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("a.csv")});
+        const Run format =
+            run({QStringLiteral("--store"), store(), QStringLiteral("import"),
+                 QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("a.csv")});
         QCOMPARE(format.code, 2);
         QVERIFY(format.err.contains(QStringLiteral("unknown --format 'xml'")));
         const Run leads = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
@@ -67,15 +69,16 @@ private slots:
     void demoThenStats()
     {
         const Run demo = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
-                              QStringLiteral("--leads"), QStringLiteral("60"), QStringLiteral("--seed"),
-                              QStringLiteral("3"), QStringLiteral("--now"),
-                              QStringLiteral("2026-11-20T12:00:00Z")});
+                              QStringLiteral("--leads"), QStringLiteral("60"),
+                              QStringLiteral("--seed"), QStringLiteral("3"),
+                              QStringLiteral("--now"), QStringLiteral("2026-11-20T12:00:00Z")});
         QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
         QVERIFY(demo.out.contains(QStringLiteral("contacts.csv [hubspot")));
         QVERIFY(demo.out.contains(QStringLiteral("activities.csv [marketo")));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("demo-data/activities.csv"))));
 
-        const Run stats = run({QStringLiteral("--store"), store(), QStringLiteral("stats"), QStringLiteral("--json")});
+        const Run stats = run({QStringLiteral("--store"), store(), QStringLiteral("stats"),
+                               QStringLiteral("--json")});
         QCOMPARE(stats.code, 0);
         const QJsonObject root = QJsonDocument::fromJson(stats.out.toUtf8()).object();
         QVERIFY(root[QStringLiteral("tables")].toObject()[QStringLiteral("leads")].toInt() > 50);
@@ -92,26 +95,84 @@ private slots:
         QVERIFY2(run.out.contains(QStringLiteral("briefs written")), qPrintable(run.out));
         const Run again = this->run({QStringLiteral("--store"), store(), QStringLiteral("run")});
         QVERIFY2(again.out.contains(QStringLiteral(" 0 briefs written")), qPrintable(again.out));
-        const Run list = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("list"),
-                                    QStringLiteral("--json")});
+        const Run list = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
+                                    QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.code, 0);
         const auto briefs = QJsonDocument::fromJson(list.out.toUtf8()).array();
         QVERIFY(!briefs.isEmpty());
         const QString id = QString::number(briefs.first().toObject()[QStringLiteral("id")].toInt());
-        const Run show = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("show"), id});
+        const Run show = this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
+                                    QStringLiteral("show"), id});
         QCOMPARE(show.code, 0);
         QVERIFY(show.out.contains(QStringLiteral("\"provenance\"")));
-        const Run runs = this->run({QStringLiteral("--store"), store(), QStringLiteral("runs"), QStringLiteral("list")});
+        const Run runs = this->run(
+            {QStringLiteral("--store"), store(), QStringLiteral("runs"), QStringLiteral("list")});
         QCOMPARE(runs.out.count(QStringLiteral(" done ")), 2);
-        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("run"), QStringLiteral("--resume")}).code, 1);
-        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"), QStringLiteral("show"),
-                            QStringLiteral("999999")}).code, 1);
+        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("run"),
+                            QStringLiteral("--resume")})
+                     .code,
+                 1);
+        QCOMPARE(this->run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
+                            QStringLiteral("show"), QStringLiteral("999999")})
+                     .code,
+                 1);
+    }
+
+    // The same checks as in the console, from a shell: exit codes a script can act on.
+    void reviewFromTheCommandLine()
+    {
+        const auto cli = [&](QStringList args) {
+            return run(QStringList{QStringLiteral("--store"), store()} + args);
+        };
+        const Run list =
+            cli({QStringLiteral("brief"), QStringLiteral("list"), QStringLiteral("--status"),
+                 QStringLiteral("pending_review"), QStringLiteral("--json")});
+        const auto briefs = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QVERIFY(briefs.size() >= 2);
+        const auto first = briefs[0].toObject(), second = briefs[1].toObject();
+        const QString id = QString::number(first[QStringLiteral("id")].toInt());
+        const QString owner = first[QStringLiteral("owner")].toString();
+
+        const Run approve = cli({QStringLiteral("review"), QStringLiteral("approve"), id,
+                                 QStringLiteral("--as"), owner});
+        QVERIFY2(approve.code == 0, qPrintable(approve.out + approve.err));
+        QVERIFY2(approve.out.contains(QStringLiteral(": approved, version 2")),
+                 qPrintable(approve.out));
+        const Run stale =
+            cli({QStringLiteral("review"), QStringLiteral("approve"), id, QStringLiteral("--as"),
+                 owner, QStringLiteral("--version"), QStringLiteral("1")});
+        QCOMPARE(stale.code, 4);
+        QVERIFY2(stale.err.contains(QStringLiteral("changed since you opened it")),
+                 qPrintable(stale.err));
+        const Run ops =
+            cli({QStringLiteral("review"), QStringLiteral("approve"),
+                 QString::number(second[QStringLiteral("id")].toInt()), QStringLiteral("--as"),
+                 QStringLiteral("priya.natarajan@baton.example")});
+        QCOMPARE(ops.code, 3);
+        QVERIFY2(ops.err.contains(QStringLiteral("a marketing_ops may not approve")),
+                 qPrintable(ops.err));
+        QCOMPARE(cli({QStringLiteral("review"), QStringLiteral("approve"), id}).code, 2); // no --as
+        QCOMPARE(
+            cli({QStringLiteral("review"), QStringLiteral("escalate"), id, QStringLiteral("--as"),
+                 owner, QStringLiteral("--category"), QStringLiteral("vibes")})
+                .code,
+            2);
+
+        const Run history = cli({QStringLiteral("review"), QStringLiteral("history"), id});
+        QCOMPARE(history.code, 0);
+        QVERIFY2(history.out.contains(QStringLiteral("approve by ") + owner),
+                 qPrintable(history.out));
+        const Run verify = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(verify.code, 0);
+        QVERIFY2(verify.out.contains(QStringLiteral("1 rows, every link verified")),
+                 qPrintable(verify.out));
     }
 
     void dryRunsCompareAndWriteNothing()
     {
         const auto cli = [this](QStringList args) {
-            return run(QStringList{QStringLiteral("--store"), store(), QStringLiteral("run")} + args);
+            return run(QStringList{QStringLiteral("--store"), store(), QStringLiteral("run")} +
+                       args);
         };
         const Run briefsBefore = run({QStringLiteral("--store"), store(), QStringLiteral("brief"),
                                       QStringLiteral("list"), QStringLiteral("--json")});
@@ -167,20 +228,22 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("Record ID,Email\n10,x@example.com\n");
         f.close();
-        const QStringList args = {QStringLiteral("--store"), store(), QStringLiteral("sync"),
-                                  QStringLiteral("--from"), drop.path(), QStringLiteral("--settle-ms"),
-                                  QStringLiteral("0")};
+        const QStringList args = {
+            QStringLiteral("--store"), store(),     QStringLiteral("sync"),
+            QStringLiteral("--from"),  drop.path(), QStringLiteral("--settle-ms"),
+            QStringLiteral("0")};
         const Run first = run(args);
         QCOMPARE(first.code, 0);
         QVERIFY2(first.out.contains(QStringLiteral("sync: 1 imported")), qPrintable(first.out));
         const Run second = run(args);
-        QVERIFY2(second.out.contains(QStringLiteral("sync: 0 imported, 1 already seen")), qPrintable(second.out));
+        QVERIFY2(second.out.contains(QStringLiteral("sync: 0 imported, 1 already seen")),
+                 qPrintable(second.out));
     }
 
     void benchPrintsFigures()
     {
-        const Run r = run({QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--events"),
-                           QStringLiteral("3000")});
+        const Run r = run({QStringLiteral("bench"), QStringLiteral("ingest"),
+                           QStringLiteral("--events"), QStringLiteral("3000")});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QCOMPARE(r.out.count(QStringLiteral("validated events/s")), 2);
         QVERIFY(r.out.contains(QStringLiteral("/ reference")));

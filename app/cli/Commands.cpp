@@ -12,6 +12,8 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<BriefCommand>());
+    commands.push_back(std::make_unique<ReviewCommand>());
+    commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<ModelCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     commands.push_back(std::make_unique<LlmSandboxCommand>());

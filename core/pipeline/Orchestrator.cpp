@@ -262,6 +262,10 @@ RunSummary Orchestrator::run(const RunOptions &options)
             if (options.onProgress)
                 options.onProgress(done, run->total);
             pipeline.dispose(std::move(*chunk));
+            // Stop soon: chunks evaluated ahead are dropped, their items stay pending for
+            // the next run.
+            if (options.cancel && options.cancel->load())
+                break;
         }
     }
     if (workerError)

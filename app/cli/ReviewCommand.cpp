@@ -1,0 +1,279 @@
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
+#include "governance/AuditLog.h"
+#include "ports/Clock.h"
+#include "review/ReviewService.h"
+
+#include <QFile>
+#include <QTextStream>
+#include <nlohmann/json.hpp>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace baton::app {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// The OS account is recorded beside the profile: who was at the keyboard, as the OS knows it.
+std::string osUser()
+{
+    if (const QByteArray user = qgetenv("USER"); !user.isEmpty())
+        return user.toStdString();
+    if (const passwd *entry = ::getpwuid(::getuid()))
+        return entry->pw_name;
+    return "unknown";
+}
+
+// Exit codes a script can tell apart: 3 not allowed, 4 someone acted first.
+int exitCode(review::ReviewError::Kind kind)
+{
+    switch (kind) {
+    case review::ReviewError::Kind::Forbidden:
+        return 3;
+    case review::ReviewError::Kind::Conflict:
+        return 4;
+    case review::ReviewError::Kind::InvalidInput:
+    case review::ReviewError::Kind::InvalidEdit:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+std::optional<nlohmann::json> readPatch(const QString &file, CommandContext &context)
+{
+    QFile f(file);
+    const bool ok = file == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
+                                               : f.open(QIODevice::ReadOnly);
+    if (!ok) {
+        context.err << "baton review: cannot read the patch " << file << ": " << f.errorString()
+                    << "\n";
+        return std::nullopt;
+    }
+    const auto patch = nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+    if (patch.is_discarded() || !patch.is_array()) {
+        context.err << "baton review: " << file
+                    << " is not a JSON Patch (RFC 6902: an array of operations)\n";
+        return std::nullopt;
+    }
+    return patch;
+}
+
+} // namespace
+
+QString ReviewCommand::name() const
+{
+    return QStringLiteral("review");
+}
+
+QString ReviewCommand::summary() const
+{
+    return QStringLiteral("Act on a brief as a user: `review approve|edit|escalate|comment|"
+                          "reassign|resolve|history BRIEF --as NAME`");
+}
+
+void ReviewCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("approve, edit, escalate, comment, reassign, "
+                                                "resolve or history"));
+    parser.addPositionalArgument(QStringLiteral("brief"), QStringLiteral("The brief's id."));
+    parser.addOption({QStringLiteral("as"), QStringLiteral("The user acting (email or name)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("version"),
+                      QStringLiteral("The brief version you reviewed (default: the current one); "
+                                     "acting on an older one is a conflict."),
+                      QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("note"), QStringLiteral("A note or comment."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("reason"),
+                      QStringLiteral("Why (edit), or the rejection reason (resolve --resolution "
+                                     "reject)."),
+                      QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("category"),
+                      QStringLiteral("Escalation category: fit_unclear, data_quality, "
+                                     "strategic_account, consent, duplicate, routing, other."),
+                      QStringLiteral("C")});
+    parser.addOption({QStringLiteral("to"),
+                      QStringLiteral("Escalate to this manager, or reassign to this user."),
+                      QStringLiteral("USER")});
+    parser.addOption({QStringLiteral("patch"),
+                      QStringLiteral("RFC 6902 JSON Patch file for edit (or - for stdin)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("resolution"),
+                      QStringLiteral("approve, approve_with_edits, return_to_rep or reject."),
+                      QStringLiteral("R")});
+}
+
+int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    static const QStringList actions = {QStringLiteral("approve"),  QStringLiteral("edit"),
+                                        QStringLiteral("escalate"), QStringLiteral("comment"),
+                                        QStringLiteral("reassign"), QStringLiteral("resolve"),
+                                        QStringLiteral("history")};
+    bool numeric = false;
+    const qint64 briefId = args.size() == 2 ? args[1].toLongLong(&numeric) : 0;
+    if (args.size() != 2 || !actions.contains(args[0]) || !numeric) {
+        context.err << "baton review: use `review " << actions.join(QLatin1Char('|'))
+                    << " BRIEF --as NAME`\n";
+        return 2;
+    }
+    const QString action = args[0];
+    if (action != QLatin1String("history") && !parser.isSet(QStringLiteral("as"))) {
+        context.err << "baton review: say who acts with --as NAME\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    const SystemClock clock;
+    review::ReviewService service(*db, registry, clock);
+    const auto text = [&](const char *option) {
+        return parser.value(QLatin1String(option)).toStdString();
+    };
+    try {
+        if (action == QLatin1String("history")) {
+            auto st = db->prepare("SELECT at, action, actor, role, coalesce(reason, ''), "
+                                  "coalesce(note, ''), coalesce(target, ''), status_before, "
+                                  "status_after, version FROM review_actions WHERE brief_id = ? "
+                                  "ORDER BY id");
+            st.bind(1, briefId);
+            const auto b = service.brief(briefId);
+            context.out << "brief #" << briefId << ": " << q(b.status) << ", version " << b.version
+                        << ", owner " << q(b.owner) << "\n";
+            while (st.step()) {
+                context.out << "  " << q(st.textAt(0)) << "  " << q(st.textAt(1)) << " by "
+                            << q(st.textAt(2)) << " (" << q(st.textAt(3)) << ") on v"
+                            << st.int64At(9) << ": " << q(st.textAt(7)) << " -> "
+                            << q(st.textAt(8));
+                for (int c : {4, 6})
+                    if (!st.textAt(c).empty())
+                        context.out << ", " << (c == 4 ? "reason " : "to ") << q(st.textAt(c));
+                if (!st.textAt(5).empty())
+                    context.out << ": \"" << q(st.textAt(5)) << "\"";
+                context.out << "\n";
+            }
+            return 0;
+        }
+        const auto who = service.actor(text("as"), osUser());
+        std::int64_t version = service.brief(briefId).version;
+        if (parser.isSet(QStringLiteral("version"))) {
+            const auto v = integerOption(parser, QStringLiteral("version"), 1, INT32_MAX, context);
+            if (!v)
+                return 2;
+            version = *v;
+        }
+        std::optional<nlohmann::json> patch;
+        if (parser.isSet(QStringLiteral("patch"))) {
+            patch = readPatch(parser.value(QStringLiteral("patch")), context);
+            if (!patch)
+                return 2;
+        }
+        review::BriefState after;
+        if (action == QLatin1String("approve")) {
+            after = service.approve(who, briefId, version);
+        } else if (action == QLatin1String("edit")) {
+            if (!patch) {
+                context.err << "baton review edit: give the change with --patch FILE\n";
+                return 2;
+            }
+            after = service.edit(who, briefId, version, *patch, text("reason"));
+        } else if (action == QLatin1String("escalate")) {
+            after =
+                service.escalate(who, briefId, version, text("category"), text("note"), text("to"));
+        } else if (action == QLatin1String("comment")) {
+            service.comment(who, briefId, text("note"));
+            context.out << "brief #" << briefId << ": comment saved\n";
+            return 0;
+        } else if (action == QLatin1String("reassign")) {
+            after = service.reassign(who, briefId, version, text("to"), text("note"));
+        } else {
+            const auto resolution = review::parseResolution(text("resolution"));
+            if (!resolution) {
+                context.err << "baton review resolve: --resolution approve, approve_with_edits, "
+                               "return_to_rep or reject\n";
+                return 2;
+            }
+            const std::string why =
+                *resolution == review::Resolution::Reject ? text("reason") : text("note");
+            after =
+                service.resolve(who, briefId, version, *resolution, why, patch ? &*patch : nullptr);
+        }
+        context.out << "brief #" << briefId << ": " << q(after.status) << ", version "
+                    << after.version << ", owner " << q(after.owner) << "\n";
+        return 0;
+    } catch (const review::ReviewError &e) {
+        context.err << "baton review " << action << ": " << e.what() << "\n";
+        return exitCode(e.kind());
+    }
+}
+
+QString AuditCommand::name() const
+{
+    return QStringLiteral("audit");
+}
+
+QString AuditCommand::summary() const
+{
+    return QStringLiteral("Check or list the hash-chained audit log: `audit verify|list`");
+}
+
+void AuditCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify or list"));
+    parser.addOption({QStringLiteral("actor"), QStringLiteral("list: only this actor."),
+                      QStringLiteral("EMAIL")});
+    parser.addOption({QStringLiteral("action"), QStringLiteral("list: only this action."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("brief"), QStringLiteral("list: only this brief."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N rows (50)."),
+                      QStringLiteral("N"), QStringLiteral("50")});
+}
+
+int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args != QStringList{QStringLiteral("verify")} &&
+        args != QStringList{QStringLiteral("list")}) {
+        context.err << "baton audit: use `audit verify` or `audit list`\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    governance::AuditLog audit(*db);
+    if (args[0] == QLatin1String("verify")) {
+        const auto result = audit.verify();
+        if (result.ok) {
+            context.out << "audit log: " << result.rows << " rows, every link verified\n";
+            return 0;
+        }
+        context.out << "audit log: BROKEN at row " << *result.firstBroken << ": "
+                    << q(result.problem) << " (" << result.rows << " rows read)\n";
+        return 1;
+    }
+    const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 1000000, context);
+    if (!limit)
+        return 2;
+    const std::string object = parser.isSet(QStringLiteral("brief"))
+                                   ? "brief#" + parser.value(QStringLiteral("brief")).toStdString()
+                                   : std::string();
+    for (const auto &e :
+         audit.list(parser.value(QStringLiteral("actor")).toStdString(),
+                    parser.value(QStringLiteral("action")).toStdString(), object, *limit))
+        context.out << e.seq << "  " << q(e.at) << "  " << q(e.actor) << " (" << q(e.role)
+                    << ", os " << q(e.osUser) << ")  " << q(e.action) << " " << q(e.object) << "  "
+                    << q(e.hash.substr(0, 12)) << "\n";
+    return 0;
+}
+
+} // namespace baton::app
