@@ -5,6 +5,7 @@
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
+#include "review/BriefQueries.h"
 #include "review/ReviewService.h"
 #include "util/Time.h"
 
@@ -305,6 +306,68 @@ private slots:
         QCOMPARE(rejected.status, std::string("resolved"));
         QCOMPARE(
             scalar(db, "SELECT count(*) FROM review_actions WHERE reason = 'reject:duplicate'"), 1);
+    }
+
+    // The inbox's reads: filters that agree with plain SQL, search after the index catches
+    // up (and after an edit), and a brief's inputs, steps and history.
+    void theInboxQueriesFilterSearchAndExplain()
+    {
+        auto db = store::openStore(freshStore());
+        review::BriefQueries queries(db);
+        review::InboxFilter mine;
+        mine.owner = "lena.fischer@baton.example";
+        const auto lenaOpen = queries.count(mine);
+        QCOMPARE(lenaOpen, scalar(db, "SELECT count(*) FROM briefs WHERE owner = "
+                                      "'lena.fischer@baton.example' AND status IN "
+                                      "('pending_review', 'escalated')"));
+        QVERIFY(lenaOpen > 1);
+        const auto byScore = queries.page(mine, review::InboxSort::Score, true, 0, 1000);
+        QCOMPARE(static_cast<std::int64_t>(byScore.size()), lenaOpen);
+        for (std::size_t i = 1; i < byScore.size(); ++i)
+            QVERIFY(byScore[i - 1].score >= byScore[i].score);
+        QVERIFY(!byScore[0].leadName.empty());
+        const auto paged = queries.page(mine, review::InboxSort::Score, true, 1, 1);
+        QCOMPARE(paged.at(0).id, byScore.at(1).id);
+        review::InboxFilter escalated;
+        escalated.status = "escalated";
+        escalated.band = "A";
+        QCOMPARE(queries.count(escalated),
+                 scalar(db, "SELECT count(*) FROM briefs WHERE status = 'escalated' AND grid LIKE "
+                            "'A%'"));
+
+        // Search covers nothing until the index catches up, then finds by company and words.
+        const auto target = byScore[0];
+        review::InboxFilter search;
+        search.status = "all";
+        search.search = target.company.substr(0, 5);
+        QCOMPARE(queries.count(search), 0);
+        QVERIFY(queries.unindexedBriefs() > 0);
+        QCOMPARE(queries.indexBriefs(100000), 0);
+        QVERIFY(queries.count(search) >= 1);
+        search.search = "\"unbalanced quote";
+        QCOMPARE(queries.count(search), 0); // a person's text is never an FTS syntax error
+
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto lena = service.actor(mine.owner, "lena");
+        service.edit(lena, target.id, target.version,
+                     rewordFirstTalkingPoint("Mention the zeppelin integration."), "detail");
+        search.search = "zeppelin";
+        const auto found = queries.page(search, review::InboxSort::Lead, false, 0, 10);
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found[0].id, target.id);
+
+        const auto inputs = queries.inputs(service.brief(target.id).text);
+        QVERIFY(inputs.size() > 3);
+        for (const auto &in : inputs) {
+            QVERIFY2(!in.missing && !in.changedSince, in.ref.c_str());
+            QVERIFY(!in.sourceSystem.empty() && !in.receivedAt.empty());
+        }
+        QCOMPARE(inputs[0].contract.rfind("lead@", 0), 0u);
+        QCOMPARE(queries.steps(target.id).size(), std::size_t(4));
+        const auto history = queries.history(target.id);
+        QCOMPARE(history.size(), std::size_t(1));
+        QCOMPARE(history[0].action, std::string("edit"));
+        QVERIFY(history[0].patch.find("zeppelin") != std::string::npos);
     }
 
     void theAuditChainNamesTheFirstBrokenLink()

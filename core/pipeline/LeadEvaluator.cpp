@@ -93,6 +93,13 @@ void Evaluation::freeze()
         briefText = dumpBrief(handoff->brief, handoff->contractErrors.empty());
         reasonsText = nlohmann::json(handoff->reasons).dump();
         slaDue = handoff->brief["routing"]["sla_due"].get<std::string>();
+        const auto &lead = handoff->brief["lead"];
+        const auto text = [&](const char *key) {
+            return lead.contains(key) && lead[key].is_string() ? lead[key].get<std::string>()
+                                                               : std::string();
+        };
+        leadName = text("name").empty() ? text("email") : text("name");
+        company = text("company");
         handoff->brief = nlohmann::json();
     }
     stepTexts.clear();

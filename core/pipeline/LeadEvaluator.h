@@ -54,6 +54,7 @@ struct Evaluation
     void freeze();
     bool frozen = false;
     std::string briefText, reasonsText, slaDue;
+    std::string leadName, company; // what the inbox lists the brief by
     // Per step: inputs, output, rationale and policy checks as text.
     std::vector<std::array<std::string, 4>> stepTexts;
 };

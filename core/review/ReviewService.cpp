@@ -203,6 +203,19 @@ BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int
         if (m_db.changes() != 1)
             throw ReviewError(ReviewError::Kind::Conflict,
                               ref(briefId) + " changed while saving; reload it");
+        if (change.text) { // search finds what the brief now says, once it is indexed
+            auto &drop = m_db.cached("DELETE FROM briefs_fts WHERE rowid = ?1 AND ?1 <= (SELECT "
+                                     "indexed_through FROM search_index_state)");
+            drop.bind(1, briefId);
+            drop.run();
+            if (m_db.changes() > 0) {
+                auto &add = m_db.cached("INSERT INTO briefs_fts (rowid, lead, company, body) "
+                                        "SELECT id, lead, company, body FROM brief_search_text "
+                                        "WHERE id = ?");
+                add.bind(1, briefId);
+                add.run();
+            }
+        }
     }
     const auto opt = [](const std::string &s) {
         return s.empty() ? std::optional<std::string>() : std::optional<std::string>(s);

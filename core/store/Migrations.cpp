@@ -346,6 +346,38 @@ CREATE TABLE audit_log (
     hash        TEXT NOT NULL
 );
 CREATE INDEX audit_log_by_object ON audit_log (object, seq);
+-- What the inbox lists and sorts by, kept beside the brief rather than read out of its JSON.
+ALTER TABLE briefs ADD COLUMN lead_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE briefs ADD COLUMN company TEXT NOT NULL DEFAULT '';
+UPDATE briefs SET lead_name = coalesce(brief ->> '$.lead.name', brief ->> '$.lead.email', ''),
+                  company = coalesce(brief ->> '$.lead.company', '');
+CREATE INDEX briefs_by_sla ON briefs (sla_due);
+CREATE INDEX briefs_by_score ON briefs (score);
+-- Full-text search over what a reviewer looks for: the person, the company, and what the
+-- brief says (its sentences and recommended actions). One definition, used to fill and
+-- to refresh the index. The index catches up on briefs newer than `indexed_through` when
+-- a search needs it, not while a run writes them (measured: 1.3 s of a 7.5 s cold run).
+CREATE VIEW brief_search_text AS
+SELECT b.id AS id,
+       coalesce(b.j ->> '$.lead.name', '') || ' ' || coalesce(b.j ->> '$.lead.email', '') AS lead,
+       coalesce(b.j ->> '$.lead.company', '') AS company,
+       coalesce(b.j ->> '$.lead.job_title', '') || ' ' ||
+       (SELECT coalesce(group_concat(s.value ->> 'text', ' '), '')
+          FROM json_each(b.j, '$.summary.intent_signals') s) || ' ' ||
+       (SELECT coalesce(group_concat(s.value ->> 'text', ' '), '')
+          FROM json_each(b.j, '$.summary.talking_points') s) || ' ' ||
+       (SELECT coalesce(group_concat(s.value ->> 'text', ' '), '')
+          FROM json_each(b.j, '$.summary.risks') s) || ' ' ||
+       (SELECT coalesce(group_concat(a.value ->> 'reason', ' '), '')
+          FROM json_each(b.j, '$.recommended_actions') a) AS body
+FROM (SELECT id, coalesce(edited, brief) AS j FROM briefs) b;
+CREATE VIRTUAL TABLE briefs_fts USING fts5(lead, company, body,
+                                           tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_index_state (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_through  INTEGER NOT NULL
+);
+INSERT INTO search_index_state VALUES (1, 0);
 )sql";
 
 } // namespace

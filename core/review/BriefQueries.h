@@ -1,0 +1,116 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::review {
+
+// What the inbox shows. Empty fields match everything; `status` empty means the open ones
+// (pending_review and escalated), "all" everything.
+struct InboxFilter
+{
+    std::string owner;
+    std::string status;
+    std::string band;             // "A", "B" or "C": the grid's letter
+    bool overdueOnly = false;     // open and past its SLA at `now`
+    std::string escalationReason; // a word of the reasons
+    std::string search;           // words, each matched as a prefix (FTS5)
+    std::string now;              // RFC 3339, for overdue
+};
+
+enum class InboxSort
+{
+    Lead,
+    Company,
+    Score,
+    Priority, // the grid cell: A1 first
+    Sla,
+    Status,
+    Owner,
+    Age
+};
+
+struct InboxRow
+{
+    std::int64_t id = 0;
+    std::int64_t leadId = 0;
+    std::string leadName;
+    std::string company;
+    std::string grid;
+    double score = 0;
+    std::string slaDue;
+    std::string status;
+    std::string owner;
+    std::string createdAt;
+    std::string escalationReasons; // JSON array
+    std::int64_t version = 0;
+};
+
+// One record a brief considered, as the store has it now.
+struct InputRecordView
+{
+    std::string ref;  // "event#12"
+    std::string kind; // lead, account, enrichment, event
+    std::string sourceSystem;
+    std::string sourceId;
+    std::string contract;      // "engagement_event@2"
+    std::string hash;          // the hash the brief saw
+    bool changedSince = false; // the store's hash differs now
+    bool missing = false;      // the record is gone
+    std::string receivedAt;
+    std::string summary; // a line about it: an event's type and asset, a lead's email
+};
+
+struct StepView
+{
+    std::string agent, version, decision;
+    std::string rationale;    // JSON array
+    std::string policyChecks; // JSON
+    std::string inputs;       // JSON
+    double durationMs = 0;
+    std::string spanId;
+};
+
+struct HistoryView
+{
+    std::int64_t id = 0;
+    std::string at, action, actor, role, reason, note, patch, target, statusBefore, statusAfter;
+    std::int64_t version = 0;
+};
+
+// The read side of review: inbox pages, counts and search, and everything the brief page
+// shows. One connection, prepared statements; not thread-safe.
+class BriefQueries
+{
+public:
+    explicit BriefQueries(store::Database &db);
+
+    std::int64_t count(const InboxFilter &filter);
+    std::vector<InboxRow> page(const InboxFilter &filter, InboxSort sort, bool descending,
+                               std::int64_t offset, std::int64_t limit);
+    // Everyone a brief can be assigned to, for the owner filter.
+    std::vector<std::string> owners();
+
+    // Search covers briefs up to a watermark; newer ones are indexed here, `batch` at a time
+    // (one transaction each). Returns how many are still waiting.
+    std::int64_t unindexedBriefs();
+    std::int64_t indexBriefs(std::int64_t batch);
+
+    std::vector<InputRecordView> inputs(const std::string &briefJson);
+    std::vector<StepView> steps(std::int64_t briefId);
+    std::vector<HistoryView> history(std::int64_t briefId);
+
+    // "word another" -> "\"word\"* \"another\"*": what a person types, as an FTS5 query
+    // that cannot be a syntax error.
+    static std::string ftsQuery(const std::string &text);
+
+private:
+    store::Database &m_db;
+};
+
+} // namespace baton::review
