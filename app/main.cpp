@@ -4,7 +4,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <mimalloc.h>
 
 namespace {
@@ -29,16 +28,16 @@ int main(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
 
     // Sub-commands run headless (no display needed); only the console creates a GUI app.
-    QString storePath;
+    baton::app::ConsoleLaunch launch;
     {
         describeApplication();
         QCoreApplication probe(argc, argv);
         QTextStream out(stdout), err(stderr);
-        const int code = baton::app::runCommandLine(arguments, out, err, &storePath);
+        const int code = baton::app::runCommandLine(arguments, out, err, &launch);
         if (code != baton::app::kNoCommand)
             return code;
     }
     QApplication app(argc, argv);
     describeApplication();
-    return baton::app::runConsole(app, storePath);
+    return baton::app::runConsole(app, launch);
 }

@@ -1,13 +1,13 @@
-#include "FakeSeams.h"
-#include "UiTestStore.h"
-
 #include "AppActions.h"
+#include "FakeSeams.h"
 #include "ImportController.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "UiTestStore.h"
 #include "models/BatchTableModel.h"
 #include "models/QuarantineTableModel.h"
 #include "pages/DataPage.h"
+#include "pages/InboxPage.h"
 #include "widgets/ImportProgress.h"
 #include "workers/ThreadedImportRunner.h"
 
@@ -40,11 +40,12 @@ private:
     std::unique_ptr<UiTestStore> m_store;
     std::unique_ptr<ui::Settings> m_settings;
     std::unique_ptr<FakeFileDialogs> m_dialogs;
+    FakeMessageBoxes m_messages;
+    FakeReviewDialogs m_reviewDialogs;
     std::unique_ptr<app::ThreadedImportRunner> m_runner;
     std::unique_ptr<ui::MainWindow> m_window;
 
-    template <typename T>
-    T *child(const char *name) const
+    template <typename T> T *child(const char *name) const
     {
         T *w = m_window->findChild<T *>(QString::fromLatin1(name));
         if (!w)
@@ -55,27 +56,29 @@ private:
     QTableView *quarantineTable() const { return child<QTableView>("quarantineTable"); }
     QString statusMessage() const { return m_window->statusBar()->currentMessage(); }
 
-    void keyToWindow(Qt::Key key)
-    {
-        QTest::keyClick(m_window.get(), key, Qt::ControlModifier);
-    }
+    void keyToWindow(Qt::Key key) { QTest::keyClick(m_window.get(), key, Qt::ControlModifier); }
 
 private slots:
     void init()
     {
         m_store = std::make_unique<UiTestStore>();
         // An export from last month (3 of 40 rows bad) and one from a trade show (2 of 5).
-        QVERIFY(m_store->import(QStringLiteral("hubspot-contacts-october.csv"),
-                                hubspotCsv(1000, 40, [](int i) { return i % 15 == 4; }))
+        QVERIFY(m_store
+                    ->import(QStringLiteral("hubspot-contacts-october.csv"),
+                             hubspotCsv(1000, 40, [](int i) { return i % 15 == 4; }))
                     .batchId > 0);
-        QVERIFY(m_store->import(QStringLiteral("tradeshow-leads.csv"),
-                                hubspotCsv(7001, 5, [](int i) { return i == 1 || i == 3; }))
+        QVERIFY(m_store
+                    ->import(QStringLiteral("tradeshow-leads.csv"),
+                             hubspotCsv(7001, 5, [](int i) { return i == 1 || i == 3; }))
                     .batchId > 0);
-        m_settings = std::make_unique<ui::Settings>(m_store->filePath(QStringLiteral("settings.ini")));
+        m_settings =
+            std::make_unique<ui::Settings>(m_store->filePath(QStringLiteral("settings.ini")));
         m_dialogs = std::make_unique<FakeFileDialogs>();
-        m_runner = std::make_unique<app::ThreadedImportRunner>(m_store->storePath(), m_store->registry);
-        m_window = std::make_unique<ui::MainWindow>(ui::UiContext{
-            m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings});
+        m_runner =
+            std::make_unique<app::ThreadedImportRunner>(m_store->storePath(), m_store->registry);
+        m_window = std::make_unique<ui::MainWindow>(
+            ui::UiContext{m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings,
+                          m_messages, m_reviewDialogs, *m_store->registry, QString()});
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -103,7 +106,10 @@ private slots:
         keyToWindow(Qt::Key_1);
         QCOMPARE(m_window->currentPage(), PageId::Inbox);
         QVERIFY(m_window->page(PageId::Inbox)->isVisible());
-        QVERIFY(m_window->page(PageId::Inbox)->findChild<QLabel *>(QStringLiteral("notBuiltYet")));
+        QCOMPARE(m_window->page(PageId::Inbox), static_cast<QWidget *>(m_window->inboxPage()));
+        keyToWindow(Qt::Key_3);
+        QVERIFY(
+            m_window->page(PageId::Lineage)->findChild<QLabel *>(QStringLiteral("notBuiltYet")));
         keyToWindow(Qt::Key_9);
         QCOMPARE(m_window->currentPage(), PageId::Settings);
         keyToWindow(Qt::Key_8);
@@ -179,7 +185,11 @@ private slots:
         // The new batch is on top; selecting it shows its one quarantined record.
         batchTable()->selectRow(0);
         QCOMPARE(quarantineTable()->model()->rowCount(), 1);
-        QCOMPARE(quarantineTable()->model()->index(0, QuarantineTableModel::FileColumn).data().toString(),
+        QCOMPARE(quarantineTable()
+                     ->model()
+                     ->index(0, QuarantineTableModel::FileColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral("webinar-attendees.csv"));
 
         // The same file again is recognised and skipped.
@@ -193,8 +203,9 @@ private slots:
 
     void uiStaysResponsiveDuringImport()
     {
-        m_dialogs->next = {m_store->write(QStringLiteral("hubspot-all-contacts.csv"),
-                                          hubspotCsv(100000, 20000, [](int i) { return i % 500 == 0; }))};
+        m_dialogs->next = {
+            m_store->write(QStringLiteral("hubspot-all-contacts.csv"),
+                           hubspotCsv(100000, 20000, [](int i) { return i % 500 == 0; }))};
         QSignalSpy finished(m_runner.get(), &ui::ImportRunner::finished);
         int ticks = 0;
         QTimer timer;
@@ -204,21 +215,24 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         timer.stop();
         QVERIFY2(ticks > 2, qPrintable(QStringLiteral("%1 ticks").arg(ticks)));
-        QCOMPARE(statusMessage(), QStringLiteral("Imported hubspot-all-contacts.csv: %1 accepted, 40 "
-                                                 "quarantined").arg(QLocale().toString(19960)));
+        QCOMPARE(statusMessage(),
+                 QStringLiteral("Imported hubspot-all-contacts.csv: %1 accepted, 40 "
+                                "quarantined")
+                     .arg(QLocale().toString(19960)));
     }
 
     void cancelStopsTheRun()
     {
         // Large enough that the click lands while the worker is still reading it.
-        m_dialogs->next = {m_store->write(QStringLiteral("hubspot-all-contacts.csv"),
-                                          hubspotCsv(100000, 50000))};
+        m_dialogs->next = {
+            m_store->write(QStringLiteral("hubspot-all-contacts.csv"), hubspotCsv(100000, 50000))};
         QSignalSpy finished(m_runner.get(), &ui::ImportRunner::finished);
         m_window->appActions()->importFiles()->trigger();
         QTest::mouseClick(child<QPushButton>("cancelImport"), Qt::LeftButton);
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(0).toBool(), true);
-        QVERIFY2(statusMessage().contains(QStringLiteral("cancelled")), qPrintable(statusMessage()));
+        QVERIFY2(statusMessage().contains(QStringLiteral("cancelled")),
+                 qPrintable(statusMessage()));
         QVERIFY(m_window->appActions()->importFiles()->isEnabled());
     }
 
@@ -238,8 +252,8 @@ private slots:
         batches->resizeColumnsToContents();
         quarantineTable()->resizeColumnsToContents();
         quarantineTable()->selectRow(0);
-        m_window->statusBar()->showMessage(
-            QStringLiteral("Imported hubspot-contacts-november.csv: 1,187 accepted, 13 quarantined"));
+        m_window->statusBar()->showMessage(QStringLiteral(
+            "Imported hubspot-contacts-november.csv: 1,187 accepted, 13 quarantined"));
         QTest::qWait(50);
         QVERIFY(m_window->grab().save(path));
     }

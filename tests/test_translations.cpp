@@ -1,13 +1,14 @@
-#include "FakeSeams.h"
-#include "UiTestStore.h"
-
 #include "AppActions.h"
+#include "FakeSeams.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "UiTestStore.h"
 #include "console/Translations.h"
 #include "models/BatchTableModel.h"
+#include "models/InboxTableModel.h"
 #include "models/QuarantineTableModel.h"
 #include "pages/DataPage.h"
+#include "pages/InboxPage.h"
 #include "pages/PageCatalog.h"
 #include "workers/ThreadedImportRunner.h"
 
@@ -57,7 +58,8 @@ private slots:
                 QVERIFY2(type.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(type, source)));
                 // Plural forms are nested <numerusform>s; the text of either must be there.
                 const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-                QVERIFY2(!text.trimmed().isEmpty(), qPrintable(QStringLiteral("untranslated: ") + source));
+                QVERIFY2(!text.trimmed().isEmpty(),
+                         qPrintable(QStringLiteral("untranslated: ") + source));
             }
         }
         QVERIFY(!xml.hasError());
@@ -69,13 +71,17 @@ private slots:
         QVERIFY(app::installTranslators(*qApp, QLocale(QLocale::German, QLocale::Germany)));
 
         UiTestStore store;
-        QVERIFY(store.import(QStringLiteral("messe-kontakte.csv"),
-                             hubspotCsv(1, 4, [](int i) { return i == 2; }))
+        QVERIFY(store
+                    .import(QStringLiteral("messe-kontakte.csv"),
+                            hubspotCsv(1, 4, [](int i) { return i == 2; }))
                     .batchId > 0);
         ui::Settings settings(store.filePath(QStringLiteral("settings.ini")));
         FakeFileDialogs dialogs;
         app::ThreadedImportRunner runner(store.storePath(), store.registry);
-        ui::MainWindow window(ui::UiContext{store.db, store.storePath(), runner, dialogs, settings});
+        FakeMessageBoxes messages;
+        FakeReviewDialogs reviewDialogs;
+        ui::MainWindow window(ui::UiContext{store.db, store.storePath(), runner, dialogs, settings,
+                                            messages, reviewDialogs, *store.registry, QString()});
         window.showPage(ui::PageId::Data);
 
         QCOMPARE(ui::pageTitle(ui::PageId::Data), QStringLiteral("Daten"));
@@ -85,27 +91,43 @@ private slots:
         QCOMPARE(navigation->item(int(ui::PageId::Data))->text(), QStringLiteral("Daten"));
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("filterEdit"))->placeholderText(),
                  QStringLiteral("Filtern…"));
-        QCOMPARE(window.appActions()->importFiles()->text(), QStringLiteral("Dateien &importieren…"));
+        QCOMPARE(window.appActions()->importFiles()->text(),
+                 QStringLiteral("Dateien &importieren…"));
         QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("showAllQuarantine"))->text(),
                  QStringLiteral("Alle Stapel zeigen"));
 
         ui::BatchTableModel *batches = window.dataPage()->batchModel();
         QCOMPARE(batches->headerData(ui::BatchTableModel::StartedColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Gestartet"));
-        QCOMPARE(batches->headerData(ui::BatchTableModel::QuarantinedColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("In Quarantäne"));
+        QCOMPARE(
+            batches->headerData(ui::BatchTableModel::QuarantinedColumn, Qt::Horizontal).toString(),
+            QStringLiteral("In Quarantäne"));
         QCOMPARE(batches->index(0, ui::BatchTableModel::StatusColumn).data().toString(),
                  QStringLiteral("Fertig"));
         ui::QuarantineTableModel *quarantine = window.dataPage()->quarantineModel();
-        QCOMPARE(quarantine->headerData(ui::QuarantineTableModel::MessageColumn, Qt::Horizontal).toString(),
+        QCOMPARE(quarantine->headerData(ui::QuarantineTableModel::MessageColumn, Qt::Horizontal)
+                     .toString(),
                  QStringLiteral("Meldung"));
-        QCOMPARE(quarantine->headerData(ui::QuarantineTableModel::FieldColumn, Qt::Horizontal).toString(),
+        QCOMPARE(quarantine->headerData(ui::QuarantineTableModel::FieldColumn, Qt::Horizontal)
+                     .toString(),
                  QStringLiteral("Feld"));
 
-        window.showPage(ui::PageId::Inbox);
-        auto *notYet = window.page(ui::PageId::Inbox)->findChild<QLabel *>(QStringLiteral("notBuiltYet"));
+        window.showPage(ui::PageId::Lineage);
+        auto *notYet =
+            window.page(ui::PageId::Lineage)->findChild<QLabel *>(QStringLiteral("notBuiltYet"));
         QVERIFY(notYet);
         QCOMPARE(notYet->text(), QStringLiteral("Diese Seite ist noch nicht gebaut."));
+
+        // The inbox, with nobody chosen yet, says so in German, and its table speaks it too.
+        window.showPage(ui::PageId::Inbox);
+        auto *who = window.inboxPage()->findChild<QLabel *>(QStringLiteral("actingAs"));
+        QVERIFY(who);
+        QVERIFY2(who->text().startsWith(QStringLiteral("Wählen Sie")), qPrintable(who->text()));
+        QCOMPARE(window.inboxPage()
+                     ->model()
+                     ->headerData(ui::InboxTableModel::CompanyColumn, Qt::Horizontal)
+                     .toString(),
+                 QStringLiteral("Firma"));
     }
 };
 

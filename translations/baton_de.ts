@@ -39,7 +39,7 @@
 %2</translation>
     </message>
     <message>
-        <source>Baton&apos;s built-in data contracts could not be loaded.
+        <source>Baton's built-in data contracts could not be loaded.
 
 %1</source>
         <translation>Die eingebauten Datenverträge von Baton konnten nicht geladen werden.
@@ -60,6 +60,45 @@
     <message>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation><numerusform>%n T.</numerusform><numerusform>%n T.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
     </message>
 </context>
 <context>
@@ -135,6 +174,49 @@
     <message>
         <source>The CRM connection, policies, retention and users.</source>
         <translation>Die CRM-Verbindung, Richtlinien, Aufbewahrung und Benutzer.</translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <source>Escalate brief</source>
+        <translation>Briefing eskalieren</translation>
+    </message>
+    <message>
+        <source>The owner's manager</source>
+        <translation>Führungskraft des Zuständigen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment on this brief:</source>
+        <translation>Kommentar zu diesem Briefing:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -236,6 +318,177 @@
     </message>
 </context>
 <context>
+    <name>baton::ui::BriefView</name>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Cites</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Policy checks</source>
+        <translation>Richtlinienprüfungen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Herleitung</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>No brief selected</source>
+        <translation>Kein Briefing ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Band %1 · score %2 (fit %3, engagement %4) · SLA %5 · %6 · version %7%8</source>
+        <translation>Band %1 · Score %2 (Passung %3, Engagement %4) · SLA %5 · %6 · Version %7%8</translation>
+    </message>
+    <message>
+        <source> · edited</source>
+        <translation> · bearbeitet</translation>
+    </message>
+    <message>
+        <source>Intent signals</source>
+        <translation>Kaufsignale</translation>
+    </message>
+    <message>
+        <source>Recommended actions</source>
+        <translation>Empfohlene Schritte</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Gesprächspunkte</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risiken</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Datenqualität</translation>
+    </message>
+    <message>
+        <source>Completeness %1%; missing: %2</source>
+        <translation>Vollständigkeit %1 %; fehlt: %2</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>The record is no longer in the store</source>
+        <translation>Der Datensatz ist nicht mehr im Speicher</translation>
+    </message>
+    <message>
+        <source>The record changed since the brief was made</source>
+        <translation>Der Datensatz hat sich seit der Erstellung des Briefings geändert</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <source>Raises the score</source>
+        <translation>Erhöht den Score</translation>
+    </message>
+    <message>
+        <source>Lowers the score</source>
+        <translation>Senkt den Score</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::DataPage</name>
     <message>
         <source>Filter…</source>
@@ -264,6 +517,27 @@
     <message>
         <source>Quarantined records, all batches: %1</source>
         <translation>Datensätze in Quarantäne, alle Stapel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::EditBriefDialog</name>
+    <message>
+        <source>Edit brief</source>
+        <translation>Briefing bearbeiten</translation>
+    </message>
+    <message>
+        <source>Why this edit (required)</source>
+        <translation>Grund der Änderung (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Summary sentences, recommended actions and profile values can be edited; the rest is the pipeline's record.</source>
+        <translation>Bearbeitbar sind die Sätze der Zusammenfassung, die empfohlenen Schritte und die Profilwerte; der Rest ist der Nachweis der Pipeline.</translation>
+    </message>
+    <message>
+        <source>Cannot be saved:
+%1</source>
+        <translation>Kann nicht gespeichert werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -333,6 +607,216 @@
             <numerusform>Importiere %n Datei…</numerusform>
             <numerusform>Importiere %n Dateien…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::InboxPage</name>
+    <message>
+        <source>No user profile “%1” in this store: the inbox is read-only.</source>
+        <translation>Kein Benutzerprofil „%1“ in diesem Speicher: Der Posteingang ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Acting as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose who you are in Settings, or start Baton with --user NAME; until then the inbox is read-only.</source>
+        <translation>Wählen Sie in den Einstellungen, wer Sie sind, oder starten Sie Baton mit --user NAME; bis dahin ist der Posteingang schreibgeschützt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n brief(s)</source>
+        <translation><numerusform>%n Briefing</numerusform><numerusform>%n Briefings</numerusform></translation>
+    </message>
+    <message>
+        <source>Search briefs, people, companies (/)</source>
+        <translation>Briefings, Personen, Firmen suchen (/)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle Zuständigen</translation>
+    </message>
+    <message>
+        <source>All bands</source>
+        <translation>Alle Bänder</translation>
+    </message>
+    <message>
+        <source>Band %1</source>
+        <translation>Band %1</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <source>Next brief</source>
+        <translation>Nächstes Briefing</translation>
+    </message>
+    <message>
+        <source>Previous brief</source>
+        <translation>Vorheriges Briefing</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommentieren…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Eskalieren…</translation>
+    </message>
+    <message>
+        <source>Approve as is</source>
+        <translation>Unverändert freigeben</translation>
+    </message>
+    <message>
+        <source>Approve with edits…</source>
+        <translation>Mit Änderungen freigeben…</translation>
+    </message>
+    <message>
+        <source>Return to the rep…</source>
+        <translation>An den Vertrieb zurückgeben…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Only managers resolve escalations.</source>
+        <translation>Nur Führungskräfte erledigen Eskalationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing briefs for search: %n to go</source>
+        <translation><numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform><numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Search index: %1</source>
+        <translation>Suchindex: %1</translation>
+    </message>
+    <message>
+        <source>Could not open the brief: %1</source>
+        <translation>Das Briefing konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Someone acted first</source>
+        <translation>Jemand war schneller</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Edit saved</source>
+        <translation>Änderung gespeichert</translation>
+    </message>
+    <message>
+        <source>Return to the rep</source>
+        <translation>An den Vertrieb zurückgeben</translation>
+    </message>
+    <message>
+        <source>Reject the brief</source>
+        <translation>Briefing ablehnen</translation>
+    </message>
+    <message>
+        <source>Comment saved</source>
+        <translation>Kommentar gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::InboxTableModel</name>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation><numerusform>%n T.</numerusform><numerusform>%n T.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Could not read briefs: %1</source>
+        <translation>Briefings konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

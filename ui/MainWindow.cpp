@@ -6,6 +6,7 @@
 #include "Resources.h"
 #include "Settings.h"
 #include "pages/DataPage.h"
+#include "pages/InboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "widgets/NavigationList.h"
 
@@ -23,8 +24,8 @@ namespace baton::ui {
 
 MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     : QMainWindow(parent), m_context(context), m_actions(new AppActions(this)),
-      m_imports(new ImportController(context.importRunner, context.fileDialogs, context.settings,
-                                     this)),
+      m_imports(
+          new ImportController(context.importRunner, context.fileDialogs, context.settings, this)),
       m_navigation(new NavigationList(this)), m_stack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -73,7 +74,21 @@ void MainWindow::buildPages()
 {
     for (PageId id : kAllPages) {
         QWidget *widget = nullptr;
-        if (id == PageId::Data) {
+        if (id == PageId::Inbox) {
+            m_inboxPage = new InboxPage(InboxPage::Mode::Inbox, m_context.db, m_context.registry,
+                                        m_context.messageBoxes, m_context.reviewDialogs,
+                                        m_context.user, m_stack);
+            connect(m_inboxPage, &InboxPage::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            widget = m_inboxPage;
+        } else if (id == PageId::Escalations) {
+            m_escalationsPage = new InboxPage(InboxPage::Mode::Escalations, m_context.db,
+                                              m_context.registry, m_context.messageBoxes,
+                                              m_context.reviewDialogs, m_context.user, m_stack);
+            connect(m_escalationsPage, &InboxPage::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            widget = m_escalationsPage;
+        } else if (id == PageId::Data) {
             m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
                                       {m_actions->importFiles(), m_actions->refresh()}, m_stack);
             widget = m_dataPage;

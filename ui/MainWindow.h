@@ -4,7 +4,6 @@
 #include "pages/PageCatalog.h"
 
 #include <QMainWindow>
-
 #include <array>
 
 class QLabel;
@@ -14,6 +13,7 @@ namespace baton::ui {
 
 class AppActions;
 class DataPage;
+class InboxPage;
 class ImportController;
 class NavigationList;
 
@@ -33,6 +33,8 @@ public:
     AppActions *appActions() const { return m_actions; }
     ImportController *importController() const { return m_imports; }
     DataPage *dataPage() const { return m_dataPage; }
+    InboxPage *inboxPage() const { return m_inboxPage; }
+    InboxPage *escalationsPage() const { return m_escalationsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
 protected:
@@ -49,6 +51,8 @@ private:
     NavigationList *m_navigation;
     QStackedWidget *m_stack;
     DataPage *m_dataPage = nullptr;
+    InboxPage *m_inboxPage = nullptr;
+    InboxPage *m_escalationsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
 };
 

@@ -16,7 +16,7 @@ struct KeyInfo
     QVariant (*defaultValue)();
 };
 
-const std::array<KeyInfo, 9> kKeys = {{
+const std::array<KeyInfo, 10> kKeys = {{
     {Settings::Key::WindowGeometry, "window/geometry", [] { return QVariant(QByteArray()); }},
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
@@ -26,6 +26,7 @@ const std::array<KeyInfo, 9> kKeys = {{
      [] { return QVariant(QDir::homePath()); }},
     {Settings::Key::LlmUrl, "llm/url", [] { return QVariant(QString()); }},
     {Settings::Key::LlmModel, "llm/model", [] { return QVariant(QStringLiteral("gpt-4o-mini")); }},
+    {Settings::Key::ReviewUser, "review/user", [] { return QVariant(QString()); }},
     {Settings::Key::LlmApiKey, "llm/apiKey", [] { return QVariant(QString()); }},
     {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
 }};
@@ -157,6 +158,16 @@ int Settings::llmTimeoutSeconds() const
 void Settings::setLlmTimeoutSeconds(int seconds)
 {
     setValue(Key::LlmTimeoutSeconds, seconds);
+}
+
+QString Settings::reviewUser() const
+{
+    return value(Key::ReviewUser).toString();
+}
+
+void Settings::setReviewUser(const QString &user)
+{
+    setValue(Key::ReviewUser, user);
 }
 
 } // namespace baton::ui

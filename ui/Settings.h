@@ -42,6 +42,9 @@ public:
     void setLlmApiKey(const QString &key);
     int llmTimeoutSeconds() const;
     void setLlmTimeoutSeconds(int seconds);
+    // The user profile (email) the console acts as; `--user NAME` overrides it per launch.
+    QString reviewUser() const;
+    void setReviewUser(const QString &user);
 
     void sync();
 
@@ -56,6 +59,7 @@ public:
         LlmModel,
         LlmApiKey,
         LlmTimeoutSeconds,
+        ReviewUser,
     };
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);

@@ -5,11 +5,16 @@
 namespace baton::store {
 class Database;
 }
+namespace baton::contracts {
+class ContractRegistry;
+}
 
 namespace baton::ui {
 
 class FileDialogs;
 class ImportRunner;
+class MessageBoxes;
+class ReviewDialogs;
 class Settings;
 
 // What the main window needs from the composition root. Everything is owned there and
@@ -21,6 +26,10 @@ struct UiContext
     ImportRunner &importRunner;
     FileDialogs &fileDialogs;
     Settings &settings;
+    MessageBoxes &messageBoxes;
+    ReviewDialogs &reviewDialogs;
+    const contracts::ContractRegistry &registry;
+    QString user; // the profile the console acts as (email or name); empty: nobody yet
 };
 
 } // namespace baton::ui

@@ -4,7 +4,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
-
 #include <memory>
 #include <vector>
 
@@ -33,10 +32,18 @@ public:
 
 std::vector<std::unique_ptr<Command>> makeCommands();
 
+// What the console opens when no sub-command is given: the store, and the user profile to
+// act as (`--user NAME`; empty: the one in Settings).
+struct ConsoleLaunch
+{
+    QString storePath;
+    QString user;
+};
+
 // Parses `arguments` (argv without the program name) and runs the sub-command. Returns
-// std::nullopt-like -1 when no sub-command was given (the caller opens the console).
+// kNoCommand when no sub-command was given (the caller opens the console with `console`).
 int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                   QString *storePathForConsole);
+                   ConsoleLaunch *console);
 
 constexpr int kNoCommand = -1;
 

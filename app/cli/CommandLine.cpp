@@ -18,6 +18,7 @@ QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
         text += QStringLiteral("  %1%2\n").arg(c->name(), -10).arg(c->summary());
     text += QStringLiteral("\nGlobal options:\n"
                            "  --store PATH  the store file (default: %1)\n"
+                           "  --user NAME   the console acts as this user profile (email or name)\n"
                            "  -h, --help    this help; `baton COMMAND --help` for a command\n"
                            "  --version     the version\n")
                 .arg(defaultStorePath());
@@ -27,10 +28,10 @@ QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
 } // namespace
 
 int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
-                   QString *storePathForConsole)
+                   ConsoleLaunch *console)
 {
     const auto commands = makeCommands();
-    QString storePath;
+    QString storePath, user;
     QStringList rest;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments[i];
@@ -42,6 +43,12 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             storePath = arguments[++i];
         } else if (a.startsWith(QLatin1String("--store="))) {
             storePath = a.mid(8);
+        } else if (a == QLatin1String("--user")) {
+            if (i + 1 >= arguments.size()) {
+                err << "baton: --user needs a name\n";
+                return 2;
+            }
+            user = arguments[++i];
         } else {
             rest << a;
         }
@@ -64,8 +71,8 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             err << "baton: unknown option " << rest.first() << "\n\n" << globalHelp(commands);
             return 2;
         }
-        if (storePathForConsole)
-            *storePathForConsole = storePath;
+        if (console)
+            *console = {storePath, user};
         return kNoCommand;
     }
     const QString name = *commandIt;
@@ -76,6 +83,10 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         return 2;
     }
     rest.erase(commandIt);
+    if (!user.isEmpty()) {
+        err << "baton: --user chooses who the console acts as; commands take --as NAME\n";
+        return 2;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription((*command)->summary());

@@ -1,22 +1,21 @@
 #include "console/Console.h"
 
-#include "console/Translations.h"
-#include "Logging.h"
-#include "workers/ThreadedImportRunner.h"
-
 #include "FileDialogs.h"
+#include "Logging.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
 #include "Resources.h"
+#include "ReviewDialogs.h"
 #include "Settings.h"
-
+#include "cli/Command.h"
+#include "console/Translations.h"
 #include "contracts/ContractRegistry.h"
 #include "store/OpenStore.h"
+#include "workers/ThreadedImportRunner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -29,6 +28,7 @@ struct Console::Parts
 {
     ui::QtMessageBoxes qtMessageBoxes;
     ui::QtFileDialogs qtFileDialogs;
+    ui::QtReviewDialogs qtReviewDialogs;
     std::unique_ptr<ui::Settings> ownSettings;
     std::optional<store::Database> db;
     std::shared_ptr<const contracts::ContractRegistry> registry;
@@ -36,7 +36,9 @@ struct Console::Parts
     std::unique_ptr<ui::MainWindow> window;
 };
 
-Console::Console() : Console(Seams{}) {}
+Console::Console() : Console(Seams{})
+{
+}
 
 Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seams)
 {
@@ -44,6 +46,8 @@ Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seam
         m_seams.messageBoxes = &m_parts->qtMessageBoxes;
     if (!m_seams.fileDialogs)
         m_seams.fileDialogs = &m_parts->qtFileDialogs;
+    if (!m_seams.reviewDialogs)
+        m_seams.reviewDialogs = &m_parts->qtReviewDialogs;
     if (!m_seams.settings) {
         m_parts->ownSettings = std::make_unique<ui::Settings>();
         m_seams.settings = m_parts->ownSettings.get();
@@ -52,9 +56,12 @@ Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seam
 
 Console::~Console() = default;
 
-ui::MainWindow *Console::window() const { return m_parts->window.get(); }
+ui::MainWindow *Console::window() const
+{
+    return m_parts->window.get();
+}
 
-bool Console::open(const QString &storePath)
+bool Console::open(const QString &storePath, const QString &user)
 {
     const QString title = QCoreApplication::translate("Console", "Baton");
     try {
@@ -68,28 +75,30 @@ bool Console::open(const QString &storePath)
         return false;
     }
     try {
-        m_parts->registry =
-            std::make_shared<const contracts::ContractRegistry>(contracts::ContractRegistry::builtIn());
+        m_parts->registry = std::make_shared<const contracts::ContractRegistry>(
+            contracts::ContractRegistry::builtIn());
     } catch (const std::exception &e) {
         m_seams.messageBoxes->critical(
             nullptr, title,
-            QCoreApplication::translate("Console",
-                                        "Baton's built-in data contracts could not be loaded.\n\n%1")
+            QCoreApplication::translate(
+                "Console", "Baton's built-in data contracts could not be loaded.\n\n%1")
                 .arg(QString::fromUtf8(e.what())));
         return false;
     }
     m_parts->runner = std::make_unique<ThreadedImportRunner>(storePath, m_parts->registry);
-    m_parts->window = std::make_unique<ui::MainWindow>(ui::UiContext{
-        *m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs, *m_seams.settings});
+    m_parts->window = std::make_unique<ui::MainWindow>(
+        ui::UiContext{*m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs,
+                      *m_seams.settings, *m_seams.messageBoxes, *m_seams.reviewDialogs,
+                      *m_parts->registry, user.isEmpty() ? m_seams.settings->reviewUser() : user});
     return true;
 }
 
-int runConsole(QApplication &app, const QString &storePath)
+int runConsole(QApplication &app, const ConsoleLaunch &launch)
 {
     installTranslators(app);
     QApplication::setWindowIcon(ui::appIcon());
     Console console;
-    if (!console.open(storePath))
+    if (!console.open(launch.storePath, launch.user))
         return 1;
     console.window()->show();
     return app.exec();

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <memory>
 
 class QApplication;
@@ -10,6 +9,7 @@ namespace baton::ui {
 class FileDialogs;
 class MainWindow;
 class MessageBoxes;
+class ReviewDialogs;
 class Settings;
 } // namespace baton::ui
 
@@ -18,7 +18,7 @@ namespace baton::app {
 // Opens the review console on a store: installs the system locale's translation, opens
 // the store (a clear message box if it is corrupt or not Baton's), shows the main window
 // and runs the event loop. Returns the exit code.
-int runConsole(QApplication &app, const QString &storePath);
+int runConsole(QApplication &app, const struct ConsoleLaunch &launch);
 
 // The console's composition: store connection for the ui thread, contract registry,
 // background import runner, settings and main window, in the order they must outlive
@@ -31,6 +31,7 @@ public:
         ui::MessageBoxes *messageBoxes = nullptr;
         ui::FileDialogs *fileDialogs = nullptr;
         ui::Settings *settings = nullptr;
+        ui::ReviewDialogs *reviewDialogs = nullptr;
     };
 
     Console();
@@ -41,7 +42,8 @@ public:
 
     // Opens the store and builds the window (not shown). On failure shows the reason
     // through the message-box seam and returns false.
-    bool open(const QString &storePath);
+    // `user` (email or name) overrides the Settings' profile for this window.
+    bool open(const QString &storePath, const QString &user = {});
     ui::MainWindow *window() const;
 
 private:

@@ -2,14 +2,18 @@
 
 #include "FileDialogs.h"
 #include "MessageBoxes.h"
+#include "ReviewDialogs.h"
 
 #include <QStringList>
+#include <functional>
+#include <optional>
 
 // Answers the file dialog with whatever the test put in `next`.
 class FakeFileDialogs final : public baton::ui::FileDialogs
 {
 public:
-    QStringList openFiles(QWidget *, const QString &title, const QString &, const QString &filter) override
+    QStringList openFiles(QWidget *, const QString &title, const QString &,
+                          const QString &filter) override
     {
         ++calls;
         lastTitle = title;
@@ -35,4 +39,44 @@ public:
 
     QStringList titles;
     QStringList texts;
+};
+
+// Answers the review questions with what the test put in `next*`, and records what was asked.
+class FakeReviewDialogs final : public baton::ui::ReviewDialogs
+{
+public:
+    std::optional<baton::ui::EscalationRequest> escalation(QWidget *, const QStringList &categories,
+                                                           const QStringList &) override
+    {
+        askedCategories = categories;
+        return nextEscalation;
+    }
+    std::optional<QString> comment(QWidget *) override { return nextComment; }
+    std::optional<QString> note(QWidget *, const QString &) override { return nextNote; }
+    std::optional<QString> choice(QWidget *, const QString &, const QStringList &reasons) override
+    {
+        askedReasons = reasons;
+        return nextChoice;
+    }
+    std::optional<baton::ui::EditRequest>
+    edit(QWidget *, const QString &briefJson,
+         const std::function<QStringList(const QString &)> &check) override
+    {
+        shownBrief = briefJson;
+        if (!editBrief)
+            return std::nullopt;
+        const QString edited = editBrief(briefJson);
+        lastProblems = check(edited);
+        if (!lastProblems.isEmpty())
+            return std::nullopt; // the real dialog keeps Save off
+        return baton::ui::EditRequest{edited, editReason};
+    }
+    void shortcuts(QWidget *, const QString &text) override { shortcutSheet = text; }
+
+    std::optional<baton::ui::EscalationRequest> nextEscalation;
+    std::optional<QString> nextComment, nextNote, nextChoice;
+    std::function<QString(const QString &)> editBrief; // what the person types
+    QString editReason = QStringLiteral("clearer");
+    QStringList askedCategories, askedReasons, lastProblems;
+    QString shownBrief, shortcutSheet;
 };

@@ -1,0 +1,319 @@
+#include "DemoStore.h"
+#include "FakeSeams.h"
+#include "agents/Policy.h"
+#include "models/InboxTableModel.h"
+#include "pages/InboxPage.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/Team.h"
+#include "ports/IdGenerator.h"
+#include "util/Time.h"
+#include "widgets/BriefView.h"
+#include "widgets/EditBriefDialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace baton;
+
+// The inbox and escalations pages as people use them, by keyboard, on a real store the
+// pipeline filled: approving three briefs, an edit that breaks the contract refused with
+// its reason, an escalation resolved by a manager with edits, a rep who cannot resolve,
+// and two sessions acting on one brief.
+class TestInboxPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_template;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    int m_copies = 0;
+    FakeMessageBoxes m_messages;
+    FakeReviewDialogs m_dialogs;
+
+    std::string freshStore()
+    {
+        return copyStore(
+            m_template.toStdString(),
+            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
+    }
+
+    static std::int64_t scalar(store::Database &db, const std::string &sql)
+    {
+        auto st = db.prepare(sql);
+        return st.step() ? st.int64At(0) : -1;
+    }
+
+    static void activate(ui::InboxPage *p)
+    {
+        QApplication::setActiveWindow(p);
+        QVERIFY(QTest::qWaitForWindowActive(p));
+        p->table()->setFocus();
+    }
+
+    std::unique_ptr<ui::InboxPage> page(store::Database &db, const QString &user,
+                                        ui::InboxPage::Mode mode = ui::InboxPage::Mode::Inbox)
+    {
+        auto p = std::make_unique<ui::InboxPage>(mode, db, m_registry, m_messages, m_dialogs, user);
+        p->resize(1400, 800);
+        p->show();
+        QApplication::setActiveWindow(p.get());
+        if (!QTest::qWaitForWindowActive(p.get()))
+            qWarning("the page did not become active");
+        p->table()->setFocus();
+        return p;
+    }
+
+    static QString replaceFirstTalkingPoint(const QString &json, const QString &key,
+                                            const QString &value)
+    {
+        auto brief = nlohmann::json::parse(json.toStdString());
+        brief["summary"]["talking_points"][0][key.toStdString()] =
+            key == QLatin1String("evidence") ? nlohmann::json::array({value.toStdString()})
+                                             : nlohmann::json(value.toStdString());
+        return QString::fromStdString(brief.dump());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
+        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+        buildDemoStore(m_template.toStdString(),
+                       m_dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, now);
+        auto db = store::openStore(m_template.toStdString());
+        pipeline::saveUsers(db, pipeline::demoTeam());
+        const auto policy = agents::defaultPolicy(m_registry);
+        const FixedClock clock(now);
+        RandomIdGenerator ids(3);
+        pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    void init()
+    {
+        m_messages.titles.clear();
+        m_messages.texts.clear();
+        m_dialogs = FakeReviewDialogs();
+    }
+
+    void aRepApprovesThreeBriefsByKeyboard()
+    {
+        auto db = store::openStore(freshStore());
+        const QString lena = QStringLiteral("lena.fischer@baton.example");
+        auto inbox = page(db, lena);
+        QAbstractItemModelTester tester(inbox->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(inbox->actor().has_value());
+        const auto mine = scalar(db, "SELECT count(*) FROM briefs WHERE owner = "
+                                     "'lena.fischer@baton.example' AND status = 'pending_review'");
+        QVERIFY2(mine >= 4, "the demo gives Lena too few briefs for this test");
+        // A rep sees their own briefs by default.
+        for (int row = 0; row < inbox->model()->rowCount(); ++row)
+            QCOMPARE(inbox->model()->briefAt(row)->owner, lena.toStdString());
+
+        QTest::keyClick(inbox->table(), Qt::Key_J); // the second brief
+        const qint64 shown = inbox->briefView()->briefId();
+        QCOMPARE(inbox->model()->briefAt(1)->id, shown);
+        QTest::keyClick(inbox->table(), Qt::Key_K);
+        QCOMPARE(inbox->briefView()->briefId(), inbox->model()->briefAt(0)->id);
+
+        std::vector<qint64> approvedInOrder;
+        for (int i = 0; i < 3; ++i) {
+            approvedInOrder.push_back(inbox->briefView()->briefId());
+            QTest::keyClick(inbox->table(), Qt::Key_A);
+            QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+            // Approve moves on: what is shown now is another brief, still to review.
+            QVERIFY(inbox->briefView()->briefId() != approvedInOrder.back());
+        }
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'approved' AND owner = "
+                            "'lena.fischer@baton.example'"),
+                 3);
+        for (qint64 id : approvedInOrder)
+            QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE action = 'approve' AND "
+                                "actor = 'lena.fischer@baton.example' AND brief_id = " +
+                                    std::to_string(id)),
+                     1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM audit_log"), 3);
+
+        QTest::keyClick(inbox->table(), Qt::Key_Question);
+        QVERIFY(m_dialogs.shortcutSheet.contains(QStringLiteral("Approve")));
+    }
+
+    void anInvalidEditIsRefusedWithItsReason()
+    {
+        auto db = store::openStore(freshStore());
+        auto inbox = page(db, QStringLiteral("Lena Fischer"));
+        const qint64 id = inbox->briefView()->briefId();
+        const auto version =
+            scalar(db, "SELECT version FROM briefs WHERE id = " + std::to_string(id));
+
+        // The dialog itself: type a citation that is not a record, see why, no Save.
+        std::string current;
+        {
+            auto st = db.prepare("SELECT brief FROM briefs WHERE id = ?");
+            st.bind(1, static_cast<std::int64_t>(id));
+            QVERIFY(st.step());
+            current = st.textAt(0);
+        }
+        review::ReviewService service(db, m_registry, SystemClock());
+        const auto currentJson = nlohmann::json::parse(current);
+        ui::EditBriefDialog dialog(QString::fromStdString(current), [&](const QString &text) {
+            QStringList problems;
+            const auto edited = nlohmann::json::parse(text.toStdString(), nullptr, false);
+            if (edited.is_discarded())
+                return QStringList{QStringLiteral("not valid JSON")};
+            for (const auto &p : service.checkEdit(currentJson, edited))
+                problems << QString::fromStdString(p);
+            return problems;
+        });
+        QTest::keyClicks(dialog.reasonEdit(), QStringLiteral("my notes"));
+        QVERIFY(dialog.saveButton()->isEnabled()); // unchanged and with a reason: fine
+        dialog.editor()->setPlainText(replaceFirstTalkingPoint(QString::fromStdString(current),
+                                                               QStringLiteral("evidence"),
+                                                               QStringLiteral("my notes")));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY2(dialog.problems()->text().contains(
+                     QStringLiteral("/summary/talking_points/0/evidence/0")),
+                 qPrintable(dialog.problems()->text()));
+        QTest::keyClick(dialog.editor(), Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(dialog.editor(), QStringLiteral("}"));
+        QVERIFY(dialog.problems()->text().contains(QStringLiteral("not valid JSON")));
+
+        // Through the page: E, the same bad edit, nothing saved.
+        m_dialogs.editBrief = [](const QString &brief) {
+            return replaceFirstTalkingPoint(brief, QStringLiteral("evidence"), QStringLiteral("x"));
+        };
+        QTest::keyClick(inbox->table(), Qt::Key_E);
+        QVERIFY(!m_dialogs.lastProblems.isEmpty());
+        QCOMPARE(scalar(db, "SELECT version FROM briefs WHERE id = " + std::to_string(id)),
+                 version);
+        // And a good one is saved as a patch, shown in History.
+        m_dialogs.editBrief = [](const QString &brief) {
+            return replaceFirstTalkingPoint(brief, QStringLiteral("text"),
+                                            QStringLiteral("Ask about the Q1 rollout."));
+        };
+        QTest::keyClick(inbox->table(), Qt::Key_E);
+        QVERIFY2(m_dialogs.lastProblems.isEmpty(), qPrintable(m_dialogs.lastProblems.join('\n')));
+        QCOMPARE(scalar(db, "SELECT version FROM briefs WHERE id = " + std::to_string(id)),
+                 version + 1);
+        QCOMPARE(inbox->briefView()->history()->topLevelItemCount(), 1);
+        QVERIFY(inbox->briefView()->history()->topLevelItem(0)->text(4).contains(
+            QStringLiteral("Q1 rollout")));
+    }
+
+    void anEscalationIsResolvedByAManagerWithEdits()
+    {
+        const auto path = freshStore();
+        auto repDb = store::openStore(path);
+        auto managerDb = store::openStore(path);
+        auto inbox = page(repDb, QStringLiteral("lena.fischer@baton.example"));
+        const qint64 id = inbox->briefView()->briefId();
+        m_dialogs.nextEscalation =
+            ui::EscalationRequest{QStringLiteral("fit_unclear"), QStringLiteral("ICP?"), QString()};
+        QTest::keyClick(inbox->table(), Qt::Key_X);
+        QVERIFY(m_dialogs.askedCategories.contains(QStringLiteral("fit_unclear")));
+        QCOMPARE(scalar(repDb, "SELECT count(*) FROM briefs WHERE status = 'escalated' AND "
+                               "escalated_to = 'henrik.larsen@baton.example' AND id = " +
+                                   std::to_string(id)),
+                 1);
+
+        // The rep cannot resolve, even on the escalations page.
+        auto repEscalations = page(repDb, QStringLiteral("lena.fischer@baton.example"),
+                                   ui::InboxPage::Mode::Escalations);
+        QVERIFY(!repEscalations->action("approve")->isEnabled());
+        QTest::keyClick(repEscalations->table(), Qt::Key_A);
+        QCOMPARE(scalar(repDb,
+                        "SELECT status = 'escalated' FROM briefs WHERE id = " + std::to_string(id)),
+                 1);
+        repEscalations.reset();
+        inbox.reset();
+
+        auto escalations =
+            page(managerDb, QStringLiteral("Henrik Larsen"), ui::InboxPage::Mode::Escalations);
+        QVERIFY(escalations->action("edit")->isEnabled());
+        const int row = escalations->model()->rowOfBrief(id);
+        QVERIFY(row >= 0);
+        escalations->selectRow(row);
+        QCOMPARE(escalations->briefView()->briefId(), id);
+        m_dialogs.editBrief = [](const QString &brief) {
+            return replaceFirstTalkingPoint(
+                brief, QStringLiteral("text"),
+                QStringLiteral("Fits: same stack as our best accounts."));
+        };
+        m_dialogs.editReason = QStringLiteral("fits the ICP after all");
+        QTest::keyClick(escalations->table(), Qt::Key_E);
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(scalar(managerDb, "SELECT status = 'approved' AND edited IS NOT NULL FROM briefs "
+                                   "WHERE id = " +
+                                       std::to_string(id)),
+                 1);
+        QCOMPARE(escalations->model()->rowOfBrief(id), -1); // no longer escalated
+        auto st = managerDb.prepare("SELECT group_concat(action, ',') FROM (SELECT action FROM "
+                                    "review_actions WHERE brief_id = ? ORDER BY id)");
+        st.bind(1, static_cast<std::int64_t>(id));
+        QVERIFY(st.step());
+        QCOMPARE(st.textAt(0), std::string("escalate,edit,resolve"));
+    }
+
+    void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()
+    {
+        const auto path = freshStore();
+        auto dbA = store::openStore(path);
+        auto dbB = store::openStore(path);
+        auto first = page(dbA, QStringLiteral("lena.fischer@baton.example"));
+        auto second = page(dbB, QStringLiteral("henrik.larsen@baton.example"));
+        const qint64 id = first->briefView()->briefId();
+        const int row = second->model()->rowOfBrief(id);
+        QVERIFY(row >= 0);
+        second->selectRow(row);
+        QCOMPARE(second->briefView()->briefId(), id);
+
+        activate(first.get());
+        QTest::keyClick(first->table(), Qt::Key_A);
+        QVERIFY(m_messages.texts.isEmpty());
+        QCOMPARE(
+            scalar(dbA, "SELECT status = 'approved' FROM briefs WHERE id = " + std::to_string(id)),
+            1);
+        activate(second.get());
+        QTest::keyClick(second->table(), Qt::Key_A); // acting on the version it showed
+        QCOMPARE(m_messages.titles.size(), 1);
+        QCOMPARE(m_messages.titles[0], QStringLiteral("Someone acted first"));
+        QVERIFY2(
+            m_messages.texts[0].contains(QStringLiteral("approve by lena.fischer@baton.example")),
+            qPrintable(m_messages.texts[0]));
+        QCOMPARE(scalar(dbB, "SELECT count(*) FROM review_actions WHERE brief_id = " +
+                                 std::to_string(id)),
+                 1);
+        QCOMPARE(second->model()->rowOfBrief(id), -1); // refreshed: it is approved now
+    }
+
+    void searchFindsByCompanyAfterIndexing()
+    {
+        auto db = store::openStore(freshStore());
+        auto inbox = page(db, QStringLiteral("henrik.larsen@baton.example"));
+        const auto *target = inbox->model()->briefAt(0);
+        QVERIFY(target);
+        const QString company = QString::fromStdString(target->company);
+        QTest::keyClick(inbox->table(), Qt::Key_Slash);
+        auto *search = inbox->findChild<QLineEdit *>(QStringLiteral("inboxSearch"));
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, company.section(QLatin1Char(' '), 0, 0));
+        QTRY_VERIFY(inbox->model()->totalCount() >= 1 &&
+                    inbox->model()->rowOfBrief(target->id) >= 0 &&
+                    inbox->model()->totalCount() < scalar(db, "SELECT count(*) FROM briefs"));
+        for (int r = 0; r < inbox->model()->rowCount(); ++r)
+            QVERIFY(inbox->model()->briefAt(r)->status != "superseded");
+    }
+};
+
+QTEST_MAIN(TestInboxPage)
+#include "test_inbox_page.moc"

@@ -1,0 +1,269 @@
+#include "models/InboxTableModel.h"
+
+#include "models/DisplayFormat.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+#include <QScopedValueRollback>
+#include <exception>
+
+namespace baton::ui {
+
+namespace {
+
+QDateTime utc(const std::string &rfc3339)
+{
+    return QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODateWithMs);
+}
+
+constexpr review::InboxSort kSortOf[] = {
+    review::InboxSort::Lead,   review::InboxSort::Company,  review::InboxSort::Priority,
+    review::InboxSort::Score,  review::InboxSort::Priority, review::InboxSort::Sla,
+    review::InboxSort::Status, review::InboxSort::Owner,    review::InboxSort::Age};
+static_assert(std::size(kSortOf) == InboxTableModel::ColumnCount);
+
+} // namespace
+
+QString slaCountdown(const QDateTime &due, const QDateTime &now)
+{
+    if (!due.isValid())
+        return {};
+    const qint64 minutes = now.secsTo(due) / 60;
+    const qint64 m = std::abs(minutes);
+    // Counts are computed before translate(): lupdate 6.4 hangs on a division inside its
+    // arguments.
+    const int days = int(m / 1440);
+    QString span;
+    if (m >= 48 * 60)
+        span = QCoreApplication::translate("Inbox", "%n d", nullptr, days);
+    else if (m >= 60)
+        span = QCoreApplication::translate("Inbox", "%1 h %2 min")
+                   .arg(m / 60)
+                   .arg(m % 60, 2, 10, QLatin1Char('0'));
+    else
+        span = QCoreApplication::translate("Inbox", "%n min", nullptr, int(m));
+    if (minutes < 0)
+        return QCoreApplication::translate("Inbox", "overdue %1").arg(span);
+    return span;
+}
+
+QString statusText(const QString &status)
+{
+    if (status == QLatin1String("pending_review"))
+        return QCoreApplication::translate("Inbox", "To review");
+    if (status == QLatin1String("escalated"))
+        return QCoreApplication::translate("Inbox", "Escalated");
+    if (status == QLatin1String("approved"))
+        return QCoreApplication::translate("Inbox", "Approved");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Inbox", "Resolved");
+    if (status == QLatin1String("superseded"))
+        return QCoreApplication::translate("Inbox", "Superseded");
+    return status;
+}
+
+InboxTableModel::InboxTableModel(review::BriefQueries &queries, std::function<QDateTime()> now,
+                                 QObject *parent)
+    : QAbstractTableModel(parent), m_queries(queries), m_now(std::move(now))
+{
+}
+
+int InboxTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows.size();
+}
+
+int InboxTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const review::InboxRow *InboxTableModel::briefAt(int row) const
+{
+    return m_rows.contains(row) ? &m_rows.at(row) : nullptr;
+}
+
+int InboxTableModel::rowOfBrief(qint64 briefId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows.at(row).id == briefId)
+            return row;
+    return -1;
+}
+
+bool InboxTableModel::overdue(const review::InboxRow &r) const
+{
+    return (r.status == "pending_review" || r.status == "escalated") && utc(r.slaDue) < m_now();
+}
+
+QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
+{
+    switch (static_cast<Column>(column)) {
+    case LeadColumn:
+        return QString::fromStdString(r.leadName);
+    case CompanyColumn:
+        return QString::fromStdString(r.company);
+    case BandColumn:
+        return QString::fromStdString(r.grid);
+    case ScoreColumn:
+        return QString::number(r.score, 'f', 1);
+    case PriorityColumn: {
+        // A1 is the first call of the day; C3 the last.
+        if (r.grid.size() != 2)
+            return {};
+        const int p = (r.grid[0] - 'A') * 3 + (r.grid[1] - '0');
+        return QStringLiteral("P%1").arg(p);
+    }
+    case SlaColumn:
+        return slaCountdown(utc(r.slaDue), m_now());
+    case StatusColumn:
+        return statusText(QString::fromStdString(r.status));
+    case OwnerColumn:
+        return QString::fromStdString(r.owner);
+    case AgeColumn: {
+        const int hours = int(utc(r.createdAt).secsTo(m_now()) / 3600);
+        const int days = hours / 24;
+        return hours >= 48 ? tr("%n d", "", days) : tr("%n h", "", hours);
+    }
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant InboxTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const review::InboxRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, index.column());
+    case Qt::ForegroundRole:
+        if (index.column() == SlaColumn && overdue(r))
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ScoreColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == SlaColumn)
+            return tr("Due %1").arg(utc(r.slaDue).toLocalTime().toString(Qt::TextDate));
+        if (index.column() == StatusColumn && r.escalationReasons != "[]")
+            return QString::fromStdString(r.escalationReasons);
+        return {};
+    case BriefIdRole:
+        return QVariant::fromValue<qint64>(r.id);
+    case VersionRole:
+        return QVariant::fromValue<qint64>(r.version);
+    case StatusRole:
+        return QString::fromStdString(r.status);
+    case OverdueRole:
+        return overdue(r);
+    case SlaDueRole:
+        return QString::fromStdString(r.slaDue);
+    default:
+        return {};
+    }
+}
+
+QVariant InboxTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (static_cast<Column>(section)) {
+    case LeadColumn:
+        return tr("Lead");
+    case CompanyColumn:
+        return tr("Company");
+    case BandColumn:
+        return tr("Band");
+    case ScoreColumn:
+        return tr("Score");
+    case PriorityColumn:
+        return tr("Priority");
+    case SlaColumn:
+        return tr("SLA");
+    case StatusColumn:
+        return tr("Status");
+    case OwnerColumn:
+        return tr("Owner");
+    case AgeColumn:
+        return tr("Age");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+bool InboxTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.canFetchMore();
+}
+
+std::vector<review::InboxRow> InboxTableModel::readPage()
+{
+    try {
+        return m_rows.nextPage(
+            m_pageSize,
+            [&](std::int64_t offset, std::int64_t limit) {
+                return m_queries.page(m_filter, m_sort, m_descending, offset, limit);
+            },
+            [&](const review::InboxRow &last, const review::InboxRow &next) {
+                return last.id != next.id;
+            });
+    } catch (const std::exception &e) {
+        m_rows.stopFetching();
+        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
+        return {};
+    }
+}
+
+void InboxTableModel::fetchMore(const QModelIndex &parent)
+{
+    // Not from a receiver of our own reset or insert signals (views and the model tester
+    // call fetchMore there): the first page is loaded inside the reset instead.
+    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
+        return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    std::vector<review::InboxRow> page = readPage();
+    if (page.empty())
+        return;
+    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
+    m_rows.append(std::move(page));
+    endInsertRows();
+}
+
+void InboxTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sort = kSortOf[column];
+    m_descending = order == Qt::DescendingOrder;
+    refresh();
+}
+
+void InboxTableModel::setFilter(const review::InboxFilter &filter)
+{
+    m_filter = filter;
+    refresh();
+}
+
+void InboxTableModel::refresh()
+{
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    beginResetModel();
+    try {
+        m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
+        m_rows.reset(m_queries.count(m_filter));
+        m_rows.append(readPage());
+    } catch (const std::exception &e) {
+        m_rows.reset(0);
+        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
+    }
+    endResetModel();
+}
+
+} // namespace baton::ui

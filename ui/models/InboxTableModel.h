@@ -1,0 +1,87 @@
+#pragma once
+
+#include "models/PagedRows.h"
+#include "review/BriefQueries.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <functional>
+
+namespace baton::ui {
+
+// The inbox: briefs under a filter and a sort, read a page at a time through BriefQueries
+// (the view pulls further pages with canFetchMore()/fetchMore() as it scrolls).
+class InboxTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        LeadColumn,
+        CompanyColumn,
+        BandColumn,
+        ScoreColumn,
+        PriorityColumn,
+        SlaColumn,
+        StatusColumn,
+        OwnerColumn,
+        AgeColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        BriefIdRole = Qt::UserRole + 1, // qint64
+        VersionRole,                    // qint64: what an action must name
+        StatusRole,                     // "pending_review", ...
+        OverdueRole,                    // bool
+        SlaDueRole                      // UTC, RFC 3339
+    };
+    static constexpr int DefaultPageSize = 200;
+
+    // `now` is a seam for SLA countdowns (tests pin it).
+    explicit InboxTableModel(review::BriefQueries &queries,
+                             std::function<QDateTime()> now = &QDateTime::currentDateTimeUtc,
+                             QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setFilter(const review::InboxFilter &filter);
+    const review::InboxFilter &filter() const { return m_filter; }
+    void setPageSize(int rows) { m_pageSize = rows; }
+    // Reloads: the first page, and the count as it is now.
+    void refresh();
+    qint64 totalCount() const { return m_rows.total(); }
+    const review::InboxRow *briefAt(int row) const;
+    int rowOfBrief(qint64 briefId) const;
+
+signals:
+    void loadFailed(const QString &message);
+
+private:
+    QVariant display(const review::InboxRow &r, int column) const;
+    std::vector<review::InboxRow> readPage();
+    bool overdue(const review::InboxRow &r) const;
+
+    review::BriefQueries &m_queries;
+    std::function<QDateTime()> m_now;
+    review::InboxFilter m_filter;
+    review::InboxSort m_sort = review::InboxSort::Sla;
+    bool m_descending = false;
+    int m_pageSize = DefaultPageSize;
+    bool m_changing = false; // inside our own reset or insert
+    PagedRows<review::InboxRow> m_rows;
+};
+
+// "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
+QString slaCountdown(const QDateTime &due, const QDateTime &now);
+QString statusText(const QString &status);
+
+} // namespace baton::ui

@@ -1,0 +1,471 @@
+#include "pages/InboxPage.h"
+
+#include "MessageBoxes.h"
+#include "ReviewDialogs.h"
+#include "models/InboxTableModel.h"
+#include "ports/Clock.h"
+#include "widgets/BriefView.h"
+#include "widgets/DebouncedLineEdit.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+namespace baton::ui {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
+                     MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
+                     QWidget *parent)
+    : QWidget(parent), m_mode(mode), m_clock(std::make_unique<SystemClock>()), m_queries(db),
+      m_service(db, registry, *m_clock), m_messages(messages), m_dialogs(dialogs),
+      m_model(new InboxTableModel(m_queries, &QDateTime::currentDateTimeUtc, this)),
+      m_who(new QLabel(this)), m_search(new DebouncedLineEdit(this)), m_status(new QComboBox(this)),
+      m_owner(new QComboBox(this)), m_band(new QComboBox(this)), m_overdue(new QCheckBox(this)),
+      m_count(new QLabel(this)), m_table(new QTableView(this)),
+      m_brief(new BriefView(m_service, m_queries, this))
+{
+    setObjectName(mode == Mode::Inbox ? QStringLiteral("inboxPage")
+                                      : QStringLiteral("escalationsPage"));
+    if (!user.isEmpty()) {
+        try {
+            m_actor =
+                m_service.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
+        } catch (const review::ReviewError &e) {
+            m_who->setText(
+                tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
+        }
+    }
+    if (m_actor)
+        m_who->setText(
+            tr("Acting as %1 (%2)")
+                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role)))));
+    else if (user.isEmpty())
+        m_who->setText(tr("Choose who you are in Settings, or start Baton with --user NAME; until "
+                          "then the inbox is read-only."));
+    m_who->setObjectName(QStringLiteral("actingAs"));
+
+    m_table->setObjectName(QStringLiteral("inboxTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(InboxTableModel::SlaColumn, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_brief);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 4);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_who);
+    layout->addWidget(buildFilters());
+    layout->addWidget(split, 1);
+
+    createActions();
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &InboxPage::currentChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount()))); });
+    connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
+    applyFilters();
+}
+
+InboxPage::~InboxPage() = default;
+
+QWidget *InboxPage::buildFilters()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_search->setObjectName(QStringLiteral("inboxSearch"));
+    m_search->setPlaceholderText(tr("Search briefs, people, companies (/)"));
+    m_search->setClearButtonEnabled(true);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->addItem(tr("Open"), QString());
+    m_status->addItem(tr("To review"), QStringLiteral("pending_review"));
+    m_status->addItem(tr("Escalated"), QStringLiteral("escalated"));
+    m_status->addItem(tr("Approved"), QStringLiteral("approved"));
+    m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
+    m_status->addItem(tr("All"), QStringLiteral("all"));
+    m_owner->setObjectName(QStringLiteral("ownerFilter"));
+    m_owner->addItem(tr("Everyone"), QString());
+    try {
+        for (const auto &o : m_queries.owners())
+            m_owner->addItem(qs(o), qs(o));
+    } catch (const std::exception &) {
+    }
+    if (m_mode == Mode::Escalations) {
+        m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
+        m_status->setEnabled(false);
+    }
+    // A rep sees their own briefs to review by default: escalated ones wait on a manager.
+    if (m_mode == Mode::Inbox && m_actor && m_actor->role == governance::Role::Rep) {
+        m_owner->setCurrentIndex(std::max(0, m_owner->findData(qs(m_actor->user))));
+        m_status->setCurrentIndex(m_status->findData(QStringLiteral("pending_review")));
+    }
+    m_band->setObjectName(QStringLiteral("bandFilter"));
+    m_band->addItem(tr("All bands"), QString());
+    for (const char *b : {"A", "B", "C"})
+        m_band->addItem(tr("Band %1").arg(QLatin1String(b)), QLatin1String(b));
+    m_overdue->setObjectName(QStringLiteral("overdueFilter"));
+    m_overdue->setText(tr("Overdue only"));
+    m_count->setObjectName(QStringLiteral("inboxCount"));
+    row->addWidget(m_search, 2);
+    row->addWidget(m_status);
+    row->addWidget(m_owner);
+    row->addWidget(m_band);
+    row->addWidget(m_overdue);
+    row->addWidget(m_count);
+    for (QComboBox *box : {m_status, m_owner, m_band})
+        connect(box, &QComboBox::currentIndexChanged, this, &InboxPage::applyFilters);
+    connect(m_overdue, &QCheckBox::toggled, this, &InboxPage::applyFilters);
+    connect(m_search, &DebouncedLineEdit::settled, this, &InboxPage::searchSettled);
+    return bar;
+}
+
+void InboxPage::createActions()
+{
+    // The ui only hides what the role cannot do; core checks again whoever calls.
+    const auto may = [this](governance::Action a) {
+        return m_actor && governance::grant(m_actor->role, a) != governance::Grant::No;
+    };
+    struct Spec
+    {
+        const char *name;
+        QString text;
+        QKeySequence key;
+        std::function<void()> run;
+        bool enabled;
+    };
+    std::vector<Spec> specs = {
+        {"next", tr("Next brief"), QKeySequence(Qt::Key_J), [this] { move(1); }, true},
+        {"previous", tr("Previous brief"), QKeySequence(Qt::Key_K), [this] { move(-1); }, true},
+        {"comment", tr("Comment…"), QKeySequence(Qt::Key_C), [this] { comment(); },
+         may(governance::Action::Comment)},
+        {"search", tr("Search"), QKeySequence(Qt::Key_Slash),
+         [this] {
+             m_search->setFocus();
+             m_search->selectAll();
+         },
+         true},
+        {"shortcuts", tr("Keyboard shortcuts"), QKeySequence(Qt::Key_Question),
+         [this] {
+             QString sheet;
+             for (QAction *a : actions())
+                 sheet += QStringLiteral("%1\t%2\n")
+                              .arg(a->shortcut().toString(QKeySequence::NativeText), a->text());
+             m_dialogs.shortcuts(this, sheet);
+         },
+         true},
+    };
+    if (m_mode == Mode::Inbox) {
+        specs.push_back({"approve", tr("Approve"), QKeySequence(Qt::Key_A), [this] { approve(); },
+                         may(governance::Action::Approve)});
+        specs.push_back({"edit", tr("Edit…"), QKeySequence(Qt::Key_E), [this] { edit(); },
+                         may(governance::Action::Edit)});
+        specs.push_back({"escalate", tr("Escalate…"), QKeySequence(Qt::Key_X),
+                         [this] { escalate(); }, may(governance::Action::Escalate)});
+    } else {
+        const bool resolves = may(governance::Action::Resolve);
+        specs.push_back({"approve", tr("Approve as is"), QKeySequence(Qt::Key_A),
+                         [this] { resolve(review::Resolution::Approve); }, resolves});
+        specs.push_back({"edit", tr("Approve with edits…"), QKeySequence(Qt::Key_E),
+                         [this] { resolve(review::Resolution::ApproveWithEdits); }, resolves});
+        specs.push_back({"return", tr("Return to the rep…"), QKeySequence(Qt::Key_R),
+                         [this] { resolve(review::Resolution::ReturnToRep); }, resolves});
+        specs.push_back({"reject", tr("Reject…"), QKeySequence(Qt::Key_D),
+                         [this] { resolve(review::Resolution::Reject); }, resolves});
+        if (m_actor && !resolves)
+            m_who->setText(m_who->text() + QLatin1Char(' ') +
+                           tr("Only managers resolve escalations."));
+    }
+    for (const Spec &s : specs) {
+        auto *a = new QAction(s.text, this);
+        a->setObjectName(QLatin1String(s.name));
+        a->setShortcut(s.key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setEnabled(s.enabled);
+        connect(a, &QAction::triggered, this, s.run);
+        addAction(a);
+    }
+    // Escape leaves the search for the list, so the letter keys act again.
+    auto *back = new QAction(this);
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    back->setShortcutContext(Qt::WidgetShortcut);
+    connect(back, &QAction::triggered, m_table, qOverload<>(&QWidget::setFocus));
+    m_search->addAction(back);
+}
+
+QAction *InboxPage::action(const char *name) const
+{
+    return findChild<QAction *>(QLatin1String(name));
+}
+
+void InboxPage::applyFilters()
+{
+    review::InboxFilter f;
+    f.status = m_status->currentData().toString().toStdString();
+    f.owner = m_owner->currentData().toString().toStdString();
+    f.band = m_band->currentData().toString().toStdString();
+    f.overdueOnly = m_overdue->isChecked();
+    f.search = m_pendingSearch.toStdString();
+    m_model->setFilter(f);
+    selectRow(0);
+}
+
+void InboxPage::searchSettled(const QString &text)
+{
+    m_pendingSearch = text.trimmed();
+    indexThenSearch();
+}
+
+void InboxPage::indexThenSearch()
+{
+    // New briefs join the search index a batch at a time, between events, so the window
+    // stays responsive while a big run's briefs are indexed.
+    std::int64_t waiting = 0;
+    try {
+        waiting = m_pendingSearch.isEmpty() ? 0 : m_queries.unindexedBriefs();
+        if (waiting > 0) {
+            waiting = m_queries.indexBriefs(2000);
+            emit statusMessage(tr("Indexing briefs for search: %n to go", "", int(waiting)));
+        }
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("Search index: %1").arg(QString::fromUtf8(e.what())));
+        waiting = 0;
+    }
+    if (waiting > 0) {
+        QTimer::singleShot(0, this, &InboxPage::indexThenSearch);
+        return;
+    }
+    applyFilters();
+}
+
+void InboxPage::refresh()
+{
+    const auto keep = current();
+    m_model->refresh();
+    const int row = keep ? m_model->rowOfBrief(keep->first) : -1;
+    selectRow(row >= 0 ? row : 0);
+}
+
+void InboxPage::selectRow(int row)
+{
+    while (row >= m_model->rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    if (m_model->rowCount() == 0) {
+        m_brief->showBrief(0);
+        return;
+    }
+    row = std::clamp(row, 0, m_model->rowCount() - 1);
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void InboxPage::currentChanged()
+{
+    const auto c = current();
+    try {
+        m_brief->showBrief(c ? c->first : 0);
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("Could not open the brief: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> InboxPage::current() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return std::pair{index.data(InboxTableModel::BriefIdRole).toLongLong(),
+                     index.data(InboxTableModel::VersionRole).toLongLong()};
+}
+
+bool InboxPage::act(const std::function<void(std::int64_t, std::int64_t)> &action)
+{
+    const auto c = current();
+    if (!c || !m_actor)
+        return false;
+    try {
+        action(c->first, c->second);
+        return true;
+    } catch (const review::ReviewError &e) {
+        const bool conflict = e.kind() == review::ReviewError::Kind::Conflict;
+        m_messages.critical(this, conflict ? tr("Someone acted first") : tr("Not done"),
+                            QString::fromUtf8(e.what()));
+        refresh(); // a conflict shows the brief as it now is
+    } catch (const std::exception &e) {
+        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+    }
+    return false;
+}
+
+void InboxPage::approve()
+{
+    const int row = m_table->currentIndex().row();
+    if (act([&](std::int64_t id, std::int64_t version) {
+            m_service.approve(*m_actor, id, version);
+        })) {
+        emit statusMessage(tr("Approved"));
+        // Approve moves on: the next brief takes this one's place (or stays below it).
+        const auto approvedId = current();
+        m_model->refresh();
+        const int again = approvedId ? m_model->rowOfBrief(approvedId->first) : -1;
+        selectRow(again >= 0 ? again + 1 : row);
+    }
+}
+
+std::optional<nlohmann::json> InboxPage::askForEdit(const review::BriefState &state)
+{
+    const auto currentJson = nlohmann::json::parse(state.text);
+    const auto check = [&](const QString &text) {
+        QStringList problems;
+        const auto edited = nlohmann::json::parse(text.toStdString(), nullptr, false);
+        if (edited.is_discarded()) {
+            problems << tr("not valid JSON");
+            return problems;
+        }
+        for (const auto &p : m_service.checkEdit(currentJson, edited))
+            problems << qs(p);
+        return problems;
+    };
+    const auto request = m_dialogs.edit(this, qs(state.text), check);
+    if (!request)
+        return std::nullopt;
+    const auto edited = nlohmann::json::parse(request->briefJson.toStdString(), nullptr, false);
+    if (edited.is_discarded())
+        return std::nullopt;
+    m_editReason = request->reason;
+    return nlohmann::json::diff(currentJson, edited);
+}
+
+void InboxPage::edit()
+{
+    const auto c = current();
+    if (!c || !m_actor)
+        return;
+    review::BriefState state;
+    try {
+        state = m_service.brief(c->first);
+    } catch (const std::exception &e) {
+        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        return;
+    }
+    const auto patch = askForEdit(state);
+    if (!patch)
+        return;
+    if (act([&](std::int64_t id, std::int64_t) {
+            m_service.edit(*m_actor, id, state.version, *patch, m_editReason.toStdString());
+        })) {
+        emit statusMessage(tr("Edit saved"));
+        refresh();
+    }
+}
+
+void InboxPage::resolve(review::Resolution resolution)
+{
+    const auto c = current();
+    if (!c || !m_actor)
+        return;
+    std::optional<nlohmann::json> patch;
+    QString why;
+    if (resolution == review::Resolution::ApproveWithEdits) {
+        try {
+            const auto state = m_service.brief(c->first);
+            if (state.version != c->second) {
+                refresh();
+                return;
+            }
+            patch = askForEdit(state);
+        } catch (const std::exception &e) {
+            m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+            return;
+        }
+        if (!patch)
+            return;
+        why = m_editReason;
+    } else if (resolution == review::Resolution::ReturnToRep) {
+        const auto note = m_dialogs.note(this, tr("Return to the rep"));
+        if (!note)
+            return;
+        why = *note;
+    } else if (resolution == review::Resolution::Reject) {
+        QStringList reasons;
+        for (const auto &r : review::rejectionReasons())
+            reasons << qs(r);
+        const auto reason = m_dialogs.choice(this, tr("Reject the brief"), reasons);
+        if (!reason)
+            return;
+        why = *reason;
+    }
+    const int row = m_table->currentIndex().row();
+    if (act([&](std::int64_t id, std::int64_t version) {
+            m_service.resolve(*m_actor, id, version, resolution, why.toStdString(),
+                              patch ? &*patch : nullptr);
+        })) {
+        emit statusMessage(tr("Resolved"));
+        m_model->refresh();
+        selectRow(row); // the next escalation takes its place
+    }
+}
+
+void InboxPage::escalate()
+{
+    QStringList categories, managers;
+    for (const auto &c : review::escalationCategories())
+        categories << qs(c);
+    const auto request = m_dialogs.escalation(this, categories, managers);
+    if (!request)
+        return;
+    if (act([&](std::int64_t id, std::int64_t version) {
+            m_service.escalate(*m_actor, id, version, request->category.toStdString(),
+                               request->note.toStdString(), request->manager.toStdString());
+        })) {
+        emit statusMessage(tr("Escalated"));
+        refresh();
+    }
+}
+
+void InboxPage::comment()
+{
+    const auto text = m_dialogs.comment(this);
+    if (!text)
+        return;
+    if (act([&](std::int64_t id, std::int64_t) {
+            m_service.comment(*m_actor, id, text->toStdString());
+        })) {
+        emit statusMessage(tr("Comment saved"));
+        refresh();
+    }
+}
+
+void InboxPage::move(int delta)
+{
+    const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + delta : 0;
+    if (row >= 0)
+        selectRow(row);
+}
+
+} // namespace baton::ui

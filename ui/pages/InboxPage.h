@@ -1,0 +1,112 @@
+#pragma once
+
+#include "review/BriefQueries.h"
+#include "review/ReviewService.h"
+
+#include <QDateTime>
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace baton {
+class Clock;
+}
+namespace baton::store {
+class Database;
+}
+namespace baton::contracts {
+class ContractRegistry;
+}
+
+namespace baton::ui {
+
+class BriefView;
+class DebouncedLineEdit;
+class InboxTableModel;
+class MessageBoxes;
+class ReviewDialogs;
+
+// The rep's queue: briefs to review, filtered, sorted and searched, with the selected one
+// beside them, cleared at keyboard speed (J/K to move, A approve, E edit, X escalate,
+// C comment, / search, ? the sheet). Every action goes through core's ReviewService with
+// the version on screen; a refusal or a conflict is said plainly and the view reloads.
+class InboxPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // The rep's inbox, or the managers' escalations (escalated briefs of everyone, resolved
+    // with A approve as is, E approve with edits, R return to the rep, D reject).
+    enum class Mode
+    {
+        Inbox,
+        Escalations
+    };
+    InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
+              MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
+              QWidget *parent = nullptr);
+    ~InboxPage() override;
+
+    InboxTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    BriefView *briefView() const { return m_brief; }
+    const std::optional<review::Actor> &actor() const { return m_actor; }
+    QAction *action(const char *name) const;
+
+    void refresh();
+    // Selects the brief shown, by row of the table.
+    void selectRow(int row);
+
+signals:
+    void statusMessage(const QString &message);
+
+private:
+    QWidget *buildFilters();
+    void createActions();
+    void applyFilters();
+    void searchSettled(const QString &text);
+    void indexThenSearch();
+    void currentChanged();
+    std::optional<std::pair<std::int64_t, std::int64_t>> current() const; // id, version
+    // Runs a review action; on failure says why and reloads. Returns whether it happened.
+    bool act(const std::function<void(std::int64_t id, std::int64_t version)> &action);
+    void approve();
+    void edit();
+    void resolve(review::Resolution resolution);
+    // The brief as the person edits it, as an RFC 6902 patch against what it now says;
+    // nullopt when they cancel.
+    std::optional<nlohmann::json> askForEdit(const review::BriefState &state);
+    void escalate();
+    void comment();
+    void move(int delta);
+
+    Mode m_mode;
+    std::unique_ptr<Clock> m_clock;
+    review::BriefQueries m_queries;
+    review::ReviewService m_service;
+    MessageBoxes &m_messages;
+    ReviewDialogs &m_dialogs;
+    std::optional<review::Actor> m_actor;
+    InboxTableModel *m_model;
+    QLabel *m_who;
+    DebouncedLineEdit *m_search;
+    QComboBox *m_status;
+    QComboBox *m_owner;
+    QComboBox *m_band;
+    QCheckBox *m_overdue;
+    QLabel *m_count;
+    QTableView *m_table;
+    BriefView *m_brief;
+    QString m_pendingSearch;
+    QString m_editReason;
+};
+
+} // namespace baton::ui

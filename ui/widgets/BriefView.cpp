@@ -1,0 +1,275 @@
+#include "widgets/BriefView.h"
+
+#include "models/InboxTableModel.h"
+#include "review/BriefQueries.h"
+#include "review/ReviewService.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace baton::ui {
+
+namespace {
+
+constexpr int kEvidenceRole = Qt::UserRole + 1; // QStringList of refs a sentence cites
+constexpr int kRefRole = Qt::UserRole + 2;      // the ref an input row stands for
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QStringList strings(const QJsonArray &array)
+{
+    QStringList out;
+    for (const auto &v : array)
+        out << v.toString();
+    return out;
+}
+
+QTreeWidget *tree(const QStringList &headers, const char *objectName, QWidget *parent)
+{
+    auto *t = new QTreeWidget(parent);
+    t->setObjectName(QLatin1String(objectName));
+    t->setHeaderLabels(headers);
+    t->setRootIsDecorated(false);
+    t->setUniformRowHeights(true);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->header()->setStretchLastSection(true);
+    return t;
+}
+
+} // namespace
+
+BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queries, QWidget *parent)
+    : QWidget(parent), m_service(service), m_queries(queries), m_title(new QLabel(this)),
+      m_meta(new QLabel(this)), m_chart(new QChartView(this)), m_tabs(new QTabWidget(this)),
+      m_sentences(tree({tr("Section"), tr("Sentence"), tr("Cites")}, "briefSentences", this)),
+      m_inputs(
+          tree({tr("Record"), tr("Source"), tr("Contract"), tr("Hash"), tr("Received"), tr("What")},
+               "briefInputs", this)),
+      m_steps(tree({tr("Agent"), tr("Version"), tr("Decision"), tr("Rationale"),
+                    tr("Policy checks"), tr("Duration")},
+                   "briefSteps", this)),
+      m_history(tree({tr("When"), tr("Action"), tr("By"), tr("Status"), tr("Detail")},
+                     "briefHistory", this))
+{
+    setObjectName(QStringLiteral("briefView"));
+    m_title->setObjectName(QStringLiteral("briefTitle"));
+    m_title->setWordWrap(true);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_meta->setObjectName(QStringLiteral("briefMeta"));
+    m_meta->setWordWrap(true);
+    m_chart->setObjectName(QStringLiteral("factorChart"));
+    m_chart->setMinimumHeight(160);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_sentences->setRootIsDecorated(true);
+    m_sentences->setWordWrap(true);
+
+    m_tabs->addTab(m_sentences, tr("Brief"));
+    m_tabs->addTab(m_inputs, tr("Inputs"));
+    m_tabs->addTab(m_steps, tr("Reasoning"));
+    m_tabs->addTab(m_history, tr("History"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_chart);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_sentences, &QTreeWidget::itemSelectionChanged, this, &BriefView::sentenceSelected);
+    connect(m_inputs, &QTreeWidget::itemSelectionChanged, this, &BriefView::inputSelected);
+    showBrief(0);
+}
+
+void BriefView::showBrief(std::int64_t briefId)
+{
+    m_briefId = briefId;
+    m_sentences->clear();
+    m_inputs->clear();
+    m_steps->clear();
+    m_history->clear();
+    if (briefId == 0) {
+        m_title->setText(tr("No brief selected"));
+        m_meta->clear();
+        m_chart->setChart(new QChart);
+        return;
+    }
+    const auto state = m_service.brief(briefId);
+    m_version = state.version;
+    const QJsonObject brief =
+        QJsonDocument::fromJson(QByteArray::fromStdString(state.text)).object();
+    const QJsonObject lead = brief[QStringLiteral("lead")].toObject();
+    const QJsonObject score = brief[QStringLiteral("score")].toObject();
+    const QJsonObject routing = brief[QStringLiteral("routing")].toObject();
+    m_title->setText(
+        tr("%1 — %2, %3")
+            .arg(lead[QStringLiteral("name")].toString(lead[QStringLiteral("email")].toString()),
+                 lead[QStringLiteral("job_title")].toString(),
+                 lead[QStringLiteral("company")].toString()));
+    const QDateTime due =
+        QDateTime::fromString(routing[QStringLiteral("sla_due")].toString(), Qt::ISODateWithMs);
+    m_meta->setText(tr("Band %1 · score %2 (fit %3, engagement %4) · SLA %5 · %6 · version %7%8")
+                        .arg(score[QStringLiteral("grid")].toString())
+                        .arg(score[QStringLiteral("score")].toDouble(), 0, 'f', 1)
+                        .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
+                        .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
+                        .arg(slaCountdown(due, QDateTime::currentDateTimeUtc()))
+                        .arg(statusText(qs(state.status)))
+                        .arg(state.version)
+                        .arg(state.edited ? tr(" · edited") : QString()));
+    fillChart(score);
+
+    // Sections, sentence by sentence, each with the records it cites.
+    const QJsonObject summary = brief[QStringLiteral("summary")].toObject();
+    const auto section = [&](const QString &title, const QJsonArray &items, const char *textKey) {
+        if (items.isEmpty())
+            return;
+        auto *parent = new QTreeWidgetItem(m_sentences, {title});
+        parent->setFirstColumnSpanned(true);
+        for (const auto &v : items) {
+            const QJsonObject o = v.toObject();
+            const QStringList evidence = strings(o[QStringLiteral("evidence")].toArray());
+            auto *item =
+                new QTreeWidgetItem(parent, {QString(), o[QLatin1String(textKey)].toString(),
+                                             evidence.join(QStringLiteral(", "))});
+            item->setData(0, kEvidenceRole, evidence);
+            item->setToolTip(1, item->text(1));
+        }
+        parent->setExpanded(true);
+    };
+    section(tr("Intent signals"), summary[QStringLiteral("intent_signals")].toArray(), "text");
+    section(tr("Recommended actions"), brief[QStringLiteral("recommended_actions")].toArray(),
+            "reason");
+    section(tr("Talking points"), summary[QStringLiteral("talking_points")].toArray(), "text");
+    section(tr("Risks"), summary[QStringLiteral("risks")].toArray(), "text");
+    const QJsonObject quality = brief[QStringLiteral("data_quality")].toObject();
+    auto *dq = new QTreeWidgetItem(
+        m_sentences, {tr("Data quality"),
+                      tr("Completeness %1%; missing: %2")
+                          .arg(qRound(quality[QStringLiteral("completeness")].toDouble() * 100))
+                          .arg(strings(quality[QStringLiteral("missing")].toArray())
+                                   .join(QStringLiteral(", ")))});
+    dq->setFirstColumnSpanned(false);
+    const QJsonObject escalation = brief[QStringLiteral("escalation")].toObject();
+    if (escalation[QStringLiteral("required")].toBool())
+        new QTreeWidgetItem(
+            m_sentences,
+            {tr("Escalation"),
+             strings(escalation[QStringLiteral("reasons")].toArray()).join(QStringLiteral("; "))});
+    m_sentences->resizeColumnToContents(0);
+
+    for (const auto &in : m_queries.inputs(state.text)) {
+        auto *item = new QTreeWidgetItem(
+            m_inputs, {qs(in.ref), qs(in.sourceSystem + " " + in.sourceId), qs(in.contract),
+                       qs(in.hash.substr(0, 12)), qs(in.receivedAt), qs(in.summary)});
+        item->setData(0, kRefRole, qs(in.ref));
+        item->setToolTip(3, qs(in.hash));
+        if (in.missing || in.changedSince)
+            item->setToolTip(0, in.missing ? tr("The record is no longer in the store")
+                                           : tr("The record changed since the brief was made"));
+    }
+    for (const auto &s : m_queries.steps(briefId))
+        new QTreeWidgetItem(m_steps,
+                            {qs(s.agent), qs(s.version), qs(s.decision), qs(s.rationale),
+                             qs(s.policyChecks), tr("%1 ms").arg(s.durationMs, 0, 'f', 2)});
+    for (const auto &h : m_queries.history(briefId)) {
+        QString detail = qs(h.reason);
+        if (!h.target.empty())
+            detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) +
+                      tr("to %1").arg(qs(h.target));
+        if (!h.note.empty())
+            detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) +
+                      QStringLiteral("“%1”").arg(qs(h.note));
+        if (!h.patch.empty())
+            detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) + qs(h.patch);
+        new QTreeWidgetItem(m_history, {qs(h.at), qs(h.action), qs(h.actor + " (" + h.role + ")"),
+                                        qs(h.statusBefore + " → " + h.statusAfter), detail});
+    }
+}
+
+void BriefView::fillChart(const QJsonObject &score)
+{
+    // Top factors, largest first, positive in one colour and negative in another.
+    auto *positive = new QBarSet(tr("Raises the score"));
+    auto *negative = new QBarSet(tr("Lowers the score"));
+    QStringList names;
+    const auto add = [&](const QJsonArray &list, bool isPositive) {
+        for (const auto &v : list) {
+            const QJsonObject f = v.toObject();
+            names << f[QStringLiteral("name")].toString();
+            const double c = f[QStringLiteral("contribution")].toDouble();
+            *positive << (isPositive ? c : 0);
+            *negative << (isPositive ? 0 : c);
+        }
+    };
+    add(score[QStringLiteral("top_negative")].toArray(), false);
+    add(score[QStringLiteral("top_positive")].toArray(), true);
+    auto *series = new QHorizontalBarSeries;
+    series->append(positive);
+    series->append(negative);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    auto *categories = new QBarCategoryAxis;
+    categories->append(names);
+    chart->addAxis(categories, Qt::AlignLeft);
+    series->attachAxis(categories);
+    auto *values = new QValueAxis;
+    values->setTitleText(tr("points"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
+void BriefView::sentenceSelected()
+{
+    const auto selected = m_sentences->selectedItems();
+    const QStringList cited = selected.isEmpty()
+                                  ? QStringList()
+                                  : selected.first()->data(0, kEvidenceRole).toStringList();
+    for (int i = 0; i < m_inputs->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_inputs->topLevelItem(i);
+        const bool hit = cited.contains(item->data(0, kRefRole).toString());
+        for (int c = 0; c < m_inputs->columnCount(); ++c)
+            item->setBackground(c, hit ? palette().highlight().color().lighter(160) : QBrush());
+    }
+}
+
+void BriefView::inputSelected()
+{
+    const auto selected = m_inputs->selectedItems();
+    const QString ref =
+        selected.isEmpty() ? QString() : selected.first()->data(0, kRefRole).toString();
+    for (int i = 0; i < m_sentences->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *parent = m_sentences->topLevelItem(i);
+        for (int j = 0; j < parent->childCount(); ++j) {
+            QTreeWidgetItem *item = parent->child(j);
+            const bool hit =
+                !ref.isEmpty() && item->data(0, kEvidenceRole).toStringList().contains(ref);
+            for (int c = 0; c < m_sentences->columnCount(); ++c)
+                item->setBackground(c, hit ? palette().highlight().color().lighter(160) : QBrush());
+        }
+    }
+}
+
+} // namespace baton::ui

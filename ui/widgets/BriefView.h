@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class QLabel;
+class QTabWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+class QChartView;
+
+namespace baton::review {
+class BriefQueries;
+class ReviewService;
+} // namespace baton::review
+
+namespace baton::ui {
+
+// One brief: its header with the score's factor bars, its sections sentence by sentence,
+// and tabs for the inputs it considered, the agents' reasoning and its review history.
+// Selecting a sentence highlights the inputs it cites, and an input the sentences citing it.
+class BriefView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    BriefView(review::ReviewService &service, review::BriefQueries &queries,
+              QWidget *parent = nullptr);
+
+    // Shows the brief as it now reads; 0 clears the view.
+    void showBrief(std::int64_t briefId);
+    std::int64_t briefId() const { return m_briefId; }
+    std::int64_t version() const { return m_version; }
+
+    QTreeWidget *sentences() const { return m_sentences; }
+    QTreeWidget *inputs() const { return m_inputs; }
+    QTreeWidget *steps() const { return m_steps; }
+    QTreeWidget *history() const { return m_history; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    void fillChart(const class QJsonObject &score);
+    void sentenceSelected();
+    void inputSelected();
+
+    review::ReviewService &m_service;
+    review::BriefQueries &m_queries;
+    std::int64_t m_briefId = 0;
+    std::int64_t m_version = 0;
+    QLabel *m_title;
+    QLabel *m_meta;
+    QChartView *m_chart;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_sentences;
+    QTreeWidget *m_inputs;
+    QTreeWidget *m_steps;
+    QTreeWidget *m_history;
+};
+
+} // namespace baton::ui
