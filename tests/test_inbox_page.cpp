@@ -2,6 +2,7 @@
 #include "FakeSeams.h"
 #include "agents/Policy.h"
 #include "models/InboxTableModel.h"
+#include "pages/AuditPage.h"
 #include "pages/InboxPage.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
@@ -294,6 +295,47 @@ private slots:
                                  std::to_string(id)),
                  1);
         QCOMPARE(second->model()->rowOfBrief(id), -1); // refreshed: it is approved now
+    }
+
+    void theAuditPageShowsTheChainAndItsFirstBrokenLink()
+    {
+        auto db = store::openStore(freshStore());
+        {
+            auto inbox = page(db, QStringLiteral("lena.fischer@baton.example"));
+            QTest::keyClick(inbox->table(), Qt::Key_A);
+            QTest::keyClick(inbox->table(), Qt::Key_A);
+        }
+        ui::AuditPage audit(db);
+        audit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&audit));
+        QCOMPARE(audit.entries()->topLevelItemCount(), 2);
+        QVERIFY2(audit.verification()->text().contains(QStringLiteral("2 entries")),
+                 qPrintable(audit.verification()->text()));
+        QCOMPARE(audit.entries()->topLevelItem(0)->text(5), QStringLiteral("approve"));
+        db.exec("UPDATE audit_log SET os_user = 'mallory' WHERE seq = 1");
+        audit.refresh();
+        QVERIFY2(audit.verification()->text().contains(QStringLiteral("BROKEN at entry 1")),
+                 qPrintable(audit.verification()->text()));
+    }
+
+    // With BATON_SCREENSHOT_DIR set, saves the inbox with a brief open (for the README).
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set BATON_SCREENSHOT_DIR to save screenshots of the inbox and a brief");
+        auto db = store::openStore(freshStore());
+        auto inbox = page(db, QStringLiteral("Henrik Larsen"));
+        inbox->resize(1500, 860);
+        inbox->selectRow(1);
+        QTest::qWait(200);
+        QVERIFY(inbox->grab().save(dir + QStringLiteral("/inbox.png")));
+        inbox->briefView()->tabs()->setCurrentIndex(1);
+        inbox->briefView()->sentences()->setCurrentItem(
+            inbox->briefView()->sentences()->topLevelItem(0)->child(0));
+        inbox->briefView()->tabs()->setCurrentIndex(0);
+        inbox->briefView()->resize(900, 860);
+        QVERIFY(inbox->briefView()->grab().save(dir + QStringLiteral("/brief.png")));
     }
 
     void searchFindsByCompanyAfterIndexing()

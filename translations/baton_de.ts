@@ -66,7 +66,10 @@
     <name>Inbox</name>
     <message numerus="yes">
         <source>%n d</source>
-        <translation><numerusform>%n T.</numerusform><numerusform>%n T.</numerusform></translation>
+        <translation>
+            <numerusform>%n T.</numerusform>
+            <numerusform>%n T.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -74,7 +77,10 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>overdue %1</source>
@@ -248,6 +254,69 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::AuditPage</name>
+    <message>
+        <source>Actor (email)</source>
+        <translation>Akteur (E-Mail)</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Brief id</source>
+        <translation>Briefing-Nr.</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>OS-Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain verified: %n entries, every link intact.</source>
+        <translation><numerusform>Kette geprüft: %n Eintrag, jedes Glied intakt.</numerusform><numerusform>Kette geprüft: %n Einträge, jedes Glied intakt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Chain BROKEN at entry %1: %2</source>
+        <translation>Kette GEBROCHEN bei Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -487,6 +556,10 @@
         <source>points</source>
         <translation>Punkte</translation>
     </message>
+    <message>
+        <source>Completeness %1%, nothing missing</source>
+        <translation>Vollständigkeit %1 %, nichts fehlt</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::DataPage</name>
@@ -625,7 +698,10 @@
     </message>
     <message numerus="yes">
         <source>%n brief(s)</source>
-        <translation><numerusform>%n Briefing</numerusform><numerusform>%n Briefings</numerusform></translation>
+        <translation>
+            <numerusform>%n Briefing</numerusform>
+            <numerusform>%n Briefings</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search briefs, people, companies (/)</source>
@@ -725,7 +801,10 @@
     </message>
     <message numerus="yes">
         <source>Indexing briefs for search: %n to go</source>
-        <translation><numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform><numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform></translation>
+        <translation>
+            <numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform>
+            <numerusform>Briefings werden für die Suche indiziert: noch %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search index: %1</source>
@@ -768,11 +847,17 @@
     <name>baton::ui::InboxTableModel</name>
     <message numerus="yes">
         <source>%n d</source>
-        <translation><numerusform>%n T.</numerusform><numerusform>%n T.</numerusform></translation>
+        <translation>
+            <numerusform>%n T.</numerusform>
+            <numerusform>%n T.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due %1</source>

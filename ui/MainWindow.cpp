@@ -5,6 +5,7 @@
 #include "ImportRunner.h"
 #include "Resources.h"
 #include "Settings.h"
+#include "pages/AuditPage.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
 #include "pages/PlaceholderPage.h"
@@ -88,6 +89,9 @@ void MainWindow::buildPages()
             connect(m_escalationsPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_escalationsPage;
+        } else if (id == PageId::Audit) {
+            m_auditPage = new AuditPage(m_context.db, m_stack);
+            widget = m_auditPage;
         } else if (id == PageId::Data) {
             m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
                                       {m_actions->importFiles(), m_actions->refresh()}, m_stack);

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace baton::ui {
 
 class AppActions;
+class AuditPage;
 class DataPage;
 class InboxPage;
 class ImportController;
@@ -35,6 +36,7 @@ public:
     DataPage *dataPage() const { return m_dataPage; }
     InboxPage *inboxPage() const { return m_inboxPage; }
     InboxPage *escalationsPage() const { return m_escalationsPage; }
+    AuditPage *auditPage() const { return m_auditPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
 protected:
@@ -53,6 +55,7 @@ private:
     DataPage *m_dataPage = nullptr;
     InboxPage *m_inboxPage = nullptr;
     InboxPage *m_escalationsPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
 };
 

@@ -68,14 +68,16 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(InboxTableModel::SlaColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_brief);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 4);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({700, 700});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
     layout->addWidget(buildFilters());
@@ -84,8 +86,10 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
     createActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InboxPage::currentChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            [this] { m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount()))); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount())));
+        m_table->resizeColumnsToContents();
+    });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
     applyFilters();
 }

@@ -77,10 +77,17 @@ BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queri
     m_meta->setObjectName(QStringLiteral("briefMeta"));
     m_meta->setWordWrap(true);
     m_chart->setObjectName(QStringLiteral("factorChart"));
-    m_chart->setMinimumHeight(160);
+    m_chart->setMinimumHeight(230);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_sentences->setRootIsDecorated(true);
     m_sentences->setWordWrap(true);
+    m_sentences->setUniformRowHeights(false);
+    // The sentence gets the room; the section and the citations take what they need.
+    m_sentences->header()->setStretchLastSection(false);
+    m_sentences->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_sentences->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_sentences->header()->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_sentences->header()->resizeSection(2, 220);
 
     m_tabs->addTab(m_sentences, tr("Brief"));
     m_tabs->addTab(m_inputs, tr("Inputs"));
@@ -160,12 +167,14 @@ void BriefView::showBrief(std::int64_t briefId)
     section(tr("Talking points"), summary[QStringLiteral("talking_points")].toArray(), "text");
     section(tr("Risks"), summary[QStringLiteral("risks")].toArray(), "text");
     const QJsonObject quality = brief[QStringLiteral("data_quality")].toObject();
+    const QStringList missing = strings(quality[QStringLiteral("missing")].toArray());
+    const int complete = qRound(quality[QStringLiteral("completeness")].toDouble() * 100);
     auto *dq = new QTreeWidgetItem(
         m_sentences, {tr("Data quality"),
-                      tr("Completeness %1%; missing: %2")
-                          .arg(qRound(quality[QStringLiteral("completeness")].toDouble() * 100))
-                          .arg(strings(quality[QStringLiteral("missing")].toArray())
-                                   .join(QStringLiteral(", ")))});
+                      missing.isEmpty() ? tr("Completeness %1%, nothing missing").arg(complete)
+                                        : tr("Completeness %1%; missing: %2")
+                                              .arg(complete)
+                                              .arg(missing.join(QStringLiteral(", ")))});
     dq->setFirstColumnSpanned(false);
     const QJsonObject escalation = brief[QStringLiteral("escalation")].toObject();
     if (escalation[QStringLiteral("required")].toBool())
@@ -173,7 +182,6 @@ void BriefView::showBrief(std::int64_t briefId)
             m_sentences,
             {tr("Escalation"),
              strings(escalation[QStringLiteral("reasons")].toArray()).join(QStringLiteral("; "))});
-    m_sentences->resizeColumnToContents(0);
 
     for (const auto &in : m_queries.inputs(state.text)) {
         auto *item = new QTreeWidgetItem(
@@ -213,7 +221,10 @@ void BriefView::fillChart(const QJsonObject &score)
     const auto add = [&](const QJsonArray &list, bool isPositive) {
         for (const auto &v : list) {
             const QJsonObject f = v.toObject();
-            names << f[QStringLiteral("name")].toString();
+            QString name = f[QStringLiteral("name")].toString();
+            if (name.size() > 32)
+                name = name.left(31) + QChar(0x2026);
+            names << name;
             const double c = f[QStringLiteral("contribution")].toDouble();
             *positive << (isPositive ? c : 0);
             *negative << (isPositive ? 0 : c);
@@ -228,12 +239,19 @@ void BriefView::fillChart(const QJsonObject &score)
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis;
     categories->append(names);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    categories->setLabelsFont(small);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     auto *values = new QValueAxis;
+    values->setLabelsFont(small);
+    values->setLabelFormat(QStringLiteral("%.0f"));
     values->setTitleText(tr("points"));
+    values->setTitleFont(small);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    values->applyNiceNumbers();
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     QChart *old = m_chart->chart();

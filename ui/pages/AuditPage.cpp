@@ -1,0 +1,112 @@
+#include "pages/AuditPage.h"
+
+#include "governance/AuditLog.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <exception>
+
+namespace baton::ui {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+AuditPage::AuditPage(store::Database &db, QWidget *parent)
+    : QWidget(parent), m_db(db), m_verification(new QLabel(this)), m_actor(new QLineEdit(this)),
+      m_action(new QComboBox(this)), m_brief(new QLineEdit(this)), m_entries(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("auditPage"));
+    m_verification->setObjectName(QStringLiteral("auditVerification"));
+    m_verification->setWordWrap(true);
+    m_actor->setObjectName(QStringLiteral("auditActor"));
+    m_actor->setPlaceholderText(tr("Actor (email)"));
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->addItem(tr("All actions"), QString());
+    for (const char *a : {"approve", "edit", "escalate", "comment", "reassign", "resolve"})
+        m_action->addItem(QLatin1String(a), QLatin1String(a));
+    m_brief->setObjectName(QStringLiteral("auditBrief"));
+    m_brief->setPlaceholderText(tr("Brief id"));
+    auto *verify = new QPushButton(tr("Verify again"), this);
+    m_entries->setObjectName(QStringLiteral("auditEntries"));
+    m_entries->setRootIsDecorated(false);
+    m_entries->setUniformRowHeights(true);
+    m_entries->setHeaderLabels({tr("#"), tr("When"), tr("Actor"), tr("Role"), tr("OS user"),
+                                tr("Action"), tr("Object"), tr("Hash")});
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_actor, 2);
+    filters->addWidget(m_action);
+    filters->addWidget(m_brief);
+    filters->addWidget(verify);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_verification);
+    layout->addLayout(filters);
+    layout->addWidget(m_entries, 1);
+
+    connect(m_actor, &QLineEdit::editingFinished, this, &AuditPage::reload);
+    connect(m_brief, &QLineEdit::editingFinished, this, &AuditPage::reload);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
+    connect(verify, &QPushButton::clicked, this, &AuditPage::refresh);
+}
+
+void AuditPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void AuditPage::refresh()
+{
+    try {
+        const auto result = governance::AuditLog(m_db).verify();
+        if (result.ok) {
+            m_verification->setText(
+                tr("Chain verified: %n entries, every link intact.", "", int(result.rows)));
+            m_verification->setStyleSheet(QStringLiteral("color: #2e7d32"));
+        } else {
+            m_verification->setText(tr("Chain BROKEN at entry %1: %2")
+                                        .arg(*result.firstBroken)
+                                        .arg(qs(result.problem)));
+            m_verification->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+        }
+    } catch (const std::exception &e) {
+        m_verification->setText(
+            tr("The audit log could not be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+    reload();
+}
+
+void AuditPage::reload()
+{
+    m_entries->clear();
+    const QString brief = m_brief->text().trimmed();
+    try {
+        const auto list = governance::AuditLog(m_db).list(
+            m_actor->text().trimmed().toStdString(),
+            m_action->currentData().toString().toStdString(),
+            brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), MaxRows);
+        for (const auto &e : list)
+            new QTreeWidgetItem(m_entries, {QString::number(e.seq), qs(e.at), qs(e.actor),
+                                            qs(e.role), qs(e.osUser), qs(e.action), qs(e.object),
+                                            qs(e.hash.substr(0, 16))});
+    } catch (const std::exception &e) {
+        m_verification->setText(
+            tr("The audit log could not be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+    for (int c = 0; c < m_entries->columnCount(); ++c)
+        m_entries->resizeColumnToContents(c);
+}
+
+} // namespace baton::ui

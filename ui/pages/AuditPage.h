@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTreeWidget;
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::ui {
+
+// The audit trail: who did what to which brief and when, newest first, filtered by actor,
+// action and brief, under the chain's verification status (the first broken link, if any).
+class AuditPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int MaxRows = 1000;
+
+    explicit AuditPage(store::Database &db, QWidget *parent = nullptr);
+
+    // Verifies the chain and reads the entries again.
+    void refresh();
+    QTreeWidget *entries() const { return m_entries; }
+    QLabel *verification() const { return m_verification; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void reload();
+
+    store::Database &m_db;
+    QLabel *m_verification;
+    QLineEdit *m_actor;
+    QComboBox *m_action;
+    QLineEdit *m_brief;
+    QTreeWidget *m_entries;
+};
+
+} // namespace baton::ui
