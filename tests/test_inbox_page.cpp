@@ -1,9 +1,11 @@
 #include "DemoStore.h"
 #include "FakeSeams.h"
+#include "Settings.h"
 #include "agents/Policy.h"
 #include "models/InboxTableModel.h"
 #include "pages/AuditPage.h"
 #include "pages/InboxPage.h"
+#include "pages/SettingsPage.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
@@ -14,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -295,6 +298,30 @@ private slots:
                                  std::to_string(id)),
                  1);
         QCOMPARE(second->model()->rowOfBrief(id), -1); // refreshed: it is approved now
+    }
+
+    void choosingAProfileInSettingsLetsTheInboxAct()
+    {
+        auto db = store::openStore(freshStore());
+        ui::Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+        auto inbox = page(db, QString());
+        QVERIFY(!inbox->actor());
+        QVERIFY(!inbox->action("approve")->isEnabled());
+        QVERIFY(inbox->action("next")->isEnabled());
+        ui::SettingsPage settingsPage(db, settings, QString());
+        connect(&settingsPage, &ui::SettingsPage::userChanged, inbox.get(),
+                &ui::InboxPage::setUser);
+        auto *choice = settingsPage.userChoice();
+        choice->setCurrentIndex(choice->findData(QStringLiteral("lena.fischer@baton.example")));
+        QCOMPARE(settings.reviewUser(), QStringLiteral("lena.fischer@baton.example"));
+        QVERIFY(inbox->actor());
+        QVERIFY(inbox->action("approve")->isEnabled());
+        for (int row = 0; row < inbox->model()->rowCount(); ++row)
+            QCOMPARE(inbox->model()->briefAt(row)->owner,
+                     std::string("lena.fischer@baton.example"));
+        choice->setCurrentIndex(choice->findData(QStringLiteral("priya.natarajan@baton.example")));
+        QVERIFY(!inbox->action("approve")->isEnabled()); // marketing ops comment, not approve
+        QVERIFY(inbox->action("comment")->isEnabled());
     }
 
     void theAuditPageShowsTheChainAndItsFirstBrokenLink()

@@ -308,7 +308,10 @@
     </message>
     <message numerus="yes">
         <source>Chain verified: %n entries, every link intact.</source>
-        <translation><numerusform>Kette geprüft: %n Eintrag, jedes Glied intakt.</numerusform><numerusform>Kette geprüft: %n Einträge, jedes Glied intakt.</numerusform></translation>
+        <translation>
+            <numerusform>Kette geprüft: %n Eintrag, jedes Glied intakt.</numerusform>
+            <numerusform>Kette geprüft: %n Einträge, jedes Glied intakt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chain BROKEN at entry %1: %2</source>
@@ -1009,6 +1012,29 @@
     <message>
         <source>Could not read quarantined records: %1</source>
         <translation>Datensätze in Quarantäne konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::SettingsPage</name>
+    <message>
+        <source>Nobody (read-only)</source>
+        <translation>Niemand (nur lesen)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The user profiles could not be read: %1</source>
+        <translation>Die Benutzerprofile konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Act as</source>
+        <translation>Handeln als</translation>
+    </message>
+    <message>
+        <source>Review actions are recorded under this profile and the account you are logged in with. `baton --user NAME` chooses for one session.</source>
+        <translation>Prüfaktionen werden unter diesem Profil und dem angemeldeten Konto festgehalten. `baton --user NAME` wählt für eine Sitzung.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
 #include "pages/PlaceholderPage.h"
+#include "pages/SettingsPage.h"
 #include "widgets/NavigationList.h"
 
 #include <QAction>
@@ -66,6 +67,8 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
 
+    for (InboxPage *p : {m_inboxPage, m_escalationsPage})
+        connect(m_settingsPage, &SettingsPage::userChanged, p, &InboxPage::setUser);
     restoreSettings();
 }
 
@@ -92,6 +95,10 @@ void MainWindow::buildPages()
         } else if (id == PageId::Audit) {
             m_auditPage = new AuditPage(m_context.db, m_stack);
             widget = m_auditPage;
+        } else if (id == PageId::Settings) {
+            m_settingsPage =
+                new SettingsPage(m_context.db, m_context.settings, m_context.user, m_stack);
+            widget = m_settingsPage;
         } else if (id == PageId::Data) {
             m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
                                       {m_actions->importFiles(), m_actions->refresh()}, m_stack);

@@ -14,6 +14,7 @@ namespace baton::ui {
 class AppActions;
 class AuditPage;
 class DataPage;
+class SettingsPage;
 class InboxPage;
 class ImportController;
 class NavigationList;
@@ -37,6 +38,7 @@ public:
     InboxPage *inboxPage() const { return m_inboxPage; }
     InboxPage *escalationsPage() const { return m_escalationsPage; }
     AuditPage *auditPage() const { return m_auditPage; }
+    SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
 protected:
@@ -56,6 +58,7 @@ private:
     InboxPage *m_inboxPage = nullptr;
     InboxPage *m_escalationsPage = nullptr;
     AuditPage *m_auditPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
 };
 

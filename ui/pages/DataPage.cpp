@@ -2,13 +2,12 @@
 
 #include "ImportController.h"
 #include "Settings.h"
+#include "ingest/IngestQueries.h"
 #include "models/BatchTableModel.h"
 #include "models/QuarantineTableModel.h"
 #include "widgets/DebouncedLineEdit.h"
 #include "widgets/ImportProgress.h"
 #include "widgets/QuarantineDetail.h"
-
-#include "ingest/IngestQueries.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -56,8 +55,7 @@ QLabel *makeHeading(QWidget *parent)
 DataPage::DataPage(store::Database &db, ImportController &imports, Settings &settings,
                    const QList<QAction *> &commands, QWidget *parent)
     : QWidget(parent), m_queries(std::make_unique<ingest::IngestQueries>(db)), m_imports(imports),
-      m_settings(settings),
-      m_batchModel(new BatchTableModel(*m_queries, this)),
+      m_settings(settings), m_batchModel(new BatchTableModel(*m_queries, this)),
       m_quarantineModel(new QuarantineTableModel(*m_queries, this))
 {
     setObjectName(QStringLiteral("dataPage"));
@@ -99,8 +97,7 @@ DataPage::DataPage(store::Database &db, ImportController &imports, Settings &set
             &DataPage::batchSelectionChanged);
     connect(m_quarantineView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_detail->showRecord(current); });
-    connect(m_quarantineModel, &QAbstractItemModel::modelReset, m_detail,
-            &QuarantineDetail::clear);
+    connect(m_quarantineModel, &QAbstractItemModel::modelReset, m_detail, &QuarantineDetail::clear);
     for (QAbstractItemModel *model :
          std::initializer_list<QAbstractItemModel *>{m_batchModel, m_quarantineModel}) {
         connect(model, &QAbstractItemModel::modelReset, this, &DataPage::updateLabels);
@@ -206,9 +203,9 @@ void DataPage::reselectBatch()
         return;
     const int row = m_batchModel->rowOfBatch(*batch);
     if (row >= 0) {
-        m_batchView->selectionModel()->select(
-            m_batchModel->index(row, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_batchView->selectionModel()->select(m_batchModel->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
     }
     updateLabels();
 }
@@ -220,8 +217,9 @@ void DataPage::updateLabels()
         tr("Import batches: %1").arg(locale.toString(m_batchModel->totalCount())));
     const auto batch = m_quarantineModel->batchFilter();
     const QString count = locale.toString(m_quarantineModel->totalCount());
-    m_quarantineLabel->setText(batch ? tr("Quarantined records of batch %1: %2").arg(*batch).arg(count)
-                                     : tr("Quarantined records, all batches: %1").arg(count));
+    m_quarantineLabel->setText(
+        batch ? tr("Quarantined records of batch %1: %2").arg(*batch).arg(count)
+              : tr("Quarantined records, all batches: %1").arg(count));
     m_showAll->setEnabled(batch.has_value());
 }
 

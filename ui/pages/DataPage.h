@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QWidget>
-
 #include <memory>
 #include <optional>
 

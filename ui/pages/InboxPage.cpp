@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -43,23 +44,8 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
 {
     setObjectName(mode == Mode::Inbox ? QStringLiteral("inboxPage")
                                       : QStringLiteral("escalationsPage"));
-    if (!user.isEmpty()) {
-        try {
-            m_actor =
-                m_service.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
-        } catch (const review::ReviewError &e) {
-            m_who->setText(
-                tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
-        }
-    }
-    if (m_actor)
-        m_who->setText(
-            tr("Acting as %1 (%2)")
-                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role)))));
-    else if (user.isEmpty())
-        m_who->setText(tr("Choose who you are in Settings, or start Baton with --user NAME; until "
-                          "then the inbox is read-only."));
     m_who->setObjectName(QStringLiteral("actingAs"));
+    resolveUser(user);
 
     m_table->setObjectName(QStringLiteral("inboxTable"));
     m_table->setModel(m_model);
@@ -84,6 +70,7 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
     layout->addWidget(split, 1);
 
     createActions();
+    updateActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InboxPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -118,15 +105,7 @@ QWidget *InboxPage::buildFilters()
             m_owner->addItem(qs(o), qs(o));
     } catch (const std::exception &) {
     }
-    if (m_mode == Mode::Escalations) {
-        m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
-        m_status->setEnabled(false);
-    }
-    // A rep sees their own briefs to review by default: escalated ones wait on a manager.
-    if (m_mode == Mode::Inbox && m_actor && m_actor->role == governance::Role::Rep) {
-        m_owner->setCurrentIndex(std::max(0, m_owner->findData(qs(m_actor->user))));
-        m_status->setCurrentIndex(m_status->findData(QStringLiteral("pending_review")));
-    }
+    presetFilters();
     m_band->setObjectName(QStringLiteral("bandFilter"));
     m_band->addItem(tr("All bands"), QString());
     for (const char *b : {"A", "B", "C"})
@@ -147,31 +126,86 @@ QWidget *InboxPage::buildFilters()
     return bar;
 }
 
-void InboxPage::createActions()
+void InboxPage::resolveUser(const QString &user)
+{
+    m_actor.reset();
+    if (!user.isEmpty()) {
+        try {
+            m_actor =
+                m_service.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
+        } catch (const review::ReviewError &) {
+            m_who->setText(
+                tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
+        }
+    }
+    if (m_actor)
+        m_who->setText(
+            tr("Acting as %1 (%2)")
+                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role)))));
+    else if (user.isEmpty())
+        m_who->setText(tr("Choose who you are in Settings, or start Baton with --user NAME; until "
+                          "then the inbox is read-only."));
+}
+
+void InboxPage::presetFilters()
+{
+    const QSignalBlocker status(m_status), owner(m_owner);
+    if (m_mode == Mode::Escalations) {
+        m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
+        m_status->setEnabled(false);
+        return;
+    }
+    // A rep sees their own briefs to review by default: escalated ones wait on a manager.
+    const bool rep = m_actor && m_actor->role == governance::Role::Rep;
+    m_owner->setCurrentIndex(rep ? std::max(0, m_owner->findData(qs(m_actor->user))) : 0);
+    m_status->setCurrentIndex(rep ? m_status->findData(QStringLiteral("pending_review")) : 0);
+}
+
+void InboxPage::setUser(const QString &user)
+{
+    resolveUser(user);
+    presetFilters();
+    updateActions();
+    applyFilters();
+}
+
+void InboxPage::updateActions()
 {
     // The ui only hides what the role cannot do; core checks again whoever calls.
     const auto may = [this](governance::Action a) {
         return m_actor && governance::grant(m_actor->role, a) != governance::Grant::No;
     };
+    for (QAction *a : actions()) {
+        const QVariant needs = a->property("needs");
+        if (needs.isValid())
+            a->setEnabled(may(static_cast<governance::Action>(needs.toInt())));
+    }
+    if (m_mode == Mode::Escalations && m_actor && !may(governance::Action::Resolve))
+        m_who->setText(m_who->text() + QLatin1Char(' ') + tr("Only managers resolve escalations."));
+}
+
+void InboxPage::createActions()
+{
     struct Spec
     {
         const char *name;
         QString text;
         QKeySequence key;
         std::function<void()> run;
-        bool enabled;
+        std::optional<governance::Action> needs; // what the role must be granted
     };
     std::vector<Spec> specs = {
-        {"next", tr("Next brief"), QKeySequence(Qt::Key_J), [this] { move(1); }, true},
-        {"previous", tr("Previous brief"), QKeySequence(Qt::Key_K), [this] { move(-1); }, true},
+        {"next", tr("Next brief"), QKeySequence(Qt::Key_J), [this] { move(1); }, std::nullopt},
+        {"previous", tr("Previous brief"), QKeySequence(Qt::Key_K), [this] { move(-1); },
+         std::nullopt},
         {"comment", tr("Comment…"), QKeySequence(Qt::Key_C), [this] { comment(); },
-         may(governance::Action::Comment)},
+         governance::Action::Comment},
         {"search", tr("Search"), QKeySequence(Qt::Key_Slash),
          [this] {
              m_search->setFocus();
              m_search->selectAll();
          },
-         true},
+         std::nullopt},
         {"shortcuts", tr("Keyboard shortcuts"), QKeySequence(Qt::Key_Question),
          [this] {
              QString sheet;
@@ -180,17 +214,17 @@ void InboxPage::createActions()
                               .arg(a->shortcut().toString(QKeySequence::NativeText), a->text());
              m_dialogs.shortcuts(this, sheet);
          },
-         true},
+         std::nullopt},
     };
     if (m_mode == Mode::Inbox) {
         specs.push_back({"approve", tr("Approve"), QKeySequence(Qt::Key_A), [this] { approve(); },
-                         may(governance::Action::Approve)});
+                         governance::Action::Approve});
         specs.push_back({"edit", tr("Edit…"), QKeySequence(Qt::Key_E), [this] { edit(); },
-                         may(governance::Action::Edit)});
+                         governance::Action::Edit});
         specs.push_back({"escalate", tr("Escalate…"), QKeySequence(Qt::Key_X),
-                         [this] { escalate(); }, may(governance::Action::Escalate)});
+                         [this] { escalate(); }, governance::Action::Escalate});
     } else {
-        const bool resolves = may(governance::Action::Resolve);
+        const auto resolves = governance::Action::Resolve;
         specs.push_back({"approve", tr("Approve as is"), QKeySequence(Qt::Key_A),
                          [this] { resolve(review::Resolution::Approve); }, resolves});
         specs.push_back({"edit", tr("Approve with edits…"), QKeySequence(Qt::Key_E),
@@ -199,16 +233,14 @@ void InboxPage::createActions()
                          [this] { resolve(review::Resolution::ReturnToRep); }, resolves});
         specs.push_back({"reject", tr("Reject…"), QKeySequence(Qt::Key_D),
                          [this] { resolve(review::Resolution::Reject); }, resolves});
-        if (m_actor && !resolves)
-            m_who->setText(m_who->text() + QLatin1Char(' ') +
-                           tr("Only managers resolve escalations."));
     }
     for (const Spec &s : specs) {
         auto *a = new QAction(s.text, this);
         a->setObjectName(QLatin1String(s.name));
         a->setShortcut(s.key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setEnabled(s.enabled);
+        if (s.needs)
+            a->setProperty("needs", static_cast<int>(*s.needs));
         connect(a, &QAction::triggered, this, s.run);
         addAction(a);
     }

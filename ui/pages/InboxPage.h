@@ -62,6 +62,8 @@ public:
     QAction *action(const char *name) const;
 
     void refresh();
+    // Acts as another user profile from now on (the Settings page's choice).
+    void setUser(const QString &user);
     // Selects the brief shown, by row of the table.
     void selectRow(int row);
 
@@ -71,6 +73,9 @@ signals:
 private:
     QWidget *buildFilters();
     void createActions();
+    void resolveUser(const QString &user);
+    void presetFilters();
+    void updateActions();
     void applyFilters();
     void searchSettled(const QString &text);
     void indexThenSearch();

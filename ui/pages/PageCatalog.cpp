@@ -53,7 +53,10 @@ constexpr bool inPageOrder()
 }
 static_assert(inPageOrder(), "kPages must list the pages in PageId order");
 
-const PageText &text(PageId page) { return kPages[static_cast<std::size_t>(page)]; }
+const PageText &text(PageId page)
+{
+    return kPages[static_cast<std::size_t>(page)];
+}
 
 } // namespace
 
@@ -67,6 +70,9 @@ QString pageDescription(PageId page)
     return QCoreApplication::translate("PageCatalog", text(page).description);
 }
 
-QString pageKey(PageId page) { return QString::fromLatin1(text(page).key); }
+QString pageKey(PageId page)
+{
+    return QString::fromLatin1(text(page).key);
+}
 
 } // namespace baton::ui

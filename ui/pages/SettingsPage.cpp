@@ -1,0 +1,57 @@
+#include "pages/SettingsPage.h"
+
+#include "Settings.h"
+#include "pipeline/Team.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <exception>
+
+namespace baton::ui {
+
+SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
+                           QWidget *parent)
+    : QWidget(parent), m_settings(settings), m_user(new QComboBox(this)), m_role(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    m_user->setObjectName(QStringLiteral("userProfile"));
+    m_user->addItem(tr("Nobody (read-only)"), QString());
+    try {
+        for (const auto &u : pipeline::users(db))
+            m_user->addItem(tr("%1 — %2 (%3)")
+                                .arg(QString::fromStdString(u.name),
+                                     QString::fromStdString(u.email),
+                                     QString::fromStdString(u.role)),
+                            QString::fromStdString(u.email));
+    } catch (const std::exception &e) {
+        m_role->setText(
+            tr("The user profiles could not be read: %1").arg(QString::fromUtf8(e.what())));
+    }
+    int index = m_user->findData(currentUser);
+    for (int i = 1; index < 0 && i < m_user->count(); ++i)
+        if (m_user->itemText(i).startsWith(currentUser + QStringLiteral(" — ")))
+            index = i; // given by name
+    m_user->setCurrentIndex(std::max(0, index));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Act as"), m_user);
+    auto *hint = new QLabel(tr("Review actions are recorded under this profile and the account "
+                               "you are logged in with. `baton --user NAME` chooses for one "
+                               "session."),
+                            this);
+    hint->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(m_role);
+    layout->addStretch(1);
+    connect(m_user, &QComboBox::currentIndexChanged, this, [this] {
+        const QString user = m_user->currentData().toString();
+        m_settings.setReviewUser(user);
+        emit userChanged(user);
+    });
+}
+
+} // namespace baton::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::ui {
+
+class Settings;
+
+// Who the console acts as (a user profile from the store, with its role), kept in the
+// person's settings. The LLM backend and the CRM connection will join it here.
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
+                 QWidget *parent = nullptr);
+
+    QComboBox *userChoice() const { return m_user; }
+
+signals:
+    // The profile (email) chosen; empty for nobody.
+    void userChanged(const QString &user);
+
+private:
+    Settings &m_settings;
+    QComboBox *m_user;
+    QLabel *m_role;
+};
+
+} // namespace baton::ui
