@@ -28,6 +28,19 @@ int main(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
 
     // Sub-commands run headless (no display needed); only the console creates a GUI app.
+    // `bench console` times real widgets: it needs the GUI application, off screen unless
+    // there is a display.
+    if (arguments.contains(QLatin1String("bench")) &&
+        arguments.contains(QLatin1String("console"))) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        describeApplication();
+        QTextStream out(stdout), err(stderr);
+        return baton::app::runCommandLine(arguments, out, err, nullptr);
+    }
     baton::app::ConsoleLaunch launch;
     {
         describeApplication();

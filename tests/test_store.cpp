@@ -41,10 +41,11 @@ private slots:
         QVERIFY(sync.step());
         QCOMPARE(sync.int64At(0), 1); // NORMAL
         QCOMPARE(db.userVersion(), latestSchemaVersion());
-        for (const char *table : {"accounts", "leads", "events", "enrichment", "contracts",
-                                  "ingest_batches", "quarantine", "sync_cursors", "sync_files",
-                                  "lead_identities", "contract_usage"}) {
-            auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?");
+        for (const char *table :
+             {"accounts", "leads", "events", "enrichment", "contracts", "ingest_batches",
+              "quarantine", "sync_cursors", "sync_files", "lead_identities", "contract_usage"}) {
+            auto st =
+                db.prepare("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?");
             st.bind(1, table);
             QVERIFY(st.step());
             QVERIFY2(st.int64At(0) == 1, table);
@@ -168,8 +169,9 @@ private slots:
             auto db = openStore(file.toStdString());
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
             db.exec("CREATE TABLE filler (v TEXT)");
-            db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                    "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
+            db.exec(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         QFile f(file);
@@ -210,6 +212,34 @@ private slots:
         QVERIFY(events.step());
         QCOMPARE(events.int64At(0), 3);
         db.exec("INSERT INTO sync_cursors (folder, last_synced_at) VALUES ('/tmp/x', 'now')");
+    }
+
+    // v3 -> v4: the briefs a run wrote before review existed get the inbox's columns, join
+    // the search index when it catches up, and start with an empty, verifiable audit log.
+    void migratesAVersion3FixtureIntoReview()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "v3.sqlite");
+        loadFixture(file, QStringLiteral("store_v3.sql"));
+        {
+            auto raw = Database::open(file.toStdString());
+            QCOMPARE(raw.userVersion(), 3);
+        }
+        auto db = openStore(file.toStdString());
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        auto brief = db.prepare("SELECT lead_name, company, version, edited IS NULL FROM briefs");
+        QVERIFY(brief.step());
+        QCOMPARE(brief.textAt(0), std::string("Ana Ruiz"));
+        QCOMPARE(brief.textAt(1), std::string("Nordwind Logistik GmbH"));
+        QCOMPARE(brief.int64At(2), 1);
+        QCOMPARE(brief.int64At(3), 1);
+        auto waiting = db.prepare("SELECT count(*) FROM briefs WHERE id > (SELECT "
+                                  "indexed_through FROM search_index_state)");
+        QVERIFY(waiting.step());
+        QCOMPARE(waiting.int64At(0), 1);
+        auto audit = db.prepare("SELECT count(*) FROM audit_log");
+        QVERIFY(audit.step());
+        QCOMPARE(audit.int64At(0), 0);
     }
 
     void aFailedMigrationStepLeavesTheStoreAtItsVersion()

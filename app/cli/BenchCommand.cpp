@@ -93,7 +93,11 @@ QString BenchCommand::summary() const
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("ingest or pipeline"));
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 QStringLiteral("ingest, pipeline or console"));
+    parser.addOption({QStringLiteral("briefs"),
+                      QStringLiteral("console: briefs in the store (default 1000000)."),
+                      QStringLiteral("N"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("events"),
                       QStringLiteral("Events to generate (default: 1000000 for ingest, 5000000 for "
                                      "pipeline)."),
@@ -111,8 +115,8 @@ void BenchCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("Working directory (default: a temporary one, removed)."),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("reuse"),
-                      QStringLiteral("pipeline: reuse the store an earlier bench left in --dir, "
-                                     "its pipeline output removed.")});
+                      QStringLiteral("pipeline, console: reuse the store an earlier bench left in "
+                                     "--dir (the pipeline's output removed).")});
 }
 
 int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -120,8 +124,10 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
     const QStringList what = parser.positionalArguments();
     if (what == QStringList{QStringLiteral("pipeline")})
         return benchPipeline(parser, context);
+    if (what == QStringList{QStringLiteral("console")})
+        return benchConsole(parser, context);
     if (what != QStringList{QStringLiteral("ingest")}) {
-        context.err << "baton bench: `bench ingest` or `bench pipeline`\n";
+        context.err << "baton bench: `bench ingest`, `bench pipeline` or `bench console`\n";
         return 2;
     }
     auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);

@@ -43,6 +43,8 @@ BATON_DECLARE_COMMAND(AuditCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+// `baton bench console`, in ConsoleBench.cpp: needs a QApplication.
+int benchConsole(const QCommandLineParser &parser, CommandContext &context);
 
 // `baton run --dry-run [--compare scoring@A,scoring@B]`, in DryRunCommand.cpp.
 int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::Database &db,

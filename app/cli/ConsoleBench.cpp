@@ -1,0 +1,199 @@
+#include "MessageBoxes.h"
+#include "ReviewDialogs.h"
+#include "agents/Policy.h"
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
+#include "demo/DemoGenerator.h"
+#include "models/InboxTableModel.h"
+#include "pages/InboxPage.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/Team.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "review/BriefQueries.h"
+#include "store/OpenStore.h"
+#include "store/Transaction.h"
+#include "widgets/BriefView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLocale>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <sys/resource.h>
+
+namespace baton::app {
+
+namespace {
+
+double peakMegabytes()
+{
+    struct rusage usage
+    {
+    };
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return t.nsecsElapsed() / 1e6;
+}
+
+// A store with `target` briefs: a demo run's real briefs, cloned with varied state, owner's
+// SLA and score so filters and sorts have work to do. Every clone's text is a real brief.
+void buildStore(const QString &dir, const QString &path, qint64 target, CommandContext &context)
+{
+    const SystemClock clock;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    demo::DemoOptions options;
+    options.leads = 3000;
+    options.now = clock.now();
+    const auto files =
+        demo::generateDemo(QDir(dir).filePath(QStringLiteral("demo")).toStdString(), options);
+    auto db = store::openStore(path.toStdString());
+    ingest::Importer importer(db, registry, clock);
+    for (const auto &file :
+         {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
+        importer.importFile(file);
+    pipeline::saveUsers(db, pipeline::demoTeam());
+    RandomIdGenerator ids;
+    const auto policy = agents::defaultPolicy(registry);
+    pipeline::Orchestrator(db, registry, policy, clock, ids).run({});
+    auto &count = db.cached("SELECT count(*), max(id) FROM briefs");
+    count.step();
+    const qint64 base = count.int64At(0), maxId = count.int64At(1);
+    count.reset();
+    context.out << "bench console: " << base << " briefs from a 3,000-lead demo run, cloning to "
+                << QLocale(QLocale::English).toString(target) << "\n";
+    context.out.flush();
+    TerminalProgress progress(QStringLiteral("cloning briefs"));
+    constexpr qint64 batch = 50000;
+    for (qint64 done = base; done < target; done += batch) {
+        store::Transaction tx(db);
+        auto st = db.prepare(
+            "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2) "
+            "INSERT INTO briefs (lead_id, run_id, fingerprint, status, version, owner, sla_due, "
+            "score, grid, escalation_reasons, brief, created_at, lead_name, company) "
+            "SELECT b.lead_id, b.run_id, b.fingerprint || '-' || n.i, "
+            "CASE WHEN n.i % 20 < 12 THEN 'pending_review' WHEN n.i % 20 < 14 THEN 'escalated' "
+            "WHEN n.i % 20 < 19 THEN 'approved' ELSE 'superseded' END, 1, b.owner, "
+            "strftime('%Y-%m-%dT%H:%M:%fZ', b.sla_due, ((n.i * 7919) % 43200 - 21600) || "
+            "' minutes'), max(0, min(100, b.score + (n.i % 21) - 10)), b.grid, "
+            "b.escalation_reasons, b.brief, b.created_at, b.lead_name, b.company "
+            "FROM n JOIN briefs b ON b.id = 1 + (n.i % ?3)");
+        st.bindAll(done, std::min(target, done + batch) - 1, maxId);
+        st.run();
+        tx.commit();
+        progress.update(double(done) / double(target));
+    }
+    progress.finish();
+    review::BriefQueries queries(db);
+    TerminalProgress indexing(QStringLiteral("indexing for search"));
+    for (qint64 left = queries.unindexedBriefs(); left > 0; left = queries.indexBriefs(100000))
+        indexing.update(1.0 - double(left) / double(target));
+    indexing.finish();
+    db.exec("ANALYZE");
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+} // namespace
+
+int benchConsole(const QCommandLineParser &parser, CommandContext &context)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        context.err << "baton bench console: needs the GUI application (run it as `baton bench "
+                       "console`)\n";
+        return 1;
+    }
+    const auto briefs = integerOption(parser, QStringLiteral("briefs"), 1000, 10000000, context);
+    if (!briefs)
+        return 2;
+    QTemporaryDir temp;
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(QStringLiteral("console.sqlite"));
+    bool built = false;
+    if (!(parser.isSet(QStringLiteral("reuse")) && QFile::exists(path))) {
+        QFile::remove(path);
+        QElapsedTimer build;
+        build.start();
+        buildStore(dir, path, *briefs, context);
+        context.out
+            << QStringLiteral("  store built in %1 s\n").arg(build.nsecsElapsed() / 1e9, 0, 'f', 1);
+        built = true;
+    }
+
+    auto db = store::openStore(path.toStdString());
+    const auto registry = contracts::ContractRegistry::builtIn();
+    {
+        auto &st = db.cached("SELECT count(*) FROM briefs");
+        st.step();
+        context.out << "bench console: " << QLocale(QLocale::English).toString(st.int64At(0))
+                    << " briefs in " << path << " (" << qgetenv("QT_QPA_PLATFORM") << ")\n";
+        st.reset();
+    }
+    ui::QtMessageBoxes messages;
+    ui::QtReviewDialogs dialogs;
+
+    // First paint: the page built, its first page of rows read and drawn.
+    QElapsedTimer t;
+    t.start();
+    ui::InboxPage page(ui::InboxPage::Mode::Inbox, db, registry, messages, dialogs,
+                       QStringLiteral("dana.okoro@baton.example"));
+    page.resize(1440, 900);
+    page.show();
+    page.repaint();
+    QCoreApplication::processEvents();
+    const double firstPaint = ms(t);
+
+    t.restart();
+    page.selectRow(100);
+    page.briefView()->repaint();
+    const double openBrief = ms(t);
+
+    auto filter = page.model()->filter();
+    filter.search = "green";
+    t.restart();
+    page.model()->setFilter(filter);
+    page.table()->repaint();
+    const double search = ms(t);
+    const qint64 found = page.model()->totalCount();
+
+    filter.search.clear();
+    filter.owner = "sam.patel@baton.example";
+    t.restart();
+    page.model()->setFilter(filter);
+    page.table()->repaint();
+    const double filterChange = ms(t);
+
+    t.restart();
+    page.model()->sort(ui::InboxTableModel::ScoreColumn, Qt::DescendingOrder);
+    page.table()->repaint();
+    const double sortChange = ms(t);
+
+    const auto line = [&](const char *what, double value, const char *target) {
+        context.out << QStringLiteral("  %1 %2 ms  (target %3)\n")
+                           .arg(QLatin1String(what), -28)
+                           .arg(value, 8, 'f', 1)
+                           .arg(QLatin1String(target));
+    };
+    line("first paint of the inbox", firstPaint, "< 1000 ms");
+    line("open a brief", openBrief, "< 100 ms");
+    line("full-text search \"green\"", search, "< 100 ms");
+    context.out << "    (" << found << " matches)\n";
+    line("filter change (one owner)", filterChange, "< 100 ms");
+    line("sort by score (one owner)", sortChange, "no target");
+    context.out << QStringLiteral("  peak memory %1 MB%2 (target < 400 MB)\n")
+                       .arg(peakMegabytes(), 0, 'f', 0)
+                       .arg(built ? QStringLiteral(", building the store included: re-run with "
+                                                   "--dir DIR --reuse for the console alone")
+                                  : QString());
+    return 0;
+}
+
+} // namespace baton::app
