@@ -120,9 +120,10 @@ private slots:
         const auto mine = scalar(db, "SELECT count(*) FROM briefs WHERE owner = "
                                      "'lena.fischer@baton.example' AND status = 'pending_review'");
         QVERIFY2(mine >= 4, "the demo gives Lena too few briefs for this test");
-        // A rep sees their own briefs by default.
+        // A rep sees their own briefs, and cannot widen the view to everyone's.
         for (int row = 0; row < inbox->model()->rowCount(); ++row)
             QCOMPARE(inbox->model()->briefAt(row)->owner, lena.toStdString());
+        QVERIFY(!inbox->findChild<QComboBox *>(QStringLiteral("ownerFilter"))->isEnabled());
 
         QTest::keyClick(inbox->table(), Qt::Key_J); // the second brief
         const qint64 shown = inbox->briefView()->briefId();

@@ -150,15 +150,19 @@ void InboxPage::resolveUser(const QString &user)
 void InboxPage::presetFilters()
 {
     const QSignalBlocker status(m_status), owner(m_owner);
+    // Whoever may not see every brief (a rep) sees their own, and cannot widen it.
+    const bool ownOnly =
+        m_actor && governance::grant(m_actor->role, governance::Action::ViewAllBriefs) ==
+                       governance::Grant::No;
+    m_owner->setCurrentIndex(ownOnly ? std::max(0, m_owner->findData(qs(m_actor->user))) : 0);
+    m_owner->setEnabled(!ownOnly);
     if (m_mode == Mode::Escalations) {
         m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
         m_status->setEnabled(false);
         return;
     }
-    // A rep sees their own briefs to review by default: escalated ones wait on a manager.
-    const bool rep = m_actor && m_actor->role == governance::Role::Rep;
-    m_owner->setCurrentIndex(rep ? std::max(0, m_owner->findData(qs(m_actor->user))) : 0);
-    m_status->setCurrentIndex(rep ? m_status->findData(QStringLiteral("pending_review")) : 0);
+    // A rep's queue is what is theirs to review: escalated ones wait on a manager.
+    m_status->setCurrentIndex(ownOnly ? m_status->findData(QStringLiteral("pending_review")) : 0);
 }
 
 void InboxPage::setUser(const QString &user)
