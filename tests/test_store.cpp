@@ -240,6 +240,21 @@ private slots:
         auto audit = db.prepare("SELECT count(*) FROM audit_log");
         QVERIFY(audit.step());
         QCOMPARE(audit.int64At(0), 0);
+        // The table was rebuilt with the JSON last, keys checked, and keys are on again.
+        std::vector<std::string> columns;
+        auto info = db.prepare("SELECT name FROM pragma_table_info('briefs') ORDER BY cid");
+        while (info.step())
+            columns.push_back(info.textAt(0));
+        QCOMPARE(columns.back(), std::string("edited"));
+        QCOMPARE(columns[columns.size() - 2], std::string("brief"));
+        auto keys = db.prepare("PRAGMA foreign_keys");
+        QVERIFY(keys.step());
+        QCOMPARE(keys.int64At(0), 1);
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 db.exec("INSERT INTO review_actions (brief_id, version, action, "
+                                         "actor, role, os_user, status_before, status_after, at) "
+                                         "VALUES (99, 1, 'approve', 'a', 'rep', 'u', 'x', 'y', "
+                                         "'t')"));
     }
 
     void aFailedMigrationStepLeavesTheStoreAtItsVersion()

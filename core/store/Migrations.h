@@ -12,6 +12,9 @@ struct Migration
     int version;            // the user_version the store has after this step
     std::string_view title; // shown in logs and errors
     std::string_view sql;
+    // The step rebuilds a table others reference (SQLite's 12-step ALTER): it runs with
+    // foreign keys off, and the keys are checked before it commits.
+    bool rebuildsTables = false;
 };
 
 // The ordered steps from an empty file to the current schema. Append only: a released

@@ -51,8 +51,10 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The indicator first: enabling sorting sorts by it at once, and by the lead's name that
+    // would be a needless full sort of a large store.
+    m_table->horizontalHeader()->setSortIndicator(InboxTableModel::SlaColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(InboxTableModel::SlaColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
