@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <cstdio>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace baton::app {
@@ -78,6 +79,15 @@ void TerminalProgress::finish()
 {
     if (m_enabled && m_lastPercent >= 0)
         std::fprintf(stderr, "\r%80s\r", "");
+}
+
+double peakMegabytes()
+{
+    struct rusage usage
+    {
+    };
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
 }
 
 } // namespace baton::app

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "cli/Command.h"
-
 #include "ingest/Importer.h"
 #include "store/Database.h"
 
@@ -18,6 +17,9 @@ QString describeResult(const ingest::ImportResult &result);
 // An integer option with bounds; prints a usage error and returns nullopt when invalid.
 std::optional<qint64> integerOption(const QCommandLineParser &parser, const QString &name,
                                     qint64 min, qint64 max, CommandContext &context);
+
+// The process's peak resident memory so far, in MB (benchmarks print it).
+double peakMegabytes();
 
 // Renders a progress bar on stderr for a terminal; silent otherwise (CI logs stay clean).
 class TerminalProgress

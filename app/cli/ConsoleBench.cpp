@@ -23,20 +23,10 @@
 #include <QLocale>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <sys/resource.h>
 
 namespace baton::app {
 
 namespace {
-
-double peakMegabytes()
-{
-    struct rusage usage
-    {
-    };
-    ::getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
-}
 
 double ms(const QElapsedTimer &t)
 {

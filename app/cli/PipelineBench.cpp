@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QLocale>
 #include <QTemporaryDir>
-#include <sys/resource.h>
 
 namespace baton::app {
 
@@ -23,15 +22,6 @@ namespace {
 QString count(qint64 n)
 {
     return QLocale(QLocale::English).toString(n);
-}
-
-double peakMegabytes()
-{
-    struct rusage usage
-    {
-    };
-    ::getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
 }
 
 // The floor for "read every lead's events": one pass over the same rows, no agents.
