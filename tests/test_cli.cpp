@@ -158,13 +158,31 @@ private slots:
                 .code,
             2);
 
+        // An edit from a patch file; `brief show` then shows the brief as it now reads.
+        const QString secondId = QString::number(second[QStringLiteral("id")].toInt());
+        const QString patch = m_dir.filePath(QStringLiteral("patch.json"));
+        {
+            QFile f(patch);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[{\"op\":\"replace\",\"path\":\"/summary/talking_points/0/text\","
+                    "\"value\":\"Ask about the zeppelin fleet.\"}]");
+        }
+        const Run edit =
+            cli({QStringLiteral("review"), QStringLiteral("edit"), secondId, QStringLiteral("--as"),
+                 second[QStringLiteral("owner")].toString(), QStringLiteral("--patch"), patch,
+                 QStringLiteral("--reason"), QStringLiteral("clearer")});
+        QVERIFY2(edit.code == 0, qPrintable(edit.out + edit.err));
+        const Run shown = cli({QStringLiteral("brief"), QStringLiteral("show"), secondId});
+        QVERIFY2(shown.out.contains(QStringLiteral("zeppelin fleet")),
+                 qPrintable(shown.out.left(400)));
+
         const Run history = cli({QStringLiteral("review"), QStringLiteral("history"), id});
         QCOMPARE(history.code, 0);
         QVERIFY2(history.out.contains(QStringLiteral("approve by ") + owner),
                  qPrintable(history.out));
         const Run verify = cli({QStringLiteral("audit"), QStringLiteral("verify")});
         QCOMPARE(verify.code, 0);
-        QVERIFY2(verify.out.contains(QStringLiteral("1 rows, every link verified")),
+        QVERIFY2(verify.out.contains(QStringLiteral("2 rows, every link verified")),
                  qPrintable(verify.out));
     }
 

@@ -306,7 +306,8 @@ std::vector<BriefRow> RunStore::briefs(const std::string &status, const std::str
 
 std::optional<std::string> RunStore::briefJson(std::int64_t id)
 {
-    auto &st = m_db.cached("SELECT brief FROM briefs WHERE id = ?");
+    // As it now reads: with a reviewer's edits, if any.
+    auto &st = m_db.cached("SELECT coalesce(edited, brief) FROM briefs WHERE id = ?");
     st.bind(1, id);
     std::optional<std::string> out;
     if (st.step())
