@@ -151,6 +151,7 @@ private slots:
 
         QTest::keyClick(inbox->table(), Qt::Key_Question);
         QVERIFY(m_dialogs.shortcutSheet.contains(QStringLiteral("Approve")));
+        QVERIFY(!inbox->action("reassign")->isEnabled()); // a rep does not reassign
     }
 
     void anInvalidEditIsRefusedWithItsReason()
@@ -299,6 +300,15 @@ private slots:
                                  std::to_string(id)),
                  1);
         QCOMPARE(second->model()->rowOfBrief(id), -1); // refreshed: it is approved now
+
+        // A manager reassigns the next one by keyboard.
+        const qint64 next = second->briefView()->briefId();
+        m_dialogs.nextChoice = QStringLiteral("sam.patel@baton.example");
+        QTest::keyClick(second->table(), Qt::Key_R);
+        QVERIFY(m_dialogs.askedReasons.contains(QStringLiteral("sam.patel@baton.example")));
+        QCOMPARE(scalar(dbB, "SELECT owner = 'sam.patel@baton.example' FROM briefs WHERE id = " +
+                                 std::to_string(next)),
+                 1);
     }
 
     void choosingAProfileInSettingsLetsTheInboxAct()

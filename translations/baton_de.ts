@@ -845,6 +845,18 @@
         <source>Comment saved</source>
         <translation>Kommentar gespeichert</translation>
     </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>Neu zuweisen…</translation>
+    </message>
+    <message>
+        <source>Reassign the brief to</source>
+        <translation>Briefing neu zuweisen an</translation>
+    </message>
+    <message>
+        <source>Reassigned to %1</source>
+        <translation>Neu zugewiesen an %1</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>

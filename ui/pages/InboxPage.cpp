@@ -229,6 +229,8 @@ void InboxPage::createActions()
                          governance::Action::Edit});
         specs.push_back({"escalate", tr("Escalate…"), QKeySequence(Qt::Key_X),
                          [this] { escalate(); }, governance::Action::Escalate});
+        specs.push_back({"reassign", tr("Reassign…"), QKeySequence(Qt::Key_R),
+                         [this] { reassign(); }, governance::Action::Reassign});
     } else {
         const auto resolves = governance::Action::Resolve;
         specs.push_back({"approve", tr("Approve as is"), QKeySequence(Qt::Key_A),
@@ -486,6 +488,27 @@ void InboxPage::escalate()
                                request->note.toStdString(), request->manager.toStdString());
         })) {
         emit statusMessage(tr("Escalated"));
+        refresh();
+    }
+}
+
+void InboxPage::reassign()
+{
+    QStringList owners;
+    try {
+        for (const auto &o : m_queries.owners())
+            owners << qs(o);
+    } catch (const std::exception &e) {
+        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        return;
+    }
+    const auto to = m_dialogs.choice(this, tr("Reassign the brief to"), owners);
+    if (!to)
+        return;
+    if (act([&](std::int64_t id, std::int64_t version) {
+            m_service.reassign(*m_actor, id, version, to->toStdString(), std::string());
+        })) {
+        emit statusMessage(tr("Reassigned to %1").arg(*to));
         refresh();
     }
 }

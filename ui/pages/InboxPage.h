@@ -90,6 +90,7 @@ private:
     // nullopt when they cancel.
     std::optional<nlohmann::json> askForEdit(const review::BriefState &state);
     void escalate();
+    void reassign();
     void comment();
     void move(int delta);
 
