@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -383,6 +384,9 @@ private slots:
         const auto *target = inbox->model()->briefAt(0);
         QVERIFY(target);
         const QString company = QString::fromStdString(target->company);
+        QAbstractItemModelTester tester(inbox->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loading(inbox->model(), &ui::InboxTableModel::loading);
         QTest::keyClick(inbox->table(), Qt::Key_Slash);
         auto *search = inbox->findChild<QLineEdit *>(QStringLiteral("inboxSearch"));
         QVERIFY(search->hasFocus());
@@ -392,6 +396,10 @@ private slots:
                     inbox->model()->totalCount() < scalar(db, "SELECT count(*) FROM briefs"));
         for (int r = 0; r < inbox->model()->rowCount(); ++r)
             QVERIFY(inbox->model()->briefAt(r)->status != "superseded");
+        // The search ran on the worker connection: loading went on, then off.
+        QVERIFY(loading.size() >= 2);
+        QCOMPARE(loading.first().at(0).toBool(), true);
+        QCOMPARE(loading.last().at(0).toBool(), false);
     }
 };
 

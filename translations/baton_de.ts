@@ -857,6 +857,10 @@
         <source>Reassigned to %1</source>
         <translation>Neu zugewiesen an %1</translation>
     </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>

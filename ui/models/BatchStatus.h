@@ -7,7 +7,14 @@
 namespace baton::ui {
 
 // How a batch status ("running", "done", "failed", "interrupted") is shown.
-enum class BatchState { Running, Done, Failed, Interrupted, Unknown };
+enum class BatchState
+{
+    Running,
+    Done,
+    Failed,
+    Interrupted,
+    Unknown
+};
 
 BatchState batchState(const QString &status);
 QString batchStateText(BatchState state);

@@ -4,7 +4,6 @@
 #include "models/DisplayFormat.h"
 
 #include <QScopedValueRollback>
-
 #include <exception>
 
 namespace baton::ui {
@@ -41,21 +40,36 @@ int BatchTableModel::rowOfBatch(qint64 batchId) const
 QVariant BatchTableModel::display(const ingest::BatchSummary &b, int column) const
 {
     switch (static_cast<Column>(column)) {
-    case IdColumn: return QVariant::fromValue<qint64>(b.id);
-    case StartedColumn: return localTime(b.startedAt);
-    case SourceColumn: return qs(b.sourceSystem);
-    case FormatColumn: return qs(b.format);
-    case FileColumn: return qs(b.fileName);
-    case StatusColumn: return batchStateText(batchState(qs(b.status)));
-    case ReadColumn: return QVariant::fromValue<qint64>(b.read);
-    case AcceptedColumn: return QVariant::fromValue<qint64>(b.accepted);
-    case InsertedColumn: return QVariant::fromValue<qint64>(b.inserted);
-    case UpdatedColumn: return QVariant::fromValue<qint64>(b.updated);
-    case UnchangedColumn: return QVariant::fromValue<qint64>(b.unchanged);
-    case QuarantinedColumn: return QVariant::fromValue<qint64>(b.quarantined);
-    case DeprecatedColumn: return QVariant::fromValue<qint64>(b.deprecated);
-    case DurationColumn: return durationText(b.durationMs);
-    case ColumnCount: break;
+    case IdColumn:
+        return QVariant::fromValue<qint64>(b.id);
+    case StartedColumn:
+        return localTime(b.startedAt);
+    case SourceColumn:
+        return qs(b.sourceSystem);
+    case FormatColumn:
+        return qs(b.format);
+    case FileColumn:
+        return qs(b.fileName);
+    case StatusColumn:
+        return batchStateText(batchState(qs(b.status)));
+    case ReadColumn:
+        return QVariant::fromValue<qint64>(b.read);
+    case AcceptedColumn:
+        return QVariant::fromValue<qint64>(b.accepted);
+    case InsertedColumn:
+        return QVariant::fromValue<qint64>(b.inserted);
+    case UpdatedColumn:
+        return QVariant::fromValue<qint64>(b.updated);
+    case UnchangedColumn:
+        return QVariant::fromValue<qint64>(b.unchanged);
+    case QuarantinedColumn:
+        return QVariant::fromValue<qint64>(b.quarantined);
+    case DeprecatedColumn:
+        return QVariant::fromValue<qint64>(b.deprecated);
+    case DurationColumn:
+        return durationText(b.durationMs);
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -68,7 +82,8 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     const BatchState state = batchState(qs(b.status));
     switch (role) {
-    case Qt::DisplayRole: return display(b, column);
+    case Qt::DisplayRole:
+        return display(b, column);
     case Qt::TextAlignmentRole:
         if (column == IdColumn || (column >= ReadColumn && column <= DurationColumn))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -91,12 +106,18 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         if (column == StartedColumn)
             return qs(b.startedAt);
         return {};
-    case BatchIdRole: return QVariant::fromValue<qint64>(b.id);
-    case StatusRole: return qs(b.status);
-    case FilePathRole: return qs(b.filePath);
-    case ErrorRole: return b.error ? qs(*b.error) : QString();
-    case StartedAtRole: return qs(b.startedAt);
-    default: return {};
+    case BatchIdRole:
+        return QVariant::fromValue<qint64>(b.id);
+    case StatusRole:
+        return qs(b.status);
+    case FilePathRole:
+        return qs(b.filePath);
+    case ErrorRole:
+        return b.error ? qs(*b.error) : QString();
+    case StartedAtRole:
+        return qs(b.startedAt);
+    default:
+        return {};
     }
 }
 
@@ -105,21 +126,36 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (static_cast<Column>(section)) {
-    case IdColumn: return tr("Batch");
-    case StartedColumn: return tr("Started");
-    case SourceColumn: return tr("Source");
-    case FormatColumn: return tr("Format");
-    case FileColumn: return tr("File");
-    case StatusColumn: return tr("Status");
-    case ReadColumn: return tr("Read");
-    case AcceptedColumn: return tr("Accepted");
-    case InsertedColumn: return tr("Inserted");
-    case UpdatedColumn: return tr("Updated");
-    case UnchangedColumn: return tr("Unchanged");
-    case QuarantinedColumn: return tr("Quarantined");
-    case DeprecatedColumn: return tr("Deprecated");
-    case DurationColumn: return tr("Duration");
-    case ColumnCount: break;
+    case IdColumn:
+        return tr("Batch");
+    case StartedColumn:
+        return tr("Started");
+    case SourceColumn:
+        return tr("Source");
+    case FormatColumn:
+        return tr("Format");
+    case FileColumn:
+        return tr("File");
+    case StatusColumn:
+        return tr("Status");
+    case ReadColumn:
+        return tr("Read");
+    case AcceptedColumn:
+        return tr("Accepted");
+    case InsertedColumn:
+        return tr("Inserted");
+    case UpdatedColumn:
+        return tr("Updated");
+    case UnchangedColumn:
+        return tr("Unchanged");
+    case QuarantinedColumn:
+        return tr("Quarantined");
+    case DeprecatedColumn:
+        return tr("Deprecated");
+    case DurationColumn:
+        return tr("Duration");
+    case ColumnCount:
+        break;
     }
     return {};
 }

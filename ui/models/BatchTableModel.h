@@ -1,12 +1,10 @@
 #pragma once
 
-#include "models/PagedRows.h"
-
 #include "ingest/IngestQueries.h"
+#include "models/PagedRows.h"
 
 #include <QAbstractTableModel>
 #include <QString>
-
 #include <optional>
 
 namespace baton::ui {
@@ -18,7 +16,8 @@ class BatchTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         IdColumn,
         StartedColumn,
         SourceColumn,
@@ -35,7 +34,8 @@ public:
         DurationColumn,
         ColumnCount
     };
-    enum Role {
+    enum Role
+    {
         BatchIdRole = Qt::UserRole + 1, // qint64
         StatusRole,                     // "running", "done", "failed", "interrupted"
         FilePathRole,                   // the file as it was imported

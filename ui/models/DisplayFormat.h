@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +8,10 @@
 namespace baton::ui {
 
 // Text of core's UTF-8 strings.
-inline QString qs(const std::string &text) { return QString::fromStdString(text); }
+inline QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
 
 // A stored UTC time ("2026-11-24T09:58:06Z") in local time, in the locale's short format;
 // the text unchanged if it does not parse.

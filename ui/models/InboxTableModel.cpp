@@ -1,12 +1,15 @@
 #include "models/InboxTableModel.h"
 
 #include "models/DisplayFormat.h"
+#include "store/Database.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QCoreApplication>
 #include <QScopedValueRollback>
+#include <QtConcurrent/QtConcurrentRun>
 #include <exception>
+#include <filesystem>
 
 namespace baton::ui {
 
@@ -63,10 +66,88 @@ QString statusText(const QString &status)
     return status;
 }
 
+struct InboxTableModel::Worker
+{
+    store::Database db;
+    review::BriefQueries queries;
+    explicit Worker(const QString &path)
+        : db(store::Database::open(
+              std::filesystem::path(path.toStdU16String()),
+              {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false})),
+          queries(db)
+    {
+    }
+};
+
 InboxTableModel::InboxTableModel(review::BriefQueries &queries, std::function<QDateTime()> now,
                                  QObject *parent)
     : QAbstractTableModel(parent), m_queries(queries), m_now(std::move(now))
 {
+    m_pool.setMaxThreadCount(1); // the worker connection is used by one thread at a time
+    connect(&m_watcher, &QFutureWatcher<Loaded>::finished, this, &InboxTableModel::loaded);
+}
+
+InboxTableModel::~InboxTableModel()
+{
+    m_pool.waitForDone(); // the worker connection outlives its last query
+}
+
+void InboxTableModel::useWorker(const QString &storePath)
+{
+    try {
+        m_worker = std::make_shared<Worker>(storePath);
+    } catch (const std::exception &e) {
+        m_worker.reset(); // reads stay on the ui connection
+        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void InboxTableModel::setFilterInBackground(const review::InboxFilter &filter)
+{
+    if (!m_worker) {
+        setFilter(filter);
+        return;
+    }
+    m_filter = filter;
+    m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
+    const quint64 generation = ++m_generation;
+    if (!m_loading) {
+        m_loading = true;
+        emit loading(true);
+    }
+    const auto worker = m_worker;
+    const auto f = m_filter;
+    const auto sort = m_sort;
+    const bool descending = m_descending;
+    const int pageSize = m_pageSize;
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() {
+        Loaded out;
+        out.generation = generation;
+        try {
+            out.total = worker->queries.count(f);
+            out.rows = worker->queries.page(f, sort, descending, 0, pageSize);
+        } catch (const std::exception &e) {
+            out.error = QString::fromUtf8(e.what());
+        }
+        return out;
+    }));
+}
+
+void InboxTableModel::loaded()
+{
+    Loaded result = m_watcher.result();
+    if (result.generation != m_generation)
+        return; // a newer request is on its way
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    beginResetModel();
+    m_rows.reset(result.error.isEmpty() ? result.total : 0);
+    if (result.error.isEmpty())
+        m_rows.setFirstPage(std::move(result.rows));
+    endResetModel();
+    m_loading = false;
+    emit loading(false);
+    if (!result.error.isEmpty())
+        emit loadFailed(tr("Could not read briefs: %1").arg(result.error));
 }
 
 int InboxTableModel::rowCount(const QModelIndex &parent) const
@@ -253,6 +334,11 @@ void InboxTableModel::setFilter(const review::InboxFilter &filter)
 
 void InboxTableModel::refresh()
 {
+    ++m_generation; // whatever a worker is reading is out of date
+    if (m_loading) {
+        m_loading = false;
+        emit loading(false);
+    }
     const QScopedValueRollback<bool> changing(m_changing, true);
     beginResetModel();
     try {

@@ -5,7 +5,10 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QThreadPool>
 #include <functional>
+#include <memory>
 
 namespace baton::ui {
 
@@ -40,6 +43,7 @@ public:
     static constexpr int DefaultPageSize = 200;
 
     // `now` is a seam for SLA countdowns (tests pin it).
+    ~InboxTableModel() override;
     explicit InboxTableModel(review::BriefQueries &queries,
                              std::function<QDateTime()> now = &QDateTime::currentDateTimeUtc,
                              QObject *parent = nullptr);
@@ -54,6 +58,12 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setFilter(const review::InboxFilter &filter);
+    // The same, with the count and the first page read on a worker connection to the store
+    // at `storePath` (see useWorker): the window stays responsive while a search over a
+    // million briefs runs. loading() brackets it; a newer request supersedes an older one.
+    void setFilterInBackground(const review::InboxFilter &filter);
+    void useWorker(const QString &storePath);
+    bool isLoading() const { return m_loading; }
     const review::InboxFilter &filter() const { return m_filter; }
     void setPageSize(int rows) { m_pageSize = rows; }
     // Reloads: the first page, and the count as it is now.
@@ -64,10 +74,20 @@ public:
 
 signals:
     void loadFailed(const QString &message);
+    void loading(bool busy);
 
 private:
     QVariant display(const review::InboxRow &r, int column) const;
     std::vector<review::InboxRow> readPage();
+    struct Loaded
+    {
+        quint64 generation = 0;
+        std::int64_t total = 0;
+        std::vector<review::InboxRow> rows;
+        QString error;
+    };
+    void loaded();
+    struct Worker;
     bool overdue(const review::InboxRow &r) const;
 
     review::BriefQueries &m_queries;
@@ -77,6 +97,12 @@ private:
     bool m_descending = false;
     int m_pageSize = DefaultPageSize;
     bool m_changing = false; // inside our own reset or insert
+    // The worker connection and the one thread that uses it.
+    std::shared_ptr<Worker> m_worker;
+    QThreadPool m_pool;
+    QFutureWatcher<Loaded> m_watcher;
+    quint64 m_generation = 0;
+    bool m_loading = false;
     PagedRows<review::InboxRow> m_rows;
 };
 

@@ -11,8 +11,7 @@ namespace baton::ui {
 // last reset. Pages are read by offset; a row that lands in a page again because rows were
 // added ahead of it since the reset is dropped (`comesAfter` says whether a fetched row
 // belongs after the last loaded one), so a view never shows a row twice.
-template <typename Row>
-class PagedRows
+template <typename Row> class PagedRows
 {
 public:
     void reset(std::int64_t total)
@@ -50,10 +49,18 @@ public:
                                       [&](const Row &r) { return !comesAfter(last, r); }),
                        page.end());
         }
-        const auto room = std::max<std::int64_t>(0, m_total - static_cast<std::int64_t>(m_rows.size()));
+        const auto room =
+            std::max<std::int64_t>(0, m_total - static_cast<std::int64_t>(m_rows.size()));
         if (static_cast<std::int64_t>(page.size()) > room)
             page.resize(static_cast<std::size_t>(room));
         return page;
+    }
+
+    // The first page after a reset, read elsewhere (on a worker connection).
+    void setFirstPage(std::vector<Row> &&rows)
+    {
+        m_offset = static_cast<std::int64_t>(rows.size());
+        append(std::move(rows));
     }
 
     void append(std::vector<Row> &&rows)

@@ -3,7 +3,6 @@
 #include "models/DisplayFormat.h"
 
 #include <QScopedValueRollback>
-
 #include <exception>
 
 namespace baton::ui {
@@ -32,13 +31,20 @@ const ingest::QuarantineRow *QuarantineTableModel::recordAt(int row) const
 QVariant QuarantineTableModel::display(const ingest::QuarantineRow &q, int column) const
 {
     switch (static_cast<Column>(column)) {
-    case BatchColumn: return QVariant::fromValue<qint64>(q.batchId);
-    case FileColumn: return qs(q.fileName);
-    case LineColumn: return q.line ? QVariant::fromValue<qint64>(*q.line) : QVariant();
-    case ContractColumn: return q.contract ? qs(*q.contract) : QString();
-    case FieldColumn: return qs(q.field);
-    case MessageColumn: return qs(q.message);
-    case ColumnCount: break;
+    case BatchColumn:
+        return QVariant::fromValue<qint64>(q.batchId);
+    case FileColumn:
+        return qs(q.fileName);
+    case LineColumn:
+        return q.line ? QVariant::fromValue<qint64>(*q.line) : QVariant();
+    case ContractColumn:
+        return q.contract ? qs(*q.contract) : QString();
+    case FieldColumn:
+        return qs(q.field);
+    case MessageColumn:
+        return qs(q.message);
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -50,7 +56,8 @@ QVariant QuarantineTableModel::data(const QModelIndex &index, int role) const
     const ingest::QuarantineRow &q = m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return display(q, column);
+    case Qt::DisplayRole:
+        return display(q, column);
     case Qt::TextAlignmentRole:
         if (column == BatchColumn || column == LineColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -61,13 +68,20 @@ QVariant QuarantineTableModel::data(const QModelIndex &index, int role) const
         if (column == FileColumn)
             return q.line ? tr("%1, line %2").arg(qs(q.fileName)).arg(*q.line) : qs(q.fileName);
         return {};
-    case QuarantineIdRole: return QVariant::fromValue<qint64>(q.id);
-    case BatchIdRole: return QVariant::fromValue<qint64>(q.batchId);
-    case LineRole: return q.line ? QVariant::fromValue<qint64>(*q.line) : QVariant();
-    case RawRole: return qs(q.raw);
-    case ErrorsJsonRole: return qs(q.errorsJson);
-    case CreatedAtRole: return qs(q.createdAt);
-    default: return {};
+    case QuarantineIdRole:
+        return QVariant::fromValue<qint64>(q.id);
+    case BatchIdRole:
+        return QVariant::fromValue<qint64>(q.batchId);
+    case LineRole:
+        return q.line ? QVariant::fromValue<qint64>(*q.line) : QVariant();
+    case RawRole:
+        return qs(q.raw);
+    case ErrorsJsonRole:
+        return qs(q.errorsJson);
+    case CreatedAtRole:
+        return qs(q.createdAt);
+    default:
+        return {};
     }
 }
 
@@ -76,13 +90,20 @@ QVariant QuarantineTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (static_cast<Column>(section)) {
-    case BatchColumn: return tr("Batch");
-    case FileColumn: return tr("File");
-    case LineColumn: return tr("Line");
-    case ContractColumn: return tr("Contract");
-    case FieldColumn: return tr("Field");
-    case MessageColumn: return tr("Message");
-    case ColumnCount: break;
+    case BatchColumn:
+        return tr("Batch");
+    case FileColumn:
+        return tr("File");
+    case LineColumn:
+        return tr("Line");
+    case ContractColumn:
+        return tr("Contract");
+    case FieldColumn:
+        return tr("Field");
+    case MessageColumn:
+        return tr("Message");
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -117,7 +138,8 @@ std::vector<ingest::QuarantineRow> QuarantineTableModel::readPage()
             });
     } catch (const std::exception &e) {
         m_rows.stopFetching();
-        emit loadFailed(tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
+        emit loadFailed(
+            tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
         return {};
     }
 }
@@ -166,7 +188,8 @@ void QuarantineTableModel::refresh()
         m_rows.append(readPage());
     } catch (const std::exception &e) {
         m_rows.reset(0);
-        emit loadFailed(tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
+        emit loadFailed(
+            tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
     }
     endResetModel();
 }

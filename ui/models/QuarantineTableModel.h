@@ -1,12 +1,10 @@
 #pragma once
 
-#include "models/PagedRows.h"
-
 #include "ingest/IngestQueries.h"
+#include "models/PagedRows.h"
 
 #include <QAbstractTableModel>
 #include <QString>
-
 #include <optional>
 
 namespace baton::ui {
@@ -18,7 +16,8 @@ class QuarantineTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         BatchColumn,
         FileColumn,
         LineColumn,
@@ -27,7 +26,8 @@ public:
         MessageColumn,
         ColumnCount
     };
-    enum Role {
+    enum Role
+    {
         QuarantineIdRole = Qt::UserRole + 1, // qint64
         BatchIdRole,                         // qint64
         LineRole,                            // int, or invalid when the record has no line

@@ -4,6 +4,7 @@
 #include "ReviewDialogs.h"
 #include "models/InboxTableModel.h"
 #include "ports/Clock.h"
+#include "store/Database.h"
 #include "widgets/BriefView.h"
 #include "widgets/DebouncedLineEdit.h"
 
@@ -80,7 +81,14 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
         m_table->resizeColumnsToContents();
     });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
-    applyFilters();
+    connect(m_model, &InboxTableModel::loading, this, [this](bool busy) {
+        if (busy)
+            m_count->setText(tr("Searching…"));
+        else
+            selectRow(0);
+    });
+    m_model->useWorker(QString::fromStdU16String(db.path().u16string()));
+    applyFilters(false); // the first paint shows rows
 }
 
 InboxPage::~InboxPage() = default;
@@ -122,8 +130,8 @@ QWidget *InboxPage::buildFilters()
     row->addWidget(m_overdue);
     row->addWidget(m_count);
     for (QComboBox *box : {m_status, m_owner, m_band})
-        connect(box, &QComboBox::currentIndexChanged, this, &InboxPage::applyFilters);
-    connect(m_overdue, &QCheckBox::toggled, this, &InboxPage::applyFilters);
+        connect(box, &QComboBox::currentIndexChanged, this, [this] { applyFilters(); });
+    connect(m_overdue, &QCheckBox::toggled, this, [this] { applyFilters(); });
     connect(m_search, &DebouncedLineEdit::settled, this, &InboxPage::searchSettled);
     return bar;
 }
@@ -172,7 +180,7 @@ void InboxPage::setUser(const QString &user)
     resolveUser(user);
     presetFilters();
     updateActions();
-    applyFilters();
+    applyFilters(false);
 }
 
 void InboxPage::updateActions()
@@ -265,7 +273,7 @@ QAction *InboxPage::action(const char *name) const
     return findChild<QAction *>(QLatin1String(name));
 }
 
-void InboxPage::applyFilters()
+void InboxPage::applyFilters(bool inBackground)
 {
     review::InboxFilter f;
     f.status = m_status->currentData().toString().toStdString();
@@ -273,6 +281,12 @@ void InboxPage::applyFilters()
     f.band = m_band->currentData().toString().toStdString();
     f.overdueOnly = m_overdue->isChecked();
     f.search = m_pendingSearch.toStdString();
+    if (inBackground) {
+        m_model->setFilterInBackground(f);
+        if (!m_model->isLoading())
+            selectRow(0);
+        return;
+    }
     m_model->setFilter(f);
     selectRow(0);
 }

@@ -76,7 +76,8 @@ private:
     void resolveUser(const QString &user);
     void presetFilters();
     void updateActions();
-    void applyFilters();
+    // In the background (a search, a filter) or at once (the first load, a new user).
+    void applyFilters(bool inBackground = true);
     void searchSettled(const QString &text);
     void indexThenSearch();
     void currentChanged();
