@@ -305,7 +305,7 @@ void InboxPage::indexThenSearch()
     try {
         waiting = m_pendingSearch.isEmpty() ? 0 : m_queries.unindexedBriefs();
         if (waiting > 0) {
-            waiting = m_queries.indexBriefs(2000);
+            waiting = m_queries.indexBriefs(150); // about a frame each (500: 53 ms)
             emit statusMessage(tr("Indexing briefs for search: %n to go", "", int(waiting)));
         }
     } catch (const std::exception &e) {
