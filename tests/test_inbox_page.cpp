@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -351,6 +352,12 @@ private slots:
         QVERIFY2(audit.verification()->text().contains(QStringLiteral("2 entries")),
                  qPrintable(audit.verification()->text()));
         QCOMPARE(audit.entries()->topLevelItem(0)->text(5), QStringLiteral("approve"));
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        audit.since()->setDate(today.addDays(1));
+        QCOMPARE(audit.entries()->topLevelItemCount(), 0);
+        audit.since()->setDate(today);
+        audit.until()->setDate(today);
+        QCOMPARE(audit.entries()->topLevelItemCount(), 2);
         db.exec("UPDATE audit_log SET os_user = 'mallory' WHERE seq = 1");
         audit.refresh();
         QVERIFY2(audit.verification()->text().contains(QStringLiteral("BROKEN at entry 1")),

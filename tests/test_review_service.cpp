@@ -120,11 +120,15 @@ private slots:
                                 std::to_string(id)),
                  1);
         governance::AuditLog audit(db);
-        const auto entries = audit.list(rep.user, "approve", "brief#" + std::to_string(id), 10);
+        const auto entries =
+            audit.list({rep.user, "approve", "brief#" + std::to_string(id), "", "", 10});
         QCOMPARE(entries.size(), std::size_t(1));
         QVERIFY(entries[0].beforeHash != entries[0].afterHash);
         QCOMPARE(entries[0].at, std::string("2026-11-17T09:30:00Z"));
         QVERIFY(audit.verify().ok);
+        QCOMPARE(audit.list({"", "", "", "2026-11-17", "2026-11-18", 10}).size(), std::size_t(1));
+        QVERIFY(audit.list({"", "", "", "2026-11-18", "", 10}).empty());
+        QVERIFY(audit.list({"", "", "", "", "2026-11-17T09:30:00Z", 10}).empty());
         // Approved is approved: a second approval is refused by state, not silently repeated.
         QCOMPARE(failure([&] { service.approve(rep, id, after.version); }),
                  ReviewError::Kind::WrongState);

@@ -321,6 +321,26 @@
         <source>The audit log could not be read: %1</source>
         <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>any day</source>
+        <translation>jeder Tag</translation>
+    </message>
+    <message>
+        <source>From this day (UTC)</source>
+        <translation>Ab diesem Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Up to and including this day (UTC)</source>
+        <translation>Bis einschließlich dieses Tages (UTC)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::BatchTableModel</name>

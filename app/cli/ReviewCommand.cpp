@@ -235,6 +235,12 @@ void AuditCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("NAME")});
     parser.addOption(
         {QStringLiteral("brief"), QStringLiteral("list: only this brief."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("list: from this time or date on (RFC 3339, UTC)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("until"),
+                      QStringLiteral("list: before this time or date (RFC 3339, UTC)."),
+                      QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N rows (50)."),
                       QStringLiteral("N"), QStringLiteral("50")});
 }
@@ -267,9 +273,11 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
     const std::string object = parser.isSet(QStringLiteral("brief"))
                                    ? "brief#" + parser.value(QStringLiteral("brief")).toStdString()
                                    : std::string();
+    const auto text = [&](const char *option) {
+        return parser.value(QLatin1String(option)).toStdString();
+    };
     for (const auto &e :
-         audit.list(parser.value(QStringLiteral("actor")).toStdString(),
-                    parser.value(QStringLiteral("action")).toStdString(), object, *limit))
+         audit.list({text("actor"), text("action"), object, text("since"), text("until"), *limit}))
         context.out << e.seq << "  " << q(e.at) << "  " << q(e.actor) << " (" << q(e.role)
                     << ", os " << q(e.osUser) << ")  " << q(e.action) << " " << q(e.object) << "  "
                     << q(e.hash.substr(0, 12)) << "\n";

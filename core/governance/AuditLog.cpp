@@ -95,13 +95,13 @@ AuditVerification AuditLog::verify()
     return out;
 }
 
-std::vector<AuditEntry> AuditLog::list(const std::string &actor, const std::string &action,
-                                       const std::string &object, std::int64_t limit)
+std::vector<AuditEntry> AuditLog::list(const AuditFilter &f)
 {
     auto &st = m_db.cached(std::string("SELECT ") + kColumns +
                            " FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR "
-                           "action = ?2) AND (?3 = '' OR object = ?3) ORDER BY seq DESC LIMIT ?4");
-    st.bindAll(actor, action, object, limit);
+                           "action = ?2) AND (?3 = '' OR object = ?3) AND (?4 = '' OR at >= ?4) "
+                           "AND (?5 = '' OR at < ?5) ORDER BY seq DESC LIMIT ?6");
+    st.bindAll(f.actor, f.action, f.object, f.since, f.until, f.limit);
     std::vector<AuditEntry> out;
     while (st.step())
         out.push_back(entryAt(st));

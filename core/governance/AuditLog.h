@@ -27,6 +27,14 @@ struct AuditEntry
     std::string hash;          // assigned on append
 };
 
+// Empty fields match everything. Times are RFC 3339 UTC or a date ("2026-11-24"): `since`
+// inclusive, `until` exclusive.
+struct AuditFilter
+{
+    std::string actor, action, object, since, until;
+    std::int64_t limit = 50;
+};
+
 struct AuditVerification
 {
     bool ok = true;
@@ -45,9 +53,8 @@ public:
 
     AuditEntry append(AuditEntry entry);
     AuditVerification verify();
-    // Newest first; empty filters match everything.
-    std::vector<AuditEntry> list(const std::string &actor, const std::string &action,
-                                 const std::string &object, std::int64_t limit);
+    // Newest first.
+    std::vector<AuditEntry> list(const AuditFilter &filter);
 
     static std::string rowHash(const AuditEntry &e);
     static constexpr const char *Genesis =

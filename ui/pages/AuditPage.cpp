@@ -3,6 +3,7 @@
 #include "governance/AuditLog.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,7 +26,8 @@ QString qs(const std::string &s)
 
 AuditPage::AuditPage(store::Database &db, QWidget *parent)
     : QWidget(parent), m_db(db), m_verification(new QLabel(this)), m_actor(new QLineEdit(this)),
-      m_action(new QComboBox(this)), m_brief(new QLineEdit(this)), m_entries(new QTreeWidget(this))
+      m_action(new QComboBox(this)), m_brief(new QLineEdit(this)), m_since(new QDateEdit(this)),
+      m_until(new QDateEdit(this)), m_entries(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("auditPage"));
     m_verification->setObjectName(QStringLiteral("auditVerification"));
@@ -36,6 +38,17 @@ AuditPage::AuditPage(store::Database &db, QWidget *parent)
     m_action->addItem(tr("All actions"), QString());
     for (const char *a : {"approve", "edit", "escalate", "comment", "reassign", "resolve"})
         m_action->addItem(QLatin1String(a), QLatin1String(a));
+    for (QDateEdit *edit : {m_since, m_until}) {
+        edit->setCalendarPopup(true);
+        edit->setMinimumDate(QDate(2000, 1, 1));
+        edit->setSpecialValueText(tr("any day"));
+        edit->setDate(edit->minimumDate());
+        connect(edit, &QDateEdit::dateChanged, this, &AuditPage::reload);
+    }
+    m_since->setObjectName(QStringLiteral("auditSince"));
+    m_until->setObjectName(QStringLiteral("auditUntil"));
+    m_since->setToolTip(tr("From this day (UTC)"));
+    m_until->setToolTip(tr("Up to and including this day (UTC)"));
     m_brief->setObjectName(QStringLiteral("auditBrief"));
     m_brief->setPlaceholderText(tr("Brief id"));
     auto *verify = new QPushButton(tr("Verify again"), this);
@@ -49,6 +62,10 @@ AuditPage::AuditPage(store::Database &db, QWidget *parent)
     filters->addWidget(m_actor, 2);
     filters->addWidget(m_action);
     filters->addWidget(m_brief);
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(m_since);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_until);
     filters->addWidget(verify);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_verification);
@@ -93,10 +110,17 @@ void AuditPage::reload()
     m_entries->clear();
     const QString brief = m_brief->text().trimmed();
     try {
+        // A date at the minimum is "any" (its special value text).
+        const auto day = [](const QDateEdit *edit, int extraDays) {
+            return edit->date() == edit->minimumDate()
+                       ? std::string()
+                       : edit->date().addDays(extraDays).toString(Qt::ISODate).toStdString();
+        };
         const auto list = governance::AuditLog(m_db).list(
-            m_actor->text().trimmed().toStdString(),
-            m_action->currentData().toString().toStdString(),
-            brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), MaxRows);
+            {m_actor->text().trimmed().toStdString(),
+             m_action->currentData().toString().toStdString(),
+             brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), day(m_since, 0),
+             day(m_until, 1), MaxRows});
         for (const auto &e : list)
             new QTreeWidgetItem(m_entries, {QString::number(e.seq), qs(e.at), qs(e.actor),
                                             qs(e.role), qs(e.osUser), qs(e.action), qs(e.object),

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QTreeWidget;
@@ -28,6 +29,8 @@ public:
     void refresh();
     QTreeWidget *entries() const { return m_entries; }
     QLabel *verification() const { return m_verification; }
+    QDateEdit *since() const { return m_since; }
+    QDateEdit *until() const { return m_until; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -40,6 +43,8 @@ private:
     QLineEdit *m_actor;
     QComboBox *m_action;
     QLineEdit *m_brief;
+    QDateEdit *m_since;
+    QDateEdit *m_until;
     QTreeWidget *m_entries;
 };
 
