@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -185,6 +186,30 @@ private slots:
         });
         QTest::keyClicks(dialog.reasonEdit(), QStringLiteral("my notes"));
         QVERIFY(dialog.saveButton()->isEnabled()); // unchanged and with a reason: fine
+        // The form: a talking point retyped in the Fields table lands in the JSON.
+        dialog.show();
+        QApplication::setActiveWindow(&dialog);
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTableWidget *fields = dialog.fields();
+        int talkingPoint = -1;
+        for (int r = 0; r < fields->rowCount() && talkingPoint < 0; ++r)
+            if (fields->item(r, 0)->data(Qt::UserRole).toString() ==
+                QStringLiteral("/summary/talking_points/0/text"))
+                talkingPoint = r;
+        QVERIFY(talkingPoint >= 0);
+        fields->setFocus();
+        fields->setCurrentCell(talkingPoint, 2);
+        QTest::keyClick(fields, Qt::Key_F2);
+        QWidget *cellEditor = QApplication::focusWidget();
+        QVERIFY(cellEditor && cellEditor != fields);
+        QTest::keyClick(cellEditor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(cellEditor, QStringLiteral("Ask about their rollout."));
+        QTest::keyClick(cellEditor, Qt::Key_Return);
+        // The delegate commits on the next turn of the event loop; Enter does not save.
+        QTRY_VERIFY(
+            dialog.editor()->toPlainText().contains(QStringLiteral("Ask about their rollout.")));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.saveButton()->isEnabled());
         dialog.editor()->setPlainText(replaceFirstTalkingPoint(QString::fromStdString(current),
                                                                QStringLiteral("evidence"),
                                                                QStringLiteral("my notes")));
@@ -196,6 +221,8 @@ private slots:
         QTest::keyClicks(dialog.editor(), QStringLiteral("}"));
         QVERIFY(dialog.problems()->text().contains(QStringLiteral("not valid JSON")));
 
+        dialog.hide();
+        activate(inbox.get());
         // Through the page: E, the same bad edit, nothing saved.
         m_dialogs.editBrief = [](const QString &brief) {
             return replaceFirstTalkingPoint(brief, QStringLiteral("evidence"), QStringLiteral("x"));

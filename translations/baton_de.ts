@@ -635,6 +635,42 @@
         <translation>Kann nicht gespeichert werden:
 %1</translation>
     </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Intent signal</source>
+        <translation>Kaufsignal</translation>
+    </message>
+    <message>
+        <source>Talking point</source>
+        <translation>Gesprächspunkt</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Recommended action</source>
+        <translation>Empfohlener Schritt</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::ImportController</name>

@@ -4,6 +4,8 @@
 #include <functional>
 
 class QLabel;
+class QTabWidget;
+class QTableWidget;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -27,12 +29,21 @@ public:
     QLineEdit *reasonEdit() const { return m_reason; }
     QLabel *problems() const { return m_problems; }
     QPushButton *saveButton() const { return m_save; }
+    // The editable sentences and action reasons, one per row (Section, #, Text): typing in
+    // the Text column edits the JSON, and the JSON view refills it.
+    QTableWidget *fields() const { return m_fields; }
+    QTabWidget *views() const { return m_views; }
 
 private:
     void recheck();
+    void fillFields();
+    void fieldEdited(int row, int column);
 
     std::function<QStringList(const QString &)> m_check;
     QPlainTextEdit *m_editor;
+    QTabWidget *m_views;
+    QTableWidget *m_fields;
+    bool m_filling = false;
     QLineEdit *m_reason;
     QLabel *m_problems;
     QPushButton *m_save;
