@@ -3,6 +3,7 @@
 #include "contracts/ContractRegistry.h"
 #include "governance/AuditLog.h"
 #include "ports/Clock.h"
+#include "review/BriefQueries.h"
 #include "review/ReviewService.h"
 
 #include <QFile>
@@ -141,24 +142,19 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     };
     try {
         if (action == QLatin1String("history")) {
-            auto st = db->prepare("SELECT at, action, actor, role, coalesce(reason, ''), "
-                                  "coalesce(note, ''), coalesce(target, ''), status_before, "
-                                  "status_after, version FROM review_actions WHERE brief_id = ? "
-                                  "ORDER BY id");
-            st.bind(1, briefId);
             const auto b = service.brief(briefId);
             context.out << "brief #" << briefId << ": " << q(b.status) << ", version " << b.version
                         << ", owner " << q(b.owner) << "\n";
-            while (st.step()) {
-                context.out << "  " << q(st.textAt(0)) << "  " << q(st.textAt(1)) << " by "
-                            << q(st.textAt(2)) << " (" << q(st.textAt(3)) << ") on v"
-                            << st.int64At(9) << ": " << q(st.textAt(7)) << " -> "
-                            << q(st.textAt(8));
-                for (int c : {4, 6})
-                    if (!st.textAt(c).empty())
-                        context.out << ", " << (c == 4 ? "reason " : "to ") << q(st.textAt(c));
-                if (!st.textAt(5).empty())
-                    context.out << ": \"" << q(st.textAt(5)) << "\"";
+            for (const auto &h : review::BriefQueries(*db).history(briefId)) {
+                context.out << "  " << q(h.at) << "  " << q(h.action) << " by " << q(h.actor)
+                            << " (" << q(h.role) << ") on v" << h.version << ": "
+                            << q(h.statusBefore) << " -> " << q(h.statusAfter);
+                if (!h.reason.empty())
+                    context.out << ", reason " << q(h.reason);
+                if (!h.target.empty())
+                    context.out << ", to " << q(h.target);
+                if (!h.note.empty())
+                    context.out << ": \"" << q(h.note) << "\"";
                 context.out << "\n";
             }
             return 0;
