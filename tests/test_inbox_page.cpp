@@ -256,6 +256,9 @@ private slots:
             ui::EscalationRequest{QStringLiteral("fit_unclear"), QStringLiteral("ICP?"), QString()};
         QTest::keyClick(inbox->table(), Qt::Key_X);
         QVERIFY(m_dialogs.askedCategories.contains(QStringLiteral("fit_unclear")));
+        QCOMPARE(m_dialogs.offeredManagers,
+                 (QStringList{QStringLiteral("dana.okoro@baton.example"),
+                              QStringLiteral("henrik.larsen@baton.example")}));
         QCOMPARE(scalar(repDb, "SELECT count(*) FROM briefs WHERE status = 'escalated' AND "
                                "escalated_to = 'henrik.larsen@baton.example' AND id = " +
                                    std::to_string(id)),

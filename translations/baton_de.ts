@@ -917,6 +917,10 @@
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
+    <message>
+        <source>Could not read the managers: %1</source>
+        <translation>Die Führungskräfte konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>

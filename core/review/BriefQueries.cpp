@@ -153,11 +153,12 @@ std::vector<InboxRow> BriefQueries::page(const InboxFilter &filter, InboxSort so
     return rows;
 }
 
-std::vector<std::string> BriefQueries::owners()
+std::vector<std::string> BriefQueries::owners(bool managersOnly)
 {
     std::vector<std::string> out;
-    auto &st =
-        m_db.cached("SELECT email FROM users WHERE role IN ('rep', 'manager') ORDER BY email");
+    auto &st = m_db.cached("SELECT email FROM users WHERE role = 'manager' OR (?1 = 0 AND role = "
+                           "'rep') ORDER BY email");
+    st.bind(1, std::int64_t(managersOnly));
     while (st.step())
         out.push_back(st.textAt(0));
     st.reset();

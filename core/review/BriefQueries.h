@@ -93,8 +93,9 @@ public:
     std::int64_t count(const InboxFilter &filter);
     std::vector<InboxRow> page(const InboxFilter &filter, InboxSort sort, bool descending,
                                std::int64_t offset, std::int64_t limit);
-    // Everyone a brief can be assigned to, for the owner filter.
-    std::vector<std::string> owners();
+    // Everyone a brief can be assigned to (reps and managers), or the managers an escalation
+    // can go to.
+    std::vector<std::string> owners(bool managersOnly = false);
 
     // Search covers briefs up to a watermark; newer ones are indexed here, `batch` at a time
     // (one transaction each). Returns how many are still waiting.

@@ -351,16 +351,18 @@ BriefState ReviewService::escalate(const Actor &who, std::int64_t briefId, std::
             target = st.textAt(0);
         st.reset();
     }
-    if (target.empty() || actor(target, {}).role != governance::Role::Manager)
+    if (target.empty())
         throw ReviewError(ReviewError::Kind::InvalidInput,
-                          "escalate to a manager: " +
-                              (target.empty() ? std::string("the owner has none on file")
-                                              : target + " is not one"));
+                          "escalate to a manager: the owner has none on file");
+    const Actor to = actor(target, {});
+    if (to.role != governance::Role::Manager)
+        throw ReviewError(ReviewError::Kind::InvalidInput,
+                          "escalate to a manager: " + target + " is not one");
     Change c;
     c.action = "escalate";
     c.fromStates = {"pending_review"};
     c.toState = "escalated";
-    c.escalatedTo = actor(target, {}).user;
+    c.escalatedTo = to.user;
     c.target = *c.escalatedTo;
     c.reason = category;
     c.note = note;

@@ -46,9 +46,10 @@ class FakeReviewDialogs final : public baton::ui::ReviewDialogs
 {
 public:
     std::optional<baton::ui::EscalationRequest> escalation(QWidget *, const QStringList &categories,
-                                                           const QStringList &) override
+                                                           const QStringList &managers) override
     {
         askedCategories = categories;
+        offeredManagers = managers;
         return nextEscalation;
     }
     std::optional<QString> comment(QWidget *) override { return nextComment; }
@@ -77,6 +78,6 @@ public:
     std::optional<QString> nextComment, nextNote, nextChoice;
     std::function<QString(const QString &)> editBrief; // what the person types
     QString editReason = QStringLiteral("clearer");
-    QStringList askedCategories, askedReasons, lastProblems;
+    QStringList askedCategories, offeredManagers, askedReasons, lastProblems;
     QString shownBrief, shortcutSheet;
 };

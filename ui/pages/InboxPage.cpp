@@ -492,6 +492,12 @@ void InboxPage::resolve(review::Resolution resolution)
 void InboxPage::escalate()
 {
     QStringList categories, managers;
+    try {
+        for (const auto &m : m_queries.owners(true))
+            managers << qs(m);
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("Could not read the managers: %1").arg(QString::fromUtf8(e.what())));
+    }
     for (const auto &c : review::escalationCategories())
         categories << qs(c);
     const auto request = m_dialogs.escalation(this, categories, managers);
