@@ -1,9 +1,11 @@
 #include "contracts/ContractRegistry.h"
+#include "contracts/RecordListCheck.h"
 #include "contracts/SchemaValidator.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
 
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -424,6 +426,85 @@ private slots:
     }
 
     // Import workers share one registry; validation must not share mutable state.
+    // The brief's inputs list is checked from its strings; it must say exactly what the
+    // schema validator says of the same list as JSON, valid or not, error for error.
+    void recordListCheckAgreesWithTheValidator()
+    {
+        const auto registry = ContractRegistry::builtIn();
+        const json brief = json::parse(registry.find("brief", 1)->schemaText);
+        const auto check = RecordListCheck::compile(brief, "inputs_considered", "ref", "sha256");
+        QVERIFY(check.has_value());
+        const json only = {{"type", "object"},
+                           {"properties",
+                            {{"inputs_considered", brief["properties"]["inputs_considered"]}}}};
+        const SchemaValidator full(only);
+        const std::string hex(64, 'a');
+        using Rows = std::vector<RecordListCheck::Row>;
+        const std::vector<Rows> cases = {
+            {{"lead#7", hex}, {"event#12", std::string(64, '0')}},
+            {},
+            {{"lead#7", "not-a-hash"}},
+            {{"lead#x", hex}, {"event#3", hex + "a"}, {"contact#1", std::string(64, 'A')}},
+            {{"event#1", std::string(63, 'f') + "\xc3\xa9"}, {"lead#\"1", hex}},
+            {{"", ""}}};
+        for (const auto &rows : cases) {
+            json list = json::array();
+            for (const auto &[ref, sha] : rows)
+                list.push_back({{"ref", ref}, {"sha256", sha}});
+            std::vector<ValidationError> expected, got;
+            const bool fullValid = full.validate({{"inputs_considered", list}}, &expected);
+            QCOMPARE(check->check(rows, &got), fullValid);
+            QCOMPARE(check->check(rows, nullptr), fullValid);
+            QCOMPARE(got.size(), expected.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                QCOMPARE(got[i].pointer, expected[i].pointer);
+                QCOMPARE(got[i].message, expected[i].message);
+            }
+        }
+        // The rest of the schema no longer looks at the list, and still at everything else.
+        const SchemaValidator rest(check->schemaForTheRest(brief));
+        std::vector<ValidationError> errors;
+        QVERIFY(!rest.validate(json{{"inputs_considered", nullptr}}, &errors));
+        QVERIFY(std::none_of(errors.begin(), errors.end(), [](const ValidationError &e) {
+            return e.pointer.rfind("/inputs_considered", 0) == 0;
+        }));
+        QVERIFY(std::any_of(errors.begin(), errors.end(),
+                            [](const ValidationError &e) { return e.pointer == "/lead"; }));
+    }
+
+    // Only the shape it checks exactly: anything more is left to the validator.
+    void recordListCheckRefusesOtherShapes()
+    {
+        const json item = {{"type", "object"},
+                           {"required", json::array({"ref", "sha256"})},
+                           {"additionalProperties", false},
+                           {"properties",
+                            {{"ref", {{"type", "string"}, {"pattern", "^a+$"}}},
+                             {"sha256", {{"type", "string"}}}}}};
+        const auto schemaWith = [](const json &list) {
+            return json{{"type", "object"}, {"properties", {{"list", list}}}};
+        };
+        const json good = {{"type", "array"}, {"minItems", 1}, {"items", item}};
+        QVERIFY(RecordListCheck::compile(schemaWith(good), "list", "ref", "sha256"));
+        QVERIFY(!RecordListCheck::compile(schemaWith(good), "other", "ref", "sha256"));
+        QVERIFY(!RecordListCheck::compile(schemaWith(good), "list", "ref", "hash"));
+        json open = good;
+        open["items"]["additionalProperties"] = true;
+        QVERIFY(!RecordListCheck::compile(schemaWith(open), "list", "ref", "sha256"));
+        json format = good;
+        format["items"]["properties"]["sha256"]["format"] = "email";
+        QVERIFY(!RecordListCheck::compile(schemaWith(format), "list", "ref", "sha256"));
+        json regex = good;
+        regex["items"]["properties"]["ref"]["pattern"] = "^\\d+$"; // beyond SimplePattern
+        QVERIFY(!RecordListCheck::compile(schemaWith(regex), "list", "ref", "sha256"));
+        json unique = good;
+        unique["uniqueItems"] = true;
+        QVERIFY(!RecordListCheck::compile(schemaWith(unique), "list", "ref", "sha256"));
+        json third = good;
+        third["items"]["required"].push_back("kind");
+        QVERIFY(!RecordListCheck::compile(schemaWith(third), "list", "ref", "sha256"));
+    }
+
     void concurrentValidation()
     {
         json bad = goodEvent();

@@ -175,6 +175,27 @@ private slots:
         QCOMPARE(r.brief["escalation"]["reasons"][0].get<std::string>(), in.upstreamEscalations[0]);
     }
 
+    // The inputs list stays strings until the brief is written; what is written is the JSON
+    // the complete brief would dump, escaping included, and it satisfies the contract.
+    void theBriefsTextIsTheCompleteBrief()
+    {
+        auto in = input("US", "201-1000", "A1", true);
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(r.contractErrors.empty());
+        QVERIFY(r.inputsConsidered.has_value());
+        QVERIFY(r.brief["inputs_considered"].is_null());
+        const auto complete = r.completeBrief();
+        QCOMPARE(complete["inputs_considered"].size(), in.inputHashes.size());
+        QCOMPARE(r.briefText(), complete.dump());
+        std::vector<baton::contracts::ValidationError> errors;
+        QVERIFY(registry.validate("brief", 1, complete, errors));
+
+        HandoffResult odd;
+        odd.brief = {{"a", "\"inputs_considered\":null"}, {"inputs_considered", nullptr}};
+        odd.inputsConsidered = {{"lead#\"1", "\\"}, {"caf\xc3\xa9", std::string(1, '\x01')}};
+        QCOMPARE(odd.briefText(), odd.completeBrief().dump());
+    }
+
     void aBriefThatBreaksItsContractIsEscalated()
     {
         auto in = input("US", "201-1000", "A1", true);
@@ -183,6 +204,8 @@ private slots:
         QVERIFY(!r.contractErrors.empty());
         QVERIFY(r.escalated);
         QVERIFY(r.reasons.back().find("brief contract: /inputs_considered/0/sha256") != std::string::npos);
+        // Written whole: the list is in the brief the reviewer reads.
+        QCOMPARE(r.brief["inputs_considered"][0]["sha256"].get<std::string>(), std::string("not-a-hash"));
     }
 };
 

@@ -61,7 +61,7 @@ private slots:
                                       {2, "web_visit", "/pricing", daysAgo(1)}}));
         QVERIFY(e.handoff.has_value());
         QVERIFY(e.handoff->contractErrors.empty());
-        const std::string expected = e.handoff->brief.dump();
+        const std::string expected = e.handoff->completeBrief().dump();
         QVERIFY(expected.find("\"inputs_considered\":[{\"ref\":\"lead#5\"") != std::string::npos);
         e.freeze();
         QCOMPARE(e.briefText, expected);
@@ -69,10 +69,18 @@ private slots:
         const auto enrichmentInputs = nlohmann::json::parse(e.stepTexts[0][0]);
         QCOMPARE(enrichmentInputs.size(), std::size_t(1)); // the lead: enrichment reads no events
         const auto scoringInputs = nlohmann::json::parse(e.stepTexts[1][0]);
-        QVERIFY(scoringInputs["events"] == nlohmann::json({"event#1", "event#2"}));
         QCOMPARE(scoringInputs["events_sha256"].get<std::string>().size(), std::size_t(64));
-        // Outputs the brief carries are pointed to, not copied, and the pointers resolve.
+        // The events a step read are the brief's, pointed to and counted, not copied.
         const auto brief = nlohmann::json::parse(e.briefText);
+        const auto &events = scoringInputs["events"];
+        const nlohmann::json::json_pointer list(events["in_brief"].get<std::string>());
+        std::vector<std::string> refs;
+        for (const auto &item : brief.at(list))
+            if (item["ref"].get<std::string>().rfind(events["ref_prefix"].get<std::string>(), 0) == 0)
+                refs.push_back(item["ref"].get<std::string>());
+        QCOMPARE(refs, std::vector<std::string>({"event#1", "event#2"}));
+        QCOMPARE(events["count"].get<std::size_t>(), refs.size());
+        // Outputs the brief carries are pointed to, not copied, and the pointers resolve.
         for (int step = 0; step < 3; ++step) {
             const auto output = nlohmann::json::parse(e.stepTexts[step][1]);
             const nlohmann::json::json_pointer at(output["in_brief"].get<std::string>());

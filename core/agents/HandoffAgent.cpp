@@ -1,6 +1,7 @@
 #include "agents/HandoffAgent.h"
 
 #include "contracts/ContractRegistry.h"
+#include "contracts/RecordListCheck.h"
 #include "contracts/SchemaValidator.h"
 #include "util/Time.h"
 
@@ -41,14 +42,89 @@ const Sentence *signal(const Summary &s, const char *prefix)
     return nullptr;
 }
 
+// Writes `s` as nlohmann's dump() would: refs and hex hashes never need escaping, so
+// the common case is a copy.
+void appendJsonString(std::string &out, const std::string &s)
+{
+    const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 ||
+               static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (plain) {
+        out += '"';
+        out += s;
+        out += '"';
+    } else {
+        out += nlohmann::json(s).dump();
+    }
+}
+
 } // namespace
+
+struct HandoffAgent::SplitGate
+{
+    contracts::RecordListCheck inputs;
+    contracts::SchemaValidator rest;
+};
 
 HandoffAgent::HandoffAgent(HandoffPolicy policy, const contracts::ContractRegistry &registry)
     : m_policy(std::move(policy)), m_registry(registry)
 {
+    if (const auto *contract = registry.find("brief", 1)) {
+        const auto schema = nlohmann::json::parse(contract->schemaText);
+        if (auto list = contracts::RecordListCheck::compile(schema, "inputs_considered", "ref",
+                                                            "sha256")) {
+            auto rest = contracts::SchemaValidator(list->schemaForTheRest(schema));
+            m_split = std::make_shared<const SplitGate>(
+                SplitGate{std::move(*list), std::move(rest)});
+        }
+    }
 }
 
-HandoffResult HandoffAgent::run(const HandoffInput &in) const
+HandoffAgent::~HandoffAgent() = default;
+HandoffAgent::HandoffAgent(HandoffAgent &&) noexcept = default;
+
+nlohmann::json HandoffResult::completeBrief() const
+{
+    nlohmann::json b = brief;
+    if (inputsConsidered) {
+        auto &list = b["inputs_considered"] = nlohmann::json::array();
+        for (const auto &[ref, sha] : *inputsConsidered)
+            list.push_back({{"ref", ref}, {"sha256", sha}});
+    }
+    return b;
+}
+
+std::string HandoffResult::briefText() const
+{
+    if (!inputsConsidered)
+        return brief.dump();
+    std::string text = brief.dump();
+    // The key is ours and nlohmann sorts keys, so its first unescaped occurrence is the
+    // member, not text inside a string.
+    constexpr std::string_view key = "\"inputs_considered\":null";
+    std::size_t at = text.find(key);
+    while (at != std::string::npos && at > 0 && text[at - 1] == '\\')
+        at = text.find(key, at + 1);
+    if (at == std::string::npos)
+        return completeBrief().dump(); // cannot happen: the member is set
+    std::string items = "[";
+    items.reserve(inputsConsidered->size() * 100);
+    for (const auto &[ref, sha] : *inputsConsidered) {
+        if (items.size() > 1)
+            items += ',';
+        items += R"({"ref":)";
+        appendJsonString(items, ref);
+        items += R"(,"sha256":)";
+        appendJsonString(items, sha);
+        items += '}';
+    }
+    items += ']';
+    text.replace(at + key.size() - 4, 4, items);
+    return text;
+}
+
+HandoffResult HandoffAgent::run(HandoffInput in) const
 {
     HandoffResult out;
     std::vector<std::string> &reasons = out.reasons;
@@ -174,9 +250,6 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
                          {"evidence", field.evidence},
                          {"stale", field.stale},
                          {"rule", field.rule}};
-    nlohmann::json inputs = nlohmann::json::array();
-    for (const auto &[ref, sha] : in.inputHashes)
-        inputs.push_back({{"ref", ref}, {"sha256", sha}});
     nlohmann::json steps = nlohmann::json::array();
     for (const auto &s : in.steps)
         steps.push_back({{"agent", s.agent},
@@ -228,7 +301,7 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
            {"rule", routeRule},
            {"sla_due", due(sla)},
            {"sla_hours", sla}}},
-         {"inputs_considered", std::move(inputs)},
+         {"inputs_considered", nullptr},
          {"steps", std::move(steps)},
          {"provenance",
           {{"run_id", in.runId},
@@ -244,9 +317,25 @@ HandoffResult HandoffAgent::run(const HandoffInput &in) const
     // The last gate: the brief satisfies its contract, or it is escalated saying why.
     b["escalation"] = {{"required", !reasons.empty()}, {"reasons", reasons}};
     // The yes/no pass first: collecting errors costs more, and valid briefs have none.
-    const auto *validator = m_registry.validator("brief", 1);
-    if (!(validator && validator->validate(b, nullptr)) &&
-        !m_registry.validate("brief", 1, b, out.contractErrors)) {
+    bool valid = false;
+    if (m_split) {
+        valid = m_split->rest.validate(b, nullptr) && m_split->inputs.check(in.inputHashes, nullptr);
+        out.inputsConsidered = std::move(in.inputHashes);
+    } else {
+        const auto *validator = m_registry.validator("brief", 1);
+        out.inputsConsidered = std::move(in.inputHashes);
+        b = out.completeBrief();
+        out.inputsConsidered.reset();
+        valid = validator && validator->validate(b, nullptr);
+    }
+    if (!valid) {
+        // Errors in the words and pointers of the full validator, over the whole brief.
+        if (out.inputsConsidered) {
+            b = out.completeBrief();
+            out.inputsConsidered.reset();
+        }
+    }
+    if (!valid && !m_registry.validate("brief", 1, b, out.contractErrors)) {
         for (const auto &e : out.contractErrors)
             reasons.push_back("brief contract: " + e.pointer + ": " + e.message);
         b["escalation"] = {{"required", true}, {"reasons", reasons}};

@@ -7,6 +7,7 @@
 #include "contracts/Contract.h"
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -14,6 +15,8 @@
 
 namespace baton::contracts {
 class ContractRegistry;
+class RecordListCheck;
+class SchemaValidator;
 }
 
 namespace baton::agents {
@@ -45,11 +48,19 @@ struct HandoffInput
 
 struct HandoffResult
 {
+    // When `inputsConsidered` is set the brief holds null at /inputs_considered and these
+    // are its items (kept as strings: they are most of a brief); completeBrief() and
+    // briefText() put them in.
     nlohmann::json brief;
+    std::optional<std::vector<std::pair<std::string, std::string>>> inputsConsidered;
     bool escalated = false;
     std::vector<std::string> reasons;
     std::string owner;
     std::vector<contracts::ValidationError> contractErrors; // from the brief@1 gate
+
+    nlohmann::json completeBrief() const;
+    // Exactly completeBrief().dump(), without building the list's JSON.
+    std::string briefText() const;
 };
 
 // Agent 4: assembles the brief, routes it to an owner by the policy's rules, sets the SLA
@@ -60,15 +71,22 @@ class HandoffAgent
 {
 public:
     HandoffAgent(HandoffPolicy policy, const contracts::ContractRegistry &registry);
+    ~HandoffAgent();
+    HandoffAgent(HandoffAgent &&) noexcept;
 
     static constexpr const char *Name = "handoff";
     const std::string &version() const { return m_policy.version; }
 
-    HandoffResult run(const HandoffInput &input) const;
+    // Takes the input by value: its list of inputs moves into the result.
+    HandoffResult run(HandoffInput input) const;
 
 private:
     HandoffPolicy m_policy;
     const contracts::ContractRegistry &m_registry;
+    // brief@1 split in two where its schema allows: the inputs list checked from its strings,
+    // the rest by the schema validator. Unset: the whole brief is validated as JSON.
+    struct SplitGate;
+    std::shared_ptr<const SplitGate> m_split;
 };
 
 } // namespace baton::agents

@@ -24,7 +24,7 @@ BackgroundCheckpointer::~BackgroundCheckpointer()
 
 void BackgroundCheckpointer::run(std::filesystem::path store, std::chrono::milliseconds interval)
 {
-    pthread_setname_np(pthread_self(), "baton-checkpoint");
+    pthread_setname_np(pthread_self(), "baton-ckpt");
     try {
         store::Database::Options options;
         options.create = false;

@@ -40,40 +40,6 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
                            : std::string();
 }
 
-// A valid brief's inputs_considered as nlohmann would dump it, written directly: it is most
-// of a brief's text, and its refs and hex hashes (checked by the contract) need no escaping.
-std::string dumpBrief(nlohmann::json &brief, bool valid)
-{
-    auto &list = brief["inputs_considered"];
-    if (!valid || !list.is_array())
-        return brief.dump();
-    const nlohmann::json inputs = std::move(list);
-    list = nullptr;
-    std::string text = brief.dump();
-    constexpr std::string_view key = "\"inputs_considered\":null";
-    std::size_t at = text.find(key);
-    while (at != std::string::npos && at > 0 && text[at - 1] == '\\') // inside a string
-        at = text.find(key, at + 1);
-    if (at == std::string::npos) { // cannot happen: the key is ours
-        list = inputs;
-        return brief.dump();
-    }
-    std::string items = "[";
-    items.reserve(inputs.size() * 100);
-    for (const auto &item : inputs) {
-        if (items.size() > 1)
-            items += ',';
-        items += R"({"ref":")";
-        items += item.at("ref").get_ref<const std::string &>();
-        items += R"(","sha256":")";
-        items += item.at("sha256").get_ref<const std::string &>();
-        items += "\"}";
-    }
-    items += ']';
-    text.replace(at + key.size() - 4, 4, items);
-    return text;
-}
-
 // A step's output without what the brief written in the same transaction already holds:
 // `in_brief` is the JSON Pointer of that part (the profile's fields, the score's factors,
 // the whole summary), so a brief's text is not stored twice over.
@@ -90,7 +56,7 @@ void Evaluation::freeze()
     if (frozen)
         return;
     if (handoff) {
-        briefText = dumpBrief(handoff->brief, handoff->contractErrors.empty());
+        briefText = handoff->briefText();
         reasonsText = nlohmann::json(handoff->reasons).dump();
         slaDue = handoff->brief["routing"]["sla_due"].get<std::string>();
         const auto &lead = handoff->brief["lead"];
@@ -101,6 +67,7 @@ void Evaluation::freeze()
         leadName = text("name").empty() ? text("email") : text("name");
         company = text("company");
         handoff->brief = nlohmann::json();
+        handoff->inputsConsidered.reset();
     }
     stepTexts.clear();
     for (StepRow &s : steps) {
@@ -192,15 +159,18 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
         return out; // evaluated, not briefed: nothing of it is kept but the run item
 
     // Each step lists what it read. Enrichment reads the lead, account and provider records;
-    // scoring and summarization read the profile and the events, which they cite by id and
-    // one digest, since the brief's inputs_considered already carries every event's hash.
+    // scoring and summarization read the profile and the events: the brief written with
+    // these steps lists every event with its hash, so a step points there (the items whose
+    // ref has the prefix) and adds one digest of them, rather than a copy per step.
     nlohmann::json enrichmentInputs = nlohmann::json::array();
     for (const auto &r : inputs.hashes)
         if (r.kind != InputRecord::Event)
             enrichmentInputs.push_back({{"ref", r.ref()}, {"sha256", r.hex()}});
-    const nlohmann::json eventInputs = {{"profile", "enrichment step"},
-                                        {"events", inputs.eventRefs()},
-                                        {"events_sha256", inputs.eventsDigest()}};
+    const nlohmann::json eventInputs = {
+        {"profile", "enrichment step"},
+        {"events",
+         {{"in_brief", "/inputs_considered"}, {"ref_prefix", "event#"}, {"count", inputs.events.size()}}},
+        {"events_sha256", inputs.eventsDigest()}};
     out.steps.push_back(
         {agents::EnrichmentAgent::Name,
          m_enrichment.version(),
@@ -272,7 +242,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.agentVersions = agentVersions();
     h.now = asOf;
     start = std::chrono::steady_clock::now();
-    out.handoff = m_handoff.run(h);
+    out.handoff = m_handoff.run(std::move(h));
     out.steps.push_back({agents::HandoffAgent::Name,
                          m_handoff.version(),
                          {{"steps", {"enrichment", "scoring", "summarization"}}},

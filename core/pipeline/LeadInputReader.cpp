@@ -47,16 +47,6 @@ std::vector<std::pair<std::string, std::string>> LeadInputs::refsAndHashes() con
     return out;
 }
 
-std::vector<std::string> LeadInputs::eventRefs() const
-{
-    std::vector<std::string> out;
-    out.reserve(events.size());
-    for (const auto &r : hashes)
-        if (r.kind == InputRecord::Event)
-            out.push_back(r.ref());
-    return out;
-}
-
 std::string LeadInputs::eventsDigest() const
 {
     std::string bytes;

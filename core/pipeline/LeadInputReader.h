@@ -43,10 +43,9 @@ struct LeadInputs
     std::vector<InputRecord> hashes;
     // ("lead#7", hex sha-256) for each record, in reading order.
     std::vector<std::pair<std::string, std::string>> refsAndHashes() const;
-    // What a step that read the events records of them: their refs, and one SHA-256 over
-    // each event's id (8 bytes, big-endian) and content hash in reading order, which anyone
-    // can recompute from the brief's inputs_considered or the store.
-    std::vector<std::string> eventRefs() const;
+    // What a step that read the events records of them: one SHA-256 over each event's id
+    // (8 bytes, big-endian) and content hash in reading order, which anyone can recompute
+    // from the brief's inputs_considered or the store.
     std::string eventsDigest() const;
     std::optional<std::string> convertedAt; // the historical outcome, if any
     std::optional<std::string> createdAt;
