@@ -166,11 +166,12 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     for (const auto &r : inputs.hashes)
         if (r.kind != InputRecord::Event)
             enrichmentInputs.push_back({{"ref", r.ref()}, {"sha256", r.hex()}});
-    const nlohmann::json eventInputs = {
-        {"profile", "enrichment step"},
-        {"events",
-         {{"in_brief", "/inputs_considered"}, {"ref_prefix", "event#"}, {"count", inputs.events.size()}}},
-        {"events_sha256", inputs.eventsDigest()}};
+    const nlohmann::json eventInputs = {{"profile", "enrichment step"},
+                                        {"events",
+                                         {{"in_brief", "/inputs_considered"},
+                                          {"ref_prefix", "event#"},
+                                          {"count", inputs.events.size()}}},
+                                        {"events_sha256", inputs.eventsDigest()}};
     out.steps.push_back(
         {agents::EnrichmentAgent::Name,
          m_enrichment.version(),
