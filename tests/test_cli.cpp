@@ -1,4 +1,5 @@
 #include "cli/Command.h"
+#include "store/OpenStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -86,6 +87,37 @@ private slots:
         QCOMPARE(root[QStringLiteral("tables")].toObject()[QStringLiteral("users")].toInt(), 10);
         QVERIFY(!root[QStringLiteral("contracts_seen")].toArray().isEmpty());
         QVERIFY(!root[QStringLiteral("quarantine_by_field")].toArray().isEmpty());
+
+        const Run check = run({QStringLiteral("--store"), store(), QStringLiteral("check")});
+        QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
+        QVERIFY(check.out.contains(QStringLiteral(": ok (quick_check")));
+    }
+
+    // Damage beyond the pages opening reads is found by `baton check`, named, exit 1.
+    void checkFindsDamage()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+        {
+            auto db = baton::store::openStore(file.toStdString());
+            db.exec("CREATE TABLE filler (v TEXT)");
+            db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+                    "2000) INSERT INTO filler SELECT printf('%0200d', i) FROM n");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        for (qint64 page = 30; page < 60; page += 3) {
+            f.seek(page * 4096);
+            f.write(QByteArray(4096, '\x5a'));
+        }
+        f.close();
+        const Run check = run({QStringLiteral("--store"), file, QStringLiteral("check")});
+        QCOMPARE(check.code, 1);
+        QVERIFY2(check.out.contains(QStringLiteral("DAMAGED")), qPrintable(check.out));
+        QCOMPARE(run({QStringLiteral("--store"), m_dir.filePath(QStringLiteral("none.sqlite")),
+                      QStringLiteral("check")})
+                     .code,
+                 1);
     }
 
     void runWritesBriefsAndListsThem()

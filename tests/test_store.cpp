@@ -194,6 +194,34 @@ private slots:
         }
     }
 
+    // Above the size that is read page by page on open, damage to a table's pages is found
+    // on request (`baton check`), while the header and schema are still checked on open.
+    void aBigStoreIsCheckedPageByPageOnRequest()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "big.sqlite");
+        {
+            auto db = openStore(file.toStdString());
+            db.exec("CREATE TABLE filler (v TEXT)");
+            db.exec(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 pages = f.size() / 4096;
+        for (qint64 page = pages - 40; page < pages - 5; page += 3) { // the filler's pages
+            f.seek(page * 4096);
+            f.write(QByteArray(4096, '\x5a'));
+        }
+        f.close();
+        QVERIFY_THROWS_EXCEPTION(StoreError, Database::open(file.toStdString()));
+        auto big = Database::open(file.toStdString(), {.quickCheckUpToBytes = 4096});
+        QVERIFY(!big.checkIntegrity(false).empty());
+        QVERIFY(!big.checkIntegrity(true).empty());
+    }
+
     void migratesAVersion1FixtureKeepingData()
     {
         QTemporaryDir dir;

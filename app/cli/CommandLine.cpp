@@ -3,6 +3,7 @@
 #include "cli/Command.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace baton::app {
 
@@ -14,8 +15,11 @@ QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
         "Usage: baton [--store PATH] [command] [options]\n\n"
         "Baton reviews marketing-to-sales handoff briefs. Without a command it opens the\n"
         "console; commands run headless.\n\nCommands:\n");
+    qsizetype width = 0;
     for (const auto &c : commands)
-        text += QStringLiteral("  %1%2\n").arg(c->name(), -10).arg(c->summary());
+        width = std::max(width, c->name().size() + 2);
+    for (const auto &c : commands)
+        text += QStringLiteral("  %1%2\n").arg(c->name(), -int(width)).arg(c->summary());
     text += QStringLiteral("\nGlobal options:\n"
                            "  --store PATH  the store file (default: %1)\n"
                            "  --user NAME   the console acts as this user profile (email or name)\n"

@@ -72,11 +72,11 @@ HandoffAgent::HandoffAgent(HandoffPolicy policy, const contracts::ContractRegist
 {
     if (const auto *contract = registry.find("brief", 1)) {
         const auto schema = nlohmann::json::parse(contract->schemaText);
-        if (auto list = contracts::RecordListCheck::compile(schema, "inputs_considered", "ref",
-                                                            "sha256")) {
+        if (auto list =
+                contracts::RecordListCheck::compile(schema, "inputs_considered", "ref", "sha256")) {
             auto rest = contracts::SchemaValidator(list->schemaForTheRest(schema));
-            m_split = std::make_shared<const SplitGate>(
-                SplitGate{std::move(*list), std::move(rest)});
+            m_split =
+                std::make_shared<const SplitGate>(SplitGate{std::move(*list), std::move(rest)});
         }
     }
 }
@@ -319,7 +319,8 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
     // The yes/no pass first: collecting errors costs more, and valid briefs have none.
     bool valid = false;
     if (m_split) {
-        valid = m_split->rest.validate(b, nullptr) && m_split->inputs.check(in.inputHashes, nullptr);
+        valid =
+            m_split->rest.validate(b, nullptr) && m_split->inputs.check(in.inputHashes, nullptr);
         out.inputsConsidered = std::move(in.inputHashes);
     } else {
         const auto *validator = m_registry.validator("brief", 1);

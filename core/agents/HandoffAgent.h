@@ -17,7 +17,7 @@ namespace baton::contracts {
 class ContractRegistry;
 class RecordListCheck;
 class SchemaValidator;
-}
+} // namespace baton::contracts
 
 namespace baton::agents {
 

@@ -2,10 +2,9 @@
 
 #include "contracts/SchemaSupport.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 
 namespace baton::contracts {
 
@@ -49,7 +48,8 @@ std::optional<RecordListCheck> RecordListCheck::compile(const nlohmann::json &sc
         list.value("type", "") != "array" || !list.contains("items"))
         return std::nullopt;
     const auto &items = list["items"];
-    if (!onlyKeys(items, {"type", "required", "additionalProperties", "properties", "description"}) ||
+    if (!onlyKeys(items,
+                  {"type", "required", "additionalProperties", "properties", "description"}) ||
         items.value("type", "") != "object" || items.value("additionalProperties", true) != false ||
         !items.contains("properties") || !items["properties"].is_object() ||
         items["properties"].size() != 2)
@@ -69,7 +69,8 @@ std::optional<RecordListCheck> RecordListCheck::compile(const nlohmann::json &sc
     out.m_maxItems = count(list, "maxItems", ok);
     if (!ok)
         return std::nullopt;
-    for (auto [field, name] : {std::pair{&out.m_first, &first}, std::pair{&out.m_second, &second}}) {
+    for (auto [field, name] :
+         {std::pair{&out.m_first, &first}, std::pair{&out.m_second, &second}}) {
         if (!items["properties"].contains(*name))
             return std::nullopt;
         const auto &s = items["properties"][*name];
@@ -120,7 +121,8 @@ bool RecordListCheck::checkField(const Field &field, const std::string &value, s
     return false;
 }
 
-bool RecordListCheck::check(const std::vector<Row> &rows, std::vector<ValidationError> *errors) const
+bool RecordListCheck::check(const std::vector<Row> &rows,
+                            std::vector<ValidationError> *errors) const
 {
     bool valid = true;
     if (m_minItems && rows.size() < *m_minItems) {

@@ -3,9 +3,8 @@
 #include "contracts/Contract.h"
 #include "contracts/SimplePattern.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <utility>

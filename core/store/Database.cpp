@@ -2,9 +2,8 @@
 
 #include "store/StoreError.h"
 
-#include <sqlite3.h>
-
 #include <mutex>
+#include <sqlite3.h>
 #include <utility>
 
 namespace baton::store {
@@ -18,7 +17,9 @@ std::string describe(const std::filesystem::path &path, const std::string &what)
 
 } // namespace
 
-Database::Database(sqlite3 *db, std::filesystem::path path) : m_db(db), m_path(std::move(path)) {}
+Database::Database(sqlite3 *db, std::filesystem::path path) : m_db(db), m_path(std::move(path))
+{
+}
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
@@ -75,8 +76,11 @@ Database Database::open(const std::filesystem::path &path, Options options)
         throw StoreError(rc, describe(path, "cannot open: " + message));
     }
     db.configure(options);
-    if (options.quickCheck)
-        db.verify();
+    if (options.quickCheck) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        db.verify(ec || size <= options.quickCheckUpToBytes);
+    }
     return db;
 }
 
@@ -84,8 +88,8 @@ Database Database::openInMemory()
 {
     configureSqliteOnce();
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr);
     Database db(raw, ":memory:");
     if (rc != SQLITE_OK)
         throw StoreError(rc, "cannot open in-memory database");
@@ -103,8 +107,8 @@ void Database::configure(const Options &options)
         if (!options.readOnly) {
             Statement mode(m_db, "PRAGMA journal_mode=WAL");
             if (mode.step() && mode.textViewAt(0) != "wal")
-                throw StoreError(SQLITE_ERROR, "cannot switch to WAL: journal mode is " +
-                                                   mode.textAt(0));
+                throw StoreError(SQLITE_ERROR,
+                                 "cannot switch to WAL: journal mode is " + mode.textAt(0));
         }
         exec("PRAGMA synchronous=NORMAL");
         exec("PRAGMA temp_store=MEMORY");
@@ -117,18 +121,35 @@ void Database::configure(const Options &options)
     }
 }
 
-void Database::verify()
+std::vector<std::string> Database::checkIntegrity(bool thorough)
+{
+    Statement check(m_db, thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+    std::vector<std::string> problems;
+    try {
+        while (check.step())
+            if (check.textViewAt(0) != "ok")
+                problems.push_back(check.textAt(0));
+    } catch (const StoreError &e) {
+        // Damage bad enough stops the check itself: that is its finding.
+        const int code = e.code() & 0xff;
+        if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+            throw;
+        problems.push_back(e.what());
+    }
+    return problems;
+}
+
+void Database::verify(bool everyPage)
 {
     try {
-        Statement check(m_db, "PRAGMA quick_check");
-        std::string problems;
-        while (check.step()) {
-            if (check.textViewAt(0) != "ok")
-                problems += (problems.empty() ? "" : "; ") + check.textAt(0);
+        if (everyPage) {
+            std::string problems;
+            for (const auto &p : checkIntegrity(false))
+                problems += (problems.empty() ? "" : "; ") + p;
+            if (!problems.empty())
+                throw StoreError(SQLITE_CORRUPT,
+                                 describe(m_path, "damaged (quick_check: " + problems + ")"));
         }
-        if (!problems.empty())
-            throw StoreError(SQLITE_CORRUPT, describe(m_path, "damaged (quick_check: " +
-                                                                  problems + ")"));
         Statement appId(m_db, "PRAGMA application_id");
         appId.step();
         const auto id = appId.int64At(0);

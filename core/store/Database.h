@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 
@@ -26,6 +27,10 @@ public:
         // quick_check reads every page: skip it only on hot paths that reopen a store that
         // another connection in the same process has just checked.
         bool quickCheck = true;
+        // ...and only up to this size: on a 15 GB store it read for 2.5 minutes before the
+        // console could open. A bigger store gets the header and schema checks here, and the
+        // page-by-page one from `baton check`.
+        std::uintmax_t quickCheckUpToBytes = std::uintmax_t(256) << 20;
     };
 
     // Opens (creating if allowed) and verifies the file; throws StoreError with a message
@@ -50,6 +55,9 @@ public:
     int changes() const;
     int userVersion();
     bool inTransaction() const;
+    // Every page read and checked: quick_check, or integrity_check (indexes against their
+    // tables too) when `thorough`. Empty when the store is sound, else SQLite's findings.
+    std::vector<std::string> checkIntegrity(bool thorough);
 
     const std::filesystem::path &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
@@ -60,7 +68,7 @@ public:
 private:
     Database(sqlite3 *db, std::filesystem::path path);
     void configure(const Options &options);
-    void verify();
+    void verify(bool everyPage);
 
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_path;
