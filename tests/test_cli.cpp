@@ -216,6 +216,24 @@ private slots:
         QCOMPARE(verify.code, 0);
         QVERIFY2(verify.out.contains(QStringLiteral("2 rows, every link verified")),
                  qPrintable(verify.out));
+
+        // A manager re-runs the lead of an escalation: nothing changed, so no new brief.
+        const Run escalated =
+            cli({QStringLiteral("brief"), QStringLiteral("list"), QStringLiteral("--status"),
+                 QStringLiteral("escalated"), QStringLiteral("--json")});
+        const auto open = QJsonDocument::fromJson(escalated.out.toUtf8()).array();
+        QVERIFY(!open.isEmpty());
+        const QString escalatedId = QString::number(open[0].toObject()[QStringLiteral("id")].toInt());
+        const Run rerun = cli({QStringLiteral("review"), QStringLiteral("resolve"), escalatedId,
+                               QStringLiteral("--resolution"), QStringLiteral("rerun"),
+                               QStringLiteral("--as"), QStringLiteral("dana.okoro@baton.example")});
+        QVERIFY2(rerun.code == 0, qPrintable(rerun.out + rerun.err));
+        QVERIFY2(rerun.out.contains(QStringLiteral("nothing changed since the brief was made")),
+                 qPrintable(rerun.out));
+        const Run afterRerun = cli({QStringLiteral("review"), QStringLiteral("history"), escalatedId});
+        QVERIFY2(afterRerun.out.contains(QStringLiteral("escalated, version 2")) &&
+                     afterRerun.out.contains(QStringLiteral("reason rerun")),
+                 qPrintable(afterRerun.out));
     }
 
     void dryRunsCompareAndWriteNothing()

@@ -2,6 +2,7 @@
 #include "agents/Policy.h"
 #include "governance/AuditLog.h"
 #include "governance/Permissions.h"
+#include "pipeline/LeadRerun.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
@@ -310,6 +311,56 @@ private slots:
         QCOMPARE(rejected.status, std::string("resolved"));
         QCOMPARE(
             scalar(db, "SELECT count(*) FROM review_actions WHERE reason = 'reject:duplicate'"), 1);
+    }
+
+    // The fifth resolution: a manager re-runs the pipeline for the lead. Unchanged inputs,
+    // agents and policy make the same brief, so nothing is written and the escalation stays
+    // open; under a changed policy the new brief supersedes the escalated one.
+    void aManagerRerunsTheLeadOfAnEscalation()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto dana = service.actor("dana.okoro@baton.example", "dana");
+        const auto id = firstBrief(db, "escalated");
+        const auto before = service.brief(id);
+        const auto rep = service.actor(before.owner, "rep");
+        QCOMPARE(failure([&] { service.requestRerun(rep, id, before.version, ""); }),
+                 ReviewError::Kind::Forbidden);
+        QCOMPARE(failure([&] { service.requestRerun(dana, id, before.version - 1, ""); }),
+                 ReviewError::Kind::Conflict);
+        const auto requested = service.requestRerun(dana, id, before.version, "enrichment fixed?");
+        QCOMPARE(requested.status, std::string("escalated"));
+        QCOMPARE(requested.version, before.version + 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
+                                std::to_string(id) + " AND action = 'resolve' AND reason = 'rerun'"),
+                 1);
+
+        auto policy = agents::defaultPolicy(m_registry);
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(5);
+        const auto briefsBefore = scalar(db, "SELECT count(*) FROM briefs");
+        {
+            pipeline::Orchestrator orchestrator(db, m_registry, policy, clock, ids);
+            const auto same = pipeline::rerunLead(db, orchestrator, before.leadId, "rerun by dana");
+            QCOMPARE(same.status, std::string("unchanged"));
+            QVERIFY(!same.newBrief);
+            QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore);
+            QCOMPARE(service.brief(id).status, std::string("escalated"));
+        }
+        policy.sha256 = std::string(64, '7'); // another policy: another fingerprint
+        pipeline::Orchestrator orchestrator(db, m_registry, policy, clock, ids);
+        const auto rerun = pipeline::rerunLead(db, orchestrator, before.leadId, "rerun by dana");
+        QCOMPARE(rerun.status, std::string("briefed"));
+        QVERIFY(rerun.newBrief && *rerun.newBrief != id);
+        QCOMPARE(rerun.run.total, std::int64_t(1));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore + 1);
+        QCOMPARE(service.brief(id).status, std::string("superseded"));
+        QCOMPARE(scalar(db, "SELECT superseded_by FROM briefs WHERE id = " + std::to_string(id)),
+                 *rerun.newBrief);
+        QCOMPARE(scalar(db, "SELECT lead_id FROM briefs WHERE id = " +
+                                std::to_string(*rerun.newBrief)),
+                 before.leadId);
+        QVERIFY(governance::AuditLog(db).verify().ok);
     }
 
     // The inbox's reads: filters that agree with plain SQL, search after the index catches

@@ -1,4 +1,4 @@
-#include "Settings.h"
+#include "LlmSettings.h"
 #include "adapters/QtHttpTransport.h"
 #include "agents/LlmSummarizer.h"
 #include "agents/Policy.h"
@@ -12,7 +12,6 @@
 #include "ports/IdGenerator.h"
 
 #include <QJsonDocument>
-#include <QUrl>
 
 namespace baton::app {
 
@@ -40,27 +39,13 @@ std::optional<agents::LlmConfig> llmConfigFor(const QCommandLineParser &parser,
 {
     if (parser.isSet(QStringLiteral("no-llm")))
         return std::nullopt;
-    const ui::Settings settings;
-    QString url = parser.isSet(QStringLiteral("llm-url")) ? parser.value(QStringLiteral("llm-url"))
-                                                          : settings.llmUrl();
-    if (url.isEmpty())
-        return std::nullopt;
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() ||
-        (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))) {
-        context.err << "baton run: the LLM URL '" << url << "' is not an http(s) URL\n";
+    QString error;
+    auto config = llmConfigFromSettings(parser.value(QStringLiteral("llm-url")),
+                                        parser.value(QStringLiteral("llm-model")), &error);
+    if (!error.isEmpty()) {
+        context.err << "baton run: " << error << "\n";
         bad = true;
-        return std::nullopt;
     }
-    agents::LlmConfig config;
-    config.url = url.toStdString();
-    config.model =
-        (parser.isSet(QStringLiteral("llm-model")) ? parser.value(QStringLiteral("llm-model"))
-                                                   : settings.llmModel())
-            .toStdString();
-    const QByteArray envKey = qgetenv("BATON_LLM_API_KEY");
-    config.apiKey = envKey.isEmpty() ? settings.llmApiKey().toStdString() : envKey.toStdString();
-    config.timeoutMs = settings.llmTimeoutSeconds() * 1000;
     return config;
 }
 

@@ -5,6 +5,7 @@
 #include "ports/Clock.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewService.h"
+#include "workers/LeadRerunJob.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -108,7 +109,8 @@ void ReviewCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("RFC 6902 JSON Patch file for edit (or - for stdin)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("resolution"),
-                      QStringLiteral("approve, approve_with_edits, return_to_rep or reject."),
+                      QStringLiteral("approve, approve_with_edits, return_to_rep, reject, or "
+                                     "rerun (the pipeline, for the brief's lead)."),
                       QStringLiteral("R")});
 }
 
@@ -191,11 +193,28 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
             return 0;
         } else if (action == QLatin1String("reassign")) {
             after = service.reassign(who, briefId, version, text("to"), text("note"));
+        } else if (text("resolution") == "rerun") {
+            after = service.requestRerun(who, briefId, version, text("note"));
+            const auto rerun = rerunLeadInStore(context.storePath, registry, after.leadId,
+                                                "rerun by " + who.user + " (brief #" +
+                                                    std::to_string(briefId) + ")");
+            context.out << "brief #" << briefId << ": re-ran the pipeline for lead #"
+                        << after.leadId << " (run " << q(rerun.run.runId) << "): ";
+            if (rerun.newBrief)
+                context.out << "brief #" << *rerun.newBrief << " supersedes it\n";
+            else if (rerun.status == "unchanged")
+                context.out << "nothing changed since the brief was made (same inputs, agents and "
+                               "policy); it stays escalated\n";
+            else if (rerun.status == "not_qualified")
+                context.out << "the lead no longer qualifies; the brief stays escalated\n";
+            else
+                context.out << "FAILED: " << q(rerun.error) << "; the brief stays escalated\n";
+            return rerun.status == "failed" ? 1 : 0;
         } else {
             const auto resolution = review::parseResolution(text("resolution"));
             if (!resolution) {
                 context.err << "baton review resolve: --resolution approve, approve_with_edits, "
-                               "return_to_rep or reject\n";
+                               "return_to_rep, reject or rerun\n";
                 return 2;
             }
             const std::string why =
@@ -209,6 +228,9 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     } catch (const review::ReviewError &e) {
         context.err << "baton review " << action << ": " << e.what() << "\n";
         return exitCode(e.kind());
+    } catch (const std::exception &e) { // the store, or a re-run's pipeline
+        context.err << "baton review " << action << ": " << e.what() << "\n";
+        return 1;
     }
 }
 

@@ -316,6 +316,18 @@ std::optional<std::string> RunStore::briefJson(std::int64_t id)
     return out;
 }
 
+std::optional<RunStore::Item> RunStore::item(const std::string &runId, std::int64_t leadId)
+{
+    auto &st = m_db.cached("SELECT status, brief_id, coalesce(error, '') FROM run_items "
+                           "WHERE run_id = ? AND lead_id = ?");
+    st.bindAll(runId, leadId);
+    std::optional<Item> out;
+    if (st.step())
+        out = Item{st.textAt(0), st.optionalInt64At(1), st.textAt(2)};
+    st.reset();
+    return out;
+}
+
 std::vector<std::pair<std::int64_t, std::string>> RunStore::failedItems(const std::string &runId,
                                                                         std::size_t limit)
 {

@@ -85,6 +85,14 @@ public:
     std::vector<BriefRow> briefs(const std::string &status, const std::string &owner,
                                  std::size_t limit);
     std::optional<std::string> briefJson(std::int64_t id);
+    // What the run did with one lead.
+    struct Item
+    {
+        std::string status; // pending, briefed, unchanged, not_qualified, failed
+        std::optional<std::int64_t> briefId;
+        std::string error;
+    };
+    std::optional<Item> item(const std::string &runId, std::int64_t leadId);
     // The run's failed items: (lead id, error), by lead.
     std::vector<std::pair<std::int64_t, std::string>> failedItems(const std::string &runId,
                                                                   std::size_t limit);

@@ -452,4 +452,17 @@ BriefState ReviewService::resolve(const Actor &who, std::int64_t briefId, std::i
     return after;
 }
 
+BriefState ReviewService::requestRerun(const Actor &who, std::int64_t briefId, std::int64_t version,
+                                       const std::string &note)
+{
+    Change c;
+    c.action = "resolve"; // a resolution that leaves the status to the run
+    c.fromStates = {"escalated"};
+    c.reason = "rerun";
+    c.note = note;
+    // The status stays until the run decides; the version moves, so whoever has the brief
+    // open learns that a manager acted on it.
+    return apply(who, briefId, version, Action::Resolve, c);
+}
+
 } // namespace baton::review

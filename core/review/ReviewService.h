@@ -105,6 +105,12 @@ public:
     BriefState resolve(const Actor &who, std::int64_t briefId, std::int64_t version,
                        Resolution resolution, const std::string &reasonOrNote,
                        const nlohmann::json *patch = nullptr);
+    // The fifth resolution, recorded before the pipeline runs for the brief's lead (which is
+    // not review's to do: the caller runs it). A run whose inputs, agent versions or policy
+    // changed writes a new brief that supersedes this one; an unchanged lead gets the same
+    // brief again, so nothing is written and the escalation stays open.
+    BriefState requestRerun(const Actor &who, std::int64_t briefId, std::int64_t version,
+                            const std::string &note);
 
     // What an edit would break, without saving: patch errors, fields that are not
     // editable, and brief@1 violations (pointer and message). Empty when it may be saved.

@@ -1,0 +1,38 @@
+#include "workers/LeadRerunJob.h"
+
+#include "LlmSettings.h"
+#include "adapters/QtHttpTransport.h"
+#include "agents/Policy.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "store/Database.h"
+
+#include <stdexcept>
+
+namespace baton::app {
+
+pipeline::LeadRerun rerunLeadInStore(const QString &storePath,
+                                     const contracts::ContractRegistry &registry,
+                                     std::int64_t leadId, const std::string &trigger)
+{
+    auto db = store::Database::open(storePath.toStdString(),
+                                    {.readOnly = false, .create = false, .quickCheck = false});
+    const SystemClock clock;
+    const auto policy = agents::defaultPolicy(registry);
+    pipeline::RunOptions options;
+    QString error;
+    const auto llm = llmConfigFromSettings({}, {}, &error);
+    if (!error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+    QtHttpTransport transport;
+    std::optional<agents::LlmSummarizer> summarizer;
+    if (llm) {
+        summarizer.emplace(*llm, transport, registry, clock);
+        options.summarizer = &*summarizer;
+    }
+    RandomIdGenerator ids;
+    pipeline::Orchestrator orchestrator(db, registry, policy, clock, ids);
+    return pipeline::rerunLead(db, orchestrator, leadId, trigger, options);
+}
+
+} // namespace baton::app

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "pipeline/LeadRerun.h"
+
+#include <QString>
+#include <cstdint>
+#include <string>
+
+namespace baton::contracts {
+class ContractRegistry;
+}
+
+namespace baton::app {
+
+// Re-runs the pipeline for one lead as `baton run --lead ID` would: the built-in policy,
+// the LLM backend from Settings, and a connection of its own, so it can run on any thread.
+// Throws what opening the store or the run throws.
+pipeline::LeadRerun rerunLeadInStore(const QString &storePath,
+                                     const contracts::ContractRegistry &registry,
+                                     std::int64_t leadId, const std::string &trigger);
+
+} // namespace baton::app
