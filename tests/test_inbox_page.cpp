@@ -8,6 +8,7 @@
 #include "pages/SettingsPage.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
+#include "workers/ThreadedPipelineRunner.h"
 #include "ports/IdGenerator.h"
 #include "util/Time.h"
 #include "widgets/BriefView.h"
@@ -92,6 +93,8 @@ class TestInboxPage : public QObject
 private slots:
     void initTestCase()
     {
+        // Runs read the LLM backend from the settings: the person's own stay out of the test.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
         buildDemoStore(m_template.toStdString(),
@@ -109,6 +112,8 @@ private slots:
     {
         m_messages.titles.clear();
         m_messages.texts.clear();
+        m_messages.infoTitles.clear();
+        m_messages.infoTexts.clear();
         m_dialogs = FakeReviewDialogs();
     }
 
@@ -300,6 +305,49 @@ private slots:
         st.bind(1, static_cast<std::int64_t>(id));
         QVERIFY(st.step());
         QCOMPARE(st.textAt(0), std::string("escalate,edit,resolve"));
+    }
+
+    // P on an escalation re-runs the pipeline for its lead off the ui thread; an unchanged
+    // lead makes no new brief, which the manager is told, and the action is in the history.
+    void aManagerRerunsTheLeadOfAnEscalation()
+    {
+        const auto path = freshStore();
+        auto db = store::openStore(path);
+        auto repDb = store::openStore(path);
+        app::ThreadedPipelineRunner runner(QString::fromStdString(path),
+                                           std::make_shared<contracts::ContractRegistry>(
+                                               contracts::ContractRegistry::builtIn()));
+        auto rep = page(repDb, QStringLiteral("lena.fischer@baton.example"),
+                        ui::InboxPage::Mode::Escalations);
+        rep->setPipelineRunner(&runner);
+        QVERIFY(!rep->action("rerun")->isEnabled()); // reps do not resolve
+        rep.reset();
+
+        auto escalations =
+            page(db, QStringLiteral("dana.okoro@baton.example"), ui::InboxPage::Mode::Escalations);
+        QVERIFY(!escalations->action("rerun")->isEnabled()); // no runner, no re-run
+        escalations->setPipelineRunner(&runner);
+        QVERIFY(escalations->action("rerun")->isEnabled());
+        const qint64 id = escalations->briefView()->briefId();
+        QVERIFY(id > 0);
+        const auto briefs = scalar(db, "SELECT count(*) FROM briefs");
+        m_dialogs.nextNote = QStringLiteral("enrichment looked off");
+        QSignalSpy finished(&runner, &ui::PipelineRunner::finished);
+        QTest::keyClick(escalations->table(), Qt::Key_P);
+        QVERIFY(finished.wait(20000));
+        QTRY_COMPARE(m_messages.infoTitles.size(), 1);
+        QVERIFY2(m_messages.infoTexts[0].contains(QStringLiteral("Nothing has changed")),
+                 qPrintable(m_messages.infoTexts[0]));
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefs);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
+                                std::to_string(id) + " AND reason = 'rerun' AND note = 'enrichment "
+                                                     "looked off'"),
+                 1);
+        QCOMPARE(scalar(db, "SELECT status = 'escalated' FROM briefs WHERE id = " +
+                                std::to_string(id)),
+                 1);
+        QVERIFY(escalations->action("rerun")->isEnabled()); // ready for the next
     }
 
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()

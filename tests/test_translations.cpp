@@ -81,7 +81,8 @@ private slots:
         FakeMessageBoxes messages;
         FakeReviewDialogs reviewDialogs;
         ui::MainWindow window(ui::UiContext{store.db, store.storePath(), runner, dialogs, settings,
-                                            messages, reviewDialogs, *store.registry, QString()});
+                                            messages, reviewDialogs, *store.registry, QString(),
+                                            nullptr});
         window.showPage(ui::PageId::Data);
 
         QCOMPARE(ui::pageTitle(ui::PageId::Data), QStringLiteral("Daten"));

@@ -921,6 +921,38 @@
         <source>Could not read the managers: %1</source>
         <translation>Die Führungskräfte konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Re-run the pipeline for the lead</source>
+        <translation>Pipeline für den Lead erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Re-running the pipeline for lead #%1…</source>
+        <translation>Pipeline für Lead #%1 läuft erneut…</translation>
+    </message>
+    <message>
+        <source>Brief #%1 replaces #%2</source>
+        <translation>Brief #%1 ersetzt #%2</translation>
+    </message>
+    <message>
+        <source>Nothing has changed for lead #%1 since brief #%2 was made: the same inputs, agents and policy give the same brief. It stays escalated.</source>
+        <translation>Für Lead #%1 hat sich seit Brief #%2 nichts geändert: Dieselben Eingaben, Agenten und Richtlinien ergeben denselben Brief. Er bleibt eskaliert.</translation>
+    </message>
+    <message>
+        <source>Lead #%1 no longer qualifies for a brief. Brief #%2 stays escalated.</source>
+        <translation>Lead #%1 qualifiziert sich nicht mehr für einen Brief. Brief #%2 bleibt eskaliert.</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Re-run failed</source>
+        <translation>Erneute Ausführung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The pipeline could not re-run lead #%1: %2</source>
+        <translation>Die Pipeline konnte Lead #%1 nicht erneut ausführen: %2</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>

@@ -89,6 +89,7 @@ void MainWindow::buildPages()
             m_escalationsPage = new InboxPage(InboxPage::Mode::Escalations, m_context.db,
                                               m_context.registry, m_context.messageBoxes,
                                               m_context.reviewDialogs, m_context.user, m_stack);
+            m_escalationsPage->setPipelineRunner(m_context.pipelineRunner);
             connect(m_escalationsPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_escalationsPage;

@@ -9,4 +9,9 @@ void QtMessageBoxes::critical(QWidget *parent, const QString &title, const QStri
     QMessageBox::critical(parent, title, text);
 }
 
+void QtMessageBoxes::information(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::information(parent, title, text);
+}
+
 } // namespace baton::ui

@@ -14,6 +14,7 @@ namespace baton::ui {
 class FileDialogs;
 class ImportRunner;
 class MessageBoxes;
+class PipelineRunner;
 class ReviewDialogs;
 class Settings;
 
@@ -30,6 +31,7 @@ struct UiContext
     ReviewDialogs &reviewDialogs;
     const contracts::ContractRegistry &registry;
     QString user; // the profile the console acts as (email or name); empty: nobody yet
+    PipelineRunner *pipelineRunner; // re-runs for escalations; null: not offered
 };
 
 } // namespace baton::ui

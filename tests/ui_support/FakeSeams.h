@@ -36,9 +36,16 @@ public:
         titles << title;
         texts << text;
     }
+    void information(QWidget *, const QString &title, const QString &text) override
+    {
+        infoTitles << title;
+        infoTexts << text;
+    }
 
-    QStringList titles;
+    QStringList titles; // of critical messages
     QStringList texts;
+    QStringList infoTitles;
+    QStringList infoTexts;
 };
 
 // Answers the review questions with what the test put in `next*`, and records what was asked.

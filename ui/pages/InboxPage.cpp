@@ -1,6 +1,7 @@
 #include "pages/InboxPage.h"
 
 #include "MessageBoxes.h"
+#include "PipelineRunner.h"
 #include "ReviewDialogs.h"
 #include "models/InboxTableModel.h"
 #include "ports/Clock.h"
@@ -20,6 +21,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace baton::ui {
 
@@ -194,6 +196,8 @@ void InboxPage::updateActions()
         if (needs.isValid())
             a->setEnabled(may(static_cast<governance::Action>(needs.toInt())));
     }
+    if (QAction *rerun = action("rerun"))
+        rerun->setEnabled(rerun->isEnabled() && m_runner && !m_runner->isRunning());
     if (m_mode == Mode::Escalations && m_actor && !may(governance::Action::Resolve))
         m_who->setText(m_who->text() + QLatin1Char(' ') + tr("Only managers resolve escalations."));
 }
@@ -249,6 +253,8 @@ void InboxPage::createActions()
                          [this] { resolve(review::Resolution::ReturnToRep); }, resolves});
         specs.push_back({"reject", tr("Reject…"), QKeySequence(Qt::Key_D),
                          [this] { resolve(review::Resolution::Reject); }, resolves});
+        specs.push_back({"rerun", tr("Re-run the pipeline for the lead"), QKeySequence(Qt::Key_P),
+                         [this] { rerun(); }, resolves});
     }
     for (const Spec &s : specs) {
         auto *a = new QAction(s.text, this);
@@ -544,6 +550,72 @@ void InboxPage::comment()
         emit statusMessage(tr("Comment saved"));
         refresh();
     }
+}
+
+void InboxPage::setPipelineRunner(PipelineRunner *runner)
+{
+    if (m_mode != Mode::Escalations || m_runner == runner)
+        return;
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    if (m_runner)
+        connect(m_runner, &PipelineRunner::finished, this, &InboxPage::rerunFinished);
+    updateActions();
+}
+
+void InboxPage::rerun()
+{
+    const auto c = current();
+    if (!c || !m_actor || !m_runner || m_runner->isRunning())
+        return;
+    const auto note = m_dialogs.note(this, tr("Re-run the pipeline for the lead"));
+    if (!note)
+        return;
+    review::BriefState requested;
+    if (!act([&](std::int64_t id, std::int64_t version) {
+            requested = m_service.requestRerun(*m_actor, id, version, note->toStdString());
+        }))
+        return;
+    m_rerunBrief = requested.id;
+    emit statusMessage(tr("Re-running the pipeline for lead #%1…").arg(requested.leadId));
+    m_runner->rerunLead(
+        requested.leadId,
+        QStringLiteral("rerun by %1 (brief #%2)").arg(qs(m_actor->user)).arg(requested.id));
+    updateActions();
+}
+
+void InboxPage::rerunFinished(const LeadRerunOutcome &outcome)
+{
+    const qint64 brief = std::exchange(m_rerunBrief, 0);
+    updateActions();
+    if (brief == 0)
+        return; // another page's run
+    if (outcome.status == QLatin1String("briefed")) {
+        emit statusMessage(tr("Brief #%1 replaces #%2").arg(outcome.newBrief).arg(brief));
+        m_model->refresh();
+        selectRow(m_table->currentIndex().isValid() ? m_table->currentIndex().row() : 0);
+        return;
+    }
+    QString text;
+    if (outcome.status == QLatin1String("unchanged"))
+        text = tr("Nothing has changed for lead #%1 since brief #%2 was made: the same inputs, "
+                  "agents and policy give the same brief. It stays escalated.")
+                   .arg(outcome.leadId)
+                   .arg(brief);
+    else if (outcome.status == QLatin1String("not_qualified"))
+        text = tr("Lead #%1 no longer qualifies for a brief. Brief #%2 stays escalated.")
+                   .arg(outcome.leadId)
+                   .arg(brief);
+    if (!text.isEmpty()) {
+        m_messages.information(this, tr("Re-run"), text);
+    } else {
+        m_messages.critical(this, tr("Re-run failed"),
+                            tr("The pipeline could not re-run lead #%1: %2")
+                                .arg(outcome.leadId)
+                                .arg(outcome.error));
+    }
+    refresh();
 }
 
 void InboxPage::move(int delta)

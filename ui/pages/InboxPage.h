@@ -32,7 +32,9 @@ class BriefView;
 class DebouncedLineEdit;
 class InboxTableModel;
 class MessageBoxes;
+class PipelineRunner;
 class ReviewDialogs;
+struct LeadRerunOutcome;
 
 // The rep's queue: briefs to review, filtered, sorted and searched, with the selected one
 // beside them, cleared at keyboard speed (J/K to move, A approve, E edit, X escalate,
@@ -66,6 +68,8 @@ public:
     void setUser(const QString &user);
     // Selects the brief shown, by row of the table.
     void selectRow(int row);
+    // Offers the fifth resolution on the escalations page: re-run the pipeline for the lead.
+    void setPipelineRunner(PipelineRunner *runner);
 
 signals:
     void statusMessage(const QString &message);
@@ -93,6 +97,8 @@ private:
     void escalate();
     void reassign();
     void comment();
+    void rerun();
+    void rerunFinished(const LeadRerunOutcome &outcome);
     void move(int delta);
 
     Mode m_mode;
@@ -114,6 +120,8 @@ private:
     BriefView *m_brief;
     QString m_pendingSearch;
     QString m_editReason;
+    PipelineRunner *m_runner = nullptr;
+    qint64 m_rerunBrief = 0; // the escalation a re-run in progress is for
 };
 
 } // namespace baton::ui

@@ -1,0 +1,7 @@
+#include "PipelineRunner.h"
+
+namespace baton::ui {
+
+PipelineRunner::~PipelineRunner() = default;
+
+} // namespace baton::ui
