@@ -1,5 +1,6 @@
 #include "DemoStore.h"
 #include "agents/Policy.h"
+#include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "governance/Permissions.h"
 #include "pipeline/LeadRerun.h"
@@ -133,6 +134,58 @@ private slots:
         // Approved is approved: a second approval is refused by state, not silently repeated.
         QCOMPARE(failure([&] { service.approve(rep, id, after.version); }),
                  ReviewError::Kind::WrongState);
+    }
+
+    // Approving queues what the CRM must receive in the approval's own transaction: the
+    // person, a note carrying the brief and a task for its first action, both after the
+    // person; a refused approval queues nothing.
+    void anApprovalQueuesItsCrmOperations()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto rep = service.actor("lena.fischer@baton.example", "lena");
+        const auto id = firstBrief(db, "pending_review", rep.user);
+        const auto before = service.brief(id);
+        QCOMPARE(failure([&] { service.approve(rep, id, before.version + 1); }),
+                 ReviewError::Kind::Conflict);
+        QVERIFY(crm::OutboxStore(db).forBrief(id).empty());
+
+        service.approve(rep, id, before.version);
+        const auto ops = crm::OutboxStore(db).forBrief(id);
+        QCOMPARE(ops.size(), std::size_t(3));
+        QCOMPARE(ops[0].kind, std::string("upsert_person"));
+        QCOMPARE(ops[1].kind, std::string("create_note"));
+        QCOMPARE(ops[2].kind, std::string("create_task"));
+        QCOMPARE(ops[1].dependsOn, std::optional<std::int64_t>(ops[0].id));
+        QCOMPARE(ops[2].dependsOn, std::optional<std::int64_t>(ops[0].id));
+        for (const auto &op : ops) {
+            QCOMPARE(op.status, std::string("pending"));
+            QCOMPARE(op.nextAttemptAt, std::string("2026-11-17T09:30:00Z"));
+        }
+        const auto brief = nlohmann::json::parse(before.text);
+        const auto person = nlohmann::json::parse(ops[0].payload);
+        QVERIFY(person["email"] == brief["lead"]["email"]);
+        QCOMPARE(person["external_id"].get<std::string>(),
+                 "baton-lead-" + std::to_string(before.leadId));
+        QCOMPARE(person["owner"].get<std::string>(), before.owner);
+        const auto note = nlohmann::json::parse(ops[1].payload);
+        const auto body = note["body"].get<std::string>();
+        QVERIFY2(body.find(brief["summary"]["talking_points"][0]["text"].get<std::string>()) !=
+                     std::string::npos,
+                 body.c_str());
+        QVERIFY(body.find("Baton brief #" + std::to_string(id)) != std::string::npos);
+        const auto task = nlohmann::json::parse(ops[2].payload);
+        QVERIFY(task["due"] == brief["recommended_actions"][0]["due"]);
+        QCOMPARE(task["external_id"].get<std::string>(),
+                 "baton-brief-" + std::to_string(id) + "-task");
+        const auto entries = governance::AuditLog(db).list(
+            {rep.user, "approve", "brief#" + std::to_string(id), "", "", 1});
+        QCOMPARE(nlohmann::json::parse(entries.at(0).detail)["crm_operations_queued"].get<int>(), 3);
+        // Queueing the same brief again adds nothing: the keys are the brief's.
+        db.exec("BEGIN");
+        crm::OutboxStore(db).enqueue(id, crm::planApproval(id, brief, before.owner), "later");
+        db.exec("COMMIT");
+        QCOMPARE(crm::OutboxStore(db).forBrief(id).size(), std::size_t(3));
     }
 
     void nobodyActsBeyondTheirRole()

@@ -1,6 +1,8 @@
 #include "review/ReviewService.h"
 
 #include "contracts/ContractRegistry.h"
+#include "crm/OutboxPlanner.h"
+#include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
@@ -232,6 +234,15 @@ BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int
     const std::int64_t actionId = m_db.lastInsertRowId();
 
     const BriefState after = brief(briefId);
+    // An approved brief is only worth something in the CRM: its operations are queued in
+    // this same transaction, so no approval is ever without them.
+    std::size_t queued = 0;
+    if (status == "approved" && before.status != "approved") {
+        const auto plan =
+            crm::planApproval(briefId, nlohmann::json::parse(after.text), after.owner);
+        crm::OutboxStore(m_db).enqueue(briefId, plan, at);
+        queued = plan.size();
+    }
     governance::AuditEntry entry;
     entry.actor = who.user;
     entry.role = governance::roleName(who.role);
@@ -240,10 +251,12 @@ BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int
     entry.object = "brief#" + std::to_string(briefId);
     entry.beforeHash = stateHash(before);
     entry.afterHash = stateHash(after);
-    entry.detail = nlohmann::json({{"review_action", actionId},
-                                   {"version", before.version},
-                                   {"status", {before.status, status}}})
-                       .dump();
+    nlohmann::json detail = {{"review_action", actionId},
+                             {"version", before.version},
+                             {"status", {before.status, status}}};
+    if (queued > 0)
+        detail["crm_operations_queued"] = queued;
+    entry.detail = detail.dump();
     entry.at = at;
     governance::AuditLog(m_db).append(entry);
     if (tx)

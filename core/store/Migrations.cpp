@@ -412,6 +412,38 @@ CREATE TABLE search_index_state (
 INSERT INTO search_index_state VALUES (1, 0);
 )sql";
 
+// What must exist in the CRM for each approved brief: one row per operation, written in the
+// approval's transaction, independent of which CRM (the push worker maps each kind to the
+// configured one). op_key is derived from the brief (one operation of each kind per brief);
+// the payload's external_id, stored on the CRM object, lets a retry upsert or find the object
+// instead of creating a second one.
+constexpr const char *kV5 = R"sql(
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    brief_id        INTEGER NOT NULL REFERENCES briefs (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('upsert_person', 'create_note', 'create_task',
+                                                  'close_task', 'retract_note')),
+    op_key          TEXT NOT NULL UNIQUE,          -- "brief:42:create_note"
+    payload         TEXT NOT NULL,                 -- JSON, in Baton's terms
+    depends_on      INTEGER REFERENCES outbox (id), -- delivered first (a note needs its person)
+    -- in_flight: sent, answer not yet recorded; after a crash it is looked up, not re-sent.
+    status          TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'in_flight', 'done', 'failed', 'cancelled')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    last_request    TEXT,                          -- secrets masked
+    last_response   TEXT,
+    crm_system      TEXT,                          -- hubspot, salesforce, webhook, jsonl
+    crm_id          TEXT,
+    cancel_reason   TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_by_brief ON outbox (brief_id, id);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -421,6 +453,7 @@ const std::vector<Migration> &migrations()
         {2, "drop-folder sync cursors", kV2, false},
         {3, "pipeline runs, steps and briefs", kV3, false},
         {4, "review actions, the audit log and search", kV4, true},
+        {5, "the CRM outbox", kV5, false},
     };
     return steps;
 }

@@ -1,0 +1,139 @@
+#include "crm/OutboxPlanner.h"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace baton::crm {
+
+namespace {
+
+std::string text(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string firstWord(const std::string &name, bool first)
+{
+    const auto space = name.find(' ');
+    if (space == std::string::npos)
+        return first ? name : std::string();
+    return first ? name.substr(0, space) : name.substr(space + 1);
+}
+
+// The note a rep reads in the CRM: what the brief says, in plain text with a line per item,
+// and the link back to the brief in Baton.
+std::string noteBody(std::int64_t briefId, const nlohmann::json &brief)
+{
+    std::string out;
+    const auto &score = brief.value("score", nlohmann::json::object());
+    if (score.contains("score"))
+        out += "Baton score " + std::to_string(std::lround(score["score"].get<double>())) + " (" +
+               text(score, "grid") + ")\n";
+    const auto list = [&](const char *title, const nlohmann::json &items, const char *field) {
+        if (!items.is_array() || items.empty())
+            return;
+        out += std::string("\n") + title + ":\n";
+        for (const auto &item : items)
+            out += "- " + text(item, field) + "\n";
+    };
+    const auto &summary = brief.value("summary", nlohmann::json::object());
+    list("Intent signals", summary.value("intent_signals", nlohmann::json()), "text");
+    list("Talking points", summary.value("talking_points", nlohmann::json()), "text");
+    list("Risks", summary.value("risks", nlohmann::json()), "text");
+    if (score.contains("top_positive") || score.contains("top_negative")) {
+        out += "\nScore factors:\n";
+        for (const char *side : {"top_positive", "top_negative"})
+            for (const auto &f : score.value(side, nlohmann::json::array())) {
+                const double c = f.value("contribution", 0.0);
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%+.1f", c);
+                out += "- " + text(f, "name") + " " + buf + "\n";
+            }
+    }
+    const auto &actions = brief.value("recommended_actions", nlohmann::json::array());
+    if (actions.is_array() && !actions.empty()) {
+        out += "\nRecommended actions:\n";
+        for (const auto &a : actions)
+            out += "- " + text(a, "action") + " by " + text(a, "due") + ": " + text(a, "reason") +
+                   "\n";
+    }
+    out += "\nBaton brief #" + std::to_string(briefId) + " (" + briefExternalId(briefId, "brief") +
+           ")";
+    return out;
+}
+
+} // namespace
+
+std::string personExternalId(std::int64_t leadId)
+{
+    return "baton-lead-" + std::to_string(leadId);
+}
+
+std::string briefExternalId(std::int64_t briefId, const std::string &object)
+{
+    return "baton-brief-" + std::to_string(briefId) + "-" + object;
+}
+
+std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann::json &brief,
+                                           const std::string &owner)
+{
+    const auto &lead = brief.value("lead", nlohmann::json::object());
+    if (!lead.contains("id") || !lead["id"].is_number_integer())
+        throw std::invalid_argument("brief #" + std::to_string(briefId) + " names no lead");
+    // No email is planned all the same: a CRM that matches people by email refuses that
+    // operation with its own message, visible in the outbox, and the approval stands.
+    const std::string email = text(lead, "email");
+    const std::int64_t leadId = lead["id"].get<std::int64_t>();
+    const std::string name = text(lead, "name");
+    const auto &profile = brief.value("profile", nlohmann::json::object());
+    const auto value = [&](const char *field) {
+        const auto it = profile.find(field);
+        return it != profile.end() && it->contains("value") && (*it)["value"].is_string()
+                   ? (*it)["value"].get<std::string>()
+                   : std::string();
+    };
+    const std::string prefix = "brief:" + std::to_string(briefId) + ":";
+
+    std::vector<PlannedOperation> ops;
+    ops.push_back({"upsert_person",
+                   prefix + "upsert_person",
+                   {{"external_id", personExternalId(leadId)},
+                    {"lead_id", leadId},
+                    {"email", email},
+                    {"first_name", firstWord(name, true)},
+                    {"last_name", firstWord(name, false)},
+                    {"company", text(lead, "company")},
+                    {"job_title", text(lead, "job_title")},
+                    {"country", value("country")},
+                    {"owner", owner}},
+                   std::nullopt});
+    const auto &routing = brief.value("routing", nlohmann::json::object());
+    const std::string created =
+        text(brief.value("provenance", nlohmann::json::object()), "created_at");
+    ops.push_back({"create_note",
+                   prefix + "create_note",
+                   {{"external_id", briefExternalId(briefId, "note")},
+                    {"brief_id", briefId},
+                    {"body", noteBody(briefId, brief)},
+                    {"timestamp", created}},
+                   0});
+    const auto &actions = brief.value("recommended_actions", nlohmann::json::array());
+    if (actions.is_array() && !actions.empty()) {
+        const auto &first = actions.front();
+        ops.push_back(
+            {"create_task",
+             prefix + "create_task",
+             {{"external_id", briefExternalId(briefId, "task")},
+              {"brief_id", briefId},
+              {"subject", text(first, "action") + ": " + name},
+              {"body", text(first, "reason")},
+              {"due", text(first, "due").empty() ? text(routing, "sla_due") : text(first, "due")},
+              {"owner", owner}},
+             0});
+    }
+    return ops;
+}
+
+} // namespace baton::crm
