@@ -160,7 +160,7 @@ private slots:
         QCOMPARE(ops[2].dependsOn, std::optional<std::int64_t>(ops[0].id));
         for (const auto &op : ops) {
             QCOMPARE(op.status, std::string("pending"));
-            QCOMPARE(op.nextAttemptAt, std::string("2026-11-17T09:30:00Z"));
+            QCOMPARE(op.nextAttemptAt, std::string("2026-11-17T09:30:00.000Z"));
         }
         const auto brief = nlohmann::json::parse(before.text);
         const auto person = nlohmann::json::parse(ops[0].payload);

@@ -1,6 +1,7 @@
 #include "crm/OutboxStore.h"
 
 #include "store/Database.h"
+#include "util/Time.h"
 
 namespace baton::crm {
 
@@ -21,7 +22,8 @@ void OutboxStore::enqueue(std::int64_t briefId, const std::vector<PlannedOperati
         std::optional<std::int64_t> dependsOn;
         if (op.dependsOn && *op.dependsOn < ids.size())
             dependsOn = ids[*op.dependsOn];
-        insert.bindAll(briefId, op.kind, op.opKey, op.payload.dump(), dependsOn, now);
+        insert.bindAll(briefId, op.kind, op.opKey, op.payload.dump(), dependsOn,
+                       util::withMillis(now));
         insert.run();
         find.bind(1, op.opKey);
         find.step();
@@ -30,32 +32,191 @@ void OutboxStore::enqueue(std::int64_t briefId, const std::vector<PlannedOperati
     }
 }
 
+namespace {
+
+constexpr const char *kRowColumns =
+    "SELECT id, brief_id, kind, op_key, payload, status, depends_on, attempts, next_attempt_at, "
+    "coalesce(last_error, ''), coalesce(crm_system, ''), coalesce(crm_id, ''), "
+    "coalesce(last_request, ''), coalesce(last_response, ''), coalesce(cancel_reason, ''), "
+    "updated_at FROM outbox ";
+
+OutboxRow readRow(const store::Statement &st)
+{
+    OutboxRow r;
+    r.id = st.int64At(0);
+    r.briefId = st.int64At(1);
+    r.kind = st.textAt(2);
+    r.opKey = st.textAt(3);
+    r.payload = st.textAt(4);
+    r.status = st.textAt(5);
+    r.dependsOn = st.optionalInt64At(6);
+    r.attempts = st.int64At(7);
+    r.nextAttemptAt = st.textAt(8);
+    r.lastError = st.textAt(9);
+    r.crmSystem = st.textAt(10);
+    r.crmId = st.textAt(11);
+    r.lastRequest = st.textAt(12);
+    r.lastResponse = st.textAt(13);
+    r.cancelReason = st.textAt(14);
+    r.updatedAt = st.textAt(15);
+    return r;
+}
+
+} // namespace
+
 std::vector<OutboxRow> OutboxStore::forBrief(std::int64_t briefId)
 {
-    auto &st =
-        m_db.cached("SELECT id, brief_id, kind, op_key, payload, status, depends_on, attempts, "
-                    "next_attempt_at, coalesce(last_error, ''), coalesce(crm_system, ''), "
-                    "coalesce(crm_id, '') FROM outbox WHERE brief_id = ? ORDER BY id");
+    auto &st = m_db.cached(std::string(kRowColumns) + "WHERE brief_id = ? ORDER BY id");
     st.bind(1, briefId);
     std::vector<OutboxRow> out;
-    while (st.step()) {
-        OutboxRow r;
-        r.id = st.int64At(0);
-        r.briefId = st.int64At(1);
-        r.kind = st.textAt(2);
-        r.opKey = st.textAt(3);
-        r.payload = st.textAt(4);
-        r.status = st.textAt(5);
-        r.dependsOn = st.optionalInt64At(6);
-        r.attempts = st.int64At(7);
-        r.nextAttemptAt = st.textAt(8);
-        r.lastError = st.textAt(9);
-        r.crmSystem = st.textAt(10);
-        r.crmId = st.textAt(11);
-        out.push_back(std::move(r));
-    }
+    while (st.step())
+        out.push_back(readRow(st));
     st.reset();
     return out;
+}
+
+std::vector<OutboxRow> OutboxStore::list(const std::string &status, std::size_t limit)
+{
+    auto &st = m_db.cached(std::string(kRowColumns) +
+                           "WHERE ?1 = '' OR status = ?1 ORDER BY id DESC LIMIT ?2");
+    st.bindAll(status, static_cast<std::int64_t>(limit));
+    std::vector<OutboxRow> out;
+    while (st.step())
+        out.push_back(readRow(st));
+    st.reset();
+    return out;
+}
+
+OutboxRow OutboxStore::row(std::int64_t id)
+{
+    auto &st = m_db.cached(std::string(kRowColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    OutboxRow r;
+    if (st.step())
+        r = readRow(st);
+    st.reset();
+    return r;
+}
+
+std::vector<DueOperation> OutboxStore::due(const std::string &now, std::size_t limit)
+{
+    auto &st = m_db.cached(
+        "SELECT o.id, o.kind, o.payload, o.status, o.attempts, coalesce(d.status, ''), "
+        "coalesce(d.crm_id, '') FROM outbox o LEFT JOIN outbox d ON d.id = o.depends_on "
+        "WHERE o.status IN ('pending', 'in_flight') AND o.next_attempt_at <= ?1 "
+        "AND (o.depends_on IS NULL OR d.status IN ('done', 'failed', 'cancelled')) "
+        "ORDER BY o.id LIMIT ?2");
+    st.bindAll(now, static_cast<std::int64_t>(limit));
+    std::vector<DueOperation> out;
+    while (st.step())
+        out.push_back({st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3), st.int64At(4),
+                       st.textAt(5), st.textAt(6)});
+    st.reset();
+    return out;
+}
+
+std::optional<std::string> OutboxStore::nextDue()
+{
+    auto &st = m_db.cached("SELECT min(next_attempt_at) FROM outbox WHERE status IN "
+                           "('pending', 'in_flight')");
+    std::optional<std::string> out;
+    if (st.step())
+        out = st.optionalTextAt(0);
+    st.reset();
+    return out;
+}
+
+void OutboxStore::markSending(std::int64_t id, const std::string &request, const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, "
+                           "last_request = ?2, updated_at = ?3 WHERE id = ?1");
+    st.bindAll(id, request, now);
+    st.run();
+}
+
+void OutboxStore::markDone(std::int64_t id, const std::string &system, const std::string &crmId,
+                           const std::string &response, const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = 'done', crm_system = ?2, crm_id = ?3, "
+                           "last_response = ?4, last_error = NULL, updated_at = ?5 WHERE id = ?1");
+    st.bindAll(id, system, crmId, response, now);
+    st.run();
+}
+
+void OutboxStore::markRetry(std::int64_t id, bool unknownOutcome, const std::string &error,
+                            const std::string &response, const std::string &nextAttempt,
+                            const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = ?2, last_error = ?3, last_response = ?4, "
+                           "next_attempt_at = ?5, updated_at = ?6 WHERE id = ?1");
+    st.bindAll(id, std::string(unknownOutcome ? "in_flight" : "pending"), error, response,
+               nextAttempt, now);
+    st.run();
+}
+
+void OutboxStore::markFailed(std::int64_t id, const std::string &error, const std::string &response,
+                             const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = 'failed', last_error = ?2, "
+                           "last_response = ?3, updated_at = ?4 WHERE id = ?1");
+    st.bindAll(id, error, response, now);
+    st.run();
+}
+
+bool OutboxStore::retryNow(std::int64_t id, const std::string &now)
+{
+    // A failed operation goes back to pending; one in flight keeps its state, so its
+    // outcome is still looked up before anything is sent again.
+    auto &st = m_db.cached(
+        "UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'pending' ELSE status END, "
+        "next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1 AND status IN ('pending', "
+        "'in_flight', 'failed')");
+    st.bindAll(id, now);
+    st.run();
+    return m_db.changes() == 1;
+}
+
+bool OutboxStore::cancel(std::int64_t id, const std::string &reason, const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = 'cancelled', cancel_reason = ?2, "
+                           "updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'failed')");
+    st.bindAll(id, reason, now);
+    st.run();
+    return m_db.changes() == 1;
+}
+
+int OutboxStore::settleBriefs()
+{
+    auto &st = m_db.cached(
+        "UPDATE briefs SET status = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.brief_id "
+        "= briefs.id AND o.status IN ('failed', 'cancelled')) THEN 'push_failed' ELSE 'pushed' "
+        "END WHERE status IN ('approved', 'queued') AND id IN (SELECT brief_id FROM outbox) AND "
+        "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.brief_id = briefs.id AND o.status IN "
+        "('pending', 'in_flight'))");
+    st.run();
+    return m_db.changes();
+}
+
+OutboxStore::Counts OutboxStore::counts()
+{
+    auto &st = m_db.cached("SELECT status, count(*) FROM outbox GROUP BY status");
+    Counts c;
+    while (st.step()) {
+        const auto s = st.textViewAt(0);
+        const auto n = st.int64At(1);
+        if (s == "pending")
+            c.pending = n;
+        else if (s == "in_flight")
+            c.inFlight = n;
+        else if (s == "done")
+            c.done = n;
+        else if (s == "failed")
+            c.failed = n;
+        else if (s == "cancelled")
+            c.cancelled = n;
+    }
+    st.reset();
+    return c;
 }
 
 } // namespace baton::crm

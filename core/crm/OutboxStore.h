@@ -21,6 +21,17 @@ struct OutboxRow
     std::optional<std::int64_t> dependsOn;
     std::int64_t attempts = 0;
     std::string nextAttemptAt, lastError, crmSystem, crmId;
+    std::string lastRequest, lastResponse, cancelReason, updatedAt;
+};
+
+// An operation due for delivery, with what its dependency became.
+struct DueOperation
+{
+    std::int64_t id = 0;
+    std::string kind, payload, status; // status: pending, or in_flight (to look up first)
+    std::int64_t attempts = 0;
+    std::string dependencyStatus; // done or failed; empty without a dependency
+    std::string dependencyCrmId;
 };
 
 // The outbox table. Writes join the caller's transaction: an approval and its operations
@@ -35,6 +46,36 @@ public:
     void enqueue(std::int64_t briefId, const std::vector<PlannedOperation> &ops,
                  const std::string &now);
     std::vector<OutboxRow> forBrief(std::int64_t briefId);
+    // Every operation, newest first, for the outbox page: by status when given.
+    std::vector<OutboxRow> list(const std::string &status, std::size_t limit);
+    OutboxRow row(std::int64_t id);
+
+    // Pending or in-flight operations due by `now` whose dependency is settled (done, or
+    // failed: they then fail too), in id order.
+    std::vector<DueOperation> due(const std::string &now, std::size_t limit);
+    // The next time anything becomes due; nullopt when nothing waits.
+    std::optional<std::string> nextDue();
+    // Before sending: in flight, one attempt more, with the request as sent (masked).
+    void markSending(std::int64_t id, const std::string &request, const std::string &now);
+    void markDone(std::int64_t id, const std::string &system, const std::string &crmId,
+                  const std::string &response, const std::string &now);
+    // Back to pending (or in flight, when the outcome is unknown) until `nextAttempt`.
+    void markRetry(std::int64_t id, bool unknownOutcome, const std::string &error,
+                   const std::string &response, const std::string &nextAttempt,
+                   const std::string &now);
+    void markFailed(std::int64_t id, const std::string &error, const std::string &response,
+                    const std::string &now);
+    // Operator actions from the outbox page: due now, or never (with a reason).
+    bool retryNow(std::int64_t id, const std::string &now);
+    bool cancel(std::int64_t id, const std::string &reason, const std::string &now);
+    // Sets approved briefs whose operations are all settled to pushed or push_failed;
+    // returns how many changed.
+    int settleBriefs();
+    struct Counts
+    {
+        std::int64_t pending = 0, inFlight = 0, done = 0, failed = 0, cancelled = 0;
+    };
+    Counts counts();
 
 private:
     store::Database &m_db;

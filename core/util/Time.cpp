@@ -194,8 +194,8 @@ std::optional<TimePoint> parseExportDateTime(std::string_view s, int utcOffsetMi
     int h = 0, mi = 0, sec = 0;
     if (s.size() == 10)
         return fromParts(days, -utcOffsetMinutes * 60, 0);
-    if ((s[10] != ' ' && s[10] != 'T') || !digits(s, 11, 2, h) || s.size() < 16 ||
-        s[13] != ':' || !digits(s, 14, 2, mi))
+    if ((s[10] != ' ' && s[10] != 'T') || !digits(s, 11, 2, h) || s.size() < 16 || s[13] != ':' ||
+        !digits(s, 14, 2, mi))
         return std::nullopt;
     std::size_t pos = 16;
     if (pos < s.size() && s[pos] == ':') {
@@ -206,6 +206,18 @@ std::optional<TimePoint> parseExportDateTime(std::string_view s, int utcOffsetMi
     if (pos != s.size() || h > 23 || mi > 59 || sec > 59)
         return std::nullopt;
     return fromParts(days, h * 3600 + mi * 60 + sec - utcOffsetMinutes * 60, 0);
+}
+
+std::string withMillis(std::string rfc3339)
+{
+    if (rfc3339.size() == 20 && rfc3339.back() == 'Z')
+        rfc3339.insert(19, ".000");
+    return rfc3339;
+}
+
+std::string formatUtcMillis(TimePoint at)
+{
+    return withMillis(formatUtc(at));
 }
 
 } // namespace baton::util

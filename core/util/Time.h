@@ -12,6 +12,11 @@ using TimePoint = std::chrono::system_clock::time_point;
 // "2026-11-24T09:58:06Z" (seconds) or with milliseconds when they are not zero. Every
 // time Baton stores is UTC in this form, so text order is time order.
 std::string formatUtc(TimePoint at);
+// Always with milliseconds ("...T09:30:00.000Z"): times compared as text (the outbox's
+// next attempt) need one width.
+std::string formatUtcMillis(TimePoint at);
+// The same for a time formatUtc wrote: ".000" added when it has no fraction.
+std::string withMillis(std::string rfc3339);
 
 // Parses RFC 3339 ("2026-11-24T09:58:06.123+01:00", "...Z"). nullopt if malformed.
 std::optional<TimePoint> parseRfc3339(std::string_view text);

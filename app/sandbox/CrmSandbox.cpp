@@ -1,0 +1,429 @@
+#include "sandbox/CrmSandbox.h"
+
+#include <QEventLoop>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <future>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+namespace baton::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+struct Reply
+{
+    int status = 200;
+    json body;
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+};
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+json error(const std::string &category, const std::string &message)
+{
+    return {{"status", "error"},
+            {"message", message},
+            {"correlationId", "9a3e8b1c-0000-4000-8000-sandbox"},
+            {"category", category}};
+}
+
+std::string isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+}
+
+} // namespace
+
+struct CrmSandbox::State
+{
+    struct Engagement
+    {
+        std::string id;
+        json properties;
+        std::string contactId;
+    };
+
+    mutable std::mutex mutex;
+    CrmSandboxConfig config;
+    std::mt19937 rng{1};
+    std::deque<Clock::time_point> window;
+    long long nextId = 1001;
+    std::map<std::string, std::pair<std::string, json>> contacts; // email -> (id, properties)
+    std::vector<Engagement> notes, tasks;
+    int requests = 0, rateLimited = 0, faults = 0;
+
+    std::string newId() { return std::to_string(nextId++); }
+
+    std::vector<std::pair<QByteArray, QByteArray>> limitHeaders() const
+    {
+        const int remaining = std::max(0, config.rateLimit - static_cast<int>(window.size()));
+        return {{"X-HubSpot-RateLimit-Max", QByteArray::number(config.rateLimit)},
+                {"X-HubSpot-RateLimit-Remaining", QByteArray::number(remaining)},
+                {"X-HubSpot-RateLimit-Interval-Milliseconds", QByteArray::number(config.windowMs)}};
+    }
+
+    Reply rateLimitReply(bool retryAfter) const
+    {
+        Reply r{429,
+                {{"status", "error"},
+                 {"message", "You have reached your ten_secondly_rolling limit."},
+                 {"errorType", "RATE_LIMIT"},
+                 {"correlationId", "9a3e8b1c-0000-4000-8000-sandbox"},
+                 {"policyName", "TEN_SECONDLY_ROLLING"},
+                 {"groupName", "publicapi:private-app:sandbox"}},
+                limitHeaders()};
+        if (retryAfter)
+            r.headers.emplace_back("Retry-After", "1");
+        return r;
+    }
+
+    Reply upsertContacts(const json &body)
+    {
+        const auto &inputs = body.value("inputs", json::array());
+        for (const auto &in : inputs)
+            if (in.value("idProperty", "") != "email" ||
+                lower(in.value("id", "")).find('@') == std::string::npos)
+                return {400,
+                        error("VALIDATION_ERROR", "Property values were not valid: email '" +
+                                                      in.value("id", "") +
+                                                      "' is not a valid email address"),
+                        {}};
+        json results = json::array();
+        for (const auto &in : inputs) {
+            const std::string email = lower(in["id"].get<std::string>());
+            auto it = contacts.find(email);
+            const bool created = it == contacts.end();
+            if (created)
+                it = contacts.emplace(email, std::pair{newId(), json::object()}).first;
+            const json properties = in.value("properties", json::object());
+            for (const auto &[k, v] : properties.items())
+                it->second.second[k] = v;
+            it->second.second["email"] = email;
+            results.push_back({{"id", it->second.first},
+                               {"properties", it->second.second},
+                               {"createdAt", isoNow()},
+                               {"updatedAt", isoNow()},
+                               {"archived", false},
+                               {"new", created}});
+        }
+        return {200,
+                {{"status", "COMPLETE"},
+                 {"results", results},
+                 {"startedAt", isoNow()},
+                 {"completedAt", isoNow()}},
+                {}};
+    }
+
+    Reply createEngagements(const std::string &object, const json &body)
+    {
+        const int type = object == "notes" ? 202 : 204;
+        const auto &inputs = body.value("inputs", json::array());
+        std::set<std::string> contactIds;
+        for (const auto &[email, c] : contacts)
+            contactIds.insert(c.first);
+        // Checked first: HubSpot refuses a batch create as a whole.
+        for (const auto &in : inputs) {
+            bool associated = false;
+            for (const auto &a : in.value("associations", json::array())) {
+                const std::string to = a.value("to", json::object()).value("id", "");
+                for (const auto &t : a.value("types", json::array()))
+                    associated =
+                        associated || (t.value("associationTypeId", 0) == type &&
+                                       t.value("associationCategory", "") == "HUBSPOT_DEFINED" &&
+                                       contactIds.count(to));
+            }
+            if (!associated)
+                return {400,
+                        error("VALIDATION_ERROR",
+                              "One or more associations are invalid: expected association "
+                              "type " +
+                                  std::to_string(type) + " to an existing contact"),
+                        {}};
+            if (!in.value("properties", json::object()).contains("hs_timestamp"))
+                return {400,
+                        error("VALIDATION_ERROR", "Property values were not valid: "
+                                                  "hs_timestamp is required"),
+                        {}};
+        }
+        auto &list = object == "notes" ? notes : tasks;
+        json results = json::array();
+        for (const auto &in : inputs) {
+            Engagement e{newId(), in["properties"],
+                         in["associations"][0]["to"]["id"].get<std::string>()};
+            results.push_back({{"id", e.id},
+                               {"properties", e.properties},
+                               {"createdAt", isoNow()},
+                               {"archived", false}});
+            list.push_back(std::move(e));
+        }
+        return {201,
+                {{"status", "COMPLETE"},
+                 {"results", results},
+                 {"startedAt", isoNow()},
+                 {"completedAt", isoNow()}},
+                {}};
+    }
+
+    Reply search(const std::string &object, const json &body)
+    {
+        const auto &groups = body.value("filterGroups", json::array());
+        if (groups.empty() || groups[0].value("filters", json::array()).empty())
+            return {400, error("VALIDATION_ERROR", "filterGroups needs a filter"), {}};
+        const auto &f = groups[0]["filters"][0];
+        const std::string property = f.value("propertyName", "");
+        std::set<std::string> values;
+        for (const auto &v : f.value("values", json::array()))
+            values.insert(property == "email" ? lower(v.get<std::string>()) : v.get<std::string>());
+        json results = json::array();
+        if (object == "contacts") {
+            for (const auto &[email, c] : contacts)
+                if (values.count(lower(c.second.value(property, ""))))
+                    results.push_back({{"id", c.first}, {"properties", c.second}});
+        } else {
+            for (const auto &e : object == "notes" ? notes : tasks)
+                if (values.count(e.properties.value(property, "")))
+                    results.push_back({{"id", e.id}, {"properties", e.properties}});
+        }
+        return {200, {{"total", results.size()}, {"results", results}}, {}};
+    }
+
+    Reply handle(const std::string &method, const std::string &path, const json &body)
+    {
+        const auto objectOf = [&](const std::string &prefix) {
+            const auto rest = path.substr(prefix.size());
+            return rest.substr(0, rest.find('/'));
+        };
+        const std::string objects = "/crm/v3/objects/";
+        if (method == "GET" && path.rfind("/crm/v3/owners", 0) == 0) {
+            json results = json::array();
+            int id = 31;
+            for (const auto &email : config.owners)
+                results.push_back({{"id", std::to_string(id++)},
+                                   {"email", email.toStdString()},
+                                   {"type", "PERSON"}});
+            return {200, {{"results", results}}, {}};
+        }
+        if (method == "POST" && path.rfind(objects, 0) == 0) {
+            const std::string object = objectOf(objects);
+            const std::string tail = path.substr(objects.size() + object.size());
+            if (object == "contacts" && tail == "/batch/upsert")
+                return upsertContacts(body);
+            if ((object == "notes" || object == "tasks") && tail == "/batch/create")
+                return createEngagements(object, body);
+            if ((object == "contacts" || object == "notes" || object == "tasks") &&
+                tail == "/search")
+                return search(object, body);
+        }
+        return {404, error("OBJECT_NOT_FOUND", "no such endpoint: " + method + " " + path), {}};
+    }
+};
+
+CrmSandbox::CrmSandbox() : m_state(std::make_shared<State>())
+{
+}
+
+CrmSandbox::~CrmSandbox()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
+
+void CrmSandbox::setConfig(const CrmSandboxConfig &config)
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->config = config;
+    m_state->rng.seed(config.seed);
+}
+
+CrmSandbox::Counts CrmSandbox::counts() const
+{
+    std::lock_guard lock(m_state->mutex);
+    Counts c;
+    c.contacts = static_cast<int>(m_state->contacts.size());
+    c.notes = static_cast<int>(m_state->notes.size());
+    c.tasks = static_cast<int>(m_state->tasks.size());
+    std::set<std::string> contactIds;
+    for (const auto &[email, contact] : m_state->contacts)
+        contactIds.insert(contact.first);
+    for (auto [list, duplicates, unassociated] :
+         {std::tuple{&m_state->notes, &c.duplicateNotes, &c.unassociatedNotes},
+          std::tuple{&m_state->tasks, &c.duplicateTasks, &c.unassociatedTasks}}) {
+        std::set<std::string> seen;
+        for (const auto &e : *list) {
+            if (!seen.insert(e.properties.value("baton_external_id", "")).second)
+                ++*duplicates;
+            if (!contactIds.count(e.contactId))
+                ++*unassociated;
+        }
+    }
+    c.requests = m_state->requests;
+    c.rateLimited = m_state->rateLimited;
+    c.faults = m_state->faults;
+    return c;
+}
+
+QString CrmSandbox::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
+{
+    setConfig(config);
+    std::promise<quint16> ready;
+    auto listening = ready.get_future();
+    m_thread.reset(QThread::create([state = m_state, port, &ready] {
+        QHttpServer server;
+        const auto serve = [state](const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+            auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+            const auto write = [](QHttpServerResponder &to, const Reply &r) {
+                const QByteArray body = QByteArray::fromStdString(r.body.dump());
+                to.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+                to.writeHeader("Content-Type", "application/json;charset=utf-8");
+                to.writeHeader("Content-Length", QByteArray::number(body.size()));
+                for (const auto &[name, value] : r.headers)
+                    to.writeHeader(name, value);
+                to.writeBody(body);
+            };
+            const std::string method =
+                request.method() == QHttpServerRequest::Method::Get ? "GET" : "POST";
+            const std::string path = request.url().path().toStdString();
+            Reply reply;
+            std::optional<CrmFault> fault;
+            {
+                std::lock_guard lock(state->mutex);
+                ++state->requests;
+                if (!request.value("Authorization").startsWith("Bearer ") ||
+                    request.value("Authorization").size() <= 7) {
+                    write(*shared, {401,
+                                    error("INVALID_AUTHENTICATION",
+                                          "Authentication credentials not found. This API "
+                                          "supports OAuth 2.0 authentication and you can find "
+                                          "more details at https://developers.hubspot.com/docs/"
+                                          "methods/auth/oauth-overview"),
+                                    {}});
+                    return;
+                }
+                const auto now = Clock::now();
+                const auto windowLength = std::chrono::milliseconds(state->config.windowMs);
+                while (!state->window.empty() && now - state->window.front() >= windowLength)
+                    state->window.pop_front();
+                if (static_cast<int>(state->window.size()) >= state->config.rateLimit) {
+                    ++state->rateLimited;
+                    write(*shared, state->rateLimitReply(false));
+                    return;
+                }
+                state->window.push_back(now);
+                const auto &faults = state->config.faults;
+                if (!faults.empty() && state->config.faultRate > 0 &&
+                    std::uniform_real_distribution<double>(0, 1)(state->rng) <
+                        state->config.faultRate) {
+                    fault = faults[std::uniform_int_distribution<std::size_t>(0, faults.size() - 1)(
+                        state->rng)];
+                    ++state->faults;
+                }
+                const bool applies =
+                    !fault || *fault == CrmFault::Slow || *fault == CrmFault::LostResponse;
+                if (applies) {
+                    const json body =
+                        request.body().isEmpty()
+                            ? json()
+                            : json::parse(request.body().toStdString(), nullptr, false);
+                    try {
+                        reply =
+                            body.is_discarded()
+                                ? Reply{400, error("VALIDATION_ERROR", "Invalid input JSON"), {}}
+                                : state->handle(method, path, body);
+                    } catch (const std::exception &e) { // a shape the sandbox did not expect
+                        reply = {400, error("VALIDATION_ERROR", e.what()), {}};
+                    }
+                    auto limits = state->limitHeaders();
+                    reply.headers.insert(reply.headers.end(), limits.begin(), limits.end());
+                }
+            }
+            if (!fault) {
+                write(*shared, reply);
+                return;
+            }
+            switch (*fault) {
+            case CrmFault::ServerError:
+                write(*shared, {state->requests % 2 ? 500 : 503,
+                                error("INTERNAL_ERROR", "internal error, please retry"),
+                                {}});
+                return;
+            case CrmFault::RateLimited:
+            case CrmFault::RateLimitedBare: {
+                std::lock_guard lock(state->mutex);
+                ++state->rateLimited;
+                write(*shared, state->rateLimitReply(*fault == CrmFault::RateLimited));
+                return;
+            }
+            case CrmFault::Timeout:
+                // Silent until long after the client gave up; then the connection closes.
+                // The client may hang up first, and the server then deletes the socket.
+                QTimer::singleShot(state->config.timeoutHoldMs,
+                                   [shared, socket = QPointer<QTcpSocket>(shared->socket())] {
+                                       if (socket)
+                                           socket->abort();
+                                   });
+                return;
+            case CrmFault::Reset:
+            case CrmFault::LostResponse:
+                if (auto *socket = shared->socket())
+                    socket->abort();
+                return;
+            case CrmFault::Slow:
+                QTimer::singleShot(
+                    state->config.slowMs,
+                    [shared, reply, write, socket = QPointer<QTcpSocket>(shared->socket())] {
+                        if (socket)
+                            write(*shared, reply);
+                    });
+                return;
+            }
+        };
+        server.route(
+            QStringLiteral("/crm/v3/objects/<arg>/batch/<arg>"), QHttpServerRequest::Method::Post,
+            [serve](const QString &, const QString &, const QHttpServerRequest &request,
+                    QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
+        server.route(
+            QStringLiteral("/crm/v3/objects/<arg>/search"), QHttpServerRequest::Method::Post,
+            [serve](const QString &, const QHttpServerRequest &request,
+                    QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
+        server.route(QStringLiteral("/crm/v3/owners/"), QHttpServerRequest::Method::Get,
+                     [serve](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                         serve(request, std::move(responder));
+                     });
+        ready.set_value(server.listen(QHostAddress::LocalHost, port));
+        QEventLoop loop;
+        loop.exec();
+    }));
+    m_thread->setObjectName(QStringLiteral("crm-sandbox"));
+    m_thread->start();
+    m_port = listening.get();
+    return m_port;
+}
+
+} // namespace baton::app

@@ -1,0 +1,288 @@
+#include "crm/HubSpotConnector.h"
+
+#include "util/Backoff.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace baton::crm {
+
+namespace {
+
+using Outcome = DeliveryResult::Outcome;
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+const char *objectPath(const std::string &kind)
+{
+    if (kind == "upsert_person")
+        return "contacts";
+    if (kind == "create_note")
+        return "notes";
+    return "tasks";
+}
+
+// The property a delivery is found by: contacts by email, notes and tasks by Baton's id.
+std::string matchProperty(const std::string &kind)
+{
+    return kind == "upsert_person" ? "email" : "baton_external_id";
+}
+
+std::string matchValue(const Delivery &d)
+{
+    return d.kind == "upsert_person" ? lower(d.payload.value("email", ""))
+                                     : d.payload.value("external_id", "");
+}
+
+std::string text(const nlohmann::json &j, const char *key)
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// HubSpot's error body: {"status":"error","message":...,"category":...,"correlationId":...}.
+std::string errorOf(const HttpResponse &r)
+{
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    std::string message = body.is_object() ? text(body, "message") : std::string();
+    const std::string category = body.is_object() ? text(body, "category") : std::string();
+    if (message.empty())
+        message = r.body.substr(0, 200);
+    return "HubSpot " + std::to_string(r.status) + (category.empty() ? "" : " " + category) + ": " +
+           message;
+}
+
+nlohmann::json association(const std::string &personId, int type)
+{
+    return nlohmann::json::array(
+        {{{"to", {{"id", personId}}},
+          {"types", nlohmann::json::array({{{"associationCategory", "HUBSPOT_DEFINED"},
+                                            {"associationTypeId", type}}})}}});
+}
+
+} // namespace
+
+HubSpotConnector::HubSpotConnector(Config config) : m_config(std::move(config))
+{
+}
+
+std::size_t HubSpotConnector::batchLimit(const std::string &) const
+{
+    return 100; // batch upsert, batch create and search all take up to 100 inputs
+}
+
+std::optional<DeliveryResult> HubSpotConnector::refuse(const Delivery &d) const
+{
+    if (d.kind == "upsert_person" && text(d.payload, "email").empty())
+        return DeliveryResult{Outcome::Permanent,
+                              {},
+                              "HubSpot matches contacts by email, and this lead has none",
+                              {}};
+    if (d.kind != "upsert_person" && d.personCrmId.empty())
+        return DeliveryResult{Outcome::Permanent, {}, "the contact was not created", {}};
+    return std::nullopt;
+}
+
+HttpRequest HubSpotConnector::request(const std::string &method, const std::string &path,
+                                      const nlohmann::json &body) const
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = m_config.baseUrl + path;
+    r.headers = {{"Authorization", "Bearer " + m_config.accessToken},
+                 {"Content-Type", "application/json"}};
+    if (!body.is_null())
+        r.body = body.dump();
+    r.timeoutMs = m_config.timeoutMs;
+    return r;
+}
+
+HttpRequest HubSpotConnector::build(const std::string &kind,
+                                    const std::vector<Delivery> &batch) const
+{
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto &d : batch) {
+        const auto &p = d.payload;
+        if (kind == "upsert_person") {
+            nlohmann::json props = {{"email", text(p, "email")},
+                                    {"baton_lead_id", text(p, "external_id")}};
+            for (const auto &[ours, theirs] :
+                 {std::pair{"first_name", "firstname"}, std::pair{"last_name", "lastname"},
+                  std::pair{"company", "company"}, std::pair{"job_title", "jobtitle"},
+                  std::pair{"country", "country"}})
+                if (!text(p, ours).empty()) // an empty string would clear what the CRM has
+                    props[theirs] = text(p, ours);
+            inputs.push_back(
+                {{"idProperty", "email"}, {"id", text(p, "email")}, {"properties", props}});
+        } else if (kind == "create_note") {
+            inputs.push_back({{"properties",
+                               {{"hs_timestamp", text(p, "timestamp")},
+                                {"hs_note_body", text(p, "body")},
+                                {"baton_external_id", text(p, "external_id")}}},
+                              {"associations", association(d.personCrmId, 202)}});
+        } else {
+            nlohmann::json props = {{"hs_timestamp", text(p, "due")},
+                                    {"hs_task_subject", text(p, "subject")},
+                                    {"hs_task_body", text(p, "body")},
+                                    {"hs_task_status", "NOT_STARTED"},
+                                    {"hs_task_priority", "HIGH"},
+                                    {"hs_task_type", "TODO"},
+                                    {"baton_external_id", text(p, "external_id")}};
+            if (const auto owner = m_config.ownerIds.find(lower(text(p, "owner")));
+                owner != m_config.ownerIds.end())
+                props["hubspot_owner_id"] = owner->second;
+            inputs.push_back(
+                {{"properties", props}, {"associations", association(d.personCrmId, 204)}});
+        }
+    }
+    const std::string verb = kind == "upsert_person" ? "upsert" : "create";
+    return request("POST", "/crm/v3/objects/" + std::string(objectPath(kind)) + "/batch/" + verb,
+                   {{"inputs", inputs}});
+}
+
+std::optional<DeliveryResult> HubSpotConnector::classify(const HttpResponse &r, bool creates)
+{
+    if (r.status == 0) {
+        // Refused before anything was sent: safe to send again. Anything else (a timeout, a
+        // reset) may have reached HubSpot.
+        const std::string e = lower(r.error);
+        const bool notSent = !r.timedOut && (e.find("refused") != std::string::npos ||
+                                             e.find("not found") != std::string::npos);
+        return DeliveryResult{notSent ? Outcome::Retry : Outcome::Unknown,
+                              {},
+                              "no answer from HubSpot: " + r.error,
+                              {}};
+    }
+    if (r.status >= 200 && r.status < 300)
+        return std::nullopt;
+    if (r.status == 429) {
+        DeliveryResult out{
+            Outcome::Retry, {}, errorOf(r), util::parseRetryAfter(r.header("Retry-After"))};
+        const auto body = nlohmann::json::parse(r.body, nullptr, false);
+        if (body.is_object() && text(body, "policyName") == "DAILY")
+            out.retryAfter = std::chrono::hours(1); // the day's allowance is gone
+        else if (!out.retryAfter) {
+            const auto interval = r.header("X-HubSpot-RateLimit-Interval-Milliseconds");
+            if (!interval.empty() && std::all_of(interval.begin(), interval.end(), ::isdigit))
+                out.retryAfter = std::chrono::milliseconds(std::stoll(interval) / 10);
+        }
+        return out;
+    }
+    if (r.status >= 500)
+        // A create that failed at the gateway may have happened: look before sending again.
+        // An upsert by email is safe to repeat.
+        return DeliveryResult{creates ? Outcome::Unknown : Outcome::Retry, {}, errorOf(r), {}};
+    return DeliveryResult{Outcome::Permanent, {}, errorOf(r), {}};
+}
+
+std::vector<DeliveryResult> HubSpotConnector::read(const std::string &kind,
+                                                   const std::vector<Delivery> &batch,
+                                                   const HttpResponse &response) const
+{
+    if (const auto whole = classify(response, kind != "upsert_person"))
+        return std::vector<DeliveryResult>(batch.size(), *whole);
+    // 200/201, or 207 multi-status: results carry the objects made, errors the refusals
+    // (with the inputs' ids in context.ids for upserts).
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    std::map<std::string, std::string> made;
+    std::map<std::string, std::string> refused;
+    const std::string match = matchProperty(kind);
+    if (body.is_object()) {
+        for (const auto &res : body.value("results", nlohmann::json::array()))
+            if (res.is_object() && res.contains("properties"))
+                made[lower(text(res["properties"], match.c_str()))] = text(res, "id");
+        for (const auto &err : body.value("errors", nlohmann::json::array())) {
+            if (!err.is_object())
+                continue;
+            const std::string message =
+                "HubSpot " + text(err, "category") + ": " + text(err, "message");
+            const auto &ids = err.value("context", nlohmann::json::object())
+                                  .value("ids", nlohmann::json::array());
+            for (const auto &id : ids)
+                if (id.is_string())
+                    refused[lower(id.get<std::string>())] = message;
+        }
+    }
+    std::vector<DeliveryResult> out;
+    for (const auto &d : batch) {
+        const std::string key = lower(matchValue(d));
+        if (const auto it = made.find(key); it != made.end() && !it->second.empty())
+            out.push_back({Outcome::Done, it->second, {}, {}});
+        else if (const auto bad = refused.find(key); bad != refused.end())
+            out.push_back({Outcome::Permanent, {}, bad->second, {}});
+        else // answered, but not about this one: find out before sending it again
+            out.push_back({Outcome::Unknown, {}, "HubSpot's answer did not mention it", {}});
+    }
+    return out;
+}
+
+HttpRequest HubSpotConnector::lookup(const std::string &kind,
+                                     const std::vector<Delivery> &batch) const
+{
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto &d : batch)
+        values.push_back(matchValue(d));
+    const std::string match = matchProperty(kind);
+    return request(
+        "POST", "/crm/v3/objects/" + std::string(objectPath(kind)) + "/search",
+        {{"filterGroups",
+          nlohmann::json::array({{{"filters", nlohmann::json::array({{{"propertyName", match},
+                                                                      {"operator", "IN"},
+                                                                      {"values", values}}})}}})},
+         {"properties", nlohmann::json::array({match})},
+         {"limit", 100}});
+}
+
+std::vector<DeliveryResult> HubSpotConnector::readLookup(const std::string &kind,
+                                                         const std::vector<Delivery> &batch,
+                                                         const HttpResponse &response) const
+{
+    if (auto whole = classify(response, false)) {
+        // A lookup changes nothing: whatever went wrong, it can simply be asked again.
+        if (whole->outcome != Outcome::Permanent)
+            whole->outcome = Outcome::Unknown;
+        return std::vector<DeliveryResult>(batch.size(), *whole);
+    }
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    std::map<std::string, std::string> found;
+    const std::string match = matchProperty(kind);
+    if (body.is_object())
+        for (const auto &res : body.value("results", nlohmann::json::array()))
+            if (res.is_object() && res.contains("properties"))
+                found[lower(text(res["properties"], match.c_str()))] = text(res, "id");
+    std::vector<DeliveryResult> out;
+    for (const auto &d : batch) {
+        if (const auto it = found.find(lower(matchValue(d))); it != found.end())
+            out.push_back({Outcome::Done, it->second, {}, {}});
+        else
+            out.push_back({Outcome::Retry, {}, "not in HubSpot: sending it", {}});
+    }
+    return out;
+}
+
+HttpRequest HubSpotConnector::ownersRequest() const
+{
+    auto r = request("GET", "/crm/v3/owners?limit=500", nullptr);
+    return r;
+}
+
+std::map<std::string, std::string> HubSpotConnector::readOwners(const HttpResponse &response)
+{
+    std::map<std::string, std::string> out;
+    if (response.status != 200)
+        return out;
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (!body.is_object())
+        return out;
+    for (const auto &o : body.value("results", nlohmann::json::array()))
+        if (o.is_object() && !text(o, "email").empty())
+            out[lower(text(o, "email"))] = text(o, "id");
+    return out;
+}
+
+} // namespace baton::crm

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "crm/Connector.h"
+
+#include <map>
+
+namespace baton::crm {
+
+// HubSpot CRM v3: contacts upserted in batches by email (`idProperty`), notes and tasks
+// created in batches and associated with their contact at creation (association types 202
+// note-to-contact and 204 task-to-contact, HUBSPOT_DEFINED). Notes and tasks carry Baton's
+// external id in a `baton_external_id` property, contacts `baton_lead_id`; a lost answer is
+// followed by a search on them. 429s are read for Retry-After, the rate-limit interval
+// header and `policyName` (a DAILY limit waits an hour, not seconds).
+class HubSpotConnector final : public Connector
+{
+public:
+    struct Config
+    {
+        std::string baseUrl = "https://api.hubapi.com";
+        std::string accessToken; // private app token or OAuth access token
+        int timeoutMs = 30000;
+        std::map<std::string, std::string> ownerIds; // Baton user email -> HubSpot owner id
+        // A private app's default burst allowance; Professional and Enterprise accounts
+        // allow 190 per 10 seconds.
+        RateLimit limit{100, std::chrono::seconds(10)};
+    };
+
+    explicit HubSpotConnector(Config config);
+
+    std::string system() const override { return "hubspot"; }
+    std::size_t batchLimit(const std::string &kind) const override;
+    RateLimit rateLimit() const override { return m_config.limit; }
+    std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
+    HttpRequest build(const std::string &kind, const std::vector<Delivery> &batch) const override;
+    std::vector<DeliveryResult> read(const std::string &kind, const std::vector<Delivery> &batch,
+                                     const HttpResponse &response) const override;
+    HttpRequest lookup(const std::string &kind, const std::vector<Delivery> &batch) const override;
+    std::vector<DeliveryResult> readLookup(const std::string &kind,
+                                           const std::vector<Delivery> &batch,
+                                           const HttpResponse &response) const override;
+
+    // GET /crm/v3/owners: who tasks can be assigned to, by email.
+    HttpRequest ownersRequest() const;
+    static std::map<std::string, std::string> readOwners(const HttpResponse &response);
+    void setOwnerIds(std::map<std::string, std::string> ids) { m_config.ownerIds = std::move(ids); }
+
+    // The part of an answer that decides for the whole request: nullopt when it is a 2xx to
+    // read item by item. Public for the sandbox's tests of the error shapes.
+    static std::optional<DeliveryResult> classify(const HttpResponse &response, bool creates);
+
+private:
+    HttpRequest request(const std::string &method, const std::string &path,
+                        const nlohmann::json &body) const;
+
+    Config m_config;
+};
+
+} // namespace baton::crm

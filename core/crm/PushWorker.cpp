@@ -1,0 +1,257 @@
+#include "crm/PushWorker.h"
+
+#include "crm/OutboxStore.h"
+#include "ports/Clock.h"
+#include "ports/HttpTransport.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+#include <algorithm>
+
+namespace baton::crm {
+
+namespace {
+
+using Outcome = DeliveryResult::Outcome;
+
+// Dependencies first: a note or task needs its contact's id.
+constexpr const char *kKinds[] = {"upsert_person", "create_note", "create_task"};
+
+std::string describeResponse(const HttpResponse &r)
+{
+    if (r.status == 0)
+        return "(no answer: " + r.error + ")";
+    std::string out = "HTTP " + std::to_string(r.status) + "\n";
+    for (const auto &[name, value] : r.headers)
+        out += name + ": " + value + "\n";
+    // Bodies can be large (a batch of 100); the outbox keeps enough to read the error.
+    return out + "\n" + r.body.substr(0, 4000);
+}
+
+} // namespace
+
+PushWorker::PushWorker(store::Database &db, const Connector &connector, HttpTransport &transport,
+                       const Clock &clock, PushOptions options)
+    : m_db(db), m_connector(connector), m_transport(transport), m_clock(clock),
+      m_options(std::move(options))
+{
+}
+
+HttpResponse PushWorker::send(const HttpRequest &request)
+{
+    const auto limit = m_connector.rateLimit();
+    if (limit.requests > 0) {
+        // A sliding window like the CRM's own: wait until the oldest request in it leaves.
+        auto now = m_clock.steadyNow();
+        while (!m_sent.empty() && now - m_sent.front() >= limit.window)
+            m_sent.pop_front();
+        if (static_cast<int>(m_sent.size()) >= limit.requests) {
+            const auto wait = m_sent.front() + limit.window - now;
+            m_clock.sleepFor(std::chrono::ceil<std::chrono::milliseconds>(wait));
+            m_sent.pop_front();
+        }
+        m_sent.push_back(m_clock.steadyNow());
+    }
+    return m_transport.send(request);
+}
+
+void PushWorker::record(const Delivery &d, const DeliveryResult &r, const std::string &response,
+                        std::int64_t attempts, PushSummary &summary)
+{
+    OutboxStore outbox(m_db);
+    const auto now = m_clock.now();
+    const std::string stamp = util::formatUtcMillis(now);
+    switch (r.outcome) {
+    case Outcome::Done:
+        outbox.markDone(d.id, m_connector.system(), r.crmId, response, stamp);
+        ++summary.done;
+        return;
+    case Outcome::Permanent:
+        outbox.markFailed(d.id, r.error, response, stamp);
+        ++summary.failed;
+        return;
+    case Outcome::Retry:
+    case Outcome::Unknown:
+        break;
+    }
+    const bool unknown = r.outcome == Outcome::Unknown;
+    // An operation that may exist in the CRM never fails here: failing it would invite a
+    // second send. It keeps being looked up, at the backoff's cap at most.
+    if (!unknown && attempts >= m_options.backoff.maxAttempts) {
+        outbox.markFailed(d.id,
+                          "gave up after " + std::to_string(attempts) + " attempts: " + r.error,
+                          response, stamp);
+        ++summary.failed;
+        return;
+    }
+    const int retry = static_cast<int>(std::clamp<std::int64_t>(attempts, 1, 30));
+    const auto wait = r.retryAfter ? *r.retryAfter : m_options.backoff.delayBefore(retry);
+    outbox.markRetry(d.id, unknown, r.error, response, util::formatUtcMillis(now + wait), stamp);
+    ++(unknown ? summary.unknown : summary.retried);
+}
+
+void PushWorker::deliver(const std::string &kind, std::vector<Delivery> batch, bool lookupFirst,
+                         PushSummary &summary)
+{
+    OutboxStore outbox(m_db);
+    if (lookupFirst) {
+        // Sent before, answer lost: whatever the CRM holds decides, not a second send.
+        const auto request = m_connector.lookup(kind, batch);
+        const auto response = send(request);
+        ++summary.lookups;
+        const auto found = m_connector.readLookup(kind, batch, response);
+        const std::string text = describeResponse(response);
+        std::vector<Delivery> missing;
+        store::Transaction tx(m_db);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (found[i].outcome == Outcome::Retry)
+                missing.push_back(batch[i]); // not there: send it now
+            else
+                record(batch[i], found[i], text, m_attempts[batch[i].id], summary);
+        }
+        tx.commit();
+        batch = std::move(missing);
+    }
+    std::vector<Delivery> sendable;
+    {
+        store::Transaction tx(m_db);
+        for (auto &d : batch) {
+            if (const auto refused = m_connector.refuse(d))
+                record(d, *refused, {}, m_attempts[d.id], summary);
+            else
+                sendable.push_back(std::move(d));
+        }
+        tx.commit();
+    }
+    if (sendable.empty())
+        return;
+    const auto request = m_connector.build(kind, sendable);
+    {
+        // Committed before the bytes leave: a crash after this finds the operations in
+        // flight and looks them up instead of sending twice.
+        store::Transaction tx(m_db);
+        const auto described = m_connector.describe(request);
+        const auto stamp = util::formatUtcMillis(m_clock.now());
+        for (const auto &d : sendable) {
+            outbox.markSending(d.id, described, stamp);
+            ++m_attempts[d.id];
+        }
+        tx.commit();
+    }
+    const auto response = send(request);
+    ++summary.requests;
+    if (response.status == 429)
+        ++summary.rateLimited;
+    const auto results = m_connector.read(kind, sendable, response);
+    const bool wholeRefused =
+        sendable.size() > 1 && response.status >= 400 && response.status < 500 &&
+        response.status != 401 && response.status != 403 && response.status != 429 &&
+        std::all_of(results.begin(), results.end(),
+                    [](const DeliveryResult &r) { return r.outcome == Outcome::Permanent; });
+    if (wholeRefused) {
+        // One bad input refuses a whole batch create: each alone, so only it fails.
+        {
+            store::Transaction tx(m_db);
+            for (const auto &d : sendable)
+                outbox.markRetry(d.id, false, "batch refused, sending alone",
+                                 describeResponse(response), util::formatUtcMillis(m_clock.now()),
+                                 util::formatUtcMillis(m_clock.now()));
+            tx.commit();
+        }
+        for (const auto &d : sendable)
+            deliver(kind, {d}, false, summary);
+        return;
+    }
+    const std::string text = describeResponse(response);
+    store::Transaction tx(m_db);
+    for (std::size_t i = 0; i < sendable.size(); ++i)
+        record(sendable[i], results[i], text, m_attempts[sendable[i].id], summary);
+    tx.commit();
+}
+
+PushSummary PushWorker::runOnce()
+{
+    PushSummary summary;
+    const auto started = m_clock.steadyNow();
+    OutboxStore outbox(m_db);
+    const auto due = outbox.due(util::formatUtcMillis(m_clock.now()), 5000);
+    const std::size_t limit = m_options.batchSize > 0 ? m_options.batchSize : std::size_t(100);
+    for (const char *kind : kKinds) {
+        std::vector<Delivery> lookups, sends;
+        {
+            store::Transaction tx(m_db);
+            for (const auto &op : due) {
+                if (op.kind != kind)
+                    continue;
+                m_attempts[op.id] = op.attempts;
+                if (op.dependencyStatus == "failed" || op.dependencyStatus == "cancelled") {
+                    outbox.markFailed(op.id, "its contact could not be created in the CRM", {},
+                                      util::formatUtcMillis(m_clock.now()));
+                    ++summary.failed;
+                    continue;
+                }
+                Delivery d{op.id, op.kind, nlohmann::json::parse(op.payload, nullptr, false),
+                           op.dependencyCrmId};
+                (op.status == "in_flight" ? lookups : sends).push_back(std::move(d));
+            }
+            tx.commit();
+        }
+        const std::size_t size = std::min(limit, m_connector.batchLimit(kind));
+        for (auto *list : {&lookups, &sends}) {
+            for (std::size_t at = 0; at < list->size(); at += size) {
+                if (m_options.cancel && m_options.cancel->load())
+                    return summary;
+                std::vector<Delivery> batch(
+                    list->begin() + static_cast<std::ptrdiff_t>(at),
+                    list->begin() + static_cast<std::ptrdiff_t>(std::min(at + size, list->size())));
+                deliver(kind, std::move(batch), list == &lookups, summary);
+                if (m_options.onProgress) {
+                    const auto c = outbox.counts();
+                    m_options.onProgress(c.done + c.failed + c.cancelled,
+                                         c.pending + c.inFlight + c.done + c.failed + c.cancelled);
+                }
+            }
+        }
+    }
+    {
+        store::Transaction tx(m_db);
+        outbox.settleBriefs();
+        tx.commit();
+    }
+    summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
+    return summary;
+}
+
+PushSummary PushWorker::runUntilIdle()
+{
+    PushSummary total;
+    const auto started = m_clock.steadyNow();
+    OutboxStore outbox(m_db);
+    while (!(m_options.cancel && m_options.cancel->load())) {
+        const auto s = runOnce();
+        total.requests += s.requests;
+        total.lookups += s.lookups;
+        total.done += s.done;
+        total.failed += s.failed;
+        total.retried += s.retried;
+        total.unknown += s.unknown;
+        total.rateLimited += s.rateLimited;
+        const auto next = outbox.nextDue();
+        if (!next)
+            break;
+        if (s.requests + s.lookups + s.done + s.failed == 0) {
+            // Nothing was ready: wait for the earliest retry, a quarter second at a time so
+            // a cancel is seen.
+            const auto at = util::parseRfc3339(*next);
+            auto wait = at ? std::chrono::ceil<std::chrono::milliseconds>(*at - m_clock.now())
+                           : std::chrono::milliseconds(250);
+            wait = std::clamp(wait, std::chrono::milliseconds(10), std::chrono::milliseconds(250));
+            m_clock.sleepFor(wait);
+        }
+    }
+    total.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
+    return total;
+}
+
+} // namespace baton::crm

@@ -1,0 +1,221 @@
+#include "DemoStore.h"
+#include "adapters/OneShotHttpTransport.h"
+#include "agents/Policy.h"
+#include "crm/HubSpotConnector.h"
+#include "crm/OutboxStore.h"
+#include "crm/PushWorker.h"
+#include "pipeline/Orchestrator.h"
+#include "pipeline/Team.h"
+#include "ports/IdGenerator.h"
+#include "review/ReviewService.h"
+#include "sandbox/CrmSandbox.h"
+#include "util/Time.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+using namespace baton;
+
+// Approved briefs pushed to the HubSpot sandbox over real HTTP: every fault the sandbox can
+// inject, and still exactly one contact per person and one note and one task per brief,
+// each associated with its contact.
+class TestCrmPush : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_template;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    int m_copies = 0;
+
+    std::string freshStore()
+    {
+        return copyStore(
+            m_template.toStdString(),
+            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
+    }
+
+    static std::int64_t scalar(store::Database &db, const std::string &sql)
+    {
+        auto st = db.prepare(sql);
+        return st.step() ? st.int64At(0) : -1;
+    }
+
+    // Approves every brief awaiting review, each by its owner, as a rep would.
+    static int approveAll(store::Database &db, const contracts::ContractRegistry &registry)
+    {
+        const SystemClock clock;
+        review::ReviewService service(db, registry, clock);
+        std::vector<std::pair<std::int64_t, std::string>> open;
+        auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'pending_review'");
+        while (st.step())
+            open.emplace_back(st.int64At(0), st.textAt(1));
+        for (const auto &[id, owner] : open)
+            service.approve(service.actor(owner, "test"), id, service.brief(id).version);
+        return static_cast<int>(open.size());
+    }
+
+    static crm::HubSpotConnector connector(const QString &baseUrl)
+    {
+        crm::HubSpotConnector::Config config;
+        config.baseUrl = baseUrl.toStdString();
+        config.accessToken = "pat-na1-sandbox";
+        config.timeoutMs = 300;
+        config.limit = {100, std::chrono::seconds(1)}; // as the sandboxes below allow
+        return crm::HubSpotConnector(config);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
+        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+        buildDemoStore(m_template.toStdString(),
+                       m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5, now);
+        auto db = store::openStore(m_template.toStdString());
+        pipeline::saveUsers(db, pipeline::demoTeam());
+        const auto policy = agents::defaultPolicy(m_registry);
+        const FixedClock clock(now);
+        RandomIdGenerator ids(3);
+        pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    // Pushes every approved brief of a fresh store through the sandbox configured so, and
+    // checks that the CRM ends with exactly one of each object, all associated.
+    void pushAndCheck(const app::CrmSandboxConfig &config, std::size_t batchSize, int minimumFaults)
+    {
+        auto db = store::openStore(freshStore());
+        const int approved = approveAll(db, m_registry);
+        QVERIFY2(approved >= 50, qPrintable(QString::number(approved)));
+        const auto people = scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) "
+                                       "FROM briefs WHERE status = 'approved'");
+        const auto tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
+
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start(0, config) > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        crm::PushOptions options;
+        options.backoff = {40, std::chrono::milliseconds(20), std::chrono::milliseconds(400)};
+        options.batchSize = batchSize; // more requests, so more of them meet a fault
+        crm::PushWorker worker(db, hubspot, transport, clock, options);
+        const auto summary = worker.runUntilIdle();
+
+        const auto counts = sandbox.counts();
+        // Every request the CRM saw is one the worker chose to send: the transport never
+        // resends on its own (QNetworkAccessManager does, after a lost answer).
+        QCOMPARE(std::int64_t(counts.requests), summary.requests + summary.lookups);
+        QVERIFY2(counts.faults >= minimumFaults, qPrintable(QString::number(counts.faults)));
+        QCOMPARE(counts.contacts, int(people));
+        QCOMPARE(counts.notes, approved);
+        QCOMPARE(counts.tasks, int(tasks));
+        QCOMPARE(counts.duplicateNotes, 0);
+        QCOMPARE(counts.duplicateTasks, 0);
+        QCOMPARE(counts.unassociatedNotes, 0);
+        QCOMPARE(counts.unassociatedTasks, 0);
+        const auto c = crm::OutboxStore(db).counts();
+        // One upsert per brief (a person with two briefs is upserted twice, created once).
+        QCOMPARE(c.done, std::int64_t(approved) * 2 + tasks);
+        QCOMPARE(c.pending + c.inFlight + c.failed, std::int64_t(0));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
+                 std::int64_t(approved));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM outbox WHERE status = 'done' AND (crm_id IS "
+                            "NULL OR crm_system <> 'hubspot')"),
+                 std::int64_t(0));
+    }
+
+    void eachFaultAloneStillGivesExactlyOneOfEach_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::newRow("5xx") << int(app::CrmFault::ServerError);
+        QTest::newRow("429 with Retry-After") << int(app::CrmFault::RateLimited);
+        QTest::newRow("429 bare") << int(app::CrmFault::RateLimitedBare);
+        QTest::newRow("timeout") << int(app::CrmFault::Timeout);
+        QTest::newRow("connection reset") << int(app::CrmFault::Reset);
+        QTest::newRow("slow answer") << int(app::CrmFault::Slow);
+        QTest::newRow("success, answer lost") << int(app::CrmFault::LostResponse);
+    }
+
+    void eachFaultAloneStillGivesExactlyOneOfEach()
+    {
+        QFETCH(int, fault);
+        app::CrmSandboxConfig config;
+        config.faults = {static_cast<app::CrmFault>(fault)};
+        config.faultRate = 0.4;
+        config.seed = 11;
+        config.windowMs = 1000; // a bare 429 then says to wait 100 ms, not a second
+        config.slowMs = 100;
+        config.timeoutHoldMs = 1500;
+        pushAndCheck(config, 10, 5);
+    }
+
+    void twentyPercentOfEveryKind()
+    {
+        app::CrmSandboxConfig config;
+        config.faultRate = 0.2;
+        config.seed = 7;
+        config.windowMs = 1000;
+        config.slowMs = 100;
+        config.timeoutHoldMs = 1500;
+        pushAndCheck(config, 4, 8);
+    }
+
+    // A refusal is the CRM's own words on that operation alone; the rest go through.
+    void aPermanentErrorStopsOnlyItsOperation()
+    {
+        auto db = store::openStore(freshStore());
+        const int approved = approveAll(db, m_registry);
+        // One person without an email: HubSpot matches contacts by email.
+        const auto victim = scalar(db, "SELECT min(id) FROM outbox WHERE kind = 'upsert_person'");
+        db.exec("UPDATE outbox SET payload = json_set(payload, '$.email', '') WHERE id = " +
+                std::to_string(victim));
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
+        const auto failed = crm::OutboxStore(db).list("failed", 10);
+        QCOMPARE(failed.size(), std::size_t(3)); // the person, its note and its task
+        QVERIFY2(failed.back().lastError.find("by email") != std::string::npos,
+                 failed.back().lastError.c_str());
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'push_failed'"), 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
+                 std::int64_t(approved - 1));
+        QCOMPARE(sandbox.counts().notes, approved - 1);
+    }
+
+    // A wrong token is refused with HubSpot's message, and nothing is retried forever.
+    void anAuthErrorIsPermanentAndSaysSo()
+    {
+        auto db = store::openStore(freshStore());
+        approveAll(db, m_registry);
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        crm::HubSpotConnector::Config config;
+        config.baseUrl = sandbox.baseUrl().toStdString();
+        config.timeoutMs = 1000; // and no token
+        const crm::HubSpotConnector hubspot(config);
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        const auto summary = crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
+        QVERIFY(summary.requests <= 2);
+        const auto failed = crm::OutboxStore(db).list("failed", 1);
+        QCOMPARE(failed.size(), std::size_t(1));
+        QVERIFY2(failed[0].lastError.find("INVALID_AUTHENTICATION") != std::string::npos ||
+                     failed[0].lastError.find("could not be created") != std::string::npos,
+                 failed[0].lastError.c_str());
+        const auto person = crm::OutboxStore(db).row(
+            scalar(db, "SELECT min(id) FROM outbox WHERE kind = 'upsert_person'"));
+        QVERIFY2(person.lastError.find("HubSpot 401 INVALID_AUTHENTICATION") != std::string::npos,
+                 person.lastError.c_str());
+        QVERIFY(person.lastRequest.find("Authorization: ***") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrmPush)
+#include "test_crm_push.moc"
