@@ -85,11 +85,12 @@ private slots:
 
     // Pushes every approved brief of a fresh store through the sandbox configured so, and
     // checks that the CRM ends with exactly one of each object, all associated.
-    void pushAndCheck(const app::CrmSandboxConfig &config, std::size_t batchSize, int minimumFaults)
+    void pushAndCheck(const app::CrmSandboxConfig &config, std::size_t batchSize, int minimumFaults,
+                      const std::string &storePath = {}, int minimumBriefs = 50)
     {
-        auto db = store::openStore(freshStore());
+        auto db = store::openStore(storePath.empty() ? freshStore() : storePath);
         const int approved = approveAll(db, m_registry);
-        QVERIFY2(approved >= 50, qPrintable(QString::number(approved)));
+        QVERIFY2(approved >= minimumBriefs, qPrintable(QString::number(approved)));
         const auto people = scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) "
                                        "FROM briefs WHERE status = 'approved'");
         const auto tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
@@ -162,6 +163,32 @@ private slots:
         config.slowMs = 100;
         config.timeoutHoldMs = 1500;
         pushAndCheck(config, 4, 8);
+    }
+
+    // The bar: 1,000 approved briefs, 20% of requests faulted, every kind of fault.
+    void aThousandBriefsAtTwentyPercentFaults()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("thousand.sqlite")).toStdString();
+        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
+        buildDemoStore(path, m_dir.filePath(QStringLiteral("demo-1000")).toStdString(), 16000, 9, now);
+        {
+            auto db = store::openStore(path);
+            pipeline::saveUsers(db, pipeline::demoTeam());
+            const auto policy = agents::defaultPolicy(m_registry);
+            const FixedClock clock(now);
+            RandomIdGenerator ids(4);
+            pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
+            // Exactly 1,000 to approve: the rest are set aside.
+            db.exec("UPDATE briefs SET status = 'resolved' WHERE status = 'pending_review' AND id NOT IN "
+                    "(SELECT id FROM briefs WHERE status = 'pending_review' ORDER BY id LIMIT 1000)");
+        }
+        app::CrmSandboxConfig config;
+        config.faultRate = 0.2;
+        config.seed = 3;
+        config.windowMs = 1000;
+        config.slowMs = 100;
+        config.timeoutHoldMs = 1500;
+        pushAndCheck(config, 50, 5, path, 1000);
     }
 
     // A refusal is the CRM's own words on that operation alone; the rest go through.

@@ -88,15 +88,16 @@ QString BenchCommand::name() const
 
 QString BenchCommand::summary() const
 {
-    return QStringLiteral("Measure throughput: `bench ingest`, `bench pipeline`");
+    return QStringLiteral("Measure throughput: `bench ingest|pipeline|console|push`");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("what"),
-                                 QStringLiteral("ingest, pipeline or console"));
+                                 QStringLiteral("ingest, pipeline, console or push"));
     parser.addOption({QStringLiteral("briefs"),
-                      QStringLiteral("console: briefs in the store (default 1000000)."),
+                      QStringLiteral("console: briefs in the store (default 1000000); push: "
+                                     "approved briefs to push (default 1000)."),
                       QStringLiteral("N"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("events"),
                       QStringLiteral("Events to generate (default: 1000000 for ingest, 5000000 for "
@@ -111,6 +112,14 @@ void BenchCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("runs"),
                       QStringLiteral("Imports of each file; the median is reported (default 3)."),
                       QStringLiteral("N"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("batch"),
+                      QStringLiteral("push: operations per request (default 10, so the run "
+                                     "spans several rate-limit windows)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("fault-rate"),
+                      QStringLiteral("push: share of requests the sandbox answers with a fault "
+                                     "of any kind (default 0)."),
+                      QStringLiteral("F"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("dir"),
                       QStringLiteral("Working directory (default: a temporary one, removed)."),
                       QStringLiteral("DIR")});
@@ -126,8 +135,11 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return benchPipeline(parser, context);
     if (what == QStringList{QStringLiteral("console")})
         return benchConsole(parser, context);
+    if (what == QStringList{QStringLiteral("push")})
+        return benchPush(parser, context);
     if (what != QStringList{QStringLiteral("ingest")}) {
-        context.err << "baton bench: `bench ingest`, `bench pipeline` or `bench console`\n";
+        context.err << "baton bench: `bench ingest`, `bench pipeline`, `bench console` or "
+                       "`bench push`\n";
         return 2;
     }
     auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);

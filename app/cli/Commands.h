@@ -37,6 +37,8 @@ BATON_DECLARE_COMMAND(RunsCommand)
 BATON_DECLARE_COMMAND(BriefCommand)
 BATON_DECLARE_COMMAND(ModelCommand)
 BATON_DECLARE_COMMAND(LlmSandboxCommand)
+BATON_DECLARE_COMMAND(CrmSandboxCommand)
+BATON_DECLARE_COMMAND(PushCommand)
 BATON_DECLARE_COMMAND(ReviewCommand)
 BATON_DECLARE_COMMAND(AuditCommand)
 
@@ -44,6 +46,8 @@ BATON_DECLARE_COMMAND(AuditCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+// `baton bench push`, in PushBench.cpp.
+int benchPush(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench console`, in ConsoleBench.cpp: needs a QApplication.
 int benchConsole(const QCommandLineParser &parser, CommandContext &context);
 

@@ -412,7 +412,7 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
             QStringLiteral("/crm/v3/objects/<arg>/search"), QHttpServerRequest::Method::Post,
             [serve](const QString &, const QHttpServerRequest &request,
                     QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
-        server.route(QStringLiteral("/crm/v3/owners/"), QHttpServerRequest::Method::Get,
+        server.route(QStringLiteral("/crm/v3/owners"), QHttpServerRequest::Method::Get,
                      [serve](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                          serve(request, std::move(responder));
                      });
