@@ -12,6 +12,9 @@
 #include "util/Time.h"
 
 #include <QCoreApplication>
+#include <QProcess>
+#include <csignal>
+#include <random>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -189,6 +192,67 @@ private slots:
         config.slowMs = 100;
         config.timeoutHoldMs = 1500;
         pushAndCheck(config, 50, 5, path, 1000);
+    }
+
+    // `baton push` killed with SIGKILL at random moments ten times, started again each time,
+    // then left to finish: still exactly one of each, all associated.
+    void aKilledPusherStillDeliversExactlyOnce()
+    {
+        const auto path = freshStore();
+        int approved = 0;
+        std::int64_t people = 0, tasks = 0;
+        {
+            auto db = store::openStore(path);
+            approved = approveAll(db, m_registry);
+            people = scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
+                                "WHERE status = 'approved'");
+            tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        app::CrmSandbox sandbox;
+        app::CrmSandboxConfig config;
+        config.rateLimit = 1000;
+        config.windowMs = 1000;
+        config.faultRate = 0.3;
+        config.faults = {app::CrmFault::Slow, app::CrmFault::LostResponse, app::CrmFault::ServerError};
+        config.slowMs = 150;
+        config.seed = 5;
+        QVERIFY(sandbox.start(0, config) > 0);
+        const QStringList args = {QStringLiteral("--store"), QString::fromStdString(path), QStringLiteral("push"),
+                                  QStringLiteral("--url"), sandbox.baseUrl(), QStringLiteral("--batch"),
+                                  QStringLiteral("3"), QStringLiteral("--rate-limit"), QStringLiteral("10000"),
+                                  QStringLiteral("--timeout"), QStringLiteral("2")};
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BATON_HUBSPOT_TOKEN"), QStringLiteral("pat-kill-test"));
+        std::mt19937 rng(17);
+        int killed = 0;
+        for (int round = 0; round < 10; ++round) {
+            QProcess child;
+            child.setProcessEnvironment(env);
+            child.start(QStringLiteral(BATON_EXECUTABLE), args);
+            QVERIFY(child.waitForStarted());
+            QTest::qWait(std::uniform_int_distribution<int>(30, 250)(rng));
+            if (child.state() != QProcess::NotRunning) {
+                ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+                ++killed;
+            }
+            QVERIFY(child.waitForFinished(30000));
+        }
+        QVERIFY2(killed >= 5, qPrintable(QString::number(killed))); // most rounds were cut short
+        QProcess last;
+        last.setProcessEnvironment(env);
+        last.start(QStringLiteral(BATON_EXECUTABLE), args);
+        QVERIFY(last.waitForFinished(120000));
+        QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+
+        const auto counts = sandbox.counts();
+        QCOMPARE(counts.contacts, int(people));
+        QCOMPARE(counts.notes, approved);
+        QCOMPARE(counts.tasks, int(tasks));
+        QCOMPARE(counts.duplicateNotes + counts.duplicateTasks, 0);
+        QCOMPARE(counts.unassociatedNotes + counts.unassociatedTasks, 0);
+        auto db = store::openStore(path);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"), std::int64_t(approved));
     }
 
     // A refusal is the CRM's own words on that operation alone; the rest go through.

@@ -56,8 +56,7 @@ int CrmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
         context.err << "baton crm-sandbox: cannot listen on 127.0.0.1:" << port << "\n";
         return 1;
     }
-    context.out << "serving HubSpot's CRM v3 subset at " << sandbox.baseUrl()
-                << " (Ctrl+C stops)\n"
+    context.out << "serving HubSpot's CRM v3 subset at " << sandbox.baseUrl() << " (Ctrl+C stops)\n"
                 << "try: BATON_HUBSPOT_TOKEN=any baton push --url " << sandbox.baseUrl() << "\n";
     context.out.flush();
     return QCoreApplication::exec();
@@ -79,8 +78,15 @@ void PushCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("HubSpot's API base URL (default https://api.hubapi.com; "
                                      "a `baton crm-sandbox` URL to try)."),
                       QStringLiteral("URL"), QStringLiteral("https://api.hubapi.com")});
-    parser.addOption({QStringLiteral("once"),
-                      QStringLiteral("One pass over what is due now, then stop.")});
+    parser.addOption({QStringLiteral("batch"),
+                      QStringLiteral("Operations per request, at most HubSpot's 100 (default "
+                                     "100)."),
+                      QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Seconds to wait for an answer (default 30)."),
+                      QStringLiteral("S"), QStringLiteral("30")});
+    parser.addOption(
+        {QStringLiteral("once"), QStringLiteral("One pass over what is due now, then stop.")});
     parser.addOption({QStringLiteral("rate-limit"),
                       QStringLiteral("Requests per 10 seconds the account allows (default 100; "
                                      "190 on Professional and Enterprise)."),
@@ -96,7 +102,9 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         return 2;
     }
     const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
-    if (!limit)
+    const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 100, context);
+    const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
+    if (!limit || !batch || !timeout)
         return 2;
     auto db = openStoreFor(context);
     if (!db)
@@ -105,6 +113,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     config.baseUrl = parser.value(QStringLiteral("url")).toStdString();
     config.accessToken = token.toStdString();
     config.limit = {static_cast<int>(*limit), std::chrono::seconds(10)};
+    config.timeoutMs = static_cast<int>(*timeout) * 1000;
     crm::HubSpotConnector hubspot(config);
     OneShotHttpTransport transport;
     // Tasks go to their owner when HubSpot knows them by email.
@@ -116,12 +125,14 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const SystemClock clock;
     TerminalProgress progress(QStringLiteral("pushing"));
     crm::PushOptions options;
+    options.batchSize = static_cast<std::size_t>(*batch);
     options.onProgress = [&](std::int64_t settled, std::int64_t total) {
         progress.update(total ? double(settled) / double(total) : 1.0);
     };
     crm::PushWorker worker(*db, hubspot, transport, clock, options);
     try {
-        const auto s = parser.isSet(QStringLiteral("once")) ? worker.runOnce() : worker.runUntilIdle();
+        const auto s =
+            parser.isSet(QStringLiteral("once")) ? worker.runOnce() : worker.runUntilIdle();
         progress.finish();
         const auto c = crm::OutboxStore(*db).counts();
         const QLocale en(QLocale::English);

@@ -53,8 +53,8 @@ int benchPush(const QCommandLineParser &parser, CommandContext &context)
     demo::DemoOptions demoOptions;
     demoOptions.leads = static_cast<int>(wanted * 16);
     demoOptions.now = clock.now();
-    const auto files = demo::generateDemo(QDir(dir).filePath(QStringLiteral("demo")).toStdString(),
-                                          demoOptions);
+    const auto files =
+        demo::generateDemo(QDir(dir).filePath(QStringLiteral("demo")).toStdString(), demoOptions);
     auto db = store::openStore(storePath.toStdString());
     {
         ingest::Importer importer(db, registry, clock);
