@@ -1,5 +1,6 @@
 #include "DemoStore.h"
 #include "agents/Policy.h"
+#include "crm/OutboxActions.h"
 #include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "governance/Permissions.h"
@@ -101,6 +102,8 @@ private slots:
         QCOMPARE(g(Role::MarketingOps, Action::Reassign), Grant::Any);
         QCOMPARE(g(Role::Admin, Action::Edit), Grant::No);
         QCOMPARE(g(Role::Admin, Action::ViewAudit), Grant::Any);
+        QCOMPARE(g(Role::Manager, Action::ManageOutbox), Grant::No);
+        QCOMPARE(g(Role::MarketingOps, Action::ManageOutbox), Grant::Any);
         QCOMPARE(governance::parseRole("marketing_ops"), std::optional(Role::MarketingOps));
         QVERIFY(!governance::parseRole("owner"));
     }
@@ -139,6 +142,46 @@ private slots:
     // Approving queues what the CRM must receive in the approval's own transaction: the
     // person, a note carrying the brief and a task for its first action, both after the
     // person; a refused approval queues nothing.
+    // Retrying and cancelling CRM operations is marketing ops' and admins' work, checked
+    // against state and written to the audit chain.
+    void outboxActionsAreCheckedAndAudited()
+    {
+        auto db = store::openStore(freshStore());
+        review::ReviewService service(db, m_registry, m_clock);
+        const auto rep = service.actor("lena.fischer@baton.example", "lena");
+        const auto ops = service.actor("priya.natarajan@baton.example", "priya");
+        const auto id = firstBrief(db, "pending_review", rep.user);
+        service.approve(rep, id, service.brief(id).version);
+        const auto rows = crm::OutboxStore(db).forBrief(id);
+        QCOMPARE(rows.size(), std::size_t(3));
+        crm::OutboxActions actions(db, m_clock);
+        QCOMPARE(failure([&] { actions.cancel(rep, rows[2].id, "not needed"); }),
+                 ReviewError::Kind::Forbidden);
+        QCOMPARE(failure([&] { actions.cancel(ops, rows[2].id, ""); }),
+                 ReviewError::Kind::InvalidInput);
+        actions.cancel(ops, rows[2].id, "the rep already called");
+        QCOMPARE(crm::OutboxStore(db).row(rows[2].id).status, std::string("cancelled"));
+        QCOMPARE(crm::OutboxStore(db).row(rows[2].id).cancelReason,
+                 std::string("the rep already called"));
+        QCOMPARE(failure([&] { actions.cancel(ops, rows[2].id, "again"); }),
+                 ReviewError::Kind::WrongState);
+        QCOMPARE(failure([&] { actions.retryNow(ops, rows[2].id); }),
+                 ReviewError::Kind::WrongState);
+        QCOMPARE(failure([&] { actions.retryNow(ops, 999999); }), ReviewError::Kind::NotFound);
+
+        // A failed operation is sent again on request; its brief is on its way again.
+        db.exec("UPDATE outbox SET status = 'failed', last_error = 'HubSpot 400' WHERE id = " +
+                std::to_string(rows[1].id));
+        db.exec("UPDATE briefs SET status = 'push_failed' WHERE id = " + std::to_string(id));
+        actions.retryNow(ops, rows[1].id);
+        QCOMPARE(crm::OutboxStore(db).row(rows[1].id).status, std::string("pending"));
+        QCOMPARE(service.brief(id).status, std::string("approved"));
+        governance::AuditLog audit(db);
+        QCOMPARE(audit.list({ops.user, "outbox_cancel", "", "", "", 10}).size(), std::size_t(1));
+        QCOMPARE(audit.list({ops.user, "outbox_retry", "", "", "", 10}).size(), std::size_t(1));
+        QVERIFY(audit.verify().ok);
+    }
+
     void anApprovalQueuesItsCrmOperations()
     {
         auto db = store::openStore(freshStore());
@@ -180,7 +223,8 @@ private slots:
                  "baton-brief-" + std::to_string(id) + "-task");
         const auto entries = governance::AuditLog(db).list(
             {rep.user, "approve", "brief#" + std::to_string(id), "", "", 1});
-        QCOMPARE(nlohmann::json::parse(entries.at(0).detail)["crm_operations_queued"].get<int>(), 3);
+        QCOMPARE(nlohmann::json::parse(entries.at(0).detail)["crm_operations_queued"].get<int>(),
+                 3);
         // Queueing the same brief again adds nothing: the keys are the brief's.
         db.exec("BEGIN");
         crm::OutboxStore(db).enqueue(id, crm::planApproval(id, brief, before.owner), "later");
@@ -385,7 +429,8 @@ private slots:
         QCOMPARE(requested.status, std::string("escalated"));
         QCOMPARE(requested.version, before.version + 1);
         QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
-                                std::to_string(id) + " AND action = 'resolve' AND reason = 'rerun'"),
+                                std::to_string(id) +
+                                " AND action = 'resolve' AND reason = 'rerun'"),
                  1);
 
         auto policy = agents::defaultPolicy(m_registry);
@@ -410,9 +455,9 @@ private slots:
         QCOMPARE(service.brief(id).status, std::string("superseded"));
         QCOMPARE(scalar(db, "SELECT superseded_by FROM briefs WHERE id = " + std::to_string(id)),
                  *rerun.newBrief);
-        QCOMPARE(scalar(db, "SELECT lead_id FROM briefs WHERE id = " +
-                                std::to_string(*rerun.newBrief)),
-                 before.leadId);
+        QCOMPARE(
+            scalar(db, "SELECT lead_id FROM briefs WHERE id = " + std::to_string(*rerun.newBrief)),
+            before.leadId);
         QVERIFY(governance::AuditLog(db).verify().ok);
     }
 

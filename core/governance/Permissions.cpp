@@ -6,18 +6,23 @@ namespace baton::governance {
 
 namespace {
 
-constexpr std::size_t kActions = 8;
+constexpr std::size_t kActions = 9;
 
 // Rows: roles in enum order; columns: actions in enum order. Reps work their own queue;
 // managers everything a review needs; marketing ops fix routing and comment; admins keep
-// the lights on but do not sign off on briefs (separation of duties).
+// the lights on but do not sign off on briefs (separation of duties). The CRM outbox is
+// marketing ops' and admins' to manage: retrying or cancelling a delivery is about the
+// integration, not about what a brief says.
 constexpr std::array<std::array<Grant, kActions>, 4> kMatrix = {{
-    //  Approve     Edit        Escalate    Comment     Reassign    Resolve     ViewAll     Audit
-    {Grant::Own, Grant::Own, Grant::Own, Grant::Own, Grant::No, Grant::No, Grant::No, Grant::No},
-    {Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any,
+    // Approve, Edit, Escalate, Comment, Reassign, Resolve, ViewAll, Audit, ManageOutbox
+    {Grant::Own, Grant::Own, Grant::Own, Grant::Own, Grant::No, Grant::No, Grant::No, Grant::No,
+     Grant::No},
+    {Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any,
+     Grant::No},
+    {Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any,
      Grant::Any},
-    {Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any},
-    {Grant::No, Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any},
+    {Grant::No, Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any,
+     Grant::Any},
 }};
 
 } // namespace
@@ -53,7 +58,8 @@ std::optional<Role> parseRole(std::string_view name)
 std::string_view actionName(Action action)
 {
     constexpr std::array<std::string_view, kActions> names = {
-        "approve", "edit", "escalate", "comment", "reassign", "resolve", "view_all", "view_audit"};
+        "approve", "edit",     "escalate",   "comment",      "reassign",
+        "resolve", "view_all", "view_audit", "manage_outbox"};
     return names[static_cast<std::size_t>(action)];
 }
 

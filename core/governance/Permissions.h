@@ -23,7 +23,8 @@ enum class Action
     Reassign,
     Resolve,
     ViewAllBriefs,
-    ViewAudit
+    ViewAudit,
+    ManageOutbox // retry or cancel a CRM operation
 };
 
 // Who may do what, as one table (README: "Roles and permissions"). `Own` means only on a

@@ -1,0 +1,96 @@
+#include "crm/OutboxActions.h"
+
+#include "crm/OutboxStore.h"
+#include "governance/AuditLog.h"
+#include "governance/Permissions.h"
+#include "ports/Clock.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+#include <nlohmann/json.hpp>
+
+namespace baton::crm {
+
+namespace {
+
+using review::ReviewError;
+
+void require(const review::Actor &who)
+{
+    if (governance::grant(who.role, governance::Action::ManageOutbox) == governance::Grant::No)
+        throw ReviewError(ReviewError::Kind::Forbidden,
+                          "a " + std::string(governance::roleName(who.role)) +
+                              " may not retry or cancel CRM operations");
+}
+
+} // namespace
+
+OutboxActions::OutboxActions(store::Database &db, const Clock &clock) : m_db(db), m_clock(clock)
+{
+}
+
+void OutboxActions::audit(const review::Actor &who, const char *action, std::int64_t id,
+                          const std::string &before, const std::string &after,
+                          const std::string &detail)
+{
+    governance::AuditEntry entry;
+    entry.actor = who.user;
+    entry.role = governance::roleName(who.role);
+    entry.osUser = who.osUser;
+    entry.action = action;
+    entry.object = "outbox#" + std::to_string(id);
+    entry.beforeHash = before;
+    entry.afterHash = after;
+    entry.detail = detail;
+    entry.at = util::formatUtc(m_clock.now());
+    governance::AuditLog(m_db).append(entry);
+}
+
+void OutboxActions::retryNow(const review::Actor &who, std::int64_t id)
+{
+    require(who);
+    store::Transaction tx(m_db);
+    OutboxStore outbox(m_db);
+    const auto before = outbox.row(id);
+    if (before.id == 0)
+        throw ReviewError(ReviewError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
+    if (!outbox.retryNow(id, util::formatUtcMillis(m_clock.now())))
+        throw ReviewError(ReviewError::Kind::WrongState, "operation #" + std::to_string(id) +
+                                                             " is " + before.status +
+                                                             ": only pending, in-flight or "
+                                                             "failed operations can be retried");
+    // Its brief may have ended push_failed because of it: it is on its way again.
+    auto &reopen = m_db.cached("UPDATE briefs SET status = 'approved' WHERE id = ? AND status = "
+                               "'push_failed'");
+    reopen.bind(1, before.briefId);
+    reopen.run();
+    audit(who, "outbox_retry", id, before.status, outbox.row(id).status,
+          nlohmann::json({{"brief", before.briefId}, {"kind", before.kind}}).dump());
+    tx.commit();
+}
+
+void OutboxActions::cancel(const review::Actor &who, std::int64_t id, const std::string &reason)
+{
+    require(who);
+    if (reason.empty())
+        throw ReviewError(ReviewError::Kind::InvalidInput,
+                          "cancelling a CRM operation needs a reason");
+    store::Transaction tx(m_db);
+    OutboxStore outbox(m_db);
+    const auto before = outbox.row(id);
+    if (before.id == 0)
+        throw ReviewError(ReviewError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
+    if (!outbox.cancel(id, reason, util::formatUtcMillis(m_clock.now())))
+        throw ReviewError(ReviewError::Kind::WrongState,
+                          "operation #" + std::to_string(id) + " is " + before.status +
+                              ": only pending or failed operations can be cancelled (one in "
+                              "flight may already be in the CRM)");
+    outbox.settleBriefs();
+    audit(who, "outbox_cancel", id, before.status, "cancelled",
+          nlohmann::json({{"brief", before.briefId}, {"kind", before.kind}, {"reason", reason}})
+              .dump());
+    tx.commit();
+}
+
+} // namespace baton::crm

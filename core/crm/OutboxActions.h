@@ -1,0 +1,39 @@
+#pragma once
+
+#include "review/ReviewService.h"
+
+#include <cstdint>
+#include <string>
+
+namespace baton {
+class Clock;
+}
+namespace baton::store {
+class Database;
+}
+
+namespace baton::crm {
+
+// What people do to the outbox by hand, checked and audited like a review action: send an
+// operation again now, or cancel it with a reason. Throws review::ReviewError (Forbidden,
+// WrongState, NotFound, InvalidInput).
+class OutboxActions
+{
+public:
+    OutboxActions(store::Database &db, const Clock &clock);
+
+    // A failed operation goes back to pending; a pending or in-flight one is due at once
+    // (one in flight is still looked up before anything is sent).
+    void retryNow(const review::Actor &who, std::int64_t operationId);
+    // A pending or failed operation is never sent; its brief ends push_failed.
+    void cancel(const review::Actor &who, std::int64_t operationId, const std::string &reason);
+
+private:
+    void audit(const review::Actor &who, const char *action, std::int64_t id,
+               const std::string &before, const std::string &after, const std::string &detail);
+
+    store::Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace baton::crm
