@@ -2,17 +2,20 @@
 #include "FakeSeams.h"
 #include "Settings.h"
 #include "agents/Policy.h"
+#include "crm/OutboxStore.h"
 #include "models/InboxTableModel.h"
+#include "models/OutboxTableModel.h"
 #include "pages/AuditPage.h"
 #include "pages/InboxPage.h"
+#include "pages/OutboxPage.h"
 #include "pages/SettingsPage.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
-#include "workers/ThreadedPipelineRunner.h"
 #include "ports/IdGenerator.h"
 #include "util/Time.h"
 #include "widgets/BriefView.h"
 #include "widgets/EditBriefDialog.h"
+#include "workers/ThreadedPipelineRunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -314,9 +317,9 @@ private slots:
         const auto path = freshStore();
         auto db = store::openStore(path);
         auto repDb = store::openStore(path);
-        app::ThreadedPipelineRunner runner(QString::fromStdString(path),
-                                           std::make_shared<contracts::ContractRegistry>(
-                                               contracts::ContractRegistry::builtIn()));
+        app::ThreadedPipelineRunner runner(
+            QString::fromStdString(path),
+            std::make_shared<contracts::ContractRegistry>(contracts::ContractRegistry::builtIn()));
         auto rep = page(repDb, QStringLiteral("lena.fischer@baton.example"),
                         ui::InboxPage::Mode::Escalations);
         rep->setPipelineRunner(&runner);
@@ -341,13 +344,89 @@ private slots:
         QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefs);
         QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
-                                std::to_string(id) + " AND reason = 'rerun' AND note = 'enrichment "
-                                                     "looked off'"),
+                                std::to_string(id) +
+                                " AND reason = 'rerun' AND note = 'enrichment "
+                                "looked off'"),
                  1);
-        QCOMPARE(scalar(db, "SELECT status = 'escalated' FROM briefs WHERE id = " +
-                                std::to_string(id)),
-                 1);
+        QCOMPARE(
+            scalar(db, "SELECT status = 'escalated' FROM briefs WHERE id = " + std::to_string(id)),
+            1);
         QVERIFY(escalations->action("rerun")->isEnabled()); // ready for the next
+    }
+
+    // The outbox page lists what approving queued, shows an operation's request and answer,
+    // and lets marketing ops cancel one with a reason (Del); a rep only looks.
+    void theOutboxPageShowsAndCancelsOperations()
+    {
+        auto db = store::openStore(freshStore());
+        {
+            const SystemClock clock;
+            review::ReviewService service(db, m_registry, clock);
+            const auto rep = service.actor("lena.fischer@baton.example", "lena");
+            auto st =
+                db.prepare("SELECT id FROM briefs WHERE status = 'pending_review' AND owner = "
+                           "'lena.fischer@baton.example' ORDER BY id LIMIT 2");
+            std::vector<std::int64_t> ids;
+            while (st.step())
+                ids.push_back(st.int64At(0));
+            QCOMPARE(ids.size(), std::size_t(2));
+            for (const auto id : ids)
+                service.approve(rep, id, service.brief(id).version);
+        }
+        ui::OutboxPage repView(db, m_registry, m_messages, m_dialogs,
+                               QStringLiteral("lena.fischer@baton.example"));
+        QVERIFY(!repView.action("cancel")->isEnabled());
+
+        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
+                            QStringLiteral("priya.natarajan@baton.example"));
+        QAbstractItemModelTester tester(page.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.model()->setPageSize(4); // paging, with 6 operations
+        page.model()->refresh();
+        QCOMPARE(page.model()->rowCount(), 4);
+        QVERIFY(page.model()->canFetchMore({}));
+        page.model()->fetchMore({});
+        QCOMPARE(page.model()->rowCount(), 6);
+        page.resize(1200, 700);
+        page.show();
+        QApplication::setActiveWindow(&page);
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.table()->setFocus();
+        page.table()->selectRow(0); // the newest: a task
+        QVERIFY(
+            page.detail()->toPlainText().contains(QStringLiteral("What the CRM is to receive")));
+        const qint64 id =
+            page.model()
+                ->data(page.model()->index(0, 0), ui::OutboxTableModel::OperationIdRole)
+                .toLongLong();
+        m_dialogs.nextNote = QStringLiteral("the rep already called");
+        QTest::keyClick(page.table(), Qt::Key_Delete);
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(crm::OutboxStore(db).row(id).status, std::string("cancelled"));
+        const int row = page.model()->rowOfOperation(id);
+        QVERIFY(row >= 0);
+        QVERIFY(page.model()
+                    ->data(page.model()->index(row, ui::OutboxTableModel::ErrorColumn))
+                    .toString()
+                    .contains(QStringLiteral("the rep already called")));
+        // Filtered to what failed: nothing yet.
+        page.model()->setStatusFilter(QStringLiteral("failed"));
+        QCOMPARE(page.model()->rowCount(), 0);
+
+        // The brief shows what the CRM holds for it.
+        const auto briefId = crm::OutboxStore(db).row(id).briefId;
+        db.exec("UPDATE outbox SET status = 'done', crm_system = 'hubspot', crm_id = '1001' WHERE "
+                "kind = 'upsert_person' AND brief_id = " +
+                std::to_string(briefId));
+        const SystemClock clock;
+        review::ReviewService service(db, m_registry, clock);
+        review::BriefQueries queries(db);
+        ui::BriefView view(service, queries);
+        view.showBrief(briefId);
+        const QString crm = view.findChild<QLabel *>(QStringLiteral("crmLinks"))->text();
+        QVERIFY2(crm.contains(QStringLiteral("In HubSpot: contact 1001")), qPrintable(crm));
+        QVERIFY2(crm.contains(QStringLiteral("1 CRM operation(s) waiting")), qPrintable(crm));
+        QVERIFY2(crm.contains(QStringLiteral("1 CRM operation(s) failed or cancelled")), qPrintable(crm));
     }
 
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()

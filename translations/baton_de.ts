@@ -583,6 +583,30 @@
         <source>Completeness %1%, nothing missing</source>
         <translation>Vollständigkeit %1 %, nichts fehlt</translation>
     </message>
+    <message>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>In %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CRM operation(s) waiting</source>
+        <translation><numerusform>%n CRM-Vorgang wartet</numerusform><numerusform>%n CRM-Vorgänge warten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CRM operation(s) failed or cancelled (see Outbox)</source>
+        <translation><numerusform>%n CRM-Vorgang fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform><numerusform>%n CRM-Vorgänge fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::DataPage</name>
@@ -1035,6 +1059,148 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::OutboxPage</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut senden</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Abbrechen…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Select an operation to see its last request and answer.</source>
+        <translation>Wählen Sie einen Vorgang, um seine letzte Anfrage und Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Acting as %1: you may retry and cancel operations.</source>
+        <translation>Angemeldet als %1: Sie dürfen Vorgänge erneut senden und abbrechen.</translation>
+    </message>
+    <message>
+        <source>Marketing ops and admins retry and cancel operations; this view is read-only for you.</source>
+        <translation>Marketing Ops und Admins senden Vorgänge erneut oder brechen sie ab; für Sie ist diese Ansicht schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed, %3 done, %4 cancelled</source>
+        <translation>%1 wartend, %2 fehlgeschlagen, %3 erledigt, %4 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Operation #%1 for brief #%2</source>
+        <translation>Vorgang #%1 für Brief #%2</translation>
+    </message>
+    <message>
+        <source>What the CRM is to receive:</source>
+        <translation>Was das CRM erhalten soll:</translation>
+    </message>
+    <message>
+        <source>Last request:</source>
+        <translation>Letzte Anfrage:</translation>
+    </message>
+    <message>
+        <source>Last answer:</source>
+        <translation>Letzte Antwort:</translation>
+    </message>
+    <message>
+        <source>Operation #%1 is due now</source>
+        <translation>Vorgang #%1 ist jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancel operation #%1</source>
+        <translation>Vorgang #%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Operation #%1 cancelled</source>
+        <translation>Vorgang #%1 abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::OutboxTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>Unterwegs</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>CRM id</source>
+        <translation>CRM-ID</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Could not read the outbox: %1</source>
+        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

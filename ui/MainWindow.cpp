@@ -8,6 +8,7 @@
 #include "pages/AuditPage.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
+#include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
 #include "widgets/NavigationList.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
 
     for (InboxPage *p : {m_inboxPage, m_escalationsPage})
         connect(m_settingsPage, &SettingsPage::userChanged, p, &InboxPage::setUser);
+    connect(m_settingsPage, &SettingsPage::userChanged, m_outboxPage, &OutboxPage::setUser);
     restoreSettings();
 }
 
@@ -96,6 +98,12 @@ void MainWindow::buildPages()
         } else if (id == PageId::Audit) {
             m_auditPage = new AuditPage(m_context.db, m_stack);
             widget = m_auditPage;
+        } else if (id == PageId::Outbox) {
+            m_outboxPage = new OutboxPage(m_context.db, m_context.registry, m_context.messageBoxes,
+                                          m_context.reviewDialogs, m_context.user, m_stack);
+            connect(m_outboxPage, &OutboxPage::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            widget = m_outboxPage;
         } else if (id == PageId::Settings) {
             m_settingsPage =
                 new SettingsPage(m_context.db, m_context.settings, m_context.user, m_stack);

@@ -13,6 +13,7 @@ namespace baton::ui {
 
 class AppActions;
 class AuditPage;
+class OutboxPage;
 class DataPage;
 class SettingsPage;
 class InboxPage;
@@ -38,6 +39,7 @@ public:
     InboxPage *inboxPage() const { return m_inboxPage; }
     InboxPage *escalationsPage() const { return m_escalationsPage; }
     AuditPage *auditPage() const { return m_auditPage; }
+    OutboxPage *outboxPage() const { return m_outboxPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
@@ -58,6 +60,7 @@ private:
     InboxPage *m_inboxPage = nullptr;
     InboxPage *m_escalationsPage = nullptr;
     AuditPage *m_auditPage = nullptr;
+    OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
 };

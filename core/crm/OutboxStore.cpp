@@ -87,6 +87,29 @@ std::vector<OutboxRow> OutboxStore::list(const std::string &status, std::size_t 
     return out;
 }
 
+std::vector<OutboxRow> OutboxStore::page(const std::string &status, std::int64_t offset,
+                                         std::int64_t limit)
+{
+    auto &st = m_db.cached(std::string(kRowColumns) +
+                           "WHERE ?1 = '' OR status = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+    st.bindAll(status, limit, offset);
+    std::vector<OutboxRow> out;
+    while (st.step())
+        out.push_back(readRow(st));
+    st.reset();
+    return out;
+}
+
+std::int64_t OutboxStore::count(const std::string &status)
+{
+    auto &st = m_db.cached("SELECT count(*) FROM outbox WHERE ?1 = '' OR status = ?1");
+    st.bind(1, status);
+    st.step();
+    const auto n = st.int64At(0);
+    st.reset();
+    return n;
+}
+
 OutboxRow OutboxStore::row(std::int64_t id)
 {
     auto &st = m_db.cached(std::string(kRowColumns) + "WHERE id = ?");

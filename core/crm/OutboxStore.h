@@ -48,6 +48,8 @@ public:
     std::vector<OutboxRow> forBrief(std::int64_t briefId);
     // Every operation, newest first, for the outbox page: by status when given.
     std::vector<OutboxRow> list(const std::string &status, std::size_t limit);
+    std::vector<OutboxRow> page(const std::string &status, std::int64_t offset, std::int64_t limit);
+    std::int64_t count(const std::string &status);
     OutboxRow row(std::int64_t id);
 
     // Pending or in-flight operations due by `now` whose dependency is settled (done, or

@@ -297,4 +297,16 @@ std::vector<HistoryView> BriefQueries::history(std::int64_t briefId)
     return out;
 }
 
+std::vector<CrmObjectView> BriefQueries::crmObjects(std::int64_t briefId)
+{
+    auto &st = m_db.cached("SELECT kind, status, coalesce(crm_system, ''), coalesce(crm_id, '') "
+                           "FROM outbox WHERE brief_id = ? ORDER BY id");
+    st.bind(1, briefId);
+    std::vector<CrmObjectView> out;
+    while (st.step())
+        out.push_back({st.textAt(0), st.textAt(1), st.textAt(2), st.textAt(3)});
+    st.reset();
+    return out;
+}
+
 } // namespace baton::review

@@ -83,6 +83,15 @@ struct HistoryView
     std::int64_t version = 0;
 };
 
+// What the CRM holds (or is to hold) for a brief: one per outbox operation.
+struct CrmObjectView
+{
+    std::string kind;   // upsert_person, create_note, create_task
+    std::string status; // pending, in_flight, done, failed, cancelled
+    std::string system; // hubspot, ... once done
+    std::string crmId;
+};
+
 // The read side of review: inbox pages, counts and search, and everything the brief page
 // shows. One connection, prepared statements; not thread-safe.
 class BriefQueries
@@ -105,6 +114,7 @@ public:
     std::vector<InputRecordView> inputs(const std::string &briefJson);
     std::vector<StepView> steps(std::int64_t briefId);
     std::vector<HistoryView> history(std::int64_t briefId);
+    std::vector<CrmObjectView> crmObjects(std::int64_t briefId);
 
     // "word another" -> "\"word\"* \"another\"*": what a person types, as an FTS5 query
     // that cannot be a syntax error.

@@ -56,7 +56,8 @@ QTreeWidget *tree(const QStringList &headers, const char *objectName, QWidget *p
 
 BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queries, QWidget *parent)
     : QWidget(parent), m_service(service), m_queries(queries), m_title(new QLabel(this)),
-      m_meta(new QLabel(this)), m_chart(new QChartView(this)), m_tabs(new QTabWidget(this)),
+      m_meta(new QLabel(this)), m_crm(new QLabel(this)), m_chart(new QChartView(this)),
+      m_tabs(new QTabWidget(this)),
       m_sentences(tree({tr("Section"), tr("Sentence"), tr("Cites")}, "briefSentences", this)),
       m_inputs(
           tree({tr("Record"), tr("Source"), tr("Contract"), tr("Hash"), tr("Received"), tr("What")},
@@ -76,6 +77,9 @@ BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queri
     m_title->setFont(big);
     m_meta->setObjectName(QStringLiteral("briefMeta"));
     m_meta->setWordWrap(true);
+    m_crm->setObjectName(QStringLiteral("crmLinks"));
+    m_crm->setWordWrap(true);
+    m_crm->setTextInteractionFlags(Qt::TextSelectableByMouse); // ids to copy into the CRM
     m_chart->setObjectName(QStringLiteral("factorChart"));
     m_chart->setMinimumHeight(230);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -97,12 +101,44 @@ BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queri
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
+    layout->addWidget(m_crm);
     layout->addWidget(m_chart);
     layout->addWidget(m_tabs, 1);
 
     connect(m_sentences, &QTreeWidget::itemSelectionChanged, this, &BriefView::sentenceSelected);
     connect(m_inputs, &QTreeWidget::itemSelectionChanged, this, &BriefView::inputSelected);
     showBrief(0);
+}
+
+void BriefView::showCrm(std::int64_t briefId)
+{
+    QStringList made;
+    int waiting = 0, failed = 0;
+    QString system;
+    for (const auto &o : m_queries.crmObjects(briefId)) {
+        if (o.status == "done") {
+            system = qs(o.system);
+            const QString what = o.kind == "upsert_person" ? tr("contact")
+                                 : o.kind == "create_note" ? tr("note")
+                                                           : tr("task");
+            made << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
+        } else if (o.status == "pending" || o.status == "in_flight") {
+            ++waiting;
+        } else {
+            ++failed;
+        }
+    }
+    QStringList parts;
+    if (!made.isEmpty())
+        parts << tr("In %1: %2")
+                     .arg(system == QLatin1String("hubspot") ? QStringLiteral("HubSpot") : system,
+                          made.join(QStringLiteral(" · ")));
+    if (waiting > 0)
+        parts << tr("%n CRM operation(s) waiting", nullptr, waiting);
+    if (failed > 0)
+        parts << tr("%n CRM operation(s) failed or cancelled (see Outbox)", nullptr, failed);
+    m_crm->setText(parts.join(QStringLiteral("; ")));
+    m_crm->setVisible(!parts.isEmpty());
 }
 
 void BriefView::showBrief(std::int64_t briefId)
@@ -115,6 +151,8 @@ void BriefView::showBrief(std::int64_t briefId)
     if (briefId == 0) {
         m_title->setText(tr("No brief selected"));
         m_meta->clear();
+        m_crm->clear();
+        m_crm->hide();
         m_chart->setChart(new QChart);
         return;
     }
@@ -142,6 +180,7 @@ void BriefView::showBrief(std::int64_t briefId)
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);
+    showCrm(briefId);
 
     // Sections, sentence by sentence, each with the records it cites.
     const QJsonObject summary = brief[QStringLiteral("summary")].toObject();

@@ -41,6 +41,7 @@ public:
 
 private:
     void fillChart(const class QJsonObject &score);
+    void showCrm(std::int64_t briefId);
     void sentenceSelected();
     void inputSelected();
 
@@ -50,6 +51,7 @@ private:
     std::int64_t m_version = 0;
     QLabel *m_title;
     QLabel *m_meta;
+    QLabel *m_crm; // what the CRM holds for the brief, once approved
     QChartView *m_chart;
     QTabWidget *m_tabs;
     QTreeWidget *m_sentences;

@@ -1,0 +1,212 @@
+#include "pages/OutboxPage.h"
+
+#include "MessageBoxes.h"
+#include "ReviewDialogs.h"
+#include "models/DisplayFormat.h"
+#include "models/OutboxTableModel.h"
+#include "ports/Clock.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace baton::ui {
+
+OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &registry,
+                       MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
+                       QWidget *parent)
+    : QWidget(parent), m_clock(std::make_unique<SystemClock>()), m_outbox(db),
+      m_review(db, registry, *m_clock), m_actions(db, *m_clock), m_messages(messages),
+      m_dialogs(dialogs), m_model(new OutboxTableModel(m_outbox, this)), m_who(new QLabel(this)),
+      m_counts(new QLabel(this)), m_status(new QComboBox(this)), m_table(new QTableView(this)),
+      m_detail(new QPlainTextEdit(this)), m_retry(new QAction(tr("Retry now"), this)),
+      m_cancel(new QAction(tr("Cancel…"), this))
+{
+    setObjectName(QStringLiteral("outboxPage"));
+    m_status->setObjectName(QStringLiteral("outboxStatus"));
+    m_status->addItem(tr("All"), QString());
+    for (const char *s : {"pending", "in_flight", "failed", "done", "cancelled"})
+        m_status->addItem(OutboxTableModel::statusText(s), QString::fromLatin1(s));
+    m_table->setObjectName(QStringLiteral("outboxTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_detail->setObjectName(QStringLiteral("outboxDetail"));
+    m_detail->setReadOnly(true);
+    m_detail->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_detail->setPlaceholderText(tr("Select an operation to see its last request and answer."));
+
+    m_retry->setObjectName(QStringLiteral("retry"));
+    m_retry->setShortcut(QKeySequence(Qt::Key_R));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_cancel->setShortcut(QKeySequence(QKeySequence::Delete));
+    for (QAction *a : {m_retry, m_cancel}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    connect(m_retry, &QAction::triggered, this, &OutboxPage::retry);
+    connect(m_cancel, &QAction::triggered, this, &OutboxPage::cancel);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Status:"), this));
+    filters->addWidget(m_status);
+    filters->addWidget(m_counts, 1);
+    for (QAction *a : {m_retry, m_cancel}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        filters->addWidget(button);
+    }
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_who);
+    layout->addLayout(filters);
+    layout->addWidget(splitter, 1);
+
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setStatusFilter(m_status->currentData().toString());
+        updateCounts();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OutboxPage::currentChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::currentChanged);
+    connect(m_model, &OutboxTableModel::loadFailed, this, &OutboxPage::statusMessage);
+    setUser(user);
+    updateCounts();
+}
+
+OutboxPage::~OutboxPage() = default;
+
+QAction *OutboxPage::action(const char *name) const
+{
+    return findChild<QAction *>(QLatin1String(name));
+}
+
+void OutboxPage::setUser(const QString &user)
+{
+    m_actor.reset();
+    if (!user.isEmpty()) {
+        try {
+            m_actor =
+                m_review.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
+        } catch (const review::ReviewError &) {
+        }
+    }
+    const bool may =
+        m_actor &&
+        governance::grant(m_actor->role, governance::Action::ManageOutbox) != governance::Grant::No;
+    m_retry->setEnabled(may);
+    m_cancel->setEnabled(may);
+    m_who->setText(
+        may ? tr("Acting as %1: you may retry and cancel operations.").arg(qs(m_actor->name))
+            : tr("Marketing ops and admins retry and cancel operations; this view is "
+                 "read-only for you."));
+}
+
+void OutboxPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // the pusher may have moved on while another page was shown
+}
+
+void OutboxPage::refresh()
+{
+    const auto keep = currentOperation();
+    m_model->refresh();
+    updateCounts();
+    const int row = keep ? m_model->rowOfOperation(*keep) : -1;
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+void OutboxPage::updateCounts()
+{
+    try {
+        const auto c = m_outbox.counts();
+        const QLocale locale;
+        m_counts->setText(tr("%1 waiting, %2 failed, %3 done, %4 cancelled")
+                              .arg(locale.toString(c.pending + c.inFlight),
+                                   locale.toString(c.failed), locale.toString(c.done),
+                                   locale.toString(c.cancelled)));
+    } catch (const std::exception &e) {
+        m_counts->setText(QString::fromUtf8(e.what()));
+    }
+}
+
+std::optional<qint64> OutboxPage::currentOperation() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return std::nullopt;
+    return m_model->data(index, OutboxTableModel::OperationIdRole).toLongLong();
+}
+
+void OutboxPage::currentChanged()
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const auto role = [&](int r) { return m_model->data(index, r).toString(); };
+    QString text =
+        tr("Operation #%1 for brief #%2")
+            .arg(role(OutboxTableModel::OperationIdRole), role(OutboxTableModel::BriefIdRole)) +
+        QStringLiteral("\n\n") + tr("What the CRM is to receive:") + QStringLiteral("\n") +
+        role(OutboxTableModel::PayloadRole);
+    const QString request = role(OutboxTableModel::LastRequestRole);
+    if (!request.isEmpty())
+        text += QStringLiteral("\n\n") + tr("Last request:") + QStringLiteral("\n") + request;
+    const QString response = role(OutboxTableModel::LastResponseRole);
+    if (!response.isEmpty())
+        text += QStringLiteral("\n\n") + tr("Last answer:") + QStringLiteral("\n") + response;
+    m_detail->setPlainText(text);
+}
+
+void OutboxPage::retry()
+{
+    const auto id = currentOperation();
+    if (!id || !m_actor)
+        return;
+    try {
+        m_actions.retryNow(*m_actor, *id);
+        emit statusMessage(tr("Operation #%1 is due now").arg(*id));
+    } catch (const std::exception &e) {
+        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+    }
+    refresh();
+}
+
+void OutboxPage::cancel()
+{
+    const auto id = currentOperation();
+    if (!id || !m_actor)
+        return;
+    const auto reason = m_dialogs.note(this, tr("Cancel operation #%1").arg(*id));
+    if (!reason)
+        return;
+    try {
+        m_actions.cancel(*m_actor, *id, reason->toStdString());
+        emit statusMessage(tr("Operation #%1 cancelled").arg(*id));
+    } catch (const std::exception &e) {
+        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+    }
+    refresh();
+}
+
+} // namespace baton::ui
