@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace baton::store {
@@ -39,6 +40,7 @@ BATON_DECLARE_COMMAND(ModelCommand)
 BATON_DECLARE_COMMAND(LlmSandboxCommand)
 BATON_DECLARE_COMMAND(CrmSandboxCommand)
 BATON_DECLARE_COMMAND(PushCommand)
+BATON_DECLARE_COMMAND(SecretCommand)
 BATON_DECLARE_COMMAND(ReviewCommand)
 BATON_DECLARE_COMMAND(AuditCommand)
 
@@ -46,6 +48,10 @@ BATON_DECLARE_COMMAND(AuditCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+// A credential from the OS keychain, else from the 0600 file the user opted into;
+// `where` names which. In SecretCommand.cpp.
+std::optional<std::string> readSecret(const std::string &name, std::string &error,
+                                      std::string &where);
 // `baton bench push`, in PushBench.cpp.
 int benchPush(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench console`, in ConsoleBench.cpp: needs a QApplication.

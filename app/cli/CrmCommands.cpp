@@ -95,11 +95,19 @@ void PushCommand::configure(QCommandLineParser &parser) const
 
 int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
-    const QByteArray token = qgetenv("BATON_HUBSPOT_TOKEN");
-    if (token.isEmpty()) {
-        context.err << "baton push: set BATON_HUBSPOT_TOKEN to a HubSpot private app token "
-                       "(it is read from the environment only, never stored)\n";
-        return 2;
+    // The token: BATON_HUBSPOT_TOKEN (for CI and one-off runs), else the OS keychain (or the
+    // file the user opted into) under "hubspot-token". Never the store, settings or logs.
+    std::string token = qgetenv("BATON_HUBSPOT_TOKEN").toStdString();
+    if (token.empty()) {
+        std::string error, where;
+        const auto secret = readSecret("hubspot-token", error, where);
+        if (!secret) {
+            context.err << "baton push: no HubSpot token: " << QString::fromStdString(error)
+                        << ". Keep one with `baton secret set hubspot-token` (the token on "
+                           "standard input), or set BATON_HUBSPOT_TOKEN\n";
+            return 2;
+        }
+        token = *secret;
     }
     const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
     const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 100, context);
@@ -111,7 +119,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         return 1;
     crm::HubSpotConnector::Config config;
     config.baseUrl = parser.value(QStringLiteral("url")).toStdString();
-    config.accessToken = token.toStdString();
+    config.accessToken = token;
     config.limit = {static_cast<int>(*limit), std::chrono::seconds(10)};
     config.timeoutMs = static_cast<int>(*timeout) * 1000;
     crm::HubSpotConnector hubspot(config);
