@@ -1,5 +1,6 @@
 #include "LlmSettings.h"
 
+#include "Secrets.h"
 #include "Settings.h"
 
 #include <QUrl>
@@ -23,8 +24,13 @@ std::optional<agents::LlmConfig> llmConfigFromSettings(QString url, QString mode
     agents::LlmConfig config;
     config.url = url.toStdString();
     config.model = (model.isEmpty() ? settings.llmModel() : model).toStdString();
-    const QByteArray envKey = qgetenv("BATON_LLM_API_KEY");
-    config.apiKey = envKey.isEmpty() ? settings.llmApiKey().toStdString() : envKey.toStdString();
+    // The key: BATON_LLM_API_KEY, else the keychain's "llm-api-key"; never the settings.
+    config.apiKey = qgetenv("BATON_LLM_API_KEY").toStdString();
+    if (config.apiKey.empty()) {
+        std::string secretError, where;
+        if (auto key = readSecret("llm-api-key", secretError, where))
+            config.apiKey = *key;
+    }
     config.timeoutMs = settings.llmTimeoutSeconds() * 1000;
     return config;
 }

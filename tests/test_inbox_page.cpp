@@ -12,10 +12,12 @@
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
+#include "sandbox/CrmSandbox.h"
 #include "util/Time.h"
 #include "widgets/BriefView.h"
 #include "widgets/EditBriefDialog.h"
 #include "workers/ThreadedPipelineRunner.h"
+#include "workers/ThreadedPushRunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -426,7 +428,63 @@ private slots:
         const QString crm = view.findChild<QLabel *>(QStringLiteral("crmLinks"))->text();
         QVERIFY2(crm.contains(QStringLiteral("In HubSpot: contact 1001")), qPrintable(crm));
         QVERIFY2(crm.contains(QStringLiteral("1 CRM operation(s) waiting")), qPrintable(crm));
-        QVERIFY2(crm.contains(QStringLiteral("1 CRM operation(s) failed or cancelled")), qPrintable(crm));
+        QVERIFY2(crm.contains(QStringLiteral("1 CRM operation(s) failed or cancelled")),
+                 qPrintable(crm));
+    }
+
+    // With HubSpot's URL in Settings and the token at hand, P on the outbox page pushes in
+    // the background; the page refreshes when it is done and the brief shows its CRM ids.
+    void theConsolePushesInTheBackground()
+    {
+        const auto path = freshStore();
+        auto db = store::openStore(path);
+        std::int64_t briefId = 0;
+        {
+            const SystemClock clock;
+            review::ReviewService service(db, m_registry, clock);
+            const auto rep = service.actor("lena.fischer@baton.example", "lena");
+            auto st = db.prepare("SELECT min(id) FROM briefs WHERE status = 'pending_review' AND "
+                                 "owner = 'lena.fischer@baton.example'");
+            QVERIFY(st.step());
+            briefId = st.int64At(0);
+            service.approve(rep, briefId, service.brief(briefId).version);
+        }
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        ui::Settings().setHubSpotUrl(QString());
+        app::ThreadedPushRunner runner(QString::fromStdString(path));
+        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
+                            QStringLiteral("priya.natarajan@baton.example"));
+        page.setPushRunner(&runner);
+        QVERIFY(!page.action("push")->isEnabled()); // nowhere to push yet
+        {
+            ui::Settings settings;
+            settings.setHubSpotUrl(sandbox.baseUrl());
+            settings.sync();
+        }
+        qputenv("BATON_HUBSPOT_TOKEN", "pat-console-test");
+        page.setPushRunner(&runner);
+        QVERIFY(page.action("push")->isEnabled());
+        page.show();
+        QApplication::setActiveWindow(&page);
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        page.table()->setFocus();
+        QSignalSpy finished(&runner, &ui::PushRunner::finished);
+        QTest::keyClick(page.table(), Qt::Key_P);
+        QVERIFY(finished.wait(20000));
+        const auto outcome = finished.at(0).at(0).value<ui::PushOutcome>();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QCOMPARE(outcome.done, qint64(3));
+        QCOMPARE(sandbox.counts().notes, 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed' AND id = " +
+                                std::to_string(briefId)),
+                 1);
+        QCOMPARE(page.model()
+                     ->data(page.model()->index(0, ui::OutboxTableModel::StatusColumn))
+                     .toString(),
+                 QStringLiteral("Done"));
+        qunsetenv("BATON_HUBSPOT_TOKEN");
+        ui::Settings().setHubSpotUrl(QString());
     }
 
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()

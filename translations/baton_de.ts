@@ -226,6 +226,13 @@
     </message>
 </context>
 <context>
+    <name>baton::app::ThreadedPushRunner</name>
+    <message>
+        <source>HubSpot at %1</source>
+        <translation>HubSpot unter %1</translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::AppActions</name>
     <message>
         <source>&amp;Import files…</source>
@@ -601,11 +608,17 @@
     </message>
     <message numerus="yes">
         <source>%n CRM operation(s) waiting</source>
-        <translation><numerusform>%n CRM-Vorgang wartet</numerusform><numerusform>%n CRM-Vorgänge warten</numerusform></translation>
+        <translation>
+            <numerusform>%n CRM-Vorgang wartet</numerusform>
+            <numerusform>%n CRM-Vorgänge warten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n CRM operation(s) failed or cancelled (see Outbox)</source>
-        <translation><numerusform>%n CRM-Vorgang fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform><numerusform>%n CRM-Vorgänge fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform></translation>
+        <translation>
+            <numerusform>%n CRM-Vorgang fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
+            <numerusform>%n CRM-Vorgänge fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1140,30 @@
         <source>Operation #%1 cancelled</source>
         <translation>Vorgang #%1 abgebrochen</translation>
     </message>
+    <message>
+        <source>Push now</source>
+        <translation>Jetzt übertragen</translation>
+    </message>
+    <message>
+        <source>The console pushes nowhere: set HubSpot's URL in Settings, or run `baton push`.</source>
+        <translation>Die Konsole überträgt nirgendwohin: Tragen Sie die HubSpot-URL in den Einstellungen ein oder rufen Sie `baton push` auf.</translation>
+    </message>
+    <message>
+        <source>Pushing to %1…</source>
+        <translation>Übertrage an %1…</translation>
+    </message>
+    <message>
+        <source>Pushes to %1 every minute.</source>
+        <translation>Überträgt jede Minute an %1.</translation>
+    </message>
+    <message>
+        <source>The push could not run: %1</source>
+        <translation>Die Übertragung konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Pushed: %1 done, %2 failed, %3 waiting</source>
+        <translation>Übertragen: %1 erledigt, %2 fehlgeschlagen, %3 wartend</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::OutboxTableModel</name>
@@ -1309,6 +1346,14 @@
     <message>
         <source>Review actions are recorded under this profile and the account you are logged in with. `baton --user NAME` chooses for one session.</source>
         <translation>Prüfaktionen werden unter diesem Profil und dem angemeldeten Konto festgehalten. `baton --user NAME` wählt für eine Sitzung.</translation>
+    </message>
+    <message>
+        <source>Push approved briefs to HubSpot at</source>
+        <translation>Freigegebene Briefs an HubSpot übertragen unter</translation>
+    </message>
+    <message>
+        <source>Empty: the console does not push (`baton push` still can). The token stays in the OS keychain: `baton secret set hubspot-token`.</source>
+        <translation>Leer: Die Konsole überträgt nicht (`baton push` kann es weiterhin). Das Token bleibt im Schlüsselbund des Systems: `baton secret set hubspot-token`.</translation>
     </message>
 </context>
 </TS>

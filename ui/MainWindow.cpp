@@ -101,6 +101,7 @@ void MainWindow::buildPages()
         } else if (id == PageId::Outbox) {
             m_outboxPage = new OutboxPage(m_context.db, m_context.registry, m_context.messageBoxes,
                                           m_context.reviewDialogs, m_context.user, m_stack);
+            m_outboxPage->setPushRunner(m_context.pushRunner);
             connect(m_outboxPage, &OutboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_outboxPage;

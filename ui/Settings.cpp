@@ -27,7 +27,7 @@ const std::array<KeyInfo, 10> kKeys = {{
     {Settings::Key::LlmUrl, "llm/url", [] { return QVariant(QString()); }},
     {Settings::Key::LlmModel, "llm/model", [] { return QVariant(QStringLiteral("gpt-4o-mini")); }},
     {Settings::Key::ReviewUser, "review/user", [] { return QVariant(QString()); }},
-    {Settings::Key::LlmApiKey, "llm/apiKey", [] { return QVariant(QString()); }},
+    {Settings::Key::HubSpotUrl, "crm/hubspotUrl", [] { return QVariant(QString()); }},
     {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
 }};
 
@@ -139,13 +139,13 @@ void Settings::setLlmModel(const QString &model)
 {
     setValue(Key::LlmModel, model);
 }
-QString Settings::llmApiKey() const
+QString Settings::hubSpotUrl() const
 {
-    return value(Key::LlmApiKey).toString();
+    return value(Key::HubSpotUrl).toString();
 }
-void Settings::setLlmApiKey(const QString &key)
+void Settings::setHubSpotUrl(const QString &url)
 {
-    setValue(Key::LlmApiKey, key);
+    setValue(Key::HubSpotUrl, url);
 }
 
 int Settings::llmTimeoutSeconds() const

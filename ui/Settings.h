@@ -33,13 +33,16 @@ public:
     QString lastImportDirectory() const;
     void setLastImportDirectory(const QString &directory);
     // The summarization agent's optional LLM backend: an OpenAI-compatible
-    // /v1/chat/completions URL (empty: deterministic summaries only), model, key, timeout.
+    // /v1/chat/completions URL (empty: deterministic summaries only), model, timeout. Its key
+    // is a credential: the OS keychain holds it (`baton secret set llm-api-key`).
     QString llmUrl() const;
     void setLlmUrl(const QString &url);
     QString llmModel() const;
     void setLlmModel(const QString &model);
-    QString llmApiKey() const;
-    void setLlmApiKey(const QString &key);
+    // Where the console pushes approved briefs: HubSpot's API base URL (empty: it does not;
+    // `baton push` still can). The token is in the keychain, as "hubspot-token".
+    QString hubSpotUrl() const;
+    void setHubSpotUrl(const QString &url);
     int llmTimeoutSeconds() const;
     void setLlmTimeoutSeconds(int seconds);
     // The user profile (email) the console acts as; `--user NAME` overrides it per launch.
@@ -57,7 +60,7 @@ public:
         LastImportDirectory,
         LlmUrl,
         LlmModel,
-        LlmApiKey,
+        HubSpotUrl,
         LlmTimeoutSeconds,
         ReviewUser,
     };

@@ -15,6 +15,7 @@ class FileDialogs;
 class ImportRunner;
 class MessageBoxes;
 class PipelineRunner;
+class PushRunner;
 class ReviewDialogs;
 class Settings;
 
@@ -32,6 +33,7 @@ struct UiContext
     const contracts::ContractRegistry &registry;
     QString user; // the profile the console acts as (email or name); empty: nobody yet
     PipelineRunner *pipelineRunner; // re-runs for escalations; null: not offered
+    PushRunner *pushRunner;         // delivers the CRM outbox; null: only `baton push` does
 };
 
 } // namespace baton::ui

@@ -48,10 +48,6 @@ BATON_DECLARE_COMMAND(AuditCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
-// A credential from the OS keychain, else from the 0600 file the user opted into;
-// `where` names which. In SecretCommand.cpp.
-std::optional<std::string> readSecret(const std::string &name, std::string &error,
-                                      std::string &where);
 // `baton bench push`, in PushBench.cpp.
 int benchPush(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench console`, in ConsoleBench.cpp: needs a QApplication.

@@ -1,3 +1,4 @@
+#include "Secrets.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"

@@ -13,6 +13,7 @@
 #include "store/OpenStore.h"
 #include "workers/ThreadedImportRunner.h"
 #include "workers/ThreadedPipelineRunner.h"
+#include "workers/ThreadedPushRunner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -35,6 +36,7 @@ struct Console::Parts
     std::shared_ptr<const contracts::ContractRegistry> registry;
     std::unique_ptr<ThreadedImportRunner> runner;
     std::unique_ptr<ThreadedPipelineRunner> pipelineRunner;
+    std::unique_ptr<ThreadedPushRunner> pushRunner;
     std::unique_ptr<ui::MainWindow> window;
 };
 
@@ -90,10 +92,12 @@ bool Console::open(const QString &storePath, const QString &user)
     m_parts->runner = std::make_unique<ThreadedImportRunner>(storePath, m_parts->registry);
     m_parts->pipelineRunner =
         std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry);
-    m_parts->window = std::make_unique<ui::MainWindow>(ui::UiContext{
-        *m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs, *m_seams.settings,
-        *m_seams.messageBoxes, *m_seams.reviewDialogs, *m_parts->registry,
-        user.isEmpty() ? m_seams.settings->reviewUser() : user, m_parts->pipelineRunner.get()});
+    m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath);
+    m_parts->window = std::make_unique<ui::MainWindow>(
+        ui::UiContext{*m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs,
+                      *m_seams.settings, *m_seams.messageBoxes, *m_seams.reviewDialogs,
+                      *m_parts->registry, user.isEmpty() ? m_seams.settings->reviewUser() : user,
+                      m_parts->pipelineRunner.get(), m_parts->pushRunner.get()});
     return true;
 }
 

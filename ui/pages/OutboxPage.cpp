@@ -1,6 +1,7 @@
 #include "pages/OutboxPage.h"
 
 #include "MessageBoxes.h"
+#include "PushRunner.h"
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
 #include "models/OutboxTableModel.h"
@@ -29,7 +30,8 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
       m_dialogs(dialogs), m_model(new OutboxTableModel(m_outbox, this)), m_who(new QLabel(this)),
       m_counts(new QLabel(this)), m_status(new QComboBox(this)), m_table(new QTableView(this)),
       m_detail(new QPlainTextEdit(this)), m_retry(new QAction(tr("Retry now"), this)),
-      m_cancel(new QAction(tr("Cancel…"), this))
+      m_cancel(new QAction(tr("Cancel…"), this)), m_push(new QAction(tr("Push now"), this)),
+      m_target(new QLabel(this))
 {
     setObjectName(QStringLiteral("outboxPage"));
     m_status->setObjectName(QStringLiteral("outboxStatus"));
@@ -51,10 +53,18 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
     m_retry->setShortcut(QKeySequence(Qt::Key_R));
     m_cancel->setObjectName(QStringLiteral("cancel"));
     m_cancel->setShortcut(QKeySequence(QKeySequence::Delete));
-    for (QAction *a : {m_retry, m_cancel}) {
+    m_push->setObjectName(QStringLiteral("push"));
+    m_push->setShortcut(QKeySequence(Qt::Key_P));
+    m_push->setEnabled(false);
+    m_target->setObjectName(QStringLiteral("pushTarget"));
+    for (QAction *a : {m_retry, m_cancel, m_push}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
+    connect(m_push, &QAction::triggered, this, [this] {
+        if (m_runner)
+            m_runner->pushNow();
+    });
     connect(m_retry, &QAction::triggered, this, &OutboxPage::retry);
     connect(m_cancel, &QAction::triggered, this, &OutboxPage::cancel);
 
@@ -62,7 +72,7 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
     filters->addWidget(new QLabel(tr("Status:"), this));
     filters->addWidget(m_status);
     filters->addWidget(m_counts, 1);
-    for (QAction *a : {m_retry, m_cancel}) {
+    for (QAction *a : {m_push, m_retry, m_cancel}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(a);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -75,6 +85,7 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
+    layout->addWidget(m_target);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
@@ -88,6 +99,43 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
     connect(m_model, &OutboxTableModel::loadFailed, this, &OutboxPage::statusMessage);
     setUser(user);
     updateCounts();
+    updatePush();
+}
+
+void OutboxPage::setPushRunner(PushRunner *runner)
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    if (m_runner) {
+        connect(m_runner, &PushRunner::started, this, &OutboxPage::updatePush);
+        connect(m_runner, &PushRunner::finished, this, &OutboxPage::pushFinished);
+    }
+    updatePush();
+}
+
+void OutboxPage::updatePush()
+{
+    const QString target = m_runner ? m_runner->target() : QString();
+    m_push->setEnabled(!target.isEmpty() && !m_runner->isRunning());
+    m_target->setText(target.isEmpty()
+                          ? tr("The console pushes nowhere: set HubSpot's URL in Settings, or "
+                               "run `baton push`.")
+                      : m_runner->isRunning() ? tr("Pushing to %1…").arg(target)
+                                              : tr("Pushes to %1 every minute.").arg(target));
+}
+
+void OutboxPage::pushFinished(const PushOutcome &outcome)
+{
+    updatePush();
+    if (!outcome.error.isEmpty())
+        emit statusMessage(tr("The push could not run: %1").arg(outcome.error));
+    else
+        emit statusMessage(tr("Pushed: %1 done, %2 failed, %3 waiting")
+                               .arg(outcome.done)
+                               .arg(outcome.failed)
+                               .arg(outcome.waiting));
+    refresh();
 }
 
 OutboxPage::~OutboxPage() = default;

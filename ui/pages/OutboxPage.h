@@ -29,6 +29,8 @@ namespace baton::ui {
 
 class MessageBoxes;
 class OutboxTableModel;
+class PushRunner;
+struct PushOutcome;
 class ReviewDialogs;
 
 // What the CRM has and has not received: every outbox operation with its status, attempts,
@@ -52,6 +54,8 @@ public:
 
     void refresh();
     void setUser(const QString &user);
+    // Offers "Push now" (P) and refreshes after every push, whoever started it.
+    void setPushRunner(PushRunner *runner);
 
 signals:
     void statusMessage(const QString &message);
@@ -65,6 +69,8 @@ private:
     void retry();
     void cancel();
     void updateCounts();
+    void pushFinished(const PushOutcome &outcome);
+    void updatePush();
 
     std::unique_ptr<Clock> m_clock;
     crm::OutboxStore m_outbox;
@@ -81,6 +87,9 @@ private:
     QPlainTextEdit *m_detail;
     QAction *m_retry;
     QAction *m_cancel;
+    QAction *m_push;
+    QLabel *m_target;
+    PushRunner *m_runner = nullptr;
 };
 
 } // namespace baton::ui

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QVBoxLayout>
 #include <exception>
 
@@ -13,7 +14,8 @@ namespace baton::ui {
 
 SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
                            QWidget *parent)
-    : QWidget(parent), m_settings(settings), m_user(new QComboBox(this)), m_role(new QLabel(this))
+    : QWidget(parent), m_settings(settings), m_user(new QComboBox(this)), m_role(new QLabel(this)),
+      m_hubSpot(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_user->setObjectName(QStringLiteral("userProfile"));
@@ -35,23 +37,35 @@ SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QStrin
             index = i; // given by name
     m_user->setCurrentIndex(std::max(0, index));
 
+    m_hubSpot->setObjectName(QStringLiteral("hubSpotUrl"));
+    m_hubSpot->setPlaceholderText(QStringLiteral("https://api.hubapi.com"));
+    m_hubSpot->setText(m_settings.hubSpotUrl());
     auto *form = new QFormLayout;
     form->addRow(tr("Act as"), m_user);
+    form->addRow(tr("Push approved briefs to HubSpot at"), m_hubSpot);
     auto *hint = new QLabel(tr("Review actions are recorded under this profile and the account "
                                "you are logged in with. `baton --user NAME` chooses for one "
                                "session."),
                             this);
     hint->setWordWrap(true);
+    auto *crmHint = new QLabel(tr("Empty: the console does not push (`baton push` still can). The "
+                                  "token stays in the OS keychain: `baton secret set "
+                                  "hubspot-token`."),
+                               this);
+    crmHint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addWidget(m_role);
+    layout->addWidget(crmHint);
     layout->addStretch(1);
     connect(m_user, &QComboBox::currentIndexChanged, this, [this] {
         const QString user = m_user->currentData().toString();
         m_settings.setReviewUser(user);
         emit userChanged(user);
     });
+    connect(m_hubSpot, &QLineEdit::editingFinished, this,
+            [this] { m_settings.setHubSpotUrl(m_hubSpot->text().trimmed()); });
 }
 
 } // namespace baton::ui

@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace baton::store {
 class Database;
@@ -33,6 +34,7 @@ private:
     Settings &m_settings;
     QComboBox *m_user;
     QLabel *m_role;
+    QLineEdit *m_hubSpot;
 };
 
 } // namespace baton::ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "PushRunner.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <atomic>
+
+namespace baton::app {
+
+// The ui's PushRunner: the push worker on a pool thread with its own connection, the
+// HubSpot URL from Settings and the token from the keychain (or BATON_HUBSPOT_TOKEN), every
+// minute and on request. Stops a push in progress when destroyed (it resumes next time:
+// operations in flight are looked up, never sent twice).
+class ThreadedPushRunner final : public ui::PushRunner
+{
+    Q_OBJECT
+
+public:
+    explicit ThreadedPushRunner(const QString &storePath, QObject *parent = nullptr);
+    ~ThreadedPushRunner() override;
+
+    void pushNow() override;
+    bool isRunning() const override { return m_watcher.isRunning(); }
+    QString target() const override;
+
+private:
+    QString m_storePath;
+    QTimer m_timer;
+    std::atomic<bool> m_cancel{false};
+    QFutureWatcher<ui::PushOutcome> m_watcher;
+};
+
+} // namespace baton::app

@@ -1,0 +1,7 @@
+#include "PushRunner.h"
+
+namespace baton::ui {
+
+PushRunner::~PushRunner() = default;
+
+} // namespace baton::ui
