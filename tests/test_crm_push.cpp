@@ -13,10 +13,10 @@
 
 #include <QCoreApplication>
 #include <QProcess>
-#include <csignal>
-#include <random>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <random>
 #include <set>
 
 using namespace baton;
@@ -68,6 +68,16 @@ class TestCrmPush : public QObject
         config.timeoutMs = 300;
         config.limit = {100, std::chrono::seconds(1)}; // as the sandboxes below allow
         return crm::HubSpotConnector(config);
+    }
+
+    template <typename F> static review::ReviewError::Kind failure(F &&f)
+    {
+        try {
+            f();
+        } catch (const review::ReviewError &e) {
+            return e.kind();
+        }
+        return static_cast<review::ReviewError::Kind>(-1);
     }
 
 private slots:
@@ -173,7 +183,8 @@ private slots:
     {
         const auto path = m_dir.filePath(QStringLiteral("thousand.sqlite")).toStdString();
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
-        buildDemoStore(path, m_dir.filePath(QStringLiteral("demo-1000")).toStdString(), 16000, 9, now);
+        buildDemoStore(path, m_dir.filePath(QStringLiteral("demo-1000")).toStdString(), 16000, 9,
+                       now);
         {
             auto db = store::openStore(path);
             pipeline::saveUsers(db, pipeline::demoTeam());
@@ -182,8 +193,10 @@ private slots:
             RandomIdGenerator ids(4);
             pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
             // Exactly 1,000 to approve: the rest are set aside.
-            db.exec("UPDATE briefs SET status = 'resolved' WHERE status = 'pending_review' AND id NOT IN "
-                    "(SELECT id FROM briefs WHERE status = 'pending_review' ORDER BY id LIMIT 1000)");
+            db.exec(
+                "UPDATE briefs SET status = 'resolved' WHERE status = 'pending_review' AND id NOT "
+                "IN "
+                "(SELECT id FROM briefs WHERE status = 'pending_review' ORDER BY id LIMIT 1000)");
         }
         app::CrmSandboxConfig config;
         config.faultRate = 0.2;
@@ -204,8 +217,9 @@ private slots:
         {
             auto db = store::openStore(path);
             approved = approveAll(db, m_registry);
-            people = scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
-                                "WHERE status = 'approved'");
+            people =
+                scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
+                           "WHERE status = 'approved'");
             tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
@@ -214,14 +228,17 @@ private slots:
         config.rateLimit = 1000;
         config.windowMs = 1000;
         config.faultRate = 0.3;
-        config.faults = {app::CrmFault::Slow, app::CrmFault::LostResponse, app::CrmFault::ServerError};
+        config.faults = {app::CrmFault::Slow, app::CrmFault::LostResponse,
+                         app::CrmFault::ServerError};
         config.slowMs = 150;
         config.seed = 5;
         QVERIFY(sandbox.start(0, config) > 0);
-        const QStringList args = {QStringLiteral("--store"), QString::fromStdString(path), QStringLiteral("push"),
-                                  QStringLiteral("--url"), sandbox.baseUrl(), QStringLiteral("--batch"),
-                                  QStringLiteral("3"), QStringLiteral("--rate-limit"), QStringLiteral("10000"),
-                                  QStringLiteral("--timeout"), QStringLiteral("2")};
+        const QStringList args = {QStringLiteral("--store"), QString::fromStdString(path),
+                                  QStringLiteral("push"),    QStringLiteral("--url"),
+                                  sandbox.baseUrl(),         QStringLiteral("--batch"),
+                                  QStringLiteral("3"),       QStringLiteral("--rate-limit"),
+                                  QStringLiteral("10000"),   QStringLiteral("--timeout"),
+                                  QStringLiteral("2")};
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BATON_HUBSPOT_TOKEN"), QStringLiteral("pat-kill-test"));
         std::mt19937 rng(17);
@@ -252,7 +269,49 @@ private slots:
         QCOMPARE(counts.duplicateNotes + counts.duplicateTasks, 0);
         QCOMPARE(counts.unassociatedNotes + counts.unassociatedTasks, 0);
         auto db = store::openStore(path);
-        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"), std::int64_t(approved));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
+                 std::int64_t(approved));
+    }
+
+    // A manager retracts a pushed brief: its task is closed and its note marked retracted
+    // in the CRM, recorded like any other operation; a brief retracted before it was pushed
+    // sends nothing at all.
+    void aRetractedBriefIsCompensated()
+    {
+        auto db = store::openStore(freshStore());
+        approveAll(db, m_registry);
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        const auto pushed = scalar(db, "SELECT min(id) FROM briefs WHERE status = 'approved'");
+        const auto unsent = scalar(db, "SELECT max(id) FROM briefs WHERE status = 'approved'");
+        review::ReviewService service(db, m_registry, clock);
+        const auto manager = service.actor("dana.okoro@baton.example", "dana");
+        // The last one is retracted before any push: nothing of it may reach the CRM.
+        service.retract(manager, unsent, service.brief(unsent).version, "wrong person");
+        crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
+        const auto before = sandbox.counts();
+        QCOMPARE(scalar(db, "SELECT count(*) FROM outbox WHERE brief_id = " +
+                                std::to_string(unsent) + " AND status <> 'cancelled'"),
+                 std::int64_t(0));
+
+        const auto rep = service.actor(service.brief(pushed).owner, "rep");
+        QCOMPARE(failure([&] { service.retract(rep, pushed, service.brief(pushed).version, "x"); }),
+                 review::ReviewError::Kind::Forbidden);
+        const auto after =
+            service.retract(manager, pushed, service.brief(pushed).version, "duplicate lead");
+        QCOMPARE(after.status, std::string("resolved"));
+        crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
+        const auto counts = sandbox.counts();
+        QCOMPARE(counts.completedTasks, before.completedTasks + 1);
+        QCOMPARE(counts.retractedNotes, before.retractedNotes + 1);
+        QCOMPARE(counts.notes, before.notes); // compensated, not created anew
+        QCOMPARE(
+            scalar(db, "SELECT count(*) FROM outbox WHERE brief_id = " + std::to_string(pushed) +
+                           " AND kind IN ('close_task', 'retract_note') AND status = 'done'"),
+            std::int64_t(2));
     }
 
     // A refusal is the CRM's own words on that operation alone; the rest go through.

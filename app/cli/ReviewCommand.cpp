@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
+#include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "ports/Clock.h"
 #include "review/BriefQueries.h"
@@ -9,6 +10,7 @@
 
 #include <QFile>
 #include <QTextStream>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <pwd.h>
 #include <unistd.h>
@@ -77,7 +79,7 @@ QString ReviewCommand::name() const
 QString ReviewCommand::summary() const
 {
     return QStringLiteral("Act on a brief as a user: `review approve|edit|escalate|comment|"
-                          "reassign|resolve|history BRIEF --as NAME`");
+                          "reassign|resolve|retract|history BRIEF --as NAME`");
 }
 
 void ReviewCommand::configure(QCommandLineParser &parser) const
@@ -120,7 +122,7 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     static const QStringList actions = {QStringLiteral("approve"),  QStringLiteral("edit"),
                                         QStringLiteral("escalate"), QStringLiteral("comment"),
                                         QStringLiteral("reassign"), QStringLiteral("resolve"),
-                                        QStringLiteral("history")};
+                                        QStringLiteral("retract"),  QStringLiteral("history")};
     bool numeric = false;
     const qint64 briefId = args.size() == 2 ? args[1].toLongLong(&numeric) : 0;
     if (args.size() != 2 || !actions.contains(args[0]) || !numeric) {
@@ -193,6 +195,16 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
             return 0;
         } else if (action == QLatin1String("reassign")) {
             after = service.reassign(who, briefId, version, text("to"), text("note"));
+        } else if (action == QLatin1String("retract")) {
+            after = service.retract(who, briefId, version, text("reason"));
+            const auto ops = crm::OutboxStore(*db).forBrief(briefId);
+            const auto compensations =
+                std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
+                    return o.kind == "close_task" || o.kind == "retract_note";
+                });
+            context.out << "brief #" << briefId << ": retracted; " << compensations
+                        << " compensating CRM operations queued\n";
+            return 0;
         } else if (text("resolution") == "rerun") {
             after = service.requestRerun(who, briefId, version, text("note"));
             const auto rerun = rerunLeadInStore(context.storePath, registry, after.leadId,

@@ -183,6 +183,36 @@ struct CrmSandbox::State
                 {}};
     }
 
+    // Batch update of notes or tasks by id: 200 with what was updated, or 207 naming the ids
+    // HubSpot does not have.
+    Reply updateEngagements(const std::string &object, const json &body)
+    {
+        auto &list = object == "notes" ? notes : tasks;
+        json results = json::array(), errors = json::array();
+        for (const auto &in : body.value("inputs", json::array())) {
+            const std::string id = in.value("id", "");
+            auto it = std::find_if(list.begin(), list.end(),
+                                   [&](const Engagement &e) { return e.id == id; });
+            if (it == list.end()) {
+                errors.push_back({{"status", "error"},
+                                  {"category", "OBJECT_NOT_FOUND"},
+                                  {"message", "Could not get some " + object + " objects"},
+                                  {"context", {{"ids", json::array({id})}}}});
+                continue;
+            }
+            const json properties = in.value("properties", json::object());
+            for (const auto &[k, v] : properties.items())
+                it->properties[k] = v;
+            results.push_back({{"id", it->id}, {"properties", it->properties}});
+        }
+        json reply = {{"status", "COMPLETE"}, {"results", results}};
+        if (!errors.empty()) {
+            reply["errors"] = errors;
+            reply["numErrors"] = errors.size();
+        }
+        return {errors.empty() ? 200 : 207, reply, {}};
+    }
+
     Reply search(const std::string &object, const json &body)
     {
         const auto &groups = body.value("filterGroups", json::array());
@@ -229,6 +259,8 @@ struct CrmSandbox::State
                 return upsertContacts(body);
             if ((object == "notes" || object == "tasks") && tail == "/batch/create")
                 return createEngagements(object, body);
+            if ((object == "notes" || object == "tasks") && tail == "/batch/update")
+                return updateEngagements(object, body);
             if ((object == "contacts" || object == "notes" || object == "tasks") &&
                 tail == "/search")
                 return search(object, body);
@@ -277,6 +309,10 @@ CrmSandbox::Counts CrmSandbox::counts() const
                 ++*unassociated;
         }
     }
+    for (const auto &t : m_state->tasks)
+        c.completedTasks += t.properties.value("hs_task_status", "") == "COMPLETED";
+    for (const auto &n : m_state->notes)
+        c.retractedNotes += n.properties.value("hs_note_body", "").rfind("[Retracted", 0) == 0;
     c.requests = m_state->requests;
     c.rateLimited = m_state->rateLimited;
     c.faults = m_state->faults;

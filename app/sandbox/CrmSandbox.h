@@ -58,6 +58,7 @@ public:
         int contacts = 0, notes = 0, tasks = 0;
         int duplicateNotes = 0, duplicateTasks = 0; // same baton_external_id twice
         int unassociatedNotes = 0, unassociatedTasks = 0;
+        int completedTasks = 0, retractedNotes = 0; // by compensations
         int requests = 0, rateLimited = 0, faults = 0;
     };
     Counts counts() const;

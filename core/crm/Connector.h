@@ -15,9 +15,11 @@ namespace baton::crm {
 struct Delivery
 {
     std::int64_t id = 0;
-    std::string kind; // upsert_person, create_note, create_task
+    std::string kind; // upsert_person, create_note, create_task, close_task, retract_note
     nlohmann::json payload;
-    std::string personCrmId; // a note's or task's person, as the CRM knows them
+    // The CRM id of what it depends on: a note's or task's contact, or the note or task a
+    // compensation undoes.
+    std::string personCrmId;
 };
 
 // What the CRM's answer means for one delivery.
@@ -45,6 +47,9 @@ public:
     virtual std::string system() const = 0;
     // How many deliveries of `kind` one request may carry.
     virtual std::size_t batchLimit(const std::string &kind) const = 0;
+    // Whether sending `kind` twice does no harm (an upsert, an update): an answer lost on
+    // such an operation is simply sent again, without a lookup.
+    virtual bool idempotent(const std::string &) const { return false; }
     // A delivery this CRM can never accept as it is (a contact without an email, for a CRM
     // that matches people by email): refused before sending, with the reason.
     virtual std::optional<DeliveryResult> refuse(const Delivery &) const { return std::nullopt; }

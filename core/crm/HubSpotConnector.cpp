@@ -22,9 +22,15 @@ const char *objectPath(const std::string &kind)
 {
     if (kind == "upsert_person")
         return "contacts";
-    if (kind == "create_note")
+    if (kind == "create_note" || kind == "retract_note")
         return "notes";
     return "tasks";
+}
+
+// Compensations change an object Baton made: found by its CRM id, not by a property.
+bool updates(const std::string &kind)
+{
+    return kind == "close_task" || kind == "retract_note";
 }
 
 // The property a delivery is found by: contacts by email, notes and tasks by Baton's id.
@@ -35,6 +41,8 @@ std::string matchProperty(const std::string &kind)
 
 std::string matchValue(const Delivery &d)
 {
+    if (updates(d.kind))
+        return d.personCrmId;
     return d.kind == "upsert_person" ? lower(d.payload.value("email", ""))
                                      : d.payload.value("external_id", "");
 }
@@ -83,6 +91,8 @@ std::optional<DeliveryResult> HubSpotConnector::refuse(const Delivery &d) const
                               {},
                               "HubSpot matches contacts by email, and this lead has none",
                               {}};
+    if (updates(d.kind) && d.personCrmId.empty())
+        return DeliveryResult{Outcome::Permanent, {}, "what it undoes is not in HubSpot", {}};
     if (d.kind != "upsert_person" && d.personCrmId.empty())
         return DeliveryResult{Outcome::Permanent, {}, "the contact was not created", {}};
     return std::nullopt;
@@ -108,7 +118,13 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
     nlohmann::json inputs = nlohmann::json::array();
     for (const auto &d : batch) {
         const auto &p = d.payload;
-        if (kind == "upsert_person") {
+        if (kind == "close_task") {
+            inputs.push_back(
+                {{"id", d.personCrmId}, {"properties", {{"hs_task_status", "COMPLETED"}}}});
+        } else if (kind == "retract_note") {
+            inputs.push_back(
+                {{"id", d.personCrmId}, {"properties", {{"hs_note_body", text(p, "body")}}}});
+        } else if (kind == "upsert_person") {
             nlohmann::json props = {{"email", text(p, "email")},
                                     {"baton_lead_id", text(p, "external_id")}};
             for (const auto &[ours, theirs] :
@@ -140,7 +156,9 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
                 {{"properties", props}, {"associations", association(d.personCrmId, 204)}});
         }
     }
-    const std::string verb = kind == "upsert_person" ? "upsert" : "create";
+    const std::string verb = kind == "upsert_person" ? "upsert"
+                             : updates(kind)         ? "update"
+                                                     : "create";
     return request("POST", "/crm/v3/objects/" + std::string(objectPath(kind)) + "/batch/" + verb,
                    {{"inputs", inputs}});
 }
@@ -184,7 +202,7 @@ std::vector<DeliveryResult> HubSpotConnector::read(const std::string &kind,
                                                    const std::vector<Delivery> &batch,
                                                    const HttpResponse &response) const
 {
-    if (const auto whole = classify(response, kind != "upsert_person"))
+    if (const auto whole = classify(response, !idempotent(kind)))
         return std::vector<DeliveryResult>(batch.size(), *whole);
     // 200/201, or 207 multi-status: results carry the objects made, errors the refusals
     // (with the inputs' ids in context.ids for upserts).
@@ -195,7 +213,9 @@ std::vector<DeliveryResult> HubSpotConnector::read(const std::string &kind,
     if (body.is_object()) {
         for (const auto &res : body.value("results", nlohmann::json::array()))
             if (res.is_object() && res.contains("properties"))
-                made[lower(text(res["properties"], match.c_str()))] = text(res, "id");
+                made[updates(kind) ? text(res, "id")
+                                   : lower(text(res["properties"], match.c_str()))] =
+                    text(res, "id");
         for (const auto &err : body.value("errors", nlohmann::json::array())) {
             if (!err.is_object())
                 continue;

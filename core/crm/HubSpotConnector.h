@@ -31,6 +31,10 @@ public:
     std::string system() const override { return "hubspot"; }
     std::size_t batchLimit(const std::string &kind) const override;
     RateLimit rateLimit() const override { return m_config.limit; }
+    bool idempotent(const std::string &kind) const override
+    {
+        return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";
+    }
     std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
     HttpRequest build(const std::string &kind, const std::vector<Delivery> &batch) const override;
     std::vector<DeliveryResult> read(const std::string &kind, const std::vector<Delivery> &batch,

@@ -3,6 +3,8 @@
 #include "store/Database.h"
 #include "util/Time.h"
 
+#include <nlohmann/json.hpp>
+
 namespace baton::crm {
 
 OutboxStore::OutboxStore(store::Database &db) : m_db(db)
@@ -206,6 +208,51 @@ bool OutboxStore::cancel(std::int64_t id, const std::string &reason, const std::
     st.bindAll(id, reason, now);
     st.run();
     return m_db.changes() == 1;
+}
+
+int OutboxStore::queueRetraction(std::int64_t briefId, const std::string &reason,
+                                 const std::string &now)
+{
+    const std::string stamp = util::withMillis(now);
+    std::vector<PlannedOperation> compensations;
+    std::vector<std::int64_t> originals;
+    for (const auto &op : forBrief(briefId)) {
+        if (op.status == "pending") {
+            cancel(op.id, "brief retracted: " + reason, stamp);
+            continue;
+        }
+        if (op.status != "done" && op.status != "in_flight")
+            continue; // failed or cancelled: nothing reached the CRM
+        const auto payload = nlohmann::json::parse(op.payload, nullptr, false);
+        const std::string prefix = "brief:" + std::to_string(briefId) + ":";
+        if (op.kind == "create_task") {
+            compensations.push_back({"close_task",
+                                     prefix + "close_task",
+                                     {{"external_id", payload.value("external_id", "")},
+                                      {"brief_id", briefId},
+                                      {"reason", reason}},
+                                     std::nullopt});
+            originals.push_back(op.id);
+        } else if (op.kind == "create_note") {
+            compensations.push_back(
+                {"retract_note",
+                 prefix + "retract_note",
+                 {{"external_id", payload.value("external_id", "")},
+                  {"brief_id", briefId},
+                  {"reason", reason},
+                  {"body", "[Retracted in Baton: " + reason + "]\n\n" + payload.value("body", "")}},
+                 std::nullopt});
+            originals.push_back(op.id);
+        }
+    }
+    enqueue(briefId, compensations, stamp);
+    // Each after the operation it undoes: a compensation needs the object's CRM id.
+    auto &link = m_db.cached("UPDATE outbox SET depends_on = ?2 WHERE op_key = ?1");
+    for (std::size_t i = 0; i < compensations.size(); ++i) {
+        link.bindAll(compensations[i].opKey, originals[i]);
+        link.run();
+    }
+    return static_cast<int>(compensations.size());
 }
 
 int OutboxStore::settleBriefs()

@@ -67,6 +67,10 @@ public:
                    const std::string &now);
     void markFailed(std::int64_t id, const std::string &error, const std::string &response,
                     const std::string &now);
+    // A retracted brief: what was never sent is cancelled; what reached the CRM (or may
+    // have) gets its compensation queued after it: the task closed, the note marked
+    // retracted. Returns how many compensations were queued.
+    int queueRetraction(std::int64_t briefId, const std::string &reason, const std::string &now);
     // Operator actions from the outbox page: due now, or never (with a reason).
     bool retryNow(std::int64_t id, const std::string &now);
     bool cancel(std::int64_t id, const std::string &reason, const std::string &now);

@@ -16,7 +16,13 @@ namespace {
 using Outcome = DeliveryResult::Outcome;
 
 // Dependencies first: a note or task needs its contact's id.
-constexpr const char *kKinds[] = {"upsert_person", "create_note", "create_task"};
+constexpr const char *kKinds[] = {"upsert_person", "create_note", "create_task", "close_task",
+                                  "retract_note"};
+
+bool compensates(const std::string &kind)
+{
+    return kind == "close_task" || kind == "retract_note";
+}
 
 std::string describeResponse(const HttpResponse &r)
 {
@@ -186,14 +192,21 @@ PushSummary PushWorker::runOnce()
                     continue;
                 m_attempts[op.id] = op.attempts;
                 if (op.dependencyStatus == "failed" || op.dependencyStatus == "cancelled") {
-                    outbox.markFailed(op.id, "its contact could not be created in the CRM", {},
-                                      util::formatUtcMillis(m_clock.now()));
-                    ++summary.failed;
+                    const auto stamp = util::formatUtcMillis(m_clock.now());
+                    if (compensates(op.kind)) // never reached the CRM: nothing to undo
+                        outbox.cancel(op.id, "nothing to undo: it never reached the CRM", stamp);
+                    else {
+                        outbox.markFailed(op.id, "its contact could not be created in the CRM", {},
+                                          stamp);
+                        ++summary.failed;
+                    }
                     continue;
                 }
                 Delivery d{op.id, op.kind, nlohmann::json::parse(op.payload, nullptr, false),
                            op.dependencyCrmId};
-                (op.status == "in_flight" ? lookups : sends).push_back(std::move(d));
+                // A lost answer on an idempotent operation: sending again is the lookup.
+                const bool lookup = op.status == "in_flight" && !m_connector.idempotent(op.kind);
+                (lookup ? lookups : sends).push_back(std::move(d));
             }
             tx.commit();
         }

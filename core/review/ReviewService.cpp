@@ -465,6 +465,24 @@ BriefState ReviewService::resolve(const Actor &who, std::int64_t briefId, std::i
     return after;
 }
 
+BriefState ReviewService::retract(const Actor &who, std::int64_t briefId, std::int64_t version,
+                                  const std::string &reason)
+{
+    if (reason.empty())
+        throw ReviewError(ReviewError::Kind::InvalidInput, "retracting a brief needs a reason");
+    store::Transaction tx(m_db);
+    Change c;
+    c.action = "resolve";
+    c.fromStates = {"approved", "queued", "pushed", "push_failed"};
+    c.toState = "resolved";
+    c.reason = "retract";
+    c.note = reason;
+    auto after = apply(who, briefId, version, Action::Resolve, c);
+    crm::OutboxStore(m_db).queueRetraction(briefId, reason, util::formatUtc(m_clock.now()));
+    tx.commit();
+    return after;
+}
+
 BriefState ReviewService::requestRerun(const Actor &who, std::int64_t briefId, std::int64_t version,
                                        const std::string &note)
 {

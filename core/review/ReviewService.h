@@ -111,6 +111,11 @@ public:
     // brief again, so nothing is written and the escalation stays open.
     BriefState requestRerun(const Actor &who, std::int64_t briefId, std::int64_t version,
                             const std::string &note);
+    // A manager takes back an approved brief: it ends resolved, and in the same transaction
+    // what it sent to the CRM is compensated (the task closed, the note marked retracted)
+    // and what was not sent yet is cancelled.
+    BriefState retract(const Actor &who, std::int64_t briefId, std::int64_t version,
+                       const std::string &reason);
 
     // What an edit would break, without saving: patch errors, fields that are not
     // editable, and brief@1 violations (pointer and message). Empty when it may be saved.
