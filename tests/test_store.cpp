@@ -25,6 +25,16 @@ class TestStore : public QObject
         raw.exec(f.readAll().toStdString());
     }
 
+    // A store with a table of 2,000 rows after the schema, all in the main file.
+    static void storeWithFiller(const QString &file)
+    {
+        auto db = openStore(file.toStdString());
+        db.exec("CREATE TABLE filler (v TEXT)");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
 private slots:
     void opensNewStoreInWalWithSchema()
     {
@@ -165,15 +175,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = path(dir, "damaged.sqlite");
-        {
-            auto db = openStore(file.toStdString());
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-            db.exec("CREATE TABLE filler (v TEXT)");
-            db.exec(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
+        storeWithFiller(file);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadWrite));
         const qint64 size = f.size();
@@ -200,14 +202,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = path(dir, "big.sqlite");
-        {
-            auto db = openStore(file.toStdString());
-            db.exec("CREATE TABLE filler (v TEXT)");
-            db.exec(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                "INSERT INTO filler SELECT printf('%0200d', i) FROM n");
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
+        storeWithFiller(file);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadWrite));
         const qint64 pages = f.size() / 4096;
