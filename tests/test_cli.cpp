@@ -223,17 +223,40 @@ private slots:
                  QStringLiteral("escalated"), QStringLiteral("--json")});
         const auto open = QJsonDocument::fromJson(escalated.out.toUtf8()).array();
         QVERIFY(!open.isEmpty());
-        const QString escalatedId = QString::number(open[0].toObject()[QStringLiteral("id")].toInt());
+        const QString escalatedId =
+            QString::number(open[0].toObject()[QStringLiteral("id")].toInt());
         const Run rerun = cli({QStringLiteral("review"), QStringLiteral("resolve"), escalatedId,
                                QStringLiteral("--resolution"), QStringLiteral("rerun"),
                                QStringLiteral("--as"), QStringLiteral("dana.okoro@baton.example")});
         QVERIFY2(rerun.code == 0, qPrintable(rerun.out + rerun.err));
         QVERIFY2(rerun.out.contains(QStringLiteral("nothing changed since the brief was made")),
                  qPrintable(rerun.out));
-        const Run afterRerun = cli({QStringLiteral("review"), QStringLiteral("history"), escalatedId});
+        const Run afterRerun =
+            cli({QStringLiteral("review"), QStringLiteral("history"), escalatedId});
         QVERIFY2(afterRerun.out.contains(QStringLiteral("escalated, version 2")) &&
                      afterRerun.out.contains(QStringLiteral("reason rerun")),
                  qPrintable(afterRerun.out));
+
+        // The approval above queued its CRM operations; marketing ops cancel one, a rep may not.
+        const Run outbox = cli({QStringLiteral("outbox"), QStringLiteral("list"),
+                                QStringLiteral("--status"), QStringLiteral("pending")});
+        QCOMPARE(outbox.code, 0);
+        QVERIFY2(outbox.out.contains(QStringLiteral("create_task")), qPrintable(outbox.out));
+        const QString firstOp =
+            outbox.out.section(QLatin1Char('\n'), 0, 0).trimmed().section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(
+            cli({QStringLiteral("outbox"), QStringLiteral("cancel"), firstOp,
+                 QStringLiteral("--as"), owner, QStringLiteral("--reason"), QStringLiteral("no")})
+                .code,
+            3);
+        const Run cancelled =
+            cli({QStringLiteral("outbox"), QStringLiteral("cancel"), firstOp,
+                 QStringLiteral("--as"), QStringLiteral("priya.natarajan@baton.example"),
+                 QStringLiteral("--reason"), QStringLiteral("called already")});
+        QVERIFY2(cancelled.code == 0, qPrintable(cancelled.out + cancelled.err));
+        const Run after = cli({QStringLiteral("outbox"), QStringLiteral("list"),
+                               QStringLiteral("--status"), QStringLiteral("cancelled")});
+        QVERIFY2(after.out.contains(QStringLiteral("1 cancelled")), qPrintable(after.out));
     }
 
     void dryRunsCompareAndWriteNothing()

@@ -1,0 +1,113 @@
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
+#include "crm/OutboxActions.h"
+#include "crm/OutboxStore.h"
+#include "ports/Clock.h"
+#include "review/ReviewService.h"
+
+#include <QLocale>
+#include <cstdlib>
+
+namespace baton::app {
+
+QString OutboxCommand::name() const
+{
+    return QStringLiteral("outbox");
+}
+
+QString OutboxCommand::summary() const
+{
+    return QStringLiteral("CRM operations: `outbox list [--status S]`, `outbox retry|cancel ID "
+                          "--as NAME`");
+}
+
+void OutboxCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, retry or cancel"));
+    parser.addPositionalArgument(QStringLiteral("id"),
+                                 QStringLiteral("The operation, for retry "
+                                                "and cancel."),
+                                 QStringLiteral("[ID]"));
+    parser.addOption({QStringLiteral("status"),
+                      QStringLiteral("list: pending, in_flight, done, failed or cancelled."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N (default 50)."),
+                      QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption(
+        {QStringLiteral("as"), QStringLiteral("retry, cancel: who acts."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("reason"), QStringLiteral("cancel: why."), QStringLiteral("TEXT")});
+}
+
+int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    const QStringList args = parser.positionalArguments();
+    const bool list = args == QStringList{QStringLiteral("list")};
+    bool numeric = false;
+    const qint64 id = args.size() == 2 ? args[1].toLongLong(&numeric) : 0;
+    const bool act = args.size() == 2 && numeric &&
+                     (args[0] == QLatin1String("retry") || args[0] == QLatin1String("cancel"));
+    if (!list && !act) {
+        context.err << "baton outbox: use `outbox list`, `outbox retry ID --as NAME` or `outbox "
+                       "cancel ID --as NAME --reason TEXT`\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    crm::OutboxStore outbox(*db);
+    if (list) {
+        const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 100000, context);
+        if (!limit)
+            return 2;
+        for (const auto &r :
+             outbox.list(parser.value(QStringLiteral("status")).toStdString(), *limit)) {
+            context.out << QStringLiteral("%1  brief %2  %3  %4  attempts %5")
+                               .arg(r.id, 6)
+                               .arg(r.briefId, -6)
+                               .arg(QString::fromStdString(r.kind), -13)
+                               .arg(QString::fromStdString(r.status), -9)
+                               .arg(r.attempts);
+            if (!r.crmId.empty())
+                context.out << "  " << QString::fromStdString(r.crmSystem + " " + r.crmId);
+            if (r.status == "pending" || r.status == "in_flight")
+                context.out << "  next " << QString::fromStdString(r.nextAttemptAt);
+            if (!r.lastError.empty())
+                context.out << "  " << QString::fromStdString(r.lastError);
+            context.out << "\n";
+        }
+        const auto c = outbox.counts();
+        const QLocale en(QLocale::English);
+        context.out << "outbox: " << en.toString(c.pending + c.inFlight) << " waiting, "
+                    << en.toString(c.failed) << " failed, " << en.toString(c.done) << " done, "
+                    << en.toString(c.cancelled) << " cancelled\n";
+        return 0;
+    }
+    if (!parser.isSet(QStringLiteral("as"))) {
+        context.err << "baton outbox: say who acts with --as NAME\n";
+        return 2;
+    }
+    const SystemClock clock;
+    const auto registry = contracts::ContractRegistry::builtIn();
+    review::ReviewService review(*db, registry, clock);
+    crm::OutboxActions actions(*db, clock);
+    try {
+        const char *user = std::getenv("USER");
+        const auto who =
+            review.actor(parser.value(QStringLiteral("as")).toStdString(), user ? user : "unknown");
+        if (args[0] == QLatin1String("retry")) {
+            actions.retryNow(who, id);
+            context.out << "operation #" << id << ": due now\n";
+        } else {
+            actions.cancel(who, id, parser.value(QStringLiteral("reason")).toStdString());
+            context.out << "operation #" << id << ": cancelled\n";
+        }
+        return 0;
+    } catch (const review::ReviewError &e) {
+        context.err << "baton outbox " << args[0] << ": " << e.what() << "\n";
+        return e.kind() == review::ReviewError::Kind::Forbidden ? 3 : 2;
+    }
+}
+
+} // namespace baton::app
