@@ -487,6 +487,40 @@ private slots:
         ui::Settings().setHubSpotUrl(QString());
     }
 
+    // T on an approved brief, as a manager: it ends resolved and its CRM operations that
+    // never left are cancelled.
+    void aManagerRetractsAnApprovedBrief()
+    {
+        auto db = store::openStore(freshStore());
+        std::int64_t id = 0;
+        {
+            const SystemClock clock;
+            review::ReviewService service(db, m_registry, clock);
+            const auto rep = service.actor("lena.fischer@baton.example", "lena");
+            auto st = db.prepare("SELECT min(id) FROM briefs WHERE status = 'pending_review' AND "
+                                 "owner = 'lena.fischer@baton.example'");
+            QVERIFY(st.step());
+            id = st.int64At(0);
+            service.approve(rep, id, service.brief(id).version);
+        }
+        auto inbox = page(db, QStringLiteral("dana.okoro@baton.example"));
+        auto *status = inbox->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(QStringLiteral("approved")));
+        QTRY_VERIFY(inbox->model()->rowOfBrief(id) >= 0);
+        inbox->selectRow(inbox->model()->rowOfBrief(id));
+        inbox->table()->setFocus();
+        m_dialogs.nextNote = QStringLiteral("duplicate lead");
+        QTest::keyClick(inbox->table(), Qt::Key_T);
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(
+            scalar(db, "SELECT status = 'resolved' FROM briefs WHERE id = " + std::to_string(id)),
+            1);
+        QCOMPARE(
+            scalar(db, "SELECT count(*) FROM outbox WHERE status = 'cancelled' AND brief_id = " +
+                           std::to_string(id)),
+            3);
+    }
+
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()
     {
         const auto path = freshStore();

@@ -990,6 +990,26 @@
         <source>The pipeline could not re-run lead #%1: %2</source>
         <translation>Die Pipeline konnte Lead #%1 nicht erneut ausführen: %2</translation>
     </message>
+    <message>
+        <source>In the CRM</source>
+        <translation>Im CRM</translation>
+    </message>
+    <message>
+        <source>Push failed</source>
+        <translation>Übertragung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retract (take back from the CRM)…</source>
+        <translation>Zurückziehen (aus dem CRM zurücknehmen)…</translation>
+    </message>
+    <message>
+        <source>Retract the brief</source>
+        <translation>Brief zurückziehen</translation>
+    </message>
+    <message>
+        <source>Retracted: what reached the CRM will be undone</source>
+        <translation>Zurückgezogen: Was das CRM erreicht hat, wird rückgängig gemacht</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>

@@ -108,6 +108,8 @@ QWidget *InboxPage::buildFilters()
     m_status->addItem(tr("To review"), QStringLiteral("pending_review"));
     m_status->addItem(tr("Escalated"), QStringLiteral("escalated"));
     m_status->addItem(tr("Approved"), QStringLiteral("approved"));
+    m_status->addItem(tr("In the CRM"), QStringLiteral("pushed"));
+    m_status->addItem(tr("Push failed"), QStringLiteral("push_failed"));
     m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
     m_status->addItem(tr("All"), QStringLiteral("all"));
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
@@ -243,6 +245,9 @@ void InboxPage::createActions()
                          [this] { escalate(); }, governance::Action::Escalate});
         specs.push_back({"reassign", tr("Reassign…"), QKeySequence(Qt::Key_R),
                          [this] { reassign(); }, governance::Action::Reassign});
+        specs.push_back({"retract", tr("Retract (take back from the CRM)…"),
+                         QKeySequence(Qt::Key_T), [this] { retract(); },
+                         governance::Action::Resolve});
     } else {
         const auto resolves = governance::Action::Resolve;
         specs.push_back({"approve", tr("Approve as is"), QKeySequence(Qt::Key_A),
@@ -535,6 +540,19 @@ void InboxPage::reassign()
             m_service.reassign(*m_actor, id, version, to->toStdString(), std::string());
         })) {
         emit statusMessage(tr("Reassigned to %1").arg(*to));
+        refresh();
+    }
+}
+
+void InboxPage::retract()
+{
+    const auto reason = m_dialogs.note(this, tr("Retract the brief"));
+    if (!reason)
+        return;
+    if (act([&](std::int64_t id, std::int64_t version) {
+            m_service.retract(*m_actor, id, version, reason->toStdString());
+        })) {
+        emit statusMessage(tr("Retracted: what reached the CRM will be undone"));
         refresh();
     }
 }

@@ -97,6 +97,7 @@ private:
     void escalate();
     void reassign();
     void comment();
+    void retract();
     void rerun();
     void rerunFinished(const LeadRerunOutcome &outcome);
     void move(int delta);
