@@ -1,8 +1,11 @@
 #include "DemoStore.h"
 #include "FakeSeams.h"
 #include "Settings.h"
+#include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
+#include "crm/HubSpotConnector.h"
 #include "crm/OutboxStore.h"
+#include "crm/PushWorker.h"
 #include "models/InboxTableModel.h"
 #include "models/OutboxTableModel.h"
 #include "pages/AuditPage.h"
@@ -631,6 +634,48 @@ private slots:
         inbox->briefView()->tabs()->setCurrentIndex(0);
         inbox->briefView()->resize(900, 860);
         QVERIFY(inbox->briefView()->grab().save(dir + QStringLiteral("/brief.png")));
+        inbox.reset();
+
+        // The outbox after some approvals pushed to a sandbox that refuses one contact.
+        {
+            const SystemClock clock;
+            review::ReviewService service(db, m_registry, clock);
+            auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'pending_review' "
+                                 "ORDER BY id LIMIT 12");
+            std::vector<std::pair<std::int64_t, std::string>> open;
+            while (st.step())
+                open.emplace_back(st.int64At(0), st.textAt(1));
+            for (const auto &[id, owner] : open)
+                service.approve(service.actor(owner, "demo"), id, service.brief(id).version);
+            db.exec("UPDATE outbox SET payload = json_set(payload, '$.email', '') WHERE id = "
+                    "(SELECT max(id) FROM outbox WHERE kind = 'upsert_person')");
+        }
+        app::CrmSandbox sandbox;
+        app::CrmSandboxConfig config;
+        config.faultRate = 0.3;
+        config.faults = {app::CrmFault::ServerError};
+        QVERIFY(sandbox.start(0, config) > 0);
+        {
+            crm::HubSpotConnector::Config hub;
+            hub.baseUrl = sandbox.baseUrl().toStdString();
+            hub.accessToken = "pat-demo";
+            const crm::HubSpotConnector hubspot(hub);
+            app::OneShotHttpTransport transport;
+            const SystemClock clock;
+            crm::PushOptions options;
+            options.batchSize = 3;
+            crm::PushWorker worker(db, hubspot, transport, clock, options);
+            worker.runOnce();
+            worker.runOnce();
+        }
+        ui::OutboxPage outbox(db, m_registry, m_messages, m_dialogs,
+                              QStringLiteral("priya.natarajan@baton.example"));
+        outbox.resize(1500, 760);
+        outbox.show();
+        outbox.table()->resizeColumnsToContents();
+        outbox.table()->selectRow(2);
+        QTest::qWait(200);
+        QVERIFY(outbox.grab().save(dir + QStringLiteral("/outbox.png")));
     }
 
     void searchFindsByCompanyAfterIndexing()

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -216,7 +217,8 @@ void OutboxPage::currentChanged()
         tr("Operation #%1 for brief #%2")
             .arg(role(OutboxTableModel::OperationIdRole), role(OutboxTableModel::BriefIdRole)) +
         QStringLiteral("\n\n") + tr("What the CRM is to receive:") + QStringLiteral("\n") +
-        role(OutboxTableModel::PayloadRole);
+        QString::fromUtf8(QJsonDocument::fromJson(role(OutboxTableModel::PayloadRole).toUtf8())
+                              .toJson(QJsonDocument::Indented));
     const QString request = role(OutboxTableModel::LastRequestRole);
     if (!request.isEmpty())
         text += QStringLiteral("\n\n") + tr("Last request:") + QStringLiteral("\n") + request;
