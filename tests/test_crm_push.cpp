@@ -3,6 +3,7 @@
 #include "agents/Policy.h"
 #include "crm/HubSpotConnector.h"
 #include "crm/OutboxStore.h"
+#include "crm/OutcomeSync.h"
 #include "crm/PushWorker.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/Team.h"
@@ -312,6 +313,51 @@ private slots:
             scalar(db, "SELECT count(*) FROM outbox WHERE brief_id = " + std::to_string(pushed) +
                            " AND kind IN ('close_task', 'retract_note') AND status = 'done'"),
             std::int64_t(2));
+    }
+
+    // After the push, sales move some leads on in the CRM; `crm pull` reads that back, and
+    // remembers the first time a lead was seen as an opportunity.
+    void outcomesAreReadBack()
+    {
+        auto db = store::openStore(freshStore());
+        approveAll(db, m_registry);
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
+        const auto people = scalar(db, "SELECT count(DISTINCT crm_id) FROM outbox WHERE kind = "
+                                       "'upsert_person' AND status = 'done'");
+        std::string email;
+        {
+            auto st = db.prepare("SELECT payload ->> '$.email' FROM outbox WHERE kind = "
+                                 "'upsert_person' ORDER BY id LIMIT 1");
+            QVERIFY(st.step());
+            email = st.textAt(0);
+        }
+        QVERIFY(sandbox.setContactProperty(QString::fromStdString(email),
+                                           QStringLiteral("lifecyclestage"),
+                                           QStringLiteral("opportunity")));
+        auto s = crm::pullOutcomes(db, hubspot, transport, clock);
+        QVERIFY2(s.error.empty(), s.error.c_str());
+        QCOMPARE(s.contacts, people);
+        QCOMPARE(s.read, people);
+        QCOMPARE(s.opportunities, std::int64_t(1));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM crm_outcomes WHERE lifecycle_stage = 'lead'"),
+                 people - 1);
+        const auto seen = scalar(db, "SELECT count(*) FROM crm_outcomes WHERE opportunity_seen_at "
+                                     "IS NOT NULL");
+        QCOMPARE(seen, std::int64_t(1));
+        // Pulled again after the stage moved on: the first sighting stays.
+        sandbox.setContactProperty(QString::fromStdString(email), QStringLiteral("lifecyclestage"),
+                                   QStringLiteral("customer"));
+        s = crm::pullOutcomes(db, hubspot, transport, clock);
+        QCOMPARE(s.opportunities, std::int64_t(1));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM crm_outcomes"), people);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM crm_outcomes WHERE lifecycle_stage = 'customer' "
+                            "AND opportunity_seen_at IS NOT NULL"),
+                 std::int64_t(1));
     }
 
     // A refusal is the CRM's own words on that operation alone; the rest go through.

@@ -213,6 +213,30 @@ struct CrmSandbox::State
         return {errors.empty() ? 200 : 207, reply, {}};
     }
 
+    // Contacts by id, with the properties asked for (HubSpot sets lifecyclestage "lead" on
+    // creation unless told otherwise).
+    Reply readContacts(const json &body)
+    {
+        json results = json::array();
+        const auto wanted = body.value("properties", json::array());
+        for (const auto &in : body.value("inputs", json::array())) {
+            const std::string id = in.value("id", "");
+            for (const auto &[email, c] : contacts) {
+                if (c.first != id)
+                    continue;
+                json properties = {{"hs_object_id", id}};
+                for (const auto &p : wanted) {
+                    const std::string name = p.get<std::string>();
+                    properties[name] = c.second.contains(name)
+                                           ? c.second[name]
+                                           : (name == "lifecyclestage" ? json("lead") : json());
+                }
+                results.push_back({{"id", id}, {"properties", properties}});
+            }
+        }
+        return {200, {{"status", "COMPLETE"}, {"results", results}}, {}};
+    }
+
     Reply search(const std::string &object, const json &body)
     {
         const auto &groups = body.value("filterGroups", json::array());
@@ -257,6 +281,8 @@ struct CrmSandbox::State
             const std::string tail = path.substr(objects.size() + object.size());
             if (object == "contacts" && tail == "/batch/upsert")
                 return upsertContacts(body);
+            if (object == "contacts" && tail == "/batch/read")
+                return readContacts(body);
             if ((object == "notes" || object == "tasks") && tail == "/batch/create")
                 return createEngagements(object, body);
             if ((object == "notes" || object == "tasks") && tail == "/batch/update")
@@ -317,6 +343,16 @@ CrmSandbox::Counts CrmSandbox::counts() const
     c.rateLimited = m_state->rateLimited;
     c.faults = m_state->faults;
     return c;
+}
+
+bool CrmSandbox::setContactProperty(const QString &email, const QString &name, const QString &value)
+{
+    std::lock_guard lock(m_state->mutex);
+    const auto it = m_state->contacts.find(lower(email.toStdString()));
+    if (it == m_state->contacts.end())
+        return false;
+    it->second.second[name.toStdString()] = value.toStdString();
+    return true;
 }
 
 QString CrmSandbox::baseUrl() const

@@ -62,6 +62,8 @@ public:
         int requests = 0, rateLimited = 0, faults = 0;
     };
     Counts counts() const;
+    // What sales did in the CRM since: sets a contact's property (lifecyclestage, ...).
+    bool setContactProperty(const QString &email, const QString &name, const QString &value);
 
     struct State;
 

@@ -285,6 +285,35 @@ std::vector<DeliveryResult> HubSpotConnector::readLookup(const std::string &kind
     return out;
 }
 
+HttpRequest HubSpotConnector::readContacts(const std::vector<std::string> &ids) const
+{
+    nlohmann::json inputs = nlohmann::json::array();
+    for (const auto &id : ids)
+        inputs.push_back({{"id", id}});
+    return request("POST", "/crm/v3/objects/contacts/batch/read",
+                   {{"properties", nlohmann::json::array({"lifecyclestage", "hs_lead_status"})},
+                    {"inputs", inputs}});
+}
+
+std::vector<HubSpotConnector::ContactOutcome>
+HubSpotConnector::readContactsAnswer(const HttpResponse &response)
+{
+    std::vector<ContactOutcome> out;
+    if (response.status != 200 && response.status != 207)
+        return out;
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (!body.is_object())
+        return out;
+    for (const auto &res : body.value("results", nlohmann::json::array())) {
+        if (!res.is_object())
+            continue;
+        const auto props = res.value("properties", nlohmann::json::object());
+        out.push_back(
+            {text(res, "id"), text(props, "lifecyclestage"), text(props, "hs_lead_status")});
+    }
+    return out;
+}
+
 HttpRequest HubSpotConnector::ownersRequest() const
 {
     auto r = request("GET", "/crm/v3/owners?limit=500", nullptr);

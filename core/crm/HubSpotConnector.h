@@ -44,6 +44,15 @@ public:
                                            const std::vector<Delivery> &batch,
                                            const HttpResponse &response) const override;
 
+    // What became of contacts Baton made: their lifecycle stage and lead status, up to 100
+    // per request (POST /crm/v3/objects/contacts/batch/read).
+    struct ContactOutcome
+    {
+        std::string crmId, lifecycleStage, leadStatus;
+    };
+    HttpRequest readContacts(const std::vector<std::string> &ids) const;
+    static std::vector<ContactOutcome> readContactsAnswer(const HttpResponse &response);
+
     // GET /crm/v3/owners: who tasks can be assigned to, by email.
     HttpRequest ownersRequest() const;
     static std::map<std::string, std::string> readOwners(const HttpResponse &response);

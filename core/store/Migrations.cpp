@@ -444,6 +444,21 @@ CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX outbox_by_brief ON outbox (brief_id, id);
 )sql";
 
+// What became of pushed leads in the CRM (`baton crm pull`), for post-handoff accuracy:
+// one row per lead and CRM, the stage as last read and when it first read "opportunity".
+constexpr const char *kV6 = R"sql(
+CREATE TABLE crm_outcomes (
+    lead_id              INTEGER NOT NULL REFERENCES leads (id),
+    crm_system           TEXT NOT NULL,
+    crm_id               TEXT NOT NULL,
+    lifecycle_stage      TEXT,
+    lead_status          TEXT,
+    opportunity_seen_at  TEXT,  -- the first pull that found the lead an opportunity
+    pulled_at            TEXT NOT NULL,
+    PRIMARY KEY (lead_id, crm_system)
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -454,6 +469,7 @@ const std::vector<Migration> &migrations()
         {3, "pipeline runs, steps and briefs", kV3, false},
         {4, "review actions, the audit log and search", kV4, true},
         {5, "the CRM outbox", kV5, false},
+        {6, "outcomes read back from the CRM", kV6, false},
     };
     return steps;
 }
