@@ -19,6 +19,7 @@
 #include <csignal>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace baton;
 
@@ -358,6 +359,59 @@ private slots:
         QCOMPARE(scalar(db, "SELECT count(*) FROM crm_outcomes WHERE lifecycle_stage = 'customer' "
                             "AND opportunity_seen_at IS NOT NULL"),
                  std::int64_t(1));
+    }
+
+    // The console pushes every minute and someone runs `baton push` meanwhile: two workers
+    // on one outbox, each on its own connection and thread. Each operation is claimed by
+    // exactly one of them; the CRM still gets exactly one of each.
+    void twoPushersAtOnceSendEachOperationOnce()
+    {
+        const auto path = freshStore();
+        int approved = 0;
+        std::int64_t people = 0;
+        {
+            auto db = store::openStore(path);
+            approved = approveAll(db, m_registry);
+            people =
+                scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
+                           "WHERE status = 'approved'");
+        }
+        app::CrmSandbox sandbox;
+        app::CrmSandboxConfig config;
+        config.rateLimit = 1000;
+        config.windowMs = 1000;
+        config.faultRate = 0.3;
+        config.faults = {app::CrmFault::Slow, app::CrmFault::LostResponse};
+        config.slowMs = 60;
+        QVERIFY(sandbox.start(0, config) > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        crm::PushSummary summaries[2];
+        {
+            std::vector<std::jthread> pushers;
+            for (int i = 0; i < 2; ++i)
+                pushers.emplace_back([&, i] {
+                    auto db = store::openStore(path);
+                    app::OneShotHttpTransport transport;
+                    const SystemClock clock;
+                    crm::PushOptions options;
+                    options.batchSize = 3;
+                    options.backoff = {40, std::chrono::milliseconds(20),
+                                       std::chrono::milliseconds(200)};
+                    summaries[i] =
+                        crm::PushWorker(db, hubspot, transport, clock, options).runUntilIdle();
+                });
+        }
+        QVERIFY(summaries[0].requests > 0 && summaries[1].requests > 0); // both did work
+        const auto counts = sandbox.counts();
+        QCOMPARE(std::int64_t(counts.requests), summaries[0].requests + summaries[0].lookups +
+                                                    summaries[1].requests + summaries[1].lookups);
+        QCOMPARE(counts.contacts, int(people));
+        QCOMPARE(counts.notes, approved);
+        QCOMPARE(counts.duplicateNotes + counts.duplicateTasks, 0);
+        QCOMPARE(counts.unassociatedNotes + counts.unassociatedTasks, 0);
+        auto db = store::openStore(path);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
+                 std::int64_t(approved));
     }
 
     // A refusal is the CRM's own words on that operation alone; the rest go through.

@@ -73,6 +73,9 @@ public:
         std::chrono::milliseconds window{0};
     };
     virtual RateLimit rateLimit() const { return {}; }
+    // How long one request may take: an operation in flight is leased for longer than
+    // this, so a second worker (the console and `baton push` at once) leaves it alone.
+    virtual std::chrono::milliseconds requestTimeout() const { return std::chrono::seconds(30); }
     // The request with its secrets masked, for the outbox's "last request".
     virtual std::string describe(const HttpRequest &request) const;
 };

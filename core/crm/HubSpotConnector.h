@@ -31,6 +31,10 @@ public:
     std::string system() const override { return "hubspot"; }
     std::size_t batchLimit(const std::string &kind) const override;
     RateLimit rateLimit() const override { return m_config.limit; }
+    std::chrono::milliseconds requestTimeout() const override
+    {
+        return std::chrono::milliseconds(m_config.timeoutMs);
+    }
     bool idempotent(const std::string &kind) const override
     {
         return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";

@@ -151,11 +151,21 @@ std::optional<std::string> OutboxStore::nextDue()
     return out;
 }
 
-void OutboxStore::markSending(std::int64_t id, const std::string &request, const std::string &now)
+bool OutboxStore::claim(std::int64_t id, std::int64_t seenAttempts, const std::string &now,
+                        const std::string &leaseUntil)
 {
-    auto &st = m_db.cached("UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, "
-                           "last_request = ?2, updated_at = ?3 WHERE id = ?1");
-    st.bindAll(id, request, now);
+    auto &st = m_db.cached(
+        "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, next_attempt_at = ?4, "
+        "updated_at = ?3 WHERE id = ?1 AND attempts = ?2 AND status IN ('pending', 'in_flight')");
+    st.bindAll(id, seenAttempts, now, leaseUntil);
+    st.run();
+    return m_db.changes() == 1;
+}
+
+void OutboxStore::setLastRequest(std::int64_t id, const std::string &request)
+{
+    auto &st = m_db.cached("UPDATE outbox SET last_request = ?2 WHERE id = ?1");
+    st.bindAll(id, request);
     st.run();
 }
 

@@ -57,8 +57,14 @@ public:
     std::vector<DueOperation> due(const std::string &now, std::size_t limit);
     // The next time anything becomes due; nullopt when nothing waits.
     std::optional<std::string> nextDue();
-    // Before sending: in flight, one attempt more, with the request as sent (masked).
-    void markSending(std::int64_t id, const std::string &request, const std::string &now);
+    // Before sending: takes the operation if it is still as this worker read it (same
+    // attempts, pending or in flight), in flight with one attempt more and leased until
+    // `leaseUntil`: no other worker sends or looks it up before then. False when another
+    // worker took it first.
+    bool claim(std::int64_t id, std::int64_t seenAttempts, const std::string &now,
+               const std::string &leaseUntil);
+    // The request as sent (masked), for the outbox page.
+    void setLastRequest(std::int64_t id, const std::string &request);
     void markDone(std::int64_t id, const std::string &system, const std::string &crmId,
                   const std::string &response, const std::string &now);
     // Back to pending (or in flight, when the outcome is unknown) until `nextAttempt`.

@@ -135,19 +135,34 @@ void PushWorker::deliver(const std::string &kind, std::vector<Delivery> batch, b
     }
     if (sendable.empty())
         return;
-    const auto request = m_connector.build(kind, sendable);
+    HttpRequest request;
     {
-        // Committed before the bytes leave: a crash after this finds the operations in
-        // flight and looks them up instead of sending twice.
+        // Claimed and committed before the bytes leave: a crash after this finds them in
+        // flight and looks them up instead of sending twice; another worker that read them
+        // too finds them taken, and leased past any request's timeout.
         store::Transaction tx(m_db);
-        const auto described = m_connector.describe(request);
-        const auto stamp = util::formatUtcMillis(m_clock.now());
-        for (const auto &d : sendable) {
-            outbox.markSending(d.id, described, stamp);
+        const auto now = m_clock.now();
+        const auto stamp = util::formatUtcMillis(now);
+        const auto lease =
+            util::formatUtcMillis(now + 2 * m_connector.requestTimeout() + std::chrono::seconds(1));
+        std::vector<Delivery> claimed;
+        for (auto &d : sendable) {
+            if (!outbox.claim(d.id, m_attempts[d.id], stamp, lease))
+                continue; // another worker has it
             ++m_attempts[d.id];
+            claimed.push_back(std::move(d));
+        }
+        sendable = std::move(claimed);
+        if (!sendable.empty()) {
+            request = m_connector.build(kind, sendable);
+            const auto described = m_connector.describe(request);
+            for (const auto &d : sendable)
+                outbox.setLastRequest(d.id, described);
         }
         tx.commit();
     }
+    if (sendable.empty())
+        return;
     const auto response = send(request);
     ++summary.requests;
     if (response.status == 429)
