@@ -168,6 +168,15 @@ private slots:
         QCOMPARE(failure([&] { actions.retryNow(ops, rows[2].id); }),
                  ReviewError::Kind::WrongState);
         QCOMPARE(failure([&] { actions.retryNow(ops, 999999); }), ReviewError::Kind::NotFound);
+        // In flight: another worker may be sending it; its lease is not cut short.
+        db.exec(
+            "UPDATE outbox SET status = 'in_flight', next_attempt_at = '2099-01-01T00:00:00.000Z' "
+            "WHERE id = " +
+            std::to_string(rows[0].id));
+        QCOMPARE(failure([&] { actions.retryNow(ops, rows[0].id); }),
+                 ReviewError::Kind::WrongState);
+        QCOMPARE(crm::OutboxStore(db).row(rows[0].id).nextAttemptAt,
+                 std::string("2099-01-01T00:00:00.000Z"));
 
         // A failed operation is sent again on request; its brief is on its way again.
         db.exec("UPDATE outbox SET status = 'failed', last_error = 'HubSpot 400' WHERE id = " +

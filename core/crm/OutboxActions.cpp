@@ -58,8 +58,10 @@ void OutboxActions::retryNow(const review::Actor &who, std::int64_t id)
     if (!outbox.retryNow(id, util::formatUtcMillis(m_clock.now())))
         throw ReviewError(ReviewError::Kind::WrongState, "operation #" + std::to_string(id) +
                                                              " is " + before.status +
-                                                             ": only pending, in-flight or "
-                                                             "failed operations can be retried");
+                                                             ": only pending or failed "
+                                                             "operations can be retried (one "
+                                                             "in flight is looked up when its "
+                                                             "lease ends)");
     // Its brief may have ended push_failed because of it: it is on its way again.
     auto &reopen = m_db.cached("UPDATE briefs SET status = 'approved' WHERE id = ? AND status = "
                                "'push_failed'");

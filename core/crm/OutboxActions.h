@@ -22,8 +22,8 @@ class OutboxActions
 public:
     OutboxActions(store::Database &db, const Clock &clock);
 
-    // A failed operation goes back to pending; a pending or in-flight one is due at once
-    // (one in flight is still looked up before anything is sent).
+    // A failed or pending operation is due at once. One in flight is not: another worker
+    // may be sending it, and it is looked up when its lease ends.
     void retryNow(const review::Actor &who, std::int64_t operationId);
     // A pending or failed operation is never sent; its brief ends push_failed.
     void cancel(const review::Actor &who, std::int64_t operationId, const std::string &reason);

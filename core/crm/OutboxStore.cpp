@@ -200,12 +200,10 @@ void OutboxStore::markFailed(std::int64_t id, const std::string &error, const st
 
 bool OutboxStore::retryNow(std::int64_t id, const std::string &now)
 {
-    // A failed operation goes back to pending; one in flight keeps its state, so its
-    // outcome is still looked up before anything is sent again.
-    auto &st = m_db.cached(
-        "UPDATE outbox SET status = CASE status WHEN 'failed' THEN 'pending' ELSE status END, "
-        "next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1 AND status IN ('pending', "
-        "'in_flight', 'failed')");
+    // Not one in flight: its lease keeps a second worker from looking it up while the first
+    // may still be sending it, and ending the lease early would undo that.
+    auto &st = m_db.cached("UPDATE outbox SET status = 'pending', next_attempt_at = ?2, "
+                           "updated_at = ?2 WHERE id = ?1 AND status IN ('pending', 'failed')");
     st.bindAll(id, now);
     st.run();
     return m_db.changes() == 1;

@@ -77,7 +77,8 @@ public:
     // have) gets its compensation queued after it: the task closed, the note marked
     // retracted. Returns how many compensations were queued.
     int queueRetraction(std::int64_t briefId, const std::string &reason, const std::string &now);
-    // Operator actions from the outbox page: due now, or never (with a reason).
+    // Operator actions from the outbox page: due now (pending or failed ones), or never
+    // (with a reason).
     bool retryNow(std::int64_t id, const std::string &now);
     bool cancel(std::int64_t id, const std::string &reason, const std::string &now);
     // Sets approved briefs whose operations are all settled to pushed or push_failed;
