@@ -42,12 +42,6 @@ class TestCrmPush : public QObject
             m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
     }
 
-    static std::int64_t scalar(store::Database &db, const std::string &sql)
-    {
-        auto st = db.prepare(sql);
-        return st.step() ? st.int64At(0) : -1;
-    }
-
     // Approves every brief awaiting review, each by its owner, as a rep would.
     static int approveAll(store::Database &db, const contracts::ContractRegistry &registry)
     {

@@ -62,12 +62,6 @@ class TestInboxPage : public QObject
             m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
     }
 
-    static std::int64_t scalar(store::Database &db, const std::string &sql)
-    {
-        auto st = db.prepare(sql);
-        return st.step() ? st.int64At(0) : -1;
-    }
-
     static void activate(ui::InboxPage *p)
     {
         QApplication::setActiveWindow(p);

@@ -48,12 +48,6 @@ class TestReviewService : public QObject
         return st.step() ? st.int64At(0) : -1;
     }
 
-    static std::int64_t scalar(store::Database &db, const std::string &sql)
-    {
-        auto st = db.prepare(sql);
-        return st.step() ? st.int64At(0) : -1;
-    }
-
     template <typename F> static ReviewError::Kind failure(F &&f)
     {
         try {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 #include <stdexcept>
+#include <cstdint>
 #include <string>
 #include <tuple>
 
@@ -36,6 +37,13 @@ inline void buildDemoStore(const std::filesystem::path &store,
 
 // A fresh copy of a template store (built once per test case), replacing an earlier copy;
 // throws if it cannot be made, so a test never runs on a missing store.
+// The first column of the first row of `sql` (-1 when there is none): counts in tests.
+inline std::int64_t scalar(baton::store::Database &db, const std::string &sql)
+{
+    auto st = db.prepare(sql);
+    return st.step() ? st.int64At(0) : -1;
+}
+
 inline std::string copyStore(const std::filesystem::path &from, const std::filesystem::path &to)
 {
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
