@@ -1,4 +1,4 @@
-#include "DemoStore.h"
+#include "ApprovedStore.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
 #include "crm/HubSpotConnector.h"
@@ -42,20 +42,6 @@ class TestCrmPush : public QObject
             m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
     }
 
-    // Approves every brief awaiting review, each by its owner, as a rep would.
-    static int approveAll(store::Database &db, const contracts::ContractRegistry &registry)
-    {
-        const SystemClock clock;
-        review::ReviewService service(db, registry, clock);
-        std::vector<std::pair<std::int64_t, std::string>> open;
-        auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'pending_review'");
-        while (st.step())
-            open.emplace_back(st.int64At(0), st.textAt(1));
-        for (const auto &[id, owner] : open)
-            service.approve(service.actor(owner, "test"), id, service.brief(id).version);
-        return static_cast<int>(open.size());
-    }
-
     static crm::HubSpotConnector connector(const QString &baseUrl)
     {
         crm::HubSpotConnector::Config config;
@@ -80,16 +66,9 @@ private slots:
     void initTestCase()
     {
         m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
-        const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
-        buildDemoStore(m_template.toStdString(),
-                       m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5, now);
-        auto db = store::openStore(m_template.toStdString());
-        pipeline::saveUsers(db, pipeline::demoTeam());
-        const auto policy = agents::defaultPolicy(m_registry);
-        const FixedClock clock(now);
-        RandomIdGenerator ids(3);
-        pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        buildBriefedStore(m_template.toStdString(),
+                          m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5,
+                          m_registry);
     }
 
     // Pushes every approved brief of a fresh store through the sandbox configured so, and
@@ -106,7 +85,7 @@ private slots:
 
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start(0, config) > 0);
-        const auto hubspot = connector(sandbox.baseUrl());
+        auto hubspot = connector(sandbox.baseUrl());
         app::OneShotHttpTransport transport;
         const SystemClock clock;
         crm::PushOptions options;
@@ -278,7 +257,7 @@ private slots:
         approveAll(db, m_registry);
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start() > 0);
-        const auto hubspot = connector(sandbox.baseUrl());
+        auto hubspot = connector(sandbox.baseUrl());
         app::OneShotHttpTransport transport;
         const SystemClock clock;
         const auto pushed = scalar(db, "SELECT min(id) FROM briefs WHERE status = 'approved'");
@@ -318,7 +297,7 @@ private slots:
         approveAll(db, m_registry);
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start() > 0);
-        const auto hubspot = connector(sandbox.baseUrl());
+        auto hubspot = connector(sandbox.baseUrl());
         app::OneShotHttpTransport transport;
         const SystemClock clock;
         crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
@@ -378,7 +357,7 @@ private slots:
         config.faults = {app::CrmFault::Slow, app::CrmFault::LostResponse};
         config.slowMs = 60;
         QVERIFY(sandbox.start(0, config) > 0);
-        const auto hubspot = connector(sandbox.baseUrl());
+        auto hubspot = connector(sandbox.baseUrl());
         crm::PushSummary summaries[2];
         {
             std::vector<std::jthread> pushers;
@@ -419,7 +398,7 @@ private slots:
                 std::to_string(victim));
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start() > 0);
-        const auto hubspot = connector(sandbox.baseUrl());
+        auto hubspot = connector(sandbox.baseUrl());
         app::OneShotHttpTransport transport;
         const SystemClock clock;
         crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
@@ -443,7 +422,7 @@ private slots:
         crm::HubSpotConnector::Config config;
         config.baseUrl = sandbox.baseUrl().toStdString();
         config.timeoutMs = 1000; // and no token
-        const crm::HubSpotConnector hubspot(config);
+        crm::HubSpotConnector hubspot(config);
         app::OneShotHttpTransport transport;
         const SystemClock clock;
         const auto summary = crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();

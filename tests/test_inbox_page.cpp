@@ -653,7 +653,7 @@ private slots:
             crm::HubSpotConnector::Config hub;
             hub.baseUrl = sandbox.baseUrl().toStdString();
             hub.accessToken = "pat-demo";
-            const crm::HubSpotConnector hubspot(hub);
+            crm::HubSpotConnector hubspot(hub);
             app::OneShotHttpTransport transport;
             const SystemClock clock;
             crm::PushOptions options;

@@ -16,7 +16,7 @@ struct KeyInfo
     QVariant (*defaultValue)();
 };
 
-const std::array<KeyInfo, 10> kKeys = {{
+const std::array<KeyInfo, 14> kKeys = {{
     {Settings::Key::WindowGeometry, "window/geometry", [] { return QVariant(QByteArray()); }},
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
@@ -28,6 +28,11 @@ const std::array<KeyInfo, 10> kKeys = {{
     {Settings::Key::LlmModel, "llm/model", [] { return QVariant(QStringLiteral("gpt-4o-mini")); }},
     {Settings::Key::ReviewUser, "review/user", [] { return QVariant(QString()); }},
     {Settings::Key::HubSpotUrl, "crm/hubspotUrl", [] { return QVariant(QString()); }},
+    {Settings::Key::SalesforceUrl, "crm/salesforceUrl", [] { return QVariant(QString()); }},
+    {Settings::Key::SalesforceClientId, "crm/salesforceClientId",
+     [] { return QVariant(QString()); }},
+    {Settings::Key::WebhookUrl, "delivery/webhookUrl", [] { return QVariant(QString()); }},
+    {Settings::Key::JsonlFile, "delivery/jsonlFile", [] { return QVariant(QString()); }},
     {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
 }};
 
@@ -146,6 +151,39 @@ QString Settings::hubSpotUrl() const
 void Settings::setHubSpotUrl(const QString &url)
 {
     setValue(Key::HubSpotUrl, url);
+}
+
+QString Settings::salesforceUrl() const
+{
+    return value(Key::SalesforceUrl).toString();
+}
+void Settings::setSalesforceUrl(const QString &url)
+{
+    setValue(Key::SalesforceUrl, url);
+}
+QString Settings::salesforceClientId() const
+{
+    return value(Key::SalesforceClientId).toString();
+}
+void Settings::setSalesforceClientId(const QString &id)
+{
+    setValue(Key::SalesforceClientId, id);
+}
+QString Settings::webhookUrl() const
+{
+    return value(Key::WebhookUrl).toString();
+}
+void Settings::setWebhookUrl(const QString &url)
+{
+    setValue(Key::WebhookUrl, url);
+}
+QString Settings::jsonlFile() const
+{
+    return value(Key::JsonlFile).toString();
+}
+void Settings::setJsonlFile(const QString &path)
+{
+    setValue(Key::JsonlFile, path);
 }
 
 int Settings::llmTimeoutSeconds() const

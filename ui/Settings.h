@@ -43,6 +43,18 @@ public:
     // `baton push` still can). The token is in the keychain, as "hubspot-token".
     QString hubSpotUrl() const;
     void setHubSpotUrl(const QString &url);
+    // Salesforce instead or as well: the instance URL and the connected app's consumer key
+    // (both needed); the refresh token is in the keychain as "salesforce-refresh-token".
+    QString salesforceUrl() const;
+    void setSalesforceUrl(const QString &url);
+    QString salesforceClientId() const;
+    void setSalesforceClientId(const QString &id);
+    // Delivery beyond the CRM, for the targets `baton outbox enable` turned on: the webhook's
+    // URL (its secret in the keychain as "webhook-secret") and the JSONL file.
+    QString webhookUrl() const;
+    void setWebhookUrl(const QString &url);
+    QString jsonlFile() const;
+    void setJsonlFile(const QString &path);
     int llmTimeoutSeconds() const;
     void setLlmTimeoutSeconds(int seconds);
     // The user profile (email) the console acts as; `--user NAME` overrides it per launch.
@@ -61,6 +73,10 @@ public:
         LlmUrl,
         LlmModel,
         HubSpotUrl,
+        SalesforceUrl,
+        SalesforceClientId,
+        WebhookUrl,
+        JsonlFile,
         LlmTimeoutSeconds,
         ReviewUser,
     };

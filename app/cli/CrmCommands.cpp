@@ -1,8 +1,9 @@
-#include "Secrets.h"
+#include "Connectors.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-#include "crm/HubSpotConnector.h"
+#include "crm/Connector.h"
+#include "crm/JsonlSink.h"
 #include "crm/OutboxStore.h"
 #include "crm/PushWorker.h"
 #include "ports/Clock.h"
@@ -20,8 +21,9 @@ QString CrmSandboxCommand::name() const
 
 QString CrmSandboxCommand::summary() const
 {
-    return QStringLiteral("Serve a local HubSpot-like CRM (contacts, notes, tasks) with its rate "
-                          "limit and injected faults, to try pushing without a real CRM");
+    return QStringLiteral("Serve a local HubSpot- and Salesforce-like CRM and a webhook "
+                          "receiver, with rate limits and injected faults, to try pushing "
+                          "without a real CRM");
 }
 
 void CrmSandboxCommand::configure(QCommandLineParser &parser) const
@@ -57,8 +59,17 @@ int CrmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
         context.err << "baton crm-sandbox: cannot listen on 127.0.0.1:" << port << "\n";
         return 1;
     }
-    context.out << "serving HubSpot's CRM v3 subset at " << sandbox.baseUrl() << " (Ctrl+C stops)\n"
-                << "try: BATON_HUBSPOT_TOKEN=any baton push --url " << sandbox.baseUrl() << "\n";
+    const QString url = sandbox.baseUrl();
+    context.out << "serving HubSpot's CRM v3 subset, Salesforce's REST subset and a webhook "
+                   "receiver at "
+                << url << " (Ctrl+C stops)\n"
+                << "try: BATON_HUBSPOT_TOKEN=any baton push --url " << url << "\n"
+                << "     BATON_SALESFORCE_REFRESH_TOKEN=sandbox-refresh baton push --target "
+                   "salesforce --url "
+                << url << " --login-url " << url << " --client-id sandbox-client\n"
+                << "     BATON_WEBHOOK_SECRET=sandbox-webhook-secret baton push --target webhook "
+                   "--url "
+                << url << "/webhook\n";
     context.out.flush();
     return QCoreApplication::exec();
 }
@@ -70,67 +81,106 @@ QString PushCommand::name() const
 
 QString PushCommand::summary() const
 {
-    return QStringLiteral("Deliver approved briefs' CRM operations from the outbox to HubSpot");
+    return QStringLiteral("Deliver the outbox: approved briefs' CRM operations to HubSpot or "
+                          "Salesforce, or their webhook and JSONL deliveries");
 }
 
 void PushCommand::configure(QCommandLineParser &parser) const
 {
+    parser.addOption({QStringLiteral("target"),
+                      QStringLiteral("hubspot (default), salesforce, webhook or jsonl."),
+                      QStringLiteral("T"), QStringLiteral("hubspot")});
     parser.addOption({QStringLiteral("url"),
-                      QStringLiteral("HubSpot's API base URL (default https://api.hubapi.com; "
-                                     "a `baton crm-sandbox` URL to try)."),
-                      QStringLiteral("URL"), QStringLiteral("https://api.hubapi.com")});
+                      QStringLiteral("HubSpot's API base URL (default https://api.hubapi.com), "
+                                     "the Salesforce instance URL, or the webhook's URL; a "
+                                     "`baton crm-sandbox` URL to try."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("login-url"),
+                      QStringLiteral("Salesforce: where tokens are refreshed (default "
+                                     "https://login.salesforce.com; the sandbox's URL to try)."),
+                      QStringLiteral("URL"), QStringLiteral("https://login.salesforce.com")});
+    parser.addOption({QStringLiteral("client-id"),
+                      QStringLiteral("Salesforce: the connected app's consumer key; HubSpot: an "
+                                     "OAuth app's client id (with a refresh token)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("file"), QStringLiteral("jsonl: the file to append to."),
+                      QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("batch"),
-                      QStringLiteral("Operations per request, at most HubSpot's 100 (default "
-                                     "100)."),
-                      QStringLiteral("N"), QStringLiteral("100")});
+                      QStringLiteral("Operations per request, at most the API's (HubSpot 100, "
+                                     "Salesforce 200; default the API's)."),
+                      QStringLiteral("N"), QStringLiteral("200")});
     parser.addOption({QStringLiteral("timeout"),
                       QStringLiteral("Seconds to wait for an answer (default 30)."),
                       QStringLiteral("S"), QStringLiteral("30")});
     parser.addOption(
         {QStringLiteral("once"), QStringLiteral("One pass over what is due now, then stop.")});
     parser.addOption({QStringLiteral("rate-limit"),
-                      QStringLiteral("Requests per 10 seconds the account allows (default 100; "
-                                     "190 on Professional and Enterprise)."),
+                      QStringLiteral("HubSpot: requests per 10 seconds the account allows "
+                                     "(default 100; 190 on Professional and Enterprise)."),
                       QStringLiteral("N"), QStringLiteral("100")});
 }
 
-int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+namespace {
+
+int pushJsonl(const QString &file, bool once, CommandContext &context)
 {
-    // The token: BATON_HUBSPOT_TOKEN (for CI and one-off runs), else the OS keychain (or the
-    // file the user opted into) under "hubspot-token". Never the store, settings or logs.
-    std::string token = qgetenv("BATON_HUBSPOT_TOKEN").toStdString();
-    if (token.empty()) {
-        std::string error, where;
-        const auto secret = readSecret("hubspot-token", error, where);
-        if (!secret) {
-            context.err << "baton push: no HubSpot token: " << QString::fromStdString(error)
-                        << ". Keep one with `baton secret set hubspot-token` (the token on "
-                           "standard input), or set BATON_HUBSPOT_TOKEN\n";
-            return 2;
-        }
-        token = *secret;
-    }
-    const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
-    const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 100, context);
-    const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
-    if (!limit || !batch || !timeout)
+    if (file.isEmpty()) {
+        context.err << "baton push: --target jsonl needs --file PATH\n";
         return 2;
+    }
     auto db = openStoreFor(context);
     if (!db)
         return 1;
-    crm::HubSpotConnector::Config config;
-    config.baseUrl = parser.value(QStringLiteral("url")).toStdString();
-    config.accessToken = token;
-    config.limit = {static_cast<int>(*limit), std::chrono::seconds(10)};
-    config.timeoutMs = static_cast<int>(*timeout) * 1000;
-    crm::HubSpotConnector hubspot(config);
+    const SystemClock clock;
+    crm::JsonlSink sink(*db, file.toStdString(), clock);
+    crm::PushSummary total;
+    try {
+        for (;;) {
+            const auto s = sink.runOnce();
+            total.done += s.done;
+            total.unknown += s.unknown;
+            if (once || s.done + s.unknown == 0 || s.unknown > 0)
+                break;
+        }
+    } catch (const std::exception &e) {
+        context.err << "baton push: " << e.what() << "\n";
+        return 1;
+    }
+    const auto c = crm::OutboxStore(*db).counts({"append_jsonl"});
+    context.out << "pushed: " << total.done << " deliveries appended to " << file << "\n"
+                << "jsonl: " << c.done << " done, " << c.pending + c.inFlight << " waiting\n";
+    return total.unknown > 0 ? 1 : 0;
+}
+
+} // namespace
+
+int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) const
+{
+    PushTarget target;
+    target.kind = parser.value(QStringLiteral("target")).toStdString();
+    if (target.kind == "jsonl")
+        return pushJsonl(parser.value(QStringLiteral("file")), parser.isSet(QStringLiteral("once")),
+                         context);
+    const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
+    const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 200, context);
+    const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
+    if (!limit || !batch || !timeout)
+        return 2;
+    target.url = parser.value(QStringLiteral("url")).toStdString();
+    target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
+    target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
+    target.rateLimit = static_cast<int>(*limit);
+    target.timeoutMs = static_cast<int>(*timeout) * 1000;
+    std::string error;
+    auto connector = makeConnector(target, error);
+    if (!connector) {
+        context.err << "baton push: " << QString::fromStdString(error) << "\n";
+        return 2;
+    }
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
     OneShotHttpTransport transport;
-    // Tasks go to their owner when HubSpot knows them by email.
-    const auto owners = transport.send(hubspot.ownersRequest());
-    hubspot.setOwnerIds(crm::HubSpotConnector::readOwners(owners));
-    if (owners.status != 200)
-        context.err << "baton push: could not read HubSpot's owners (HTTP " << owners.status
-                    << "); tasks go unassigned\n";
     const SystemClock clock;
     TerminalProgress progress(QStringLiteral("pushing"));
     crm::PushOptions options;
@@ -138,17 +188,24 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     options.onProgress = [&](std::int64_t settled, std::int64_t total) {
         progress.update(total ? double(settled) / double(total) : 1.0);
     };
-    crm::PushWorker worker(*db, hubspot, transport, clock, options);
+    crm::PushWorker worker(*db, *connector, transport, clock, options);
     try {
+        // Tasks go to their owner when the CRM knows them by email.
+        if (!worker.learnOwners())
+            context.err << "baton push: could not read "
+                        << QString::fromStdString(connector->system())
+                        << "'s users; tasks go unassigned\n";
         const auto s =
             parser.isSet(QStringLiteral("once")) ? worker.runOnce() : worker.runUntilIdle();
         progress.finish();
-        const auto c = crm::OutboxStore(*db).counts();
+        const auto c = crm::OutboxStore(*db).counts(connector->kinds());
         const QLocale en(QLocale::English);
-        context.out << "pushed: " << s.done << " operations done, " << s.failed << " failed, "
-                    << s.retried << " to retry, " << s.unknown << " to look up; " << s.requests
-                    << " requests (" << s.rateLimited << " answered 429) and " << s.lookups
-                    << " lookups in " << QString::number(s.seconds, 'f', 1) << " s\n"
+        context.out << "pushed to " << QString::fromStdString(describeTarget(target)) << ": "
+                    << s.done << " operations done, " << s.failed << " failed, " << s.retried
+                    << " to retry, " << s.unknown << " to look up; " << s.requests << " requests ("
+                    << s.rateLimited << " answered 429), " << s.lookups << " lookups and "
+                    << s.refreshes << " token refreshes in " << QString::number(s.seconds, 'f', 1)
+                    << " s\n"
                     << "outbox: " << en.toString(c.done) << " done, " << en.toString(c.failed)
                     << " failed, " << en.toString(c.pending + c.inFlight) << " waiting, "
                     << en.toString(c.cancelled) << " cancelled\n";

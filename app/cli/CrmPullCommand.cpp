@@ -1,8 +1,8 @@
-#include "Secrets.h"
+#include "Connectors.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-#include "crm/HubSpotConnector.h"
+#include "crm/Connector.h"
 #include "crm/OutcomeSync.h"
 #include "ports/Clock.h"
 
@@ -15,16 +15,25 @@ QString CrmCommand::name() const
 
 QString CrmCommand::summary() const
 {
-    return QStringLiteral("Read back what became of pushed leads: `crm pull` (lifecycle stage, "
-                          "lead status)");
+    return QStringLiteral("Read back what became of pushed leads: `crm pull` (HubSpot: lifecycle "
+                          "stage and lead status; Salesforce: status and conversion)");
 }
 
 void CrmCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("pull"));
+    parser.addOption({QStringLiteral("target"), QStringLiteral("hubspot (default) or salesforce."),
+                      QStringLiteral("T"), QStringLiteral("hubspot")});
     parser.addOption({QStringLiteral("url"),
-                      QStringLiteral("HubSpot's API base URL (default https://api.hubapi.com)."),
-                      QStringLiteral("URL"), QStringLiteral("https://api.hubapi.com")});
+                      QStringLiteral("HubSpot's API base URL (default https://api.hubapi.com) or "
+                                     "the Salesforce instance URL."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("login-url"),
+                      QStringLiteral("Salesforce: where tokens are refreshed."),
+                      QStringLiteral("URL"), QStringLiteral("https://login.salesforce.com")});
+    parser.addOption({QStringLiteral("client-id"),
+                      QStringLiteral("Salesforce: the connected app's consumer key."),
+                      QStringLiteral("ID")});
 }
 
 int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -33,34 +42,35 @@ int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) c
         context.err << "baton crm: use `crm pull`\n";
         return 2;
     }
-    std::string token = qgetenv("BATON_HUBSPOT_TOKEN").toStdString();
-    if (token.empty()) {
-        std::string error, where;
-        const auto secret = readSecret("hubspot-token", error, where);
-        if (!secret) {
-            context.err << "baton crm pull: no HubSpot token: " << QString::fromStdString(error)
-                        << "\n";
-            return 2;
-        }
-        token = *secret;
+    PushTarget target;
+    target.kind = parser.value(QStringLiteral("target")).toStdString();
+    target.url = parser.value(QStringLiteral("url")).toStdString();
+    target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
+    target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
+    if (target.kind != "hubspot" && target.kind != "salesforce") {
+        context.err << "baton crm pull: --target is hubspot or salesforce\n";
+        return 2;
+    }
+    std::string error;
+    auto crm = makeConnector(target, error);
+    if (!crm) {
+        context.err << "baton crm pull: " << QString::fromStdString(error) << "\n";
+        return 2;
     }
     auto db = openStoreFor(context);
     if (!db)
         return 1;
-    crm::HubSpotConnector::Config config;
-    config.baseUrl = parser.value(QStringLiteral("url")).toStdString();
-    config.accessToken = token;
-    const crm::HubSpotConnector hubspot(config);
     OneShotHttpTransport transport;
     const SystemClock clock;
     try {
-        const auto s = crm::pullOutcomes(*db, hubspot, transport, clock);
+        const auto s = crm::pullOutcomes(*db, *crm, transport, clock);
         if (!s.error.empty()) {
             context.err << "baton crm pull: " << QString::fromStdString(s.error) << "\n";
             return 1;
         }
-        context.out << "crm pull: " << s.read << " of " << s.contacts << " pushed contacts read; "
-                    << s.opportunities << " at the opportunity stage or beyond\n";
+        context.out << "crm pull: " << s.read << " of " << s.contacts << " pushed people read from "
+                    << QString::fromStdString(crm->system()) << "; " << s.opportunities
+                    << " at the opportunity stage or beyond\n";
         return 0;
     } catch (const std::exception &e) {
         context.err << "baton crm pull: " << e.what() << "\n";

@@ -1,12 +1,14 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
+#include "crm/DeliveryTargets.h"
 #include "crm/OutboxActions.h"
 #include "crm/OutboxStore.h"
 #include "ports/Clock.h"
 #include "review/ReviewService.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cstdlib>
 
 namespace baton::app {
@@ -19,16 +21,18 @@ QString OutboxCommand::name() const
 QString OutboxCommand::summary() const
 {
     return QStringLiteral("CRM operations: `outbox list [--status S]`, `outbox retry|cancel ID "
-                          "--as NAME`");
+                          "--as NAME`; delivery beyond the CRM: `outbox targets`, `outbox "
+                          "enable|disable webhook|jsonl --as NAME`");
 }
 
 void OutboxCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, retry or cancel"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("list, retry, cancel, targets, enable or disable"));
     parser.addPositionalArgument(QStringLiteral("id"),
-                                 QStringLiteral("The operation, for retry "
-                                                "and cancel."),
-                                 QStringLiteral("[ID]"));
+                                 QStringLiteral("The operation, for retry and cancel; the target "
+                                                "(webhook, jsonl) for enable and disable."),
+                                 QStringLiteral("[ID|TARGET]"));
     parser.addOption({QStringLiteral("status"),
                       QStringLiteral("list: pending, in_flight, done, failed or cancelled."),
                       QStringLiteral("S")});
@@ -48,14 +52,29 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     const qint64 id = args.size() == 2 ? args[1].toLongLong(&numeric) : 0;
     const bool act = args.size() == 2 && numeric &&
                      (args[0] == QLatin1String("retry") || args[0] == QLatin1String("cancel"));
-    if (!list && !act) {
-        context.err << "baton outbox: use `outbox list`, `outbox retry ID --as NAME` or `outbox "
-                       "cancel ID --as NAME --reason TEXT`\n";
+    const bool targets = args == QStringList{QStringLiteral("targets")};
+    const bool toggle = args.size() == 2 &&
+                        (args[0] == QLatin1String("enable") || args[0] == QLatin1String("disable"));
+    if (!list && !act && !targets && !toggle) {
+        context.err << "baton outbox: use `outbox list`, `outbox retry ID --as NAME`, `outbox "
+                       "cancel ID --as NAME --reason TEXT`, `outbox targets` or `outbox "
+                       "enable|disable webhook|jsonl --as NAME`\n";
         return 2;
     }
     auto db = openStoreFor(context);
     if (!db)
         return 1;
+    if (targets) {
+        const SystemClock clock;
+        const auto enabled = crm::DeliveryTargets(*db, clock).enabled();
+        context.out << "crm: every approved brief (baton push --target hubspot|salesforce)\n";
+        for (const auto &t : crm::DeliveryTargets::known()) {
+            const bool on = std::find(enabled.begin(), enabled.end(), t) != enabled.end();
+            context.out << QString::fromStdString(t) << ": "
+                        << (on ? "every brief approved from now on" : "off") << "\n";
+        }
+        return 0;
+    }
     crm::OutboxStore outbox(*db);
     if (list) {
         const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 100000, context);
@@ -96,6 +115,17 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
         const char *user = std::getenv("USER");
         const auto who =
             review.actor(parser.value(QStringLiteral("as")).toStdString(), user ? user : "unknown");
+        if (toggle) {
+            const bool on = args[0] == QLatin1String("enable");
+            crm::DeliveryTargets(*db, clock).setEnabled(who, args[1].toStdString(), on);
+            context.out << args[1] << ": "
+                        << (on ? "every brief approved from now on is delivered there (baton "
+                                 "push --target "
+                               : "approvals no longer plan deliveries there (what is queued "
+                                 "stays queued for baton push --target ")
+                        << args[1] << (on ? ")\n" : ")\n");
+            return 0;
+        }
         if (args[0] == QLatin1String("retry")) {
             actions.retryNow(who, id);
             context.out << "operation #" << id << ": due now\n";

@@ -100,7 +100,7 @@ int benchPush(const QCommandLineParser &parser, CommandContext &context)
     hub.accessToken = "pat-bench";
     hub.limit = {config.rateLimit, std::chrono::milliseconds(config.windowMs)};
     hub.timeoutMs = 2000; // the sandbox's "timeout" fault holds the line for 5 s
-    const crm::HubSpotConnector hubspot(hub);
+    crm::HubSpotConnector hubspot(hub);
     OneShotHttpTransport transport;
     crm::PushOptions options;
     options.batchSize = static_cast<std::size_t>(*batch);

@@ -1,5 +1,7 @@
 #include "sandbox/CrmSandbox.h"
 
+#include "crm/WebhookConnector.h"
+
 #include <QEventLoop>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -24,12 +26,24 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using json = nlohmann::json;
 
-struct Reply
+using Reply = SandboxReply;
+
+// Which API a path belongs to: faults and limits answer in its shape.
+enum class Dialect
 {
-    int status = 200;
-    json body;
-    std::vector<std::pair<QByteArray, QByteArray>> headers;
+    HubSpot,
+    Salesforce,
+    Webhook
 };
+
+Dialect dialectOf(const std::string &path)
+{
+    if (path.rfind("/services/", 0) == 0)
+        return Dialect::Salesforce;
+    if (path == "/webhook")
+        return Dialect::Webhook;
+    return Dialect::HubSpot;
+}
 
 std::string lower(std::string s)
 {
@@ -70,6 +84,58 @@ struct CrmSandbox::State
     std::map<std::string, std::pair<std::string, json>> contacts; // email -> (id, properties)
     std::vector<Engagement> notes, tasks;
     int requests = 0, rateLimited = 0, faults = 0;
+    SalesforceSandboxApi salesforce;
+    std::string baseUrl;
+    std::set<std::string> webhookIds;
+    int webhookRedeliveries = 0, webhookBadSignatures = 0, webhookRetractions = 0;
+
+    // A webhook delivery: the signature checked over the exact body, the id remembered.
+    Reply receiveWebhook(const std::string &signature, const std::string &body)
+    {
+        if (signature != crm::WebhookConnector::signature(config.webhookSecret, body)) {
+            ++webhookBadSignatures;
+            return {401, {{"error", "signature does not match"}}, {}};
+        }
+        const auto parsed = json::parse(body, nullptr, false);
+        if (!parsed.is_object() || !parsed.contains("delivery_id"))
+            return {400, {{"error", "no delivery_id"}}, {}};
+        const std::string id = parsed.value("delivery_id", "");
+        if (!webhookIds.insert(id).second)
+            ++webhookRedeliveries;
+        else if (parsed.value("event", "") == "brief.retracted")
+            ++webhookRetractions;
+        return {200, {{"received", id}}, {}};
+    }
+
+    // What a fault looks like in each API.
+    Reply serverError(Dialect dialect) const
+    {
+        const bool odd = requests % 2;
+        if (dialect == Dialect::Salesforce)
+            return odd ? SalesforceSandboxApi::error(500, "UNKNOWN_EXCEPTION",
+                                                     "An unexpected error occurred. Please "
+                                                     "include this ErrorId if you contact "
+                                                     "support: 1234567-89 (-1234567)")
+                       : SalesforceSandboxApi::error(503, "SERVER_UNAVAILABLE",
+                                                     "Server temporarily unavailable");
+        if (dialect == Dialect::Webhook)
+            return {odd ? 500 : 502, {{"error", "upstream failed"}}, {}};
+        return {odd ? 500 : 503, error("INTERNAL_ERROR", "internal error, please retry"), {}};
+    }
+
+    Reply limited(Dialect dialect, bool retryAfter) const
+    {
+        if (dialect == Dialect::Salesforce)
+            return SalesforceSandboxApi::error(403, "REQUEST_LIMIT_EXCEEDED",
+                                               "ConcurrentPerOrgLongTxn Limit exceeded.");
+        if (dialect == Dialect::Webhook) {
+            Reply r{429, {{"error", "slow down"}}, {}};
+            if (retryAfter)
+                r.headers.emplace_back("Retry-After", "1");
+            return r;
+        }
+        return rateLimitReply(retryAfter);
+    }
 
     std::string newId() { return std::to_string(nextId++); }
 
@@ -312,6 +378,22 @@ void CrmSandbox::setConfig(const CrmSandboxConfig &config)
     std::lock_guard lock(m_state->mutex);
     m_state->config = config;
     m_state->rng.seed(config.seed);
+    auto salesforce = config.salesforce;
+    if (salesforce.users.isEmpty())
+        salesforce.users = config.owners;
+    m_state->salesforce.setConfig(salesforce, m_state->baseUrl);
+}
+
+bool CrmSandbox::convertSalesforceLead(const QString &email)
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->salesforce.convertLead(email.toStdString());
+}
+
+void CrmSandbox::expireSalesforceTokens()
+{
+    std::lock_guard lock(m_state->mutex);
+    m_state->salesforce.expireTokens();
 }
 
 CrmSandbox::Counts CrmSandbox::counts() const
@@ -342,6 +424,11 @@ CrmSandbox::Counts CrmSandbox::counts() const
     c.requests = m_state->requests;
     c.rateLimited = m_state->rateLimited;
     c.faults = m_state->faults;
+    c.salesforce = m_state->salesforce.counts();
+    c.webhookDeliveries = static_cast<int>(m_state->webhookIds.size());
+    c.webhookRedeliveries = m_state->webhookRedeliveries;
+    c.webhookBadSignatures = m_state->webhookBadSignatures;
+    c.webhookRetractions = m_state->webhookRetractions;
     return c;
 }
 
@@ -379,16 +466,20 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
                     to.writeHeader(name, value);
                 to.writeBody(body);
             };
-            const std::string method =
-                request.method() == QHttpServerRequest::Method::Get ? "GET" : "POST";
+            const auto m = request.method();
+            const std::string method = m == QHttpServerRequest::Method::Get     ? "GET"
+                                       : m == QHttpServerRequest::Method::Patch ? "PATCH"
+                                                                                : "POST";
             const std::string path = request.url().path().toStdString();
+            const Dialect dialect = dialectOf(path);
             Reply reply;
             std::optional<CrmFault> fault;
             {
                 std::lock_guard lock(state->mutex);
                 ++state->requests;
-                if (!request.value("Authorization").startsWith("Bearer ") ||
-                    request.value("Authorization").size() <= 7) {
+                if (dialect == Dialect::HubSpot &&
+                    (!request.value("Authorization").startsWith("Bearer ") ||
+                     request.value("Authorization").size() <= 7)) {
                     write(*shared, {401,
                                     error("INVALID_AUTHENTICATION",
                                           "Authentication credentials not found. This API "
@@ -402,12 +493,14 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
                 const auto windowLength = std::chrono::milliseconds(state->config.windowMs);
                 while (!state->window.empty() && now - state->window.front() >= windowLength)
                     state->window.pop_front();
-                if (static_cast<int>(state->window.size()) >= state->config.rateLimit) {
-                    ++state->rateLimited;
-                    write(*shared, state->rateLimitReply(false));
-                    return;
+                if (dialect == Dialect::HubSpot) {
+                    if (static_cast<int>(state->window.size()) >= state->config.rateLimit) {
+                        ++state->rateLimited;
+                        write(*shared, state->rateLimitReply(false));
+                        return;
+                    }
+                    state->window.push_back(now);
                 }
-                state->window.push_back(now);
                 const auto &faults = state->config.faults;
                 if (!faults.empty() && state->config.faultRate > 0 &&
                     std::uniform_real_distribution<double>(0, 1)(state->rng) <
@@ -418,7 +511,22 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
                 }
                 const bool applies =
                     !fault || *fault == CrmFault::Slow || *fault == CrmFault::LostResponse;
-                if (applies) {
+                if (applies && dialect == Dialect::Salesforce) {
+                    try {
+                        reply = state->salesforce.handle(
+                            method, path, request.value("Authorization").toStdString(),
+                            request.query()
+                                .queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded)
+                                .toStdString(),
+                            request.body().toStdString());
+                    } catch (const std::exception &e) {
+                        reply = SalesforceSandboxApi::error(400, "MALFORMED_QUERY", e.what());
+                    }
+                } else if (applies && dialect == Dialect::Webhook) {
+                    reply =
+                        state->receiveWebhook(request.value("X-Baton-Signature-256").toStdString(),
+                                              request.body().toStdString());
+                } else if (applies) {
                     const json body =
                         request.body().isEmpty()
                             ? json()
@@ -440,16 +548,16 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
                 return;
             }
             switch (*fault) {
-            case CrmFault::ServerError:
-                write(*shared, {state->requests % 2 ? 500 : 503,
-                                error("INTERNAL_ERROR", "internal error, please retry"),
-                                {}});
+            case CrmFault::ServerError: {
+                std::lock_guard lock(state->mutex);
+                write(*shared, state->serverError(dialect));
                 return;
+            }
             case CrmFault::RateLimited:
             case CrmFault::RateLimitedBare: {
                 std::lock_guard lock(state->mutex);
                 ++state->rateLimited;
-                write(*shared, state->rateLimitReply(*fault == CrmFault::RateLimited));
+                write(*shared, state->limited(dialect, *fault == CrmFault::RateLimited));
                 return;
             }
             case CrmFault::Timeout:
@@ -484,6 +592,28 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
             QStringLiteral("/crm/v3/objects/<arg>/search"), QHttpServerRequest::Method::Post,
             [serve](const QString &, const QHttpServerRequest &request,
                     QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
+        const auto any = [serve](const QHttpServerRequest &request,
+                                 QHttpServerResponder &&responder) {
+            serve(request, std::move(responder));
+        };
+        const auto any1 = [serve](const QString &, const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
+            serve(request, std::move(responder));
+        };
+        const auto any3 = [serve](const QString &, const QString &, const QString &,
+                                  const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
+            serve(request, std::move(responder));
+        };
+        using Method = QHttpServerRequest::Method;
+        server.route(QStringLiteral("/services/oauth2/token"), Method::Post, any);
+        server.route(QStringLiteral("/services/data/<arg>/composite/sobjects"),
+                     Method::Post | Method::Patch, any1);
+        server.route(QStringLiteral("/services/data/<arg>/composite/sobjects/<arg>/<arg>"),
+                     Method::Patch, any3);
+        server.route(QStringLiteral("/services/data/<arg>/query"), Method::Get, any1);
+        server.route(QStringLiteral("/services/data/<arg>/queryAll"), Method::Get, any1);
+        server.route(QStringLiteral("/webhook"), Method::Post, any);
         server.route(QStringLiteral("/crm/v3/owners"), QHttpServerRequest::Method::Get,
                      [serve](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                          serve(request, std::move(responder));
@@ -495,6 +625,15 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
     m_thread->setObjectName(QStringLiteral("crm-sandbox"));
     m_thread->start();
     m_port = listening.get();
+    if (m_port) {
+        // Salesforce's token answer names the instance to call: this server.
+        std::lock_guard lock(m_state->mutex);
+        m_state->baseUrl = baseUrl().toStdString();
+        auto salesforce = m_state->config.salesforce;
+        if (salesforce.users.isEmpty())
+            salesforce.users = m_state->config.owners;
+        m_state->salesforce.setConfig(salesforce, m_state->baseUrl);
+    }
     return m_port;
 }
 

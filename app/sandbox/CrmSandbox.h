@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox/SalesforceSandboxApi.h"
+
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -34,14 +36,19 @@ struct CrmSandboxConfig
     std::uint32_t seed = 1;
     int slowMs = 300;
     int timeoutHoldMs = 5000; // how long a "timeout" keeps the connection silent
-    QStringList owners = {};  // emails the owners endpoint lists
+    QStringList owners = {};  // emails the owners endpoint lists (and Salesforce's users)
+    SalesforceSandboxApi::Config salesforce = {};
+    std::string webhookSecret = "sandbox-webhook-secret";
 };
 
 // A local server speaking the part of HubSpot's CRM v3 API Baton uses (contact batch upsert
-// by email, note and task batch create with associations, search, owners), with HubSpot's
-// error bodies and rate-limit headers, a sliding-window rate limit, and faults injected by
-// configuration. Creates are not deduplicated, as HubSpot's are not: counts() shows any
-// object created twice. It runs on a thread of its own, so a caller may block on it.
+// by email, note and task batch create with associations, search, owners) under /crm/v3,
+// with HubSpot's error bodies and rate-limit headers and a sliding-window rate limit; the
+// part of Salesforce's REST API Baton uses under /services (SalesforceSandboxApi); and a
+// webhook receiver at /webhook that checks each delivery's signature and counts
+// redeliveries. Faults are injected by configuration into all three, each in its API's own
+// shape. Creates are not deduplicated, as the CRMs' are not: counts() shows any object
+// created twice. It runs on a thread of its own, so a caller may block on it.
 class CrmSandbox
 {
 public:
@@ -60,10 +67,18 @@ public:
         int unassociatedNotes = 0, unassociatedTasks = 0;
         int completedTasks = 0, retractedNotes = 0; // by compensations
         int requests = 0, rateLimited = 0, faults = 0;
+        SalesforceSandboxApi::Counts salesforce;
+        int webhookDeliveries = 0;   // distinct delivery ids received, signature good
+        int webhookRedeliveries = 0; // the same delivery id again
+        int webhookBadSignatures = 0;
+        int webhookRetractions = 0; // brief.retracted events among the deliveries
     };
     Counts counts() const;
     // What sales did in the CRM since: sets a contact's property (lifecyclestage, ...).
     bool setContactProperty(const QString &email, const QString &name, const QString &value);
+    // Salesforce: the lead converted to an opportunity; access tokens expired.
+    bool convertSalesforceLead(const QString &email);
+    void expireSalesforceTokens();
 
     struct State;
 

@@ -1,9 +1,10 @@
 #include "workers/ThreadedPushRunner.h"
 
-#include "Secrets.h"
+#include "Connectors.h"
 #include "Settings.h"
 #include "adapters/OneShotHttpTransport.h"
-#include "crm/HubSpotConnector.h"
+#include "crm/Connector.h"
+#include "crm/JsonlSink.h"
 #include "crm/OutboxStore.h"
 #include "crm/PushWorker.h"
 #include "ports/Clock.h"
@@ -29,62 +30,103 @@ ThreadedPushRunner::~ThreadedPushRunner()
     m_watcher.waitForFinished();
 }
 
+namespace {
+
+// Every target the settings name, in the order they are pushed.
+std::vector<PushTarget> configuredTargets()
+{
+    const ui::Settings settings;
+    std::vector<PushTarget> out;
+    if (!settings.hubSpotUrl().isEmpty()) {
+        PushTarget t;
+        t.url = settings.hubSpotUrl().toStdString();
+        out.push_back(t);
+    }
+    if (!settings.salesforceUrl().isEmpty() && !settings.salesforceClientId().isEmpty()) {
+        PushTarget t;
+        t.kind = "salesforce";
+        t.url = settings.salesforceUrl().toStdString();
+        t.loginUrl = t.url; // My Domain serves the token endpoint too
+        t.clientId = settings.salesforceClientId().toStdString();
+        out.push_back(t);
+    }
+    if (!settings.webhookUrl().isEmpty()) {
+        PushTarget t;
+        t.kind = "webhook";
+        t.url = settings.webhookUrl().toStdString();
+        out.push_back(t);
+    }
+    if (!settings.jsonlFile().isEmpty()) {
+        PushTarget t;
+        t.kind = "jsonl";
+        t.file = settings.jsonlFile().toStdString();
+        out.push_back(t);
+    }
+    return out;
+}
+
+} // namespace
+
 QString ThreadedPushRunner::target() const
 {
-    const QString url = ui::Settings().hubSpotUrl();
-    return url.isEmpty() ? QString() : tr("HubSpot at %1").arg(url);
+    QStringList names;
+    for (const auto &t : configuredTargets())
+        names << QString::fromStdString(describeTarget(t));
+    return names.join(QStringLiteral("; "));
 }
 
 void ThreadedPushRunner::pushNow()
 {
-    const QString url = ui::Settings().hubSpotUrl();
-    if (isRunning() || url.isEmpty())
+    auto targets = configuredTargets();
+    if (isRunning() || targets.empty())
         return;
     emit started();
-    m_watcher.setFuture(QtConcurrent::run([this, path = m_storePath, url] {
+    m_watcher.setFuture(QtConcurrent::run([this, path = m_storePath, targets] {
         ui::PushOutcome out;
+        QStringList errors;
         try {
-            std::string token = qgetenv("BATON_HUBSPOT_TOKEN").toStdString();
-            if (token.empty()) {
-                std::string error, where;
-                const auto secret = readSecret("hubspot-token", error, where);
-                if (!secret) {
-                    out.error = QString::fromStdString(error);
-                    return out;
-                }
-                token = *secret;
-            }
             auto db = store::Database::open(
                 path.toStdString(), {.readOnly = false, .create = false, .quickCheck = false});
-            crm::HubSpotConnector::Config config;
-            config.baseUrl = url.toStdString();
-            config.accessToken = token;
-            crm::HubSpotConnector hubspot(config);
-            OneShotHttpTransport transport;
-            hubspot.setOwnerIds(
-                crm::HubSpotConnector::readOwners(transport.send(hubspot.ownersRequest())));
             const SystemClock clock;
-            crm::PushOptions options;
-            options.cancel = &m_cancel;
-            // What is due now, pass after pass; what waits (a Retry-After, a backoff) is the
-            // next tick's, so a pool thread is never parked for an hour on a daily limit.
-            crm::PushWorker worker(db, hubspot, transport, clock, options);
             crm::PushSummary s;
-            for (;;) {
-                const auto pass = worker.runOnce();
-                s.requests += pass.requests;
-                s.lookups += pass.lookups;
-                if (m_cancel || pass.requests + pass.lookups + pass.done + pass.failed == 0)
+            for (const auto &target : targets) {
+                if (m_cancel)
                     break;
+                if (target.kind == "jsonl") {
+                    crm::JsonlSink sink(db, target.file, clock);
+                    s.requests += sink.runOnce().requests;
+                    continue;
+                }
+                std::string error;
+                auto connector = makeConnector(target, error);
+                if (!connector) {
+                    errors << QString::fromStdString(error);
+                    continue;
+                }
+                OneShotHttpTransport transport;
+                crm::PushOptions options;
+                options.cancel = &m_cancel;
+                // What is due now, pass after pass; what waits (a Retry-After, a backoff) is
+                // the next tick's, so a pool thread is never parked for an hour on a daily
+                // limit.
+                crm::PushWorker worker(db, *connector, transport, clock, options);
+                worker.learnOwners();
+                for (;;) {
+                    const auto pass = worker.runOnce();
+                    s.requests += pass.requests + pass.lookups;
+                    if (m_cancel || pass.requests + pass.lookups + pass.done + pass.failed == 0)
+                        break;
+                }
             }
             const auto c = crm::OutboxStore(db).counts();
             out.done = c.done;
             out.failed = c.failed;
             out.waiting = c.pending + c.inFlight;
-            out.requests = s.requests + s.lookups;
+            out.requests = s.requests;
         } catch (const std::exception &e) {
-            out.error = QString::fromUtf8(e.what());
+            errors << QString::fromUtf8(e.what());
         }
+        out.error = errors.join(QStringLiteral("; "));
         return out;
     }));
 }

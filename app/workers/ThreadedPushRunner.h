@@ -8,10 +8,11 @@
 
 namespace baton::app {
 
-// The ui's PushRunner: the push worker on a pool thread with its own connection, the
-// HubSpot URL from Settings and the token from the keychain (or BATON_HUBSPOT_TOKEN), every
-// minute and on request. Stops a push in progress when destroyed (it resumes next time:
-// operations in flight are looked up, never sent twice).
+// The ui's PushRunner: the push worker on a pool thread with its own connection, for every
+// target Settings name (HubSpot, Salesforce, the webhook, the JSONL file) with credentials
+// from the keychain (or the environment, see Connectors.h), every minute and on request. Stops a
+// push in progress when destroyed (it resumes next time: operations in flight are looked up, never
+// sent twice).
 class ThreadedPushRunner final : public ui::PushRunner
 {
     Q_OBJECT

@@ -20,4 +20,17 @@ std::string Connector::describe(const HttpRequest &request) const
     return out + "\n" + request.body;
 }
 
+DeliveryResult noAnswer(const HttpResponse &r, const std::string &who)
+{
+    std::string e = r.error;
+    std::transform(e.begin(), e.end(), e.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool notSent = !r.timedOut && (e.find("refused") != std::string::npos ||
+                                         e.find("not found") != std::string::npos);
+    return {notSent ? DeliveryResult::Outcome::Retry : DeliveryResult::Outcome::Unknown,
+            {},
+            "no answer from " + who + ": " + r.error,
+            {}};
+}
+
 } // namespace baton::crm

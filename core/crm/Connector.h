@@ -38,6 +38,27 @@ struct DeliveryResult
     std::optional<std::chrono::milliseconds> retryAfter; // what the CRM asked for, if it did
 };
 
+// What became of a person Baton pushed, as the CRM reports it (`baton crm pull`).
+struct PersonOutcome
+{
+    std::string crmId, stage, status;
+    bool opportunity = false; // at the opportunity stage or beyond, or converted to one
+};
+
+// The operation kinds the CRM connectors deliver, dependencies first (a note or task needs
+// its person's id; a compensation the object it undoes).
+inline const std::vector<std::string> &crmKinds()
+{
+    static const std::vector<std::string> kinds = {"upsert_person", "create_note", "create_task",
+                                                   "close_task", "retract_note"};
+    return kinds;
+}
+
+// An answer that is no answer (status 0): Retry when the transport says nothing was sent
+// (refused, no such host), Unknown otherwise, since a timeout or reset may follow a request
+// the server acted on. `who` names the other side in the error.
+DeliveryResult noAnswer(const HttpResponse &response, const std::string &who);
+
 // A CRM's API without I/O: requests built from deliveries, answers read into results. The
 // push worker moves the bytes through the HttpTransport port and records what came back.
 class Connector
@@ -45,6 +66,8 @@ class Connector
 public:
     virtual ~Connector() = default;
     virtual std::string system() const = 0;
+    // The outbox kinds this connector delivers, in the order they are delivered.
+    virtual const std::vector<std::string> &kinds() const { return crmKinds(); }
     // How many deliveries of `kind` one request may carry.
     virtual std::size_t batchLimit(const std::string &kind) const = 0;
     // Whether sending `kind` twice does no harm (an upsert, an update): an answer lost on
@@ -78,6 +101,32 @@ public:
     virtual std::chrono::milliseconds requestTimeout() const { return std::chrono::seconds(30); }
     // The request with its secrets masked, for the outbox's "last request".
     virtual std::string describe(const HttpRequest &request) const;
+
+    // OAuth: whether an answer says the access token is no longer good (it expired or was
+    // revoked), and the request that trades the refresh token for a new one. Connectors with
+    // a fixed token offer no refresh. acceptRefresh() keeps the new token; it returns the
+    // token endpoint's error, empty on success.
+    virtual bool authExpired(const HttpResponse &response) const { return response.status == 401; }
+    virtual bool hasAccessToken() const { return true; }
+    virtual std::optional<HttpRequest> refreshRequest() const { return std::nullopt; }
+    virtual std::string acceptRefresh(const HttpResponse &) { return "no refresh token"; }
+
+    // Who tasks can be assigned to: a request listing the CRM's users, read into the
+    // connector's map from Baton user emails to CRM owner ids. None by default.
+    virtual std::optional<HttpRequest> ownersQuery() const { return std::nullopt; }
+    virtual void learnOwners(const HttpResponse &) {}
+
+    // Outcome sync: a read-only request for what became of pushed people (at most
+    // outcomeBatch() ids per request), and its answer.
+    virtual std::size_t outcomeBatch() const { return 100; }
+    virtual std::optional<HttpRequest> outcomesRequest(const std::vector<std::string> &) const
+    {
+        return std::nullopt;
+    }
+    virtual std::vector<PersonOutcome> readOutcomes(const HttpResponse &) const { return {}; }
+    // The part of a read-only answer that decides for the whole request: nullopt when it is
+    // a success to read.
+    virtual std::optional<DeliveryResult> verdict(const HttpResponse &response) const = 0;
 };
 
 } // namespace baton::crm

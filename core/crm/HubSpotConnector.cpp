@@ -1,6 +1,7 @@
 #include "crm/HubSpotConnector.h"
 
 #include "util/Backoff.h"
+#include "util/Url.h"
 
 #include <algorithm>
 #include <cctype>
@@ -112,6 +113,36 @@ HttpRequest HubSpotConnector::request(const std::string &method, const std::stri
     return r;
 }
 
+std::optional<HttpRequest> HubSpotConnector::refreshRequest() const
+{
+    if (m_config.refreshToken.empty())
+        return std::nullopt;
+    HttpRequest r;
+    r.method = "POST";
+    r.url = m_config.baseUrl + "/oauth/v1/token";
+    r.headers = {{"Content-Type", "application/x-www-form-urlencoded;charset=utf-8"}};
+    r.body = util::formEncode({{"grant_type", "refresh_token"},
+                               {"client_id", m_config.clientId},
+                               {"client_secret", m_config.clientSecret},
+                               {"refresh_token", m_config.refreshToken}});
+    r.timeoutMs = m_config.timeoutMs;
+    return r;
+}
+
+std::string HubSpotConnector::acceptRefresh(const HttpResponse &response)
+{
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (response.status == 200 && body.is_object() && !text(body, "access_token").empty()) {
+        m_config.accessToken = text(body, "access_token");
+        if (!text(body, "refresh_token").empty())
+            m_config.refreshToken = text(body, "refresh_token");
+        return {};
+    }
+    if (response.status == 0)
+        return "no answer from HubSpot's token endpoint: " + response.error;
+    return "HubSpot refused the refresh token: " + errorOf(response);
+}
+
 HttpRequest HubSpotConnector::build(const std::string &kind,
                                     const std::vector<Delivery> &batch) const
 {
@@ -165,17 +196,8 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
 
 std::optional<DeliveryResult> HubSpotConnector::classify(const HttpResponse &r, bool creates)
 {
-    if (r.status == 0) {
-        // Refused before anything was sent: safe to send again. Anything else (a timeout, a
-        // reset) may have reached HubSpot.
-        const std::string e = lower(r.error);
-        const bool notSent = !r.timedOut && (e.find("refused") != std::string::npos ||
-                                             e.find("not found") != std::string::npos);
-        return DeliveryResult{notSent ? Outcome::Retry : Outcome::Unknown,
-                              {},
-                              "no answer from HubSpot: " + r.error,
-                              {}};
-    }
+    if (r.status == 0)
+        return noAnswer(r, "HubSpot");
     if (r.status >= 200 && r.status < 300)
         return std::nullopt;
     if (r.status == 429) {
@@ -310,6 +332,18 @@ HubSpotConnector::readContactsAnswer(const HttpResponse &response)
         const auto props = res.value("properties", nlohmann::json::object());
         out.push_back(
             {text(res, "id"), text(props, "lifecyclestage"), text(props, "hs_lead_status")});
+    }
+    return out;
+}
+
+std::vector<PersonOutcome> HubSpotConnector::readOutcomes(const HttpResponse &response) const
+{
+    std::vector<PersonOutcome> out;
+    for (const auto &c : readContactsAnswer(response)) {
+        // HubSpot's default lifecycle stages from the opportunity on.
+        const bool opportunity = c.lifecycleStage == "opportunity" ||
+                                 c.lifecycleStage == "customer" || c.lifecycleStage == "evangelist";
+        out.push_back({c.crmId, c.lifecycleStage, c.leadStatus, opportunity});
     }
     return out;
 }

@@ -19,6 +19,9 @@ public:
     {
         std::string baseUrl = "https://api.hubapi.com";
         std::string accessToken; // private app token or OAuth access token
+        // OAuth apps: the refresh token and the app's credentials get a new access token
+        // when HubSpot answers 401 (access tokens last 30 minutes).
+        std::string refreshToken, clientId, clientSecret;
         int timeoutMs = 30000;
         std::map<std::string, std::string> ownerIds; // Baton user email -> HubSpot owner id
         // A private app's default burst allowance; Professional and Enterprise accounts
@@ -40,6 +43,9 @@ public:
         return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";
     }
     std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
+    bool hasAccessToken() const override { return !m_config.accessToken.empty(); }
+    std::optional<HttpRequest> refreshRequest() const override;
+    std::string acceptRefresh(const HttpResponse &response) override;
     HttpRequest build(const std::string &kind, const std::vector<Delivery> &batch) const override;
     std::vector<DeliveryResult> read(const std::string &kind, const std::vector<Delivery> &batch,
                                      const HttpResponse &response) const override;
@@ -56,6 +62,18 @@ public:
     };
     HttpRequest readContacts(const std::vector<std::string> &ids) const;
     static std::vector<ContactOutcome> readContactsAnswer(const HttpResponse &response);
+
+    std::optional<HttpRequest> ownersQuery() const override { return ownersRequest(); }
+    void learnOwners(const HttpResponse &response) override { setOwnerIds(readOwners(response)); }
+    std::optional<HttpRequest> outcomesRequest(const std::vector<std::string> &ids) const override
+    {
+        return readContacts(ids);
+    }
+    std::vector<PersonOutcome> readOutcomes(const HttpResponse &response) const override;
+    std::optional<DeliveryResult> verdict(const HttpResponse &response) const override
+    {
+        return classify(response, false);
+    }
 
     // GET /crm/v3/owners: who tasks can be assigned to, by email.
     HttpRequest ownersRequest() const;

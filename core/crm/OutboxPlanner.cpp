@@ -136,4 +136,30 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     return ops;
 }
 
+std::string deliveryKind(const std::string &target)
+{
+    return target == "webhook" ? "post_webhook" : "append_jsonl";
+}
+
+std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohmann::json &brief,
+                                             const std::vector<std::string> &targets,
+                                             const std::string &at)
+{
+    std::vector<PlannedOperation> ops;
+    for (const auto &target : targets) {
+        if (target != "webhook" && target != "jsonl")
+            continue;
+        const std::string kind = deliveryKind(target);
+        ops.push_back({kind,
+                       "brief:" + std::to_string(briefId) + ":" + kind,
+                       {{"event", "brief.approved"},
+                        {"delivery_id", briefExternalId(briefId, target + "-approved")},
+                        {"brief_id", briefId},
+                        {"occurred_at", at},
+                        {"brief", brief}},
+                       std::nullopt});
+    }
+    return ops;
+}
+
 } // namespace baton::crm

@@ -25,6 +25,15 @@ struct PlannedOperation
 std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann::json &brief,
                                            const std::string &owner);
 
+// Delivery beyond the CRM: for each enabled target ("webhook", "jsonl") one operation carrying
+// the approved brief itself, with a delivery id that stays the same across retries so a
+// receiver can drop a redelivery.
+std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohmann::json &brief,
+                                             const std::vector<std::string> &targets,
+                                             const std::string &at);
+// The operation kind that delivers to a target: post_webhook, append_jsonl.
+std::string deliveryKind(const std::string &target);
+
 // The external ids Baton stores on CRM objects.
 std::string personExternalId(std::int64_t leadId);
 std::string briefExternalId(std::int64_t briefId, const std::string &object);

@@ -123,27 +123,42 @@ OutboxRow OutboxStore::row(std::int64_t id)
     return r;
 }
 
-std::vector<DueOperation> OutboxStore::due(const std::string &now, std::size_t limit)
+namespace {
+
+// A kind filter as one bound parameter: a JSON array, '[]' for every kind.
+std::string kindList(const std::vector<std::string> &kinds)
 {
-    auto &st = m_db.cached(
-        "SELECT o.id, o.kind, o.payload, o.status, o.attempts, coalesce(d.status, ''), "
-        "coalesce(d.crm_id, '') FROM outbox o LEFT JOIN outbox d ON d.id = o.depends_on "
-        "WHERE o.status IN ('pending', 'in_flight') AND o.next_attempt_at <= ?1 "
-        "AND (o.depends_on IS NULL OR d.status IN ('done', 'failed', 'cancelled')) "
-        "ORDER BY o.id LIMIT ?2");
-    st.bindAll(now, static_cast<std::int64_t>(limit));
+    return nlohmann::json(kinds).dump();
+}
+
+} // namespace
+
+std::vector<DueOperation> OutboxStore::due(const std::string &now, std::size_t limit,
+                                           const std::vector<std::string> &kinds)
+{
+    auto &st =
+        m_db.cached("SELECT o.id, o.kind, o.payload, o.status, o.attempts, coalesce(d.status, ''), "
+                    "coalesce(d.crm_id, ''), coalesce(d.crm_system, '') FROM outbox o "
+                    "LEFT JOIN outbox d ON d.id = o.depends_on "
+                    "WHERE o.status IN ('pending', 'in_flight') AND o.next_attempt_at <= ?1 "
+                    "AND (o.depends_on IS NULL OR d.status IN ('done', 'failed', 'cancelled')) "
+                    "AND (?3 = '[]' OR o.kind IN (SELECT value FROM json_each(?3))) "
+                    "ORDER BY o.id LIMIT ?2");
+    st.bindAll(now, static_cast<std::int64_t>(limit), kindList(kinds));
     std::vector<DueOperation> out;
     while (st.step())
         out.push_back({st.int64At(0), st.textAt(1), st.textAt(2), st.textAt(3), st.int64At(4),
-                       st.textAt(5), st.textAt(6)});
+                       st.textAt(5), st.textAt(6), st.textAt(7)});
     st.reset();
     return out;
 }
 
-std::optional<std::string> OutboxStore::nextDue()
+std::optional<std::string> OutboxStore::nextDue(const std::vector<std::string> &kinds)
 {
     auto &st = m_db.cached("SELECT min(next_attempt_at) FROM outbox WHERE status IN "
-                           "('pending', 'in_flight')");
+                           "('pending', 'in_flight') AND (?1 = '[]' OR kind IN (SELECT value "
+                           "FROM json_each(?1)))");
+    st.bind(1, kindList(kinds));
     std::optional<std::string> out;
     if (st.step())
         out = st.optionalTextAt(0);
@@ -251,6 +266,21 @@ int OutboxStore::queueRetraction(std::int64_t briefId, const std::string &reason
                   {"body", "[Retracted in Baton: " + reason + "]\n\n" + payload.value("body", "")}},
                  std::nullopt});
             originals.push_back(op.id);
+        } else if (op.kind == "post_webhook" || op.kind == "append_jsonl") {
+            // What a receiver was told, it is told the opposite of: a second event.
+            if (payload.value("event", "") != "brief.approved")
+                continue;
+            const std::string target = op.kind == "post_webhook" ? "webhook" : "jsonl";
+            compensations.push_back(
+                {op.kind,
+                 prefix + op.kind + ":retracted",
+                 {{"event", "brief.retracted"},
+                  {"delivery_id", briefExternalId(briefId, target + "-retracted")},
+                  {"brief_id", briefId},
+                  {"occurred_at", stamp},
+                  {"reason", reason}},
+                 std::nullopt});
+            originals.push_back(op.id);
         }
     }
     enqueue(briefId, compensations, stamp);
@@ -275,9 +305,11 @@ int OutboxStore::settleBriefs()
     return m_db.changes();
 }
 
-OutboxStore::Counts OutboxStore::counts()
+OutboxStore::Counts OutboxStore::counts(const std::vector<std::string> &kinds)
 {
-    auto &st = m_db.cached("SELECT status, count(*) FROM outbox GROUP BY status");
+    auto &st = m_db.cached("SELECT status, count(*) FROM outbox WHERE ?1 = '[]' OR kind IN "
+                           "(SELECT value FROM json_each(?1)) GROUP BY status");
+    st.bind(1, kindList(kinds));
     Counts c;
     while (st.step()) {
         const auto s = st.textViewAt(0);

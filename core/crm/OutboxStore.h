@@ -32,6 +32,7 @@ struct DueOperation
     std::int64_t attempts = 0;
     std::string dependencyStatus; // done or failed; empty without a dependency
     std::string dependencyCrmId;
+    std::string dependencySystem; // where the dependency went: hubspot, salesforce, ...
 };
 
 // The outbox table. Writes join the caller's transaction: an approval and its operations
@@ -52,11 +53,12 @@ public:
     std::int64_t count(const std::string &status);
     OutboxRow row(std::int64_t id);
 
-    // Pending or in-flight operations due by `now` whose dependency is settled (done, or
-    // failed: they then fail too), in id order.
-    std::vector<DueOperation> due(const std::string &now, std::size_t limit);
-    // The next time anything becomes due; nullopt when nothing waits.
-    std::optional<std::string> nextDue();
+    // Pending or in-flight operations of `kinds` (all when empty) due by `now` whose
+    // dependency is settled (done, or failed: they then fail too), in id order.
+    std::vector<DueOperation> due(const std::string &now, std::size_t limit,
+                                  const std::vector<std::string> &kinds = {});
+    // The next time anything of `kinds` becomes due; nullopt when nothing waits.
+    std::optional<std::string> nextDue(const std::vector<std::string> &kinds = {});
     // Before sending: takes the operation if it is still as this worker read it (same
     // attempts, pending or in flight), in flight with one attempt more and leased until
     // `leaseUntil`: no other worker sends or looks it up before then. False when another
@@ -88,7 +90,7 @@ public:
     {
         std::int64_t pending = 0, inFlight = 0, done = 0, failed = 0, cancelled = 0;
     };
-    Counts counts();
+    Counts counts(const std::vector<std::string> &kinds = {});
 
 private:
     store::Database &m_db;

@@ -15,10 +15,6 @@ namespace {
 
 using Outcome = DeliveryResult::Outcome;
 
-// Dependencies first: a note or task needs its contact's id.
-constexpr const char *kKinds[] = {"upsert_person", "create_note", "create_task", "close_task",
-                                  "retract_note"};
-
 bool compensates(const std::string &kind)
 {
     return kind == "close_task" || kind == "retract_note";
@@ -37,7 +33,7 @@ std::string describeResponse(const HttpResponse &r)
 
 } // namespace
 
-PushWorker::PushWorker(store::Database &db, const Connector &connector, HttpTransport &transport,
+PushWorker::PushWorker(store::Database &db, Connector &connector, HttpTransport &transport,
                        const Clock &clock, PushOptions options)
     : m_db(db), m_connector(connector), m_transport(transport), m_clock(clock),
       m_options(std::move(options))
@@ -63,6 +59,30 @@ HttpResponse PushWorker::send(const HttpRequest &request)
         m_sent.push_back(m_clock.steadyNow());
     }
     return m_transport.send(request);
+}
+
+HttpResponse PushWorker::sendAuthorized(const std::function<HttpRequest()> &build,
+                                        PushSummary &summary, std::int64_t &sent)
+{
+    const auto refresh = [&] {
+        const auto request = m_connector.refreshRequest();
+        if (!request)
+            return false;
+        ++summary.refreshes;
+        const auto answer = send(*request);
+        m_refreshStatus = answer.status;
+        m_refreshError = m_connector.acceptRefresh(answer);
+        return m_refreshError.empty();
+    };
+    if (!m_connector.hasAccessToken())
+        refresh();
+    auto response = send(build());
+    ++sent;
+    if (m_connector.authExpired(response) && refresh()) {
+        response = send(build());
+        ++sent;
+    }
+    return response;
 }
 
 void PushWorker::record(const Delivery &d, const DeliveryResult &r, const std::string &response,
@@ -106,10 +126,12 @@ void PushWorker::deliver(const std::string &kind, std::vector<Delivery> batch, b
     OutboxStore outbox(m_db);
     if (lookupFirst) {
         // Sent before, answer lost: whatever the CRM holds decides, not a second send.
-        const auto request = m_connector.lookup(kind, batch);
-        const auto response = send(request);
-        ++summary.lookups;
-        const auto found = m_connector.readLookup(kind, batch, response);
+        const auto response = sendAuthorized([&] { return m_connector.lookup(kind, batch); },
+                                             summary, summary.lookups);
+        auto found = m_connector.readLookup(kind, batch, response);
+        if (m_connector.authExpired(response) && !m_refreshError.empty())
+            for (auto &f : found)
+                f.error += " (" + m_refreshError + ")";
         const std::string text = describeResponse(response);
         std::vector<Delivery> missing;
         store::Transaction tx(m_db);
@@ -135,7 +157,7 @@ void PushWorker::deliver(const std::string &kind, std::vector<Delivery> batch, b
     }
     if (sendable.empty())
         return;
-    HttpRequest request;
+    bool claimedAny = false;
     {
         // Claimed and committed before the bytes leave: a crash after this finds them in
         // flight and looks them up instead of sending twice; another worker that read them
@@ -154,20 +176,27 @@ void PushWorker::deliver(const std::string &kind, std::vector<Delivery> batch, b
         }
         sendable = std::move(claimed);
         if (!sendable.empty()) {
-            request = m_connector.build(kind, sendable);
-            const auto described = m_connector.describe(request);
+            const auto described = m_connector.describe(m_connector.build(kind, sendable));
             for (const auto &d : sendable)
                 outbox.setLastRequest(d.id, described);
+            claimedAny = true;
         }
         tx.commit();
     }
-    if (sendable.empty())
+    if (!claimedAny)
         return;
-    const auto response = send(request);
-    ++summary.requests;
+    const auto response = sendAuthorized([&] { return m_connector.build(kind, sendable); }, summary,
+                                         summary.requests);
     if (response.status == 429)
         ++summary.rateLimited;
-    const auto results = m_connector.read(kind, sendable, response);
+    auto results = m_connector.read(kind, sendable, response);
+    if (m_connector.authExpired(response) && !m_refreshError.empty())
+        for (auto &r : results) {
+            r.error += " (" + m_refreshError + ")";
+            // A 401 changed nothing; a token endpoint that did not answer may next time.
+            if (m_refreshStatus == 0 || m_refreshStatus >= 500)
+                r.outcome = Outcome::Retry;
+        }
     const bool wholeRefused =
         sendable.size() > 1 && response.status >= 400 && response.status < 500 &&
         response.status != 401 && response.status != 403 && response.status != 429 &&
@@ -199,9 +228,10 @@ PushSummary PushWorker::runOnce()
     PushSummary summary;
     const auto started = m_clock.steadyNow();
     OutboxStore outbox(m_db);
-    const auto due = outbox.due(util::formatUtcMillis(m_clock.now()), 5000);
+    const auto &kinds = m_connector.kinds();
+    const auto due = outbox.due(util::formatUtcMillis(m_clock.now()), 5000, kinds);
     const std::size_t limit = m_options.batchSize > 0 ? m_options.batchSize : std::size_t(100);
-    for (const char *kind : kKinds) {
+    for (const auto &kind : kinds) {
         std::vector<Delivery> lookups, sends;
         {
             store::Transaction tx(m_db);
@@ -218,6 +248,15 @@ PushSummary PushWorker::runOnce()
                                           stamp);
                         ++summary.failed;
                     }
+                    continue;
+                }
+                if (!op.dependencySystem.empty() && op.dependencySystem != m_connector.system()) {
+                    // A note for a HubSpot contact cannot go to Salesforce: its person is there.
+                    outbox.markFailed(op.id,
+                                      "what it depends on went to " + op.dependencySystem +
+                                          ", not " + m_connector.system(),
+                                      {}, util::formatUtcMillis(m_clock.now()));
+                    ++summary.failed;
                     continue;
                 }
                 Delivery d{op.id, op.kind, nlohmann::json::parse(op.payload, nullptr, false),
@@ -238,7 +277,7 @@ PushSummary PushWorker::runOnce()
                     list->begin() + static_cast<std::ptrdiff_t>(std::min(at + size, list->size())));
                 deliver(kind, std::move(batch), list == &lookups, summary);
                 if (m_options.onProgress) {
-                    const auto c = outbox.counts();
+                    const auto c = outbox.counts(kinds);
                     m_options.onProgress(c.done + c.failed + c.cancelled,
                                          c.pending + c.inFlight + c.done + c.failed + c.cancelled);
                 }
@@ -252,6 +291,18 @@ PushSummary PushWorker::runOnce()
     }
     summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
     return summary;
+}
+
+bool PushWorker::learnOwners()
+{
+    const auto query = m_connector.ownersQuery();
+    if (!query)
+        return true;
+    PushSummary ignored;
+    const auto response =
+        sendAuthorized([&] { return *m_connector.ownersQuery(); }, ignored, ignored.lookups);
+    m_connector.learnOwners(response);
+    return response.status == 200;
 }
 
 PushSummary PushWorker::runUntilIdle()
@@ -268,7 +319,8 @@ PushSummary PushWorker::runUntilIdle()
         total.retried += s.retried;
         total.unknown += s.unknown;
         total.rateLimited += s.rateLimited;
-        const auto next = outbox.nextDue();
+        total.refreshes += s.refreshes;
+        const auto next = outbox.nextDue(m_connector.kinds());
         if (!next)
             break;
         if (s.requests + s.lookups + s.done + s.failed == 0) {

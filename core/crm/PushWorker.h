@@ -35,6 +35,7 @@ struct PushSummary
 {
     std::int64_t requests = 0, lookups = 0, done = 0, failed = 0, retried = 0, unknown = 0;
     std::int64_t rateLimited = 0; // requests answered 429
+    std::int64_t refreshes = 0;   // OAuth access tokens renewed
     double seconds = 0;
 };
 
@@ -46,23 +47,33 @@ struct PushSummary
 class PushWorker
 {
 public:
-    PushWorker(store::Database &db, const Connector &connector, HttpTransport &transport,
+    PushWorker(store::Database &db, Connector &connector, HttpTransport &transport,
                const Clock &clock, PushOptions options = {});
 
     // One pass over what is due now; returns what it did.
     PushSummary runOnce();
     // Until nothing is pending or in flight (waiting for what is due later), or cancelled.
     PushSummary runUntilIdle();
+    // Asks the CRM who tasks can be assigned to (through the same token handling as a push);
+    // false when it could not say, and tasks then go unassigned.
+    bool learnOwners();
 
 private:
     HttpResponse send(const HttpRequest &request);
+    // Sends what `build` makes with the current access token; an answer saying the token
+    // expired gets one refresh and one resend (a 401 changed nothing in the CRM).
+    // `sent` counts the requests sent.
+    HttpResponse sendAuthorized(const std::function<HttpRequest()> &build, PushSummary &summary,
+                                std::int64_t &sent);
     void deliver(const std::string &kind, std::vector<Delivery> batch, bool lookupFirst,
                  PushSummary &summary);
     void record(const Delivery &d, const DeliveryResult &r, const std::string &response,
                 std::int64_t attempts, PushSummary &summary);
 
     store::Database &m_db;
-    const Connector &m_connector;
+    Connector &m_connector;
+    std::string m_refreshError; // the token endpoint's refusal, for the items it stops
+    int m_refreshStatus = 0;    // its HTTP status: 0 or 5xx is worth another try later
     HttpTransport &m_transport;
     const Clock &m_clock;
     PushOptions m_options;

@@ -238,8 +238,15 @@ BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int
     // this same transaction, so no approval is ever without them.
     std::size_t queued = 0;
     if (status == "approved" && before.status != "approved") {
-        const auto plan =
-            crm::planApproval(briefId, nlohmann::json::parse(after.text), after.owner);
+        const auto briefJson = nlohmann::json::parse(after.text);
+        auto plan = crm::planApproval(briefId, briefJson, after.owner);
+        auto &targets = m_db.cached("SELECT target FROM delivery_targets ORDER BY target");
+        std::vector<std::string> enabled;
+        while (targets.step())
+            enabled.push_back(targets.textAt(0));
+        targets.reset();
+        for (auto &op : crm::planDeliveries(briefId, briefJson, enabled, at))
+            plan.push_back(std::move(op));
         crm::OutboxStore(m_db).enqueue(briefId, plan, at);
         queued = plan.size();
     }

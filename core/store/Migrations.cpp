@@ -5,7 +5,6 @@
 #include "store/Transaction.h"
 
 #include <sqlite3.h>
-
 #include <string>
 
 namespace baton::store {
@@ -459,6 +458,47 @@ CREATE TABLE crm_outcomes (
 );
 )sql";
 
+// Delivery beyond the CRM: a webhook and a JSONL file get the approved brief itself, each as
+// its own outbox operation (post_webhook, append_jsonl), planned at approval for the targets
+// enabled here. SQLite cannot change a CHECK in place, so the outbox is rebuilt with the new
+// kinds, rows and ids as they were.
+constexpr const char *kV7 = R"sql(
+CREATE TABLE delivery_targets (
+    target      TEXT PRIMARY KEY CHECK (target IN ('webhook', 'jsonl')),
+    enabled_at  TEXT NOT NULL,
+    enabled_by  TEXT NOT NULL
+);
+CREATE TABLE outbox_v7 (
+    id              INTEGER PRIMARY KEY,
+    brief_id        INTEGER NOT NULL REFERENCES briefs (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('upsert_person', 'create_note', 'create_task',
+                                                  'close_task', 'retract_note', 'post_webhook',
+                                                  'append_jsonl')),
+    op_key          TEXT NOT NULL UNIQUE,
+    payload         TEXT NOT NULL,
+    depends_on      INTEGER REFERENCES outbox (id),
+    status          TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'in_flight', 'done', 'failed', 'cancelled')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    last_request    TEXT,
+    last_response   TEXT,
+    crm_system      TEXT,
+    crm_id          TEXT,
+    cancel_reason   TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+INSERT INTO outbox_v7 SELECT id, brief_id, kind, op_key, payload, depends_on, status, attempts,
+    next_attempt_at, last_error, last_request, last_response, crm_system, crm_id, cancel_reason,
+    created_at, updated_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v7 RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_by_brief ON outbox (brief_id, id);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -470,6 +510,7 @@ const std::vector<Migration> &migrations()
         {4, "review actions, the audit log and search", kV4, true},
         {5, "the CRM outbox", kV5, false},
         {6, "outcomes read back from the CRM", kV6, false},
+        {7, "webhook and JSONL delivery targets", kV7, true},
     };
     return steps;
 }
@@ -515,9 +556,9 @@ void migrate(Database &db, int target)
             if (step.rebuildsTables) {
                 auto check = db.prepare("PRAGMA foreign_key_check");
                 if (check.step())
-                    throw StoreError(SQLITE_CONSTRAINT_FOREIGNKEY,
-                                     "a row of " + check.textAt(0) + " refers to a missing " +
-                                         check.textAt(2) + " row");
+                    throw StoreError(SQLITE_CONSTRAINT_FOREIGNKEY, "a row of " + check.textAt(0) +
+                                                                       " refers to a missing " +
+                                                                       check.textAt(2) + " row");
             }
         } catch (const StoreError &e) {
             throw StoreError(e.code(), "migration to v" + std::to_string(step.version) + " (" +

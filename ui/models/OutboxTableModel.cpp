@@ -46,6 +46,14 @@ QString OutboxTableModel::kindText(const std::string &kind)
         return tr("Note");
     if (kind == "create_task")
         return tr("Task");
+    if (kind == "close_task")
+        return tr("Close task");
+    if (kind == "retract_note")
+        return tr("Retract note");
+    if (kind == "post_webhook")
+        return tr("Webhook");
+    if (kind == "append_jsonl")
+        return tr("JSONL line");
     return qs(kind);
 }
 

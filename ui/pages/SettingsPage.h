@@ -35,6 +35,10 @@ private:
     QComboBox *m_user;
     QLabel *m_role;
     QLineEdit *m_hubSpot;
+    QLineEdit *m_salesforce;
+    QLineEdit *m_salesforceClient;
+    QLineEdit *m_webhook;
+    QLineEdit *m_jsonl;
 };
 
 } // namespace baton::ui

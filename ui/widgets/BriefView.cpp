@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMap>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -110,18 +111,38 @@ BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queri
     showBrief(0);
 }
 
+QString BriefView::systemName(const QString &system)
+{
+    if (system == QLatin1String("hubspot"))
+        return QStringLiteral("HubSpot");
+    if (system == QLatin1String("salesforce"))
+        return QStringLiteral("Salesforce");
+    if (system == QLatin1String("webhook"))
+        return tr("the webhook");
+    if (system == QLatin1String("jsonl"))
+        return tr("the JSONL file");
+    return system;
+}
+
 void BriefView::showCrm(std::int64_t briefId)
 {
-    QStringList made;
+    // Grouped by where each went: "In HubSpot: contact 1001 · note 1002 · task 1003".
+    QMap<QString, QStringList> made;
     int waiting = 0, failed = 0;
-    QString system;
     for (const auto &o : m_queries.crmObjects(briefId)) {
         if (o.status == "done") {
-            system = qs(o.system);
-            const QString what = o.kind == "upsert_person" ? tr("contact")
-                                 : o.kind == "create_note" ? tr("note")
-                                                           : tr("task");
-            made << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
+            QString what;
+            if (o.kind == "upsert_person")
+                what = o.system == "salesforce" ? tr("lead") : tr("contact");
+            else if (o.kind == "create_note")
+                what = tr("note");
+            else if (o.kind == "create_task")
+                what = tr("task");
+            else if (o.kind == "post_webhook" || o.kind == "append_jsonl")
+                what = tr("delivery");
+            else
+                continue; // a compensation: the object it changed is listed already
+            made[systemName(qs(o.system))] << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
         } else if (o.status == "pending" || o.status == "in_flight") {
             ++waiting;
         } else {
@@ -129,10 +150,8 @@ void BriefView::showCrm(std::int64_t briefId)
         }
     }
     QStringList parts;
-    if (!made.isEmpty())
-        parts << tr("In %1: %2")
-                     .arg(system == QLatin1String("hubspot") ? QStringLiteral("HubSpot") : system,
-                          made.join(QStringLiteral(" · ")));
+    for (auto it = made.cbegin(); it != made.cend(); ++it)
+        parts << tr("In %1: %2").arg(it.key(), it.value().join(QStringLiteral(" · ")));
     if (waiting > 0)
         parts << tr("%n CRM operation(s) waiting", nullptr, waiting);
     if (failed > 0)

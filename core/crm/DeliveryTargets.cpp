@@ -1,0 +1,74 @@
+#include "crm/DeliveryTargets.h"
+
+#include "governance/AuditLog.h"
+#include "governance/Permissions.h"
+#include "ports/Clock.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace baton::crm {
+
+using review::ReviewError;
+
+DeliveryTargets::DeliveryTargets(store::Database &db, const Clock &clock) : m_db(db), m_clock(clock)
+{
+}
+
+const std::vector<std::string> &DeliveryTargets::known()
+{
+    static const std::vector<std::string> targets = {"webhook", "jsonl"};
+    return targets;
+}
+
+std::vector<std::string> DeliveryTargets::enabled()
+{
+    auto &st = m_db.cached("SELECT target FROM delivery_targets ORDER BY target");
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.textAt(0));
+    st.reset();
+    return out;
+}
+
+void DeliveryTargets::setEnabled(const review::Actor &who, const std::string &target, bool on)
+{
+    if (governance::grant(who.role, governance::Action::ManageOutbox) == governance::Grant::No)
+        throw ReviewError(ReviewError::Kind::Forbidden,
+                          "a " + std::string(governance::roleName(who.role)) +
+                              " may not change where approved briefs are delivered");
+    if (std::find(known().begin(), known().end(), target) == known().end())
+        throw ReviewError(ReviewError::Kind::InvalidInput,
+                          "no delivery target '" + target + "': there are webhook and jsonl");
+    const std::string now = util::formatUtc(m_clock.now());
+    store::Transaction tx(m_db);
+    if (on) {
+        auto &add = m_db.cached("INSERT INTO delivery_targets (target, enabled_at, enabled_by) "
+                                "VALUES (?1, ?2, ?3) ON CONFLICT (target) DO NOTHING");
+        add.bindAll(target, now, who.user);
+        add.run();
+    } else {
+        auto &remove = m_db.cached("DELETE FROM delivery_targets WHERE target = ?1");
+        remove.bind(1, target);
+        remove.run();
+    }
+    if (m_db.changes() > 0) {
+        governance::AuditEntry entry;
+        entry.actor = who.user;
+        entry.role = governance::roleName(who.role);
+        entry.osUser = who.osUser;
+        entry.action = on ? "target_enable" : "target_disable";
+        entry.object = "target#" + target;
+        entry.beforeHash = on ? "disabled" : "enabled";
+        entry.afterHash = on ? "enabled" : "disabled";
+        entry.detail = nlohmann::json({{"target", target}}).dump();
+        entry.at = now;
+        governance::AuditLog(m_db).append(entry);
+    }
+    tx.commit();
+}
+
+} // namespace baton::crm

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "review/ReviewService.h"
+
+#include <string>
+#include <vector>
+
+namespace baton {
+class Clock;
+}
+namespace baton::store {
+class Database;
+}
+
+namespace baton::crm {
+
+// Which targets beyond the CRM get each approved brief ("webhook", "jsonl"): a property of
+// the store, since approvals plan their operations from it, whoever approves and wherever.
+// Changing it is marketing ops' or an admin's, and audited; it applies to approvals from then
+// on (briefs approved before are not delivered again).
+class DeliveryTargets
+{
+public:
+    DeliveryTargets(store::Database &db, const Clock &clock);
+
+    static const std::vector<std::string> &known(); // webhook, jsonl
+    std::vector<std::string> enabled();
+    // Throws review::ReviewError: Forbidden, InvalidInput (an unknown target).
+    void setEnabled(const review::Actor &who, const std::string &target, bool on);
+
+private:
+    store::Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace baton::crm
