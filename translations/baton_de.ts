@@ -231,6 +231,18 @@
         <source>HubSpot at %1</source>
         <translation>HubSpot unter %1</translation>
     </message>
+    <message>
+        <source>Salesforce at %1</source>
+        <translation>Salesforce unter %1</translation>
+    </message>
+    <message>
+        <source>the webhook at %1</source>
+        <translation>den Webhook unter %1</translation>
+    </message>
+    <message>
+        <source>the JSONL file %1</source>
+        <translation>die JSONL-Datei %1</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::AppActions</name>
@@ -619,6 +631,22 @@
             <numerusform>%n CRM-Vorgang fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
             <numerusform>%n CRM-Vorgänge fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the webhook</source>
+        <translation>dem Webhook</translation>
+    </message>
+    <message>
+        <source>the JSONL file</source>
+        <translation>der JSONL-Datei</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>Zustellung</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1287,22 @@
         <source>Could not read the outbox: %1</source>
         <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Close task</source>
+        <translation>Aufgabe schließen</translation>
+    </message>
+    <message>
+        <source>Retract note</source>
+        <translation>Notiz zurückziehen</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>JSONL line</source>
+        <translation>JSONL-Zeile</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::PlaceholderPage</name>
@@ -1372,8 +1416,32 @@
         <translation>Freigegebene Briefs an HubSpot übertragen unter</translation>
     </message>
     <message>
-        <source>Empty: the console does not push (`baton push` still can). The token stays in the OS keychain: `baton secret set hubspot-token`.</source>
-        <translation>Leer: Die Konsole überträgt nicht (`baton push` kann es weiterhin). Das Token bleibt im Schlüsselbund des Systems: `baton secret set hubspot-token`.</translation>
+        <source>connected app consumer key</source>
+        <translation>Consumer Key der Connected App</translation>
+    </message>
+    <message>
+        <source>/path/to/briefs.jsonl</source>
+        <translation>/pfad/zu/briefs.jsonl</translation>
+    </message>
+    <message>
+        <source>… or to Salesforce at</source>
+        <translation>… oder an Salesforce unter</translation>
+    </message>
+    <message>
+        <source>Salesforce client id</source>
+        <translation>Salesforce-Client-ID</translation>
+    </message>
+    <message>
+        <source>Deliver to the webhook at</source>
+        <translation>An den Webhook zustellen unter</translation>
+    </message>
+    <message>
+        <source>Append to the JSONL file</source>
+        <translation>An die JSONL-Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Empty: the console does not push there (`baton push` still can). Credentials stay in the OS keychain: `baton secret set hubspot-token`, `salesforce-refresh-token`, `webhook-secret`. The webhook and the JSONL file get briefs once `baton outbox enable webhook|jsonl` turned them on.</source>
+        <translation>Leer: Die Konsole überträgt nicht dorthin (`baton push` kann es weiterhin). Zugangsdaten bleiben im Schlüsselbund des Systems: `baton secret set hubspot-token`, `salesforce-refresh-token`, `webhook-secret`. Webhook und JSONL-Datei erhalten Briefs, sobald `baton outbox enable webhook|jsonl` sie eingeschaltet hat.</translation>
     </message>
 </context>
 </TS>

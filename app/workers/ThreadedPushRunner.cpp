@@ -70,8 +70,17 @@ std::vector<PushTarget> configuredTargets()
 QString ThreadedPushRunner::target() const
 {
     QStringList names;
-    for (const auto &t : configuredTargets())
-        names << QString::fromStdString(describeTarget(t));
+    for (const auto &t : configuredTargets()) {
+        const QString where = QString::fromStdString(t.kind == "jsonl" ? t.file : t.url);
+        if (t.kind == "hubspot")
+            names << tr("HubSpot at %1").arg(where);
+        else if (t.kind == "salesforce")
+            names << tr("Salesforce at %1").arg(where);
+        else if (t.kind == "webhook")
+            names << tr("the webhook at %1").arg(where);
+        else
+            names << tr("the JSONL file %1").arg(where);
+    }
     return names.join(QStringLiteral("; "));
 }
 
