@@ -88,13 +88,13 @@ QString BenchCommand::name() const
 
 QString BenchCommand::summary() const
 {
-    return QStringLiteral("Measure throughput: `bench ingest|pipeline|console|push`");
+    return QStringLiteral("Measure throughput: `bench ingest|pipeline|console|push|dashboard`");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("what"),
-                                 QStringLiteral("ingest, pipeline, console or push"));
+                                 QStringLiteral("ingest, pipeline, console, push or dashboard"));
     parser.addOption({QStringLiteral("briefs"),
                       QStringLiteral("console: briefs in the store (default 1000000); push: "
                                      "approved briefs to push (default 1000)."),
@@ -137,9 +137,11 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return benchConsole(parser, context);
     if (what == QStringList{QStringLiteral("push")})
         return benchPush(parser, context);
+    if (what == QStringList{QStringLiteral("dashboard")})
+        return benchDashboard(parser, context);
     if (what != QStringList{QStringLiteral("ingest")}) {
-        context.err << "baton bench: `bench ingest`, `bench pipeline`, `bench console` or "
-                       "`bench push`\n";
+        context.err << "baton bench: `bench ingest`, `bench pipeline`, `bench console`, "
+                       "`bench push` or `bench dashboard`\n";
         return 2;
     }
     auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);

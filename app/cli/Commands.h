@@ -45,11 +45,14 @@ BATON_DECLARE_COMMAND(OutboxCommand)
 BATON_DECLARE_COMMAND(SecretCommand)
 BATON_DECLARE_COMMAND(ReviewCommand)
 BATON_DECLARE_COMMAND(AuditCommand)
+BATON_DECLARE_COMMAND(ExportCommand)
 
 #undef BATON_DECLARE_COMMAND
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+// `baton bench dashboard`, in DashboardBench.cpp.
+int benchDashboard(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench push`, in PushBench.cpp.
 int benchPush(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench console`, in ConsoleBench.cpp: needs a QApplication.

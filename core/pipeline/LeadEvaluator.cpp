@@ -3,6 +3,7 @@
 #include "agents/Normalization.h"
 #include "ports/IdGenerator.h"
 #include "util/Sha256.h"
+#include "util/Time.h"
 
 #include <algorithm>
 #include <chrono>
@@ -66,6 +67,7 @@ void Evaluation::freeze()
         };
         leadName = text("name").empty() ? text("email") : text("name");
         company = text("company");
+        completeness = handoff->brief["data_quality"].value("completeness", 0.0);
         handoff->brief = nlohmann::json();
         handoff->inputsConsidered.reset();
     }
@@ -157,6 +159,13 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, since);
     if (!out.qualifies && out.trigger.empty())
         return out; // evaluated, not briefed: nothing of it is kept but the run item
+    // The signal the brief answers: the lead's newest event up to the run's time.
+    std::optional<agents::TimePoint> newest;
+    for (const auto &event : inputs.events)
+        if (event.occurredAt <= asOf && (!newest || event.occurredAt > *newest))
+            newest = event.occurredAt;
+    if (newest)
+        out.signalAt = util::formatUtcMillis(*newest);
 
     // Each step lists what it read. Enrichment reads the lead, account and provider records;
     // scoring and summarization read the profile and the events: the brief written with

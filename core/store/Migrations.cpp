@@ -499,6 +499,25 @@ CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX outbox_by_brief ON outbox (brief_id, id);
 )sql";
 
+// What the dashboard reads per brief, beside the brief's JSON so that 90 days of KPIs never
+// parse it: its data completeness and the newest signal the lead had sent when it was
+// briefed (handoff generation time runs from there). Both are filled in for briefs written
+// before; one covering index serves the KPI queries by day.
+constexpr const char *kV8 = R"sql(
+ALTER TABLE briefs ADD COLUMN completeness REAL;
+ALTER TABLE briefs ADD COLUMN signal_at TEXT;
+UPDATE briefs SET completeness = brief ->> '$.data_quality.completeness';
+UPDATE briefs SET signal_at = (
+    SELECT max(e.occurred_at) FROM lead_identities li
+    JOIN events e ON e.lead_system = li.source_system AND e.lead_ref = li.source_id
+    WHERE li.lead_id = briefs.lead_id AND e.occurred_at <= briefs.created_at);
+CREATE INDEX briefs_kpi ON briefs (created_at, status, grid, score, completeness, signal_at,
+                                   sla_due, escalation_reasons, lead_id, run_id, id);
+CREATE INDEX agent_steps_kpi ON agent_steps (lead_id, run_id, duration_ms);
+CREATE INDEX review_actions_by_time ON review_actions (at, action, brief_id);
+CREATE INDEX outbox_by_update ON outbox (updated_at, status, kind);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -511,6 +530,7 @@ const std::vector<Migration> &migrations()
         {5, "the CRM outbox", kV5, false},
         {6, "outcomes read back from the CRM", kV6, false},
         {7, "webhook and JSONL delivery targets", kV7, true},
+        {8, "what the dashboard reads per brief", kV8, false},
     };
     return steps;
 }

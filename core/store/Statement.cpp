@@ -150,6 +150,13 @@ std::optional<std::string> Statement::optionalTextAt(int column) const
     return textAt(column);
 }
 
+std::optional<double> Statement::optionalDoubleAt(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return doubleAt(column);
+}
+
 std::optional<std::int64_t> Statement::optionalInt64At(int column) const
 {
     if (isNull(column))

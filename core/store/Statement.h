@@ -72,6 +72,7 @@ public:
     std::string_view textViewAt(int column) const;
     std::optional<std::string> optionalTextAt(int column) const;
     std::optional<std::int64_t> optionalInt64At(int column) const;
+    std::optional<double> optionalDoubleAt(int column) const;
     std::vector<std::uint8_t> blobAt(int column) const;
     // Valid until the next step or reset; no copy.
     std::span<const std::uint8_t> blobViewAt(int column) const;
