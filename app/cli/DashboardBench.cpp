@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
+#include "pipeline/Team.h"
 #include "ports/Clock.h"
 #include "review/ReviewService.h"
 #include "store/OpenStore.h"
@@ -20,13 +21,13 @@ namespace baton::app {
 // approving, editing and escalating a share of the briefs through the review service as
 // people would. Prints each of five computations and the rows behind them.
 int benchDashboard(const QCommandLineParser &parser, CommandContext &context)
-{
+try {
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
                                                             : QStringLiteral("/tmp/pbench");
     const QString path = QDir(dir).filePath(QStringLiteral("pipeline.sqlite"));
     if (!QFileInfo::exists(path)) {
-        context.err << "baton bench dashboard: no " << path
-                    << "; run `baton bench pipeline --dir " << dir << "` first\n";
+        context.err << "baton bench dashboard: no " << path << "; run `baton bench pipeline --dir "
+                    << dir << "` first\n";
         return 2;
     }
     const SystemClock clock;
@@ -39,6 +40,9 @@ int benchDashboard(const QCommandLineParser &parser, CommandContext &context)
         auto count = db.prepare("SELECT count(*) FROM review_actions");
         count.step();
         if (count.int64At(0) == 0) {
+            // The pipeline bench routes to the demo team; the reviewers need its profiles.
+            if (pipeline::users(db).empty())
+                pipeline::saveUsers(db, pipeline::demoTeam());
             std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> open;
             auto st = db.prepare("SELECT id, owner, version FROM briefs WHERE status = "
                                  "'pending_review' ORDER BY id");
@@ -51,7 +55,7 @@ int benchDashboard(const QCommandLineParser &parser, CommandContext &context)
                 const auto &[id, owner, version] = open[i];
                 const auto who = service.actor(owner, "bench");
                 if (i % 50 == 0)
-                    service.escalate(who, id, version, "needs_manager", "bench");
+                    service.escalate(who, id, version, "fit_unclear", "bench");
                 else if (i % 5 == 0)
                     service.approve(who, id, version);
                 else
@@ -92,6 +96,9 @@ int benchDashboard(const QCommandLineParser &parser, CommandContext &context)
                 << " late heartbeats\n"
                 << "  peak memory " << QString::number(peakMegabytes(), 'f', 0) << " MB\n";
     return 0;
+} catch (const std::exception &e) {
+    context.err << "baton bench dashboard: " << e.what() << "\n";
+    return 1;
 }
 
 } // namespace baton::app

@@ -75,8 +75,8 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandContext &context
     std::vector<std::string> lines;
     try {
         if (what == QLatin1String("openlineage")) {
-            lines = telemetry::openLineageEvents(*db, contracts::ContractRegistry::builtIn(),
-                                                 options);
+            lines =
+                telemetry::openLineageEvents(*db, contracts::ContractRegistry::builtIn(), options);
         } else if (what == QLatin1String("traces")) {
             lines = telemetry::otlpTraces(*db, options);
         } else {

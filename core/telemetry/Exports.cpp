@@ -15,13 +15,14 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char *kRunEventSchema = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
+constexpr const char *kRunEventSchema =
+    "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
 constexpr const char *kSchemaFacet =
     "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet";
 constexpr const char *kJobTypeFacet =
     "https://openlineage.io/spec/facets/2-0-2/JobTypeJobFacet.json#/$defs/JobTypeJobFacet";
-constexpr const char *kErrorFacet =
-    "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet";
+constexpr const char *kErrorFacet = "https://openlineage.io/spec/facets/1-0-1/"
+                                    "ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet";
 constexpr const char *kOutputStatsFacet =
     "https://openlineage.io/spec/facets/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/"
     "OutputStatisticsOutputDatasetFacet";
@@ -49,7 +50,8 @@ json schemaFacet(const contracts::ContractRegistry &registry, const std::string 
     json fields = json::array();
     if (c) {
         const auto schema = json::parse(c->schemaText, nullptr, false);
-        for (const auto &[name, property] : schema.value("properties", json::object()).items()) {
+        const json properties = schema.value("properties", json::object());
+        for (const auto &[name, property] : properties.items()) {
             std::string type = "object";
             if (property.contains("type")) {
                 const auto &t = property["type"];
@@ -147,18 +149,18 @@ std::vector<std::string> openLineageEvents(store::Database &db,
                 continue;
             json runFacets = json::object();
             if (status == "failed")
-                runFacets["errorMessage"] = {{"_producer", o.producer},
-                                             {"_schemaURL", kErrorFacet},
-                                             {"message", std::to_string(st.int64At(6)) +
-                                                             " leads failed"},
-                                             {"programmingLanguage", "C++"}};
+                runFacets["errorMessage"] = {
+                    {"_producer", o.producer},
+                    {"_schemaURL", kErrorFacet},
+                    {"message", std::to_string(st.int64At(6)) + " leads failed"},
+                    {"programmingLanguage", "C++"}};
             outputs[0]["outputFacets"] = {{"outputStatistics",
                                            {{"_producer", o.producer},
                                             {"_schemaURL", kOutputStatsFacet},
                                             {"rowCount", st.int64At(5)}}}};
-            events.emplace_back(st.textAt(3), runEvent(o, endType(status), st.textAt(3), id,
-                                                       "pipeline.run", jobFacets, inputs, outputs,
-                                                       runFacets));
+            events.emplace_back(st.textAt(3),
+                                runEvent(o, endType(status), st.textAt(3), id, "pipeline.run",
+                                         jobFacets, inputs, outputs, runFacets));
         }
     }
     {
@@ -190,9 +192,9 @@ std::vector<std::string> openLineageEvents(store::Database &db,
             usage.reset();
             const std::string job = "ingest." + st.textAt(1);
             const json jobFacets = {{"jobType", jobType(o, "INGEST")}};
-            events.emplace_back(st.textAt(6), runEvent(o, "START", st.textAt(6), runId, job,
-                                                       jobFacets, inputs, json::array(),
-                                                       json::object()));
+            events.emplace_back(st.textAt(6),
+                                runEvent(o, "START", st.textAt(6), runId, job, jobFacets, inputs,
+                                         json::array(), json::object()));
             const std::string status = st.textAt(5);
             if (status == "running" || st.isNull(7))
                 continue;
@@ -202,9 +204,8 @@ std::vector<std::string> openLineageEvents(store::Database &db,
                                              {"_schemaURL", kErrorFacet},
                                              {"message", st.textAt(8)},
                                              {"programmingLanguage", "C++"}};
-            events.emplace_back(st.textAt(7), runEvent(o, endType(status), st.textAt(7), runId,
-                                                       job, jobFacets, inputs, outputs,
-                                                       runFacets));
+            events.emplace_back(st.textAt(7), runEvent(o, endType(status), st.textAt(7), runId, job,
+                                                       jobFacets, inputs, outputs, runFacets));
         }
     }
     std::stable_sort(events.begin(), events.end(),
@@ -268,16 +269,16 @@ std::vector<std::string> otlpTraces(store::Database &db, const ExportOptions &o)
                 lead = steps.int64At(0);
                 cursor = *started;
                 // The lead's span: its id derived from the trace, so exports agree.
-                parent = {{"traceId", traceId},
-                          {"spanId", util::sha256Hex(traceId + ":lead").substr(0, 16)},
-                          {"name", "baton.evaluate_lead"},
-                          {"kind", 1}, // SPAN_KIND_INTERNAL
-                          {"startTimeUnixNano", unixNanos(cursor)},
-                          {"attributes",
-                           json::array({attribute("baton.run_id", runId),
-                                        attribute("baton.lead_id", lead),
-                                        attribute("baton.brief_id", steps.int64At(7))})},
-                          {"status", {{"code", 1}}}}; // STATUS_CODE_OK
+                parent = {
+                    {"traceId", traceId},
+                    {"spanId", util::sha256Hex(traceId + ":lead").substr(0, 16)},
+                    {"name", "baton.evaluate_lead"},
+                    {"kind", 1}, // SPAN_KIND_INTERNAL
+                    {"startTimeUnixNano", unixNanos(cursor)},
+                    {"attributes", json::array({attribute("baton.run_id", runId),
+                                                attribute("baton.lead_id", lead),
+                                                attribute("baton.brief_id", steps.int64At(7))})},
+                    {"status", {{"code", 1}}}}; // STATUS_CODE_OK
             }
             const auto duration = std::chrono::duration_cast<std::chrono::system_clock::duration>(
                 std::chrono::duration<double, std::milli>(steps.doubleAt(4)));
@@ -302,16 +303,15 @@ std::vector<std::string> otlpTraces(store::Database &db, const ExportOptions &o)
         closeParent();
         const json request = {
             {"resourceSpans",
-             json::array({{{"resource",
-                            {{"attributes",
-                              json::array({attribute("service.name", "baton"),
-                                           attribute("service.namespace", o.jobNamespace),
-                                           attribute("baton.run.trigger", runs.textAt(3)),
-                                           attribute("baton.run.status", runs.textAt(2))})}}},
-                           {"scopeSpans",
-                            json::array({{{"scope", {{"name", "baton.pipeline"},
-                                                     {"version", "1"}}},
-                                          {"spans", spans}}})}}})}};
+             json::array(
+                 {{{"resource",
+                    {{"attributes", json::array({attribute("service.name", "baton"),
+                                                 attribute("service.namespace", o.jobNamespace),
+                                                 attribute("baton.run.trigger", runs.textAt(3)),
+                                                 attribute("baton.run.status", runs.textAt(2))})}}},
+                   {"scopeSpans",
+                    json::array({{{"scope", {{"name", "baton.pipeline"}, {"version", "1"}}},
+                                  {"spans", spans}}})}}})}};
         out.push_back(request.dump());
     }
     return out;

@@ -14,7 +14,7 @@ namespace baton::telemetry {
 
 struct ExportOptions
 {
-    std::string since;             // RFC 3339 or a day: runs and batches started from then
+    std::string since; // RFC 3339 or a day: runs and batches started from then
     std::string jobNamespace = "baton";
     std::string datasetNamespace = "baton"; // where Baton's tables live, for lineage tools
     std::string producer = "https://github.com/baton-console/baton/tree/v0.1.0";

@@ -77,8 +77,7 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
     // indexes, never the brief's JSON.
     {
         auto st = db.prepare(
-            "SELECT substr(b.created_at, 1, 10), "
-            "(julianday(b.created_at) - julianday(b.signal_at)) * 24, "
+            "SELECT substr(b.created_at, 1, 10), b.signal_at, "
             "(SELECT sum(s.duration_ms) FROM agent_steps s WHERE s.lead_id = b.lead_id AND "
             "s.run_id = b.run_id), b.completeness, b.escalation_reasons <> '[]', b.sla_due, "
             "b.created_at, r.decided_at, coalesce(r.approved, 0), coalesce(r.edited, 0), "
@@ -95,8 +94,14 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
             w.kpis.day = st.textAt(0);
             auto &k = w.kpis;
             ++k.briefs;
-            if (const auto h = st.optionalDoubleAt(1))
-                w.handoff.push_back(*h);
+            const std::string created = st.textAt(6);
+            const auto createdAt = util::parseRfc3339(created);
+            if (const auto signal = st.optionalTextAt(1)) {
+                const auto signalAt = util::parseRfc3339(*signal);
+                if (signalAt && createdAt)
+                    w.handoff.push_back(
+                        std::chrono::duration<double>(*createdAt - *signalAt).count() / 3600);
+            }
             if (const auto ms = st.optionalDoubleAt(2))
                 w.pipeline.push_back(*ms);
             if (const auto c = st.optionalDoubleAt(3))
@@ -104,15 +109,15 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
             const bool escalatedAtCreation = st.int64At(4) != 0;
             k.escalatedAtCreation += escalatedAtCreation;
             const std::string slaDue = st.textAt(5);
-            const std::string created = st.textAt(6);
             const auto decided = st.optionalTextAt(7);
             k.approved += st.int64At(8) != 0;
             k.edited += st.int64At(9) != 0;
             k.escalated += escalatedAtCreation || st.int64At(10) != 0;
             if (decided) {
-                const auto a = util::parseRfc3339(created), b = util::parseRfc3339(*decided);
-                if (a && b)
-                    w.review.push_back(std::chrono::duration<double>(*b - *a).count() / 3600);
+                const auto b = util::parseRfc3339(*decided);
+                if (createdAt && b)
+                    w.review.push_back(std::chrono::duration<double>(*b - *createdAt).count() /
+                                       3600);
                 // Compared as instants: the two may be written with different precision.
                 const auto due = util::parseRfc3339(slaDue);
                 k.slaBreaches += due && b && *b > *due;
@@ -175,7 +180,8 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
             const auto seen = st.optionalTextAt(1);
             const auto approvedAt = util::parseRfc3339(st.textAt(2));
             const auto seenAt = seen ? util::parseRfc3339(*seen) : std::nullopt;
-            band.opportunities += seenAt && approvedAt && *seenAt - *approvedAt <= std::chrono::hours(24 * 30);
+            band.opportunities +=
+                seenAt && approvedAt && *seenAt - *approvedAt <= std::chrono::hours(24 * 30);
         }
         for (auto &[name, entry] : bands) {
             entry.first.meanScore =
@@ -239,8 +245,10 @@ std::string kpisJson(const KpiReport &r)
                         {"violations", d.violations}});
     json violations = json::array();
     for (const auto &v : r.violations)
-        violations.push_back(
-            {{"source", v.source}, {"contract", v.contract}, {"field", v.field}, {"records", v.records}});
+        violations.push_back({{"source", v.source},
+                              {"contract", v.contract},
+                              {"field", v.field},
+                              {"records", v.records}});
     json accuracy = json::array();
     for (const auto &a : r.accuracy)
         accuracy.push_back({{"band", a.band},

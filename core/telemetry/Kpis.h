@@ -24,18 +24,18 @@ Percentiles percentiles(std::vector<double> values);
 // One day of the handoff pipeline, UTC.
 struct DayKpis
 {
-    std::string day; // YYYY-MM-DD
-    std::int64_t briefs = 0;          // generated that day
+    std::string day;         // YYYY-MM-DD
+    std::int64_t briefs = 0; // generated that day
     std::int64_t escalatedAtCreation = 0;
-    Percentiles handoffHours;         // newest signal to brief
-    Percentiles pipelineMs;           // the four agents' time per brief
+    Percentiles handoffHours; // newest signal to brief
+    Percentiles pipelineMs;   // the four agents' time per brief
     // Of the briefs generated that day: how many were approved, edited, escalated (at
     // creation or in review) by the period's end.
     std::int64_t approved = 0, edited = 0, escalated = 0;
-    Percentiles reviewHours;           // brief to first decision (approve, escalate, resolve)
-    std::int64_t slaBreaches = 0;      // decided after sla_due, or undecided past it
+    Percentiles reviewHours;      // brief to first decision (approve, escalate, resolve)
+    std::int64_t slaBreaches = 0; // decided after sla_due, or undecided past it
     std::int64_t pushDone = 0, pushFailed = 0; // CRM operations settled that day
-    std::int64_t violations = 0;       // records quarantined that day
+    std::int64_t violations = 0;               // records quarantined that day
 };
 
 struct ViolationCount
