@@ -10,4 +10,10 @@ QStringList QtFileDialogs::openFiles(QWidget *parent, const QString &title,
     return QFileDialog::getOpenFileNames(parent, title, directory, filter);
 }
 
+QString QtFileDialogs::saveFile(QWidget *parent, const QString &title, const QString &suggested,
+                                const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
 } // namespace baton::ui

@@ -16,6 +16,9 @@ public:
     // Files chosen to open; empty when the person cancels.
     virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &directory,
                                   const QString &filter) = 0;
+    // Where to save; empty when the person cancels.
+    virtual QString saveFile(QWidget *parent, const QString &title, const QString &suggested,
+                             const QString &filter) = 0;
 };
 
 class QtFileDialogs final : public FileDialogs
@@ -23,6 +26,8 @@ class QtFileDialogs final : public FileDialogs
 public:
     QStringList openFiles(QWidget *parent, const QString &title, const QString &directory,
                           const QString &filter) override;
+    QString saveFile(QWidget *parent, const QString &title, const QString &suggested,
+                     const QString &filter) override;
 };
 
 } // namespace baton::ui

@@ -6,15 +6,19 @@
 #include "Resources.h"
 #include "Settings.h"
 #include "pages/AuditPage.h"
+#include "pages/DashboardPage.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
+#include "store/Database.h"
+#include "telemetry/Kpis.h"
 #include "widgets/NavigationList.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -105,6 +109,21 @@ void MainWindow::buildPages()
             connect(m_outboxPage, &OutboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_outboxPage;
+        } else if (id == PageId::Dashboard) {
+            // Its own read-only connection, on the pool thread that computes.
+            auto compute = [path = m_context.storePath.toStdString()](const std::string &from,
+                                                                      const std::string &to) {
+                auto db = store::Database::open(
+                    path, {.readOnly = true, .create = false, .quickCheck = false});
+                return telemetry::computeKpis(
+                    db, from, to,
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+            };
+            m_dashboardPage =
+                new DashboardPage(compute, m_context.fileDialogs, m_context.messageBoxes, m_stack);
+            connect(m_dashboardPage, &DashboardPage::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            widget = m_dashboardPage;
         } else if (id == PageId::Settings) {
             m_settingsPage =
                 new SettingsPage(m_context.db, m_context.settings, m_context.user, m_stack);

@@ -14,6 +14,7 @@ namespace baton::ui {
 class AppActions;
 class AuditPage;
 class OutboxPage;
+class DashboardPage;
 class DataPage;
 class SettingsPage;
 class InboxPage;
@@ -40,6 +41,7 @@ public:
     InboxPage *escalationsPage() const { return m_escalationsPage; }
     AuditPage *auditPage() const { return m_auditPage; }
     OutboxPage *outboxPage() const { return m_outboxPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
@@ -60,6 +62,7 @@ private:
     InboxPage *m_inboxPage = nullptr;
     InboxPage *m_escalationsPage = nullptr;
     AuditPage *m_auditPage = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
     OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};

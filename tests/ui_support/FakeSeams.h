@@ -21,7 +21,15 @@ public:
         return next;
     }
 
+    QString saveFile(QWidget *, const QString &title, const QString &, const QString &) override
+    {
+        ++calls;
+        lastTitle = title;
+        return nextSave;
+    }
+
     QStringList next;
+    QString nextSave;
     int calls = 0;
     QString lastTitle;
     QString lastFilter;

@@ -1,0 +1,280 @@
+#include "widgets/KpiCharts.h"
+
+#include "telemetry/Kpis.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QHorizontalBarSeries>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <functional>
+
+namespace baton::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("KpiCharts", text);
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// "11-24": days on an axis, the year said by the period.
+QString shortDay(const std::string &day)
+{
+    return day.size() == 10 ? qs(day.substr(5)) : qs(day);
+}
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+QStringList dayLabels(const telemetry::KpiReport &r)
+{
+    QStringList days;
+    for (const auto &d : r.days)
+        days << shortDay(d.day);
+    return days;
+}
+
+// Bars per day, one set per series; stacked when asked.
+KpiChart dailyBars(
+    const telemetry::KpiReport &r, const QString &key, const QString &title,
+    const std::vector<std::pair<QString, std::function<double(const telemetry::DayKpis &)>>> &sets,
+    bool stacked)
+{
+    auto *chart = newChart(title);
+    QAbstractBarSeries *series =
+        stacked ? static_cast<QAbstractBarSeries *>(new QStackedBarSeries) : new QBarSeries;
+    QString csv = QStringLiteral("day");
+    for (const auto &[name, value] : sets) {
+        csv += QLatin1Char(',') + name;
+        auto *set = new QBarSet(name);
+        for (const auto &d : r.days)
+            *set << value(d);
+        series->append(set);
+    }
+    csv += QLatin1Char('\n');
+    for (const auto &d : r.days) {
+        csv += qs(d.day);
+        for (const auto &[name, value] : sets)
+            csv += QLatin1Char(',') + QString::number(value(d));
+        csv += QLatin1Char('\n');
+    }
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(dayLabels(r));
+    x->setLabelsAngle(-90);
+    QFont small = x->labelsFont();
+    small.setPointSizeF(std::max(5.0, small.pointSizeF() * 0.7));
+    x->setLabelsFont(small);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    y->setMin(0);
+    return {key, title, chart, csv};
+}
+
+// p50 and p95 lines per day; days without data are left out of the lines.
+KpiChart dailyPercentiles(const telemetry::KpiReport &r, const QString &key, const QString &title,
+                          const QString &unit, telemetry::Percentiles telemetry::DayKpis::*field)
+{
+    auto *chart = newChart(title);
+    auto *p50 = new QLineSeries;
+    p50->setName(tr("p50"));
+    auto *p95 = new QLineSeries;
+    p95->setName(tr("p95"));
+    // A day alone is a point, not a line: markers keep it visible.
+    p50->setPointsVisible(true);
+    p95->setPointsVisible(true);
+    QString csv = QStringLiteral("day,p50_%1,p95_%1,count\n").arg(unit);
+    double top = 0;
+    for (std::size_t i = 0; i < r.days.size(); ++i) {
+        const auto &p = r.days[i].*field;
+        csv += QStringLiteral("%1,%2,%3,%4\n")
+                   .arg(qs(r.days[i].day))
+                   .arg(p.p50)
+                   .arg(p.p95)
+                   .arg(p.count);
+        if (p.count == 0)
+            continue;
+        p50->append(double(i), p.p50);
+        p95->append(double(i), p.p95);
+        top = std::max(top, p.p95);
+    }
+    chart->addSeries(p50);
+    chart->addSeries(p95);
+    auto *x = new QValueAxis;
+    x->setRange(0, std::max<double>(1, double(r.days.size()) - 1));
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setTitleText(tr("day of the period"));
+    auto *y = new QValueAxis;
+    y->setRange(0, top > 0 ? top * 1.1 : 1);
+    y->setTitleText(unit);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (auto *s : {p50, p95}) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    return {key, title, chart, csv};
+}
+
+KpiChart categoryBars(const QString &key, const QString &title, const QString &column,
+                      const std::vector<std::pair<QString, double>> &values, bool horizontal)
+{
+    auto *chart = newChart(title);
+    auto *set = new QBarSet(column);
+    QStringList categories;
+    QString csv = QStringLiteral("category,%1\n").arg(column);
+    double top = 0;
+    for (const auto &[name, value] : values) {
+        *set << value;
+        categories << name;
+        top = std::max(top, value);
+        csv += QStringLiteral("\"%1\",%2\n")
+                   .arg(QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")))
+                   .arg(value);
+    }
+    QAbstractBarSeries *series =
+        horizontal ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries) : new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    chart->legend()->hide();
+    auto *categoryAxis = new QBarCategoryAxis;
+    categoryAxis->append(categories);
+    auto *valueAxis = new QValueAxis;
+    valueAxis->setRange(0, top > 0 ? top * 1.1 : 1);
+    valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(categoryAxis);
+    series->attachAxis(valueAxis);
+    return {key, title, chart, csv};
+}
+
+// Predicted (the band's mean score as a probability) against observed (the share of its
+// approved briefs whose lead became an opportunity within 30 days), with the diagonal a
+// calibrated score would follow.
+KpiChart calibration(const telemetry::KpiReport &r)
+{
+    const QString title = tr("Post-handoff accuracy: opportunities within 30 days, by score band");
+    auto *chart = newChart(title);
+    auto *ideal = new QLineSeries;
+    ideal->setName(tr("calibrated"));
+    ideal->append(0, 0);
+    ideal->append(1, 1);
+    auto *observed = new QLineSeries;
+    observed->setName(tr("observed"));
+    auto *points = new QScatterSeries;
+    points->setName(tr("bands"));
+    points->setMarkerSize(9);
+    QString csv = QStringLiteral("band,approved,opportunities_30d,observed_rate,mean_score\n");
+    for (const auto &b : r.accuracy) {
+        const double rate = b.approved ? double(b.opportunities) / double(b.approved) : 0;
+        csv += QStringLiteral("%1,%2,%3,%4,%5\n")
+                   .arg(qs(b.band))
+                   .arg(b.approved)
+                   .arg(b.opportunities)
+                   .arg(rate, 0, 'f', 4)
+                   .arg(b.meanScore, 0, 'f', 2);
+        if (b.approved == 0)
+            continue;
+        observed->append(b.meanScore / 100, rate);
+        points->append(b.meanScore / 100, rate);
+    }
+    auto *x = new QValueAxis;
+    x->setRange(0, 1);
+    x->setTitleText(tr("predicted (score / 100)"));
+    auto *y = new QValueAxis;
+    y->setRange(0, 1);
+    y->setTitleText(tr("observed rate"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QXYSeries *s : std::initializer_list<QXYSeries *>{ideal, observed, points}) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    return {QStringLiteral("accuracy"), title, chart, csv};
+}
+
+} // namespace
+
+std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
+{
+    using D = telemetry::DayKpis;
+    std::vector<KpiChart> charts;
+    charts.push_back(dailyBars(
+        r, QStringLiteral("briefs"), tr("Briefs generated per day"),
+        {{tr("briefs"), [](const D &d) { return double(d.briefs); }},
+         {tr("escalated at creation"), [](const D &d) { return double(d.escalatedAtCreation); }}},
+        false));
+    charts.push_back(dailyPercentiles(r, QStringLiteral("handoff-time"),
+                                      tr("Handoff generation time (newest signal to brief)"),
+                                      tr("hours"), &D::handoffHours));
+    charts.push_back(dailyPercentiles(r, QStringLiteral("pipeline-time"),
+                                      tr("Pipeline time per brief"), tr("ms"), &D::pipelineMs));
+    const auto rate = [](std::int64_t part, std::int64_t whole) {
+        return whole ? 100.0 * double(part) / double(whole) : 0.0;
+    };
+    charts.push_back(
+        dailyBars(r, QStringLiteral("review-rates"),
+                  tr("Approval, edit and escalation rates (% of the day's briefs)"),
+                  {{tr("approved"), [rate](const D &d) { return rate(d.approved, d.briefs); }},
+                   {tr("edited"), [rate](const D &d) { return rate(d.edited, d.briefs); }},
+                   {tr("escalated"), [rate](const D &d) { return rate(d.escalated, d.briefs); }}},
+                  false));
+    charts.push_back(dailyPercentiles(r, QStringLiteral("review-time"),
+                                      tr("Time to review (brief to first decision)"), tr("hours"),
+                                      &D::reviewHours));
+    charts.push_back(dailyBars(r, QStringLiteral("sla-breaches"), tr("SLA breaches"),
+                               {{tr("breaches"), [](const D &d) { return double(d.slaBreaches); }}},
+                               false));
+    charts.push_back(dailyBars(r, QStringLiteral("push"), tr("CRM operations settled"),
+                               {{tr("done"), [](const D &d) { return double(d.pushDone); }},
+                                {tr("failed"), [](const D &d) { return double(d.pushFailed); }}},
+                               true));
+    std::vector<std::pair<QString, double>> quality;
+    for (const auto &[bucket, n] : r.dataQuality)
+        quality.emplace_back(qs(bucket), double(n));
+    charts.push_back(categoryBars(QStringLiteral("data-quality"),
+                                  tr("Data quality: briefs by completeness"), tr("briefs"), quality,
+                                  false));
+    std::vector<std::pair<QString, double>> violations;
+    for (std::size_t i = 0; i < r.violations.size() && i < 12; ++i) {
+        const auto &v = r.violations[i];
+        violations.emplace_back(QStringLiteral("%1 · %2 · %3")
+                                    .arg(qs(v.source),
+                                         qs(v.contract.empty() ? std::string("?") : v.contract),
+                                         qs(v.field.empty() ? std::string("-") : v.field)),
+                                double(v.records));
+    }
+    std::reverse(violations.begin(), violations.end()); // the largest on top
+    charts.push_back(categoryBars(QStringLiteral("violations"),
+                                  tr("Contract violations by source, contract and field"),
+                                  tr("records"), violations, true));
+    charts.push_back(calibration(r));
+    return charts;
+}
+
+} // namespace baton::ui
