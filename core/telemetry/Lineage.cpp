@@ -1,0 +1,306 @@
+#include "telemetry/Lineage.h"
+
+#include "store/Database.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+namespace baton::telemetry {
+
+namespace {
+
+using json = nlohmann::json;
+using Kind = LineageNode::Kind;
+
+// The brief fields each agent writes: a field's lineage runs through its step.
+const std::map<std::string, std::string> &fieldAgent()
+{
+    static const std::map<std::string, std::string> fields = {
+        {"profile", "enrichment"},          {"score", "scoring"},   {"summary", "summarization"},
+        {"recommended_actions", "handoff"}, {"routing", "handoff"}, {"escalation", "handoff"},
+        {"data_quality", "handoff"},        {"lead", "enrichment"}};
+    return fields;
+}
+
+std::string kindOf(const std::string &ref)
+{
+    return ref.substr(0, ref.find('#'));
+}
+
+std::int64_t idOf(const std::string &ref)
+{
+    const auto hash = ref.find('#');
+    return hash == std::string::npos ? 0 : std::stoll(ref.substr(hash + 1));
+}
+
+} // namespace
+
+int LineageNode::layer() const
+{
+    switch (kind) {
+    case Kind::File:
+        return 0;
+    case Kind::Batch:
+        return 1;
+    case Kind::Record:
+    case Kind::EventGroup:
+    case Kind::Event:
+        return 2;
+    case Kind::Step:
+        return 3;
+    case Kind::Field:
+        return 4;
+    case Kind::Operation:
+        return 5;
+    case Kind::CrmObject:
+        return 6;
+    }
+    return 0;
+}
+
+const LineageNode *LineageGraph::node(const std::string &id) const
+{
+    for (const auto &n : nodes)
+        if (n.id == id)
+            return &n;
+    return nullptr;
+}
+
+std::vector<std::string> LineageGraph::upstream(const std::string &id) const
+{
+    std::multimap<std::string, std::string> into; // to -> from
+    for (const auto &e : edges)
+        into.emplace(e.to, e.from);
+    std::set<std::string> seen = {id};
+    std::vector<std::string> todo = {id};
+    while (!todo.empty()) {
+        const std::string at = todo.back();
+        todo.pop_back();
+        const auto [begin, end] = into.equal_range(at);
+        for (auto it = begin; it != end; ++it)
+            if (seen.insert(it->second).second)
+                todo.push_back(it->second);
+    }
+    return {seen.begin(), seen.end()};
+}
+
+LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
+{
+    LineageGraph g;
+    g.briefId = briefId;
+    std::int64_t leadId = 0;
+    std::string runId, created, brief;
+    {
+        auto st = db.prepare("SELECT lead_id, run_id, created_at, coalesce(edited, brief) FROM "
+                             "briefs WHERE id = ?");
+        st.bind(1, briefId);
+        if (!st.step())
+            throw std::invalid_argument("no brief #" + std::to_string(briefId));
+        leadId = st.int64At(0);
+        runId = st.textAt(1);
+        created = st.textAt(2);
+        brief = st.textAt(3);
+    }
+    const auto doc = json::parse(brief, nullptr, false);
+    std::set<std::string> nodeIds;
+    const auto add = [&](LineageNode n) {
+        if (nodeIds.insert(n.id).second)
+            g.nodes.push_back(std::move(n));
+    };
+    std::set<std::pair<std::string, std::string>> edgeSet;
+    const auto link = [&](const std::string &from, const std::string &to) {
+        if (edgeSet.emplace(from, to).second)
+            g.edges.push_back({from, to});
+    };
+
+    // Records, by kind; each to its batch, each batch to its file.
+    std::map<std::string, std::vector<std::int64_t>> byKind;
+    for (const auto &item : doc.value("inputs_considered", json::array())) {
+        const std::string ref = item.value("ref", "");
+        if (ref.empty())
+            continue;
+        g.inputRefs.push_back(ref);
+        byKind[kindOf(ref)].push_back(idOf(ref));
+    }
+    std::set<std::int64_t> batches;
+    const std::map<std::string, std::pair<const char *, const char *>> tables = {
+        {"lead", {"leads", "lead"}},
+        {"account", {"accounts", "account"}},
+        {"enrichment", {"enrichment", "enrichment_record"}}};
+    for (const auto &[kind, table] : tables) {
+        if (!byKind.count(kind))
+            continue;
+        auto st = db.prepare(std::string("SELECT id, batch_id, contract_version, ") +
+                             (kind == "lead" ? "coalesce(email, '')" : "source_id") +
+                             ", source_system FROM " + table.first +
+                             " WHERE id IN (SELECT value FROM json_each(?))");
+        st.bind(1, json(byKind[kind]).dump());
+        while (st.step()) {
+            const std::string ref = kind + "#" + std::to_string(st.int64At(0));
+            add({ref, Kind::Record, ref + " " + st.textAt(3),
+                 std::string(table.second) + "@" + std::to_string(st.int64At(2)), "", 1,
+                 json({{"ref", ref}, {"source", st.textAt(4)}, {"batch", st.int64At(1)}}).dump()});
+            link("batch:" + std::to_string(st.int64At(1)), ref);
+            batches.insert(st.int64At(1));
+        }
+    }
+    if (byKind.count("event")) {
+        auto st = db.prepare("SELECT type, substr(occurred_at, 1, 10), batch_id, "
+                             "contract_version, count(*), min(occurred_at), max(occurred_at) "
+                             "FROM events WHERE id IN (SELECT value FROM json_each(?)) "
+                             "GROUP BY 1, 2, 3, 4 ORDER BY 2, 1");
+        st.bind(1, json(byKind["event"]).dump());
+        while (st.step()) {
+            const std::string id = "events:" + st.textAt(0) + ":" + st.textAt(1);
+            const std::string version = "engagement_event@" + std::to_string(st.int64At(3));
+            if (nodeIds.count(id)) {
+                for (auto &n : g.nodes)
+                    if (n.id == id)
+                        n.count += st.int64At(4);
+            } else {
+                add({id, Kind::EventGroup, st.textAt(0) + " · " + st.textAt(1), version,
+                     st.textAt(6), st.int64At(4),
+                     json({{"type", st.textAt(0)},
+                           {"day", st.textAt(1)},
+                           {"first", st.textAt(5)},
+                           {"last", st.textAt(6)}})
+                         .dump()});
+            }
+            link("batch:" + std::to_string(st.int64At(2)), id);
+            batches.insert(st.int64At(2));
+        }
+    }
+    {
+        auto st = db.prepare("SELECT id, source_system, file_name, coalesce(file_path, ''), "
+                             "started_at, status, records_read, records_quarantined FROM "
+                             "ingest_batches WHERE id IN (SELECT value FROM json_each(?))");
+        st.bind(1, json(std::vector<std::int64_t>(batches.begin(), batches.end())).dump());
+        while (st.step()) {
+            const std::string batch = "batch:" + std::to_string(st.int64At(0));
+            const std::string file = "file:" + (st.textAt(3).empty() ? st.textAt(2) : st.textAt(3));
+            add({file, Kind::File, st.textAt(2), st.textAt(1), "", 1,
+                 json({{"path", st.textAt(3)}, {"name", st.textAt(2)}}).dump()});
+            add({batch, Kind::Batch,
+                 "batch " + std::to_string(st.int64At(0)) + " (" + st.textAt(1) + ")", "",
+                 st.textAt(4), 1,
+                 json({{"status", st.textAt(5)},
+                       {"records_read", st.int64At(6)},
+                       {"quarantined", st.int64At(7)}})
+                     .dump()});
+            link(file, batch);
+        }
+    }
+
+    // Steps: what each read (records, or another step) and which fields it wrote.
+    {
+        auto st = db.prepare("SELECT agent, version, inputs, output, decision, duration_ms "
+                             "FROM agent_steps WHERE lead_id = ? AND run_id = ? ORDER BY id");
+        st.bindAll(leadId, runId);
+        while (st.step()) {
+            const std::string agent = st.textAt(0);
+            const std::string id = "step:" + agent;
+            const auto inputs = json::parse(st.textAt(2), nullptr, false);
+            add({id, Kind::Step, agent, agent + "@" + st.textAt(1), created, 1,
+                 json({{"decision", st.textAt(4)},
+                       {"duration_ms", st.doubleAt(5)},
+                       {"inputs", inputs},
+                       {"output", json::parse(st.textAt(3), nullptr, false)}})
+                     .dump()});
+            if (inputs.is_array()) {
+                for (const auto &in : inputs)
+                    if (in.is_object() && nodeIds.count(in.value("ref", "")))
+                        link(in.value("ref", ""), id);
+            } else if (inputs.is_object()) {
+                if (inputs.contains("events"))
+                    for (const auto &n : g.nodes)
+                        if (n.kind == Kind::EventGroup)
+                            link(n.id, id);
+                if (inputs.contains("profile"))
+                    link("step:enrichment", id);
+                for (const auto &s : inputs.value("steps", json::array()))
+                    if (s.is_string())
+                        link("step:" + s.get<std::string>(), id);
+            }
+        }
+    }
+    for (const auto &[field, agent] : fieldAgent()) {
+        if (!doc.contains(field))
+            continue;
+        const std::string id = "field:/" + field;
+        add({id, Kind::Field, "/" + field, "brief@1", created, 1, doc[field].dump(2)});
+        link("step:" + agent, id);
+    }
+    // On to the CRM: each operation from the fields it carries, to the object it made.
+    {
+        auto st = db.prepare("SELECT id, kind, status, coalesce(crm_system, ''), "
+                             "coalesce(crm_id, ''), updated_at, attempts, coalesce(last_error, "
+                             "'') FROM outbox WHERE brief_id = ? ORDER BY id");
+        st.bind(1, briefId);
+        while (st.step()) {
+            const std::string op = "op:" + std::to_string(st.int64At(0));
+            add({op, Kind::Operation, st.textAt(1) + " (" + st.textAt(2) + ")", "", st.textAt(5), 1,
+                 json({{"status", st.textAt(2)},
+                       {"attempts", st.int64At(6)},
+                       {"last_error", st.textAt(7)}})
+                     .dump()});
+            for (const char *field : {"profile", "summary", "score", "recommended_actions"})
+                if (nodeIds.count(std::string("field:/") + field))
+                    link(std::string("field:/") + field, op);
+            if (!st.textAt(4).empty()) {
+                const std::string object = "crm:" + st.textAt(3) + ":" + st.textAt(4);
+                add({object, Kind::CrmObject, st.textAt(3) + " " + st.textAt(4), "", st.textAt(5),
+                     1, ""});
+                link(op, object);
+            }
+        }
+    }
+    return g;
+}
+
+LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
+                              const std::string &groupId, std::size_t limit)
+{
+    LineageGraph g = graph;
+    const auto *group = graph.node(groupId);
+    if (!group || group->kind != Kind::EventGroup)
+        return g;
+    const auto detail = json::parse(group->detail, nullptr, false);
+    std::vector<std::int64_t> ids;
+    for (const auto &ref : graph.inputRefs)
+        if (kindOf(ref) == "event")
+            ids.push_back(idOf(ref));
+    auto st = db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
+                         "contract_version FROM events WHERE id IN (SELECT value FROM "
+                         "json_each(?1)) AND type = ?2 AND substr(occurred_at, 1, 10) = ?3 "
+                         "ORDER BY occurred_at LIMIT ?4");
+    st.bindAll(json(ids).dump(), detail.value("type", ""), detail.value("day", ""),
+               static_cast<std::int64_t>(limit));
+    std::vector<std::string> out; // the steps the group fed
+    for (const auto &e : graph.edges)
+        if (e.from == groupId)
+            out.push_back(e.to);
+    std::vector<LineageEdge> edges;
+    for (const auto &e : g.edges)
+        if (e.from != groupId && e.to != groupId)
+            edges.push_back(e);
+    g.nodes.erase(std::remove_if(g.nodes.begin(), g.nodes.end(),
+                                 [&](const LineageNode &n) { return n.id == groupId; }),
+                  g.nodes.end());
+    while (st.step()) {
+        const std::string ref = "event#" + std::to_string(st.int64At(0));
+        g.nodes.push_back(
+            {ref, Kind::Event, ref + " " + st.textAt(3),
+             "engagement_event@" + std::to_string(st.int64At(4)), st.textAt(1), 1,
+             json({{"ref", ref}, {"occurred_at", st.textAt(1)}, {"asset", st.textAt(3)}}).dump()});
+        edges.push_back({"batch:" + std::to_string(st.int64At(2)), ref});
+        for (const auto &to : out)
+            edges.push_back({ref, to});
+    }
+    g.edges = std::move(edges);
+    return g;
+}
+
+} // namespace baton::telemetry
