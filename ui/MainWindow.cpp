@@ -9,6 +9,7 @@
 #include "pages/DashboardPage.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
+#include "pages/LineagePage.h"
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
@@ -109,6 +110,9 @@ void MainWindow::buildPages()
             connect(m_outboxPage, &OutboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_outboxPage;
+        } else if (id == PageId::Lineage) {
+            m_lineagePage = new LineagePage(m_context.db, m_stack);
+            widget = m_lineagePage;
         } else if (id == PageId::Dashboard) {
             // Its own read-only connection, on the pool thread that computes.
             auto compute = [path = m_context.storePath.toStdString()](const std::string &from,

@@ -15,6 +15,7 @@ class AppActions;
 class AuditPage;
 class OutboxPage;
 class DashboardPage;
+class LineagePage;
 class DataPage;
 class SettingsPage;
 class InboxPage;
@@ -42,6 +43,7 @@ public:
     AuditPage *auditPage() const { return m_auditPage; }
     OutboxPage *outboxPage() const { return m_outboxPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    LineagePage *lineagePage() const { return m_lineagePage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
 
@@ -63,6 +65,7 @@ private:
     InboxPage *m_escalationsPage = nullptr;
     AuditPage *m_auditPage = nullptr;
     DashboardPage *m_dashboardPage = nullptr;
+    LineagePage *m_lineagePage = nullptr;
     OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};

@@ -148,29 +148,29 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
         }
     }
     if (byKind.count("event")) {
-        auto st = db.prepare("SELECT type, substr(occurred_at, 1, 10), batch_id, "
-                             "contract_version, count(*), min(occurred_at), max(occurred_at) "
-                             "FROM events WHERE id IN (SELECT value FROM json_each(?)) "
-                             "GROUP BY 1, 2, 3, 4 ORDER BY 2, 1");
+        // One node per event type to begin with; it opens into days, a day into events.
+        auto st = db.prepare("SELECT type, batch_id, contract_version, count(*), "
+                             "min(occurred_at), max(occurred_at), count(DISTINCT substr("
+                             "occurred_at, 1, 10)) FROM events WHERE id IN (SELECT value FROM "
+                             "json_each(?)) GROUP BY 1, 2, 3 ORDER BY 1");
         st.bind(1, json(byKind["event"]).dump());
         while (st.step()) {
-            const std::string id = "events:" + st.textAt(0) + ":" + st.textAt(1);
-            const std::string version = "engagement_event@" + std::to_string(st.int64At(3));
+            const std::string id = "events:" + st.textAt(0);
+            const std::string version = "engagement_event@" + std::to_string(st.int64At(2));
             if (nodeIds.count(id)) {
                 for (auto &n : g.nodes)
                     if (n.id == id)
-                        n.count += st.int64At(4);
+                        n.count += st.int64At(3);
             } else {
-                add({id, Kind::EventGroup, st.textAt(0) + " · " + st.textAt(1), version,
-                     st.textAt(6), st.int64At(4),
+                add({id, Kind::EventGroup, st.textAt(0), version, st.textAt(5), st.int64At(3),
                      json({{"type", st.textAt(0)},
-                           {"day", st.textAt(1)},
-                           {"first", st.textAt(5)},
-                           {"last", st.textAt(6)}})
+                           {"first", st.textAt(4)},
+                           {"last", st.textAt(5)},
+                           {"days", st.int64At(6)}})
                          .dump()});
             }
-            link("batch:" + std::to_string(st.int64At(2)), id);
-            batches.insert(st.int64At(2));
+            link("batch:" + std::to_string(st.int64At(1)), id);
+            batches.insert(st.int64At(1));
         }
     }
     {
@@ -268,16 +268,12 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
     if (!group || group->kind != Kind::EventGroup)
         return g;
     const auto detail = json::parse(group->detail, nullptr, false);
+    const std::string type = detail.value("type", "");
+    const std::string day = detail.value("day", "");
     std::vector<std::int64_t> ids;
     for (const auto &ref : graph.inputRefs)
         if (kindOf(ref) == "event")
             ids.push_back(idOf(ref));
-    auto st = db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
-                         "contract_version FROM events WHERE id IN (SELECT value FROM "
-                         "json_each(?1)) AND type = ?2 AND substr(occurred_at, 1, 10) = ?3 "
-                         "ORDER BY occurred_at LIMIT ?4");
-    st.bindAll(json(ids).dump(), detail.value("type", ""), detail.value("day", ""),
-               static_cast<std::int64_t>(limit));
     std::vector<std::string> out; // the steps the group fed
     for (const auto &e : graph.edges)
         if (e.from == groupId)
@@ -289,6 +285,40 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
     g.nodes.erase(std::remove_if(g.nodes.begin(), g.nodes.end(),
                                  [&](const LineageNode &n) { return n.id == groupId; }),
                   g.nodes.end());
+    if (day.empty()) {
+        // A type opens into its days.
+        auto st = db.prepare("SELECT substr(occurred_at, 1, 10), batch_id, contract_version, "
+                             "count(*), min(occurred_at), max(occurred_at) FROM events WHERE id "
+                             "IN (SELECT value FROM json_each(?1)) AND type = ?2 GROUP BY 1, 2, 3 "
+                             "ORDER BY 1");
+        st.bindAll(json(ids).dump(), type);
+        std::map<std::string, std::size_t> at;
+        while (st.step()) {
+            const std::string id = "events:" + type + ":" + st.textAt(0);
+            if (!at.count(id)) {
+                at[id] = g.nodes.size();
+                g.nodes.push_back({id, Kind::EventGroup, type + " · " + st.textAt(0),
+                                   "engagement_event@" + std::to_string(st.int64At(2)),
+                                   st.textAt(5), 0,
+                                   json({{"type", type},
+                                         {"day", st.textAt(0)},
+                                         {"first", st.textAt(4)},
+                                         {"last", st.textAt(5)}})
+                                       .dump()});
+                for (const auto &to : out)
+                    edges.push_back({id, to});
+            }
+            g.nodes[at[id]].count += st.int64At(3);
+            edges.push_back({"batch:" + std::to_string(st.int64At(1)), id});
+        }
+        g.edges = std::move(edges);
+        return g;
+    }
+    auto st = db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
+                         "contract_version FROM events WHERE id IN (SELECT value FROM "
+                         "json_each(?1)) AND type = ?2 AND substr(occurred_at, 1, 10) = ?3 "
+                         "ORDER BY occurred_at LIMIT ?4");
+    st.bindAll(json(ids).dump(), type, day, static_cast<std::int64_t>(limit));
     while (st.step()) {
         const std::string ref = "event#" + std::to_string(st.int64At(0));
         g.nodes.push_back(

@@ -11,8 +11,8 @@ class Database;
 namespace baton::telemetry {
 
 // A brief's lineage as a graph, left to right: the source files and their ingest batches,
-// the records the brief considered (events grouped by type and day, so a lead with
-// thousands stays readable), the agent steps that read them, the brief's fields, and on to
+// the records the brief considered (events grouped by type, opened into days and then
+// events on demand, so a lead with thousands stays readable), the agent steps that read them, the brief's fields, and on to
 // the outbox operations and the CRM objects they made.
 struct LineageNode
 {
@@ -21,7 +21,7 @@ struct LineageNode
         File,
         Batch,
         Record,     // a lead, account or enrichment record
-        EventGroup, // events of one type on one day
+        EventGroup, // events of one type ("events:TYPE"), or of a type on one day
         Event,      // one event, once its group is expanded
         Step,
         Field,
@@ -60,8 +60,8 @@ struct LineageGraph
 // Throws std::invalid_argument when there is no such brief.
 LineageGraph briefLineage(store::Database &db, std::int64_t briefId);
 
-// The events of a group node ("events:TYPE:DAY") as Event nodes, at most `limit`, with the
-// edges that replace the group's.
+// Opens a group: a type ("events:TYPE") into its days ("events:TYPE:DAY"), a day into its
+// events (at most `limit`), with the edges that replace the group's.
 LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
                               const std::string &groupId, std::size_t limit = 200);
 

@@ -1,0 +1,99 @@
+#include "ApprovedStore.h"
+#include "pages/LineagePage.h"
+
+#include <QGraphicsItem>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+// The lineage page on a demo store: the graph drawn, a field selected keeps only what it
+// rests on, a double-click opens a group of events, and a missing brief is said so.
+class TestLineagePage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::string m_path;
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(QStringLiteral("lineage.sqlite")).toStdString();
+        const auto registry = contracts::ContractRegistry::builtIn();
+        buildBriefedStore(m_path, m_dir.filePath(QStringLiteral("demo")).toStdString(), 600, 3,
+                          registry);
+        auto db = store::openStore(m_path);
+        approveAll(db, registry);
+    }
+
+    void aFieldKeepsOnlyWhatItRestsOn()
+    {
+        auto db = store::openStore(m_path);
+        ui::LineagePage page(db);
+        page.resize(1400, 800);
+        page.show();
+        auto st = db.prepare("SELECT id FROM briefs WHERE status = 'approved' ORDER BY "
+                             "json_array_length(brief, '$.inputs_considered') DESC LIMIT 1");
+        QVERIFY(st.step());
+        const auto brief = st.int64At(0);
+        QVERIFY(page.showBrief(brief));
+        QVERIFY(page.graph().has_value());
+        QCOMPARE(page.view()->scene()->items().isEmpty(), false);
+
+        QVERIFY(page.selectNode(QStringLiteral("field:/profile")));
+        const auto kept = page.highlighted();
+        QVERIFY(kept.contains(QStringLiteral("step:enrichment")));
+        QVERIFY(!kept.contains(QStringLiteral("step:scoring")));
+        for (const auto &id : kept)
+            QVERIFY2(!id.startsWith(QStringLiteral("events:")), qPrintable(id));
+        QVERIFY(page.details()->toPlainText().contains(QStringLiteral("brief field")));
+
+        // Double-clicking a group of events opens it into its events.
+        QString group;
+        for (const auto &n : page.graph()->nodes)
+            if (n.kind == telemetry::LineageNode::Kind::EventGroup)
+                group = QString::fromStdString(n.id);
+        QVERIFY(!group.isEmpty());
+        QGraphicsItem *item = nullptr;
+        for (auto *i : page.view()->scene()->items())
+            if (i->data(0).toString() == group)
+                item = i;
+        QVERIFY(item);
+        page.view()->ensureVisible(item);
+        const QPoint at = page.view()->mapFromScene(item->sceneBoundingRect().center());
+        QTest::mouseDClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+        QTRY_VERIFY(!page.graph()->node(group.toStdString()));
+        // The type opened into its days; a day opens into its events.
+        QString day;
+        for (const auto &n : page.graph()->nodes)
+            if (QString::fromStdString(n.id).startsWith(group + QLatin1Char(':')))
+                day = QString::fromStdString(n.id);
+        QVERIFY(!day.isEmpty());
+        QVERIFY(page.expandGroup(day));
+        bool events = false;
+        for (const auto &n : page.graph()->nodes)
+            events = events || n.kind == telemetry::LineageNode::Kind::Event;
+        QVERIFY(events);
+
+        QVERIFY(!page.showBrief(99999999));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("lineageState"))
+                    ->text()
+                    .contains(QStringLiteral("no brief")));
+
+        if (const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(page.showBrief(brief));
+            page.selectNode(QStringLiteral("field:/score"));
+            page.findChild<QPushButton *>(QStringLiteral("lineageFit"))->click();
+            QTest::qWait(100);
+            QVERIFY(page.grab().save(dir + QStringLiteral("/lineage.png")));
+        }
+    }
+};
+
+QTEST_MAIN(TestLineagePage)
+#include "test_lineage_page.moc"

@@ -1,0 +1,310 @@
+#include "pages/LineagePage.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainterPath>
+#include <QPen>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <exception>
+#include <set>
+
+namespace baton::ui {
+
+namespace {
+
+using Kind = telemetry::LineageNode::Kind;
+
+constexpr qreal kWidth = 230, kHeight = 46, kColumn = 290, kRow = 58;
+
+QColor colorOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::File:
+    case Kind::Batch:
+        return QColor(0xe8, 0xee, 0xf7);
+    case Kind::Record:
+    case Kind::Event:
+    case Kind::EventGroup:
+        return QColor(0xe9, 0xf5, 0xe9);
+    case Kind::Step:
+        return QColor(0xfd, 0xf1, 0xdc);
+    case Kind::Field:
+        return QColor(0xf3, 0xe8, 0xf8);
+    case Kind::Operation:
+    case Kind::CrmObject:
+        return QColor(0xfb, 0xe7, 0xe7);
+    }
+    return Qt::white;
+}
+
+QString kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::File:
+        return LineagePage::tr("source file");
+    case Kind::Batch:
+        return LineagePage::tr("ingest batch");
+    case Kind::Record:
+        return LineagePage::tr("record");
+    case Kind::EventGroup:
+        return LineagePage::tr("events (grouped; double-click to open)");
+    case Kind::Event:
+        return LineagePage::tr("event");
+    case Kind::Step:
+        return LineagePage::tr("agent step");
+    case Kind::Field:
+        return LineagePage::tr("brief field");
+    case Kind::Operation:
+        return LineagePage::tr("outbox operation");
+    case Kind::CrmObject:
+        return LineagePage::tr("CRM object");
+    }
+    return {};
+}
+
+// A node: its box, its label, and its version and time beneath; double-click opens a group.
+class NodeItem final : public QGraphicsRectItem
+{
+public:
+    NodeItem(const telemetry::LineageNode &node, std::function<void(const QString &)> open)
+        : QGraphicsRectItem(0, 0, kWidth, kHeight), m_id(QString::fromStdString(node.id)),
+          m_open(std::move(open))
+    {
+        setBrush(colorOf(node.kind));
+        setPen(QPen(QColor(0x88, 0x88, 0x88)));
+        setFlag(ItemIsSelectable);
+        setData(0, m_id);
+        QString label = QString::fromStdString(node.label);
+        if (node.kind == Kind::EventGroup)
+            label += QStringLiteral(" (%1)").arg(node.count);
+        auto *title = new QGraphicsSimpleTextItem(label, this);
+        QFont bold = title->font();
+        bold.setBold(true);
+        title->setFont(bold);
+        title->setPos(6, 4);
+        QString sub = QString::fromStdString(node.version);
+        if (!node.time.empty())
+            sub += (sub.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                   QString::fromStdString(node.time).left(16).replace(QLatin1Char('T'),
+                                                                      QLatin1Char(' '));
+        auto *subtitle = new QGraphicsSimpleTextItem(sub, this);
+        QFont small = subtitle->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        subtitle->setFont(small);
+        subtitle->setPos(6, 24);
+        const qreal room = kWidth - 12;
+        for (auto *t : {title, subtitle})
+            if (t->boundingRect().width() > room)
+                t->setScale(room / t->boundingRect().width());
+        setToolTip(label + QLatin1Char('\n') + sub);
+    }
+
+protected:
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        m_open(m_id);
+        event->accept();
+    }
+
+private:
+    QString m_id;
+    std::function<void(const QString &)> m_open;
+};
+
+} // namespace
+
+LineagePage::LineagePage(store::Database &db, QWidget *parent)
+    : QWidget(parent), m_db(db), m_brief(new QSpinBox(this)), m_state(new QLabel(this)),
+      m_scene(new QGraphicsScene(this)), m_view(new QGraphicsView(m_scene, this)),
+      m_details(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("lineagePage"));
+    m_brief->setObjectName(QStringLiteral("lineageBrief"));
+    m_brief->setRange(1, std::numeric_limits<int>::max());
+    m_brief->setPrefix(tr("Brief #"));
+    auto *show = new QPushButton(tr("&Show lineage"), this);
+    auto *fit = new QPushButton(tr("&Fit to window"), this);
+    fit->setObjectName(QStringLiteral("lineageFit"));
+    m_state->setObjectName(QStringLiteral("lineageState"));
+    m_view->setObjectName(QStringLiteral("lineageView"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_details->setObjectName(QStringLiteral("lineageDetails"));
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Click a node to see where it came from. Select a brief "
+                                     "field to keep only what it rests on."));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_brief);
+    bar->addWidget(show);
+    bar->addWidget(fit);
+    bar->addWidget(m_state, 1);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({1000, 360});
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    connect(show, &QPushButton::clicked, this, [this] { showBrief(m_brief->value()); });
+    connect(fit, &QPushButton::clicked, this,
+            [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
+}
+
+LineagePage::~LineagePage()
+{
+    // The scene, a child, deletes its items after this is gone: it must not tell us.
+    m_scene->disconnect(this);
+    m_items.clear();
+}
+
+bool LineagePage::showBrief(std::int64_t briefId)
+{
+    try {
+        m_graph = telemetry::briefLineage(m_db, briefId);
+    } catch (const std::exception &e) {
+        m_graph.reset();
+        draw();
+        m_state->setText(tr("No lineage: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_brief->setValue(static_cast<int>(briefId));
+    draw();
+    return true;
+}
+
+void LineagePage::draw()
+{
+    {
+        // Deleting a selected item announces a new selection: not to a map of deleted items.
+        const QSignalBlocker quiet(m_scene);
+        m_items.clear();
+        m_edges.clear();
+        m_scene->clear();
+    }
+    m_details->clear();
+    if (!m_graph)
+        return;
+    std::map<int, int> rows;
+    for (const auto &n : m_graph->nodes) {
+        // Later, not inside the item's own event handler: drawing again deletes the item.
+        auto *item = new NodeItem(n, [this](const QString &id) {
+            QMetaObject::invokeMethod(
+                this, [this, id] { expandGroup(id); }, Qt::QueuedConnection);
+        });
+        const int layer = n.layer();
+        item->setPos(layer * kColumn, rows[layer]++ * kRow);
+        item->setZValue(1);
+        m_scene->addItem(item);
+        m_items[QString::fromStdString(n.id)] = item;
+    }
+    for (const auto &e : m_graph->edges) {
+        const auto from = m_items.find(QString::fromStdString(e.from));
+        const auto to = m_items.find(QString::fromStdString(e.to));
+        if (from == m_items.end() || to == m_items.end())
+            continue;
+        const QPointF a = from->second->pos() + QPointF(kWidth, kHeight / 2);
+        const QPointF b = to->second->pos() + QPointF(0, kHeight / 2);
+        QPainterPath path(a);
+        const qreal bend = (b.x() - a.x()) / 2;
+        path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
+        auto *edge = m_scene->addPath(path, QPen(QColor(0x99, 0x99, 0x99), 1.2));
+        m_edges.push_back({edge, {from->first, to->first}});
+    }
+    std::size_t records = 0, groups = 0;
+    for (const auto &n : m_graph->nodes) {
+        records += n.kind == Kind::Record || n.kind == Kind::Event;
+        groups += n.kind == Kind::EventGroup;
+    }
+    m_state->setText(tr("Brief #%1: %2 inputs (%3 records, %4 groups of events), %5 nodes")
+                         .arg(m_graph->briefId)
+                         .arg(m_graph->inputRefs.size())
+                         .arg(records)
+                         .arg(groups)
+                         .arg(m_graph->nodes.size()));
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    m_details->clear();
+}
+
+bool LineagePage::selectNode(const QString &id)
+{
+    const auto it = m_items.find(id);
+    if (it == m_items.end())
+        return false;
+    m_scene->clearSelection();
+    it->second->setSelected(true);
+    m_view->ensureVisible(it->second);
+    return true;
+}
+
+bool LineagePage::expandGroup(const QString &id)
+{
+    if (!m_graph)
+        return false;
+    const auto *node = m_graph->node(id.toStdString());
+    if (!node || node->kind != Kind::EventGroup)
+        return false;
+    m_graph = telemetry::expandEventGroup(m_db, *m_graph, id.toStdString());
+    draw();
+    return true;
+}
+
+void LineagePage::onSelection()
+{
+    const auto selected = m_scene->selectedItems();
+    if (!m_graph || selected.isEmpty()) {
+        for (auto &[id, item] : m_items)
+            item->setOpacity(1);
+        for (auto &[edge, ends] : m_edges)
+            edge->setOpacity(1);
+        return;
+    }
+    const QString id = selected.front()->data(0).toString();
+    const auto *node = m_graph->node(id.toStdString());
+    if (!node)
+        return;
+    QString text =
+        QStringLiteral("%1\n%2\n").arg(QString::fromStdString(node->label), kindName(node->kind));
+    if (!node->version.empty())
+        text += tr("Version: %1\n").arg(QString::fromStdString(node->version));
+    if (!node->time.empty())
+        text += tr("Time: %1\n").arg(QString::fromStdString(node->time));
+    if (node->kind == Kind::EventGroup)
+        text += tr("Events: %1\n").arg(node->count);
+    text += QLatin1Char('\n') + QString::fromStdString(node->detail);
+    m_details->setPlainText(text);
+    // A field (or anything) selected: what it rests on stays, the rest fades.
+    std::set<QString> keep;
+    for (const auto &up : m_graph->upstream(node->id))
+        keep.insert(QString::fromStdString(up));
+    for (auto &[itemId, item] : m_items)
+        item->setOpacity(keep.count(itemId) ? 1.0 : 0.2);
+    for (auto &[edge, ends] : m_edges)
+        edge->setOpacity(keep.count(ends.first) && keep.count(ends.second) ? 1.0 : 0.1);
+}
+
+QStringList LineagePage::highlighted() const
+{
+    QStringList out;
+    for (const auto &[id, item] : m_items)
+        if (item->opacity() > 0.5)
+            out << id;
+    return out;
+}
+
+} // namespace baton::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "telemetry/Lineage.h"
+
+#include <QWidget>
+#include <map>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QGraphicsScene;
+class QGraphicsView;
+class QGraphicsItem;
+class QLabel;
+class QPlainTextEdit;
+class QSpinBox;
+QT_END_NAMESPACE
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::ui {
+
+// "Where did this come from?" for a brief: its lineage as a graph (QGraphicsView), columns
+// from source files to CRM objects, every node with its contract or agent version and time.
+// Clicking a node shows its details; selecting a brief field keeps only what it rests on in
+// view; double-clicking a group of events opens it. The queries are the brief's own, quick
+// enough for the ui thread (a lead with 2,000 events is a few dozen groups).
+class LineagePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LineagePage(store::Database &db, QWidget *parent = nullptr);
+    ~LineagePage() override;
+
+    // Shows brief `id`; false (and says why) when it cannot.
+    bool showBrief(std::int64_t briefId);
+    // Selects a node as a click would; false if it is not in the graph.
+    bool selectNode(const QString &id);
+    // Opens a group of events as a double-click would.
+    bool expandGroup(const QString &id);
+
+    const std::optional<telemetry::LineageGraph> &graph() const { return m_graph; }
+    // Node ids shown fully (not dimmed) now.
+    QStringList highlighted() const;
+    QGraphicsView *view() const { return m_view; }
+    QPlainTextEdit *details() const { return m_details; }
+
+private:
+    void draw();
+    void onSelection();
+
+    store::Database &m_db;
+    QSpinBox *m_brief;
+    QLabel *m_state;
+    QGraphicsScene *m_scene;
+    QGraphicsView *m_view;
+    QPlainTextEdit *m_details;
+    std::optional<telemetry::LineageGraph> m_graph;
+    std::map<QString, QGraphicsItem *> m_items;
+    std::vector<std::pair<QGraphicsItem *, std::pair<QString, QString>>> m_edges;
+};
+
+} // namespace baton::ui
