@@ -56,6 +56,12 @@ private slots:
                  QStringLiteral("Software"));
         QCOMPARE(s.scalar("SELECT lead_id FROM lead_identities WHERE source_system = 'marketo' AND source_id = '5414087'"),
                  s.scalar("SELECT id FROM leads WHERE source_id = '1051'"));
+        // A column Baton has no field for is contract drift: counted per batch, once per record
+        // that carries it (1052 left it empty).
+        QCOMPARE(s.scalar("SELECT count(*) FROM contract_drift"), 1);
+        QCOMPARE(s.scalar("SELECT records FROM contract_drift WHERE contract = 'lead' AND version = 2 "
+                          "AND field = 'properties/Industry'"),
+                 1);
         // Provenance on every record.
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE source_system = 'hubspot' AND batch_id = "
                           + std::to_string(r.batchId) + " AND length(content_hash) = 32 AND contract_version = 2"),

@@ -1,8 +1,10 @@
 #include "contracts/ContractRegistry.h"
 #include "contracts/SchemaValidator.h"
 #include "store/OpenStore.h"
+#include "telemetry/ContractReport.h"
 #include "telemetry/Exports.h"
 #include "telemetry/Kpis.h"
+#include "util/Time.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -122,6 +124,36 @@ private slots:
                 std::string::npos);
         const auto parsed = json::parse(telemetry::kpisJson(r));
         QVERIFY(parsed["days"][0]["review_hours"]["p95"] == json(36.0));
+    }
+
+    // Versions with their status and what arrived under them; violations per field and day
+    // as a share of everything that arrived under the contract that day.
+    void theContractReportCountsWhatArrived()
+    {
+        auto db = store::openStore(m_path);
+        db.exec("INSERT INTO contract_drift (batch_id, contract, version, field, records) VALUES "
+                "(1, 'lead', 2, 'properties/Industry', 7)");
+        const auto registry = contracts::ContractRegistry::builtIn();
+        const auto r =
+            telemetry::contractReport(db, registry, *util::parseRfc3339("2026-11-05T00:00:00Z"));
+        QCOMPARE(r.versions.size(), registry.versions().size());
+        const auto lead = std::find_if(r.versions.begin(), r.versions.end(), [](const auto &v) {
+            return v.name == "lead" && v.version == 2;
+        });
+        QVERIFY(lead != r.versions.end());
+        QCOMPARE(lead->records, std::int64_t(40));
+        QCOMPARE(lead->quarantined, std::int64_t(3));
+        QCOMPARE(lead->status, std::string("active"));
+        QCOMPARE(r.drift.size(), std::size_t(1));
+        QCOMPARE(r.drift[0].field, std::string("properties/Industry"));
+        QCOMPARE(r.drift[0].lastSeen, std::string("2026-11-04T11:59:00.000Z"));
+        const auto email = std::find_if(r.violations.begin(), r.violations.end(),
+                                        [](const auto &v) { return v.field == "email"; });
+        QVERIFY(email != r.violations.end());
+        QCOMPARE(email->day, std::string("2026-11-04"));
+        QCOMPARE(email->violations, std::int64_t(2));
+        QCOMPARE(email->records, std::int64_t(43)); // 40 accepted, 3 quarantined
+        db.exec("DELETE FROM contract_drift");
     }
 
     void percentilesAreNearestRank()

@@ -6,6 +6,7 @@
 #include "Resources.h"
 #include "Settings.h"
 #include "pages/AuditPage.h"
+#include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
@@ -110,6 +111,14 @@ void MainWindow::buildPages()
             connect(m_outboxPage, &OutboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_outboxPage;
+        } else if (id == PageId::Contracts) {
+            auto load = [path = m_context.storePath.toStdString(), &registry = m_context.registry] {
+                auto db = store::Database::open(
+                    path, {.readOnly = true, .create = false, .quickCheck = false});
+                return telemetry::contractReport(db, registry, std::chrono::system_clock::now());
+            };
+            m_contractsPage = new ContractsPage(load, m_stack);
+            widget = m_contractsPage;
         } else if (id == PageId::Lineage) {
             m_lineagePage = new LineagePage(m_context.db, m_stack);
             widget = m_lineagePage;

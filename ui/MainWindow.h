@@ -15,6 +15,7 @@ class AppActions;
 class AuditPage;
 class OutboxPage;
 class DashboardPage;
+class ContractsPage;
 class LineagePage;
 class DataPage;
 class SettingsPage;
@@ -43,6 +44,7 @@ public:
     AuditPage *auditPage() const { return m_auditPage; }
     OutboxPage *outboxPage() const { return m_outboxPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    ContractsPage *contractsPage() const { return m_contractsPage; }
     LineagePage *lineagePage() const { return m_lineagePage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
@@ -65,6 +67,7 @@ private:
     InboxPage *m_escalationsPage = nullptr;
     AuditPage *m_auditPage = nullptr;
     DashboardPage *m_dashboardPage = nullptr;
+    ContractsPage *m_contractsPage = nullptr;
     LineagePage *m_lineagePage = nullptr;
     OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;

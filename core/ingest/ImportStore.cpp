@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <csignal>
 #include <stdexcept>
-
 #include <unistd.h>
 
 namespace baton::ingest {
@@ -75,10 +74,14 @@ WHERE enrichment.content_hash IS NOT excluded.content_hash
 std::string_view upsertSql(RecordTable table)
 {
     switch (table) {
-    case RecordTable::Lead: return kUpsertLead;
-    case RecordTable::Account: return kUpsertAccount;
-    case RecordTable::Event: return kUpsertEvent;
-    case RecordTable::Enrichment: return kUpsertEnrichment;
+    case RecordTable::Lead:
+        return kUpsertLead;
+    case RecordTable::Account:
+        return kUpsertAccount;
+    case RecordTable::Event:
+        return kUpsertEvent;
+    case RecordTable::Enrichment:
+        return kUpsertEnrichment;
     }
     throw std::logic_error("unknown record table");
 }
@@ -93,14 +96,15 @@ std::string multiRowEventUpsert(std::size_t rows)
     for (std::size_t r = 0; r < rows; ++r)
         sql += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
     const std::string now = "?" + std::to_string(rows * kEventColumns + 1);
-    sql += " ON CONFLICT (source_system, source_id) DO UPDATE SET "
-           "lead_system = excluded.lead_system, lead_ref = excluded.lead_ref, type = excluded.type, "
-           "occurred_at = excluded.occurred_at, activity_type_id = excluded.activity_type_id, "
-           "campaign_id = excluded.campaign_id, asset = excluded.asset, "
-           "attributes = excluded.attributes, batch_id = excluded.batch_id, "
-           "previous_hash = events.content_hash, content_hash = excluded.content_hash, "
-           "contract_version = excluded.contract_version, updated_at = " + now +
-           " WHERE events.content_hash IS NOT excluded.content_hash";
+    sql +=
+        " ON CONFLICT (source_system, source_id) DO UPDATE SET "
+        "lead_system = excluded.lead_system, lead_ref = excluded.lead_ref, type = excluded.type, "
+        "occurred_at = excluded.occurred_at, activity_type_id = excluded.activity_type_id, "
+        "campaign_id = excluded.campaign_id, asset = excluded.asset, "
+        "attributes = excluded.attributes, batch_id = excluded.batch_id, "
+        "previous_hash = events.content_hash, content_hash = excluded.content_hash, "
+        "contract_version = excluded.contract_version, updated_at = " +
+        now + " WHERE events.content_hash IS NOT excluded.content_hash";
     return sql;
 }
 
@@ -124,15 +128,17 @@ void bindColumns(store::Statement &st, int &index, const RecordRow &row)
 
 } // namespace
 
-ImportStore::ImportStore(store::Database &db) : m_db(db) {}
+ImportStore::ImportStore(store::Database &db) : m_db(db)
+{
+}
 
 std::int64_t ImportStore::beginBatch(const BatchStart &s)
 {
     auto &st = m_db.cached("INSERT INTO ingest_batches (source_system, format, file_name, "
                            "file_path, file_sha256, file_size, status, started_at, owner_pid) "
                            "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)");
-    st.bindAll(s.sourceSystem, s.format, s.fileName, s.filePath, s.sha256, s.fileSize,
-               s.startedAt, static_cast<std::int64_t>(::getpid()));
+    st.bindAll(s.sourceSystem, s.format, s.fileName, s.filePath, s.sha256, s.fileSize, s.startedAt,
+               static_cast<std::int64_t>(::getpid()));
     st.run();
     return m_db.lastInsertRowId();
 }
@@ -160,7 +166,8 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
     if (row.table == RecordTable::Lead) {
         std::int64_t id = insertedId;
         if (updated) {
-            auto &find = m_db.cached("SELECT id FROM leads WHERE source_system = ? AND source_id = ?");
+            auto &find =
+                m_db.cached("SELECT id FROM leads WHERE source_system = ? AND source_id = ?");
             find.bindStatic(1, std::get<std::string>(row.columns[0]));
             find.bindStatic(2, std::get<std::string>(row.columns[1]));
             find.step();
@@ -218,7 +225,8 @@ void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::
 
 void ImportStore::recordTouches(std::int64_t batchId, const std::vector<Touch> &touches)
 {
-    auto &st = m_db.cached("INSERT OR IGNORE INTO batch_touches (batch_id, kind, a, b) VALUES (?, ?, ?, ?)");
+    auto &st = m_db.cached(
+        "INSERT OR IGNORE INTO batch_touches (batch_id, kind, a, b) VALUES (?, ?, ?, ?)");
     for (const Touch &t : touches) {
         st.bindAll(batchId, t.kind, t.a, t.b);
         st.run();
@@ -237,6 +245,7 @@ void ImportStore::quarantine(std::int64_t batchId, const QuarantineEntry &e, con
 
 void ImportStore::finishBatch(std::int64_t batchId, const BatchCounts &c,
                               const std::map<std::string, std::int64_t> &usage,
+                              const std::map<std::string, std::int64_t> &drift,
                               const std::string &finishedAt, std::int64_t durationMs)
 {
     auto &st = m_db.cached(
@@ -250,8 +259,19 @@ void ImportStore::finishBatch(std::int64_t batchId, const BatchCounts &c,
                             "VALUES (?, ?, ?, ?)");
     for (const auto &[key, count] : usage) {
         const auto at = key.find('@');
-        use.bindAll(batchId, key.substr(0, at), static_cast<std::int64_t>(std::stoll(key.substr(at + 1))), count);
+        use.bindAll(batchId, key.substr(0, at),
+                    static_cast<std::int64_t>(std::stoll(key.substr(at + 1))), count);
         use.run();
+    }
+    auto &unknown = m_db.cached("INSERT INTO contract_drift (batch_id, contract, version, field, "
+                                "records) VALUES (?, ?, ?, ?, ?)");
+    for (const auto &[key, count] : drift) {
+        const auto tab = key.find('\t');
+        const auto at = key.find('@');
+        unknown.bindAll(batchId, key.substr(0, at),
+                        static_cast<std::int64_t>(std::stoll(key.substr(at + 1, tab - at - 1))),
+                        key.substr(tab + 1), count);
+        unknown.run();
     }
 }
 
@@ -282,7 +302,8 @@ int ImportStore::markInterruptedBatches()
     // Another process may be importing right now: only batches whose process is gone are
     // interrupted. (A pid can be reused, which at worst delays the marking.)
     std::vector<std::int64_t> dead;
-    auto &running = m_db.cached("SELECT id, owner_pid FROM ingest_batches WHERE status = 'running'");
+    auto &running =
+        m_db.cached("SELECT id, owner_pid FROM ingest_batches WHERE status = 'running'");
     while (running.step()) {
         const auto pid = static_cast<pid_t>(running.int64At(1));
         if (pid != ::getpid() && (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)))

@@ -14,7 +14,12 @@ class Database;
 
 namespace baton::ingest {
 
-enum class UpsertOutcome { Inserted, Updated, Unchanged };
+enum class UpsertOutcome
+{
+    Inserted,
+    Updated,
+    Unchanged
+};
 
 struct BatchCounts
 {
@@ -69,6 +74,7 @@ public:
     void recordTouches(std::int64_t batchId, const std::vector<Touch> &touches);
     void finishBatch(std::int64_t batchId, const BatchCounts &counts,
                      const std::map<std::string, std::int64_t> &contractUsage,
+                     const std::map<std::string, std::int64_t> &drift,
                      const std::string &finishedAt, std::int64_t durationMs);
     void failBatch(std::int64_t batchId, const std::string &error, const std::string &finishedAt,
                    std::int64_t durationMs);

@@ -12,10 +12,9 @@
 #include "util/Time.h"
 #include "util/Utf8.h"
 
-#include <nlohmann/json.hpp>
-
 #include <future>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace baton::ingest {
@@ -95,7 +94,8 @@ public:
             pipeline.finishProducing(seq);
         });
         for (int i = 0; i < workers; ++i)
-            m_threads.emplace_back([&source, &gate, &pipeline, data] { check(source, gate, data, pipeline); });
+            m_threads.emplace_back(
+                [&source, &gate, &pipeline, data] { check(source, gate, data, pipeline); });
     }
 
     ~CheckingThreads()
@@ -123,7 +123,8 @@ private:
                     gate.check(chunk->items[k], chunk->results[k]);
                 } catch (const std::exception &e) {
                     // A record the mapper did not expect must not take the batch down.
-                    chunk->items[k].errors.push_back({{}, std::string("cannot read record: ") + e.what()});
+                    chunk->items[k].errors.push_back(
+                        {{}, std::string("cannot read record: ") + e.what()});
                     gate.check(chunk->items[k], chunk->results[k]);
                 }
             }
@@ -131,7 +132,8 @@ private:
             // thread is the bottleneck and should only write.
             if (!chunk->items.empty()) {
                 const auto &last = chunk->items.back().raw;
-                chunk->endOffset = static_cast<std::size_t>(last.data() + last.size() - data.data());
+                chunk->endOffset =
+                    static_cast<std::size_t>(last.data() + last.size() - data.data());
             }
             chunk->items.clear();
             chunk->items.shrink_to_fit();
@@ -174,7 +176,8 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     } catch (const FileError &e) {
         result.sha256 = util::sha256Hex(data);
         start.sha256 = result.sha256;
-        const SourceFormat guessed = options.format == SourceFormat::Auto ? detectFormat(data) : options.format;
+        const SourceFormat guessed =
+            options.format == SourceFormat::Auto ? detectFormat(data) : options.format;
         start.format = toString(guessed);
         start.sourceSystem = "unknown";
         result.format = start.format;
@@ -215,7 +218,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     }
 
     BatchCounts &counts = result.counts;
-    std::map<std::string, std::int64_t> usage;
+    std::map<std::string, std::int64_t> usage, drift; // drift: "lead@2\tfield"
     try {
         // Checkpointing after a commit stalls the writer (the one serial stage) while pages
         // are copied; a second connection does it alongside instead.
@@ -245,6 +248,8 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 }
                 ++counts.accepted;
                 ++usage[r.row.contractKey];
+                for (const auto &field : r.unknownFields)
+                    ++drift[r.row.contractKey + '\t' + field];
                 if (auto touch = touchOf(r.row); touch && touch != lastTouch) {
                     touches.push_back(*touch);
                     lastTouch = std::move(touch);
@@ -258,9 +263,15 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 }
                 flushEvents(); // keep file order between events and other records
                 switch (store.upsert(r.row, result.batchId, nowText)) {
-                case UpsertOutcome::Inserted: ++counts.inserted; break;
-                case UpsertOutcome::Updated: ++counts.updated; break;
-                case UpsertOutcome::Unchanged: ++counts.unchanged; break;
+                case UpsertOutcome::Inserted:
+                    ++counts.inserted;
+                    break;
+                case UpsertOutcome::Updated:
+                    ++counts.updated;
+                    break;
+                case UpsertOutcome::Unchanged:
+                    ++counts.unchanged;
+                    break;
                 }
             }
             flushEvents(); // the rows point into this chunk
@@ -273,7 +284,8 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
                 sinceCommit = 0;
             }
             if (options.onProgress && chunk->endOffset > 0)
-                options.onProgress({static_cast<std::int64_t>(chunk->endOffset), result.bytes, counts.read});
+                options.onProgress(
+                    {static_cast<std::int64_t>(chunk->endOffset), result.bytes, counts.read});
             pipeline.dispose(std::move(*chunk));
         }
         threads.join();
@@ -281,11 +293,12 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
         result.cancelled = options.cancel && options.cancel->load();
         result.seconds = millisSince(m_clock, started) / 1000.0;
         if (result.cancelled) {
-            store.failBatch(result.batchId, "cancelled after " + std::to_string(counts.read) +
-                                                " records; importing the file again completes it",
+            store.failBatch(result.batchId,
+                            "cancelled after " + std::to_string(counts.read) +
+                                " records; importing the file again completes it",
                             util::formatUtc(m_clock.now()), millisSince(m_clock, started));
         } else {
-            store.finishBatch(result.batchId, counts, usage, util::formatUtc(m_clock.now()),
+            store.finishBatch(result.batchId, counts, usage, drift, util::formatUtc(m_clock.now()),
                               millisSince(m_clock, started));
         }
         tx->commit();
@@ -327,7 +340,8 @@ void Importer::recordFileError(ImportStore &store, const BatchStart &start, cons
     q.message = error.message;
     q.errorsJson = nlohmann::json::array({{{"field", q.field}, {"message", q.message}}}).dump();
     const auto end = data.find_first_of("\r\n");
-    q.raw = util::escapeInvalidUtf8(data.substr(0, std::min<std::size_t>(end, RecordGate::kMaxRawBytes)));
+    q.raw = util::escapeInvalidUtf8(
+        data.substr(0, std::min<std::size_t>(end, RecordGate::kMaxRawBytes)));
     store.quarantine(result.batchId, q, nowText);
     result.failed = true;
     result.error = result.fileName + ", line " + std::to_string(error.line) +

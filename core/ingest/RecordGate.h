@@ -5,7 +5,10 @@
 #include "ingest/RecordRow.h"
 
 #include <chrono>
+#include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace baton::contracts {
 class ContractRegistry;
@@ -23,6 +26,9 @@ struct GateResult
     bool deprecated = false; // accepted under a deprecated contract version
     RecordRow row;
     QuarantineEntry quarantine;
+    // Fields the record carries that its contract does not declare ("properties/Favorite
+    // Color" in an open bag): contract drift, counted per batch.
+    std::vector<std::string> unknownFields;
 };
 
 class RecordGate
@@ -40,8 +46,19 @@ private:
     void reject(const ParsedItem &item, const std::string &contract,
                 const std::vector<contracts::ValidationError> &errors, GateResult &out) const;
 
+    void findUnknown(const std::string &contractKey, const nlohmann::json &record,
+                     std::vector<std::string> &out) const;
+
     const contracts::ContractRegistry &m_registry;
     const RecordSource &m_source;
+    // Per contract version: its declared top-level fields, and those of its open "properties"
+    // bag (empty: the bag is free-form), each sorted for a merge walk.
+    struct Known
+    {
+        std::vector<std::string> fields, properties;
+        bool propertiesDeclared = false;
+    };
+    std::map<std::string, Known> m_known;
     std::string m_fileName;
     std::chrono::system_clock::time_point m_now;
 };

@@ -518,6 +518,21 @@ CREATE INDEX review_actions_by_time ON review_actions (at, action, brief_id);
 CREATE INDEX outbox_by_update ON outbox (updated_at, status, kind);
 )sql";
 
+// Contract drift: fields records arrived with that their contract does not declare (a new
+// column in a CRM export lands in the lead's open "properties"), counted per batch, for the
+// Contracts page. Nothing is lost meanwhile: the records keep them.
+constexpr const char *kV9 = R"sql(
+CREATE TABLE contract_drift (
+    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id) ON DELETE CASCADE,
+    contract TEXT NOT NULL,
+    version  INTEGER NOT NULL,
+    field    TEXT NOT NULL,
+    records  INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, contract, version, field)
+);
+CREATE INDEX quarantine_by_time ON quarantine (created_at, contract, field);
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -531,6 +546,7 @@ const std::vector<Migration> &migrations()
         {6, "outcomes read back from the CRM", kV6, false},
         {7, "webhook and JSONL delivery targets", kV7, true},
         {8, "what the dashboard reads per brief", kV8, false},
+        {9, "contract drift", kV9, false},
     };
     return steps;
 }
