@@ -8,6 +8,7 @@
 #include "models/QuarantineTableModel.h"
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
+#include "pages/LineagePage.h"
 #include "widgets/ImportProgress.h"
 #include "workers/ThreadedImportRunner.h"
 
@@ -76,9 +77,9 @@ private slots:
         m_dialogs = std::make_unique<FakeFileDialogs>();
         m_runner =
             std::make_unique<app::ThreadedImportRunner>(m_store->storePath(), m_store->registry);
-        m_window = std::make_unique<ui::MainWindow>(
-            ui::UiContext{m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings,
-                          m_messages, m_reviewDialogs, *m_store->registry, QString(), nullptr, nullptr});
+        m_window = std::make_unique<ui::MainWindow>(ui::UiContext{
+            m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings, m_messages,
+            m_reviewDialogs, *m_store->registry, QString(), nullptr, nullptr});
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -108,8 +109,8 @@ private slots:
         QVERIFY(m_window->page(PageId::Inbox)->isVisible());
         QCOMPARE(m_window->page(PageId::Inbox), static_cast<QWidget *>(m_window->inboxPage()));
         keyToWindow(Qt::Key_3);
-        QVERIFY(
-            m_window->page(PageId::Lineage)->findChild<QLabel *>(QStringLiteral("notBuiltYet")));
+        QCOMPARE(m_window->currentPage(), PageId::Lineage);
+        QCOMPARE(m_window->page(PageId::Lineage), static_cast<QWidget *>(m_window->lineagePage()));
         keyToWindow(Qt::Key_9);
         QCOMPARE(m_window->currentPage(), PageId::Settings);
         keyToWindow(Qt::Key_8);

@@ -210,8 +210,8 @@ private slots:
         QCOMPARE(outbox.counts({"append_jsonl"}).done, std::int64_t(approved));
     }
 
-    // v6 -> v7 rebuilds the outbox for the new kinds, keeping every row and id. The v6 store
-    // is the demo store with its outbox as v5 and v6 left it (v5's own SQL).
+    // v6 -> v7 rebuilds the outbox for the new kinds, keeping every row and id (and v8, v9
+    // follow). The v6 store is the demo store taken back to v6, its outbox made by v5's SQL.
     void migratingFromVersion6KeepsTheOutbox()
     {
         const auto path = freshStore();
@@ -219,7 +219,11 @@ private slots:
         {
             auto db = store::openStore(path);
             brief = scalar(db, "SELECT min(id) FROM briefs");
-            db.exec("DROP TABLE outbox; DROP TABLE delivery_targets;");
+            // Back to v6: what v7 to v9 added goes.
+            db.exec("DROP TABLE contract_drift; DROP INDEX quarantine_by_time; DROP INDEX "
+                    "briefs_kpi; DROP INDEX agent_steps_kpi; DROP INDEX review_actions_by_time; "
+                    "ALTER TABLE briefs DROP COLUMN completeness; ALTER TABLE briefs DROP COLUMN "
+                    "signal_at; DROP TABLE outbox; DROP TABLE delivery_targets;");
             db.exec(store::migrations().at(4).sql);
             db.exec("PRAGMA user_version = 6");
             const std::string b = std::to_string(brief);

@@ -114,10 +114,10 @@ private slots:
                  QStringLiteral("Feld"));
 
         window.showPage(ui::PageId::Lineage);
-        auto *notYet =
-            window.page(ui::PageId::Lineage)->findChild<QLabel *>(QStringLiteral("notBuiltYet"));
-        QVERIFY(notYet);
-        QCOMPARE(notYet->text(), QStringLiteral("Diese Seite ist noch nicht gebaut."));
+        auto *fit = window.page(ui::PageId::Lineage)
+                        ->findChild<QPushButton *>(QStringLiteral("lineageFit"));
+        QVERIFY(fit);
+        QCOMPARE(fit->text(), QStringLiteral("&An Fenster anpassen"));
 
         // The inbox, with nobody chosen yet, says so in German, and its table speaks it too.
         window.showPage(ui::PageId::Inbox);

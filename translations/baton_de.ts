@@ -108,6 +108,125 @@
     </message>
 </context>
 <context>
+    <name>KpiCharts</name>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>day of the period</source>
+        <translation>Tag des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Post-handoff accuracy: opportunities within 30 days, by score band</source>
+        <translation>Treffsicherheit nach Übergabe: Opportunities binnen 30 Tagen, nach Score-Band</translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation>kalibriert</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>beobachtet</translation>
+    </message>
+    <message>
+        <source>bands</source>
+        <translation>Bänder</translation>
+    </message>
+    <message>
+        <source>predicted (score / 100)</source>
+        <translation>vorhergesagt (Score / 100)</translation>
+    </message>
+    <message>
+        <source>observed rate</source>
+        <translation>beobachtete Quote</translation>
+    </message>
+    <message>
+        <source>Briefs generated per day</source>
+        <translation>Erstellte Briefs pro Tag</translation>
+    </message>
+    <message>
+        <source>briefs</source>
+        <translation>Briefs</translation>
+    </message>
+    <message>
+        <source>escalated at creation</source>
+        <translation>bei Erstellung eskaliert</translation>
+    </message>
+    <message>
+        <source>Handoff generation time (newest signal to brief)</source>
+        <translation>Übergabezeit (jüngstes Signal bis Brief)</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Pipeline time per brief</source>
+        <translation>Pipeline-Zeit pro Brief</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Approval, edit and escalation rates (% of the day's briefs)</source>
+        <translation>Freigabe-, Bearbeitungs- und Eskalationsquote (% der Briefs des Tages)</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>eskaliert</translation>
+    </message>
+    <message>
+        <source>Time to review (brief to first decision)</source>
+        <translation>Zeit bis zur Prüfung (Brief bis erste Entscheidung)</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA-Verletzungen</translation>
+    </message>
+    <message>
+        <source>breaches</source>
+        <translation>Verletzungen</translation>
+    </message>
+    <message>
+        <source>CRM operations settled</source>
+        <translation>Abgeschlossene CRM-Vorgänge</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Data quality: briefs by completeness</source>
+        <translation>Datenqualität: Briefs nach Vollständigkeit</translation>
+    </message>
+    <message>
+        <source>Contract violations by source, contract and field</source>
+        <translation>Vertragsverstöße nach Quelle, Vertrag und Feld</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+</context>
+<context>
     <name>PageCatalog</name>
     <message>
         <source>Inbox</source>
@@ -650,6 +769,188 @@
     </message>
 </context>
 <context>
+    <name>baton::ui::ContractsPage</name>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Deprecated since</source>
+        <translation>Veraltet seit</translation>
+    </message>
+    <message>
+        <source>Sunset at</source>
+        <translation>Abgeschaltet am</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Wechseln zu</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>In Quarantäne</translation>
+    </message>
+    <message>
+        <source>Field it does not declare</source>
+        <translation>Nicht deklariertes Feld</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Verstöße</translation>
+    </message>
+    <message>
+        <source>Records that day</source>
+        <translation>Datensätze an dem Tag</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>Quote %</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Drift: fields records brought that their contract does not declare</source>
+        <translation>Drift: Felder, die Datensätze mitbrachten und ihr Vertrag nicht deklariert</translation>
+    </message>
+    <message>
+        <source>Violations per field and day</source>
+        <translation>Verstöße pro Feld und Tag</translation>
+    </message>
+    <message>
+        <source>The contracts could not be read: %1</source>
+        <translation>Die Verträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lese…</translation>
+    </message>
+    <message>
+        <source>%1 contract versions, %2 undeclared fields seen, %3 field violations by day</source>
+        <translation>%1 Vertragsversionen, %2 nicht deklarierte Felder gesehen, %3 Feldverstöße nach Tag</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::DashboardPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>The KPIs could not be computed: %1</source>
+        <translation>Die Kennzahlen konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Berechne…</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>Dieses Diagramm als Bild speichern</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save this chart's numbers</source>
+        <translation>Die Zahlen dieses Diagramms speichern</translation>
+    </message>
+    <message>
+        <source>%1: never</source>
+        <translation>%1: nie</translation>
+    </message>
+    <message>
+        <source>%1: last at %2, %3 h late</source>
+        <translation>%1: zuletzt %2, %3 h überfällig</translation>
+    </message>
+    <message>
+        <source>Not arrived in time: %1</source>
+        <translation>Nicht rechtzeitig eingetroffen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n brief(s), computed in %3 ms</source>
+        <translation><numerusform>%1 bis %2: %n Brief, berechnet in %3 ms</numerusform><numerusform>%1 bis %2: %n Briefs, berechnet in %3 ms</numerusform></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save chart data as CSV</source>
+        <translation>Diagrammdaten als CSV speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::DataPage</name>
     <message>
         <source>Filter…</source>
@@ -1098,6 +1399,87 @@
     <message>
         <source>Could not read briefs: %1</source>
         <translation>Briefings konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::LineagePage</name>
+    <message>
+        <source>source file</source>
+        <translation>Quelldatei</translation>
+    </message>
+    <message>
+        <source>ingest batch</source>
+        <translation>Import-Batch</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>events (grouped; double-click to open)</source>
+        <translation>Ereignisse (gruppiert; Doppelklick öffnet)</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>agent step</source>
+        <translation>Agentenschritt</translation>
+    </message>
+    <message>
+        <source>brief field</source>
+        <translation>Brief-Feld</translation>
+    </message>
+    <message>
+        <source>outbox operation</source>
+        <translation>Outbox-Vorgang</translation>
+    </message>
+    <message>
+        <source>CRM object</source>
+        <translation>CRM-Objekt</translation>
+    </message>
+    <message>
+        <source>Brief #</source>
+        <translation>Brief #</translation>
+    </message>
+    <message>
+        <source>&amp;Show lineage</source>
+        <translation>Herkunft &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;An Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Click a node to see where it came from. Select a brief field to keep only what it rests on.</source>
+        <translation>Klicken Sie auf einen Knoten, um zu sehen, woher er stammt. Wählen Sie ein Brief-Feld, um nur das zu behalten, worauf es beruht.</translation>
+    </message>
+    <message>
+        <source>No lineage: %1</source>
+        <translation>Keine Herkunft: %1</translation>
+    </message>
+    <message>
+        <source>Brief #%1: %2 inputs (%3 records, %4 groups of events), %5 nodes</source>
+        <translation>Brief #%1: %2 Eingaben (%3 Datensätze, %4 Ereignisgruppen), %5 Knoten</translation>
+    </message>
+    <message>
+        <source>Version: %1
+</source>
+        <translation>Version: %1
+</translation>
+    </message>
+    <message>
+        <source>Time: %1
+</source>
+        <translation>Zeit: %1
+</translation>
+    </message>
+    <message>
+        <source>Events: %1
+</source>
+        <translation>Ereignisse: %1
+</translation>
     </message>
 </context>
 <context>

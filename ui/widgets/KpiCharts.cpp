@@ -19,10 +19,11 @@ namespace baton::ui {
 
 namespace {
 
-QString tr(const char *text)
+// The charts' words, under one translation context.
+struct KpiText
 {
-    return QCoreApplication::translate("KpiCharts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KpiCharts)
+};
 
 QString qs(const std::string &s)
 {
@@ -100,9 +101,9 @@ KpiChart dailyPercentiles(const telemetry::KpiReport &r, const QString &key, con
 {
     auto *chart = newChart(title);
     auto *p50 = new QLineSeries;
-    p50->setName(tr("p50"));
+    p50->setName(KpiText::tr("p50"));
     auto *p95 = new QLineSeries;
-    p95->setName(tr("p95"));
+    p95->setName(KpiText::tr("p95"));
     // A day alone is a point, not a line: markers keep it visible.
     p50->setPointsVisible(true);
     p95->setPointsVisible(true);
@@ -126,7 +127,7 @@ KpiChart dailyPercentiles(const telemetry::KpiReport &r, const QString &key, con
     auto *x = new QValueAxis;
     x->setRange(0, std::max<double>(1, double(r.days.size()) - 1));
     x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(tr("day of the period"));
+    x->setTitleText(KpiText::tr("day of the period"));
     auto *y = new QValueAxis;
     y->setRange(0, top > 0 ? top * 1.1 : 1);
     y->setTitleText(unit);
@@ -177,16 +178,17 @@ KpiChart categoryBars(const QString &key, const QString &title, const QString &c
 // calibrated score would follow.
 KpiChart calibration(const telemetry::KpiReport &r)
 {
-    const QString title = tr("Post-handoff accuracy: opportunities within 30 days, by score band");
+    const QString title =
+        KpiText::tr("Post-handoff accuracy: opportunities within 30 days, by score band");
     auto *chart = newChart(title);
     auto *ideal = new QLineSeries;
-    ideal->setName(tr("calibrated"));
+    ideal->setName(KpiText::tr("calibrated"));
     ideal->append(0, 0);
     ideal->append(1, 1);
     auto *observed = new QLineSeries;
-    observed->setName(tr("observed"));
+    observed->setName(KpiText::tr("observed"));
     auto *points = new QScatterSeries;
-    points->setName(tr("bands"));
+    points->setName(KpiText::tr("bands"));
     points->setMarkerSize(9);
     QString csv = QStringLiteral("band,approved,opportunities_30d,observed_rate,mean_score\n");
     for (const auto &b : r.accuracy) {
@@ -204,10 +206,10 @@ KpiChart calibration(const telemetry::KpiReport &r)
     }
     auto *x = new QValueAxis;
     x->setRange(0, 1);
-    x->setTitleText(tr("predicted (score / 100)"));
+    x->setTitleText(KpiText::tr("predicted (score / 100)"));
     auto *y = new QValueAxis;
     y->setRange(0, 1);
-    y->setTitleText(tr("observed rate"));
+    y->setTitleText(KpiText::tr("observed rate"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QXYSeries *s : std::initializer_list<QXYSeries *>{ideal, observed, points}) {
@@ -224,42 +226,46 @@ std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
 {
     using D = telemetry::DayKpis;
     std::vector<KpiChart> charts;
-    charts.push_back(dailyBars(
-        r, QStringLiteral("briefs"), tr("Briefs generated per day"),
-        {{tr("briefs"), [](const D &d) { return double(d.briefs); }},
-         {tr("escalated at creation"), [](const D &d) { return double(d.escalatedAtCreation); }}},
-        false));
-    charts.push_back(dailyPercentiles(r, QStringLiteral("handoff-time"),
-                                      tr("Handoff generation time (newest signal to brief)"),
-                                      tr("hours"), &D::handoffHours));
+    charts.push_back(
+        dailyBars(r, QStringLiteral("briefs"), KpiText::tr("Briefs generated per day"),
+                  {{KpiText::tr("briefs"), [](const D &d) { return double(d.briefs); }},
+                   {KpiText::tr("escalated at creation"),
+                    [](const D &d) { return double(d.escalatedAtCreation); }}},
+                  false));
+    charts.push_back(
+        dailyPercentiles(r, QStringLiteral("handoff-time"),
+                         KpiText::tr("Handoff generation time (newest signal to brief)"),
+                         KpiText::tr("hours"), &D::handoffHours));
     charts.push_back(dailyPercentiles(r, QStringLiteral("pipeline-time"),
-                                      tr("Pipeline time per brief"), tr("ms"), &D::pipelineMs));
+                                      KpiText::tr("Pipeline time per brief"), KpiText::tr("ms"),
+                                      &D::pipelineMs));
     const auto rate = [](std::int64_t part, std::int64_t whole) {
         return whole ? 100.0 * double(part) / double(whole) : 0.0;
     };
-    charts.push_back(
-        dailyBars(r, QStringLiteral("review-rates"),
-                  tr("Approval, edit and escalation rates (% of the day's briefs)"),
-                  {{tr("approved"), [rate](const D &d) { return rate(d.approved, d.briefs); }},
-                   {tr("edited"), [rate](const D &d) { return rate(d.edited, d.briefs); }},
-                   {tr("escalated"), [rate](const D &d) { return rate(d.escalated, d.briefs); }}},
-                  false));
+    charts.push_back(dailyBars(
+        r, QStringLiteral("review-rates"),
+        KpiText::tr("Approval, edit and escalation rates (% of the day's briefs)"),
+        {{KpiText::tr("approved"), [rate](const D &d) { return rate(d.approved, d.briefs); }},
+         {KpiText::tr("edited"), [rate](const D &d) { return rate(d.edited, d.briefs); }},
+         {KpiText::tr("escalated"), [rate](const D &d) { return rate(d.escalated, d.briefs); }}},
+        false));
     charts.push_back(dailyPercentiles(r, QStringLiteral("review-time"),
-                                      tr("Time to review (brief to first decision)"), tr("hours"),
-                                      &D::reviewHours));
-    charts.push_back(dailyBars(r, QStringLiteral("sla-breaches"), tr("SLA breaches"),
-                               {{tr("breaches"), [](const D &d) { return double(d.slaBreaches); }}},
-                               false));
-    charts.push_back(dailyBars(r, QStringLiteral("push"), tr("CRM operations settled"),
-                               {{tr("done"), [](const D &d) { return double(d.pushDone); }},
-                                {tr("failed"), [](const D &d) { return double(d.pushFailed); }}},
-                               true));
+                                      KpiText::tr("Time to review (brief to first decision)"),
+                                      KpiText::tr("hours"), &D::reviewHours));
+    charts.push_back(dailyBars(
+        r, QStringLiteral("sla-breaches"), KpiText::tr("SLA breaches"),
+        {{KpiText::tr("breaches"), [](const D &d) { return double(d.slaBreaches); }}}, false));
+    charts.push_back(
+        dailyBars(r, QStringLiteral("push"), KpiText::tr("CRM operations settled"),
+                  {{KpiText::tr("done"), [](const D &d) { return double(d.pushDone); }},
+                   {KpiText::tr("failed"), [](const D &d) { return double(d.pushFailed); }}},
+                  true));
     std::vector<std::pair<QString, double>> quality;
     for (const auto &[bucket, n] : r.dataQuality)
         quality.emplace_back(qs(bucket), double(n));
     charts.push_back(categoryBars(QStringLiteral("data-quality"),
-                                  tr("Data quality: briefs by completeness"), tr("briefs"), quality,
-                                  false));
+                                  KpiText::tr("Data quality: briefs by completeness"),
+                                  KpiText::tr("briefs"), quality, false));
     std::vector<std::pair<QString, double>> violations;
     for (std::size_t i = 0; i < r.violations.size() && i < 12; ++i) {
         const auto &v = r.violations[i];
@@ -271,8 +277,8 @@ std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
     }
     std::reverse(violations.begin(), violations.end()); // the largest on top
     charts.push_back(categoryBars(QStringLiteral("violations"),
-                                  tr("Contract violations by source, contract and field"),
-                                  tr("records"), violations, true));
+                                  KpiText::tr("Contract violations by source, contract and field"),
+                                  KpiText::tr("records"), violations, true));
     charts.push_back(calibration(r));
     return charts;
 }
