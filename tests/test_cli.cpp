@@ -1,4 +1,5 @@
 #include "cli/Command.h"
+#include "sandbox/CrmSandbox.h"
 #include "store/OpenStore.h"
 
 #include <QDir>
@@ -148,6 +149,59 @@ private slots:
                             QStringLiteral("show"), QStringLiteral("999999")})
                      .code,
                  1);
+    }
+
+    // Lineage, traces and KPIs leave the store as the tools that read them expect: JSONL on
+    // standard output or in a file, or POSTed to Marquez and an OTLP/HTTP collector (the
+    // sandbox stands in for both).
+    void exportsLineageTracesAndKpis()
+    {
+        const QStringList base = {QStringLiteral("--store"), store(), QStringLiteral("export")};
+        const Run lineage =
+            run(base + QStringList{QStringLiteral("openlineage"), QStringLiteral("--since"),
+                                   QStringLiteral("2000-01-01")});
+        QVERIFY2(lineage.code == 0, qPrintable(lineage.err));
+        const QStringList events = lineage.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(events.size() >= 4); // the demo's batches and the runs, each START and end
+        for (const QString &line : events) {
+            const auto e = QJsonDocument::fromJson(line.toUtf8()).object();
+            QVERIFY(e.contains(QStringLiteral("eventType")) && e.contains(QStringLiteral("run")));
+        }
+        const QString file = m_dir.filePath(QStringLiteral("traces.jsonl"));
+        const Run traces =
+            run(base + QStringList{QStringLiteral("traces"), QStringLiteral("--since"),
+                                   QStringLiteral("2000-01-01"), QStringLiteral("--out"), file});
+        QCOMPARE(traces.code, 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto first = QJsonDocument::fromJson(f.readLine()).object();
+        QVERIFY(first.contains(QStringLiteral("resourceSpans")));
+
+        baton::app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        const Run posted =
+            run(base + QStringList{QStringLiteral("openlineage"), QStringLiteral("--since"),
+                                   QStringLiteral("2000-01-01"), QStringLiteral("--url"),
+                                   sandbox.baseUrl() + QStringLiteral("/api/v1/lineage")});
+        QVERIFY2(posted.code == 0, qPrintable(posted.err));
+        QCOMPARE(sandbox.counts().lineageEvents, int(events.size()));
+        const Run spans =
+            run(base + QStringList{QStringLiteral("traces"), QStringLiteral("--since"),
+                                   QStringLiteral("2000-01-01"), QStringLiteral("--url"),
+                                   sandbox.baseUrl() + QStringLiteral("/v1/traces")});
+        QCOMPARE(spans.code, 0);
+        QVERIFY(sandbox.counts().traceRequests >= 1);
+        QVERIFY(sandbox.counts().traceSpans > 0);
+
+        const Run kpis = run(base + QStringList{QStringLiteral("kpis"), QStringLiteral("--since"),
+                                                QStringLiteral("2000-01-01"),
+                                                QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(kpis.code, 0);
+        QVERIFY(kpis.out.startsWith(QStringLiteral("day,briefs,")));
+        QCOMPARE(run(base + QStringList{QStringLiteral("kpis"), QStringLiteral("--since"),
+                                        QStringLiteral("yesterday")})
+                     .code,
+                 2);
     }
 
     // The same checks as in the console, from a shell: exit codes a script can act on.

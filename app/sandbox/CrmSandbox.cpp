@@ -33,7 +33,8 @@ enum class Dialect
 {
     HubSpot,
     Salesforce,
-    Webhook
+    Webhook,
+    Collector // where lineage and traces go: Marquez's /api/v1/lineage, OTLP/HTTP's /v1/traces
 };
 
 Dialect dialectOf(const std::string &path)
@@ -42,6 +43,8 @@ Dialect dialectOf(const std::string &path)
         return Dialect::Salesforce;
     if (path == "/webhook")
         return Dialect::Webhook;
+    if (path == "/api/v1/lineage" || path == "/v1/traces")
+        return Dialect::Collector;
     return Dialect::HubSpot;
 }
 
@@ -88,6 +91,27 @@ struct CrmSandbox::State
     std::string baseUrl;
     std::set<std::string> webhookIds;
     int webhookRedeliveries = 0, webhookBadSignatures = 0, webhookRetractions = 0;
+    int lineageEvents = 0, traceRequests = 0, traceSpans = 0;
+
+    // Marquez answers 201 to a RunEvent; an OTLP/HTTP collector 200 with partialSuccess.
+    Reply collect(const std::string &path, const std::string &body)
+    {
+        const auto parsed = json::parse(body, nullptr, false);
+        if (path == "/api/v1/lineage") {
+            if (!parsed.is_object() || !parsed.contains("eventTime") || !parsed.contains("run") ||
+                !parsed["run"].contains("runId"))
+                return {422, {{"code", 422}, {"message", "not a RunEvent"}}, {}};
+            ++lineageEvents;
+            return {201, json::object(), {}};
+        }
+        if (!parsed.is_object() || !parsed.contains("resourceSpans"))
+            return {400, {{"code", 3}, {"message", "no resourceSpans"}}, {}};
+        ++traceRequests;
+        for (const auto &rs : parsed["resourceSpans"])
+            for (const auto &ss : rs.value("scopeSpans", json::array()))
+                traceSpans += static_cast<int>(ss.value("spans", json::array()).size());
+        return {200, {{"partialSuccess", json::object()}}, {}};
+    }
 
     // A webhook delivery: the signature checked over the exact body, the id remembered.
     Reply receiveWebhook(const std::string &signature, const std::string &body)
@@ -429,6 +453,9 @@ CrmSandbox::Counts CrmSandbox::counts() const
     c.webhookRedeliveries = m_state->webhookRedeliveries;
     c.webhookBadSignatures = m_state->webhookBadSignatures;
     c.webhookRetractions = m_state->webhookRetractions;
+    c.lineageEvents = m_state->lineageEvents;
+    c.traceRequests = m_state->traceRequests;
+    c.traceSpans = m_state->traceSpans;
     return c;
 }
 
@@ -522,6 +549,8 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
                     } catch (const std::exception &e) {
                         reply = SalesforceSandboxApi::error(400, "MALFORMED_QUERY", e.what());
                     }
+                } else if (applies && dialect == Dialect::Collector) {
+                    reply = state->collect(path, request.body().toStdString());
                 } else if (applies && dialect == Dialect::Webhook) {
                     reply =
                         state->receiveWebhook(request.value("X-Baton-Signature-256").toStdString(),
@@ -614,6 +643,8 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
         server.route(QStringLiteral("/services/data/<arg>/query"), Method::Get, any1);
         server.route(QStringLiteral("/services/data/<arg>/queryAll"), Method::Get, any1);
         server.route(QStringLiteral("/webhook"), Method::Post, any);
+        server.route(QStringLiteral("/api/v1/lineage"), Method::Post, any);
+        server.route(QStringLiteral("/v1/traces"), Method::Post, any);
         server.route(QStringLiteral("/crm/v3/owners"), QHttpServerRequest::Method::Get,
                      [serve](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                          serve(request, std::move(responder));

@@ -44,11 +44,12 @@ struct CrmSandboxConfig
 // A local server speaking the part of HubSpot's CRM v3 API Baton uses (contact batch upsert
 // by email, note and task batch create with associations, search, owners) under /crm/v3,
 // with HubSpot's error bodies and rate-limit headers and a sliding-window rate limit; the
-// part of Salesforce's REST API Baton uses under /services (SalesforceSandboxApi); and a
+// part of Salesforce's REST API Baton uses under /services (SalesforceSandboxApi); a
 // webhook receiver at /webhook that checks each delivery's signature and counts
-// redeliveries. Faults are injected by configuration into all three, each in its API's own
-// shape. Creates are not deduplicated, as the CRMs' are not: counts() shows any object
-// created twice. It runs on a thread of its own, so a caller may block on it.
+// redeliveries; and, for `baton export --url`, Marquez's /api/v1/lineage and an OTLP/HTTP
+// collector's /v1/traces. Faults are injected by configuration into all three, each in its API's
+// own shape. Creates are not deduplicated, as the CRMs' are not: counts() shows any object created
+// twice. It runs on a thread of its own, so a caller may block on it.
 class CrmSandbox
 {
 public:
@@ -72,6 +73,7 @@ public:
         int webhookRedeliveries = 0; // the same delivery id again
         int webhookBadSignatures = 0;
         int webhookRetractions = 0; // brief.retracted events among the deliveries
+        int lineageEvents = 0, traceRequests = 0, traceSpans = 0; // received as a collector
     };
     Counts counts() const;
     // What sales did in the CRM since: sets a contact's property (lifecyclestage, ...).
