@@ -1,3 +1,4 @@
+#include "KpiFixture.h"
 #include "contracts/ContractRegistry.h"
 #include "pages/ContractsPage.h"
 #include "store/OpenStore.h"
@@ -25,10 +26,7 @@ private slots:
     {
         m_path = m_dir.filePath(QStringLiteral("contracts.sqlite")).toStdString();
         auto db = store::openStore(m_path);
-        db.exec("PRAGMA foreign_keys = OFF");
-        QFile fixture(QStringLiteral(BATON_TEST_DATA "/telemetry/kpi_fixture.sql"));
-        QVERIFY(fixture.open(QIODevice::ReadOnly));
-        db.exec(fixture.readAll().toStdString());
+        loadKpiFixture(db);
         db.exec("INSERT INTO contract_drift (batch_id, contract, version, field, records) VALUES "
                 "(1, 'lead', 2, 'properties/Industry', 7)");
     }

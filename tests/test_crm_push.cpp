@@ -31,16 +31,10 @@ class TestCrmPush : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_template;
     const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
-    int m_copies = 0;
+    std::optional<BriefedStores> m_stores;
 
-    std::string freshStore()
-    {
-        return copyStore(
-            m_template.toStdString(),
-            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
-    }
+    std::string freshStore() { return m_stores->fresh(); }
 
     static crm::HubSpotConnector connector(const QString &baseUrl)
     {
@@ -63,13 +57,7 @@ class TestCrmPush : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
-        buildBriefedStore(m_template.toStdString(),
-                          m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5,
-                          m_registry);
-    }
+    void initTestCase() { m_stores.emplace(m_dir.path().toStdString(), m_registry); }
 
     // Pushes every approved brief of a fresh store through the sandbox configured so, and
     // checks that the CRM ends with exactly one of each object, all associated.

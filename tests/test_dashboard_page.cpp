@@ -1,4 +1,5 @@
 #include "FakeSeams.h"
+#include "KpiFixture.h"
 #include "pages/DashboardPage.h"
 #include "store/OpenStore.h"
 
@@ -37,10 +38,7 @@ private slots:
     {
         m_path = m_dir.filePath(QStringLiteral("kpi.sqlite")).toStdString();
         auto db = store::openStore(m_path);
-        db.exec("PRAGMA foreign_keys = OFF");
-        QFile fixture(QStringLiteral(BATON_TEST_DATA "/telemetry/kpi_fixture.sql"));
-        QVERIFY(fixture.open(QIODevice::ReadOnly));
-        db.exec(fixture.readAll().toStdString());
+        loadKpiFixture(db);
     }
 
     void showsEveryKpiWithTheHeartbeatBanner()

@@ -24,16 +24,10 @@ class TestDeliveryTargets : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_template;
     const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
-    int m_copies = 0;
+    std::optional<BriefedStores> m_stores;
 
-    std::string freshStore()
-    {
-        return copyStore(
-            m_template.toStdString(),
-            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
-    }
+    std::string freshStore() { return m_stores->fresh(); }
 
     static review::Actor opsUser(store::Database &db, const contracts::ContractRegistry &registry)
     {
@@ -61,13 +55,7 @@ class TestDeliveryTargets : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
-        buildBriefedStore(m_template.toStdString(),
-                          m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5,
-                          m_registry);
-    }
+    void initTestCase() { m_stores.emplace(m_dir.path().toStdString(), m_registry); }
 
     // Only marketing ops and admins choose targets; each change is audited; approvals plan
     // for the targets enabled when they happen.

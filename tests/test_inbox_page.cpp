@@ -162,6 +162,12 @@ private slots:
         QTest::keyClick(inbox->table(), Qt::Key_Question);
         QVERIFY(m_dialogs.shortcutSheet.contains(QStringLiteral("Approve")));
         QVERIFY(!inbox->action("reassign")->isEnabled()); // a rep does not reassign
+
+        // L asks for the lineage of the brief shown.
+        QSignalSpy lineage(inbox.get(), &ui::InboxPage::lineageRequested);
+        QTest::keyClick(inbox->table(), Qt::Key_L);
+        QCOMPARE(lineage.count(), 1);
+        QCOMPARE(lineage.at(0).at(0).toLongLong(), inbox->briefView()->briefId());
     }
 
     void anInvalidEditIsRefusedWithItsReason()

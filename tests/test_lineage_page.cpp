@@ -80,6 +80,13 @@ private slots:
             events = events || n.kind == telemetry::LineageNode::Kind::Event;
         QVERIFY(events);
 
+        // A lead shows its newest brief.
+        auto lead = db.prepare("SELECT lead_id, max(id) FROM briefs GROUP BY lead_id LIMIT 1");
+        QVERIFY(lead.step());
+        QVERIFY(page.showLead(lead.int64At(0)));
+        QCOMPARE(page.graph()->briefId, lead.int64At(1));
+        QVERIFY(!page.showLead(-1));
+
         QVERIFY(!page.showBrief(99999999));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("lineageState"))
                     ->text()

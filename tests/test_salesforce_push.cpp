@@ -23,16 +23,10 @@ class TestSalesforcePush : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_template;
     const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
-    int m_copies = 0;
+    std::optional<BriefedStores> m_stores;
 
-    std::string freshStore()
-    {
-        return copyStore(
-            m_template.toStdString(),
-            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
-    }
+    std::string freshStore() { return m_stores->fresh(); }
 
     // A connector that starts with no access token: its first act is the refresh grant.
     static crm::SalesforceConnector connector(const QString &baseUrl,
@@ -116,13 +110,7 @@ class TestSalesforcePush : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
-        buildBriefedStore(m_template.toStdString(),
-                          m_dir.filePath(QStringLiteral("demo")).toStdString(), 1200, 5,
-                          m_registry);
-    }
+    void initTestCase() { m_stores.emplace(m_dir.path().toStdString(), m_registry); }
 
     void eachFaultAloneStillGivesExactlyOneOfEach_data()
     {

@@ -1,3 +1,4 @@
+#include "KpiFixture.h"
 #include "contracts/ContractRegistry.h"
 #include "contracts/SchemaValidator.h"
 #include "store/OpenStore.h"
@@ -57,10 +58,7 @@ private slots:
     {
         m_path = m_dir.filePath(QStringLiteral("kpi.sqlite")).toStdString();
         auto db = store::openStore(m_path);
-        db.exec("PRAGMA foreign_keys = OFF");
-        QFile fixture(QStringLiteral(BATON_TEST_DATA "/telemetry/kpi_fixture.sql"));
-        QVERIFY(fixture.open(QIODevice::ReadOnly));
-        db.exec(fixture.readAll().toStdString());
+        loadKpiFixture(db);
     }
 
     void kpisMatchTheHandComputedValues()

@@ -919,7 +919,10 @@
     </message>
     <message numerus="yes">
         <source>%1 to %2: %n brief(s), computed in %3 ms</source>
-        <translation><numerusform>%1 bis %2: %n Brief, berechnet in %3 ms</numerusform><numerusform>%1 bis %2: %n Briefs, berechnet in %3 ms</numerusform></translation>
+        <translation>
+            <numerusform>%1 bis %2: %n Brief, berechnet in %3 ms</numerusform>
+            <numerusform>%1 bis %2: %n Briefs, berechnet in %3 ms</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
@@ -1339,6 +1342,10 @@
         <source>Retracted: what reached the CRM will be undone</source>
         <translation>Zurückgezogen: Was das CRM erreicht hat, wird rückgängig gemacht</translation>
     </message>
+    <message>
+        <source>Show its lineage</source>
+        <translation>Herkunft anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>
@@ -1440,10 +1447,6 @@
         <translation>CRM-Objekt</translation>
     </message>
     <message>
-        <source>Brief #</source>
-        <translation>Brief #</translation>
-    </message>
-    <message>
         <source>&amp;Show lineage</source>
         <translation>Herkunft &amp;zeigen</translation>
     </message>
@@ -1480,6 +1483,18 @@
 </source>
         <translation>Ereignisse: %1
 </translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Lead (its newest brief)</source>
+        <translation>Lead (sein neuester Brief)</translation>
+    </message>
+    <message>
+        <source>Lead #%1 has no brief yet.</source>
+        <translation>Lead #%1 hat noch keinen Brief.</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,7 @@ void MainWindow::buildPages()
                                         m_context.user, m_stack);
             connect(m_inboxPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            connect(m_inboxPage, &InboxPage::lineageRequested, this, &MainWindow::showLineage);
             widget = m_inboxPage;
         } else if (id == PageId::Escalations) {
             m_escalationsPage = new InboxPage(InboxPage::Mode::Escalations, m_context.db,
@@ -100,6 +101,8 @@ void MainWindow::buildPages()
             m_escalationsPage->setPipelineRunner(m_context.pipelineRunner);
             connect(m_escalationsPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            connect(m_escalationsPage, &InboxPage::lineageRequested, this,
+                    &MainWindow::showLineage);
             widget = m_escalationsPage;
         } else if (id == PageId::Audit) {
             m_auditPage = new AuditPage(m_context.db, m_stack);
@@ -151,6 +154,15 @@ void MainWindow::buildPages()
         m_pages[static_cast<std::size_t>(id)] = widget;
         m_stack->addWidget(widget);
     }
+}
+
+void MainWindow::showLineage(qint64 briefId)
+{
+    // Pages are built in order: the inbox's signal may come before the lineage page exists.
+    if (!m_lineagePage)
+        return;
+    showPage(PageId::Lineage);
+    m_lineagePage->showBrief(briefId);
 }
 
 void MainWindow::showPage(PageId page)

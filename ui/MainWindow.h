@@ -33,6 +33,8 @@ public:
     explicit MainWindow(const UiContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The lineage page, on that brief (L in the inbox).
+    void showLineage(qint64 briefId);
     void showPage(PageId page);
     PageId currentPage() const;
 

@@ -87,6 +87,13 @@ std::vector<std::string> LineageGraph::upstream(const std::string &id) const
     return {seen.begin(), seen.end()};
 }
 
+std::optional<std::int64_t> newestBriefOfLead(store::Database &db, std::int64_t leadId)
+{
+    auto st = db.prepare("SELECT max(id) FROM briefs WHERE lead_id = ?");
+    st.bind(1, leadId);
+    return st.step() ? st.optionalInt64At(0) : std::nullopt;
+}
+
 LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
 {
     LineageGraph g;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,8 @@ namespace baton::telemetry {
 
 // A brief's lineage as a graph, left to right: the source files and their ingest batches,
 // the records the brief considered (events grouped by type, opened into days and then
-// events on demand, so a lead with thousands stays readable), the agent steps that read them, the brief's fields, and on to
-// the outbox operations and the CRM objects they made.
+// events on demand, so a lead with thousands stays readable), the agent steps that read them, the
+// brief's fields, and on to the outbox operations and the CRM objects they made.
 struct LineageNode
 {
     enum class Kind
@@ -59,6 +60,10 @@ struct LineageGraph
 
 // Throws std::invalid_argument when there is no such brief.
 LineageGraph briefLineage(store::Database &db, std::int64_t briefId);
+
+// A lead's lineage is its newest brief's (each older brief has its own); nullopt when the
+// lead has none.
+std::optional<std::int64_t> newestBriefOfLead(store::Database &db, std::int64_t leadId);
 
 // Opens a group: a type ("events:TYPE") into its days ("events:TYPE:DAY"), a day into its
 // events (at most `limit`), with the edges that replace the group's.

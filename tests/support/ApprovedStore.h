@@ -8,6 +8,7 @@
 #include "review/ReviewService.h"
 #include "util/Time.h"
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,28 @@ inline void buildBriefedStore(const std::filesystem::path &store,
     baton::pipeline::Orchestrator(db, registry, policy, clock, ids).run({});
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
+
+// A briefed demo store built once per test case in `dir`, and a fresh copy of it per test.
+class BriefedStores
+{
+public:
+    BriefedStores(std::filesystem::path dir, const baton::contracts::ContractRegistry &registry,
+                  int leads = 1200, std::uint64_t seed = 5)
+        : m_dir(std::move(dir))
+    {
+        buildBriefedStore(m_dir / "template.sqlite", m_dir / "demo", leads, seed, registry);
+    }
+
+    std::string fresh()
+    {
+        return copyStore(m_dir / "template.sqlite",
+                         m_dir / ("s" + std::to_string(++m_copies) + ".sqlite"));
+    }
+
+private:
+    std::filesystem::path m_dir;
+    int m_copies = 0;
+};
 
 // Approves every brief awaiting review, each by its owner, as a rep would; returns how many.
 inline int approveAll(baton::store::Database &db,

@@ -220,6 +220,12 @@ void InboxPage::createActions()
          std::nullopt},
         {"comment", tr("Comment…"), QKeySequence(Qt::Key_C), [this] { comment(); },
          governance::Action::Comment},
+        {"lineage", tr("Show its lineage"), QKeySequence(Qt::Key_L),
+         [this] {
+             if (const auto shown = current())
+                 emit lineageRequested(shown->first);
+         },
+         std::nullopt},
         {"search", tr("Search"), QKeySequence(Qt::Key_Slash),
          [this] {
              m_search->setFocus();

@@ -73,6 +73,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // L: "where did this come from?" for the brief shown.
+    void lineageRequested(qint64 briefId);
 
 private:
     QWidget *buildFilters();

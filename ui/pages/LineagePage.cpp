@@ -1,6 +1,7 @@
 #include "pages/LineagePage.h"
 
 #include <QBrush>
+#include <QComboBox>
 #include <QFont>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
@@ -127,14 +128,17 @@ private:
 } // namespace
 
 LineagePage::LineagePage(store::Database &db, QWidget *parent)
-    : QWidget(parent), m_db(db), m_brief(new QSpinBox(this)), m_state(new QLabel(this)),
-      m_scene(new QGraphicsScene(this)), m_view(new QGraphicsView(m_scene, this)),
-      m_details(new QPlainTextEdit(this))
+    : QWidget(parent), m_db(db), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
+      m_state(new QLabel(this)), m_scene(new QGraphicsScene(this)),
+      m_view(new QGraphicsView(m_scene, this)), m_details(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("lineagePage"));
     m_brief->setObjectName(QStringLiteral("lineageBrief"));
     m_brief->setRange(1, std::numeric_limits<int>::max());
-    m_brief->setPrefix(tr("Brief #"));
+    m_brief->setPrefix(QStringLiteral("#"));
+    m_what->setObjectName(QStringLiteral("lineageOf"));
+    m_what->addItem(tr("Brief"));
+    m_what->addItem(tr("Lead (its newest brief)"));
     auto *show = new QPushButton(tr("&Show lineage"), this);
     auto *fit = new QPushButton(tr("&Fit to window"), this);
     fit->setObjectName(QStringLiteral("lineageFit"));
@@ -147,6 +151,7 @@ LineagePage::LineagePage(store::Database &db, QWidget *parent)
     m_details->setPlaceholderText(tr("Click a node to see where it came from. Select a brief "
                                      "field to keep only what it rests on."));
     auto *bar = new QHBoxLayout;
+    bar->addWidget(m_what);
     bar->addWidget(m_brief);
     bar->addWidget(show);
     bar->addWidget(fit);
@@ -160,7 +165,12 @@ LineagePage::LineagePage(store::Database &db, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
-    connect(show, &QPushButton::clicked, this, [this] { showBrief(m_brief->value()); });
+    connect(show, &QPushButton::clicked, this, [this] {
+        if (m_what->currentIndex() == 1)
+            showLead(m_brief->value());
+        else
+            showBrief(m_brief->value());
+    });
     connect(fit, &QPushButton::clicked, this,
             [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
@@ -173,6 +183,24 @@ LineagePage::~LineagePage()
     m_items.clear();
 }
 
+bool LineagePage::showLead(std::int64_t leadId)
+{
+    std::optional<std::int64_t> brief;
+    try {
+        brief = telemetry::newestBriefOfLead(m_db, leadId);
+    } catch (const std::exception &e) {
+        m_state->setText(tr("No lineage: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    if (!brief) {
+        m_graph.reset();
+        draw();
+        m_state->setText(tr("Lead #%1 has no brief yet.").arg(leadId));
+        return false;
+    }
+    return showBrief(*brief);
+}
+
 bool LineagePage::showBrief(std::int64_t briefId)
 {
     try {
@@ -182,6 +210,10 @@ bool LineagePage::showBrief(std::int64_t briefId)
         draw();
         m_state->setText(tr("No lineage: %1").arg(QString::fromUtf8(e.what())));
         return false;
+    }
+    {
+        const QSignalBlocker quiet(m_what);
+        m_what->setCurrentIndex(0);
     }
     m_brief->setValue(static_cast<int>(briefId));
     draw();

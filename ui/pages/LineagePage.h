@@ -10,6 +10,7 @@ QT_BEGIN_NAMESPACE
 class QGraphicsScene;
 class QGraphicsView;
 class QGraphicsItem;
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QSpinBox;
@@ -36,6 +37,8 @@ public:
 
     // Shows brief `id`; false (and says why) when it cannot.
     bool showBrief(std::int64_t briefId);
+    // Shows the lead's newest brief.
+    bool showLead(std::int64_t leadId);
     // Selects a node as a click would; false if it is not in the graph.
     bool selectNode(const QString &id);
     // Opens a group of events as a double-click would.
@@ -52,6 +55,7 @@ private:
     void onSelection();
 
     store::Database &m_db;
+    QComboBox *m_what; // brief or lead
     QSpinBox *m_brief;
     QLabel *m_state;
     QGraphicsScene *m_scene;

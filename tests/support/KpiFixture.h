@@ -1,0 +1,21 @@
+#pragma once
+
+#include "store/Database.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+// The small fixed store of tests/data/telemetry/kpi_fixture.sql, loaded into an open store
+// (keys off: its rows stand alone). Its values are worked out by hand in test_telemetry.
+inline void loadKpiFixture(baton::store::Database &db)
+{
+    std::ifstream in(BATON_TEST_DATA "/telemetry/kpi_fixture.sql");
+    if (!in)
+        throw std::runtime_error("missing tests/data/telemetry/kpi_fixture.sql");
+    std::stringstream sql;
+    sql << in.rdbuf();
+    db.exec("PRAGMA foreign_keys = OFF");
+    db.exec(sql.str());
+}
