@@ -204,6 +204,28 @@ private slots:
                  2);
     }
 
+    // `lineage` prints a brief's graph, or only what one field rests on, as text or JSON.
+    void lineageFromTheCommandLine()
+    {
+        const QStringList base = {QStringLiteral("--store"), store(), QStringLiteral("lineage")};
+        const Run text = run(base + QStringList{QStringLiteral("1")});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        QVERIFY(text.out.contains(QStringLiteral("steps:")) &&
+                text.out.contains(QStringLiteral("enrichment@")));
+        const Run json =
+            run(base + QStringList{QStringLiteral("1"), QStringLiteral("--field"),
+                                   QStringLiteral("profile"), QStringLiteral("--json")});
+        QCOMPARE(json.code, 0);
+        const auto doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const auto nodes = doc[QStringLiteral("nodes")].toArray();
+        QVERIFY(!nodes.isEmpty());
+        for (const auto &n : nodes) // the profile rests on no event
+            QVERIFY(!n.toObject()[QStringLiteral("id")].toString().startsWith(
+                QStringLiteral("events:")));
+        QCOMPARE(run(base + QStringList{QStringLiteral("999999")}).code, 1);
+        QCOMPARE(run(base + QStringList{QStringLiteral("--lead"), QStringLiteral("x")}).code, 2);
+    }
+
     // The same checks as in the console, from a shell: exit codes a script can act on.
     void reviewFromTheCommandLine()
     {

@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<PushCommand>());
     commands.push_back(std::make_unique<OutboxCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<LineageCommand>());
     commands.push_back(std::make_unique<CrmCommand>());
     commands.push_back(std::make_unique<SecretCommand>());
     commands.push_back(std::make_unique<CrmSandboxCommand>());
