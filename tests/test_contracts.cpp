@@ -112,7 +112,7 @@ private slots:
             "account", "brief",  "engagement_event", "enrichment_record",
             "lead",    "policy", "summary"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(9));
+        QCOMPARE(m_registry.versions().size(), size_t(10)); // policy@2 added heartbeats
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));

@@ -36,6 +36,30 @@ private slots:
         QVERIFY(changed.sha256 != defaultPolicy(registry).sha256);
     }
 
+    // policy@2 adds optional heartbeat limits for the dashboard; a v1 policy is a v2 one, and
+    // the built-in policy (which names none) keeps the defaults and its hash.
+    void heartbeatsAreOptional()
+    {
+        const Policy builtIn = defaultPolicy(registry);
+        QCOMPARE(builtIn.heartbeats.syncHours, 24.0);
+        QCOMPARE(builtIn.heartbeats.enrichmentHours, 168.0);
+        QVERIFY(!builtIn.document.contains("heartbeats"));
+        nlohmann::json doc = builtIn.document;
+        doc["heartbeats"] = {{"sync_hours", 6}, {"enrichment_hours", 48}};
+        const Policy tight = parsePolicy(doc.dump(), "tight.json", registry);
+        QCOMPARE(tight.heartbeats.syncHours, 6.0);
+        QCOMPARE(tight.heartbeats.enrichmentHours, 48.0);
+        doc["heartbeats"] = {{"sync_hours", 0}, {"every", 1}};
+        try {
+            parsePolicy(doc.dump(), "bad.json", registry);
+            QFAIL("expected PolicyError");
+        } catch (const PolicyError &e) {
+            const QString what = e.what();
+            QVERIFY2(what.contains("/heartbeats/sync_hours"), qPrintable(what));
+            QVERIFY2(what.contains("/heartbeats"), qPrintable(what));
+        }
+    }
+
     void aBadPolicyIsRefusedWithEveryReason()
     {
         nlohmann::json doc = defaultPolicy(registry).document;

@@ -5,6 +5,7 @@
 #include "ImportRunner.h"
 #include "Resources.h"
 #include "Settings.h"
+#include "agents/Policy.h"
 #include "pages/AuditPage.h"
 #include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
@@ -127,13 +128,22 @@ void MainWindow::buildPages()
             widget = m_lineagePage;
         } else if (id == PageId::Dashboard) {
             // Its own read-only connection, on the pool thread that computes.
-            auto compute = [path = m_context.storePath.toStdString()](const std::string &from,
-                                                                      const std::string &to) {
+            // The policy's heartbeat limits (the built-in policy's, as the console runs it).
+            telemetry::HeartbeatLimits limits;
+            try {
+                const auto policy = agents::defaultPolicy(m_context.registry);
+                limits = {policy.heartbeats.syncHours, policy.heartbeats.enrichmentHours};
+            } catch (const std::exception &) {
+                // the defaults stand; the pipeline reports a broken policy where it runs
+            }
+            auto compute = [path = m_context.storePath.toStdString(),
+                            limits](const std::string &from, const std::string &to) {
                 auto db = store::Database::open(
                     path, {.readOnly = true, .create = false, .quickCheck = false});
                 return telemetry::computeKpis(
                     db, from, to,
-                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(),
+                    limits);
             };
             m_dashboardPage =
                 new DashboardPage(compute, m_context.fileDialogs, m_context.messageBoxes, m_stack);

@@ -1,4 +1,5 @@
 #include "adapters/OneShotHttpTransport.h"
+#include "agents/Policy.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -80,8 +81,10 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandContext &context
         } else if (what == QLatin1String("traces")) {
             lines = telemetry::otlpTraces(*db, options);
         } else {
-            const auto report = telemetry::computeKpis(*db, options.since.substr(0, 10), until,
-                                                       util::formatUtcMillis(now));
+            const auto policy = agents::defaultPolicy(contracts::ContractRegistry::builtIn());
+            const auto report = telemetry::computeKpis(
+                *db, options.since.substr(0, 10), until, util::formatUtcMillis(now),
+                {policy.heartbeats.syncHours, policy.heartbeats.enrichmentHours});
             lines = {parser.value(QStringLiteral("format")) == QLatin1String("csv")
                          ? telemetry::kpisCsv(report)
                          : telemetry::kpisJson(report)};

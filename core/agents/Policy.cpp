@@ -45,8 +45,9 @@ Policy parsePolicy(std::string_view text, std::string origin,
     if (!util::parseJson(text, policy.document, &parseError))
         throw PolicyError("policy " + policy.origin + ": " + parseError);
     std::vector<contracts::ValidationError> errors;
-    if (!registry.validate("policy", 1, policy.document, errors)) {
-        std::string message = "policy " + policy.origin + " does not satisfy contract policy@1:";
+    // policy@2 is policy@1 with optional heartbeats: every v1 policy is a v2 one.
+    if (!registry.validate("policy", 2, policy.document, errors)) {
+        std::string message = "policy " + policy.origin + " does not satisfy contract policy@2:";
         for (const auto &e : errors)
             message += "\n  " + (e.pointer.empty() ? std::string("(policy)") : e.pointer) + ": " +
                        e.message;
@@ -54,6 +55,12 @@ Policy parsePolicy(std::string_view text, std::string origin,
     }
     policy.sha256 = util::sha256Hex(policy.document.dump());
     policy.name = policy.document.at("name").get<std::string>();
+
+    if (const auto h = policy.document.find("heartbeats"); h != policy.document.end()) {
+        policy.heartbeats.syncHours = h->value("sync_hours", policy.heartbeats.syncHours);
+        policy.heartbeats.enrichmentHours =
+            h->value("enrichment_hours", policy.heartbeats.enrichmentHours);
+    }
 
     const auto &e = policy.document.at("enrichment");
     EnrichmentPolicy &p = policy.enrichment;

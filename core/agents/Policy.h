@@ -86,6 +86,13 @@ struct HandoffPolicy
     std::vector<std::string> requiredFields;
 };
 
+// How late data may be before the dashboard says so (policy@2's optional "heartbeats").
+struct HeartbeatPolicy
+{
+    double syncHours = 24;        // since a source's last finished import
+    double enrichmentHours = 168; // since enrichment last arrived
+};
+
 // A policy file, validated against the `policy` contract, with its typed sections. The
 // hash (of the canonical JSON) goes into every run's config hash, so a changed policy is
 // a changed input.
@@ -98,6 +105,7 @@ struct Policy
     EnrichmentPolicy enrichment;
     ScoringPolicy scoring;
     HandoffPolicy handoff;
+    HeartbeatPolicy heartbeats;
 };
 
 class PolicyError : public std::runtime_error

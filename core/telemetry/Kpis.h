@@ -72,6 +72,7 @@ struct KpiReport
     double millis = 0; // how long computing took
 };
 
+// The policy's heartbeats (agents::HeartbeatPolicy), in hours.
 struct HeartbeatLimits
 {
     double syncHours = 24;        // a source's last finished import
