@@ -1,5 +1,7 @@
 #include "adapters/OneShotHttpTransport.h"
 
+#include "util/Text.h"
+
 #include <QDeadlineTimer>
 #include <QSslSocket>
 #include <QUrl>
@@ -9,13 +11,6 @@
 namespace baton::app {
 
 namespace {
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 struct Exchange
 {
@@ -137,10 +132,10 @@ HttpResponse OneShotHttpTransport::send(const HttpRequest &request)
         const std::string name = line.left(colon).trimmed().toStdString();
         const std::string value = line.mid(colon + 1).trimmed().toStdString();
         out.headers.emplace_back(name, value);
-        if (lower(name) == "content-length")
+        if (util::lowercase(name) == "content-length")
             length = std::stoll(value);
-        else if (lower(name) == "transfer-encoding" &&
-                 lower(value).find("chunked") != std::string::npos)
+        else if (util::lowercase(name) == "transfer-encoding" &&
+                 util::lowercase(value).find("chunked") != std::string::npos)
             chunked = true;
     }
     QByteArray body;

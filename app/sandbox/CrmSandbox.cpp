@@ -1,6 +1,7 @@
 #include "sandbox/CrmSandbox.h"
 
 #include "crm/WebhookConnector.h"
+#include "util/Text.h"
 
 #include <QEventLoop>
 #include <QHttpServer>
@@ -46,13 +47,6 @@ Dialect dialectOf(const std::string &path)
     if (path == "/api/v1/lineage" || path == "/v1/traces")
         return Dialect::Collector;
     return Dialect::HubSpot;
-}
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
 }
 
 json error(const std::string &category, const std::string &message)
@@ -191,7 +185,7 @@ struct CrmSandbox::State
         const auto &inputs = body.value("inputs", json::array());
         for (const auto &in : inputs)
             if (in.value("idProperty", "") != "email" ||
-                lower(in.value("id", "")).find('@') == std::string::npos)
+                util::lowercase(in.value("id", "")).find('@') == std::string::npos)
                 return {400,
                         error("VALIDATION_ERROR", "Property values were not valid: email '" +
                                                       in.value("id", "") +
@@ -199,7 +193,7 @@ struct CrmSandbox::State
                         {}};
         json results = json::array();
         for (const auto &in : inputs) {
-            const std::string email = lower(in["id"].get<std::string>());
+            const std::string email = util::lowercase(in["id"].get<std::string>());
             auto it = contacts.find(email);
             const bool created = it == contacts.end();
             if (created)
@@ -336,11 +330,12 @@ struct CrmSandbox::State
         const std::string property = f.value("propertyName", "");
         std::set<std::string> values;
         for (const auto &v : f.value("values", json::array()))
-            values.insert(property == "email" ? lower(v.get<std::string>()) : v.get<std::string>());
+            values.insert(property == "email" ? util::lowercase(v.get<std::string>())
+                                              : v.get<std::string>());
         json results = json::array();
         if (object == "contacts") {
             for (const auto &[email, c] : contacts)
-                if (values.count(lower(c.second.value(property, ""))))
+                if (values.count(util::lowercase(c.second.value(property, ""))))
                     results.push_back({{"id", c.first}, {"properties", c.second}});
         } else {
             for (const auto &e : object == "notes" ? notes : tasks)
@@ -462,7 +457,7 @@ CrmSandbox::Counts CrmSandbox::counts() const
 bool CrmSandbox::setContactProperty(const QString &email, const QString &name, const QString &value)
 {
     std::lock_guard lock(m_state->mutex);
-    const auto it = m_state->contacts.find(lower(email.toStdString()));
+    const auto it = m_state->contacts.find(util::lowercase(email.toStdString()));
     if (it == m_state->contacts.end())
         return false;
     it->second.second[name.toStdString()] = value.toStdString();

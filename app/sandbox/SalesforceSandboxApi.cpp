@@ -1,5 +1,7 @@
 #include "sandbox/SalesforceSandboxApi.h"
 
+#include "util/Text.h"
+
 #include <QUrlQuery>
 #include <algorithm>
 #include <cstdio>
@@ -10,19 +12,6 @@ namespace baton::app {
 namespace {
 
 using json = nlohmann::json;
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string text(const json &j, const std::string &key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 json recordError(const std::string &code, const std::string &message,
                  const json &fields = json::array())
@@ -154,7 +143,7 @@ SandboxReply SalesforceSandboxApi::upsertLeads(const json &body)
     json results = json::array();
     const std::string key = m_config.leadExternalIdField;
     for (const auto &rec : body["records"]) {
-        if (text(rec.value("attributes", json::object()), "type") != "Lead") {
+        if (util::stringField(rec.value("attributes", json::object()), "type") != "Lead") {
             results.push_back(recordError("INVALID_TYPE", "sObject type must be Lead"));
             continue;
         }
@@ -162,7 +151,7 @@ SandboxReply SalesforceSandboxApi::upsertLeads(const json &body)
             results.push_back(recordError("INVALID_FIELD", "Only external ids are supported"));
             continue;
         }
-        const std::string ext = text(rec, key);
+        const std::string ext = util::stringField(rec, key);
         if (ext.empty()) {
             results.push_back(
                 recordError("MISSING_ARGUMENT", key + " not specified", json::array({key})));
@@ -179,7 +168,7 @@ SandboxReply SalesforceSandboxApi::upsertLeads(const json &body)
                 merged[k] = v;
         std::vector<std::string> missing;
         for (const char *required : {"LastName", "Company"})
-            if (text(merged, required).empty())
+            if (util::stringField(merged, required).empty())
                 missing.push_back(required);
         if (!missing.empty()) {
             results.push_back(recordError("REQUIRED_FIELD_MISSING",
@@ -187,7 +176,7 @@ SandboxReply SalesforceSandboxApi::upsertLeads(const json &body)
                                           json(missing)));
             continue;
         }
-        const std::string email = text(merged, "Email");
+        const std::string email = util::stringField(merged, "Email");
         if (!email.empty() && email.find('@') == std::string::npos) {
             results.push_back(recordError("INVALID_EMAIL_ADDRESS",
                                           "Email: invalid email address: " + email,
@@ -212,22 +201,22 @@ SandboxReply SalesforceSandboxApi::create(const json &body)
         leadIds.insert(lead.id);
     json results = json::array();
     for (const auto &rec : body["records"]) {
-        const std::string type = text(rec.value("attributes", json::object()), "type");
+        const std::string type = util::stringField(rec.value("attributes", json::object()), "type");
         const bool note = type == "Note";
         if (!note && type != "Task") {
             results.push_back(recordError("INVALID_TYPE", "sandbox creates Notes and Tasks only"));
             continue;
         }
         const std::string parentField = note ? "ParentId" : "WhoId";
-        if (!leadIds.count(text(rec, parentField))) {
-            results.push_back(
-                recordError("FIELD_INTEGRITY_EXCEPTION",
-                            std::string(note ? "Parent ID" : "Name ID") +
-                                ": id value of incorrect type: " + text(rec, parentField),
-                            json::array({parentField})));
+        if (!leadIds.count(util::stringField(rec, parentField))) {
+            results.push_back(recordError(
+                "FIELD_INTEGRITY_EXCEPTION",
+                std::string(note ? "Parent ID" : "Name ID") +
+                    ": id value of incorrect type: " + util::stringField(rec, parentField),
+                json::array({parentField})));
             continue;
         }
-        if (note && text(rec, "Title").empty()) {
+        if (note && util::stringField(rec, "Title").empty()) {
             results.push_back(recordError("REQUIRED_FIELD_MISSING",
                                           "Required fields are missing: [Title]",
                                           json::array({"Title"})));
@@ -246,9 +235,9 @@ SandboxReply SalesforceSandboxApi::update(const json &body)
 {
     json results = json::array();
     for (const auto &rec : body["records"]) {
-        const std::string type = text(rec.value("attributes", json::object()), "type");
+        const std::string type = util::stringField(rec.value("attributes", json::object()), "type");
         auto &list = type == "Note" ? m_notes : m_tasks;
-        const std::string id = text(rec, "id");
+        const std::string id = util::stringField(rec, "id");
         auto it =
             std::find_if(list.begin(), list.end(), [&](const Record &r) { return r.id == id; });
         if ((type != "Note" && type != "Task") || it == list.end()) {
@@ -307,9 +296,10 @@ SandboxReply SalesforceSandboxApi::query(const std::string &soql) const
     json records = json::array();
     for (auto &[id, f] : rows) {
         f["Id"] = id;
-        const bool match =
-            m[5].matched ? (lower(m[5].str()) == "true") == f.value(where, false)
-                         : std::find(values.begin(), values.end(), text(f, where)) != values.end();
+        const bool match = m[5].matched
+                               ? (util::lowercase(m[5].str()) == "true") == f.value(where, false)
+                               : std::find(values.begin(), values.end(),
+                                           util::stringField(f, where)) != values.end();
         if (!match)
             continue;
         json out = {
@@ -329,7 +319,7 @@ SandboxReply SalesforceSandboxApi::query(const std::string &soql) const
 bool SalesforceSandboxApi::convertLead(const std::string &email)
 {
     for (auto &[ext, lead] : m_leads)
-        if (lower(text(lead.fields, "Email")) == lower(email)) {
+        if (util::lowercase(util::stringField(lead.fields, "Email")) == util::lowercase(email)) {
             lead.fields["IsConverted"] = true;
             lead.fields["Status"] = "Closed - Converted";
             lead.fields["ConvertedOpportunityId"] = newId("006");
@@ -349,14 +339,15 @@ SalesforceSandboxApi::Counts SalesforceSandboxApi::counts() const
         leadIds.insert(lead.id);
     std::set<std::string> titles, externals;
     for (const auto &n : m_notes) {
-        c.duplicateNotes += !titles.insert(text(n.fields, "Title")).second;
-        c.unassociatedNotes += !leadIds.count(text(n.fields, "ParentId"));
-        c.retractedNotes += text(n.fields, "Body").rfind("[Retracted", 0) == 0;
+        c.duplicateNotes += !titles.insert(util::stringField(n.fields, "Title")).second;
+        c.unassociatedNotes += !leadIds.count(util::stringField(n.fields, "ParentId"));
+        c.retractedNotes += util::stringField(n.fields, "Body").rfind("[Retracted", 0) == 0;
     }
     for (const auto &t : m_tasks) {
-        c.duplicateTasks += !externals.insert(text(t.fields, m_config.taskExternalIdField)).second;
-        c.unassociatedTasks += !leadIds.count(text(t.fields, "WhoId"));
-        c.completedTasks += text(t.fields, "Status") == "Completed";
+        c.duplicateTasks +=
+            !externals.insert(util::stringField(t.fields, m_config.taskExternalIdField)).second;
+        c.unassociatedTasks += !leadIds.count(util::stringField(t.fields, "WhoId"));
+        c.completedTasks += util::stringField(t.fields, "Status") == "Completed";
     }
     c.tokensIssued = m_tokensIssued;
     c.limitExceeded = m_limitExceeded;

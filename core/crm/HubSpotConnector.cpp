@@ -1,6 +1,7 @@
 #include "crm/HubSpotConnector.h"
 
 #include "util/Backoff.h"
+#include "util/Text.h"
 #include "util/Url.h"
 
 #include <algorithm>
@@ -11,13 +12,6 @@ namespace baton::crm {
 namespace {
 
 using Outcome = DeliveryResult::Outcome;
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 const char *objectPath(const std::string &kind)
 {
@@ -44,22 +38,17 @@ std::string matchValue(const Delivery &d)
 {
     if (updates(d.kind))
         return d.personCrmId;
-    return d.kind == "upsert_person" ? lower(d.payload.value("email", ""))
+    return d.kind == "upsert_person" ? util::lowercase(d.payload.value("email", ""))
                                      : d.payload.value("external_id", "");
-}
-
-std::string text(const nlohmann::json &j, const char *key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 // HubSpot's error body: {"status":"error","message":...,"category":...,"correlationId":...}.
 std::string errorOf(const HttpResponse &r)
 {
     const auto body = nlohmann::json::parse(r.body, nullptr, false);
-    std::string message = body.is_object() ? text(body, "message") : std::string();
-    const std::string category = body.is_object() ? text(body, "category") : std::string();
+    std::string message = body.is_object() ? util::stringField(body, "message") : std::string();
+    const std::string category =
+        body.is_object() ? util::stringField(body, "category") : std::string();
     if (message.empty())
         message = r.body.substr(0, 200);
     return "HubSpot " + std::to_string(r.status) + (category.empty() ? "" : " " + category) + ": " +
@@ -87,7 +76,7 @@ std::size_t HubSpotConnector::batchLimit(const std::string &) const
 
 std::optional<DeliveryResult> HubSpotConnector::refuse(const Delivery &d) const
 {
-    if (d.kind == "upsert_person" && text(d.payload, "email").empty())
+    if (d.kind == "upsert_person" && util::stringField(d.payload, "email").empty())
         return DeliveryResult{Outcome::Permanent,
                               {},
                               "HubSpot matches contacts by email, and this lead has none",
@@ -132,10 +121,11 @@ std::optional<HttpRequest> HubSpotConnector::refreshRequest() const
 std::string HubSpotConnector::acceptRefresh(const HttpResponse &response)
 {
     const auto body = nlohmann::json::parse(response.body, nullptr, false);
-    if (response.status == 200 && body.is_object() && !text(body, "access_token").empty()) {
-        m_config.accessToken = text(body, "access_token");
-        if (!text(body, "refresh_token").empty())
-            m_config.refreshToken = text(body, "refresh_token");
+    if (response.status == 200 && body.is_object() &&
+        !util::stringField(body, "access_token").empty()) {
+        m_config.accessToken = util::stringField(body, "access_token");
+        if (!util::stringField(body, "refresh_token").empty())
+            m_config.refreshToken = util::stringField(body, "refresh_token");
         return {};
     }
     if (response.status == 0)
@@ -153,34 +143,37 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
             inputs.push_back(
                 {{"id", d.personCrmId}, {"properties", {{"hs_task_status", "COMPLETED"}}}});
         } else if (kind == "retract_note") {
-            inputs.push_back(
-                {{"id", d.personCrmId}, {"properties", {{"hs_note_body", text(p, "body")}}}});
+            inputs.push_back({{"id", d.personCrmId},
+                              {"properties", {{"hs_note_body", util::stringField(p, "body")}}}});
         } else if (kind == "upsert_person") {
-            nlohmann::json props = {{"email", text(p, "email")},
-                                    {"baton_lead_id", text(p, "external_id")}};
+            nlohmann::json props = {{"email", util::stringField(p, "email")},
+                                    {"baton_lead_id", util::stringField(p, "external_id")}};
             for (const auto &[ours, theirs] :
                  {std::pair{"first_name", "firstname"}, std::pair{"last_name", "lastname"},
                   std::pair{"company", "company"}, std::pair{"job_title", "jobtitle"},
                   std::pair{"country", "country"}})
-                if (!text(p, ours).empty()) // an empty string would clear what the CRM has
-                    props[theirs] = text(p, ours);
-            inputs.push_back(
-                {{"idProperty", "email"}, {"id", text(p, "email")}, {"properties", props}});
+                if (!util::stringField(p, ours)
+                         .empty()) // an empty string would clear what the CRM has
+                    props[theirs] = util::stringField(p, ours);
+            inputs.push_back({{"idProperty", "email"},
+                              {"id", util::stringField(p, "email")},
+                              {"properties", props}});
         } else if (kind == "create_note") {
             inputs.push_back({{"properties",
-                               {{"hs_timestamp", text(p, "timestamp")},
-                                {"hs_note_body", text(p, "body")},
-                                {"baton_external_id", text(p, "external_id")}}},
+                               {{"hs_timestamp", util::stringField(p, "timestamp")},
+                                {"hs_note_body", util::stringField(p, "body")},
+                                {"baton_external_id", util::stringField(p, "external_id")}}},
                               {"associations", association(d.personCrmId, 202)}});
         } else {
-            nlohmann::json props = {{"hs_timestamp", text(p, "due")},
-                                    {"hs_task_subject", text(p, "subject")},
-                                    {"hs_task_body", text(p, "body")},
+            nlohmann::json props = {{"hs_timestamp", util::stringField(p, "due")},
+                                    {"hs_task_subject", util::stringField(p, "subject")},
+                                    {"hs_task_body", util::stringField(p, "body")},
                                     {"hs_task_status", "NOT_STARTED"},
                                     {"hs_task_priority", "HIGH"},
                                     {"hs_task_type", "TODO"},
-                                    {"baton_external_id", text(p, "external_id")}};
-            if (const auto owner = m_config.ownerIds.find(lower(text(p, "owner")));
+                                    {"baton_external_id", util::stringField(p, "external_id")}};
+            if (const auto owner =
+                    m_config.ownerIds.find(util::lowercase(util::stringField(p, "owner")));
                 owner != m_config.ownerIds.end())
                 props["hubspot_owner_id"] = owner->second;
             inputs.push_back(
@@ -204,7 +197,7 @@ std::optional<DeliveryResult> HubSpotConnector::classify(const HttpResponse &r, 
         DeliveryResult out{
             Outcome::Retry, {}, errorOf(r), util::parseRetryAfter(r.header("Retry-After"))};
         const auto body = nlohmann::json::parse(r.body, nullptr, false);
-        if (body.is_object() && text(body, "policyName") == "DAILY")
+        if (body.is_object() && util::stringField(body, "policyName") == "DAILY")
             out.retryAfter = std::chrono::hours(1); // the day's allowance is gone
         else if (!out.retryAfter) {
             const auto interval = r.header("X-HubSpot-RateLimit-Interval-Milliseconds");
@@ -235,24 +228,25 @@ std::vector<DeliveryResult> HubSpotConnector::read(const std::string &kind,
     if (body.is_object()) {
         for (const auto &res : body.value("results", nlohmann::json::array()))
             if (res.is_object() && res.contains("properties"))
-                made[updates(kind) ? text(res, "id")
-                                   : lower(text(res["properties"], match.c_str()))] =
-                    text(res, "id");
+                made[updates(kind)
+                         ? util::stringField(res, "id")
+                         : util::lowercase(util::stringField(res["properties"], match.c_str()))] =
+                    util::stringField(res, "id");
         for (const auto &err : body.value("errors", nlohmann::json::array())) {
             if (!err.is_object())
                 continue;
-            const std::string message =
-                "HubSpot " + text(err, "category") + ": " + text(err, "message");
+            const std::string message = "HubSpot " + util::stringField(err, "category") + ": " +
+                                        util::stringField(err, "message");
             const auto &ids = err.value("context", nlohmann::json::object())
                                   .value("ids", nlohmann::json::array());
             for (const auto &id : ids)
                 if (id.is_string())
-                    refused[lower(id.get<std::string>())] = message;
+                    refused[util::lowercase(id.get<std::string>())] = message;
         }
     }
     std::vector<DeliveryResult> out;
     for (const auto &d : batch) {
-        const std::string key = lower(matchValue(d));
+        const std::string key = util::lowercase(matchValue(d));
         if (const auto it = made.find(key); it != made.end() && !it->second.empty())
             out.push_back({Outcome::Done, it->second, {}, {}});
         else if (const auto bad = refused.find(key); bad != refused.end())
@@ -296,10 +290,11 @@ std::vector<DeliveryResult> HubSpotConnector::readLookup(const std::string &kind
     if (body.is_object())
         for (const auto &res : body.value("results", nlohmann::json::array()))
             if (res.is_object() && res.contains("properties"))
-                found[lower(text(res["properties"], match.c_str()))] = text(res, "id");
+                found[util::lowercase(util::stringField(res["properties"], match.c_str()))] =
+                    util::stringField(res, "id");
     std::vector<DeliveryResult> out;
     for (const auto &d : batch) {
-        if (const auto it = found.find(lower(matchValue(d))); it != found.end())
+        if (const auto it = found.find(util::lowercase(matchValue(d))); it != found.end())
             out.push_back({Outcome::Done, it->second, {}, {}});
         else
             out.push_back({Outcome::Retry, {}, "not in HubSpot: sending it", {}});
@@ -330,8 +325,8 @@ HubSpotConnector::readContactsAnswer(const HttpResponse &response)
         if (!res.is_object())
             continue;
         const auto props = res.value("properties", nlohmann::json::object());
-        out.push_back(
-            {text(res, "id"), text(props, "lifecyclestage"), text(props, "hs_lead_status")});
+        out.push_back({util::stringField(res, "id"), util::stringField(props, "lifecyclestage"),
+                       util::stringField(props, "hs_lead_status")});
     }
     return out;
 }
@@ -363,8 +358,8 @@ std::map<std::string, std::string> HubSpotConnector::readOwners(const HttpRespon
     if (!body.is_object())
         return out;
     for (const auto &o : body.value("results", nlohmann::json::array()))
-        if (o.is_object() && !text(o, "email").empty())
-            out[lower(text(o, "email"))] = text(o, "id");
+        if (o.is_object() && !util::stringField(o, "email").empty())
+            out[util::lowercase(util::stringField(o, "email"))] = util::stringField(o, "id");
     return out;
 }
 

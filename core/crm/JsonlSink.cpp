@@ -160,8 +160,8 @@ PushSummary JsonlSink::runOnce()
         for (const auto &c : claimed) {
             if (already.count(c.deliveryId))
                 continue;
-            // One line: the payload as stored, compact, so a reader can split on newlines.
-            lines += nlohmann::json::parse(c.op.payload).dump() + "\n";
+            // One line: the payload as stored (compact JSON, no newline in it).
+            lines += c.op.payload + "\n";
         }
         file.append(lines);
         file.sync();

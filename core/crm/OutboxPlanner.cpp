@@ -1,5 +1,7 @@
 #include "crm/OutboxPlanner.h"
 
+#include "util/Text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -7,12 +9,6 @@
 namespace baton::crm {
 
 namespace {
-
-std::string text(const nlohmann::json &object, const char *key)
-{
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string firstWord(const std::string &name, bool first)
 {
@@ -30,13 +26,13 @@ std::string noteBody(std::int64_t briefId, const nlohmann::json &brief)
     const auto &score = brief.value("score", nlohmann::json::object());
     if (score.contains("score"))
         out += "Baton score " + std::to_string(std::lround(score["score"].get<double>())) + " (" +
-               text(score, "grid") + ")\n";
+               util::stringField(score, "grid") + ")\n";
     const auto list = [&](const char *title, const nlohmann::json &items, const char *field) {
         if (!items.is_array() || items.empty())
             return;
         out += std::string("\n") + title + ":\n";
         for (const auto &item : items)
-            out += "- " + text(item, field) + "\n";
+            out += "- " + util::stringField(item, field) + "\n";
     };
     const auto &summary = brief.value("summary", nlohmann::json::object());
     list("Intent signals", summary.value("intent_signals", nlohmann::json()), "text");
@@ -49,15 +45,15 @@ std::string noteBody(std::int64_t briefId, const nlohmann::json &brief)
                 const double c = f.value("contribution", 0.0);
                 char buf[32];
                 std::snprintf(buf, sizeof buf, "%+.1f", c);
-                out += "- " + text(f, "name") + " " + buf + "\n";
+                out += "- " + util::stringField(f, "name") + " " + buf + "\n";
             }
     }
     const auto &actions = brief.value("recommended_actions", nlohmann::json::array());
     if (actions.is_array() && !actions.empty()) {
         out += "\nRecommended actions:\n";
         for (const auto &a : actions)
-            out += "- " + text(a, "action") + " by " + text(a, "due") + ": " + text(a, "reason") +
-                   "\n";
+            out += "- " + util::stringField(a, "action") + " by " + util::stringField(a, "due") +
+                   ": " + util::stringField(a, "reason") + "\n";
     }
     out += "\nBaton brief #" + std::to_string(briefId) + " (" + briefExternalId(briefId, "brief") +
            ")";
@@ -84,9 +80,9 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
         throw std::invalid_argument("brief #" + std::to_string(briefId) + " names no lead");
     // No email is planned all the same: a CRM that matches people by email refuses that
     // operation with its own message, visible in the outbox, and the approval stands.
-    const std::string email = text(lead, "email");
+    const std::string email = util::stringField(lead, "email");
     const std::int64_t leadId = lead["id"].get<std::int64_t>();
-    const std::string name = text(lead, "name");
+    const std::string name = util::stringField(lead, "name");
     const auto &profile = brief.value("profile", nlohmann::json::object());
     const auto value = [&](const char *field) {
         const auto it = profile.find(field);
@@ -104,14 +100,14 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
                     {"email", email},
                     {"first_name", firstWord(name, true)},
                     {"last_name", firstWord(name, false)},
-                    {"company", text(lead, "company")},
-                    {"job_title", text(lead, "job_title")},
+                    {"company", util::stringField(lead, "company")},
+                    {"job_title", util::stringField(lead, "job_title")},
                     {"country", value("country")},
                     {"owner", owner}},
                    std::nullopt});
     const auto &routing = brief.value("routing", nlohmann::json::object());
     const std::string created =
-        text(brief.value("provenance", nlohmann::json::object()), "created_at");
+        util::stringField(brief.value("provenance", nlohmann::json::object()), "created_at");
     ops.push_back({"create_note",
                    prefix + "create_note",
                    {{"external_id", briefExternalId(briefId, "note")},
@@ -122,16 +118,17 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     const auto &actions = brief.value("recommended_actions", nlohmann::json::array());
     if (actions.is_array() && !actions.empty()) {
         const auto &first = actions.front();
-        ops.push_back(
-            {"create_task",
-             prefix + "create_task",
-             {{"external_id", briefExternalId(briefId, "task")},
-              {"brief_id", briefId},
-              {"subject", text(first, "action") + ": " + name},
-              {"body", text(first, "reason")},
-              {"due", text(first, "due").empty() ? text(routing, "sla_due") : text(first, "due")},
-              {"owner", owner}},
-             0});
+        ops.push_back({"create_task",
+                       prefix + "create_task",
+                       {{"external_id", briefExternalId(briefId, "task")},
+                        {"brief_id", briefId},
+                        {"subject", util::stringField(first, "action") + ": " + name},
+                        {"body", util::stringField(first, "reason")},
+                        {"due", util::stringField(first, "due").empty()
+                                    ? util::stringField(routing, "sla_due")
+                                    : util::stringField(first, "due")},
+                        {"owner", owner}},
+                       0});
     }
     return ops;
 }

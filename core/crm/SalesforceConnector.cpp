@@ -1,6 +1,7 @@
 #include "crm/SalesforceConnector.h"
 
 #include "util/Backoff.h"
+#include "util/Text.h"
 #include "util/Url.h"
 
 #include <algorithm>
@@ -12,19 +13,6 @@ namespace {
 
 using Outcome = DeliveryResult::Outcome;
 using json = nlohmann::json;
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string text(const json &j, const char *key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 bool updates(const std::string &kind)
 {
@@ -67,8 +55,8 @@ std::string errorOf(const HttpResponse &r, std::string *code = nullptr)
     const json first = body.is_array() && !body.empty() && body[0].is_object() ? body[0]
                        : body.is_object()                                      ? body
                                                                                : json::object();
-    std::string errorCode = text(first, "errorCode");
-    std::string message = text(first, "message");
+    std::string errorCode = util::stringField(first, "errorCode");
+    std::string message = util::stringField(first, "message");
     if (message.empty())
         message = r.body.substr(0, 200);
     if (code)
@@ -82,8 +70,8 @@ DeliveryResult recordError(const json &errors)
 {
     const json first =
         errors.is_array() && !errors.empty() && errors[0].is_object() ? errors[0] : json::object();
-    const std::string code = text(first, "statusCode");
-    std::string message = "Salesforce " + code + ": " + text(first, "message");
+    const std::string code = util::stringField(first, "statusCode");
+    std::string message = "Salesforce " + code + ": " + util::stringField(first, "message");
     // Locks and long-running requests pass; the record was not saved, so sending it again
     // is safe.
     const bool transient = code == "UNABLE_TO_LOCK_ROW" || code == "REQUEST_RUNNING_TOO_LONG";
@@ -92,7 +80,7 @@ DeliveryResult recordError(const json &errors)
 
 std::string externalIdOf(const Delivery &d)
 {
-    return text(d.payload, "external_id");
+    return util::stringField(d.payload, "external_id");
 }
 
 } // namespace
@@ -145,37 +133,41 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
         const auto &p = d.payload;
         json r = {{"attributes", {{"type", sobject(kind)}}}};
         if (kind == "upsert_person") {
-            r[m_config.leadExternalIdField] = text(p, "external_id");
+            r[m_config.leadExternalIdField] = util::stringField(p, "external_id");
             // LastName and Company are required on a Lead: what the brief lacks is said so,
             // rather than refused.
-            const std::string last = text(p, "last_name");
-            const std::string first = text(p, "first_name");
+            const std::string last = util::stringField(p, "last_name");
+            const std::string first = util::stringField(p, "first_name");
             r["LastName"] = !last.empty()    ? last
                             : !first.empty() ? first
                                              : std::string("[not provided]");
             if (!last.empty() && !first.empty())
                 r["FirstName"] = first;
-            r["Company"] =
-                text(p, "company").empty() ? std::string("[not provided]") : text(p, "company");
+            r["Company"] = util::stringField(p, "company").empty()
+                               ? std::string("[not provided]")
+                               : util::stringField(p, "company");
             for (const auto &[ours, theirs] :
                  {std::pair{"email", "Email"}, std::pair{"job_title", "Title"},
                   std::pair{"country", "Country"}})
-                if (!text(p, ours).empty()) // an empty string would clear what the CRM has
-                    r[theirs] = text(p, ours);
+                if (!util::stringField(p, ours)
+                         .empty()) // an empty string would clear what the CRM has
+                    r[theirs] = util::stringField(p, ours);
             r["LeadSource"] = "Baton";
         } else if (kind == "create_note") {
             r["ParentId"] = d.personCrmId;
             r["Title"] = noteTitle(d);
-            r["Body"] = text(p, "body");
+            r["Body"] = util::stringField(p, "body");
         } else if (kind == "create_task") {
             r["WhoId"] = d.personCrmId;
-            r["Subject"] = text(p, "subject").substr(0, 255);
-            r["Description"] = text(p, "body");
-            r["ActivityDate"] = text(p, "due").substr(0, 10); // a date, not a date-time
+            r["Subject"] = util::stringField(p, "subject").substr(0, 255);
+            r["Description"] = util::stringField(p, "body");
+            r["ActivityDate"] =
+                util::stringField(p, "due").substr(0, 10); // a date, not a date-time
             r["Status"] = "Not Started";
             r["Priority"] = "High";
-            r[m_config.taskExternalIdField] = text(p, "external_id");
-            if (const auto owner = m_config.ownerIds.find(lower(text(p, "owner")));
+            r[m_config.taskExternalIdField] = util::stringField(p, "external_id");
+            if (const auto owner =
+                    m_config.ownerIds.find(util::lowercase(util::stringField(p, "owner")));
                 owner != m_config.ownerIds.end())
                 r["OwnerId"] = owner->second;
         } else if (kind == "close_task") {
@@ -183,7 +175,7 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
             r["Status"] = "Completed";
         } else { // retract_note
             r["id"] = d.personCrmId;
-            r["Body"] = text(p, "body");
+            r["Body"] = util::stringField(p, "body");
         }
         records.push_back(std::move(r));
     }
@@ -235,8 +227,8 @@ std::vector<DeliveryResult> SalesforceConnector::read(const std::string &kind,
     std::vector<DeliveryResult> out;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const auto &res = body[i];
-        if (res.is_object() && res.value("success", false) && !text(res, "id").empty())
-            out.push_back({Outcome::Done, text(res, "id"), {}, {}});
+        if (res.is_object() && res.value("success", false) && !util::stringField(res, "id").empty())
+            out.push_back({Outcome::Done, util::stringField(res, "id"), {}, {}});
         else if (res.is_object())
             out.push_back(recordError(res.value("errors", json::array())));
         else
@@ -279,7 +271,7 @@ std::vector<DeliveryResult> SalesforceConnector::readLookup(const std::string &k
     if (body.is_object())
         for (const auto &rec : body.value("records", json::array()))
             if (rec.is_object())
-                found[text(rec, field.c_str())] = text(rec, "Id");
+                found[util::stringField(rec, field.c_str())] = util::stringField(rec, "Id");
     std::vector<DeliveryResult> out;
     for (const auto &d : batch) {
         const std::string key = kind == "create_note" ? noteTitle(d) : externalIdOf(d);
@@ -312,18 +304,19 @@ std::optional<HttpRequest> SalesforceConnector::refreshRequest() const
 std::string SalesforceConnector::acceptRefresh(const HttpResponse &response)
 {
     const auto body = json::parse(response.body, nullptr, false);
-    if (response.status == 200 && body.is_object() && !text(body, "access_token").empty()) {
-        m_config.accessToken = text(body, "access_token");
-        if (!text(body, "instance_url").empty())
-            m_config.instanceUrl = text(body, "instance_url");
+    if (response.status == 200 && body.is_object() &&
+        !util::stringField(body, "access_token").empty()) {
+        m_config.accessToken = util::stringField(body, "access_token");
+        if (!util::stringField(body, "instance_url").empty())
+            m_config.instanceUrl = util::stringField(body, "instance_url");
         return {};
     }
     if (response.status == 0)
         return "no answer from Salesforce's token endpoint: " + response.error;
     // OAuth's error shape: {"error": "invalid_grant", "error_description": "..."}.
-    if (body.is_object() && !text(body, "error").empty())
-        return "Salesforce refused the refresh token: " + text(body, "error") + ": " +
-               text(body, "error_description");
+    if (body.is_object() && !util::stringField(body, "error").empty())
+        return "Salesforce refused the refresh token: " + util::stringField(body, "error") + ": " +
+               util::stringField(body, "error_description");
     return "Salesforce refused the refresh token: HTTP " + std::to_string(response.status);
 }
 
@@ -340,8 +333,9 @@ void SalesforceConnector::learnOwners(const HttpResponse &response)
     if (!body.is_object())
         return;
     for (const auto &rec : body.value("records", json::array()))
-        if (rec.is_object() && !text(rec, "Email").empty())
-            m_config.ownerIds[lower(text(rec, "Email"))] = text(rec, "Id");
+        if (rec.is_object() && !util::stringField(rec, "Email").empty())
+            m_config.ownerIds[util::lowercase(util::stringField(rec, "Email"))] =
+                util::stringField(rec, "Id");
 }
 
 std::optional<HttpRequest>
@@ -361,9 +355,9 @@ std::vector<PersonOutcome> SalesforceConnector::readOutcomes(const HttpResponse 
         if (!rec.is_object())
             continue;
         const bool converted = rec.value("IsConverted", false);
-        const bool opportunity = !text(rec, "ConvertedOpportunityId").empty();
-        out.push_back(
-            {text(rec, "Id"), converted ? "converted" : "open", text(rec, "Status"), opportunity});
+        const bool opportunity = !util::stringField(rec, "ConvertedOpportunityId").empty();
+        out.push_back({util::stringField(rec, "Id"), converted ? "converted" : "open",
+                       util::stringField(rec, "Status"), opportunity});
     }
     return out;
 }
