@@ -209,9 +209,10 @@ private slots:
             brief = scalar(db, "SELECT min(id) FROM briefs");
             // Back to v6: what v7 to v9 added goes.
             db.exec("DROP TABLE contract_drift; DROP INDEX quarantine_by_time; DROP INDEX "
-                    "briefs_kpi; DROP INDEX agent_steps_kpi; DROP INDEX review_actions_by_time; "
+                    "briefs_kpi; DROP INDEX review_actions_by_time; "
                     "ALTER TABLE briefs DROP COLUMN completeness; ALTER TABLE briefs DROP COLUMN "
-                    "signal_at; DROP TABLE outbox; DROP TABLE delivery_targets;");
+                    "signal_at; ALTER TABLE briefs DROP COLUMN pipeline_ms; DROP TABLE outbox; DROP TABLE "
+                    "delivery_targets;");
             db.exec(store::migrations().at(4).sql);
             db.exec("PRAGMA user_version = 6");
             const std::string b = std::to_string(brief);

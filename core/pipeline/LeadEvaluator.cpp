@@ -68,6 +68,9 @@ void Evaluation::freeze()
         leadName = text("name").empty() ? text("email") : text("name");
         company = text("company");
         completeness = handoff->brief["data_quality"].value("completeness", 0.0);
+        pipelineMs = 0;
+        for (const StepRow &s : steps)
+            pipelineMs += s.durationMs;
         handoff->brief = nlohmann::json();
         handoff->inputsConsidered.reset();
     }

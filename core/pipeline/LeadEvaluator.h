@@ -57,6 +57,7 @@ struct Evaluation
     std::string leadName, company; // what the inbox lists the brief by
     double completeness = 0;        // the brief's data completeness, for the dashboard
     std::string signalAt;           // the newest event before the brief (RFC 3339), or empty
+    double pipelineMs = 0;          // the agents' time for this lead
     // Per step: inputs, output, rationale and policy checks as text.
     std::vector<std::array<std::string, 4>> stepTexts;
 };

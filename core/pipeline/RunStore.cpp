@@ -203,12 +203,12 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     e.freeze();
     auto &insert = m_db.cached(
         "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
-        "escalation_reasons, brief, created_at, lead_name, company, completeness, signal_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''))");
+        "escalation_reasons, brief, created_at, lead_name, company, completeness, signal_at, "
+        "pipeline_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?)");
     insert.bindAll(leadId, runId, e.fingerprint,
                    std::string(e.handoff->escalated ? "escalated" : "pending_review"),
                    e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
-                   createdAt, e.leadName, e.company, e.completeness, e.signalAt);
+                   createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     // A newer brief replaces what a rep has not acted on yet; history stays.

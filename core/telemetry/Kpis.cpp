@@ -78,8 +78,7 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
     {
         auto st = db.prepare(
             "SELECT substr(b.created_at, 1, 10), b.signal_at, "
-            "(SELECT sum(s.duration_ms) FROM agent_steps s WHERE s.lead_id = b.lead_id AND "
-            "s.run_id = b.run_id), b.completeness, b.escalation_reasons <> '[]', b.sla_due, "
+            "b.pipeline_ms, b.completeness, b.escalation_reasons <> '[]', b.sla_due, "
             "b.created_at, r.decided_at, coalesce(r.approved, 0), coalesce(r.edited, 0), "
             "coalesce(r.escalated, 0) "
             "FROM briefs b INDEXED BY briefs_kpi LEFT JOIN (SELECT brief_id, "
