@@ -1,5 +1,7 @@
 #include "crm/Connector.h"
 
+#include "util/Url.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -31,6 +33,24 @@ DeliveryResult noAnswer(const HttpResponse &r, const std::string &who)
             {},
             "no answer from " + who + ": " + r.error,
             {}};
+}
+
+HttpRequest refreshTokenRequest(const std::string &tokenUrl, const std::string &clientId,
+                                const std::string &clientSecret, const std::string &refreshToken,
+                                int timeoutMs)
+{
+    HttpRequest r;
+    r.method = "POST";
+    r.url = tokenUrl;
+    r.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    std::vector<std::pair<std::string, std::string>> form = {{"grant_type", "refresh_token"},
+                                                             {"client_id", clientId}};
+    if (!clientSecret.empty())
+        form.emplace_back("client_secret", clientSecret);
+    form.emplace_back("refresh_token", refreshToken);
+    r.body = util::formEncode(form);
+    r.timeoutMs = timeoutMs;
+    return r;
 }
 
 } // namespace baton::crm

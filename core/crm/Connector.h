@@ -59,6 +59,12 @@ inline const std::vector<std::string> &crmKinds()
 // the server acted on. `who` names the other side in the error.
 DeliveryResult noAnswer(const HttpResponse &response, const std::string &who);
 
+// OAuth 2.0's refresh-token grant (RFC 6749, section 6) as a form POST to `tokenUrl`; the
+// client secret is left out when there is none (a public client).
+HttpRequest refreshTokenRequest(const std::string &tokenUrl, const std::string &clientId,
+                                const std::string &clientSecret, const std::string &refreshToken,
+                                int timeoutMs);
+
 // A CRM's API without I/O: requests built from deliveries, answers read into results. The
 // push worker moves the bytes through the HttpTransport port and records what came back.
 class Connector

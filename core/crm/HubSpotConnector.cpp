@@ -2,7 +2,6 @@
 
 #include "util/Backoff.h"
 #include "util/Text.h"
-#include "util/Url.h"
 
 #include <algorithm>
 #include <cctype>
@@ -106,16 +105,8 @@ std::optional<HttpRequest> HubSpotConnector::refreshRequest() const
 {
     if (m_config.refreshToken.empty())
         return std::nullopt;
-    HttpRequest r;
-    r.method = "POST";
-    r.url = m_config.baseUrl + "/oauth/v1/token";
-    r.headers = {{"Content-Type", "application/x-www-form-urlencoded;charset=utf-8"}};
-    r.body = util::formEncode({{"grant_type", "refresh_token"},
-                               {"client_id", m_config.clientId},
-                               {"client_secret", m_config.clientSecret},
-                               {"refresh_token", m_config.refreshToken}});
-    r.timeoutMs = m_config.timeoutMs;
-    return r;
+    return refreshTokenRequest(m_config.baseUrl + "/oauth/v1/token", m_config.clientId,
+                               m_config.clientSecret, m_config.refreshToken, m_config.timeoutMs);
 }
 
 std::string HubSpotConnector::acceptRefresh(const HttpResponse &response)

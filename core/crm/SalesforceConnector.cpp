@@ -287,18 +287,8 @@ std::optional<HttpRequest> SalesforceConnector::refreshRequest() const
 {
     if (m_config.refreshToken.empty())
         return std::nullopt;
-    HttpRequest r;
-    r.method = "POST";
-    r.url = m_config.loginUrl + "/services/oauth2/token";
-    r.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
-    std::vector<std::pair<std::string, std::string>> form = {{"grant_type", "refresh_token"},
-                                                             {"client_id", m_config.clientId}};
-    if (!m_config.clientSecret.empty())
-        form.emplace_back("client_secret", m_config.clientSecret);
-    form.emplace_back("refresh_token", m_config.refreshToken);
-    r.body = util::formEncode(form);
-    r.timeoutMs = m_config.timeoutMs;
-    return r;
+    return refreshTokenRequest(m_config.loginUrl + "/services/oauth2/token", m_config.clientId,
+                               m_config.clientSecret, m_config.refreshToken, m_config.timeoutMs);
 }
 
 std::string SalesforceConnector::acceptRefresh(const HttpResponse &response)
