@@ -193,6 +193,42 @@ private slots:
         QCOMPARE(f.at("operator").get<std::string>(), std::string("IN"));
         QCOMPARE(f.at("values").at(0).get<std::string>(), std::string("baton-brief-9-note"));
     }
+
+    // An OAuth app: a 401 is answered by trading the refresh token at /oauth/v1/token for a
+    // new access token (HubSpot may rotate the refresh token too); a private app has none.
+    void anOAuthAppRefreshesItsToken()
+    {
+        QVERIFY(!connector().refreshRequest().has_value());
+        crm::HubSpotConnector::Config config;
+        config.refreshToken = "na1-refresh";
+        config.clientId = "app-id";
+        config.clientSecret = "app-secret";
+        crm::HubSpotConnector hubspot(config);
+        QVERIFY(!hubspot.hasAccessToken());
+        const auto r = hubspot.refreshRequest();
+        QVERIFY(r.has_value());
+        QCOMPARE(r->url, std::string("https://api.hubapi.com/oauth/v1/token"));
+        QCOMPARE(r->body, std::string("grant_type=refresh_token&client_id=app-id&client_secret="
+                                      "app-secret&refresh_token=na1-refresh"));
+        HttpResponse refused;
+        refused.status = 400;
+        refused.body = "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or unknown "
+                       "refresh token\"}";
+        QVERIFY(hubspot.acceptRefresh(refused).find("missing or unknown refresh token") !=
+                std::string::npos);
+        HttpResponse granted;
+        granted.status = 200;
+        granted.body = "{\"token_type\":\"bearer\",\"refresh_token\":\"na1-rotated\","
+                       "\"access_token\":\"CJ-new\",\"expires_in\":1800}";
+        QCOMPARE(hubspot.acceptRefresh(granted), std::string());
+        QVERIFY(hubspot.hasAccessToken());
+        const auto next = hubspot.build("upsert_person", {person(1, "a@x.io")});
+        QVERIFY(std::find(next.headers.begin(), next.headers.end(),
+                          std::pair<std::string, std::string>{"Authorization", "Bearer CJ-new"}) !=
+                next.headers.end());
+        QVERIFY(hubspot.refreshRequest()->body.find("refresh_token=na1-rotated") !=
+                std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHubSpotConnector)
