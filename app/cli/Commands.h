@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Connectors.h"
 #include "cli/Command.h"
 #include "pipeline/DryRun.h"
 
@@ -52,6 +53,10 @@ BATON_DECLARE_COMMAND(LineageCommand)
 
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
+// The target options `push` and `crm pull` share (--target, --url, --login-url,
+// --client-id), in CrmCommands.cpp.
+PushTarget pushTargetFrom(const QCommandLineParser &parser);
+
 // `baton bench dashboard`, in DashboardBench.cpp.
 int benchDashboard(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench push`, in PushBench.cpp.

@@ -74,6 +74,16 @@ int CrmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
     return QCoreApplication::exec();
 }
 
+PushTarget pushTargetFrom(const QCommandLineParser &parser)
+{
+    PushTarget target;
+    target.kind = parser.value(QStringLiteral("target")).toStdString();
+    target.url = parser.value(QStringLiteral("url")).toStdString();
+    target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
+    target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
+    return target;
+}
+
 QString PushCommand::name() const
 {
     return QStringLiteral("push");
@@ -156,8 +166,7 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
 
 int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
-    PushTarget target;
-    target.kind = parser.value(QStringLiteral("target")).toStdString();
+    PushTarget target = pushTargetFrom(parser);
     if (target.kind == "jsonl")
         return pushJsonl(parser.value(QStringLiteral("file")), parser.isSet(QStringLiteral("once")),
                          context);
@@ -166,9 +175,6 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
     if (!limit || !batch || !timeout)
         return 2;
-    target.url = parser.value(QStringLiteral("url")).toStdString();
-    target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
-    target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
     target.rateLimit = static_cast<int>(*limit);
     target.timeoutMs = static_cast<int>(*timeout) * 1000;
     std::string error;

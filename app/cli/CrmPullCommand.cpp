@@ -42,11 +42,7 @@ int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) c
         context.err << "baton crm: use `crm pull`\n";
         return 2;
     }
-    PushTarget target;
-    target.kind = parser.value(QStringLiteral("target")).toStdString();
-    target.url = parser.value(QStringLiteral("url")).toStdString();
-    target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
-    target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
+    const PushTarget target = pushTargetFrom(parser);
     if (target.kind != "hubspot" && target.kind != "salesforce") {
         context.err << "baton crm pull: --target is hubspot or salesforce\n";
         return 2;

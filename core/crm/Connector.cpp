@@ -35,6 +35,20 @@ DeliveryResult noAnswer(const HttpResponse &r, const std::string &who)
             {}};
 }
 
+HttpRequest bearerJsonRequest(const std::string &method, const std::string &url,
+                              const std::string &accessToken, const nlohmann::json &body,
+                              int timeoutMs)
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = url;
+    r.headers = {{"Authorization", "Bearer " + accessToken}, {"Content-Type", "application/json"}};
+    if (!body.is_null())
+        r.body = body.dump();
+    r.timeoutMs = timeoutMs;
+    return r;
+}
+
 HttpRequest refreshTokenRequest(const std::string &tokenUrl, const std::string &clientId,
                                 const std::string &clientSecret, const std::string &refreshToken,
                                 int timeoutMs)

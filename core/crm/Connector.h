@@ -59,6 +59,11 @@ inline const std::vector<std::string> &crmKinds()
 // the server acted on. `who` names the other side in the error.
 DeliveryResult noAnswer(const HttpResponse &response, const std::string &who);
 
+// A JSON request under a bearer token: what both CRMs' REST APIs take (no body when null).
+HttpRequest bearerJsonRequest(const std::string &method, const std::string &url,
+                              const std::string &accessToken, const nlohmann::json &body,
+                              int timeoutMs);
+
 // OAuth 2.0's refresh-token grant (RFC 6749, section 6) as a form POST to `tokenUrl`; the
 // client secret is left out when there is none (a public client).
 HttpRequest refreshTokenRequest(const std::string &tokenUrl, const std::string &clientId,

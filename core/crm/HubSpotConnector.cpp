@@ -90,15 +90,8 @@ std::optional<DeliveryResult> HubSpotConnector::refuse(const Delivery &d) const
 HttpRequest HubSpotConnector::request(const std::string &method, const std::string &path,
                                       const nlohmann::json &body) const
 {
-    HttpRequest r;
-    r.method = method;
-    r.url = m_config.baseUrl + path;
-    r.headers = {{"Authorization", "Bearer " + m_config.accessToken},
-                 {"Content-Type", "application/json"}};
-    if (!body.is_null())
-        r.body = body.dump();
-    r.timeoutMs = m_config.timeoutMs;
-    return r;
+    return bearerJsonRequest(method, m_config.baseUrl + path, m_config.accessToken, body,
+                             m_config.timeoutMs);
 }
 
 std::optional<HttpRequest> HubSpotConnector::refreshRequest() const

@@ -107,15 +107,8 @@ std::optional<DeliveryResult> SalesforceConnector::refuse(const Delivery &d) con
 HttpRequest SalesforceConnector::request(const std::string &method, const std::string &path,
                                          const json &body) const
 {
-    HttpRequest r;
-    r.method = method;
-    r.url = m_config.instanceUrl + path;
-    r.headers = {{"Authorization", "Bearer " + m_config.accessToken},
-                 {"Content-Type", "application/json"}};
-    if (!body.is_null())
-        r.body = body.dump();
-    r.timeoutMs = m_config.timeoutMs;
-    return r;
+    return bearerJsonRequest(method, m_config.instanceUrl + path, m_config.accessToken, body,
+                             m_config.timeoutMs);
 }
 
 HttpRequest SalesforceConnector::query(const std::string &soql, bool all) const
