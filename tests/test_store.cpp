@@ -3,11 +3,13 @@
 #include "store/OpenStore.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
+#include "store/WalRestarts.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <filesystem>
 
 using namespace baton::store;
 
@@ -316,6 +318,82 @@ private slots:
         } catch (const StoreError &e) {
             QVERIFY2(QString(e.what()).contains("newer"), e.what());
         }
+    }
+
+    // Transactions of one 200 KB blob each: about 50 pages through the WAL apiece.
+    static void writeBlobs(Database &db, int transactions)
+    {
+        auto &insert = db.cached("INSERT INTO blobs (b) VALUES (randomblob(200000))");
+        for (int i = 0; i < transactions; ++i) {
+            Transaction tx(db);
+            insert.run();
+            tx.commit();
+        }
+    }
+
+    static std::int64_t walFrames(const QString &file)
+    {
+        const auto wal = std::filesystem::path(file.toStdString() + "-wal");
+        return std::filesystem::exists(wal)
+                   ? static_cast<std::int64_t>(std::filesystem::file_size(wal) / 4120)
+                   : 0;
+    }
+
+    void aWriterWalStartsOverInsteadOfGrowing()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "restarts.sqlite");
+        auto db = openStore(file.toStdString());
+        db.exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB)");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        {
+            WalRestarts restarts(db, 256);
+            writeBlobs(db, 40); // ~2,000 pages through the WAL
+            QVERIFY2(restarts.restarts() >= 5, qPrintable(QString::number(restarts.restarts())));
+            QCOMPARE(restarts.busy(), 0);
+            // The file never held much more than the limit plus one transaction.
+            QVERIFY2(walFrames(file) < 256 + 120, qPrintable(QString::number(walFrames(file))));
+        }
+        auto count = db.prepare("SELECT count(*), sum(length(b)) FROM blobs");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64At(0), 40);
+        QCOMPARE(count.int64At(1), 40 * 200000);
+        // SQLite's own automatic checkpoints are back.
+        auto pragma = db.prepare("PRAGMA wal_autocheckpoint");
+        QVERIFY(pragma.step());
+        QCOMPARE(pragma.int64At(0), 1000);
+    }
+
+    void aReaderOnOldFramesHoldsRestartsOffWithoutLosingWrites()
+    {
+        QTemporaryDir dir;
+        const QString file = path(dir, "held.sqlite");
+        auto db = Database::open(file.toStdString(), {.busyTimeoutMs = 20});
+        db.exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB)");
+        writeBlobs(db, 1);
+        auto reader = Database::open(file.toStdString(), {.quickCheck = false});
+        reader.exec("BEGIN");
+        auto seen = reader.prepare("SELECT count(*) FROM blobs");
+        QVERIFY(seen.step());
+        QCOMPARE(seen.int64At(0), 1);
+        seen.reset();
+        {
+            WalRestarts restarts(db, 256);
+            writeBlobs(db, 20);
+            // Held off, and tried again only after another 256 frames, not on every commit.
+            QCOMPARE(restarts.restarts(), 0);
+            QVERIFY2(restarts.busy() >= 1 && restarts.busy() <= 4,
+                     qPrintable(QString::number(restarts.busy())));
+            // The reader still sees its snapshot.
+            QVERIFY(seen.step());
+            QCOMPARE(seen.int64At(0), 1);
+            seen.reset();
+            reader.exec("COMMIT");
+            writeBlobs(db, 20);
+            QVERIFY(restarts.restarts() >= 1);
+        }
+        QVERIFY(seen.step());
+        QCOMPARE(seen.int64At(0), 41);
     }
 
     void migrationsAreOrderedAndComplete()
