@@ -196,6 +196,10 @@ private slots:
         pipeline::Orchestrator orchestrator(cut, m_registry, m_policy, clock, ids);
         const auto partial = orchestrator.run(options);
         QCOMPARE(scalar(cut, "SELECT count(*) FROM pipeline_runs WHERE status = 'interrupted'"), 1);
+        // Items are written as leads finish; the run's list names the rest.
+        const auto itemsWritten = scalar(cut, "SELECT count(*) FROM run_items");
+        QVERIFY(itemsWritten >= 150 && itemsWritten < partial.total);
+        QCOMPARE(scalar(cut, "SELECT leads_done FROM pipeline_runs"), itemsWritten);
         QVERIFY(partial.briefed < scalar(whole, "SELECT count(*) FROM briefs"));
 
         QVERIFY_THROWS_EXCEPTION(pipeline::RunError, [&] {
@@ -212,9 +216,69 @@ private slots:
         QCOMPARE(scalar(cut, "SELECT count(*) FROM briefs"),
                  scalar(whole, "SELECT count(*) FROM briefs"));
         QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items WHERE status = 'pending'"), 0);
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items"), resumed.total);
+        QCOMPARE(scalar(cut, "SELECT leads_done FROM pipeline_runs"), resumed.total);
         pipeline::RunOptions resumeOnly;
         resumeOnly.resumeOnly = true;
         QVERIFY_THROWS_EXCEPTION(pipeline::RunError, orchestrator.run(resumeOnly));
+    }
+
+    // A run interrupted before v10 has a pending item row per lead it had left, and no
+    // list of leads: the next run finishes it from those rows, exactly.
+    void aRunFromBeforeItsLeadListIsFinishedFromItsPendingRows()
+    {
+        auto whole = store::openStore(storeCopy("whole10.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(5);
+        pipeline::Orchestrator(whole, m_registry, m_policy, clock, ids).run({});
+
+        auto cut = store::openStore(storeCopy("cut10.sqlite"));
+        std::atomic<bool> cancel = false;
+        pipeline::RunOptions options;
+        options.chunk = 50;
+        options.cancel = &cancel;
+        options.onProgress = [&](std::int64_t done, std::int64_t) { cancel = done >= 100; };
+        pipeline::Orchestrator orchestrator(cut, m_registry, m_policy, clock, ids);
+        const auto partial = orchestrator.run(options);
+        cut.exec("INSERT INTO run_items (run_id, lead_id) SELECT r.id, l.id FROM pipeline_runs r, "
+                 "leads l WHERE l.id NOT IN (SELECT lead_id FROM run_items)");
+        cut.exec("UPDATE pipeline_runs SET leads = NULL");
+        QVERIFY(scalar(cut, "SELECT count(*) FROM run_items WHERE status = 'pending'") > 0);
+
+        const auto resumed = orchestrator.run({});
+        QVERIFY(resumed.resumed);
+        QCOMPARE(resumed.runId, partial.runId);
+        QCOMPARE(resumed.total, partial.total);
+        QCOMPARE(briefDecisions(cut), briefDecisions(whole));
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items WHERE status = 'pending'"), 0);
+        QCOMPARE(scalar(cut, "SELECT count(*) FROM run_items"), resumed.total);
+    }
+
+    void aRunOverChosenLeadsTakesEachOnceAndRefusesUnknownOnes()
+    {
+        auto db = store::openStore(storeCopy("chosen.sqlite"));
+        const FixedClock clock(m_now);
+        RandomIdGenerator ids(6);
+        pipeline::Orchestrator orchestrator(db, m_registry, m_policy, clock, ids);
+        const auto last = scalar(db, "SELECT max(id) FROM leads");
+        pipeline::RunOptions unknown;
+        unknown.leadIds = {last, 4000000000000, 1};
+        try {
+            orchestrator.run(unknown);
+            QFAIL("expected RunError");
+        } catch (const pipeline::RunError &e) {
+            QCOMPARE(QString(e.what()), QStringLiteral("the store has no lead #4000000000000"));
+        }
+        QCOMPARE(scalar(db, "SELECT count(*) FROM pipeline_runs"), 0);
+
+        pipeline::RunOptions chosen;
+        chosen.leadIds = {last, 7, last, 1, 7};
+        const auto run = orchestrator.run(chosen);
+        QCOMPARE(run.total, 3);
+        auto items = db.prepare(
+            "SELECT group_concat(lead_id) FROM (SELECT lead_id FROM run_items ORDER BY lead_id)");
+        QVERIFY(items.step());
+        QCOMPARE(items.textAt(0), "1,7," + std::to_string(last));
     }
 };
 

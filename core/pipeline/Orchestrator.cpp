@@ -99,6 +99,12 @@ RunSummary Orchestrator::run(const RunOptions &options)
             fresh.inputWatermark = runs.inputWatermark();
             fresh.fullRun = options.leadIds.empty();
             std::vector<std::int64_t> leads = options.leadIds;
+            if (const auto missing = runs.missingLeads(leads); !missing.empty()) {
+                std::string list;
+                for (const auto id : missing)
+                    list += (list.empty() ? "#" : ", #") + std::to_string(id);
+                throw RunError("the store has no lead " + list);
+            }
             if (fresh.fullRun) {
                 // Only leads whose inputs changed since the last full run under the same
                 // policy and agents; everything else would come out unchanged.
@@ -110,7 +116,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
                 }
             }
             runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
-                           leads);
+                           std::move(leads));
             run = runs.run(fresh.id);
         }
         tx.commit();
@@ -194,7 +200,7 @@ RunSummary Orchestrator::run(const RunOptions &options)
         std::vector<std::int64_t> leads;
         std::vector<Outcome> outcomes;
     };
-    const auto pending = runs.pendingLeads(run->id, std::numeric_limits<std::int64_t>::max());
+    const auto pending = runs.pendingLeads(run->id);
     util::OrderedPipeline<LeadChunk> pipeline(workers.size() * 4);
     std::exception_ptr workerError;
     std::mutex errorMutex;

@@ -2,8 +2,11 @@
 
 #include "store/Database.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <span>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace baton::pipeline {
@@ -36,6 +39,48 @@ RunRow readRun(const store::Statement &st)
     r.inputWatermark = st.int64At(15);
     r.notRead = st.int64At(16);
     return r;
+}
+
+// A run's leads, sorted and unique, as LEB128 varints of the gaps between them: about a
+// byte per lead for the dense ids of a full run.
+std::vector<std::uint8_t> packLeads(const std::vector<std::int64_t> &sorted)
+{
+    std::vector<std::uint8_t> out;
+    out.reserve(sorted.size() + 8);
+    std::uint64_t previous = 0;
+    for (const auto id : sorted) {
+        std::uint64_t gap = static_cast<std::uint64_t>(id) - previous;
+        previous = static_cast<std::uint64_t>(id);
+        do {
+            const auto low = static_cast<unsigned char>(gap & 0x7f);
+            gap >>= 7;
+            out.push_back(static_cast<std::uint8_t>(gap ? low | 0x80 : low));
+        } while (gap);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> unpackLeads(std::span<const std::uint8_t> bytes)
+{
+    std::vector<std::int64_t> out;
+    out.reserve(bytes.size());
+    std::uint64_t value = 0, gap = 0;
+    int shift = 0;
+    for (const std::uint8_t b : bytes) {
+        if (shift > 63)
+            throw std::runtime_error("a run's list of leads is damaged");
+        gap |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+        shift += 7;
+        if (b & 0x80)
+            continue;
+        value += gap;
+        out.push_back(static_cast<std::int64_t>(value));
+        gap = 0;
+        shift = 0;
+    }
+    if (shift != 0)
+        throw std::runtime_error("a run's list of leads is damaged");
+    return out;
 }
 
 } // namespace
@@ -75,22 +120,21 @@ std::optional<RunRow> RunStore::latestUnfinishedRun()
 }
 
 void RunStore::createRun(const RunRow &r, const std::string &agentVersions,
-                         const std::string &policySha, const std::vector<std::int64_t> &leadIds)
+                         const std::string &policySha, std::vector<std::int64_t> leadIds)
 {
-    auto &run = m_db.cached(
-        "INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
-        "agent_versions, status, owner_pid, started_at, leads_total, full_run, "
-        "input_watermark, not_read) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)");
+    std::sort(leadIds.begin(), leadIds.end());
+    leadIds.erase(std::unique(leadIds.begin(), leadIds.end()), leadIds.end());
+    auto &run =
+        m_db.cached("INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
+                    "agent_versions, status, owner_pid, started_at, leads_total, full_run, "
+                    "input_watermark, not_read, leads) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)");
     run.bindAll(r.id, r.trigger, r.asOf, r.configHash, policySha, agentVersions,
                 static_cast<std::int64_t>(::getpid()), r.startedAt,
                 static_cast<std::int64_t>(leadIds.size()),
                 static_cast<std::int64_t>(r.fullRun ? 1 : 0), r.inputWatermark, r.notRead);
+    run.bindBlob(13, packLeads(leadIds));
     run.run();
-    auto &item = m_db.cached("INSERT INTO run_items (run_id, lead_id) VALUES (?, ?)");
-    for (const auto id : leadIds) {
-        item.bindAll(r.id, id);
-        item.run();
-    }
 }
 
 void RunStore::reopenRun(const std::string &runId)
@@ -162,15 +206,51 @@ std::int64_t RunStore::leadCount()
     return n;
 }
 
-std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId, std::size_t limit)
+std::vector<std::int64_t> RunStore::missingLeads(const std::vector<std::int64_t> &ids)
 {
-    auto &st = m_db.cached("SELECT lead_id FROM run_items WHERE run_id = ? AND status = 'pending' "
-                           "ORDER BY lead_id LIMIT ?");
-    st.bindAll(runId, static_cast<std::int64_t>(limit));
+    auto &st = m_db.cached("SELECT 1 FROM leads WHERE id = ?");
     std::vector<std::int64_t> out;
-    while (st.step())
-        out.push_back(st.int64At(0));
-    st.reset();
+    for (const auto id : ids) {
+        st.bind(1, id);
+        if (!st.step())
+            out.push_back(id);
+        st.reset();
+    }
+    return out;
+}
+
+std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId)
+{
+    auto &list = m_db.cached("SELECT leads FROM pipeline_runs WHERE id = ?");
+    list.bind(1, runId);
+    std::optional<std::vector<std::int64_t>> leads;
+    if (list.step() && !list.isNull(0))
+        leads = unpackLeads(list.blobViewAt(0));
+    list.reset();
+    std::vector<std::int64_t> out;
+    if (!leads) { // a run from before v10: a pending row per lead
+        auto &st = m_db.cached("SELECT lead_id FROM run_items WHERE run_id = ? AND status = "
+                               "'pending' ORDER BY lead_id");
+        st.bind(1, runId);
+        while (st.step())
+            out.push_back(st.int64At(0));
+        st.reset();
+        return out;
+    }
+    // The run's leads less those with an item; both in lead order.
+    auto &done = m_db.cached(
+        "SELECT lead_id FROM run_items WHERE run_id = ? AND status <> 'pending' ORDER BY lead_id");
+    done.bind(1, runId);
+    auto next = leads->begin();
+    while (done.step()) {
+        const auto id = done.int64At(0);
+        for (; next != leads->end() && *next < id; ++next)
+            out.push_back(*next);
+        if (next != leads->end() && *next == id)
+            ++next;
+    }
+    done.reset();
+    out.insert(out.end(), next, leads->end());
     return out;
 }
 
@@ -236,10 +316,12 @@ void RunStore::finishItem(const std::string &runId, std::int64_t leadId, const s
                           const std::string &error)
 {
     auto &st =
-        m_db.cached("UPDATE run_items SET status = ?, fingerprint = ?, brief_id = ?, error = ? "
-                    "WHERE run_id = ? AND lead_id = ?");
-    st.bindAll(status, fingerprint, briefId,
-               error.empty() ? std::optional<std::string>() : std::optional(error), runId, leadId);
+        m_db.cached("INSERT INTO run_items (run_id, lead_id, status, fingerprint, brief_id, error) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, lead_id) DO UPDATE SET "
+                    "status = excluded.status, fingerprint = excluded.fingerprint, "
+                    "brief_id = excluded.brief_id, error = excluded.error");
+    st.bindAll(runId, leadId, status, fingerprint, briefId,
+               error.empty() ? std::optional<std::string>() : std::optional(error));
     st.run();
 }
 
@@ -247,19 +329,18 @@ void RunStore::finishRun(const std::string &runId, const std::string &status,
                          const std::string &finishedAt)
 {
     // Counts come from the items, so a resumed run reports the whole run, not its last leg.
+    // One pass over them: run_items has no index by status since v10.
     auto &st = m_db.cached(
         "UPDATE pipeline_runs SET status = ?1, finished_at = ?2, "
-        "leads_done = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status <> 'pending'), "
-        "briefs_written = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = "
-        "'briefed'), "
-        "escalated = (SELECT count(*) FROM run_items i JOIN briefs b ON b.id = i.brief_id "
-        "             WHERE i.run_id = ?3 AND i.status = 'briefed' AND b.escalation_reasons <> "
-        "'[]'), "
-        "unchanged = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = 'unchanged'), "
-        "not_qualified = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = "
-        "'not_qualified'), "
-        "failed = (SELECT count(*) FROM run_items WHERE run_id = ?3 AND status = 'failed') WHERE "
-        "id = ?3");
+        "(leads_done, briefs_written, escalated, unchanged, not_qualified, failed) = ("
+        "  SELECT count(*) FILTER (WHERE i.status <> 'pending'), "
+        "         count(*) FILTER (WHERE i.status = 'briefed'), "
+        "         count(*) FILTER (WHERE i.status = 'briefed' AND b.escalation_reasons <> '[]'), "
+        "         count(*) FILTER (WHERE i.status = 'unchanged'), "
+        "         count(*) FILTER (WHERE i.status = 'not_qualified'), "
+        "         count(*) FILTER (WHERE i.status = 'failed') "
+        "  FROM run_items i LEFT JOIN briefs b ON b.id = i.brief_id WHERE i.run_id = ?3) "
+        "WHERE id = ?3");
     st.bindAll(status, finishedAt, runId);
     st.run();
 }

@@ -52,8 +52,9 @@ public:
 
     int markInterruptedRuns();
     std::optional<RunRow> latestUnfinishedRun();
+    // The run and the leads it will work through (sorted and made unique here).
     void createRun(const RunRow &run, const std::string &agentVersions,
-                   const std::string &policySha, const std::vector<std::int64_t> &leadIds);
+                   const std::string &policySha, std::vector<std::int64_t> leadIds);
     void reopenRun(const std::string &runId);
 
     // The newest ingest batch all of whose changes are committed (one still importing
@@ -65,7 +66,10 @@ public:
     std::vector<std::int64_t> changedLeads(std::int64_t watermark,
                                            const std::string &baselineRunId);
     std::int64_t leadCount();
-    std::vector<std::int64_t> pendingLeads(const std::string &runId, std::size_t limit);
+    // Those of `ids` that name no lead, in the order given.
+    std::vector<std::int64_t> missingLeads(const std::vector<std::int64_t> &ids);
+    // The run's leads without an item yet, in lead order.
+    std::vector<std::int64_t> pendingLeads(const std::string &runId);
 
     std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,
                                                      const std::string &fingerprint);

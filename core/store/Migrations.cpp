@@ -536,6 +536,16 @@ CREATE TABLE contract_drift (
 CREATE INDEX quarantine_by_time ON quarantine (created_at, contract, field);
 )sql";
 
+// A run keeps the list of leads it works through in one value, and an item row is written
+// when a lead is done, instead of a pending row per lead written up front and updated
+// later: at 100,000 leads that was 0.37 s before any worker could start, and an update
+// plus an index entry for every lead (cold run 7.85 s -> 7.39 s). Runs from before keep
+// their pending rows, which the pipeline still reads.
+constexpr const char *kV10 = R"sql(
+ALTER TABLE pipeline_runs ADD COLUMN leads BLOB; -- sorted lead ids as varint deltas
+DROP INDEX run_items_pending;
+)sql";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -550,6 +560,7 @@ const std::vector<Migration> &migrations()
         {7, "webhook and JSONL delivery targets", kV7, true},
         {8, "what the dashboard reads per brief", kV8, false},
         {9, "contract drift", kV9, false},
+        {10, "a run's leads in one value, items as they finish", kV10, false},
     };
     return steps;
 }
