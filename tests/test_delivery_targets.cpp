@@ -207,9 +207,10 @@ private slots:
         {
             auto db = store::openStore(path);
             brief = scalar(db, "SELECT min(id) FROM briefs");
-            // Back to v6: what v7 to v10 added goes.
-            db.exec("ALTER TABLE pipeline_runs DROP COLUMN leads; CREATE INDEX run_items_pending "
-                    "ON run_items (run_id, status);");
+            // Back to v6: what v7 to v11 added goes (the briefs' packed inputs with them:
+            // the test reads none of them).
+            db.exec("ALTER TABLE briefs DROP COLUMN inputs; ALTER TABLE pipeline_runs DROP COLUMN "
+                    "leads; CREATE INDEX run_items_pending ON run_items (run_id, status);");
             db.exec("DROP TABLE contract_drift; DROP INDEX quarantine_by_time; DROP INDEX "
                     "briefs_kpi; DROP INDEX review_actions_by_time; "
                     "ALTER TABLE briefs DROP COLUMN completeness; ALTER TABLE briefs DROP COLUMN "

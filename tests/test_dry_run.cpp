@@ -4,6 +4,7 @@
 #include "pipeline/DryRun.h"
 #include "pipeline/ModelFitter.h"
 #include "pipeline/Orchestrator.h"
+#include "pipeline/RunStore.h"
 #include "ports/IdGenerator.h"
 #include "util/Time.h"
 
@@ -95,9 +96,10 @@ private slots:
         QCOMPARE(run.briefed, predicted.variants[0].briefed);
         QCOMPARE(run.escalated, predicted.variants[0].escalated);
 
-        auto st = m_db->prepare("SELECT brief FROM briefs");
+        auto st = m_db->prepare("SELECT id FROM briefs");
+        pipeline::RunStore runs(*m_db);
         while (st.step()) {
-            const auto brief = nlohmann::json::parse(st.textAt(0));
+            const auto brief = nlohmann::json::parse(*runs.briefJson(st.int64At(0)));
             std::vector<contracts::ValidationError> errors;
             QVERIFY(m_registry.validate("brief", 1, brief, errors));
             QCOMPARE(brief["provenance"]["agent_versions"]["scoring"].get<std::string>(),

@@ -1,9 +1,11 @@
 #include "agents/HandoffAgent.h"
+#include "agents/InputsConsidered.h"
 #include "contracts/ContractRegistry.h"
 #include "pipeline/Team.h"
 #include "util/Time.h"
 
 #include <QTest>
+#include <stdexcept>
 
 using namespace baton::agents;
 
@@ -206,6 +208,72 @@ private slots:
         QVERIFY(r.reasons.back().find("brief contract: /inputs_considered/0/sha256") != std::string::npos);
         // Written whole: the list is in the brief the reviewer reads.
         QCOMPARE(r.brief["inputs_considered"][0]["sha256"].get<std::string>(), std::string("not-a-hash"));
+    }
+
+    // The store keeps a brief's inputs list packed; what it gives back is byte for byte what
+    // briefText() writes.
+    void packedInputsReadBackExactly()
+    {
+        HandoffResult r;
+        // A reason quoting the member sorts before it: only the member itself is replaced.
+        r.brief = {{"escalation", {{"reasons", {"say \"inputs_considered\":null"}}}},
+                   {"inputs_considered", nullptr},
+                   {"lead", {{"name", "Ada"}}}};
+        const std::string sha(64, 'a'), other = "0123456789abcdef" + std::string(48, 'f');
+        r.inputsConsidered = InputRefs{{"lead#0", sha},
+                                       {"account#8784", other},
+                                       {"enrichment#127", sha},
+                                       {"event#128", other},
+                                       {"event#1099511627776", sha},
+                                       {"event#9223372036854775807", other}};
+        const auto packed = packInputs(*r.inputsConsidered);
+        QVERIFY(packed);
+        QVERIFY(packed->size() < 6 * 45);
+        QCOMPARE(unpackInputsJson(*packed), inputsJson(*r.inputsConsidered));
+        QCOMPARE(storedBrief(r.brief.dump(), std::span<const std::uint8_t>(*packed)),
+                 r.briefText());
+        QCOMPARE(storedBrief(r.briefText(), std::nullopt), r.briefText());
+    }
+
+    void packingRefusesWhatItCouldNotWriteBack()
+    {
+        const std::string sha(64, 'b');
+        for (const auto &[ref, hash] : std::vector<std::pair<std::string, std::string>>{
+                 {"event#007", sha},
+                 {"event#", sha},
+                 {"event#12x", sha},
+                 {"thing#1", sha},
+                 {"event12", sha},
+                 {"event#18446744073709551616", sha},
+                 {"event#1", std::string(63, 'b')},
+                 {"event#1", std::string(64, 'B')},
+                 {"event#1", std::string(63, 'b') + "g"}})
+            QVERIFY2(!packInputs({{"lead#1", sha}, {ref, hash}}), (ref + " " + hash).c_str());
+    }
+
+    void damagedPackedInputsAreRefused()
+    {
+        const auto packed = *packInputs({{"event#300", std::string(64, 'c')}});
+        const auto refuses = [](std::vector<std::uint8_t> bytes) {
+            try {
+                unpackInputsJson(bytes);
+                return false;
+            } catch (const std::runtime_error &) {
+                return true;
+            }
+        };
+        QVERIFY(!refuses(packed));
+        QVERIFY(refuses({}));
+        auto wrongFormat = packed;
+        wrongFormat[0] = 2;
+        QVERIFY(refuses(wrongFormat));
+        auto wrongKind = packed;
+        wrongKind[1] = 'x';
+        QVERIFY(refuses(wrongKind));
+        QVERIFY(refuses({packed.begin(), packed.end() - 1}));
+        QVERIFY(refuses({packed.begin(), packed.begin() + 3})); // inside the varint
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 storedBrief(R"({"lead":{}})", std::span<const std::uint8_t>(packed)));
     }
 };
 

@@ -13,6 +13,7 @@
 #include "pages/OutboxPage.h"
 #include "pages/SettingsPage.h"
 #include "pipeline/Orchestrator.h"
+#include "pipeline/RunStore.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
 #include "sandbox/CrmSandbox.h"
@@ -181,10 +182,9 @@ private slots:
         // The dialog itself: type a citation that is not a record, see why, no Save.
         std::string current;
         {
-            auto st = db.prepare("SELECT brief FROM briefs WHERE id = ?");
-            st.bind(1, static_cast<std::int64_t>(id));
-            QVERIFY(st.step());
-            current = st.textAt(0);
+            const auto stored = pipeline::RunStore(db).briefJson(id);
+            QVERIFY(stored);
+            current = *stored;
         }
         review::ReviewService service(db, m_registry, SystemClock());
         const auto currentJson = nlohmann::json::parse(current);

@@ -141,10 +141,11 @@ private slots:
         QVERIFY(run.briefed > 10);
         QCOMPARE(m_sandbox.requestCount() - before, static_cast<int>(run.briefed));
 
-        auto st = db.prepare("SELECT brief FROM briefs");
+        auto st = db.prepare("SELECT id FROM briefs");
+        pipeline::RunStore runs(db);
         int withSentences = 0;
         while (st.step()) {
-            const auto brief = nlohmann::json::parse(st.textAt(0));
+            const auto brief = nlohmann::json::parse(*runs.briefJson(st.int64At(0)));
             std::vector<contracts::ValidationError> errors;
             QVERIFY(m_registry.validate("brief", 1, brief, errors));
             QCOMPARE(brief["summary"]["backend"].get<std::string>(), std::string("llm:test-model"));

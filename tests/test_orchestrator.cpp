@@ -66,10 +66,15 @@ private slots:
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), first.briefed);
         QVERIFY(scalar(db, "SELECT count(*) FROM agent_steps") >= 4 * first.briefed);
 
-        auto st = db.prepare("SELECT brief, status FROM briefs");
+        // Each brief's inputs list is kept packed beside it, and read back in place.
+        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE inputs IS NOT NULL AND "
+                            "brief -> '$.inputs_considered' = 'null'"),
+                 first.briefed);
+        auto st = db.prepare("SELECT id, status FROM briefs");
+        pipeline::RunStore runs(db);
         int checked = 0;
         while (st.step()) {
-            const auto brief = nlohmann::json::parse(st.textAt(0));
+            const auto brief = nlohmann::json::parse(*runs.briefJson(st.int64At(0)));
             std::vector<contracts::ValidationError> errors;
             QVERIFY2(m_registry.validate("brief", 1, brief, errors),
                      errors.empty() ? "" : errors[0].message.c_str());
@@ -135,10 +140,8 @@ private slots:
         QVERIFY(status.step());
         QCOMPARE(status.textAt(0), std::string("superseded"));
         QVERIFY(!status.isNull(1));
-        auto fresh = db.prepare("SELECT brief FROM briefs WHERE id = ?");
-        fresh.bind(1, status.int64At(1));
-        QVERIFY(fresh.step());
-        const auto brief = nlohmann::json::parse(fresh.textAt(0));
+        const auto brief =
+            nlohmann::json::parse(*pipeline::RunStore(db).briefJson(status.int64At(1)));
         bool demo = false;
         for (const auto &action : brief["recommended_actions"])
             demo = demo || action["action"] == "book_demo";

@@ -271,12 +271,17 @@ private slots:
         auto info = db.prepare("SELECT name FROM pragma_table_info('briefs') ORDER BY cid");
         while (info.step())
             columns.push_back(info.textAt(0));
-        // (v8 then added three small columns, read through the covering index briefs_kpi.)
+        // (v8 then added three small columns, read through the covering index briefs_kpi,
+        // and v11 the packed inputs list, read with the brief.)
         const auto edited = std::find(columns.begin(), columns.end(), std::string("edited"));
         QVERIFY(edited != columns.end() && edited != columns.begin());
         QCOMPARE(*(edited - 1), std::string("brief"));
         QCOMPARE(std::vector<std::string>(edited + 1, columns.end()),
-                 (std::vector<std::string>{"completeness", "signal_at", "pipeline_ms"}));
+                 (std::vector<std::string>{"completeness", "signal_at", "pipeline_ms", "inputs"}));
+        // Briefs from before v11 stay whole and read as they were.
+        auto whole = db.prepare("SELECT count(*) FROM briefs WHERE inputs IS NULL");
+        QVERIFY(whole.step());
+        QCOMPARE(whole.int64At(0), 1);
         auto keys = db.prepare("PRAGMA foreign_keys");
         QVERIFY(keys.step());
         QCOMPARE(keys.int64At(0), 1);

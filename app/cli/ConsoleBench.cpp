@@ -67,13 +67,13 @@ void buildStore(const QString &dir, const QString &path, qint64 target, CommandC
         auto st = db.prepare(
             "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2) "
             "INSERT INTO briefs (lead_id, run_id, fingerprint, status, version, owner, sla_due, "
-            "score, grid, escalation_reasons, brief, created_at, lead_name, company) "
+            "score, grid, escalation_reasons, brief, inputs, created_at, lead_name, company) "
             "SELECT b.lead_id, b.run_id, b.fingerprint || '-' || n.i, "
             "CASE WHEN n.i % 20 < 12 THEN 'pending_review' WHEN n.i % 20 < 14 THEN 'escalated' "
             "WHEN n.i % 20 < 19 THEN 'approved' ELSE 'superseded' END, 1, b.owner, "
             "strftime('%Y-%m-%dT%H:%M:%fZ', b.sla_due, ((n.i * 7919) % 43200 - 21600) || "
             "' minutes'), max(0, min(100, b.score + (n.i % 21) - 10)), b.grid, "
-            "b.escalation_reasons, b.brief, b.created_at, b.lead_name, b.company "
+            "b.escalation_reasons, b.brief, b.inputs, b.created_at, b.lead_name, b.company "
             "FROM n JOIN briefs b ON b.id = 1 + (n.i % ?3)");
         st.bindAll(done, std::min(target, done + batch) - 1, maxId);
         st.run();

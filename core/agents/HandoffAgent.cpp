@@ -1,5 +1,6 @@
 #include "agents/HandoffAgent.h"
 
+#include "agents/InputsConsidered.h"
 #include "contracts/ContractRegistry.h"
 #include "contracts/RecordListCheck.h"
 #include "contracts/SchemaValidator.h"
@@ -42,23 +43,6 @@ const Sentence *signal(const Summary &s, const char *prefix)
     return nullptr;
 }
 
-// Writes `s` as nlohmann's dump() would: refs and hex hashes never need escaping, so
-// the common case is a copy.
-void appendJsonString(std::string &out, const std::string &s)
-{
-    const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
-        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 ||
-               static_cast<unsigned char>(c) >= 0x80;
-    });
-    if (plain) {
-        out += '"';
-        out += s;
-        out += '"';
-    } else {
-        out += nlohmann::json(s).dump();
-    }
-}
-
 } // namespace
 
 struct HandoffAgent::SplitGate
@@ -99,29 +83,9 @@ std::string HandoffResult::briefText() const
 {
     if (!inputsConsidered)
         return brief.dump();
-    std::string text = brief.dump();
-    // The key is ours and nlohmann sorts keys, so its first unescaped occurrence is the
-    // member, not text inside a string.
-    constexpr std::string_view key = "\"inputs_considered\":null";
-    std::size_t at = text.find(key);
-    while (at != std::string::npos && at > 0 && text[at - 1] == '\\')
-        at = text.find(key, at + 1);
-    if (at == std::string::npos)
-        return completeBrief().dump(); // cannot happen: the member is set
-    std::string items = "[";
-    items.reserve(inputsConsidered->size() * 100);
-    for (const auto &[ref, sha] : *inputsConsidered) {
-        if (items.size() > 1)
-            items += ',';
-        items += R"({"ref":)";
-        appendJsonString(items, ref);
-        items += R"(,"sha256":)";
-        appendJsonString(items, sha);
-        items += '}';
-    }
-    items += ']';
-    text.replace(at + key.size() - 4, 4, items);
-    return text;
+    if (auto text = withInputs(brief.dump(), inputsJson(*inputsConsidered)))
+        return std::move(*text);
+    return completeBrief().dump(); // cannot happen: the member is set
 }
 
 HandoffResult HandoffAgent::run(HandoffInput in) const

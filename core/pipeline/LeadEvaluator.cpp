@@ -1,5 +1,6 @@
 #include "pipeline/LeadEvaluator.h"
 
+#include "agents/InputsConsidered.h"
 #include "agents/Normalization.h"
 #include "ports/IdGenerator.h"
 #include "util/Sha256.h"
@@ -57,7 +58,14 @@ void Evaluation::freeze()
     if (frozen)
         return;
     if (handoff) {
-        briefText = handoff->briefText();
+        // The list kept packed (packed by evaluate() from the records it was written from),
+        // unless the brief failed its gate and is kept whole, as the reviewer reads it.
+        if (handoff->inputsConsidered && !briefInputs.empty()) {
+            briefText = handoff->brief.dump(); // null at /inputs_considered
+        } else {
+            briefInputs.clear();
+            briefText = handoff->briefText();
+        }
         reasonsText = nlohmann::json(handoff->reasons).dump();
         slaDue = handoff->brief["routing"]["sla_due"].get<std::string>();
         const auto &lead = handoff->brief["lead"];
@@ -256,6 +264,12 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.now = asOf;
     start = std::chrono::steady_clock::now();
     out.handoff = m_handoff.run(std::move(h));
+    // The list from the same records refsAndHashes() wrote its text from, packed directly
+    // (parsing the text back was 4% of the workers' time).
+    out.briefInputs = agents::packedInputsStart(inputs.hashes.size());
+    for (const auto &r : inputs.hashes)
+        agents::appendPackedInput(out.briefInputs, static_cast<char>(r.kind),
+                                  static_cast<std::uint64_t>(r.id), r.sha256);
     out.steps.push_back({agents::HandoffAgent::Name,
                          m_handoff.version(),
                          {{"steps", {"enrichment", "scoring", "summarization"}}},

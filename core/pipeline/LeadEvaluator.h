@@ -54,10 +54,13 @@ struct Evaluation
     void freeze();
     bool frozen = false;
     std::string briefText, reasonsText, slaDue;
+    // The brief's inputs_considered packed (see InputsConsidered.h), briefText holding null
+    // in its place; empty when briefText is whole.
+    std::vector<std::uint8_t> briefInputs;
     std::string leadName, company; // what the inbox lists the brief by
-    double completeness = 0;        // the brief's data completeness, for the dashboard
-    std::string signalAt;           // the newest event before the brief (RFC 3339), or empty
-    double pipelineMs = 0;          // the agents' time for this lead
+    double completeness = 0;       // the brief's data completeness, for the dashboard
+    std::string signalAt;          // the newest event before the brief (RFC 3339), or empty
+    double pipelineMs = 0;         // the agents' time for this lead
     // Per step: inputs, output, rationale and policy checks as text.
     std::vector<std::array<std::string, 4>> stepTexts;
 };

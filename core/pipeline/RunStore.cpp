@@ -1,5 +1,6 @@
 #include "pipeline/RunStore.h"
 
+#include "agents/InputsConsidered.h"
 #include "store/Database.h"
 
 #include <algorithm>
@@ -284,11 +285,14 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     auto &insert = m_db.cached(
         "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
         "escalation_reasons, brief, created_at, lead_name, company, completeness, signal_at, "
-        "pipeline_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?)");
+        "pipeline_ms, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, "
+        "?)");
     insert.bindAll(leadId, runId, e.fingerprint,
                    std::string(e.handoff->escalated ? "escalated" : "pending_review"),
                    e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
                    createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
+    if (!e.briefInputs.empty())
+        insert.bindBlob(17, e.briefInputs);
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     // A newer brief replaces what a rep has not acted on yet; history stays.
@@ -388,11 +392,13 @@ std::vector<BriefRow> RunStore::briefs(const std::string &status, const std::str
 std::optional<std::string> RunStore::briefJson(std::int64_t id)
 {
     // As it now reads: with a reviewer's edits, if any.
-    auto &st = m_db.cached("SELECT coalesce(edited, brief) FROM briefs WHERE id = ?");
+    auto &st = m_db.cached("SELECT coalesce(edited, brief), CASE WHEN edited IS NULL THEN inputs "
+                           "END FROM briefs WHERE id = ?");
     st.bind(1, id);
     std::optional<std::string> out;
     if (st.step())
-        out = st.textAt(0);
+        out = agents::storedBrief(st.textAt(0),
+                                  st.isNull(1) ? std::nullopt : std::optional(st.blobViewAt(1)));
     st.reset();
     return out;
 }

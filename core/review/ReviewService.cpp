@@ -1,5 +1,6 @@
 #include "review/ReviewService.h"
 
+#include "agents/InputsConsidered.h"
 #include "contracts/ContractRegistry.h"
 #include "crm/OutboxPlanner.h"
 #include "crm/OutboxStore.h"
@@ -134,7 +135,8 @@ BriefState ReviewService::brief(std::int64_t id)
 {
     auto &st =
         m_db.cached("SELECT id, lead_id, status, version, owner, coalesce(escalated_to, ''), "
-                    "coalesce(edited, brief), edited IS NOT NULL FROM briefs WHERE id = ?");
+                    "coalesce(edited, brief), edited IS NOT NULL, CASE WHEN edited IS NULL THEN "
+                    "inputs END FROM briefs WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) {
         st.reset();
@@ -147,7 +149,8 @@ BriefState ReviewService::brief(std::int64_t id)
     b.version = st.int64At(3);
     b.owner = st.textAt(4);
     b.escalatedTo = st.textAt(5);
-    b.text = st.textAt(6);
+    b.text = agents::storedBrief(st.textAt(6),
+                                 st.isNull(8) ? std::nullopt : std::optional(st.blobViewAt(8)));
     b.edited = st.int64At(7) != 0;
     st.reset();
     return b;

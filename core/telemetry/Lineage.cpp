@@ -1,5 +1,6 @@
 #include "telemetry/Lineage.h"
 
+#include "agents/InputsConsidered.h"
 #include "store/Database.h"
 
 #include <algorithm>
@@ -101,15 +102,16 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
     std::int64_t leadId = 0;
     std::string runId, created, brief;
     {
-        auto st = db.prepare("SELECT lead_id, run_id, created_at, coalesce(edited, brief) FROM "
-                             "briefs WHERE id = ?");
+        auto st = db.prepare("SELECT lead_id, run_id, created_at, coalesce(edited, brief), CASE "
+                             "WHEN edited IS NULL THEN inputs END FROM briefs WHERE id = ?");
         st.bind(1, briefId);
         if (!st.step())
             throw std::invalid_argument("no brief #" + std::to_string(briefId));
         leadId = st.int64At(0);
         runId = st.textAt(1);
         created = st.textAt(2);
-        brief = st.textAt(3);
+        brief = agents::storedBrief(st.textAt(3),
+                                    st.isNull(4) ? std::nullopt : std::optional(st.blobViewAt(4)));
     }
     const auto doc = json::parse(brief, nullptr, false);
     std::set<std::string> nodeIds;
