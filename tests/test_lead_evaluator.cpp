@@ -65,10 +65,11 @@ private slots:
         QVERIFY(e.handoff->contractErrors.empty());
         const std::string expected = e.handoff->completeBrief().dump();
         QVERIFY(expected.find("\"inputs_considered\":[{\"ref\":\"lead#5\"") != std::string::npos);
+        // Packed from the records, the list is what packing its text gives.
+        QVERIFY(e.handoff->inputsConsidered);
+        QVERIFY(agents::packInputs(*e.handoff->inputsConsidered) == e.briefInputs);
         e.freeze();
         QVERIFY(!e.briefInputs.empty());
-        // Packed from the records, it is what packing the list's text gives.
-        QVERIFY(agents::packInputs(*e.handoff->inputsConsidered) == e.briefInputs);
         QVERIFY(e.briefText.find("\"inputs_considered\":null") != std::string::npos);
         QCOMPARE(agents::storedBrief(e.briefText, std::span<const std::uint8_t>(e.briefInputs)),
                  expected);

@@ -53,6 +53,10 @@ struct Worker
               {.readOnly = false, .create = false, .busyTimeoutMs = 5000, .quickCheck = false})),
           reader(db), runs(db)
     {
+        // 4 MiB, not the 64 MiB imports want: every new snapshot after the writer's commits
+        // empties the cache, and a big one was freed and faulted in again each time
+        // (measured: cold run 6.45 s -> 6.15 s).
+        db.exec("PRAGMA cache_size=-4096");
     }
 };
 
