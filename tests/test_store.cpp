@@ -5,6 +5,7 @@
 #include "store/Transaction.h"
 #include "store/WalRestarts.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -373,7 +374,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = path(dir, "held.sqlite");
-        auto db = Database::open(file.toStdString(), {.busyTimeoutMs = 20});
+        auto db = Database::open(file.toStdString());
         db.exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB)");
         writeBlobs(db, 1);
         auto reader = Database::open(file.toStdString(), {.quickCheck = false});
@@ -383,22 +384,26 @@ private slots:
         QCOMPARE(seen.int64At(0), 1);
         seen.reset();
         {
-            WalRestarts restarts(db, 256);
-            writeBlobs(db, 20);
-            // Held off, and tried again only after another 256 frames, not on every commit.
+            WalRestarts restarts(db, 256, 20);
+            QElapsedTimer held;
+            held.start();
+            writeBlobs(db, 40); // ~2,000 frames
+            // Held off, each time for the 20 ms asked (not the connection's 5 s), and tried
+            // again after 512, then 1,024 more frames, not on every commit.
             QCOMPARE(restarts.restarts(), 0);
-            QVERIFY2(restarts.busy() >= 1 && restarts.busy() <= 4,
+            QVERIFY2(restarts.busy() >= 2 && restarts.busy() <= 3, // every 256: 7
                      qPrintable(QString::number(restarts.busy())));
+            QVERIFY2(held.elapsed() < 2000, qPrintable(QString::number(held.elapsed())));
             // The reader still sees its snapshot.
             QVERIFY(seen.step());
             QCOMPARE(seen.int64At(0), 1);
             seen.reset();
             reader.exec("COMMIT");
-            writeBlobs(db, 20);
+            writeBlobs(db, 45); // past the next attempt, now 2,048 frames on
             QVERIFY(restarts.restarts() >= 1);
         }
         QVERIFY(seen.step());
-        QCOMPARE(seen.int64At(0), 41);
+        QCOMPARE(seen.int64At(0), 86);
     }
 
     void migrationsAreOrderedAndComplete()

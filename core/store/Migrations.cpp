@@ -502,19 +502,19 @@ CREATE INDEX outbox_by_brief ON outbox (brief_id, id);
 // What the dashboard reads per brief, beside the brief's JSON so that 90 days of KPIs never
 // parse it: its data completeness, the newest signal the lead had sent when it was briefed
 // (handoff generation time runs from there) and its four agents' time. They are filled in
-// for briefs written before; one covering index serves the KPI queries by day (the columns
-// sit after the JSON, and reading them from the row would walk its overflow pages).
+// for briefs written before, in one pass: each pass rewrites every brief's row, JSON and all.
+// One covering index serves the KPI queries by day (the columns sit after the JSON, and
+// reading them from the row would walk its overflow pages).
 constexpr const char *kV8 = R"sql(
 ALTER TABLE briefs ADD COLUMN completeness REAL;
 ALTER TABLE briefs ADD COLUMN signal_at TEXT;
 ALTER TABLE briefs ADD COLUMN pipeline_ms REAL;
 UPDATE briefs SET completeness = brief ->> '$.data_quality.completeness',
     pipeline_ms = (SELECT sum(s.duration_ms) FROM agent_steps s
-                   WHERE s.lead_id = briefs.lead_id AND s.run_id = briefs.run_id);
-UPDATE briefs SET signal_at = (
-    SELECT max(e.occurred_at) FROM lead_identities li
-    JOIN events e ON e.lead_system = li.source_system AND e.lead_ref = li.source_id
-    WHERE li.lead_id = briefs.lead_id AND e.occurred_at <= briefs.created_at);
+                   WHERE s.lead_id = briefs.lead_id AND s.run_id = briefs.run_id),
+    signal_at = (SELECT max(e.occurred_at) FROM lead_identities li
+                 JOIN events e ON e.lead_system = li.source_system AND e.lead_ref = li.source_id
+                 WHERE li.lead_id = briefs.lead_id AND e.occurred_at <= briefs.created_at);
 CREATE INDEX briefs_kpi ON briefs (created_at, sla_due, signal_at, completeness, pipeline_ms,
                                    escalation_reasons);
 CREATE INDEX review_actions_by_time ON review_actions (at, action, brief_id);

@@ -30,13 +30,18 @@ public:
     // enough that waiting for readers is rare (33 restarts in a 100,000-lead run).
     static constexpr int kDefaultFrames = 4096;
 
-    WalRestarts(Database &db, int frames);
+    // A restart waits up to `waitMs` for readers on old frames (the pipeline's workers let
+    // go within milliseconds; a reader that holds on, such as a console page mid-query,
+    // must not stall the writer for the connection's whole busy timeout), then the
+    // connection's busy timeout is set back to `busyTimeoutMs`.
+    WalRestarts(Database &db, int frames, int waitMs = 250, int busyTimeoutMs = 5000);
     ~WalRestarts();
     WalRestarts(const WalRestarts &) = delete;
     WalRestarts &operator=(const WalRestarts &) = delete;
 
-    // Restarts made so far, and attempts readers held off (the next one waits for the WAL
-    // to grow by another `frames`).
+    // Restarts made so far, and attempts readers held off. After one, the next attempt
+    // waits for the WAL to grow by twice as much as before: a reader that never lets go
+    // costs a few waits per run, not one per `frames`.
     std::int64_t restarts() const { return m_restarts; }
     std::int64_t busy() const { return m_busy; }
 
@@ -45,7 +50,10 @@ private:
 
     sqlite3 *m_db;
     int m_frames;
+    int m_waitMs;
+    int m_busyTimeoutMs;
     int m_nextAttempt;
+    int m_backoff;
     std::int64_t m_restarts = 0;
     std::int64_t m_busy = 0;
 };
