@@ -43,6 +43,19 @@ class TestOrchestrator : public QObject
         return st.step() ? st.int64At(0) : -1;
     }
 
+    // A run cancelled once `leads` leads are done, in chunks of 50, as an interrupted run
+    // leaves the store.
+    static pipeline::RunSummary runCancelledAfter(pipeline::Orchestrator &orchestrator,
+                                                  std::int64_t leads)
+    {
+        std::atomic<bool> cancel = false;
+        pipeline::RunOptions options;
+        options.chunk = 50;
+        options.cancel = &cancel;
+        options.onProgress = [&](std::int64_t done, std::int64_t) { cancel = done >= leads; };
+        return orchestrator.run(options);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -191,13 +204,8 @@ private slots:
         pipeline::Orchestrator(whole, m_registry, m_policy, clock, ids).run({});
 
         auto cut = store::openStore(storeCopy("cut.sqlite"));
-        std::atomic<bool> cancel = false;
-        pipeline::RunOptions options;
-        options.chunk = 50;
-        options.cancel = &cancel;
-        options.onProgress = [&](std::int64_t done, std::int64_t) { cancel = done >= 150; };
         pipeline::Orchestrator orchestrator(cut, m_registry, m_policy, clock, ids);
-        const auto partial = orchestrator.run(options);
+        const auto partial = runCancelledAfter(orchestrator, 150);
         QCOMPARE(scalar(cut, "SELECT count(*) FROM pipeline_runs WHERE status = 'interrupted'"), 1);
         // Items are written as leads finish; the run's list names the rest.
         const auto itemsWritten = scalar(cut, "SELECT count(*) FROM run_items");
@@ -236,13 +244,8 @@ private slots:
         pipeline::Orchestrator(whole, m_registry, m_policy, clock, ids).run({});
 
         auto cut = store::openStore(storeCopy("cut10.sqlite"));
-        std::atomic<bool> cancel = false;
-        pipeline::RunOptions options;
-        options.chunk = 50;
-        options.cancel = &cancel;
-        options.onProgress = [&](std::int64_t done, std::int64_t) { cancel = done >= 100; };
         pipeline::Orchestrator orchestrator(cut, m_registry, m_policy, clock, ids);
-        const auto partial = orchestrator.run(options);
+        const auto partial = runCancelledAfter(orchestrator, 100);
         cut.exec("INSERT INTO run_items (run_id, lead_id) SELECT r.id, l.id FROM pipeline_runs r, "
                  "leads l WHERE l.id NOT IN (SELECT lead_id FROM run_items)");
         cut.exec("UPDATE pipeline_runs SET leads = NULL");
