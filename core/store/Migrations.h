@@ -18,7 +18,8 @@ struct Migration
 };
 
 // The ordered steps from an empty file to the current schema. Append only: a released
-// step is never edited, a change is a new step.
+// step never changes what it leaves behind (schema and rows), a change is a new step. Only
+// how a step gets there may be improved: v8's two backfill passes became one, same rows.
 const std::vector<Migration> &migrations();
 int latestSchemaVersion();
 
