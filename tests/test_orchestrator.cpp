@@ -7,12 +7,15 @@
 #include "pipeline/RunStore.h"
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
+#include "store/Migrations.h"
 #include "store/OpenStore.h"
 #include "util/Time.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -285,6 +288,47 @@ private slots:
             "SELECT group_concat(lead_id) FROM (SELECT lead_id FROM run_items ORDER BY lead_id)");
         QVERIFY(items.step());
         QCOMPARE(items.textAt(0), "1,7," + std::to_string(last));
+    }
+
+    // Upgrading a store from before v8 fills each brief's dashboard columns (completeness,
+    // newest signal, agents' time) from its JSON, steps and events: what the pipeline
+    // itself writes into them.
+    void theV8BackfillGivesWhatThePipelineWrites()
+    {
+        const auto path = storeCopy("v8.sqlite");
+        std::map<std::int64_t, std::tuple<double, double, double>> written;
+        {
+            auto db = store::openStore(path);
+            const FixedClock clock(m_now);
+            RandomIdGenerator ids(7);
+            pipeline::Orchestrator(db, m_registry, m_policy, clock, ids).run({});
+            auto st = db.prepare("SELECT id, completeness, julianday(signal_at), pipeline_ms "
+                                 "FROM briefs");
+            while (st.step())
+                written[st.int64At(0)] = {st.doubleAt(1), st.doubleAt(2), st.doubleAt(3)};
+            QVERIFY(written.size() > 50);
+            // Back to v7: what v8 to v11 added goes (the test reads no brief's inputs).
+            db.exec("DROP INDEX briefs_kpi; DROP INDEX review_actions_by_time; DROP INDEX "
+                    "outbox_by_update; DROP TABLE contract_drift; DROP INDEX quarantine_by_time; "
+                    "ALTER TABLE briefs DROP COLUMN inputs; ALTER TABLE briefs DROP COLUMN "
+                    "completeness; ALTER TABLE briefs DROP COLUMN signal_at; ALTER TABLE briefs "
+                    "DROP COLUMN pipeline_ms; ALTER TABLE pipeline_runs DROP COLUMN leads; "
+                    "CREATE INDEX run_items_pending ON run_items (run_id, status); "
+                    "PRAGMA user_version = 7");
+        }
+        auto db = store::openStore(path);
+        QCOMPARE(db.userVersion(), store::latestSchemaVersion());
+        auto st = db.prepare("SELECT id, completeness, julianday(signal_at), pipeline_ms "
+                             "FROM briefs");
+        std::size_t compared = 0;
+        while (st.step()) {
+            const auto &[completeness, signal, ms] = written.at(st.int64At(0));
+            QCOMPARE(st.doubleAt(1), completeness);
+            QVERIFY(std::abs(st.doubleAt(2) - signal) < 1e-8); // the same instant
+            QVERIFY(std::abs(st.doubleAt(3) - ms) < 1e-6);      // summed in another order
+            ++compared;
+        }
+        QCOMPARE(compared, written.size());
     }
 };
 
