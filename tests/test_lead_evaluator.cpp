@@ -65,9 +65,10 @@ private slots:
         QVERIFY(e.handoff->contractErrors.empty());
         const std::string expected = e.handoff->completeBrief().dump();
         QVERIFY(expected.find("\"inputs_considered\":[{\"ref\":\"lead#5\"") != std::string::npos);
-        // Packed from the records, the list is what packing its text gives.
+        // Packed from the records, the list unpacks to the text the gate checked.
         QVERIFY(e.handoff->inputsConsidered);
-        QVERIFY(agents::packInputs(*e.handoff->inputsConsidered) == e.briefInputs);
+        QCOMPARE(agents::unpackInputsJson(e.briefInputs),
+                 agents::inputsJson(*e.handoff->inputsConsidered));
         e.freeze();
         QVERIFY(!e.briefInputs.empty());
         QVERIFY(e.briefText.find("\"inputs_considered\":null") != std::string::npos);

@@ -38,15 +38,6 @@ void appendJsonString(std::string &out, const std::string &s)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1; // upper case too: it would not come back as written
-}
-
 void appendItem(std::string &out, std::string_view kind, std::uint64_t id,
                 std::span<const std::uint8_t> digest)
 {
@@ -116,35 +107,6 @@ void appendPackedInput(std::vector<std::uint8_t> &packed, char kind, std::uint64
         packed.push_back(id ? static_cast<std::uint8_t>(low | 0x80) : low);
     } while (id);
     packed.insert(packed.end(), digest.begin(), digest.end());
-}
-
-std::optional<std::vector<std::uint8_t>> packInputs(const InputRefs &inputs)
-{
-    auto out = packedInputsStart(inputs.size());
-    for (const auto &[ref, sha] : inputs) {
-        const auto hash = ref.find('#');
-        if (hash == std::string::npos)
-            return std::nullopt;
-        const std::string_view name(ref.data(), hash);
-        const auto kind = std::find_if(kKinds.begin(), kKinds.end(),
-                                       [&](const Kind &k) { return k.name == name; });
-        const std::string_view digits(ref.data() + hash + 1, ref.size() - hash - 1);
-        std::uint64_t id = 0;
-        const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-        if (kind == kKinds.end() || digits.empty() || parsed.ec != std::errc() ||
-            parsed.ptr != digits.data() + digits.size() ||
-            (digits.size() > 1 && digits.front() == '0') || sha.size() != 2 * kDigestBytes)
-            return std::nullopt;
-        std::array<std::uint8_t, kDigestBytes> digest{};
-        for (std::size_t i = 0; i < kDigestBytes; ++i) {
-            const int high = hexValue(sha[2 * i]), low = hexValue(sha[2 * i + 1]);
-            if (high < 0 || low < 0)
-                return std::nullopt;
-            digest[i] = static_cast<std::uint8_t>(high << 4 | low);
-        }
-        appendPackedInput(out, kind->letter, id, digest);
-    }
-    return out;
 }
 
 std::string unpackInputsJson(std::span<const std::uint8_t> packed)

@@ -23,15 +23,12 @@ std::string inputsJson(const InputRefs &inputs);
 // `listJson` instead; nullopt if it has no such member.
 std::optional<std::string> withInputs(std::string briefText, std::string_view listJson);
 
-// A format byte, then per record its kind's letter, its id as a LEB128 varint and the 32
-// bytes of its hash: 38 bytes or so against about 100 as JSON. nullopt when a ref or hash
-// is not in the one form unpacking writes back (say "event#007" or upper-case hex), so that
-// what is read is always byte for byte what was written.
-std::optional<std::vector<std::uint8_t>> packInputs(const InputRefs &inputs);
-
-// The same packing built from records as the pipeline holds them (kind letter 'l', 'a',
-// 'n' or 'e', id, digest), without writing and parsing their text: start with
-// packedInputsStart(), then one appendPackedInput() per record, in the list's order.
+// The packed form: a format byte, then per record its kind's letter ('l', 'a', 'n' or 'e'),
+// its id as a LEB128 varint and the 32 bytes of its hash, about 38 bytes against 100 as
+// JSON. Built from the records the list's text was written from (never parsed back from
+// that text): packedInputsStart(), then one appendPackedInput() per record, in the list's
+// order. Unpacking writes refs and hashes in the one form the text has ("event#12",
+// lower-case hex), so what is read is byte for byte what was validated.
 std::vector<std::uint8_t> packedInputsStart(std::size_t records);
 void appendPackedInput(std::vector<std::uint8_t> &packed, char kind, std::uint64_t id,
                        std::span<const std::uint8_t, 32> digest);
