@@ -18,8 +18,8 @@ BATON_PACKAGES=(
   # core: SQLite (with FTS5), JSON, JSON Schema
   libsqlite3-dev sqlite3 nlohmann-json3-dev libvalijson-dev libssl-dev
   libmimalloc-dev libsimdjson-dev
-  # tests: the official JSON Schema Test Suite
-  json-schema-test-suite
+  # tests: the official JSON Schema Test Suite; faketime to run the suite on other dates
+  json-schema-test-suite faketime
 )
 
 baton_sudo() {

@@ -7,14 +7,20 @@
 #include <memory>
 #include <vector>
 
+namespace baton {
+class Clock;
+}
+
 namespace baton::app {
 
-// Shared by every sub-command: where the store is and where output goes (tests capture it).
+// Shared by every sub-command: where the store is, where output goes (tests capture it) and
+// what time it is (`--now`, so a command can be replayed as of any moment).
 struct CommandContext
 {
     QString storePath;
     QTextStream &out;
     QTextStream &err;
+    const Clock &clock;
 };
 
 // A headless sub-command: `baton <name> [options]`.

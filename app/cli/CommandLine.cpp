@@ -1,6 +1,8 @@
 #include "Logging.h"
 #include "StoreLocation.h"
 #include "cli/Command.h"
+#include "ports/Clock.h"
+#include "util/Time.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -23,6 +25,8 @@ QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
     text += QStringLiteral("\nGlobal options:\n"
                            "  --store PATH  the store file (default: %1)\n"
                            "  --user NAME   the console acts as this user profile (email or name)\n"
+                           "  --now TIME    act as of this moment (RFC 3339, e.g.\n"
+                           "                2026-11-24T09:00:00Z) instead of the system clock\n"
                            "  -h, --help    this help; `baton COMMAND --help` for a command\n"
                            "  --version     the version\n")
                 .arg(defaultStorePath());
@@ -35,7 +39,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
                    ConsoleLaunch *console)
 {
     const auto commands = makeCommands();
-    QString storePath, user;
+    QString storePath, user, now;
     QStringList rest;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments[i];
@@ -47,6 +51,15 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             storePath = arguments[++i];
         } else if (a.startsWith(QLatin1String("--store="))) {
             storePath = a.mid(8);
+        } else if (a == QLatin1String("--now") || a.startsWith(QLatin1String("--now="))) {
+            if (a.size() > 5) {
+                now = a.mid(6);
+            } else if (i + 1 < arguments.size()) {
+                now = arguments[++i];
+            } else {
+                err << "baton: --now needs a time\n";
+                return 2;
+            }
         } else if (a == QLatin1String("--user")) {
             if (i + 1 >= arguments.size()) {
                 err << "baton: --user needs a name\n";
@@ -73,6 +86,10 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         }
         if (!rest.isEmpty()) {
             err << "baton: unknown option " << rest.first() << "\n\n" << globalHelp(commands);
+            return 2;
+        }
+        if (!now.isEmpty()) {
+            err << "baton: --now applies to commands; the console runs on the system clock\n";
             return 2;
         }
         if (console)
@@ -107,8 +124,21 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
                                          QStringLiteral("Usage: baton [--store PATH] ") + name);
         return 0;
     }
+    std::optional<util::TimePoint> startAt;
+    if (!now.isEmpty()) {
+        startAt = util::parseRfc3339(now.toStdString());
+        if (!startAt) {
+            err << "baton: --now must be an RFC 3339 time like 2026-11-24T09:00:00Z, not " << now
+                << "\n";
+            return 2;
+        }
+    }
     qCDebug(lcCli) << "running" << name << "on store" << storePath;
-    CommandContext context{storePath, out, err};
+    const SystemClock systemClock;
+    const std::optional<StartedClock> startedClock =
+        startAt ? std::optional<StartedClock>(*startAt) : std::nullopt;
+    CommandContext context{storePath, out, err,
+                           startedClock ? static_cast<const Clock &>(*startedClock) : systemClock};
     return (*command)->run(parser, context);
 }
 

@@ -37,7 +37,7 @@ double ms(const QElapsedTimer &t)
 // SLA and score so filters and sorts have work to do. Every clone's text is a real brief.
 void buildStore(const QString &dir, const QString &path, qint64 target, CommandContext &context)
 {
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
     demo::DemoOptions options;
     options.leads = 3000;

@@ -141,7 +141,7 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
     auto db = openStoreFor(context);
     if (!db)
         return 1;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     crm::JsonlSink sink(*db, file.toStdString(), clock);
     crm::PushSummary total;
     try {
@@ -187,7 +187,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     if (!db)
         return 1;
     OneShotHttpTransport transport;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     TerminalProgress progress(QStringLiteral("pushing"));
     crm::PushOptions options;
     options.batchSize = static_cast<std::size_t>(*batch);

@@ -57,7 +57,7 @@ int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) c
     if (!db)
         return 1;
     OneShotHttpTransport transport;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     try {
         const auto s = crm::pullOutcomes(*db, *crm, transport, clock);
         if (!s.error.empty()) {

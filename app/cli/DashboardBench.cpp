@@ -30,7 +30,7 @@ try {
                     << dir << "` first\n";
         return 2;
     }
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
     auto db = store::openStore(path.toStdString());
     const QLocale en(QLocale::English);

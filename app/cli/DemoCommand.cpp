@@ -36,9 +36,6 @@ void DemoCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("Where to write the export files (default: demo-data/ "
                                      "beside the store)."),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("now"),
-                      QStringLiteral("End of the 90 days of engagement, RFC 3339 (default: now)."),
-                      QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("no-import"), QStringLiteral("Only write the files.")});
 }
 
@@ -50,20 +47,12 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);
     if (!leads || !seed || !events)
         return 2;
-    const SystemClock systemClock;
     demo::DemoOptions options;
     options.leads = static_cast<int>(*leads);
     options.seed = static_cast<std::uint64_t>(*seed);
     options.targetEvents = *events;
-    options.now = systemClock.now();
-    if (parser.isSet(QStringLiteral("now"))) {
-        const auto at = util::parseRfc3339(parser.value(QStringLiteral("now")).toStdString());
-        if (!at) {
-            context.err << "baton demo: --now must be an RFC 3339 time like 2026-11-24T09:00:00Z\n";
-            return 2;
-        }
-        options.now = *at;
-    }
+    // The 90 days of engagement end now: the global --now for a reproducible demo.
+    options.now = context.clock.now();
     const QString dir =
         parser.isSet(QStringLiteral("dir"))
             ? parser.value(QStringLiteral("dir"))
@@ -89,7 +78,7 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     if (!db)
         return 1;
     const auto registry = contracts::ContractRegistry::builtIn();
-    ingest::recordContracts(*db, registry, systemClock.now());
+    ingest::recordContracts(*db, registry, context.clock.now());
     {
         store::Transaction tx(*db);
         const int added = pipeline::saveUsers(*db, pipeline::demoTeam());
@@ -97,7 +86,7 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         context.out << "demo: team of " << pipeline::demoTeam().size() << " people (" << added
                     << " new)\n";
     }
-    ingest::Importer importer(*db, registry, systemClock);
+    ingest::Importer importer(*db, registry, context.clock);
     int failures = 0;
     // Accounts before the people who work there; events after the leads they belong to.
     for (const auto &path :

@@ -63,7 +63,7 @@ int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::
             return 2;
         variants.push_back(std::move(*variant));
     }
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     TerminalProgress progress(QStringLiteral("evaluating leads (dry run)"));
     pipeline::DryRunReport report;
     try {

@@ -54,7 +54,7 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandContext &context
         context.err << "baton export: use `export openlineage|traces|kpis [--since DAY]`\n";
         return 2;
     }
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto now = clock.now();
     telemetry::ExportOptions options;
     options.since = parser.isSet(QStringLiteral("since"))

@@ -53,7 +53,7 @@ int ImportCommand::run(const QCommandLineParser &parser, CommandContext &context
     auto db = openStoreFor(context);
     if (!db)
         return 1;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
     ingest::recordContracts(*db, registry, clock.now());
 

@@ -70,7 +70,7 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
     const auto window = integerOption(parser, QStringLiteral("window-days"), 0, 3650, context);
     if (!window)
         return 2;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto result = fitter.fit(clock.now(), 60, static_cast<int>(*window));
     if (result.model.testCount == 0 || result.positives == 0) {
         context.err << "baton model: no historical outcomes to fit on (leads older than 60 days, "

@@ -65,7 +65,7 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     if (!db)
         return 1;
     if (targets) {
-        const SystemClock clock;
+        const Clock &clock = context.clock;
         const auto enabled = crm::DeliveryTargets(*db, clock).enabled();
         context.out << "crm: every approved brief (baton push --target hubspot|salesforce)\n";
         for (const auto &t : crm::DeliveryTargets::known()) {
@@ -107,7 +107,7 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
         context.err << "baton outbox: say who acts with --as NAME\n";
         return 2;
     }
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
     review::ReviewService review(*db, registry, clock);
     crm::OutboxActions actions(*db, clock);

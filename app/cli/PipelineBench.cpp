@@ -61,7 +61,7 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
         parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
     QDir().mkpath(dir);
     const QString storePath = QDir(dir).filePath(QStringLiteral("pipeline.sqlite"));
-    const SystemClock clock;
+    const Clock &clock = context.clock;
 
     QElapsedTimer timer;
     timer.start();

@@ -109,7 +109,7 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
     auto db = openStoreFor(context);
     if (!db)
         return 1;
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
     const auto policy = policyFor(parser, registry, context);
     if (!policy)

@@ -44,7 +44,7 @@ int benchPush(const QCommandLineParser &parser, CommandContext &context)
     QDir().mkpath(dir);
     const QString storePath = QDir(dir).filePath(QStringLiteral("push.sqlite"));
     QFile::remove(storePath);
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     const auto registry = contracts::ContractRegistry::builtIn();
 
     QElapsedTimer timer;

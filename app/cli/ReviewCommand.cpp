@@ -139,7 +139,7 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     if (!db)
         return 1;
     const auto registry = contracts::ContractRegistry::builtIn();
-    const SystemClock clock;
+    const Clock &clock = context.clock;
     review::ReviewService service(*db, registry, clock);
     const auto text = [&](const char *option) {
         return parser.value(QLatin1String(option)).toStdString();

@@ -32,6 +32,26 @@ public:
     }
 };
 
+// Starts at a given moment and runs on from there: a command run with `--now` still sees
+// time pass while it waits for a retry or measures a duration.
+class StartedClock final : public Clock
+{
+public:
+    explicit StartedClock(std::chrono::system_clock::time_point at)
+        : m_at(at), m_started(std::chrono::steady_clock::now())
+    {
+    }
+    std::chrono::system_clock::time_point now() const override
+    {
+        return m_at + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                          std::chrono::steady_clock::now() - m_started);
+    }
+
+private:
+    std::chrono::system_clock::time_point m_at;
+    std::chrono::steady_clock::time_point m_started;
+};
+
 // A clock that stays where it is put; for tests and reproducible demos.
 class FixedClock final : public Clock
 {
