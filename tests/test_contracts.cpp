@@ -112,13 +112,13 @@ private slots:
             "account", "brief",  "engagement_event", "enrichment_record",
             "lead",    "policy", "summary"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(10)); // policy@2 added heartbeats
+        QCOMPARE(m_registry.versions().size(), size_t(11)); // lead@3 added consent per channel
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));
             QVERIFY(m_registry.validator(v->name, v->version) != nullptr);
         }
-        QVERIFY(m_registry.find("lead", 3) == nullptr);
+        QVERIFY(m_registry.find("lead", 4) == nullptr);
         QVERIFY(m_registry.find("lea", 1) == nullptr);
     }
 
@@ -326,7 +326,7 @@ private slots:
 
     void currentPicksNewestNotSunset()
     {
-        QCOMPARE(m_registry.current("lead", at("2026-01-01T00:00:00Z"))->version, 2);
+        QCOMPARE(m_registry.current("lead", at("2026-01-01T00:00:00Z"))->version, 3);
         QCOMPARE(m_registry.current("account", at("2030-01-01T00:00:00Z"))->version, 1);
         QVERIFY(m_registry.current("opportunity", at("2026-01-01T00:00:00Z")) == nullptr);
 
@@ -422,7 +422,7 @@ private slots:
         errors.clear();
         QVERIFY(!m_registry.validate("lead", 9, goodLead(), errors));
         QCOMPARE(errors[0].message,
-                 std::string("unknown contract version lead@9 (known: lead@1, lead@2)"));
+                 std::string("unknown contract version lead@9 (known: lead@1, lead@2, lead@3)"));
     }
 
     // Import workers share one registry; validation must not share mutable state.

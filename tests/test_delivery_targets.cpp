@@ -1,3 +1,4 @@
+#include "SchemaUndo.h"
 #include "ApprovedStore.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "crm/DeliveryTargets.h"
@@ -167,12 +168,14 @@ private slots:
         // off in the middle of the next line.
         crm::OutboxStore outbox(db);
         const auto due = outbox.due("9999", 5000, {"append_jsonl"});
+        // An hour ago, by the clock everything else here reads: the suite holds on any date.
+        const std::string diedAt = util::formatUtcMillis(clock.now() - std::chrono::hours(1));
         QCOMPARE(int(due.size()), approved);
         {
             std::ofstream out(file, std::ios::binary);
             for (std::size_t i = 0; i < due.size(); ++i) {
-                QVERIFY(outbox.claim(due[i].id, due[i].attempts, "2026-11-16T12:00:00.000Z",
-                                     "2026-11-16T12:00:01.000Z"));
+                QVERIFY(outbox.claim(due[i].id, due[i].attempts, diedAt,
+                                     util::formatUtcMillis(clock.now() - std::chrono::minutes(59))));
                 if (i < due.size() / 3)
                     out << due[i].payload << "\n";
                 else if (i == due.size() / 3)
@@ -207,8 +210,9 @@ private slots:
         {
             auto db = store::openStore(path);
             brief = scalar(db, "SELECT min(id) FROM briefs");
-            // Back to v6: what v7 to v11 added goes (the briefs' packed inputs with them:
+            // Back to v6: what v7 to v12 added goes (the briefs' packed inputs with them:
             // the test reads none of them).
+            db.exec(kUndoV12);
             db.exec("ALTER TABLE briefs DROP COLUMN inputs; ALTER TABLE pipeline_runs DROP COLUMN "
                     "leads; CREATE INDEX run_items_pending ON run_items (run_id, status);");
             db.exec("DROP TABLE contract_drift; DROP INDEX quarantine_by_time; DROP INDEX "

@@ -5,6 +5,7 @@
 #include "util/Time.h"
 
 #include <QTest>
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -20,6 +21,8 @@ TimePoint at(const char *text)
 const TimePoint kNow = at("2026-11-20T12:00:00Z");
 
 } // namespace
+
+Q_DECLARE_METATYPE(std::vector<ConsentFact>)
 
 class TestHandoffAgent : public QObject
 {
@@ -127,31 +130,150 @@ private slots:
         QVERIFY(r.reasons.front().find("strategic account") != std::string::npos);
     }
 
-    void consentProblemsStopOutreach()
+    static std::vector<std::string> actionsOf(const nlohmann::json &brief)
     {
-        auto in = input("US", "201-1000", "A1", true);
-        in.lead.optedOut = true;
-        in.summary.risks.push_back({"Opted out of email: do not email.", {"lead#7"}});
-        in.summary.intentSignals.push_back({"Requested a demo on 2026-11-19.", {"event#3"}});
-        const auto r = HandoffAgent(policy.handoff, registry).run(in);
-        QVERIFY(hasAction(r.brief, "do_not_contact"));
-        QVERIFY(!hasAction(r.brief, "call") && !hasAction(r.brief, "book_demo") && !hasAction(r.brief, "email"));
-        QVERIFY(r.escalated);
-        QVERIFY(r.contractErrors.empty());
+        std::vector<std::string> out;
+        for (const auto &a : brief["recommended_actions"])
+            out.push_back(a["action"].get<std::string>());
+        return out;
     }
 
+    // A demo request and a pricing view yesterday: what outreach would answer.
+    static std::vector<EventFact> askedForADemo()
+    {
+        return {{3, "form_submit", "Request a Demo", kNow - std::chrono::hours(20), ""},
+                {2, "web_visit", "/pricing", kNow - std::chrono::hours(22), ""},
+                {1, "pricing_page_view", "", kNow - std::chrono::hours(30), ""}};
+    }
+
+    static ConsentFact fact(Channel channel, bool optedOut, int daysAgo, const char *ref)
+    {
+        return {channel, optedOut, kNow - std::chrono::hours(24 * daysAgo), ref, "test"};
+    }
+
+    // The actions come from typed facts: a brief without a single summary sentence gets them,
+    // each citing the events behind it.
     void intentBecomesActionsWithEvidence()
     {
         auto in = input("US", "201-1000", "A1", true);
-        in.summary.intentSignals.push_back({"Requested a demo on 2026-11-19 \"Demo Request\".", {"event#3"}});
-        in.summary.intentSignals.push_back({"Viewed pricing 2 times in the last 30 days, last on 2026-11-19.", {"event#2", "event#1"}});
+        const auto events = askedForADemo();
+        in.events = &events;
         const auto r = HandoffAgent(policy.handoff, registry).run(in);
-        for (const auto &a : r.brief["recommended_actions"]) {
-            QVERIFY(!a["evidence"].empty());
-            if (a["action"] == "book_demo")
-                QCOMPARE(a["evidence"][0].get<std::string>(), std::string("event#3"));
+        QVERIFY(r.contractErrors.empty());
+        QCOMPARE(actionsOf(r.brief), (std::vector<std::string>{"book_demo", "send_pricing", "call"}));
+        const auto &actions = r.brief["recommended_actions"];
+        QCOMPARE(actions[0]["evidence"].dump(), nlohmann::json({"event#3"}).dump());
+        QCOMPARE(actions[1]["evidence"].dump(), nlohmann::json({"event#2", "event#1"}).dump());
+        QCOMPARE(actions[0]["reason"].get<std::string>(), std::string("requested a demo on 2026-11-19"));
+    }
+
+    // Whatever the summary says, in whatever language, the same facts give the same actions and
+    // escalations: a German risk sentence about an opt-out changes nothing, and an English
+    // summary that says nothing of one does not open a closed channel.
+    void actionsDoNotDependOnTheSummarysWords()
+    {
+        const auto events = askedForADemo();
+        const auto run = [&](std::vector<Sentence> risks, std::vector<Sentence> intent, bool optedOut) {
+            auto in = input("US", "201-1000", "A1", true);
+            in.events = &events;
+            in.summary.risks = std::move(risks);
+            in.summary.intentSignals = std::move(intent);
+            if (optedOut)
+                in.consent = Consent({fact(Channel::Any, true, 3, "lead#7")});
+            return HandoffAgent(policy.handoff, registry).run(in);
+        };
+        const auto plain = run({}, {}, false);
+        const auto german = run({{"Hat Kontakt abgelehnt. Nicht anrufen.", {"lead#7"}}},
+                                {{"Hat eine Demo angefragt.", {"event#3"}}}, false);
+        const auto claims = run({{"Unsubscribed from email on 2026-11-01.", {"lead#7"}},
+                                 {"Opted out of email: do not email.", {"lead#7"}}},
+                                {{"Requested a demo on 2026-11-19.", {"event#3"}}}, false);
+        QCOMPARE(german.brief["recommended_actions"].dump(), plain.brief["recommended_actions"].dump());
+        QCOMPARE(claims.brief["recommended_actions"].dump(), plain.brief["recommended_actions"].dump());
+        QCOMPARE(german.reasons, plain.reasons);
+        QCOMPARE(claims.reasons, plain.reasons);
+
+        const auto silent = run({}, {}, true);
+        const auto cheerful = run({{"Keen to talk!", {"lead#7"}}},
+                                  {{"Requested a demo on 2026-11-19.", {"event#3"}}}, true);
+        QCOMPARE(actionsOf(silent.brief), std::vector<std::string>{"do_not_contact"});
+        QCOMPARE(cheerful.brief["recommended_actions"].dump(), silent.brief["recommended_actions"].dump());
+        QVERIFY(silent.escalated);
+        QCOMPARE(cheerful.reasons, silent.reasons);
+    }
+
+    void consentDecidesTheChannels_data()
+    {
+        QTest::addColumn<std::vector<ConsentFact>>("facts");
+        QTest::addColumn<QString>("persona");
+        QTest::addColumn<bool>("qualifies");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<bool>("consentEscalation");
+        const QString buyer = QStringLiteral("technical_buyer"), user = QStringLiteral("end_user");
+        using L = QStringList;
+        QTest::newRow("no facts, buyer") << std::vector<ConsentFact>{} << buyer << true
+                                         << L{"book_demo", "send_pricing", "call"} << false;
+        QTest::newRow("no facts, not a buyer") << std::vector<ConsentFact>{} << user << true
+                                               << L{"book_demo", "send_pricing", "email"} << false;
+        QTest::newRow("no email, buyer") << std::vector{fact(Channel::Email, true, 5, "lead#7")} << buyer
+                                         << true << L{"book_demo", "call"} << false;
+        QTest::newRow("no email, not a buyer: a call instead")
+            << std::vector{fact(Channel::Email, true, 5, "event#9")} << user << true
+            << L{"book_demo", "call"} << false;
+        QTest::newRow("do not call, buyer: an email instead")
+            << std::vector{fact(Channel::Phone, true, 5, "lead#7")} << buyer << true
+            << L{"book_demo", "send_pricing", "email"} << false;
+        QTest::newRow("no email and do not call")
+            << std::vector{fact(Channel::Email, true, 5, "event#9"), fact(Channel::Phone, true, 9, "lead#7")}
+            << buyer << true << L{"do_not_contact"} << true;
+        QTest::newRow("do not contact") << std::vector{fact(Channel::Any, true, 40, "lead#7")} << user << true
+                                        << L{"do_not_contact"} << true;
+        QTest::newRow("unsubscribed, then back in")
+            << std::vector{fact(Channel::Email, true, 20, "event#8"), fact(Channel::Email, false, 2, "event#9")}
+            << user << true << L{"book_demo", "send_pricing", "email"} << false;
+        QTest::newRow("back in, then unsubscribed")
+            << std::vector{fact(Channel::Email, false, 20, "event#8"), fact(Channel::Email, true, 2, "event#9")}
+            << user << true << L{"book_demo", "call"} << false;
+        QTest::newRow("not qualified: nurture") << std::vector<ConsentFact>{} << user << false
+                                                << L{"book_demo", "send_pricing", "nurture"} << false;
+        QTest::newRow("not qualified, no email: no nurture")
+            << std::vector{fact(Channel::Email, true, 5, "lead#7")} << user << false << L{"book_demo"} << false;
+    }
+    void consentDecidesTheChannels()
+    {
+        QFETCH(std::vector<ConsentFact>, facts);
+        QFETCH(QString, persona);
+        QFETCH(bool, qualifies);
+        QFETCH(QStringList, expected);
+        QFETCH(bool, consentEscalation);
+        auto in = input("US", "201-1000", "A1", qualifies);
+        in.profile.fields["persona"].value = persona.toStdString();
+        const auto events = askedForADemo();
+        in.events = &events;
+        in.consent = Consent(facts);
+        const auto r = HandoffAgent(policy.handoff, registry).run(in);
+        QVERIFY(r.contractErrors.empty());
+        QStringList actions;
+        for (const auto &a : actionsOf(r.brief))
+            actions << QString::fromStdString(a);
+        QCOMPARE(actions, expected);
+        const bool consentReason = std::any_of(r.reasons.begin(), r.reasons.end(), [](const auto &s) {
+            return s.rfind("consent problem: ", 0) == 0;
+        });
+        QCOMPARE(consentReason, consentEscalation);
+        // Every standing fact is cited in the profile, with its record.
+        for (const ConsentFact *f : in.consent.standing()) {
+            const auto &field = r.brief["profile"]["consent_" + std::string(channelName(f->channel))];
+            QCOMPARE(field["evidence"].dump(), nlohmann::json({f->evidence}).dump());
+            QCOMPARE(field["value"].get<std::string>(), std::string(f->optedOut ? "opted_out" : "opted_in"));
         }
-        QVERIFY(hasAction(r.brief, "book_demo") && hasAction(r.brief, "send_pricing"));
+        // A closed channel's action names the fact that closed it.
+        if (!consentEscalation && !facts.empty() && in.consent.closedBy(Channel::Email) && qualifies &&
+            persona.toStdString() != "technical_buyer") {
+            const auto &call = r.brief["recommended_actions"].back();
+            QVERIFY2(call["reason"].get<std::string>().find("not by email: ") != std::string::npos,
+                     call["reason"].dump().c_str());
+        }
     }
 
     void incompleteDataEscalates()

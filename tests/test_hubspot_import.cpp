@@ -59,12 +59,12 @@ private slots:
         // A column Baton has no field for is contract drift: counted per batch, once per record
         // that carries it (1052 left it empty).
         QCOMPARE(s.scalar("SELECT count(*) FROM contract_drift"), 1);
-        QCOMPARE(s.scalar("SELECT records FROM contract_drift WHERE contract = 'lead' AND version = 2 "
+        QCOMPARE(s.scalar("SELECT records FROM contract_drift WHERE contract = 'lead' AND version = 3 "
                           "AND field = 'properties/Industry'"),
                  1);
         // Provenance on every record.
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE source_system = 'hubspot' AND batch_id = "
-                          + std::to_string(r.batchId) + " AND length(content_hash) = 32 AND contract_version = 2"),
+                          + std::to_string(r.batchId) + " AND length(content_hash) = 32 AND contract_version = 3"),
                  2);
     }
 
@@ -80,7 +80,7 @@ private slots:
         QCOMPARE(q.textAt(1), std::string("Email"));
         QVERIFY2(QString::fromStdString(q.textAt(2)).contains("email"), q.textAt(2).c_str());
         QCOMPARE(q.textAt(3), std::string("contacts.csv"));
-        QCOMPARE(q.textAt(4), std::string("lead@2"));
+        QCOMPARE(q.textAt(4), std::string("lead@3"));
         QVERIFY(QString::fromStdString(q.textAt(5)).startsWith("\"1053\""));
         QVERIFY(q.step());
         QCOMPARE(q.int64At(0), 5);

@@ -28,7 +28,7 @@ private slots:
         QCOMPARE(r.counts.accepted, 5);
         QCOMPARE(r.counts.deprecated, 1); // engagement_event@1 is deprecated at the test's "now"
         QCOMPARE(s.scalar("SELECT count(*) FROM accounts WHERE domain = 'acme.com' AND employees = 420"), 1);
-        QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE contract_version = 2"), 1);
+        QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE contract_version = 3"), 1);
         QCOMPARE(s.text("SELECT occurred_at FROM events WHERE source_id = 'ev-1'"),
                  QStringLiteral("2026-11-02T14:00:00.250Z"));
         QCOMPARE(s.scalar("SELECT contract_version FROM events WHERE source_id = 'ev-2'"), 1);

@@ -47,7 +47,7 @@ class TestLeadEvaluator : public QObject
 private slots:
     void aRecentDemoRequestBriefsALowScoringLead()
     {
-        const auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2)}}));
+        const auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2), ""}}));
         QVERIFY(!e.qualifies);
         QVERIFY(e.handoff.has_value());
         QCOMPARE(e.trigger, std::string("demo request (event#1)"));
@@ -59,8 +59,8 @@ private slots:
     // one read.
     void frozenBriefTextIsTheBriefsJson()
     {
-        auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2)},
-                                      {2, "web_visit", "/pricing", daysAgo(1)}}));
+        auto e = evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(2), ""},
+                                      {2, "web_visit", "/pricing", daysAgo(1), ""}}));
         QVERIFY(e.handoff.has_value());
         QVERIFY(e.handoff->contractErrors.empty());
         const std::string expected = e.handoff->completeBrief().dump();
@@ -102,7 +102,7 @@ private slots:
     {
         const int window = m_policy.scoring.triggerWindowDays;
         const auto e =
-            evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(window + 1)}}));
+            evaluate(lowFitLead({{1, "form_submit", "Request a demo", daysAgo(window + 1), ""}}));
         QVERIFY(!e.handoff.has_value());
         QVERIFY(e.trigger.empty());
         QVERIFY(e.steps.empty()); // nothing is kept of a lead that is not briefed
@@ -110,18 +110,18 @@ private slots:
 
     void nothingNewSinceTheLastBriefDoesNot()
     {
-        const auto in = lowFitLead({{1, "form_submit", "Request a demo", daysAgo(3)}});
+        const auto in = lowFitLead({{1, "form_submit", "Request a demo", daysAgo(3), ""}});
         QVERIFY(!evaluate(in, daysAgo(1)).handoff.has_value());
         QVERIFY(evaluate(in, daysAgo(4)).handoff.has_value());
     }
 
     void pricingWithAFormIsATriggerAndPricingAloneIsNot()
     {
-        const auto both = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3)},
-                                               {2, "form_submit", "Newsletter", daysAgo(1)}}));
+        const auto both = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3), ""},
+                                               {2, "form_submit", "Newsletter", daysAgo(1), ""}}));
         QVERIFY(both.handoff.has_value());
         QVERIFY(both.trigger.find("pricing") != std::string::npos);
-        const auto alone = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3)}}));
+        const auto alone = evaluate(lowFitLead({{1, "web_visit", "/pricing", daysAgo(3), ""}}));
         QVERIFY(!alone.handoff.has_value());
     }
 };

@@ -8,9 +8,12 @@
 #include "sandbox/ChatCompletionsSandbox.h"
 #include "util/Time.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 using namespace baton;
@@ -107,8 +110,8 @@ class TestLlmSummarization : public QObject
         l.lead.email = "ada@example.com";
         l.lead.jobTitle = "VP Engineering";
         l.lead.company = "Analytical Engines";
-        l.events.push_back({41, "web_visit", "/pricing", m_now - std::chrono::hours(30)});
-        l.events.push_back({42, "form_submit", "Demo request", m_now - std::chrono::hours(2)});
+        l.events.push_back({41, "web_visit", "/pricing", m_now - std::chrono::hours(30), ""});
+        l.events.push_back({42, "form_submit", "Demo request", m_now - std::chrono::hours(2), ""});
         return l;
     }
 
@@ -175,6 +178,92 @@ private slots:
         QVERIFY(!facts["lead"].contains("email"));
         QVERIFY(request["messages"][1]["content"].get<std::string>().find('@') ==
                 std::string::npos);
+    }
+
+    // Per lead: its brief's actions and escalation reasons, as one line each.
+    static std::map<std::int64_t, std::string> decisions(store::Database &db)
+    {
+        std::map<std::int64_t, std::string> out;
+        pipeline::RunStore runs(db);
+        auto st = db.prepare("SELECT id, lead_id FROM briefs WHERE status != 'superseded'");
+        while (st.step()) {
+            const auto brief = nlohmann::json::parse(*runs.briefJson(st.int64At(0)));
+            std::string line;
+            for (const auto &a : brief["recommended_actions"])
+                line += a["action"].get<std::string>() + "(" + a["evidence"].dump() + ") ";
+            line += brief["escalation"].dump();
+            out[st.int64At(1)] = line;
+        }
+        return out;
+    }
+
+    // Consent is a fact, whatever the summary says: leads that opted out of email, are on
+    // do-not-call or opted out of all contact get the same actions and escalations from a
+    // deterministic summary and from LLM answers in English, in other words and in German.
+    void consentAndActionsDoNotDependOnTheWording()
+    {
+        const std::string base = storeCopy("wording-base.sqlite");
+        std::vector<std::int64_t> leads;
+        {
+            auto db = store::openStore(base);
+            auto st = db.prepare("SELECT id FROM leads WHERE opted_out = 0 ORDER BY id");
+            while (st.step())
+                leads.push_back(st.int64At(0));
+            QVERIFY(leads.size() > 60);
+            // Every third lead a flag of each kind; the pipeline briefs a share of them.
+            for (std::size_t i = 0; i + 2 < leads.size(); i += 9) {
+                db.exec("UPDATE leads SET opted_out = 1 WHERE id = " + std::to_string(leads[i]));
+                db.exec("UPDATE leads SET do_not_call = 1 WHERE id = " + std::to_string(leads[i + 3]));
+                db.exec("UPDATE leads SET do_not_contact = 1 WHERE id = " +
+                        std::to_string(leads[i + 6]));
+            }
+        }
+        const auto runAs = [&](const char *name, std::optional<Behaviour::Wording> wording) {
+            const std::string path = m_dir.filePath(QLatin1String(name)).toStdString();
+            copyStore(base, path);
+            auto db = store::openStore(path);
+            if (wording) {
+                Behaviour b;
+                b.wording = *wording;
+                m_sandbox.setBehaviour(b);
+                const agents::LlmSummarizer llm(config(), m_transport, m_registry, m_clock);
+                runWith(db, llm);
+            } else {
+                RandomIdGenerator ids(++m_runs);
+                pipeline::Orchestrator(db, m_registry, m_policy, m_clock, ids).run({});
+            }
+            return decisions(db);
+        };
+        const auto deterministic = runAs("wording-none.sqlite", std::nullopt);
+        QVERIFY(deterministic.size() > 10);
+        for (const auto wording : {Behaviour::Wording::English, Behaviour::Wording::Paraphrased,
+                                   Behaviour::Wording::German}) {
+            const auto llm = runAs("wording-llm.sqlite", wording);
+            QCOMPARE(llm.size(), deterministic.size());
+            for (const auto &[lead, line] : deterministic)
+                QCOMPARE(QString::fromStdString(llm.at(lead)), QString::fromStdString(line));
+            QFile::remove(m_dir.filePath(QStringLiteral("wording-llm.sqlite")));
+        }
+        // And the facts were applied: no briefed lead is recommended a channel it closed.
+        auto db = store::openStore(m_dir.filePath(QStringLiteral("wording-none.sqlite")).toStdString());
+        auto st = db.prepare(
+            "SELECT l.opted_out, l.do_not_call, l.do_not_contact, b.lead_id FROM briefs b JOIN "
+            "leads l ON l.id = b.lead_id WHERE l.opted_out + l.do_not_call + l.do_not_contact > 0");
+        int closed = 0;
+        while (st.step()) {
+            ++closed;
+            const std::string line = deterministic.at(st.int64At(3));
+            if (st.int64At(0) || st.int64At(2))
+                for (const char *action : {"email(", "send_pricing(", "nurture("})
+                    QVERIFY2(line.find(action) == std::string::npos, line.c_str());
+            if (st.int64At(1) || st.int64At(2))
+                QVERIFY2(line.find("call(") == std::string::npos, line.c_str());
+            if (st.int64At(2))
+                QVERIFY2(line.rfind("do_not_contact(", 0) == 0 &&
+                             line.find("consent problem") != std::string::npos,
+                         line.c_str());
+        }
+        QVERIFY(closed >= 3);
     }
 
     void answerCitingAnUnknownIdFallsBackAndEscalatesHotLeads()

@@ -230,7 +230,7 @@ private slots:
                  3);
         // Queueing the same brief again adds nothing: the keys are the brief's.
         db.exec("BEGIN");
-        crm::OutboxStore(db).enqueue(id, crm::planApproval(id, brief, before.owner), "later");
+        crm::OutboxStore(db).enqueue(id, crm::planApproval(id, brief, before.owner, nullptr), "later");
         db.exec("COMMIT");
         QCOMPARE(crm::OutboxStore(db).forBrief(id).size(), std::size_t(3));
     }

@@ -29,7 +29,7 @@ EnrichedProfile profile(const char *industry, const char *band, const char *coun
 
 EventFact activity(std::int64_t id, const char *type, const char *when, const char *asset = "")
 {
-    return {id, type, asset, at(when)};
+    return {id, type, asset, at(when), ""};
 }
 
 double sum(const ScoreResult &r)

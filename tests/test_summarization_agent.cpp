@@ -16,7 +16,7 @@ const TimePoint kNow = at("2026-11-20T12:00:00Z");
 
 EventFact activity(std::int64_t id, const char *type, const char *when, const char *asset = "")
 {
-    return {id, type, asset, at(when)};
+    return {id, type, asset, at(when), ""};
 }
 
 EnrichedProfile acmeProfile()

@@ -22,6 +22,10 @@ void LlmSandboxCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("fail-first"),
                       QStringLiteral("Answer the first N requests with 503, to see retries."),
                       QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("wording"),
+                      QStringLiteral("english, paraphrased or german: the words of its summaries "
+                                     "(what Baton recommends must not change with them)."),
+                      QStringLiteral("W"), QStringLiteral("english")});
 }
 
 int LlmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -34,6 +38,15 @@ int LlmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
     }
     ChatSandboxBehaviour behaviour;
     behaviour.failFirst = parser.value(QStringLiteral("fail-first")).toInt();
+    const QString wording = parser.value(QStringLiteral("wording"));
+    if (wording == QLatin1String("paraphrased")) {
+        behaviour.wording = ChatSandboxBehaviour::Wording::Paraphrased;
+    } else if (wording == QLatin1String("german")) {
+        behaviour.wording = ChatSandboxBehaviour::Wording::German;
+    } else if (wording != QLatin1String("english")) {
+        context.err << "baton llm-sandbox: --wording is english, paraphrased or german\n";
+        return 2;
+    }
     ChatCompletionsSandbox sandbox;
     sandbox.setBehaviour(behaviour);
     if (!sandbox.start(static_cast<quint16>(port))) {

@@ -36,9 +36,35 @@ QJsonObject sentence(const QString &text, const QStringList &evidence)
             {QStringLiteral("evidence"), QJsonArray::fromStringList(evidence)}};
 }
 
-// A modest, honest summary of the facts in the request: what a well-behaved model answers.
-QJsonObject groundedSummary(const QJsonObject &facts)
+using Wording = ChatSandboxBehaviour::Wording;
+
+// The sentences of a grounded answer in each wording: %1 an event type, %2 a count; %1 a
+// title, %2 a company; then the opt-out risk.
+struct Phrases
 {
+    const char *intent, *talking, *optedOut;
+};
+
+Phrases phrases(Wording wording)
+{
+    switch (wording) {
+    case Wording::Paraphrased:
+        return {"Shows interest through %1 (%2 cited).",
+                "Lead with how things look for a %1 at %2.", "Prefers not to hear from us."};
+    case Wording::German:
+        return {"Kürzlich: %1 (%2 gezeigt).", "Als %1 bei %2 ansprechen.",
+                "Hat der Kontaktaufnahme widersprochen."};
+    case Wording::English:
+        break;
+    }
+    return {"Recent %1 activity (%2 shown).", "Open with their role as %1 at %2.",
+            "They opted out of contact."};
+}
+
+// A modest, honest summary of the facts in the request: what a well-behaved model answers.
+QJsonObject groundedSummary(const QJsonObject &facts, Wording wording)
+{
+    const Phrases say = phrases(wording);
     const QJsonObject lead = facts.value(QStringLiteral("lead")).toObject();
     const QString leadRef = lead.value(QStringLiteral("id")).toString();
     QJsonArray intent;
@@ -53,7 +79,7 @@ QJsonObject groundedSummary(const QJsonObject &facts)
         for (const auto &other : facts.value(QStringLiteral("events")).toArray())
             if (other.toObject().value(QStringLiteral("type")).toString() == type && ids.size() < 3)
                 ids << other.toObject().value(QStringLiteral("id")).toString();
-        intent.append(sentence(QStringLiteral("Recent %1 activity (%2 shown).")
+        intent.append(sentence(QString::fromUtf8(say.intent)
                                    .arg(QString(type).replace(QLatin1Char('_'), QLatin1Char(' ')))
                                    .arg(ids.size()),
                                ids));
@@ -63,13 +89,13 @@ QJsonObject groundedSummary(const QJsonObject &facts)
     const QString company = lead.value(QStringLiteral("company")).toString();
     if (!title.isEmpty() || !company.isEmpty())
         talking.append(
-            sentence(QStringLiteral("Open with their role as %1 at %2.")
+            sentence(QString::fromUtf8(say.talking)
                          .arg(title.isEmpty() ? QStringLiteral("a contact") : title,
                               company.isEmpty() ? QStringLiteral("their company") : company),
                      {leadRef}));
     QJsonArray risks;
     if (lead.value(QStringLiteral("opted_out_of_contact")).toBool())
-        risks.append(sentence(QStringLiteral("They opted out of contact."), {leadRef}));
+        risks.append(sentence(QString::fromUtf8(say.optedOut), {leadRef}));
     return {{QStringLiteral("intent_signals"), intent},
             {QStringLiteral("talking_points"), talking},
             {QStringLiteral("risks"), risks}};
@@ -171,7 +197,7 @@ ChatCompletionsSandbox::Answer ChatCompletionsSandbox::answer(const QByteArray &
         QJsonDocument::fromJson(
             messages.last().toObject().value(QStringLiteral("content")).toString().toUtf8())
             .object();
-    QJsonObject summary = groundedSummary(facts);
+    QJsonObject summary = groundedSummary(facts, b.wording);
     QString content;
     switch (b.answer) {
     case ChatSandboxBehaviour::Answer::Grounded:

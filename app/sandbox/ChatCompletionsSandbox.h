@@ -21,6 +21,14 @@ struct ChatSandboxBehaviour
         ViolatesContract, // JSON, but a sentence without evidence
     };
     Answer answer = Answer::Grounded;
+    // The words of a grounded answer: what a summary says must never change what Baton does.
+    enum class Wording
+    {
+        English,
+        Paraphrased, // other English words for the same facts
+        German,
+    };
+    Wording wording = Wording::English;
     bool fenced = false; // wrap the JSON in a Markdown fence, as models often do
     int failFirst = 0;   // answer this many requests with failStatus before the rest
     int failStatus = 503;

@@ -35,12 +35,50 @@ std::string percent(double fraction)
     return buf;
 }
 
-const Sentence *signal(const Summary &s, const char *prefix)
+std::string day(TimePoint t)
 {
-    for (const auto &sentence : s.intentSignals)
-        if (sentence.text.rfind(prefix, 0) == 0)
-            return &sentence;
-    return nullptr;
+    return util::formatUtc(t).substr(0, 10);
+}
+
+// The intent an action answers, from typed events of the last 30 days (as the summary counts
+// them): the newest first, at most five cited.
+struct Intent
+{
+    std::vector<const EventFact *> demoRequests, pricingViews;
+    static std::vector<std::string> refs(std::vector<const EventFact *> list)
+    {
+        std::sort(list.begin(), list.end(),
+                  [](auto *a, auto *b) { return a->occurredAt > b->occurredAt; });
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < list.size() && i < 5; ++i)
+            out.push_back("event#" + std::to_string(list[i]->id));
+        return out;
+    }
+    static TimePoint newest(const std::vector<const EventFact *> &list)
+    {
+        TimePoint t{};
+        for (const auto *e : list)
+            t = std::max(t, e->occurredAt);
+        return t;
+    }
+};
+
+Intent intentOf(const std::vector<EventFact> *events, TimePoint now)
+{
+    Intent out;
+    if (!events)
+        return out;
+    for (const EventFact &e : *events) {
+        const double age = std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0;
+        if (age < 0 || age > 30)
+            continue;
+        const std::string_view kind = eventKind(e);
+        if (kind == "demo_request")
+            out.demoRequests.push_back(&e);
+        else if (kind == "pricing_page_view")
+            out.pricingViews.push_back(&e);
+    }
+    return out;
 }
 
 } // namespace
@@ -87,6 +125,48 @@ std::string HandoffResult::briefText() const
         return std::move(*text);
     return completeBrief().dump(); // cannot happen: the member is set
 }
+
+namespace {
+
+// The outreach actions for a person with at least one channel open: a demo and pricing when
+// they asked, then the rep's first move (a call for a buyer, else an e-mail; the other channel
+// when that one is closed) or nurture, each citing the events or the score behind it.
+template <typename Act>
+void recommendOutreach(const HandoffInput &in, const Consent &consent, double sla, Act &&act)
+{
+    const Intent intent = intentOf(in.events, in.now);
+    if (!intent.demoRequests.empty())
+        act("book_demo", sla, "requested a demo on " + day(Intent::newest(intent.demoRequests)),
+            Intent::refs(intent.demoRequests));
+    if (!intent.pricingViews.empty() && consent.allows(Channel::Email))
+        act("send_pricing", sla,
+            "viewed pricing " + std::to_string(intent.pricingViews.size()) +
+                (intent.pricingViews.size() == 1 ? " time" : " times") +
+                " in the last 30 days, last on " + day(Intent::newest(intent.pricingViews)),
+            Intent::refs(intent.pricingViews));
+    const auto top = in.score.topPositive(1);
+    std::vector<std::string> why = top.empty() ? std::vector<std::string>{} : top.front().evidence;
+    if (in.score.qualifies) {
+        const std::string persona = text(in.profile, "persona");
+        const bool buyer = persona == "economic_buyer" || persona == "technical_buyer";
+        const Channel preferred = buyer ? Channel::Phone : Channel::Email;
+        const Channel other = buyer ? Channel::Email : Channel::Phone;
+        const Channel channel = consent.allows(preferred) ? preferred : other;
+        std::string reason =
+            "qualified at score " + std::to_string(static_cast<int>(std::lround(in.score.score))) +
+            " (" + in.score.grid + ")" + (top.empty() ? "" : ", mostly " + top.front().name);
+        if (const ConsentFact *closed = consent.closedBy(preferred)) {
+            reason +=
+                "; not by " + std::string(channelName(preferred)) + ": " + describeFact(*closed);
+            why.push_back(closed->evidence);
+        }
+        act(channel == Channel::Phone ? "call" : "email", sla, std::move(reason), why);
+    } else if (consent.allows(Channel::Email)) {
+        act("nurture", 24 * 7, "below the qualification threshold: keep in nurture", why);
+    }
+}
+
+} // namespace
 
 HandoffResult HandoffAgent::run(HandoffInput in) const
 {
@@ -159,11 +239,6 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
                          percent(m_policy.completenessThreshold) + " (missing: " + list + ")");
     }
 
-    // Consent: someone who opted out or unsubscribed gets no outreach.
-    const Sentence *unsubscribed = nullptr;
-    for (const auto &risk : in.summary.risks)
-        if (risk.text.rfind("Unsubscribed", 0) == 0 || risk.text.rfind("Opted out", 0) == 0)
-            unsubscribed = &risk;
     nlohmann::json actions = nlohmann::json::array();
     const auto act = [&](const char *action, double hours, std::string reason,
                          std::vector<std::string> evidence) {
@@ -173,28 +248,21 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
              {"reason", std::move(reason)},
              {"evidence", evidence.empty() ? std::vector<std::string>{leadRef} : evidence}});
     };
-    if (unsubscribed) {
-        act("do_not_contact", sla, "consent: " + unsubscribed->text, unsubscribed->evidence);
-        escalateWhen("consent_problem", "consent problem: " + unsubscribed->text);
+    // Consent first: a channel the person closed is never recommended, and someone who
+    // closed every channel gets no outreach at all.
+    const Consent &consent = in.consent;
+    if (consent.noContact()) {
+        std::string why;
+        std::vector<std::string> evidence;
+        for (const ConsentFact *f : consent.standing())
+            if (f->optedOut) {
+                why += (why.empty() ? "" : "; ") + describeFact(*f);
+                evidence.push_back(f->evidence);
+            }
+        act("do_not_contact", sla, "consent: " + why, evidence);
+        escalateWhen("consent_problem", "consent problem: " + why);
     } else {
-        if (const Sentence *demo = signal(in.summary, "Requested a demo"))
-            act("book_demo", sla, demo->text, demo->evidence);
-        if (const Sentence *pricing = signal(in.summary, "Viewed pricing"))
-            act("send_pricing", sla, pricing->text, pricing->evidence);
-        const auto top = in.score.topPositive(1);
-        const std::vector<std::string> why =
-            top.empty() ? std::vector<std::string>{} : top.front().evidence;
-        if (in.score.qualifies) {
-            const std::string persona = text(in.profile, "persona");
-            const bool buyer = persona == "economic_buyer" || persona == "technical_buyer";
-            act(buyer ? "call" : "email", sla,
-                "qualified at score " +
-                    std::to_string(static_cast<int>(std::lround(in.score.score))) + " (" +
-                    in.score.grid + ")" + (top.empty() ? "" : ", mostly " + top.front().name),
-                why);
-        } else {
-            act("nurture", 24 * 7, "below the qualification threshold: keep in nurture", why);
-        }
+        recommendOutreach(in, consent, sla, act);
     }
     if (!in.profile.conflicts.empty() || !in.profile.staleFields.empty()) {
         std::vector<std::string> evidence;
@@ -214,6 +282,15 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
                          {"evidence", field.evidence},
                          {"stale", field.stale},
                          {"rule", field.rule}};
+    // Where the person stands on contact, cited like any other value; not a reviewer's to
+    // edit (review reads the facts from the store again).
+    for (const ConsentFact *f : in.consent.standing())
+        profile["consent_" + std::string(channelName(f->channel))] = {
+            {"value", f->optedOut ? "opted_out" : "opted_in"},
+            {"source", f->source},
+            {"evidence", {f->evidence}},
+            {"stale", false},
+            {"rule", "the newest consent fact for this channel: " + describeFact(*f)}};
     nlohmann::json steps = nlohmann::json::array();
     for (const auto &s : in.steps)
         steps.push_back({{"agent", s.agent},

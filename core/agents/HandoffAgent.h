@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agents/Consent.h"
 #include "agents/EnrichmentAgent.h"
 #include "agents/Policy.h"
 #include "agents/ScoringAgent.h"
@@ -35,6 +36,10 @@ struct HandoffInput
     EnrichedProfile profile;
     ScoreResult score;
     Summary summary;
+    // Actions rest on these facts, never on the summary's sentences, so any summarizer in any
+    // language leads to the same actions and escalations.
+    Consent consent;                                // from the lead's flags and events
+    const std::vector<EventFact> *events = nullptr; // a demo request, pricing views
     std::vector<std::pair<std::string, std::string>> inputHashes; // ("event#3", sha-256)
     std::vector<StepRecord> steps;                                // the agents before this one
     std::vector<std::string> upstreamEscalations;                 // what they escalated

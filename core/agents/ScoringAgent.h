@@ -19,6 +19,7 @@ struct EventFact
     std::string type;
     std::string asset;
     TimePoint occurredAt;
+    std::string detail; // a data_change's new value (consent reads Marketo's Unsubscribed)
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing

@@ -1,5 +1,6 @@
 #include "crm/OutboxPlanner.h"
 
+#include "agents/Consent.h"
 #include "util/Text.h"
 
 #include <cmath>
@@ -73,7 +74,7 @@ std::string briefExternalId(std::int64_t briefId, const std::string &object)
 }
 
 std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann::json &brief,
-                                           const std::string &owner)
+                                           const std::string &owner, const agents::Consent *consent)
 {
     const auto &lead = brief.value("lead", nlohmann::json::object());
     if (!lead.contains("id") || !lead["id"].is_number_integer())
@@ -118,6 +119,11 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     const auto &actions = brief.value("recommended_actions", nlohmann::json::array());
     if (actions.is_array() && !actions.empty()) {
         const auto &first = actions.front();
+        if (consent)
+            if (const auto why =
+                    agents::consentRefusal(*consent, util::stringField(first, "action")))
+                throw std::invalid_argument("brief #" + std::to_string(briefId) +
+                                            ": no CRM task planned: " + *why);
         ops.push_back({"create_task",
                        prefix + "create_task",
                        {{"external_id", briefExternalId(briefId, "task")},

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace baton::agents {
+class Consent;
+}
+
 namespace baton::crm {
 
 // One operation the CRM must receive, in Baton's terms; connectors map it to their API.
@@ -21,9 +25,12 @@ struct PlannedOperation
 // id Baton owns for the lead), a note carrying the brief, and a task for the first
 // recommended action with its due time and owner, both associated with the person. Every
 // object carries an external id derived from the brief, so a retry finds or upserts it.
-// Throws std::invalid_argument when the brief names no lead.
+// Throws std::invalid_argument when the brief names no lead, or when its task would use a
+// channel `consent` rules out (review refuses such an approval first; this is the second
+// line).
 std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann::json &brief,
-                                           const std::string &owner);
+                                           const std::string &owner,
+                                           const agents::Consent *consent);
 
 // Delivery beyond the CRM: for each enabled target ("webhook", "jsonl") one operation carrying
 // the approved brief itself, with a delivery id that stays the same across retries so a

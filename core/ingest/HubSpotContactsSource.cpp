@@ -3,6 +3,7 @@
 #include "util/Time.h"
 
 #include <array>
+#include <optional>
 
 namespace baton::ingest {
 
@@ -37,6 +38,18 @@ constexpr std::array<Alias, 17> kAliases = {{
     {"opted_out", {"Unsubscribed from all email", "Opted out of all email", "hs_email_optout"}},
     {"marketo_id", {"Marketo Lead ID", "marketo_lead_id"}},
 }};
+
+// A per-subscription opt-out column: "Opted out of email: Product news" as exported with
+// labels, hs_email_optout_<subscription id> with internal names. The subscription's name.
+std::optional<std::string> subscriptionOptOut(std::string_view column)
+{
+    constexpr std::string_view label = "Opted out of email: ", internal = "hs_email_optout_";
+    if (column.size() > label.size() && column.substr(0, label.size()) == label)
+        return std::string(column.substr(label.size()));
+    if (column.size() > internal.size() && column.substr(0, internal.size()) == internal)
+        return std::string(column);
+    return std::nullopt;
+}
 
 // HubSpot exports show a stage's label; the API and contract use its internal value.
 std::string lifecycleValue(std::string_view text)
@@ -134,8 +147,14 @@ void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields, 
     for (const Mapped &m : m_columns) {
         const std::string value = trimmed(fields[m.column]);
         if (m.field.empty()) {
-            if (!value.empty())
-                properties[header()[m.column]] = value;
+            if (value.empty())
+                continue;
+            properties[header()[m.column]] = value;
+            if (auto subscription = subscriptionOptOut(header()[m.column]); subscription) {
+                bool b = false;
+                if (parseBool(value, b) && b)
+                    r["email_opt_outs"].push_back(std::move(*subscription));
+            }
             continue;
         }
         if (value.empty())

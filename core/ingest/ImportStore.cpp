@@ -17,14 +17,18 @@ namespace {
 constexpr std::string_view kUpsertLead = R"sql(
 INSERT INTO leads (source_system, source_id, email, first_name, last_name, title, company,
     company_domain, country, lifecycle_stage, lead_status, owner, created_at, converted_at,
-    opted_out, record, batch_id, content_hash, contract_version, imported_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+    opted_out, do_not_call, do_not_contact, email_opt_outs, consent_at, record, batch_id,
+    content_hash, contract_version, imported_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+    ?21, ?22, ?23, ?24)
 ON CONFLICT (source_system, source_id) DO UPDATE SET
     email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
     title = excluded.title, company = excluded.company, company_domain = excluded.company_domain,
     country = excluded.country, lifecycle_stage = excluded.lifecycle_stage,
     lead_status = excluded.lead_status, owner = excluded.owner, created_at = excluded.created_at,
     converted_at = excluded.converted_at, opted_out = excluded.opted_out,
+    do_not_call = excluded.do_not_call, do_not_contact = excluded.do_not_contact,
+    email_opt_outs = excluded.email_opt_outs, consent_at = excluded.consent_at,
     record = excluded.record, batch_id = excluded.batch_id,
     previous_hash = leads.content_hash, content_hash = excluded.content_hash,
     contract_version = excluded.contract_version, updated_at = excluded.imported_at

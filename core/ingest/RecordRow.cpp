@@ -130,7 +130,16 @@ RecordRow makeRecordRow(RecordTable table, std::string contractKey, int contract
             c.push_back(text(r, key));
         c.push_back(utc(r, "created_at"));
         c.push_back(utc(r, "converted_at"));
-        c.push_back(std::int64_t(r.value("opted_out", false) ? 1 : 0));
+        for (const char *flag : {"opted_out", "do_not_call", "do_not_contact"}) {
+            const auto it = r.find(flag);
+            c.push_back(std::int64_t(it != r.end() && *it == true ? 1 : 0));
+        }
+        if (const auto it = r.find("email_opt_outs");
+            it != r.end() && it->is_array() && !it->empty())
+            c.push_back(it->dump());
+        else
+            c.push_back(std::monostate());
+        c.push_back(utc(r, "consent_updated_at"));
         c.push_back(std::move(canonical));
         if (const auto ids = r.find("identities"); ids != r.end() && ids->is_array())
             for (const auto &id : *ids)

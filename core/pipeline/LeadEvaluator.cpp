@@ -252,6 +252,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     h.summary = std::move(summary);
     h.inputHashes = inputs.refsAndHashes();
     h.summaryFallback = fallback;
+    h.consent = agents::Consent(agents::consentFacts(inputs.consent, inputs.events));
+    h.events = &inputs.events;
     if (!out.trigger.empty())
         h.trigger = out.trigger;
     for (const auto &step : out.steps)

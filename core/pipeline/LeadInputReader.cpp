@@ -62,8 +62,60 @@ std::string LeadInputs::eventsDigest() const
     return util::sha256Hex(bytes);
 }
 
+agents::LeadConsentFlags consentFlags(const store::Statement &st, int first, std::int64_t leadId,
+                                      bool emailOptOut)
+{
+    agents::LeadConsentFlags f;
+    f.leadId = leadId;
+    f.sourceSystem = st.textAt(first);
+    f.emailOptOut = emailOptOut;
+    f.doNotCall = st.int64At(first + 1) != 0;
+    f.doNotContact = st.int64At(first + 2) != 0;
+    if (!st.isNull(first + 3)) {
+        nlohmann::json list;
+        if (util::parseJson(st.textViewAt(first + 3), list) && list.is_array())
+            for (const auto &name : list)
+                if (name.is_string())
+                    f.emailSubscriptionOptOuts.push_back(name.get<std::string>());
+    }
+    f.at = util::parseRfc3339(st.textViewAt(first + 4)).value_or(agents::TimePoint{});
+    return f;
+}
+
 LeadInputReader::LeadInputReader(store::Database &db) : m_db(db)
 {
+}
+
+std::vector<agents::ConsentFact> LeadInputReader::consentFacts(std::int64_t leadId)
+{
+    auto &lead = m_db.cached("SELECT opted_out, source_system, do_not_call, do_not_contact, "
+                             "email_opt_outs, coalesce(consent_at, updated_at, imported_at) "
+                             "FROM leads WHERE id = ?");
+    lead.bind(1, leadId);
+    if (!lead.step()) {
+        lead.reset();
+        return {};
+    }
+    const auto flags = consentFlags(lead, 1, leadId, lead.int64At(0) != 0);
+    lead.reset();
+    auto &events = m_db.cached(
+        "SELECT e.id, e.type, e.asset, e.occurred_at, json_extract(e.attributes, "
+        "'$.\"New Value\"') FROM lead_identities li JOIN events e ON e.lead_system = "
+        "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id = ? AND e.type IN "
+        "('unsubscribe', 'data_change')");
+    events.bind(1, leadId);
+    std::vector<agents::EventFact> read;
+    while (events.step()) {
+        agents::EventFact &e = read.emplace_back();
+        e.id = events.int64At(0);
+        e.type = events.textViewAt(1);
+        e.asset = events.textViewAt(2);
+        e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
+        if (!events.isNull(4))
+            e.detail = events.textAt(4);
+    }
+    events.reset();
+    return agents::consentFacts(flags, read);
 }
 
 std::vector<std::int64_t> LeadInputReader::leadIds()
@@ -82,8 +134,9 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     in.enrichment.now = now;
     auto &lead =
         m_db.cached("SELECT id, email, title, company, company_domain, country, "
-                    "content_hash, converted_at, first_name, last_name, opted_out, created_at "
-                    "FROM leads WHERE id = ?");
+                    "content_hash, converted_at, first_name, last_name, opted_out, created_at, "
+                    "source_system, do_not_call, do_not_contact, email_opt_outs, "
+                    "coalesce(consent_at, updated_at, imported_at) FROM leads WHERE id = ?");
     lead.bind(1, leadId);
     if (!lead.step()) {
         lead.reset();
@@ -102,6 +155,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     l.lastName = lead.optionalTextAt(9);
     l.optedOut = lead.int64At(10) != 0;
     in.createdAt = lead.optionalTextAt(11);
+    in.consent = consentFlags(lead, 12, l.id, l.optedOut);
     lead.reset();
 
     const auto domain = l.companyDomain ? l.companyDomain : emailDomain(l.email);
@@ -170,7 +224,9 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     // Ordered here, not by SQL: each identity's events come in time order from the index,
     // and a sorter per lead cost a third of the reading (measured: 2.16 s -> 1.47 s).
     auto &events =
-        m_db.cached("SELECT e.id, e.type, e.asset, e.occurred_at, e.content_hash "
+        m_db.cached("SELECT e.id, e.type, e.asset, e.occurred_at, e.content_hash, CASE WHEN "
+                    "e.type = 'data_change' THEN json_extract(e.attributes, '$.\"New Value\"') "
+                    "END "
                     "FROM lead_identities li JOIN events e ON e.lead_system = li.source_system "
                     "AND e.lead_ref = li.source_id WHERE li.lead_id = ?");
     events.bind(1, leadId);
@@ -184,6 +240,8 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
         e.type = events.textViewAt(1);
         e.asset = events.textViewAt(2);
         e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
+        if (!events.isNull(5))
+            e.detail = events.textAt(5);
         digests.push_back(digestOf(events, 4));
     }
     events.reset();

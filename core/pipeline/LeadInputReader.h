@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agents/Consent.h"
 #include "agents/EnrichmentAgent.h"
 #include "agents/ScoringAgent.h"
 #include "util/Sha256.h"
@@ -11,7 +12,8 @@
 
 namespace baton::store {
 class Database;
-}
+class Statement;
+} // namespace baton::store
 
 namespace baton::pipeline {
 
@@ -49,7 +51,13 @@ struct LeadInputs
     std::string eventsDigest() const;
     std::optional<std::string> convertedAt; // the historical outcome, if any
     std::optional<std::string> createdAt;
+    agents::LeadConsentFlags consent; // with the events, the facts consent is decided from
 };
+
+// A lead's consent flags from a row whose columns from `first` are source_system,
+// do_not_call, do_not_contact, email_opt_outs and the flags' time.
+agents::LeadConsentFlags consentFlags(const store::Statement &st, int first, std::int64_t leadId,
+                                      bool emailOptOut);
 
 // Reads a lead's inputs: the account its company domain (or email domain) names, what
 // providers said about that domain and that email, and the events of every identity the
@@ -61,6 +69,9 @@ public:
 
     std::optional<LeadInputs> read(std::int64_t leadId, agents::TimePoint now);
     std::vector<std::int64_t> leadIds();
+    // What the store says now about contacting the lead: its flags and its consent events.
+    // Review runs the consent gate again on this at approval and on every edit.
+    std::vector<agents::ConsentFact> consentFacts(std::int64_t leadId);
 
 private:
     store::Database &m_db;

@@ -1,10 +1,12 @@
 #include "review/ReviewService.h"
 
+#include "agents/Consent.h"
 #include "agents/InputsConsidered.h"
 #include "contracts/ContractRegistry.h"
 #include "crm/OutboxPlanner.h"
 #include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
+#include "pipeline/LeadInputReader.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -37,8 +39,40 @@ std::string stateHash(const BriefState &b)
     return util::sha256Hex(state.dump());
 }
 
+// Each recommended action the person's consent rules out, with the fact that rules it out.
+std::vector<std::string> consentProblems(const nlohmann::json &brief,
+                                         const agents::Consent &consent)
+{
+    std::vector<std::string> problems;
+    const auto actions = brief.find("recommended_actions");
+    if (actions == brief.end() || !actions->is_array())
+        return problems;
+    for (std::size_t i = 0; i < actions->size(); ++i) {
+        const auto &a = (*actions)[i];
+        const std::string action = a.is_object() && a.contains("action") && a["action"].is_string()
+                                       ? a["action"].get<std::string>()
+                                       : std::string();
+        if (const auto why = agents::consentRefusal(consent, action))
+            problems.push_back("/recommended_actions/" + std::to_string(i) +
+                               "/action: consent: " + *why);
+    }
+    return problems;
+}
+
+std::int64_t leadOf(const nlohmann::json &brief)
+{
+    const auto lead = brief.find("lead");
+    if (lead == brief.end() || !lead->is_object() || !lead->contains("id") ||
+        !(*lead)["id"].is_number_integer())
+        return 0;
+    return (*lead)["id"].get<std::int64_t>();
+}
+
 bool isEditable(const std::string &path)
 {
+    // Consent is the store's facts, read again at every edit and approval: not an opinion.
+    if (path.rfind("/profile/consent_", 0) == 0)
+        return false;
     for (const auto &prefix : ReviewService::editablePaths()) {
         if (prefix.back() == '*') { // "/profile/*/value": one field's value
             const auto stem = prefix.substr(0, prefix.size() - 1);
@@ -242,7 +276,17 @@ BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int
     std::size_t queued = 0;
     if (status == "approved" && before.status != "approved") {
         const auto briefJson = nlohmann::json::parse(after.text);
-        auto plan = crm::planApproval(briefId, briefJson, after.owner);
+        // The consent gate again, on what the store says now: a fact may have arrived since
+        // the brief was written.
+        const agents::Consent consent(pipeline::LeadInputReader(m_db).consentFacts(after.leadId));
+        if (const auto problems = consentProblems(briefJson, consent); !problems.empty()) {
+            std::string message = ref(briefId) + " cannot be approved as it stands:";
+            for (const auto &p : problems)
+                message += "\n  " + p;
+            throw ReviewError(ReviewError::Kind::InvalidEdit,
+                              message + "\nEdit its recommended actions first.");
+        }
+        auto plan = crm::planApproval(briefId, briefJson, after.owner, &consent);
         auto &targets = m_db.cached("SELECT target FROM delivery_targets ORDER BY target");
         std::vector<std::string> enabled;
         while (targets.step())
@@ -311,6 +355,11 @@ std::vector<std::string> ReviewService::checkEdit(const nlohmann::json &current,
         if (!isEditable(path))
             problems.push_back(path + ": not editable (only summary sentences, recommended "
                                       "actions and profile values are)");
+    }
+    if (const std::int64_t lead = leadOf(edited); lead > 0) {
+        const agents::Consent consent(pipeline::LeadInputReader(m_db).consentFacts(lead));
+        for (auto &p : consentProblems(edited, consent))
+            problems.push_back(std::move(p));
     }
     std::vector<contracts::ValidationError> errors;
     if (!m_registry.validate("brief", 1, edited, errors))

@@ -1,6 +1,7 @@
 #include "store/Migrations.h"
 
 #include "store/Database.h"
+#include "store/MigrationSql.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 
@@ -570,6 +571,7 @@ const std::vector<Migration> &migrations()
         {9, "contract drift", kV9, false},
         {10, "a run's leads in one value, items as they finish", kV10, false},
         {11, "a brief's inputs kept packed", kV11, false},
+        {12, "consent per channel on leads", sql::kV12, false},
     };
     return steps;
 }
