@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 #include <mimalloc.h>
+#include <sys/stat.h>
 
 namespace {
 
@@ -22,6 +23,9 @@ int main(int argc, char **argv)
     // Referencing mimalloc keeps the linker from dropping it: it must be loaded for its
     // malloc to replace glibc's (see app/CMakeLists.txt).
     static_cast<void>(mi_version());
+    // Everything Baton writes (the store, its -wal and -shm, demo data, exports, the JSONL
+    // sink, logs) holds people's data: the owner's alone, whatever the shell's umask.
+    ::umask(077);
 
     QStringList arguments;
     for (int i = 1; i < argc; ++i)

@@ -27,8 +27,36 @@ private slots:
         app::Console console({&boxes, &dialogs, &settings});
         QVERIFY(console.open(dir.filePath(QStringLiteral("new.sqlite"))));
         QVERIFY(boxes.texts.isEmpty());
+        QVERIFY(boxes.warningTexts.isEmpty()); // created for its owner alone
         QVERIFY(console.window());
         QCOMPARE(console.window()->windowTitle(), QStringLiteral("Baton — new.sqlite"));
+    }
+
+    // A store someone else made readable (an old Baton, a copy with cp, a shared folder):
+    // opened all the same, with a warning that names each file and the fix.
+    void warnsAboutAStoreOthersCanRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.sqlite"));
+        {
+            FakeMessageBoxes boxes;
+            FakeFileDialogs dialogs;
+            ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+            app::Console console({&boxes, &dialogs, &settings});
+            QVERIFY(console.open(path));
+        }
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ReadGroup | QFile::ReadOther));
+        FakeMessageBoxes boxes;
+        FakeFileDialogs dialogs;
+        ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        app::Console console({&boxes, &dialogs, &settings});
+        QVERIFY(console.open(path));
+        QCOMPARE(boxes.warningTexts.size(), 1);
+        const QString text = boxes.warningTexts.first();
+        QVERIFY2(text.contains(path + QStringLiteral(" is readable by group and others (0644)")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("chmod 600")), qPrintable(text));
     }
 
     void refusesAForeignFile_data()

@@ -14,4 +14,9 @@ void QtMessageBoxes::information(QWidget *parent, const QString &title, const QS
     QMessageBox::information(parent, title, text);
 }
 
+void QtMessageBoxes::warning(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
 } // namespace baton::ui

@@ -14,6 +14,7 @@ public:
     virtual ~MessageBoxes() = default;
     virtual void critical(QWidget *parent, const QString &title, const QString &text) = 0;
     virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
+    virtual void warning(QWidget *parent, const QString &title, const QString &text) = 0;
 };
 
 class QtMessageBoxes final : public MessageBoxes
@@ -21,6 +22,7 @@ class QtMessageBoxes final : public MessageBoxes
 public:
     void critical(QWidget *parent, const QString &title, const QString &text) override;
     void information(QWidget *parent, const QString &title, const QString &text) override;
+    void warning(QWidget *parent, const QString &title, const QString &text) override;
 };
 
 } // namespace baton::ui

@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "store/Database.h"
+#include "store/FilePrivacy.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -45,6 +46,13 @@ int CheckCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.out << context.storePath << ": DAMAGED: " << e.what() << "\n";
         return 1;
     }
+    const auto exposed = store::exposedStoreFiles(context.storePath.toStdString());
+    for (const auto &e : exposed)
+        context.out << "WARNING: " << QString::fromStdString(e) << "\n";
+    if (!exposed.empty())
+        context.out << "  others on this machine can read the leads in it; to fix: "
+                    << QString::fromStdString(store::privacyFix(context.storePath.toStdString()))
+                    << "\n";
     const QString what =
         thorough ? QStringLiteral("integrity_check") : QStringLiteral("quick_check");
     const QString took = QString::number(timer.nsecsElapsed() / 1e9, 'f', 1);

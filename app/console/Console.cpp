@@ -10,6 +10,7 @@
 #include "cli/Command.h"
 #include "console/Translations.h"
 #include "contracts/ContractRegistry.h"
+#include "store/FilePrivacy.h"
 #include "store/OpenStore.h"
 #include "workers/ThreadedImportRunner.h"
 #include "workers/ThreadedPipelineRunner.h"
@@ -65,6 +66,23 @@ ui::MainWindow *Console::window() const
     return m_parts->window.get();
 }
 
+void Console::warnIfExposed(const QString &storePath)
+{
+    const auto path = std::filesystem::path(storePath.toStdU16String());
+    const auto exposed = store::exposedStoreFiles(path);
+    if (exposed.empty())
+        return;
+    QStringList lines;
+    for (const auto &e : exposed)
+        lines << QString::fromStdString(e);
+    m_seams.messageBoxes->warning(
+        nullptr, QCoreApplication::translate("Console", "Baton"),
+        QCoreApplication::translate("Console",
+                                    "Others on this computer can read this store, and the leads "
+                                    "in it:\n\n%1\n\nTo keep it yours alone, run:\n%2")
+            .arg(lines.join(QLatin1Char('\n')), QString::fromStdString(store::privacyFix(path))));
+}
+
 bool Console::open(const QString &storePath, const QString &user)
 {
     const QString title = QCoreApplication::translate("Console", "Baton");
@@ -78,6 +96,7 @@ bool Console::open(const QString &storePath, const QString &user)
                 .arg(QDir::toNativeSeparators(storePath), QString::fromUtf8(e.what())));
         return false;
     }
+    warnIfExposed(storePath);
     try {
         m_parts->registry = std::make_shared<const contracts::ContractRegistry>(
             contracts::ContractRegistry::builtIn());

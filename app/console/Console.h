@@ -47,6 +47,8 @@ public:
     ui::MainWindow *window() const;
 
 private:
+    // A store others can read: the owner hears of it once, with the command that fixes it.
+    void warnIfExposed(const QString &storePath);
     struct Parts;
     std::unique_ptr<Parts> m_parts;
     Seams m_seams;

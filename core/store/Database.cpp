@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/FilePrivacy.h"
 #include "store/StoreError.h"
 
 #include <mutex>
@@ -64,9 +65,14 @@ Database Database::open(const std::filesystem::path &path, Options options)
     if (options.create && !options.readOnly)
         flags |= SQLITE_OPEN_CREATE;
     flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    if (!path.parent_path().empty() && options.create && !options.readOnly) {
+    if (options.create && !options.readOnly) {
         std::error_code ec;
-        std::filesystem::create_directories(path.parent_path(), ec);
+        if (!path.parent_path().empty() && !std::filesystem::exists(path.parent_path(), ec)) {
+            std::filesystem::create_directories(path.parent_path(), ec);
+            std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all, ec);
+        }
+        if (path.string() != ":memory:" && path.string().rfind("file:", 0) != 0)
+            createPrivateFile(path);
     }
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);

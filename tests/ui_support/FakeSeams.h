@@ -49,11 +49,18 @@ public:
         infoTitles << title;
         infoTexts << text;
     }
+    void warning(QWidget *, const QString &title, const QString &text) override
+    {
+        warningTitles << title;
+        warningTexts << text;
+    }
 
     QStringList titles; // of critical messages
     QStringList texts;
     QStringList infoTitles;
     QStringList infoTexts;
+    QStringList warningTitles;
+    QStringList warningTexts;
 };
 
 // Answers the review questions with what the test put in `next*`, and records what was asked.
