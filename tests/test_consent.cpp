@@ -211,7 +211,7 @@ private slots:
         TempStore s;
         QVERIFY(!s.import(QStringLiteral("contacts.csv"), kContacts).failed);
         const std::string path = s.path(QStringLiteral("store.sqlite"));
-        s.db.exec(kUndoV12);
+        s.db.exec(kUndoSinceV12);
         s.db.exec("PRAGMA user_version = 11");
         s.db.exec("UPDATE leads SET record = json_remove(record, '$.email_opt_outs')");
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE json_extract(record, "

@@ -79,7 +79,7 @@ private slots:
             std::make_unique<app::ThreadedImportRunner>(m_store->storePath(), m_store->registry);
         m_window = std::make_unique<ui::MainWindow>(ui::UiContext{
             m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings, m_messages,
-            m_reviewDialogs, *m_store->registry, QString(), nullptr, nullptr});
+            m_reviewDialogs, *m_store->registry, QString(), nullptr, nullptr, QString(), false});
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));

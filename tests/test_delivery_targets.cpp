@@ -212,7 +212,7 @@ private slots:
             brief = scalar(db, "SELECT min(id) FROM briefs");
             // Back to v6: what v7 to v12 added goes (the briefs' packed inputs with them:
             // the test reads none of them).
-            db.exec(kUndoV12);
+            db.exec(kUndoSinceV12);
             db.exec("ALTER TABLE briefs DROP COLUMN inputs; ALTER TABLE pipeline_runs DROP COLUMN "
                     "leads; CREATE INDEX run_items_pending ON run_items (run_id, status);");
             db.exec("DROP TABLE contract_drift; DROP INDEX quarantine_by_time; DROP INDEX "

@@ -73,7 +73,8 @@ class TestInboxPage : public QObject
     std::unique_ptr<ui::InboxPage> page(store::Database &db, const QString &user,
                                         ui::InboxPage::Mode mode = ui::InboxPage::Mode::Inbox)
     {
-        auto p = std::make_unique<ui::InboxPage>(mode, db, m_registry, m_messages, m_dialogs, user);
+        auto p = std::make_unique<ui::InboxPage>(mode, db, m_registry, m_messages, m_dialogs, user,
+                                                 QStringLiteral("tester"));
         p->resize(1400, 800);
         p->show();
         QApplication::setActiveWindow(p.get());
@@ -379,11 +380,11 @@ private slots:
                 service.approve(rep, id, service.brief(id).version);
         }
         ui::OutboxPage repView(db, m_registry, m_messages, m_dialogs,
-                               QStringLiteral("lena.fischer@baton.example"));
+                               QStringLiteral("lena.fischer@baton.example"), QStringLiteral("tester"));
         QVERIFY(!repView.action("cancel")->isEnabled());
 
         ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"));
+                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
         QAbstractItemModelTester tester(page.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.model()->setPageSize(4); // paging, with 6 operations
@@ -457,7 +458,7 @@ private slots:
         ui::Settings().setHubSpotUrl(QString());
         app::ThreadedPushRunner runner(QString::fromStdString(path));
         ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"));
+                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
         page.setPushRunner(&runner);
         QVERIFY(!page.action("push")->isEnabled()); // nowhere to push yet
         {
@@ -669,7 +670,7 @@ private slots:
             worker.runOnce();
         }
         ui::OutboxPage outbox(db, m_registry, m_messages, m_dialogs,
-                              QStringLiteral("priya.natarajan@baton.example"));
+                              QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
         outbox.resize(1500, 760);
         outbox.show();
         outbox.table()->resizeColumnsToContents();

@@ -309,7 +309,7 @@ private slots:
                 written[st.int64At(0)] = {st.doubleAt(1), st.doubleAt(2), st.doubleAt(3)};
             QVERIFY(written.size() > 50);
             // Back to v7: what v8 to v12 added goes (the test reads no brief's inputs).
-            db.exec(kUndoV12);
+            db.exec(kUndoSinceV12);
             db.exec("DROP INDEX briefs_kpi; DROP INDEX review_actions_by_time; DROP INDEX "
                     "outbox_by_update; DROP TABLE contract_drift; DROP INDEX quarantine_by_time; "
                     "ALTER TABLE briefs DROP COLUMN inputs; ALTER TABLE briefs DROP COLUMN "

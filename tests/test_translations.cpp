@@ -82,7 +82,7 @@ private slots:
         FakeReviewDialogs reviewDialogs;
         ui::MainWindow window(ui::UiContext{store.db, store.storePath(), runner, dialogs, settings,
                                             messages, reviewDialogs, *store.registry, QString(),
-                                            nullptr, nullptr});
+                                            nullptr, nullptr, QString(), false});
         window.showPage(ui::PageId::Data);
 
         QCOMPARE(ui::pageTitle(ui::PageId::Data), QStringLiteral("Daten"));

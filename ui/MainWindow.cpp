@@ -39,7 +39,10 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
       m_navigation(new NavigationList(this)), m_stack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Baton — %1").arg(QFileInfo(context.storePath).fileName()));
+    setWindowTitle(context.demoStore
+                       ? tr("Baton — %1 (demo store: act as any demo profile)")
+                             .arg(QFileInfo(context.storePath).fileName())
+                       : tr("Baton — %1").arg(QFileInfo(context.storePath).fileName()));
     setWindowIcon(appIcon());
     m_imports->setDialogParent(this);
 
@@ -90,15 +93,16 @@ void MainWindow::buildPages()
         if (id == PageId::Inbox) {
             m_inboxPage = new InboxPage(InboxPage::Mode::Inbox, m_context.db, m_context.registry,
                                         m_context.messageBoxes, m_context.reviewDialogs,
-                                        m_context.user, m_stack);
+                                        m_context.user, m_context.osAccount, m_stack);
             connect(m_inboxPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             connect(m_inboxPage, &InboxPage::lineageRequested, this, &MainWindow::showLineage);
             widget = m_inboxPage;
         } else if (id == PageId::Escalations) {
-            m_escalationsPage = new InboxPage(InboxPage::Mode::Escalations, m_context.db,
-                                              m_context.registry, m_context.messageBoxes,
-                                              m_context.reviewDialogs, m_context.user, m_stack);
+            m_escalationsPage =
+                new InboxPage(InboxPage::Mode::Escalations, m_context.db, m_context.registry,
+                              m_context.messageBoxes, m_context.reviewDialogs, m_context.user,
+                              m_context.osAccount, m_stack);
             m_escalationsPage->setPipelineRunner(m_context.pipelineRunner);
             connect(m_escalationsPage, &InboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
@@ -110,7 +114,8 @@ void MainWindow::buildPages()
             widget = m_auditPage;
         } else if (id == PageId::Outbox) {
             m_outboxPage = new OutboxPage(m_context.db, m_context.registry, m_context.messageBoxes,
-                                          m_context.reviewDialogs, m_context.user, m_stack);
+                                          m_context.reviewDialogs, m_context.user,
+                                          m_context.osAccount, m_stack);
             m_outboxPage->setPushRunner(m_context.pushRunner);
             connect(m_outboxPage, &OutboxPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });

@@ -34,6 +34,8 @@ struct UiContext
     QString user; // the profile the console acts as (email or name); empty: nobody yet
     PipelineRunner *pipelineRunner; // re-runs for escalations; null: not offered
     PushRunner *pushRunner;         // delivers the CRM outbox; null: only `baton push` does
+    QString osAccount; // who is at the keyboard, as the OS knows it: what profiles bind to
+    bool demoStore;    // anyone may act as any demo profile, and the window says so
 };
 
 } // namespace baton::ui

@@ -1,10 +1,12 @@
 #include "MessageBoxes.h"
+#include "OsAccount.h"
 #include "ReviewDialogs.h"
 #include "agents/Policy.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
+#include "governance/Identity.h"
 #include "models/InboxTableModel.h"
 #include "pages/InboxPage.h"
 #include "pipeline/Orchestrator.h"
@@ -50,6 +52,7 @@ void buildStore(const QString &dir, const QString &path, qint64 target, CommandC
          {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
         importer.importFile(file);
     pipeline::saveUsers(db, pipeline::demoTeam());
+    governance::Identity(db, clock).markDemoStore();
     RandomIdGenerator ids;
     const auto policy = agents::defaultPolicy(registry);
     pipeline::Orchestrator(db, registry, policy, clock, ids).run({});
@@ -134,7 +137,8 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context)
     QElapsedTimer t;
     t.start();
     ui::InboxPage page(ui::InboxPage::Mode::Inbox, db, registry, messages, dialogs,
-                       QStringLiteral("dana.okoro@baton.example"));
+                       QStringLiteral("dana.okoro@baton.example"),
+                       QString::fromStdString(osAccount()));
     page.resize(1440, 900);
     page.show();
     page.repaint();

@@ -2,6 +2,7 @@
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
+#include "governance/Identity.h"
 #include "ingest/ContractCatalog.h"
 #include "pipeline/Team.h"
 #include "ports/Clock.h"
@@ -82,6 +83,7 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     {
         store::Transaction tx(*db);
         const int added = pipeline::saveUsers(*db, pipeline::demoTeam());
+        governance::Identity(*db, context.clock).markDemoStore();
         tx.commit();
         context.out << "demo: team of " << pipeline::demoTeam().size() << " people (" << added
                     << " new)\n";

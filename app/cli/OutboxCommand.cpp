@@ -1,3 +1,4 @@
+#include "OsAccount.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -112,9 +113,8 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     review::ReviewService review(*db, registry, clock);
     crm::OutboxActions actions(*db, clock);
     try {
-        const char *user = std::getenv("USER");
         const auto who =
-            review.actor(parser.value(QStringLiteral("as")).toStdString(), user ? user : "unknown");
+            review.actAs(parser.value(QStringLiteral("as")).toStdString(), osAccount());
         if (toggle) {
             const bool on = args[0] == QLatin1String("enable");
             crm::DeliveryTargets(*db, clock).setEnabled(who, args[1].toStdString(), on);

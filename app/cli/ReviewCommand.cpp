@@ -1,3 +1,4 @@
+#include "OsAccount.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -12,8 +13,6 @@
 #include <QTextStream>
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace baton::app {
 
@@ -22,16 +21,6 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-// The OS account is recorded beside the profile: who was at the keyboard, as the OS knows it.
-std::string osUser()
-{
-    if (const QByteArray user = qgetenv("USER"); !user.isEmpty())
-        return user.toStdString();
-    if (const passwd *entry = ::getpwuid(::getuid()))
-        return entry->pw_name;
-    return "unknown";
 }
 
 // Exit codes a script can tell apart: 3 not allowed, 4 someone acted first.
@@ -163,7 +152,7 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
             }
             return 0;
         }
-        const auto who = service.actor(text("as"), osUser());
+        const auto who = service.actAs(text("as"), osAccount());
         std::int64_t version = service.brief(briefId).version;
         if (parser.isSet(QStringLiteral("version"))) {
             const auto v = integerOption(parser, QStringLiteral("version"), 1, INT32_MAX, context);

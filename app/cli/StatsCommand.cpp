@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "governance/Identity.h"
 #include "ingest/IngestQueries.h"
 
 #include <QJsonArray>
@@ -32,6 +33,8 @@ int StatsCommand::run(const QCommandLineParser &parser, CommandContext &context)
     const auto tables = queries.tableCounts();
     const auto contracts = queries.contractsSeen();
     const auto quarantine = queries.quarantineByField(10);
+    const bool demo = governance::Identity(*db, context.clock).isDemoStore();
+    const QString kind = demo ? QStringLiteral("demo") : QStringLiteral("local");
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject root, counts;
         for (const auto &t : tables)
@@ -47,13 +50,19 @@ int StatsCommand::run(const QCommandLineParser &parser, CommandContext &context)
                                       {"records", double(q.records)},
                                       {"example", QString::fromStdString(q.sampleMessage)}});
         root["store"] = context.storePath;
+        root["kind"] = kind;
         root["tables"] = counts;
         root["contracts_seen"] = seen;
         root["quarantine_by_field"] = fields;
         context.out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return 0;
     }
-    context.out << "store: " << context.storePath << "\n\ntables:\n";
+    context.out << "store: " << context.storePath << "\n"
+                << (demo ? "kind: demo (anyone may act as any demo profile; a real team binds "
+                           "profiles to OS accounts)\n"
+                         : "kind: local (each profile acts only from the OS account bound to "
+                           "it: baton users list)\n")
+                << "\ntables:\n";
     for (const auto &t : tables)
         context.out << QStringLiteral("  %1 %2\n")
                            .arg(QString::fromStdString(t.table), -22)

@@ -4,12 +4,15 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
+#include "OsAccount.h"
 #include "Resources.h"
 #include "ReviewDialogs.h"
 #include "Settings.h"
 #include "cli/Command.h"
 #include "console/Translations.h"
 #include "contracts/ContractRegistry.h"
+#include "governance/Identity.h"
+#include "ports/Clock.h"
 #include "store/FilePrivacy.h"
 #include "store/OpenStore.h"
 #include "workers/ThreadedImportRunner.h"
@@ -112,11 +115,21 @@ bool Console::open(const QString &storePath, const QString &user)
     m_parts->pipelineRunner =
         std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry);
     m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath);
+    // Who acts: --user, else Settings' choice, else (outside a demo) the profile bound to this
+    // OS account. Whichever it is, the pages ask identity whether this account may.
+    const SystemClock clock;
+    governance::Identity identity(*m_parts->db, clock);
+    const std::string account = osAccount();
+    const bool demo = identity.isDemoStore();
+    QString acting = user.isEmpty() ? m_seams.settings->reviewUser() : user;
+    if (acting.isEmpty() && !demo)
+        if (const auto bound = identity.boundTo(account))
+            acting = QString::fromStdString(bound->email);
     m_parts->window = std::make_unique<ui::MainWindow>(
         ui::UiContext{*m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs,
                       *m_seams.settings, *m_seams.messageBoxes, *m_seams.reviewDialogs,
-                      *m_parts->registry, user.isEmpty() ? m_seams.settings->reviewUser() : user,
-                      m_parts->pipelineRunner.get(), m_parts->pushRunner.get()});
+                      *m_parts->registry, acting, m_parts->pipelineRunner.get(),
+                      m_parts->pushRunner.get(), QString::fromStdString(account), demo});
     return true;
 }
 

@@ -6,23 +6,24 @@ namespace baton::governance {
 
 namespace {
 
-constexpr std::size_t kActions = 9;
+constexpr std::size_t kActions = 10;
 
 // Rows: roles in enum order; columns: actions in enum order. Reps work their own queue;
 // managers everything a review needs; marketing ops fix routing and comment; admins keep
 // the lights on but do not sign off on briefs (separation of duties). The CRM outbox is
 // marketing ops' and admins' to manage: retrying or cancelling a delivery is about the
-// integration, not about what a brief says.
+// integration, not about what a brief says. Who is who is the admin's alone.
 constexpr std::array<std::array<Grant, kActions>, 4> kMatrix = {{
-    // Approve, Edit, Escalate, Comment, Reassign, Resolve, ViewAll, Audit, ManageOutbox
+    // Approve, Edit, Escalate, Comment, Reassign, Resolve, ViewAll, Audit, ManageOutbox,
+    // ManageUsers
     {Grant::Own, Grant::Own, Grant::Own, Grant::Own, Grant::No, Grant::No, Grant::No, Grant::No,
-     Grant::No},
+     Grant::No, Grant::No},
     {Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any, Grant::Any,
-     Grant::No},
+     Grant::No, Grant::No},
     {Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any,
-     Grant::Any},
+     Grant::Any, Grant::No},
     {Grant::No, Grant::No, Grant::No, Grant::Any, Grant::Any, Grant::No, Grant::Any, Grant::Any,
-     Grant::Any},
+     Grant::Any, Grant::Any},
 }};
 
 } // namespace
@@ -58,8 +59,8 @@ std::optional<Role> parseRole(std::string_view name)
 std::string_view actionName(Action action)
 {
     constexpr std::array<std::string_view, kActions> names = {
-        "approve", "edit",     "escalate",   "comment",      "reassign",
-        "resolve", "view_all", "view_audit", "manage_outbox"};
+        "approve", "edit",     "escalate",   "comment",       "reassign",
+        "resolve", "view_all", "view_audit", "manage_outbox", "manage_users"};
     return names[static_cast<std::size_t>(action)];
 }
 

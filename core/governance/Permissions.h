@@ -24,7 +24,8 @@ enum class Action
     Resolve,
     ViewAllBriefs,
     ViewAudit,
-    ManageOutbox // retry or cancel a CRM operation
+    ManageOutbox, // retry or cancel a CRM operation
+    ManageUsers   // add profiles, bind them to OS accounts
 };
 
 // Who may do what, as one table (README: "Roles and permissions"). `Own` means only on a

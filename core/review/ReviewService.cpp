@@ -6,6 +6,7 @@
 #include "crm/OutboxPlanner.h"
 #include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
+#include "governance/Identity.h"
 #include "pipeline/LeadInputReader.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
@@ -162,6 +163,18 @@ Actor ReviewService::actor(const std::string &user, const std::string &osUser)
     a.role = governance::parseRole(st.textAt(2)).value_or(governance::Role::Rep);
     a.osUser = osUser;
     st.reset();
+    return a;
+}
+
+Actor ReviewService::actAs(const std::string &user, const std::string &osAccount)
+{
+    Actor a = actor(user, osAccount);
+    governance::Identity identity(m_db, m_clock);
+    try {
+        identity.requireMayActAs(*identity.profile(a.user), osAccount);
+    } catch (const governance::IdentityRefused &e) {
+        throw ReviewError(ReviewError::Kind::Forbidden, e.what());
+    }
     return a;
 }
 

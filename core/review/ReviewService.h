@@ -89,6 +89,11 @@ public:
 
     // The profile named `user` (email, or name), or ReviewError::NotFound.
     Actor actor(const std::string &user, const std::string &osUser);
+    // The profile `user` as the person at the keyboard, whose OS account (read from the OS)
+    // is `osAccount`: ReviewError::Forbidden, audited, when the store binds that profile to
+    // another account or to none (governance::Identity). Every command and page that acts or
+    // reads as someone starts here.
+    Actor actAs(const std::string &user, const std::string &osAccount);
     BriefState brief(std::int64_t id);
 
     BriefState approve(const Actor &who, std::int64_t briefId, std::int64_t version);

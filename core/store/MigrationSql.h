@@ -4,5 +4,6 @@
 namespace baton::store::sql {
 
 extern const char *const kV12; // consent per channel on leads
+extern const char *const kV13; // profiles bound to OS accounts; what kind of store this is
 
 } // namespace baton::store::sql

@@ -572,6 +572,7 @@ const std::vector<Migration> &migrations()
         {10, "a run's leads in one value, items as they finish", kV10, false},
         {11, "a brief's inputs kept packed", kV11, false},
         {12, "consent per channel on leads", sql::kV12, false},
+        {13, "profiles bound to OS accounts, the store's kind", sql::kV13, false},
     };
     return steps;
 }

@@ -2,6 +2,7 @@
 
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
+#include "governance/Identity.h"
 #include "ingest/Importer.h"
 #include "ports/Clock.h"
 #include "store/OpenStore.h"
@@ -32,6 +33,7 @@ inline void buildDemoStore(const std::filesystem::path &store,
          {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
         if (importer.importFile(file).failed)
             throw std::runtime_error("demo import failed: " + file.string());
+    baton::governance::Identity(db, clock).markDemoStore(); // as `baton demo` does
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 

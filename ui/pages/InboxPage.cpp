@@ -36,9 +36,10 @@ QString qs(const std::string &s)
 
 InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
                      MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-                     QWidget *parent)
-    : QWidget(parent), m_mode(mode), m_clock(std::make_unique<SystemClock>()), m_queries(db),
-      m_service(db, registry, *m_clock), m_messages(messages), m_dialogs(dialogs),
+                     const QString &osAccount, QWidget *parent)
+    : QWidget(parent), m_mode(mode), m_osAccount(osAccount),
+      m_clock(std::make_unique<SystemClock>()), m_queries(db), m_service(db, registry, *m_clock),
+      m_messages(messages), m_dialogs(dialogs),
       m_model(new InboxTableModel(m_queries, &QDateTime::currentDateTimeUtc, this)),
       m_who(new QLabel(this)), m_search(new DebouncedLineEdit(this)), m_status(new QComboBox(this)),
       m_owner(new QComboBox(this)), m_band(new QComboBox(this)), m_overdue(new QCheckBox(this)),
@@ -145,11 +146,13 @@ void InboxPage::resolveUser(const QString &user)
     m_actor.reset();
     if (!user.isEmpty()) {
         try {
-            m_actor =
-                m_service.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
-        } catch (const review::ReviewError &) {
+            m_actor = m_service.actAs(user.toStdString(), m_osAccount.toStdString());
+        } catch (const review::ReviewError &e) {
             m_who->setText(
-                tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
+                e.kind() == review::ReviewError::Kind::Forbidden
+                    ? tr("You may not act as “%1” on this store: %2. The inbox is read-only.")
+                          .arg(user, QString::fromStdString(e.what()))
+                    : tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
         }
     }
     if (m_actor)

@@ -54,7 +54,7 @@ public:
     };
     InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
               MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-              QWidget *parent = nullptr);
+              const QString &osAccount, QWidget *parent = nullptr);
     ~InboxPage() override;
 
     InboxTableModel *model() const { return m_model; }
@@ -105,6 +105,7 @@ private:
     void move(int delta);
 
     Mode m_mode;
+    QString m_osAccount; // who is at the keyboard, as the OS knows it
     std::unique_ptr<Clock> m_clock;
     review::BriefQueries m_queries;
     review::ReviewService m_service;

@@ -25,9 +25,9 @@ namespace baton::ui {
 
 OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &registry,
                        MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-                       QWidget *parent)
-    : QWidget(parent), m_clock(std::make_unique<SystemClock>()), m_outbox(db),
-      m_review(db, registry, *m_clock), m_actions(db, *m_clock), m_messages(messages),
+                       const QString &osAccount, QWidget *parent)
+    : QWidget(parent), m_osAccount(osAccount), m_clock(std::make_unique<SystemClock>()),
+      m_outbox(db), m_review(db, registry, *m_clock), m_actions(db, *m_clock), m_messages(messages),
       m_dialogs(dialogs), m_model(new OutboxTableModel(m_outbox, this)), m_who(new QLabel(this)),
       m_counts(new QLabel(this)), m_status(new QComboBox(this)), m_table(new QTableView(this)),
       m_detail(new QPlainTextEdit(this)), m_retry(new QAction(tr("Retry now"), this)),
@@ -151,8 +151,7 @@ void OutboxPage::setUser(const QString &user)
     m_actor.reset();
     if (!user.isEmpty()) {
         try {
-            m_actor =
-                m_review.actor(user.toStdString(), qEnvironmentVariable("USER").toStdString());
+            m_actor = m_review.actAs(user.toStdString(), m_osAccount.toStdString());
         } catch (const review::ReviewError &) {
         }
     }

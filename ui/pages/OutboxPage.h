@@ -44,7 +44,7 @@ class OutboxPage : public QWidget
 public:
     OutboxPage(store::Database &db, const contracts::ContractRegistry &registry,
                MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-               QWidget *parent = nullptr);
+               const QString &osAccount, QWidget *parent = nullptr);
     ~OutboxPage() override;
 
     OutboxTableModel *model() const { return m_model; }
@@ -72,6 +72,7 @@ private:
     void pushFinished(const PushOutcome &outcome);
     void updatePush();
 
+    QString m_osAccount; // who is at the keyboard, as the OS knows it
     std::unique_ptr<Clock> m_clock;
     crm::OutboxStore m_outbox;
     review::ReviewService m_review;
