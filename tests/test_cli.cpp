@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 // The sub-commands as a person types them, against a real store in a temporary folder.
 class TestCli : public QObject
@@ -24,11 +25,19 @@ class TestCli : public QObject
 
     // Every command runs as of the demo's moment (a minute later for each), so the suite
     // means the same on any date.
-    Run run(const QStringList &arguments)
+    // Reads as a manager (who sees every brief) unless the test says who reads.
+    Run run(QStringList arguments)
     {
         Run r;
         QTextStream out(&r.out), err(&r.err);
         m_now = m_now.addSecs(60);
+        const bool reads = std::any_of(arguments.begin(), arguments.end(), [](const QString &a) {
+            return a == QLatin1String("brief") || a == QLatin1String("lineage") ||
+                   a == QLatin1String("export") || a == QLatin1String("audit") ||
+                   a == QLatin1String("history");
+        });
+        if (reads && !arguments.contains(QLatin1String("--as")))
+            arguments << QStringLiteral("--as") << QStringLiteral("Dana Okoro");
         r.code = baton::app::runCommandLine(
             QStringList{QStringLiteral("--now"), m_now.toString(Qt::ISODate)} + arguments, out,
             err, nullptr);
@@ -230,6 +239,46 @@ private slots:
                 QStringLiteral("events:")));
         QCOMPARE(run(base + QStringList{QStringLiteral("999999")}).code, 1);
         QCOMPARE(run(base + QStringList{QStringLiteral("--lead"), QStringLiteral("x")}).code, 2);
+    }
+
+    // Every read path applies the role: a rep reads the briefs they own or acted on, and no
+    // audit log or export; refusals exit 3. Nobody named on a demo store: exit 2.
+    void readsFollowTheRole()
+    {
+        const QStringList base = {QStringLiteral("--store"), store()};
+        const QStringList list = {QStringLiteral("brief"), QStringLiteral("list"),
+                                  QStringLiteral("--json")};
+        const auto all = QJsonDocument::fromJson(run(base + list).out.toUtf8()).array();
+        QVERIFY(all.size() > 2);
+        // Briefs are routed to reps: the first one's owner reads as a rep.
+        const QString rep = all.first().toObject()[QStringLiteral("owner")].toString();
+        QString other;
+        for (const auto &b : all)
+            if (b.toObject()[QStringLiteral("owner")].toString() != rep)
+                other = QString::number(b.toObject()[QStringLiteral("id")].toInt());
+        QVERIFY(!other.isEmpty());
+        const QStringList asRep = {QStringLiteral("--as"), rep};
+        const Run mine = run(base + list + asRep);
+        QCOMPARE(mine.code, 0);
+        const auto briefs = QJsonDocument::fromJson(mine.out.toUtf8()).array();
+        QVERIFY(!briefs.isEmpty() && briefs.size() < all.size());
+        for (const auto &b : briefs)
+            QCOMPARE(b.toObject()[QStringLiteral("owner")].toString(), rep);
+        for (const QStringList &read :
+             {QStringList{QStringLiteral("brief"), QStringLiteral("show"), other},
+              QStringList{QStringLiteral("lineage"), other},
+              QStringList{QStringLiteral("review"), QStringLiteral("history"), other},
+              QStringList{QStringLiteral("audit"), QStringLiteral("list")},
+              QStringList{QStringLiteral("export"), QStringLiteral("kpis")}}) {
+            const Run r = run(base + read + asRep);
+            QVERIFY2(r.code == 3 && r.out.isEmpty(), qPrintable(read.join(' ') + ": " + r.err));
+        }
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        QCOMPARE(baton::app::runCommandLine(base + QStringList{QStringLiteral("brief"),
+                                                               QStringLiteral("list")},
+                                            o, e, nullptr),
+                 2);
     }
 
     // The same checks as in the console, from a shell: exit codes a script can act on.

@@ -37,10 +37,20 @@ private slots:
         ui::LineagePage page(db);
         page.resize(1400, 800);
         page.show();
-        auto st = db.prepare("SELECT id FROM briefs WHERE status = 'approved' ORDER BY "
+        auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'approved' ORDER BY "
                              "length(inputs) DESC LIMIT 1"); // the most inputs: the longest list
         QVERIFY(st.step());
         const auto brief = st.int64At(0);
+        // Nobody, and a rep whose brief it is not, see nothing of it.
+        QVERIFY(!page.showBrief(brief));
+        page.setViewer(review::Actor{"someone.else@baton.example", "Someone Else",
+                                     governance::Role::Rep, "test"});
+        QVERIFY(!page.showBrief(brief));
+        QVERIFY(!page.graph().has_value());
+        page.setViewer(review::Actor{st.textAt(1), "Owner", governance::Role::Rep, "test"});
+        QVERIFY(page.showBrief(brief));
+        page.setViewer(review::Actor{"dana.okoro@baton.example", "Dana Okoro",
+                                     governance::Role::Manager, "test"});
         QVERIFY(page.showBrief(brief));
         QVERIFY(page.graph().has_value());
         QCOMPARE(page.view()->scene()->items().isEmpty(), false);

@@ -88,7 +88,8 @@ private slots:
         const QString kpis = m_dir.filePath(QStringLiteral("kpis.csv"));
         const Run exported = baton({QStringLiteral("--store"), store, QStringLiteral("export"),
                                     QStringLiteral("kpis"), QStringLiteral("--format"),
-                                    QStringLiteral("csv"), QStringLiteral("--out"), kpis});
+                                    QStringLiteral("csv"), QStringLiteral("--out"), kpis,
+                                    QStringLiteral("--as"), QStringLiteral("Dana Okoro")});
         QVERIFY2(exported.code == 0, qPrintable(exported.out + exported.err));
         QCOMPARE(modeOf(kpis), 0600);
 

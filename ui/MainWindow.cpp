@@ -6,6 +6,7 @@
 #include "Resources.h"
 #include "Settings.h"
 #include "agents/Policy.h"
+#include "governance/Permissions.h"
 #include "pages/AuditPage.h"
 #include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
@@ -81,10 +82,24 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     for (InboxPage *p : {m_inboxPage, m_escalationsPage})
         connect(m_settingsPage, &SettingsPage::userChanged, p, &InboxPage::setUser);
     connect(m_settingsPage, &SettingsPage::userChanged, m_outboxPage, &OutboxPage::setUser);
+    // After the inbox has resolved who acts: what they may read elsewhere follows.
+    connect(m_settingsPage, &SettingsPage::userChanged, this, &MainWindow::applyViewer);
+    applyViewer();
     restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyViewer()
+{
+    const auto &viewer = m_inboxPage->actor();
+    if (m_lineagePage)
+        m_lineagePage->setViewer(viewer);
+    if (m_auditPage)
+        m_auditPage->setAllowed(viewer &&
+                                governance::grant(viewer->role, governance::Action::ViewAudit) !=
+                                    governance::Grant::No);
+}
 
 void MainWindow::buildPages()
 {

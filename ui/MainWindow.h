@@ -55,6 +55,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Who acts now (as the inbox resolved it) decides what the lineage and audit pages show.
+    void applyViewer();
     void buildPages();
     void restoreSettings();
     void saveSettings();

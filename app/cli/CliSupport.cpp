@@ -1,5 +1,7 @@
 #include "cli/CliSupport.h"
 
+#include "OsAccount.h"
+#include "governance/Identity.h"
 #include "store/OpenStore.h"
 
 #include <QLocale>
@@ -88,6 +90,41 @@ double peakMegabytes()
     };
     ::getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024.0;
+}
+
+void addReaderOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("as"),
+                      QStringLiteral("Who reads (email or name; default: the profile bound to "
+                                     "your OS account). A rep reads only their own briefs."),
+                      QStringLiteral("NAME")});
+}
+
+std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandContext &context,
+                                      review::ReviewService &service, const QString &command,
+                                      int &exitCode)
+{
+    const std::string account = osAccount();
+    std::string name = parser.value(QStringLiteral("as")).toStdString();
+    if (name.empty()) {
+        governance::Identity identity(service.database(), context.clock);
+        if (const auto bound = identity.boundTo(account); bound && !identity.isDemoStore())
+            name = bound->email;
+    }
+    if (name.empty()) {
+        context.err << "baton " << command
+                    << ": say who reads with --as NAME (what a profile may read depends on its "
+                       "role)\n";
+        exitCode = 2;
+        return std::nullopt;
+    }
+    try {
+        return service.actAs(name, account);
+    } catch (const review::ReviewError &e) {
+        context.err << "baton " << command << ": " << e.what() << "\n";
+        exitCode = e.kind() == review::ReviewError::Kind::Forbidden ? 3 : 2;
+        return std::nullopt;
+    }
 }
 
 } // namespace baton::app

@@ -2,6 +2,7 @@
 
 #include "cli/Command.h"
 #include "ingest/Importer.h"
+#include "review/ReviewService.h"
 #include "store/Database.h"
 
 #include <optional>
@@ -10,6 +11,15 @@ namespace baton::app {
 
 // Opens the context's store (creating and migrating it), or prints why it cannot.
 std::optional<store::Database> openStoreFor(CommandContext &context);
+
+// Adds --as to a command that reads briefs or the audit log.
+void addReaderOption(QCommandLineParser &parser);
+
+// Who reads: --as NAME (checked against this OS account like any action), else the profile
+// bound to this OS account. Prints why not and sets `exitCode` (3 refused, 2 nobody named).
+std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandContext &context,
+                                      review::ReviewService &service, const QString &command,
+                                      int &exitCode);
 
 // "contacts.csv: 1,990 read, 1,980 accepted (1,975 new, 5 updated), 10 quarantined"
 QString describeResult(const ingest::ImportResult &result);

@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
+#include "governance/Permissions.h"
 #include "ports/Clock.h"
 #include "telemetry/Exports.h"
 #include "telemetry/Kpis.h"
@@ -43,6 +44,7 @@ void ExportCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("kpis: json (default) or csv."),
                       QStringLiteral("F"), QStringLiteral("json")});
+    addReaderOption(parser);
 }
 
 int ExportCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -55,6 +57,24 @@ int ExportCommand::run(const QCommandLineParser &parser, CommandContext &context
         return 2;
     }
     const Clock &clock = context.clock;
+    {
+        auto db = openStoreFor(context);
+        if (!db)
+            return 1;
+        const auto registry = contracts::ContractRegistry::builtIn();
+        review::ReviewService service(*db, registry, clock);
+        int refused = 0;
+        const auto reader = whoReads(parser, context, service, QStringLiteral("export"), refused);
+        if (!reader)
+            return refused;
+        // Exports cover every brief and run: for the roles that may see them all.
+        if (review::ReviewService::visibleTo(*reader)) {
+            context.err << "baton export: exports cover every brief; a "
+                        << QString::fromStdString(std::string(governance::roleName(reader->role)))
+                        << " may not export\n";
+            return 3;
+        }
+    }
     const auto now = clock.now();
     telemetry::ExportOptions options;
     options.since = parser.isSet(QStringLiteral("since"))

@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "contracts/ContractRegistry.h"
 #include "telemetry/Lineage.h"
 
 #include <QElapsedTimer>
@@ -29,6 +30,7 @@ void LineageCommand::configure(QCommandLineParser &parser) const
                                      "summary, ...)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Nodes and edges as JSON.")});
+    addReaderOption(parser);
 }
 
 int LineageCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -58,6 +60,18 @@ int LineageCommand::run(const QCommandLineParser &parser, CommandContext &contex
                 return 1;
             }
             brief = *newest;
+        }
+        const auto registry = contracts::ContractRegistry::builtIn();
+        review::ReviewService service(*db, registry, context.clock);
+        int refused = 0;
+        const auto reader = whoReads(parser, context, service, QStringLiteral("lineage"), refused);
+        if (!reader)
+            return refused;
+        if (!service.mayRead(*reader, brief)) {
+            context.err << "baton lineage: " << QString::fromStdString(reader->user)
+                        << " may read only briefs they own or acted on; brief #" << brief
+                        << " is not one of them\n";
+            return 3;
         }
         graph = telemetry::briefLineage(*db, brief);
     } catch (const std::exception &e) {

@@ -245,6 +245,7 @@ void BriefCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("owner"), QStringLiteral("Only this owner's briefs."),
                       QStringLiteral("U")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    addReaderOption(parser);
 }
 
 int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -259,12 +260,20 @@ int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!db)
         return 1;
     pipeline::RunStore runs(*db);
+    const auto registry = contracts::ContractRegistry::builtIn();
+    review::ReviewService service(*db, registry, context.clock);
+    int refused = 0;
+    const auto reader = whoReads(parser, context, service, QStringLiteral("brief"), refused);
+    if (!reader)
+        return refused;
     const bool json = parser.isSet(QStringLiteral("json"));
     if (args[0] == QLatin1String("list")) {
         const auto list = runs.briefs(parser.value(QStringLiteral("status")).toStdString(),
                                       parser.value(QStringLiteral("owner")).toStdString(), 1000);
         nlohmann::json out = nlohmann::json::array();
         for (const auto &b : list) {
+            if (!service.mayRead(*reader, b.id))
+                continue;
             if (json)
                 out.push_back({{"id", b.id},
                                {"lead_id", b.leadId},
@@ -293,6 +302,12 @@ int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!brief) {
         context.err << "baton brief: no brief " << args[1] << "\n";
         return 1;
+    }
+    if (!service.mayRead(*reader, id)) {
+        context.err << "baton brief: " << QString::fromStdString(reader->user)
+                    << " may read only briefs they own or acted on; brief #" << id
+                    << " is not one of them\n";
+        return 3;
     }
     context.out << QString::fromStdString(nlohmann::json::parse(*brief).dump(json ? -1 : 2))
                 << "\n";

@@ -135,7 +135,13 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     };
     try {
         if (action == QLatin1String("history")) {
+            int refused = 0;
+            const auto reader =
+                whoReads(parser, context, service, QStringLiteral("review history"), refused);
+            if (!reader)
+                return refused;
             const auto b = service.brief(briefId);
+            service.requireMayRead(*reader, briefId);
             context.out << "brief #" << briefId << ": " << q(b.status) << ", version " << b.version
                         << ", owner " << q(b.owner) << "\n";
             for (const auto &h : review::BriefQueries(*db).history(briefId)) {
@@ -262,6 +268,7 @@ void AuditCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N rows (50)."),
                       QStringLiteral("N"), QStringLiteral("50")});
+    addReaderOption(parser);
 }
 
 int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context) const
@@ -276,6 +283,18 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!db)
         return 1;
     governance::AuditLog audit(*db);
+    const auto registry = contracts::ContractRegistry::builtIn();
+    review::ReviewService service(*db, registry, context.clock);
+    int refused = 0;
+    const auto reader = whoReads(parser, context, service, QStringLiteral("audit"), refused);
+    if (!reader)
+        return refused;
+    try {
+        review::ReviewService::requireMayReadAudit(*reader);
+    } catch (const review::ReviewError &e) {
+        context.err << "baton audit: " << e.what() << "\n";
+        return 3;
+    }
     if (args[0] == QLatin1String("verify")) {
         const auto result = audit.verify();
         if (result.ok) {

@@ -12,6 +12,7 @@
 #include "console/Translations.h"
 #include "contracts/ContractRegistry.h"
 #include "governance/Identity.h"
+#include "pipeline/Team.h"
 #include "ports/Clock.h"
 #include "store/FilePrivacy.h"
 #include "store/OpenStore.h"
@@ -125,6 +126,13 @@ bool Console::open(const QString &storePath, const QString &user)
     if (acting.isEmpty() && !demo)
         if (const auto bound = identity.boundTo(account))
             acting = QString::fromStdString(bound->email);
+    // A demo opens on a manager's view of the whole team; Settings switches to anyone.
+    if (acting.isEmpty() && demo)
+        for (const auto &u : pipeline::users(*m_parts->db))
+            if (u.role == "manager") {
+                acting = QString::fromStdString(u.email);
+                break;
+            }
     m_parts->window = std::make_unique<ui::MainWindow>(
         ui::UiContext{*m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs,
                       *m_seams.settings, *m_seams.messageBoxes, *m_seams.reviewDialogs,

@@ -35,6 +35,9 @@ Clause clauseOf(const InboxFilter &f)
         c.add("status = ?", {f.status});
     if (!f.owner.empty())
         c.add("owner = ?", {f.owner});
+    if (f.visibleTo)
+        c.add("(owner = ? OR id IN (SELECT brief_id FROM review_actions WHERE actor = ?))",
+              {*f.visibleTo, *f.visibleTo});
     if (!f.band.empty())
         c.add("substr(grid, 1, 1) = ?", {f.band});
     if (f.overdueOnly)

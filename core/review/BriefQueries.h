@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct InboxFilter
     std::string escalationReason; // a word of the reasons
     std::string search;           // words, each matched as a prefix (FTS5)
     std::string now;              // RFC 3339, for overdue
+    // Set: only the briefs this profile owns or acted on (escalated, was returned, ...);
+    // "" shows none. Unset: every brief, for a role that may see them all.
+    std::optional<std::string> visibleTo;
 };
 
 enum class InboxSort

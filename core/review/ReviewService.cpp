@@ -178,6 +178,46 @@ Actor ReviewService::actAs(const std::string &user, const std::string &osAccount
     return a;
 }
 
+bool ReviewService::mayRead(const Actor &who, std::int64_t briefId)
+{
+    return review::mayRead(m_db, who, briefId);
+}
+
+bool mayRead(store::Database &db, const Actor &who, std::int64_t briefId)
+{
+    if (governance::grant(who.role, Action::ViewAllBriefs) != Grant::No)
+        return true;
+    auto &st = db.cached("SELECT owner = ?2 OR EXISTS (SELECT 1 FROM review_actions WHERE "
+                         "brief_id = ?1 AND actor = ?2) FROM briefs WHERE id = ?1");
+    st.bindAll(briefId, who.user);
+    const bool may = st.step() && st.int64At(0) != 0;
+    st.reset();
+    return may;
+}
+
+void ReviewService::requireMayRead(const Actor &who, std::int64_t briefId)
+{
+    if (!mayRead(who, briefId))
+        throw ReviewError(ReviewError::Kind::Forbidden,
+                          who.user + " may read only briefs they own or acted on; " + ref(briefId) +
+                              " is not one of them");
+}
+
+void ReviewService::requireMayReadAudit(const Actor &who)
+{
+    if (governance::grant(who.role, Action::ViewAudit) == Grant::No)
+        throw ReviewError(ReviewError::Kind::Forbidden,
+                          "the audit log is for managers, marketing ops and admins; " + who.user +
+                              " is a " + std::string(governance::roleName(who.role)));
+}
+
+std::optional<std::string> ReviewService::visibleTo(const Actor &who)
+{
+    if (governance::grant(who.role, Action::ViewAllBriefs) != Grant::No)
+        return std::nullopt;
+    return who.user;
+}
+
 BriefState ReviewService::brief(std::int64_t id)
 {
     auto &st =

@@ -77,6 +77,10 @@ std::optional<Resolution> parseResolution(const std::string &name);
 const std::vector<std::string> &escalationCategories();
 const std::vector<std::string> &rejectionReasons();
 
+// Whether `who` may read brief `briefId` (see ReviewService::mayRead): for pages that read
+// without a review service.
+bool mayRead(store::Database &db, const Actor &who, std::int64_t briefId);
+
 // Every review action, checked the same way whoever calls (console or CLI): the actor's
 // role and ownership, the brief's state, and the version the actor saw (optimistic
 // concurrency). Each action is one transaction: the brief, a review_actions row and an
@@ -95,6 +99,16 @@ public:
     // reads as someone starts here.
     Actor actAs(const std::string &user, const std::string &osAccount);
     BriefState brief(std::int64_t id);
+    store::Database &database() const { return m_db; }
+
+    // What `who` may read: every brief for a role that may view them all (manager,
+    // marketing ops, admin); a rep, the briefs they own or acted on. The audit log is for
+    // the roles that may view it. The require* forms throw ReviewError::Forbidden.
+    bool mayRead(const Actor &who, std::int64_t briefId);
+    void requireMayRead(const Actor &who, std::int64_t briefId);
+    static void requireMayReadAudit(const Actor &who);
+    // For an inbox filter: unset when `who` sees every brief, else their email.
+    static std::optional<std::string> visibleTo(const Actor &who);
 
     BriefState approve(const Actor &who, std::int64_t briefId, std::int64_t version);
     // `patch` is RFC 6902 against the brief as it now reads.

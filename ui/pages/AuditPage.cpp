@@ -84,8 +84,23 @@ void AuditPage::showEvent(QShowEvent *event)
     refresh();
 }
 
+void AuditPage::setAllowed(bool allowed)
+{
+    m_allowed = allowed;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_actor, m_action, m_brief, m_since, m_until})
+        w->setEnabled(allowed);
+    refresh();
+}
+
 void AuditPage::refresh()
 {
+    if (!m_allowed) {
+        m_entries->clear();
+        m_verification->setText(tr("The audit log is for managers, marketing ops and admins."));
+        m_verification->setStyleSheet(QString());
+        return;
+    }
     try {
         const auto result = governance::AuditLog(m_db).verify();
         if (result.ok) {

@@ -27,6 +27,9 @@ public:
 
     // Verifies the chain and reads the entries again.
     void refresh();
+    // Whether whoever acts now may read the audit log (managers, marketing ops, admins):
+    // otherwise the page shows nothing of it and says why.
+    void setAllowed(bool allowed);
     QTreeWidget *entries() const { return m_entries; }
     QLabel *verification() const { return m_verification; }
     QDateEdit *since() const { return m_since; }
@@ -39,6 +42,7 @@ private:
     void reload();
 
     store::Database &m_db;
+    bool m_allowed = false;
     QLabel *m_verification;
     QLineEdit *m_actor;
     QComboBox *m_action;

@@ -171,8 +171,13 @@ void InboxPage::presetFilters()
     const bool ownOnly =
         m_actor && governance::grant(m_actor->role, governance::Action::ViewAllBriefs) ==
                        governance::Grant::No;
-    m_owner->setCurrentIndex(ownOnly ? std::max(0, m_owner->findData(qs(m_actor->user))) : 0);
-    m_owner->setEnabled(!ownOnly);
+    // The list of owners is only a convenience: a rep missing from it (no brief yet, or the
+    // list failed to load) still gets their own queue, never "Everyone". What they may see
+    // is decided by the filter's visibleTo, in the query itself.
+    if (ownOnly && m_owner->findData(qs(m_actor->user)) < 0)
+        m_owner->addItem(qs(m_actor->user), qs(m_actor->user));
+    m_owner->setCurrentIndex(ownOnly ? m_owner->findData(qs(m_actor->user)) : 0);
+    m_owner->setEnabled(m_actor && !ownOnly);
     if (m_mode == Mode::Escalations) {
         m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
         m_status->setEnabled(false);
@@ -301,6 +306,11 @@ void InboxPage::applyFilters(bool inBackground)
     f.band = m_band->currentData().toString().toStdString();
     f.overdueOnly = m_overdue->isChecked();
     f.search = m_pendingSearch.toStdString();
+    // Nobody acting sees nothing; a rep, their own and what they acted on (escalated, was
+    // returned): the query decides that, and the owner box only shows whose view it is.
+    f.visibleTo = m_actor ? review::ReviewService::visibleTo(*m_actor) : std::string();
+    if (f.visibleTo)
+        f.owner.clear();
     if (inBackground) {
         m_model->setFilterInBackground(f);
         if (!m_model->isLoading())

@@ -201,9 +201,29 @@ bool LineagePage::showLead(std::int64_t leadId)
     return showBrief(*brief);
 }
 
+void LineagePage::setViewer(std::optional<review::Actor> viewer)
+{
+    m_viewer = std::move(viewer);
+    if (m_graph && m_graph->briefId > 0 &&
+        !(m_viewer && review::mayRead(m_db, *m_viewer, m_graph->briefId))) {
+        m_graph.reset();
+        draw();
+    }
+}
+
 bool LineagePage::showBrief(std::int64_t briefId)
 {
     try {
+        if (!m_viewer || !review::mayRead(m_db, *m_viewer, briefId)) {
+            m_graph.reset();
+            draw();
+            m_state->setText(m_viewer ? tr("%1 may read only briefs they own or acted on; brief "
+                                           "#%2 is not one of them.")
+                                            .arg(QString::fromStdString(m_viewer->user))
+                                            .arg(briefId)
+                                      : tr("Choose who you are in Settings to read lineage."));
+            return false;
+        }
         m_graph = telemetry::briefLineage(m_db, briefId);
     } catch (const std::exception &e) {
         m_graph.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "review/ReviewService.h"
 #include "telemetry/Lineage.h"
 
 #include <QWidget>
@@ -35,6 +36,8 @@ public:
     LineagePage(store::Database &db, QWidget *parent = nullptr);
     ~LineagePage() override;
 
+    // Who reads: a brief they may not read is not shown (nobody: none is).
+    void setViewer(std::optional<review::Actor> viewer);
     // Shows brief `id`; false (and says why) when it cannot.
     bool showBrief(std::int64_t briefId);
     // Shows the lead's newest brief.
@@ -62,6 +65,7 @@ private:
     QGraphicsView *m_view;
     QPlainTextEdit *m_details;
     std::optional<telemetry::LineageGraph> m_graph;
+    std::optional<review::Actor> m_viewer;
     std::map<QString, QGraphicsItem *> m_items;
     std::vector<std::pair<QGraphicsItem *, std::pair<QString, QString>>> m_edges;
 };
