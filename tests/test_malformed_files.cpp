@@ -140,6 +140,39 @@ private slots:
         QCOMPARE(r.counts.accepted, 1);
         QVERIFY(quarantineLine(s, r.batchId).contains("an unquoted comma inside a field"));
     }
+
+    // A Marketo attributes cell 200,000 arrays deep (400 KB) used to end the import with
+    // SIGSEGV: now that row is quarantined naming its column, and the next row imports.
+    void deeplyNestedMarketoAttributes()
+    {
+        TempStore s;
+        QByteArray data = "marketoGUID,leadId,activityDate,activityTypeId,campaignId,"
+                          "primaryAttributeValueId,primaryAttributeValue,attributes\n"
+                          "1,77,2026-10-03T08:00:00Z,1,null,null,/pricing,\"";
+        data += QByteArray(200000, '[') + QByteArray(200000, ']');
+        data += "\"\n2,77,2026-10-03T08:01:00Z,1,null,null,/pricing,\"{\"\"a\"\":1}\"\n";
+        const auto r = s.import(QStringLiteral("deep.csv"), data);
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.accepted, 1);
+        QCOMPARE(r.counts.quarantined, 1);
+        const QString q = quarantineLine(s, r.batchId);
+        QVERIFY2(q.startsWith("2|attributes|") && q.contains("nested deeper than 64 levels"),
+                 qPrintable(q));
+    }
+
+    void deeplyNestedJsonlRecord()
+    {
+        TempStore s;
+        QByteArray data = "{\"contract\":\"lead\",\"record\":{\"x\":";
+        data += QByteArray(100000, '[') + QByteArray(100000, ']') + "}}\n";
+        const auto r = s.import(QStringLiteral("deep.jsonl"), data);
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.quarantined, 1);
+        const QString q = quarantineLine(s, r.batchId);
+        QVERIFY2(q.startsWith("1|") && q.contains("nested deeper than 64 levels at column 96"),
+                 qPrintable(q));
+        QVERIFY2(!q.contains("truncated"), qPrintable(q));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMalformedFiles)
