@@ -3,13 +3,14 @@
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
-#include "util/MappedFile.h"
+#include "util/FileBytes.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -45,7 +46,61 @@ std::optional<FileState> stateOf(const fs::path &file)
     return s;
 }
 
+// What sync_files holds instead of a hash for a file that could not be read: with the
+// name, size and time it keeps later syncs from trying it again until it changes.
+constexpr const char *kUnreadable = "unreadable:";
+
+std::string kindOf(fs::file_type type)
+{
+    switch (type) {
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::fifo: return "a fifo";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "not a regular file";
+    }
+}
+
 } // namespace
+
+void DropFolderSync::listFolder(const fs::path &folder, std::vector<fs::path> &files,
+                                SyncReport &report) const
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        std::error_code statError;
+        const auto status = entry.symlink_status(statError); // lstat: a link is a link
+        if (statError)
+            report.skipped.push_back({name, "cannot be examined: " + statError.message()});
+        else if (fs::is_symlink(status))
+            report.skipped.push_back({name, "a symbolic link: not followed"});
+        else if (!fs::is_regular_file(status))
+            report.skipped.push_back({name, kindOf(status.type()) + ": not a regular file"});
+        else if (isImportCandidate(entry.path()))
+            files.push_back(entry.path());
+        else
+            report.ignored.push_back(name);
+    }
+    if (ec)
+        throw std::runtime_error("cannot list " + folder.string() + ": " + ec.message());
+}
+
+void DropFolderSync::rememberUnreadable(const std::string &folderKey, const std::string &fileName,
+                                        std::int64_t size, std::int64_t modifiedNs)
+{
+    store::Transaction tx(m_db);
+    auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+                                 "file_size, modified_ns, batch_id, seen_at) "
+                                 "VALUES (?, ?, ?, ?, ?, NULL, ?)");
+    remember.bindAll(folderKey,
+                     kUnreadable + fileName + ":" + std::to_string(size) + ":" +
+                         std::to_string(modifiedNs),
+                     fileName, size, modifiedNs, util::formatUtc(m_clock.now()));
+    remember.run();
+    tx.commit();
+}
 
 DropFolderSync::DropFolderSync(store::Database &db, const contracts::ContractRegistry &registry,
                                const Clock &clock)
@@ -74,16 +129,7 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
 
     SyncReport report;
     std::vector<fs::path> files;
-    for (const auto &entry : fs::directory_iterator(folder, ec)) {
-        if (!entry.is_regular_file())
-            continue;
-        if (isImportCandidate(entry.path()))
-            files.push_back(entry.path());
-        else
-            report.ignored.push_back(entry.path().filename().string());
-    }
-    if (ec)
-        throw std::runtime_error("cannot list " + key + ": " + ec.message());
+    listFolder(folder, files, report);
     std::sort(files.begin(), files.end(),
               [](const fs::path &a, const fs::path &b) { return a.filename() < b.filename(); });
 
@@ -114,22 +160,34 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
         // Unchanged name, size and modification time: seen before, no need to read it.
         const auto modifiedNs = static_cast<std::int64_t>(
             std::chrono::duration_cast<std::chrono::nanoseconds>(now->modified.time_since_epoch()).count());
-        auto &same = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND file_name = ? "
+        auto &same = m_db.cached("SELECT sha256 FROM sync_files WHERE folder = ? AND file_name = ? "
                                  "AND file_size = ? AND modified_ns = ?");
         same.bindAll(key, file.filename().string(), static_cast<std::int64_t>(now->size), modifiedNs);
-        const bool unchanged = same.step();
+        const std::optional<std::string> seenAs =
+            same.step() ? std::optional(same.textAt(0)) : std::nullopt;
         same.reset();
-        if (unchanged) {
+        if (seenAs && seenAs->rfind(kUnreadable, 0) == 0) {
+            report.skipped.push_back({file.filename().string(),
+                                      "could not be read before and has not changed since"});
+            continue;
+        }
+        if (seenAs) {
             report.alreadySeen.push_back(file.filename().string());
             continue;
         }
-        std::string sha;
+        // Read once, not following a symlink swapped in since the listing; the bytes hashed
+        // are the bytes imported.
+        std::unique_ptr<util::FileBytes> bytes;
         try {
-            sha = util::sha256Hex(util::MappedFile(file).data());
-        } catch (const std::exception &) {
-            report.stillBeingWritten.push_back(file.filename().string()); // vanished or locked
+            bytes = std::make_unique<util::FileBytes>(file, util::FileBytes::Options{true});
+        } catch (const std::exception &e) {
+            report.skipped.push_back({file.filename().string(), e.what()});
+            if (stateOf(file) == now)
+                rememberUnreadable(key, file.filename().string(),
+                                   static_cast<std::int64_t>(now->size), modifiedNs);
             continue;
         }
+        const std::string sha = util::sha256Hex(bytes->data());
         auto &seen = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND sha256 = ?");
         seen.bindAll(key, sha);
         const bool known = seen.step();
@@ -138,9 +196,10 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
             report.alreadySeen.push_back(file.filename().string());
             continue;
         }
-        // The importer hashes the bytes it reads again: the file could have changed since,
-        // and the batch must name the content it actually holds.
-        ImportResult result = importer.importFile(file, options.import);
+        ImportResult result =
+            importer.importData(bytes->data(), file.filename().string(),
+                                fs::absolute(file).lexically_normal().string(), options.import);
+        bytes.reset();
         if (result.cancelled)
             break;
         std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;

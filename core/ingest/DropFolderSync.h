@@ -3,6 +3,7 @@
 #include "ingest/Importer.h"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -25,6 +26,14 @@ struct SyncReport
     std::vector<std::string> alreadySeen;        // same content as a file synced before
     std::vector<std::string> stillBeingWritten;  // left for the next sync
     std::vector<std::string> ignored;            // not an import format (by extension)
+    struct Skipped
+    {
+        std::string file;
+        std::string reason;
+    };
+    // Not read: not a regular file (a symlink is never followed), or could not be read
+    // (remembered, and skipped by later syncs until its name, size or time changes).
+    std::vector<Skipped> skipped;
     int failed() const;
 };
 
@@ -44,6 +53,11 @@ public:
     static bool isImportCandidate(const std::filesystem::path &file);
 
 private:
+    void listFolder(const std::filesystem::path &folder, std::vector<std::filesystem::path> &files,
+                    SyncReport &report) const;
+    void rememberUnreadable(const std::string &folderKey, const std::string &fileName,
+                            std::int64_t size, std::int64_t modifiedNs);
+
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;
     const Clock &m_clock;
