@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "PlainText.h"
 
 #include "AppActions.h"
 #include "ImportController.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
         connect(m_settingsPage, &SettingsPage::userChanged, p, &InboxPage::setUser);
     connect(m_settingsPage, &SettingsPage::userChanged, m_outboxPage, &OutboxPage::setUser);
     restoreSettings();
+    showLabelsAsPlainText(this);
 }
 
 MainWindow::~MainWindow() = default;
