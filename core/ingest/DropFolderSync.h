@@ -6,8 +6,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace baton::util {
+class FileBytes;
+}
 
 namespace baton::ingest {
 
@@ -55,6 +60,14 @@ public:
 private:
     void listFolder(const std::filesystem::path &folder, std::vector<std::filesystem::path> &files,
                     SyncReport &report) const;
+    // The file's bytes (and their hash) when this folder has not seen them; nullptr when it
+    // has, or the file could not be read (each reported).
+    std::unique_ptr<util::FileBytes> readIfNew(const std::string &folderKey,
+                                               const std::filesystem::path &file, std::int64_t size,
+                                               std::int64_t modifiedNs, std::string &sha,
+                                               SyncReport &report);
+    void remember(const std::string &folderKey, const std::string &fileName, const std::string &sha,
+                  std::int64_t size, std::int64_t modifiedNs, const ImportResult &result);
     void rememberUnreadable(const std::string &folderKey, const std::string &fileName,
                             std::int64_t size, std::int64_t modifiedNs);
 
