@@ -147,8 +147,9 @@ private slots:
         QVERIFY(color.red() > color.green());
         QVERIFY(!status.data(Qt::DecorationRole).value<QIcon>().isNull());
         QVERIFY(!status.data(BatchTableModel::ErrorRole).toString().isEmpty());
+        // Escaped: a stored error is never rendered as markup.
         QVERIFY(status.data(Qt::ToolTipRole).toString().contains(
-            status.data(BatchTableModel::ErrorRole).toString()));
+            status.data(BatchTableModel::ErrorRole).toString().toHtmlEscaped()));
     }
 
     void filterNarrowsAndReloads()

@@ -426,6 +426,45 @@ private slots:
                  person.lastError.c_str());
         QVERIFY(person.lastRequest.find("Authorization: ***") != std::string::npos);
     }
+
+    // HubSpot renders note and task bodies as HTML: Baton's plain text arrives escaped, so a
+    // generated "<b>" is shown as the characters, and line breaks stay line breaks.
+    void noteBodiesArriveHtmlEscaped()
+    {
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        const auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const crm::Delivery person{1, "upsert_person",
+                                   nlohmann::json{{"email", "ada@example.com"},
+                                                  {"external_id", "baton-lead-1"}},
+                                   ""};
+        const auto upserted = transport.send(hubspot.build("upsert_person", {person}));
+        QVERIFY2(upserted.status / 100 == 2, upserted.body.c_str());
+        const auto contactId = nlohmann::json::parse(upserted.body)
+                                   .at("results").at(0).at("id").get<std::string>();
+        const crm::Delivery note{2, "create_note",
+                                 nlohmann::json{{"external_id", "baton-brief-1-note"},
+                                                {"body", "<b>bold</b><img src=x> & co\nnext"},
+                                                {"timestamp", "2026-11-24T09:00:00.000Z"}},
+                                 contactId};
+        const auto created = transport.send(hubspot.build("create_note", {note}));
+        QVERIFY2(created.status / 100 == 2, created.body.c_str());
+        HttpRequest search;
+        search.url = sandbox.baseUrl().toStdString() + "/crm/v3/objects/notes/search";
+        search.headers = {{"Authorization", "Bearer pat-na1-sandbox"},
+                          {"Content-Type", "application/json"}};
+        search.body = nlohmann::json{
+            {"filterGroups",
+             {{{"filters",
+                {{{"propertyName", "baton_external_id"},
+                  {"operator", "IN"},
+                  {"values", {"baton-brief-1-note"}}}}}}}}}.dump();
+        const auto found = nlohmann::json::parse(transport.send(search).body);
+        QCOMPARE(found.at("results").size(), std::size_t(1));
+        QCOMPARE(found.at("results").at(0).at("properties").at("hs_note_body").get<std::string>(),
+                 std::string("&lt;b&gt;bold&lt;/b&gt;&lt;img src=x&gt; &amp; co<br>next"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCrmPush)

@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <thread>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using baton::ingest::DropFolderSync;
 using baton::ingest::SyncOptions;
 
@@ -157,6 +160,70 @@ private slots:
         const auto r = sync.sync(drop.path().toStdString(), fast());
         QCOMPARE(r.imported.size(), 1u);
         QCOMPARE(r.imported[0].counts.updated, 1);
+    }
+
+    static std::string reasonFor(const baton::ingest::SyncReport &r, const std::string &file)
+    {
+        for (const auto &skipped : r.skipped)
+            if (skipped.file == file)
+                return skipped.reason;
+        return {};
+    }
+
+    // Only regular files are read: a symlink (to a file outside the folder, here) is not
+    // followed, and a fifo, a directory or a socket is skipped, each with its reason.
+    void skipsWhatIsNotARegularFile()
+    {
+        TempStore s;
+        QTemporaryDir drop, elsewhere;
+        writeFile(elsewhere.filePath("secret.csv"), contacts(0, 5));
+        writeFile(drop.filePath("real.csv"), contacts(10, 12));
+        QVERIFY(QFile::link(elsewhere.filePath("secret.csv"), drop.filePath("link.csv")));
+        QCOMPARE(::mkfifo(drop.filePath("pipe.csv").toLocal8Bit().constData(), 0600), 0);
+        QVERIFY(QDir(drop.path()).mkdir("folder.csv"));
+        DropFolderSync sync(s.db, s.registry, s.clock);
+        const auto r = sync.sync(drop.path().toStdString(), fast());
+        QCOMPARE(r.imported.size(), 1u);
+        QCOMPARE(s.scalar("SELECT count(*) FROM leads"), 2);
+        QCOMPARE(s.scalar("SELECT count(*) FROM quarantine"), 0);
+        QCOMPARE(reasonFor(r, "link.csv"), std::string("a symbolic link: not followed"));
+        QCOMPARE(reasonFor(r, "pipe.csv"), std::string("a fifo: not a regular file"));
+        QCOMPARE(reasonFor(r, "folder.csv"), std::string("a directory: not a regular file"));
+    }
+
+    // A file that cannot be read is remembered by name, size and time: the next sync skips
+    // it without trying again, until it changes.
+    void anUnreadableFileIsNotRetriedUntilItChanges()
+    {
+        TempStore s;
+        QTemporaryDir drop;
+        const QString path = drop.filePath("locked.csv");
+        writeFile(path, contacts(0, 3));
+        QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
+        // Root reads a mode-000 file: the syncs run as nobody then (the store is open already).
+        QVERIFY(QFile::setPermissions(drop.path(), QFileDevice::Permissions(0x7777)));
+        const bool root = ::geteuid() == 0;
+        const auto syncOnce = [&](DropFolderSync &sync) {
+            if (root && ::seteuid(65534) != 0)
+                qFatal("seteuid");
+            auto r = sync.sync(drop.path().toStdString(), fast());
+            if (root && ::seteuid(0) != 0)
+                qFatal("seteuid back");
+            return r;
+        };
+        DropFolderSync sync(s.db, s.registry, s.clock);
+        const auto first = syncOnce(sync);
+        QVERIFY2(reasonFor(first, "locked.csv").find("Permission denied") != std::string::npos,
+                 reasonFor(first, "locked.csv").c_str());
+        const auto second = syncOnce(sync);
+        QCOMPARE(reasonFor(second, "locked.csv"),
+                 std::string("could not be read before and has not changed since"));
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        writeFile(path, contacts(0, 4));
+        std::filesystem::last_write_time(path.toStdString(),
+                                         std::filesystem::file_time_type::clock::now() +
+                                             std::chrono::seconds(5));
+        QCOMPARE(sync.sync(drop.path().toStdString(), fast()).imported.size(), 1u);
     }
 
     void refusesAMissingFolder()

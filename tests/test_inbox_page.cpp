@@ -472,6 +472,44 @@ private slots:
                  qPrintable(crm));
     }
 
+    // Stored text is shown as the characters it is: a generated sentence or a lead's company
+    // that looks like HTML is not rendered as HTML, in a label, a row or a tooltip.
+    void storedMarkupIsShownLiterally()
+    {
+        auto db = store::openStore(freshStore());
+        const qint64 briefId =
+            scalar(db, "SELECT min(id) FROM briefs WHERE status != 'superseded'");
+        pipeline::RunStore runs(db);
+        auto brief = nlohmann::json::parse(*runs.briefJson(briefId));
+        const std::string markup = "<b>bold</b><img src=x>";
+        brief["summary"]["talking_points"] =
+            nlohmann::json::array({{{"text", markup}, {"evidence", {"lead#1"}}}});
+        brief["lead"]["company"] = markup;
+        auto update = db.prepare("UPDATE briefs SET edited = ? WHERE id = ?");
+        update.bindAll(brief.dump(), static_cast<std::int64_t>(briefId));
+        update.run();
+
+        const SystemClock clock;
+        review::ReviewService service(db, m_registry, clock);
+        review::BriefQueries queries(db);
+        ui::BriefView view(service, queries);
+        view.resize(900, 700);
+        view.show();
+        view.showBrief(briefId);
+        const auto *title = view.findChild<QLabel *>(QStringLiteral("briefTitle"));
+        QVERIFY2(title->text().contains(QString::fromStdString(markup)), qPrintable(title->text()));
+        for (const auto *label : view.findChildren<QLabel *>())
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+        const auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("briefSentences"));
+        const auto found = tree->findItems(QString::fromStdString(markup),
+                                           Qt::MatchExactly | Qt::MatchRecursive, 1);
+        QCOMPARE(found.size(), 1);
+        // A tooltip that looks like HTML is rendered as HTML: this one is escaped.
+        QVERIFY2(found[0]->toolTip(1).contains(
+                     QStringLiteral("&lt;b&gt;bold&lt;/b&gt;&lt;img src=x&gt;")),
+                 qPrintable(found[0]->toolTip(1)));
+    }
+
     // With HubSpot's URL in Settings and the token at hand, P on the outbox page pushes in
     // the background; the page refreshes when it is done and the brief shows its CRM ids.
     void theConsolePushesInTheBackground()

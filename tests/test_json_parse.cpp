@@ -43,6 +43,33 @@ private slots:
         QVERIFY(!baton::util::parseJson("", out, &error));
         QVERIFY(!baton::util::parseJson("{\"a\":1} trailing", out, &error));
     }
+
+    // 64 levels parse; 65 are refused by both paths (simdjson, and nlohmann for what
+    // simdjson refuses), with the column where the limit was passed.
+    void refusesJsonNestedPastTheLimit()
+    {
+        using baton::util::kMaxJsonDepth;
+        const auto nested = [](int depth, const std::string &tail) {
+            return std::string(std::size_t(depth), '[') + tail + std::string(std::size_t(depth), ']');
+        };
+        nlohmann::json out;
+        std::string error;
+        QVERIFY(baton::util::parseJson(nested(kMaxJsonDepth, "1"), out, &error));
+        QVERIFY(!baton::util::parseJson(nested(kMaxJsonDepth + 1, "1"), out, &error));
+        QVERIFY2(error == "JSON nested deeper than 64 levels at column 65", error.c_str());
+        // A big integer sends the text to nlohmann; the limit holds there too.
+        QVERIFY(baton::util::parseJson(nested(kMaxJsonDepth, "123456789012345678901234567890"), out));
+        QVERIFY(!baton::util::parseJson(nested(kMaxJsonDepth + 1, "123456789012345678901234567890"),
+                                        out, &error));
+        QVERIFY2(error.find("nested deeper") != std::string::npos, error.c_str());
+        // Brackets inside strings are text, not nesting.
+        QVERIFY(baton::util::parseJson("[\"" + std::string(1000, '[') + "\\\"\"]", out));
+        // 200,000 levels in 400 KB: refused, no crash.
+        QVERIFY(!baton::util::parseJson(nested(200000, ""), out, &error));
+        QVERIFY(baton::util::parseUntrustedJson(nested(200000, "")).is_discarded());
+        QVERIFY(baton::util::parseUntrustedJson("not json").is_discarded());
+        QCOMPARE(baton::util::parseUntrustedJson("{\"a\":[1]}").dump(), std::string("{\"a\":[1]}"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonParse)

@@ -1,6 +1,8 @@
 #include "TempStore.h"
 
 #include <QTest>
+#include <filesystem>
+#include <thread>
 
 // Every malformed file gets a clear error (file, line, field) and never a crash; whatever
 // can be read of it is imported, the rest quarantined.
@@ -139,6 +141,67 @@ private slots:
         const auto r = s.import(QStringLiteral("extra.csv"), "Record ID,Email\n1,a@example.com,surplus\n2,b@example.com\n");
         QCOMPARE(r.counts.accepted, 1);
         QVERIFY(quarantineLine(s, r.batchId).contains("an unquoted comma inside a field"));
+    }
+
+    // A file truncated underneath a running import used to end the process with SIGBUS
+    // (it was memory-mapped). Now the import works on its own copy: it either read the file
+    // whole, or its batch fails saying the file changed. Never a signal.
+    void aFileTruncatedDuringImportNeverKillsTheProcess()
+    {
+        QByteArray data = "Record ID,Email,First Name\n";
+        for (int i = 0; i < 150000; ++i)
+            data += QByteArray::number(i) + ",person" + QByteArray::number(i) + "@example.com,Ana\n";
+        for (const int delayUs : {0, 200, 1000, 5000, 20000}) {
+            TempStore s;
+            const std::string path = s.write(QStringLiteral("shrinking.csv"), data);
+            std::thread cutter([&] {
+                std::this_thread::sleep_for(std::chrono::microseconds(delayUs));
+                std::filesystem::resize_file(path, 100);
+            });
+            baton::ingest::Importer importer(s.db, s.registry, s.clock);
+            const auto r = importer.importFile(path, asHubSpot());
+            cutter.join();
+            if (r.failed)
+                QVERIFY2(r.error.find("shrank") != std::string::npos ||
+                             r.error.find("changed") != std::string::npos,
+                         r.error.c_str());
+            else
+                QVERIFY(r.counts.accepted + r.counts.quarantined >= 1);
+        }
+        // Read before the cut, or failed with a message: the process is still here.
+    }
+
+    // A Marketo attributes cell 200,000 arrays deep (400 KB) used to end the import with
+    // SIGSEGV: now that row is quarantined naming its column, and the next row imports.
+    void deeplyNestedMarketoAttributes()
+    {
+        TempStore s;
+        QByteArray data = "marketoGUID,leadId,activityDate,activityTypeId,campaignId,"
+                          "primaryAttributeValueId,primaryAttributeValue,attributes\n"
+                          "1,77,2026-10-03T08:00:00Z,1,null,null,/pricing,\"";
+        data += QByteArray(200000, '[') + QByteArray(200000, ']');
+        data += "\"\n2,77,2026-10-03T08:01:00Z,1,null,null,/pricing,\"{\"\"a\"\":1}\"\n";
+        const auto r = s.import(QStringLiteral("deep.csv"), data);
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.accepted, 1);
+        QCOMPARE(r.counts.quarantined, 1);
+        const QString q = quarantineLine(s, r.batchId);
+        QVERIFY2(q.startsWith("2|attributes|") && q.contains("nested deeper than 64 levels"),
+                 qPrintable(q));
+    }
+
+    void deeplyNestedJsonlRecord()
+    {
+        TempStore s;
+        QByteArray data = "{\"contract\":\"lead\",\"record\":{\"x\":";
+        data += QByteArray(100000, '[') + QByteArray(100000, ']') + "}}\n";
+        const auto r = s.import(QStringLiteral("deep.jsonl"), data);
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.quarantined, 1);
+        const QString q = quarantineLine(s, r.batchId);
+        QVERIFY2(q.startsWith("1|") && q.contains("nested deeper than 64 levels at column 96"),
+                 qPrintable(q));
+        QVERIFY2(!q.contains("truncated"), qPrintable(q));
     }
 };
 

@@ -77,6 +77,15 @@ private slots:
             QVERIFY2(what.contains("/enrichment/scope"), qPrintable(what));
         }
         QVERIFY_THROWS_EXCEPTION(PolicyError, parsePolicy("{ not json", "x", registry));
+        try {
+            parsePolicy("{\"name\":" + std::string(100000, '[') + std::string(100000, ']') + "}",
+                        "deep.json", registry);
+            QFAIL("a policy nested 100,000 deep must be refused");
+        } catch (const PolicyError &e) {
+            QVERIFY2(std::string(e.what()) ==
+                         "policy deep.json: JSON nested deeper than 64 levels at column 72",
+                     e.what());
+        }
     }
 
     void loadsAFile()

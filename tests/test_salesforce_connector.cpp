@@ -226,6 +226,30 @@ private slots:
                               "Authorization", "Bearer 00Dxx!new"}) != next.headers.end());
         // The token never reaches the outbox's record of the request.
         QVERIFY(sf.describe(next).find("00Dxx!new") == std::string::npos);
+        QVERIFY(r->carriesSecret); // the refresh token is in the body
+    }
+
+    // The token answer decides where every later request (and its token) goes: plain http
+    // is refused unless it stays on this machine, as the tests' sandbox does.
+    void aPlainHttpInstanceUrlIsRefused()
+    {
+        auto sf = connector();
+        const auto refused = sf.acceptRefresh(answer(
+            200, "{\"access_token\":\"00Dxx!new\",\"instance_url\":\"http://evil.example\"}"));
+        QVERIFY2(refused.find("instance_url that is not https: http://evil.example") !=
+                     std::string::npos,
+                 refused.c_str());
+        QVERIFY(sf.build("upsert_person", {person(1, "A", "a@x.io")}).url.rfind("https://", 0) == 0);
+        QCOMPARE(sf.acceptRefresh(answer(200, "{\"access_token\":\"t\",\"instance_url\":"
+                                              "\"http://127.0.0.1:8080\"}")),
+                 std::string());
+        QVERIFY(util::isSecureOrLoopback("http://[::1]:80/x"));
+        QVERIFY(util::isSecureOrLoopback("http://localhost/"));
+        QVERIFY(util::isSecureOrLoopback("HTTPS://Example.com"));
+        QVERIFY(!util::isSecureOrLoopback("http://127.evil.com/"));
+        QVERIFY(!util::isSecureOrLoopback("http://127.0.0.1.evil.com/"));
+        QVERIFY(!util::isSecureOrLoopback("http://localhost@evil.com/"));
+        QVERIFY(!util::isSecureOrLoopback("ftp://localhost/"));
     }
 
     void outcomesComeFromConvertedLeads()

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "PlainText.h"
 
 #include "AppActions.h"
 #include "ImportController.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     connect(m_settingsPage, &SettingsPage::userChanged, this, &MainWindow::applyViewer);
     applyViewer();
     restoreSettings();
+    showLabelsAsPlainText(this);
 }
 
 MainWindow::~MainWindow() = default;

@@ -4,19 +4,32 @@
 
 namespace baton::ui {
 
+namespace {
+
+// Messages carry stored text (file names, CRM errors, reasons): shown as plain text, never
+// guessed to be HTML as QMessageBox's static helpers would.
+void show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+} // namespace
+
 void QtMessageBoxes::critical(QWidget *parent, const QString &title, const QString &text)
 {
-    QMessageBox::critical(parent, title, text);
+    show(QMessageBox::Critical, parent, title, text);
 }
 
 void QtMessageBoxes::information(QWidget *parent, const QString &title, const QString &text)
 {
-    QMessageBox::information(parent, title, text);
+    show(QMessageBox::Information, parent, title, text);
 }
 
 void QtMessageBoxes::warning(QWidget *parent, const QString &title, const QString &text)
 {
-    QMessageBox::warning(parent, title, text);
+    show(QMessageBox::Warning, parent, title, text);
 }
 
 } // namespace baton::ui

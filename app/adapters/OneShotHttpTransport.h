@@ -10,7 +10,9 @@ namespace baton::app {
 // arrived where the push worker sent 42, and notes were created twice); here that is an
 // answer-less response (status 0) that the worker resolves by looking the object up.
 // Plain http, or https through QSslSocket with the system's certificates. Blocking, with
-// one deadline for the whole exchange; safe to call from several threads at once.
+// one deadline for the whole exchange; safe to call from several threads at once. Headers
+// are capped at kMaxResponseHeaderBytes and bodies at the request's maxBodyBytes (a larger
+// Content-Length is refused before its body is read); redirects are not followed.
 class OneShotHttpTransport final : public HttpTransport
 {
 public:

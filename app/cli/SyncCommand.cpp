@@ -64,9 +64,12 @@ int SyncCommand::run(const QCommandLineParser &parser, CommandContext &context) 
                     << ": still being written, left for the next sync\n";
     for (const auto &name : report.ignored)
         context.out << QString::fromStdString(name) << ": not an import format, ignored\n";
+    for (const auto &skipped : report.skipped)
+        context.out << QString::fromStdString(skipped.file) << ": skipped, "
+                    << QString::fromStdString(skipped.reason) << "\n";
     context.out << "sync: " << report.imported.size() << " imported, " << report.alreadySeen.size()
                 << " already seen, " << report.stillBeingWritten.size() << " still being written, "
-                << report.failed() << " failed\n";
+                << report.skipped.size() << " skipped, " << report.failed() << " failed\n";
     return report.failed() ? 1 : 0;
 }
 

@@ -193,10 +193,14 @@ ChatCompletionsSandbox::Answer ChatCompletionsSandbox::answer(const QByteArray &
                 errorBody(QStringLiteral("'model' and 'messages' are required."),
                           QStringLiteral("invalid_request_error")),
                 -1};
+    // The facts are a JSON object inside a delimited block: from the first '{' to the last '}'.
+    const QString userText = messages.last().toObject().value(QStringLiteral("content")).toString();
+    const auto open = userText.indexOf(QLatin1Char('{'));
+    const auto close = userText.lastIndexOf(QLatin1Char('}'));
     const QJsonObject facts =
-        QJsonDocument::fromJson(
-            messages.last().toObject().value(QStringLiteral("content")).toString().toUtf8())
-            .object();
+        open < 0 || close < open
+            ? QJsonObject()
+            : QJsonDocument::fromJson(userText.mid(open, close - open + 1).toUtf8()).object();
     QJsonObject summary = groundedSummary(facts, b.wording);
     QString content;
     switch (b.answer) {

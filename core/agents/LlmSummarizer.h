@@ -3,6 +3,7 @@
 #include "agents/SummarizationAgent.h"
 #include "util/Backoff.h"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -27,6 +28,10 @@ struct LlmConfig
     std::string apiKey; // sent as a bearer token; never logged nor stored
     int timeoutMs = 30000;
     util::Backoff backoff;
+    // All the waiting between attempts for one lead: a Retry-After (capped at 10 minutes)
+    // that would take a pipeline worker past it fails the lead's item now instead, and the
+    // next run tries again.
+    std::chrono::milliseconds retryBudget{std::chrono::minutes(2)};
     std::size_t maxEvents = 60; // the newest events sent; older ones stay out of the prompt
 };
 

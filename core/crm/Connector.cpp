@@ -63,6 +63,7 @@ HttpRequest refreshTokenRequest(const std::string &tokenUrl, const std::string &
         form.emplace_back("client_secret", clientSecret);
     form.emplace_back("refresh_token", refreshToken);
     r.body = util::formEncode(form);
+    r.carriesSecret = true;
     r.timeoutMs = timeoutMs;
     return r;
 }

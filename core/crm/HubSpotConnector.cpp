@@ -1,10 +1,13 @@
 #include "crm/HubSpotConnector.h"
 
+#include "util/JsonParse.h"
+#include "util/UntrustedText.h"
 #include "util/Backoff.h"
 #include "util/Text.h"
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace baton::crm {
 
@@ -44,7 +47,7 @@ std::string matchValue(const Delivery &d)
 // HubSpot's error body: {"status":"error","message":...,"category":...,"correlationId":...}.
 std::string errorOf(const HttpResponse &r)
 {
-    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(r.body);
     std::string message = body.is_object() ? util::stringField(body, "message") : std::string();
     const std::string category =
         body.is_object() ? util::stringField(body, "category") : std::string();
@@ -104,7 +107,7 @@ std::optional<HttpRequest> HubSpotConnector::refreshRequest() const
 
 std::string HubSpotConnector::acceptRefresh(const HttpResponse &response)
 {
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (response.status == 200 && body.is_object() &&
         !util::stringField(body, "access_token").empty()) {
         m_config.accessToken = util::stringField(body, "access_token");
@@ -117,6 +120,21 @@ std::string HubSpotConnector::acceptRefresh(const HttpResponse &response)
     return "HubSpot refused the refresh token: " + errorOf(response);
 }
 
+namespace {
+
+// HubSpot shows note and task bodies as HTML. Baton's bodies are plain text (generated
+// sentences among them): escaped, so markup shows as the characters it is, and each line
+// break kept as one.
+std::string htmlBody(const std::string &plain)
+{
+    std::string out;
+    for (const char c : util::htmlEscape(plain))
+        out += c == '\n' ? std::string("<br>") : std::string(1, c);
+    return out;
+}
+
+} // namespace
+
 HttpRequest HubSpotConnector::build(const std::string &kind,
                                     const std::vector<Delivery> &batch) const
 {
@@ -128,7 +146,7 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
                 {{"id", d.personCrmId}, {"properties", {{"hs_task_status", "COMPLETED"}}}});
         } else if (kind == "retract_note") {
             inputs.push_back({{"id", d.personCrmId},
-                              {"properties", {{"hs_note_body", util::stringField(p, "body")}}}});
+                              {"properties", {{"hs_note_body", htmlBody(util::stringField(p, "body"))}}}});
         } else if (kind == "upsert_person") {
             nlohmann::json props = {{"email", util::stringField(p, "email")},
                                     {"baton_lead_id", util::stringField(p, "external_id")}};
@@ -145,13 +163,13 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
         } else if (kind == "create_note") {
             inputs.push_back({{"properties",
                                {{"hs_timestamp", util::stringField(p, "timestamp")},
-                                {"hs_note_body", util::stringField(p, "body")},
+                                {"hs_note_body", htmlBody(util::stringField(p, "body"))},
                                 {"baton_external_id", util::stringField(p, "external_id")}}},
                               {"associations", association(d.personCrmId, 202)}});
         } else {
             nlohmann::json props = {{"hs_timestamp", util::stringField(p, "due")},
                                     {"hs_task_subject", util::stringField(p, "subject")},
-                                    {"hs_task_body", util::stringField(p, "body")},
+                                    {"hs_task_body", htmlBody(util::stringField(p, "body"))},
                                     {"hs_task_status", "NOT_STARTED"},
                                     {"hs_task_priority", "HIGH"},
                                     {"hs_task_type", "TODO"},
@@ -180,13 +198,18 @@ std::optional<DeliveryResult> HubSpotConnector::classify(const HttpResponse &r, 
     if (r.status == 429) {
         DeliveryResult out{
             Outcome::Retry, {}, errorOf(r), util::parseRetryAfter(r.header("Retry-After"))};
-        const auto body = nlohmann::json::parse(r.body, nullptr, false);
+        const auto body = util::parseUntrustedJson(r.body);
         if (body.is_object() && util::stringField(body, "policyName") == "DAILY")
             out.retryAfter = std::chrono::hours(1); // the day's allowance is gone
         else if (!out.retryAfter) {
             const auto interval = r.header("X-HubSpot-RateLimit-Interval-Milliseconds");
-            if (!interval.empty() && std::all_of(interval.begin(), interval.end(), ::isdigit))
-                out.retryAfter = std::chrono::milliseconds(std::stoll(interval) / 10);
+            long long ms = 0;
+            const auto [end, ec] =
+                std::from_chars(interval.data(), interval.data() + interval.size(), ms);
+            if (!interval.empty() && ec == std::errc() && end == interval.data() + interval.size() &&
+                ms >= 0)
+                out.retryAfter = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(ms / 10),
+                                                                     util::kMaxRetryAfter);
         }
         return out;
     }
@@ -205,7 +228,7 @@ std::vector<DeliveryResult> HubSpotConnector::read(const std::string &kind,
         return std::vector<DeliveryResult>(batch.size(), *whole);
     // 200/201, or 207 multi-status: results carry the objects made, errors the refusals
     // (with the inputs' ids in context.ids for upserts).
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     std::map<std::string, std::string> made;
     std::map<std::string, std::string> refused;
     const std::string match = matchProperty(kind);
@@ -268,7 +291,7 @@ std::vector<DeliveryResult> HubSpotConnector::readLookup(const std::string &kind
             whole->outcome = Outcome::Unknown;
         return std::vector<DeliveryResult>(batch.size(), *whole);
     }
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     std::map<std::string, std::string> found;
     const std::string match = matchProperty(kind);
     if (body.is_object())
@@ -302,7 +325,7 @@ HubSpotConnector::readContactsAnswer(const HttpResponse &response)
     std::vector<ContactOutcome> out;
     if (response.status != 200 && response.status != 207)
         return out;
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (!body.is_object())
         return out;
     for (const auto &res : body.value("results", nlohmann::json::array())) {
@@ -338,7 +361,7 @@ std::map<std::string, std::string> HubSpotConnector::readOwners(const HttpRespon
     std::map<std::string, std::string> out;
     if (response.status != 200)
         return out;
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (!body.is_object())
         return out;
     for (const auto &o : body.value("results", nlohmann::json::array()))

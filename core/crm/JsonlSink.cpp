@@ -4,6 +4,7 @@
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "util/JsonParse.h"
 #include "util/Time.h"
 
 #include <cerrno>
@@ -101,7 +102,7 @@ std::set<std::string> deliveredIds(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     std::string line;
     while (std::getline(in, line)) {
-        const auto j = nlohmann::json::parse(line, nullptr, false);
+        const auto j = util::parseUntrustedJson(line);
         if (j.is_object() && j.contains("delivery_id") && j["delivery_id"].is_string())
             ids.insert(j["delivery_id"].get<std::string>());
     }

@@ -1,5 +1,6 @@
 #include "crm/SalesforceConnector.h"
 
+#include "util/JsonParse.h"
 #include "util/Backoff.h"
 #include "util/Text.h"
 #include "util/Url.h"
@@ -51,7 +52,7 @@ std::string soqlList(const std::vector<std::string> &values)
 // Salesforce's request-level error body: [{"message": ..., "errorCode": ...}].
 std::string errorOf(const HttpResponse &r, std::string *code = nullptr)
 {
-    const auto body = json::parse(r.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(r.body);
     const json first = body.is_array() && !body.empty() && body[0].is_object() ? body[0]
                        : body.is_object()                                      ? body
                                                                                : json::object();
@@ -209,7 +210,7 @@ std::vector<DeliveryResult> SalesforceConnector::read(const std::string &kind,
     if (const auto whole = classify(response, !idempotent(kind)))
         return std::vector<DeliveryResult>(batch.size(), *whole);
     // One result per record, in the order sent.
-    const auto body = json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (!body.is_array() || body.size() != batch.size()) {
         const DeliveryResult unclear{idempotent(kind) ? Outcome::Retry : Outcome::Unknown,
                                      {},
@@ -260,7 +261,7 @@ std::vector<DeliveryResult> SalesforceConnector::readLookup(const std::string &k
                               : kind == "upsert_person" ? m_config.leadExternalIdField
                                                         : m_config.taskExternalIdField;
     std::map<std::string, std::string> found;
-    const auto body = json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (body.is_object())
         for (const auto &rec : body.value("records", json::array()))
             if (rec.is_object())
@@ -286,12 +287,18 @@ std::optional<HttpRequest> SalesforceConnector::refreshRequest() const
 
 std::string SalesforceConnector::acceptRefresh(const HttpResponse &response)
 {
-    const auto body = json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (response.status == 200 && body.is_object() &&
         !util::stringField(body, "access_token").empty()) {
+        // Every later request carries the token to instance_url: an answer naming a plain
+        // http (or unparsable) instance is refused, whoever wrote it.
+        const auto instance = util::stringField(body, "instance_url");
+        if (!instance.empty() && !util::isSecureOrLoopback(instance))
+            return "Salesforce's token answer names an instance_url that is not https: " +
+                   instance.substr(0, 200);
         m_config.accessToken = util::stringField(body, "access_token");
-        if (!util::stringField(body, "instance_url").empty())
-            m_config.instanceUrl = util::stringField(body, "instance_url");
+        if (!instance.empty())
+            m_config.instanceUrl = instance;
         return {};
     }
     if (response.status == 0)
@@ -312,7 +319,7 @@ void SalesforceConnector::learnOwners(const HttpResponse &response)
 {
     if (classify(response, false))
         return;
-    const auto body = json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (!body.is_object())
         return;
     for (const auto &rec : body.value("records", json::array()))
@@ -331,7 +338,7 @@ SalesforceConnector::outcomesRequest(const std::vector<std::string> &ids) const
 std::vector<PersonOutcome> SalesforceConnector::readOutcomes(const HttpResponse &response) const
 {
     std::vector<PersonOutcome> out;
-    const auto body = json::parse(response.body, nullptr, false);
+    const auto body = util::parseUntrustedJson(response.body);
     if (classify(response, false) || !body.is_object())
         return out;
     for (const auto &rec : body.value("records", json::array())) {

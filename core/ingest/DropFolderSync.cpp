@@ -3,13 +3,14 @@
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
-#include "util/MappedFile.h"
+#include "util/FileBytes.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -45,7 +46,68 @@ std::optional<FileState> stateOf(const fs::path &file)
     return s;
 }
 
+// What sync_files holds instead of a hash for a file that could not be read: with the
+// name, size and time it keeps later syncs from trying it again until it changes.
+constexpr const char *kUnreadable = "unreadable:";
+
+std::string kindOf(fs::file_type type)
+{
+    switch (type) {
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::fifo: return "a fifo";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "not a regular file";
+    }
+}
+
+std::int64_t nanosOf(const FileState &state)
+{
+    return static_cast<std::int64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(state.modified.time_since_epoch())
+            .count());
+}
+
 } // namespace
+
+void DropFolderSync::listFolder(const fs::path &folder, std::vector<fs::path> &files,
+                                SyncReport &report) const
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        std::error_code statError;
+        const auto status = entry.symlink_status(statError); // lstat: a link is a link
+        if (statError)
+            report.skipped.push_back({name, "cannot be examined: " + statError.message()});
+        else if (fs::is_symlink(status))
+            report.skipped.push_back({name, "a symbolic link: not followed"});
+        else if (!fs::is_regular_file(status))
+            report.skipped.push_back({name, kindOf(status.type()) + ": not a regular file"});
+        else if (isImportCandidate(entry.path()))
+            files.push_back(entry.path());
+        else
+            report.ignored.push_back(name);
+    }
+    if (ec)
+        throw std::runtime_error("cannot list " + folder.string() + ": " + ec.message());
+}
+
+void DropFolderSync::rememberUnreadable(const std::string &folderKey, const std::string &fileName,
+                                        std::int64_t size, std::int64_t modifiedNs)
+{
+    store::Transaction tx(m_db);
+    auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+                                 "file_size, modified_ns, batch_id, seen_at) "
+                                 "VALUES (?, ?, ?, ?, ?, NULL, ?)");
+    remember.bindAll(folderKey,
+                     kUnreadable + fileName + ":" + std::to_string(size) + ":" +
+                         std::to_string(modifiedNs),
+                     fileName, size, modifiedNs, util::formatUtc(m_clock.now()));
+    remember.run();
+    tx.commit();
+}
 
 DropFolderSync::DropFolderSync(store::Database &db, const contracts::ContractRegistry &registry,
                                const Clock &clock)
@@ -63,6 +125,71 @@ bool DropFolderSync::isImportCandidate(const fs::path &file)
     return ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
 }
 
+std::unique_ptr<util::FileBytes> DropFolderSync::readIfNew(const std::string &key,
+                                                          const fs::path &file, std::int64_t size,
+                                                          std::int64_t modifiedNs, std::string &sha,
+                                                          SyncReport &report)
+{
+    const std::string name = file.filename().string();
+    // Unchanged name, size and modification time: seen before, no need to read it.
+    auto &same = m_db.cached("SELECT sha256 FROM sync_files WHERE folder = ? AND file_name = ? "
+                             "AND file_size = ? AND modified_ns = ?");
+    same.bindAll(key, name, size, modifiedNs);
+    const std::optional<std::string> seenAs =
+        same.step() ? std::optional(same.textAt(0)) : std::nullopt;
+    same.reset();
+    if (seenAs) {
+        if (seenAs->rfind(kUnreadable, 0) == 0)
+            report.skipped.push_back({name, "could not be read before and has not changed since"});
+        else
+            report.alreadySeen.push_back(name);
+        return nullptr;
+    }
+    // Read once, not following a symlink swapped in since the listing; the bytes hashed
+    // are the bytes imported.
+    std::unique_ptr<util::FileBytes> bytes;
+    try {
+        bytes = std::make_unique<util::FileBytes>(file, util::FileBytes::Options{true});
+    } catch (const std::exception &e) {
+        report.skipped.push_back({name, e.what()});
+        // Remembered as it was listed: if it changed meanwhile, the next sync tries again.
+        const auto state = stateOf(file);
+        if (state && static_cast<std::int64_t>(state->size) == size && nanosOf(*state) == modifiedNs)
+            rememberUnreadable(key, name, size, modifiedNs);
+        return nullptr;
+    }
+    sha = util::sha256Hex(bytes->data());
+    auto &seen = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND sha256 = ?");
+    seen.bindAll(key, sha);
+    const bool known = seen.step();
+    seen.reset();
+    if (known) {
+        report.alreadySeen.push_back(name);
+        return nullptr;
+    }
+    return bytes;
+}
+
+void DropFolderSync::remember(const std::string &key, const std::string &fileName,
+                              const std::string &sha, std::int64_t size, std::int64_t modifiedNs,
+                              const ImportResult &result)
+{
+    std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
+    store::Transaction tx(m_db);
+    auto &insert = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+                               "file_size, modified_ns, batch_id, seen_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bindAll(key, sha, fileName, size, modifiedNs, batch, util::formatUtc(m_clock.now()));
+    insert.run();
+    auto &advance = m_db.cached(
+        "UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "
+        "files_imported + ?, last_synced_at = ? WHERE folder = ?");
+    advance.bindAll(fileName, sha, std::int64_t(result.sameAsBatch ? 0 : 1),
+                    util::formatUtc(m_clock.now()), key);
+    advance.run();
+    tx.commit();
+}
+
 SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &options)
 {
     std::error_code ec;
@@ -74,16 +201,7 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
 
     SyncReport report;
     std::vector<fs::path> files;
-    for (const auto &entry : fs::directory_iterator(folder, ec)) {
-        if (!entry.is_regular_file())
-            continue;
-        if (isImportCandidate(entry.path()))
-            files.push_back(entry.path());
-        else
-            report.ignored.push_back(entry.path().filename().string());
-    }
-    if (ec)
-        throw std::runtime_error("cannot list " + key + ": " + ec.message());
+    listFolder(folder, files, report);
     std::sort(files.begin(), files.end(),
               [](const fs::path &a, const fs::path &b) { return a.filename() < b.filename(); });
 
@@ -111,53 +229,19 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
             report.stillBeingWritten.push_back(file.filename().string());
             continue;
         }
-        // Unchanged name, size and modification time: seen before, no need to read it.
-        const auto modifiedNs = static_cast<std::int64_t>(
-            std::chrono::duration_cast<std::chrono::nanoseconds>(now->modified.time_since_epoch()).count());
-        auto &same = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND file_name = ? "
-                                 "AND file_size = ? AND modified_ns = ?");
-        same.bindAll(key, file.filename().string(), static_cast<std::int64_t>(now->size), modifiedNs);
-        const bool unchanged = same.step();
-        same.reset();
-        if (unchanged) {
-            report.alreadySeen.push_back(file.filename().string());
-            continue;
-        }
+        const auto modifiedNs = nanosOf(*now);
+        const auto size = static_cast<std::int64_t>(now->size);
         std::string sha;
-        try {
-            sha = util::sha256Hex(util::MappedFile(file).data());
-        } catch (const std::exception &) {
-            report.stillBeingWritten.push_back(file.filename().string()); // vanished or locked
+        auto bytes = readIfNew(key, file, size, modifiedNs, sha, report);
+        if (!bytes)
             continue;
-        }
-        auto &seen = m_db.cached("SELECT 1 FROM sync_files WHERE folder = ? AND sha256 = ?");
-        seen.bindAll(key, sha);
-        const bool known = seen.step();
-        seen.reset();
-        if (known) {
-            report.alreadySeen.push_back(file.filename().string());
-            continue;
-        }
-        // The importer hashes the bytes it reads again: the file could have changed since,
-        // and the batch must name the content it actually holds.
-        ImportResult result = importer.importFile(file, options.import);
+        ImportResult result =
+            importer.importData(bytes->data(), file.filename().string(),
+                                fs::absolute(file).lexically_normal().string(), options.import);
+        bytes.reset();
         if (result.cancelled)
             break;
-        std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
-        store::Transaction tx(m_db);
-        auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
-                                     "file_size, modified_ns, batch_id, seen_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        remember.bindAll(key, sha, file.filename().string(), static_cast<std::int64_t>(now->size),
-                         modifiedNs, batch, util::formatUtc(m_clock.now()));
-        remember.run();
-        auto &advance = m_db.cached(
-            "UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "
-            "files_imported + ?, last_synced_at = ? WHERE folder = ?");
-        advance.bindAll(file.filename().string(), sha, std::int64_t(result.sameAsBatch ? 0 : 1),
-                        util::formatUtc(m_clock.now()), key);
-        advance.run();
-        tx.commit();
+        remember(key, file.filename().string(), sha, size, modifiedNs, result);
         if (result.sameAsBatch)
             report.alreadySeen.push_back(file.filename().string());
         else

@@ -3,10 +3,16 @@
 #include "ingest/Importer.h"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace baton::util {
+class FileBytes;
+}
 
 namespace baton::ingest {
 
@@ -25,6 +31,14 @@ struct SyncReport
     std::vector<std::string> alreadySeen;        // same content as a file synced before
     std::vector<std::string> stillBeingWritten;  // left for the next sync
     std::vector<std::string> ignored;            // not an import format (by extension)
+    struct Skipped
+    {
+        std::string file;
+        std::string reason;
+    };
+    // Not read: not a regular file (a symlink is never followed), or could not be read
+    // (remembered, and skipped by later syncs until its name, size or time changes).
+    std::vector<Skipped> skipped;
     int failed() const;
 };
 
@@ -44,6 +58,19 @@ public:
     static bool isImportCandidate(const std::filesystem::path &file);
 
 private:
+    void listFolder(const std::filesystem::path &folder, std::vector<std::filesystem::path> &files,
+                    SyncReport &report) const;
+    // The file's bytes (and their hash) when this folder has not seen them; nullptr when it
+    // has, or the file could not be read (each reported).
+    std::unique_ptr<util::FileBytes> readIfNew(const std::string &folderKey,
+                                               const std::filesystem::path &file, std::int64_t size,
+                                               std::int64_t modifiedNs, std::string &sha,
+                                               SyncReport &report);
+    void remember(const std::string &folderKey, const std::string &fileName, const std::string &sha,
+                  std::int64_t size, std::int64_t modifiedNs, const ImportResult &result);
+    void rememberUnreadable(const std::string &folderKey, const std::string &fileName,
+                            std::int64_t size, std::int64_t modifiedNs);
+
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;
     const Clock &m_clock;

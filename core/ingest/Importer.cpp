@@ -7,7 +7,7 @@
 #include "store/Database.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
-#include "util/MappedFile.h"
+#include "util/FileBytes.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
 #include "util/Utf8.h"
@@ -43,9 +43,9 @@ Importer::Importer(store::Database &db, const contracts::ContractRegistry &regis
 
 ImportResult Importer::importFile(const std::filesystem::path &path, const ImportOptions &options)
 {
-    std::unique_ptr<util::MappedFile> file;
+    std::unique_ptr<util::FileBytes> file;
     try {
-        file = std::make_unique<util::MappedFile>(path);
+        file = std::make_unique<util::FileBytes>(path);
     } catch (const std::exception &e) {
         ImportResult r;
         r.fileName = path.filename().string();

@@ -62,7 +62,8 @@ void JsonlSource::decode(ParsedItem &item) const
     nlohmann::json envelope;
     std::string parseError;
     if (!util::parseJson(line, envelope, &parseError)) {
-        item.errors.push_back({{}, parseError + " (a truncated line?)"});
+        const bool tooDeep = parseError.find("nested deeper") != std::string::npos;
+        item.errors.push_back({{}, tooDeep ? parseError : parseError + " (a truncated line?)"});
         return;
     }
     if (!envelope.is_object()) {

@@ -114,15 +114,16 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
 
     nlohmann::json attributes = nlohmann::json::object();
     if (m_attributes >= 0 && !isNull(f[m_attributes])) {
-        if (!util::parseJson(f[m_attributes], attributes))
-            attributes = nlohmann::json(nlohmann::json::value_t::discarded);
+        std::string parseError;
+        attributes = util::parseUntrustedJson(f[m_attributes], &parseError);
         if (attributes.is_array()) // the older [{"name":..,"value":..}] form
             attributes = attributesFromPairs(attributes);
         if (attributes.is_discarded() || !attributes.is_object()) {
             item.errors.push_back({"/attributes", "expected a JSON object in the attributes "
                                                   "column, got \"" +
                                                       std::string(f[m_attributes].substr(0, 80)) +
-                                                      "\""});
+                                                      "\"" +
+                                                      (parseError.empty() ? "" : ": " + parseError)});
             attributes = nlohmann::json::object();
         }
     }

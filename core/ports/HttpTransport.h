@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,14 +10,33 @@ namespace baton {
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
+// What an answer may weigh: headers are small in every API Baton speaks; bodies are capped
+// per request (a page of CRM records, a chat completion), and refused at the cap without
+// being buffered.
+inline constexpr std::size_t kMaxResponseHeaderBytes = 64 * 1024;
+inline constexpr std::size_t kDefaultMaxResponseBodyBytes = 16 * 1024 * 1024;
+
 struct HttpRequest
 {
     std::string method = "POST";
     std::string url;
     HttpHeaders headers;
     std::string body;
+    // The whole exchange, connection to last byte: a server dripping a byte a second gets
+    // this long, not hours.
     int timeoutMs = 30000;
+    std::size_t maxBodyBytes = kDefaultMaxResponseBodyBytes;
+    // The body holds a secret (an OAuth refresh or client secret), as an Authorization
+    // header does: either is only sent over https or to this machine.
+    bool carriesSecret = false;
 };
+
+// Why the request must not be sent as it is, or "" when it may: a credential (an
+// Authorization header, a secret in the body) bound for plain http:// on another machine.
+std::string credentialRefusal(const HttpRequest &request);
+
+// True when a request carries a credential (Authorization header or carriesSecret).
+bool carriesCredential(const HttpRequest &request);
 
 struct HttpResponse
 {

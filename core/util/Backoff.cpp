@@ -23,10 +23,13 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value)
         value.remove_suffix(1);
     long long seconds = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0 ||
-        seconds > 24 * 3600)
+    if (ec == std::errc::result_out_of_range && end == value.data() + value.size() &&
+        value.front() != '-')
+        return kMaxRetryAfter; // more digits than a long long: asked for far too long
+    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0)
         return std::nullopt;
-    return std::chrono::milliseconds(seconds * 1000);
+    return std::min<std::chrono::milliseconds>(kMaxRetryAfter,
+                                               std::chrono::seconds(std::min<long long>(seconds, 86400)));
 }
 
 } // namespace baton::util

@@ -18,8 +18,12 @@ struct Backoff
     std::chrono::milliseconds delayBefore(int retry) const;
 };
 
-// A Retry-After header in delta-seconds form ("120"); HTTP-dates and garbage give nothing,
-// and the caller falls back to its own backoff.
+// The longest wait a server can ask for: a misconfigured or hostile endpoint answering
+// "Retry-After: 86400" must not park a worker for a day.
+inline constexpr std::chrono::milliseconds kMaxRetryAfter = std::chrono::minutes(10);
+
+// A Retry-After header in delta-seconds form ("120"), capped at kMaxRetryAfter; HTTP-dates
+// and garbage give nothing, and the caller falls back to its own backoff.
 std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value);
 
 } // namespace baton::util

@@ -2,16 +2,33 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace baton::util {
 
+// How deeply arrays and objects may nest in any JSON Baton reads. Records, attributes,
+// policies and API answers are a handful of levels deep; the limit keeps a hostile
+// document (200,000 nested arrays in 400 KB) from exhausting the stack of whatever walks
+// it later (conversion, validation, dump, destruction).
+inline constexpr int kMaxJsonDepth = 64;
+
 // Parses JSON text into nlohmann::json, the document type the contracts validate. simdjson
 // does the lexing (nlohmann's char-at-a-time lexer was the largest single cost of a JSONL
 // import); anything simdjson refuses is parsed again by nlohmann, so results, duplicate-key
 // handling and error messages are nlohmann's. Thread-safe: one parser per thread.
-// Returns false and sets `error` (with the 1-based column) for invalid JSON.
+// Returns false and sets `error` (with the 1-based column) for invalid JSON and for JSON
+// nested deeper than kMaxJsonDepth.
 bool parseJson(std::string_view text, nlohmann::json &out, std::string *error = nullptr);
+
+// JSON from outside (an HTTP answer, an LLM's content): the document, or a discarded value
+// (is_discarded()) when the text is not JSON or nests too deeply, as
+// nlohmann::json::parse(text, nullptr, false) would give, but with the depth limit.
+nlohmann::json parseUntrustedJson(std::string_view text, std::string *error = nullptr);
+
+// The 1-based column of the first bracket that opens level `limit + 1`, or 0 when the text
+// never nests deeper than `limit`. Brackets inside strings do not count.
+std::size_t columnPastDepth(std::string_view text, int limit);
 
 } // namespace baton::util

@@ -1,4 +1,5 @@
 #include "models/BatchTableModel.h"
+#include "PlainText.h"
 
 #include "models/BatchStatus.h"
 #include "models/DisplayFormat.h"
@@ -100,9 +101,9 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         return column == StatusColumn ? QVariant(batchStateIcon(state)) : QVariant();
     case Qt::ToolTipRole:
         if (column == StatusColumn && b.error)
-            return tr("%1: %2").arg(batchStateText(state), qs(*b.error));
+            return plainToolTip(tr("%1: %2").arg(batchStateText(state), qs(*b.error)));
         if (column == FileColumn)
-            return b.filePath.empty() ? qs(b.fileName) : qs(b.filePath);
+            return plainToolTip(b.filePath.empty() ? qs(b.fileName) : qs(b.filePath));
         if (column == StartedColumn)
             return qs(b.startedAt);
         return {};

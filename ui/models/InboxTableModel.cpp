@@ -1,4 +1,5 @@
 #include "models/InboxTableModel.h"
+#include "PlainText.h"
 
 #include "models/DisplayFormat.h"
 #include "store/Database.h"
@@ -233,7 +234,7 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == SlaColumn)
             return tr("Due %1").arg(utc(r.slaDue).toLocalTime().toString(Qt::TextDate));
         if (index.column() == StatusColumn && r.escalationReasons != "[]")
-            return QString::fromStdString(r.escalationReasons);
+            return plainToolTip(QString::fromStdString(r.escalationReasons));
         return {};
     case BriefIdRole:
         return QVariant::fromValue<qint64>(r.id);

@@ -1,4 +1,5 @@
 #include "models/OutboxTableModel.h"
+#include "PlainText.h"
 
 #include "models/DisplayFormat.h"
 
@@ -93,7 +94,8 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        return column == ErrorColumn && !r.lastError.empty() ? qs(r.lastError) : QVariant();
+        return column == ErrorColumn && !r.lastError.empty() ? plainToolTip(qs(r.lastError))
+                                                             : QVariant();
     case OperationIdRole:
         return QVariant::fromValue<qint64>(r.id);
     case BriefIdRole:

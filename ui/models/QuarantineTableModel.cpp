@@ -1,4 +1,5 @@
 #include "models/QuarantineTableModel.h"
+#include "PlainText.h"
 
 #include "models/DisplayFormat.h"
 
@@ -64,9 +65,10 @@ QVariant QuarantineTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == MessageColumn || column == FieldColumn)
-            return qs(q.message);
+            return plainToolTip(qs(q.message));
         if (column == FileColumn)
-            return q.line ? tr("%1, line %2").arg(qs(q.fileName)).arg(*q.line) : qs(q.fileName);
+            return plainToolTip(q.line ? tr("%1, line %2").arg(qs(q.fileName)).arg(*q.line)
+                                       : qs(q.fileName));
         return {};
     case QuarantineIdRole:
         return QVariant::fromValue<qint64>(q.id);

@@ -1,4 +1,5 @@
 #include "pages/AuditPage.h"
+#include "PlainText.h"
 
 #include "governance/AuditLog.h"
 
@@ -76,6 +77,7 @@ AuditPage::AuditPage(store::Database &db, QWidget *parent)
     connect(m_brief, &QLineEdit::editingFinished, this, &AuditPage::reload);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
     connect(verify, &QPushButton::clicked, this, &AuditPage::refresh);
+    showLabelsAsPlainText(this);
 }
 
 void AuditPage::showEvent(QShowEvent *event)

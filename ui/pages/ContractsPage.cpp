@@ -1,4 +1,5 @@
 #include "pages/ContractsPage.h"
+#include "PlainText.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -89,6 +90,7 @@ ContractsPage::ContractsPage(Load load, QWidget *parent)
         }
         emit refreshed();
     });
+    showLabelsAsPlainText(this);
 }
 
 ContractsPage::~ContractsPage()

@@ -1,4 +1,5 @@
 #include "pages/DashboardPage.h"
+#include "PlainText.h"
 
 #include "FileDialogs.h"
 #include "MessageBoxes.h"
@@ -67,6 +68,7 @@ DashboardPage::DashboardPage(Compute compute, FileDialogs &fileDialogs, MessageB
         }
         emit refreshed();
     });
+    showLabelsAsPlainText(this);
 }
 
 DashboardPage::~DashboardPage()

@@ -1,4 +1,5 @@
 #include "pages/DataPage.h"
+#include "PlainText.h"
 
 #include "ImportController.h"
 #include "Settings.h"
@@ -44,6 +45,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
 QLabel *makeHeading(QWidget *parent)
 {
     auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // names a file
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -115,6 +117,7 @@ DataPage::DataPage(store::Database &db, ImportController &imports, Settings &set
     m_batchView->resizeColumnsToContents();
     m_quarantineView->resizeColumnsToContents();
     updateLabels();
+    showLabelsAsPlainText(this);
 }
 
 DataPage::~DataPage() = default;

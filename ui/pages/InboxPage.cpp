@@ -1,4 +1,5 @@
 #include "pages/InboxPage.h"
+#include "PlainText.h"
 
 #include "MessageBoxes.h"
 #include "PipelineRunner.h"
@@ -92,6 +93,7 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
     });
     m_model->useWorker(QString::fromStdU16String(db.path().u16string()));
     applyFilters(false); // the first paint shows rows
+    showLabelsAsPlainText(this);
 }
 
 InboxPage::~InboxPage() = default;

@@ -1,4 +1,5 @@
 #include "pages/LineagePage.h"
+#include "PlainText.h"
 
 #include <QBrush>
 #include <QComboBox>
@@ -110,7 +111,7 @@ public:
         for (auto *t : {title, subtitle})
             if (t->boundingRect().width() > room)
                 t->setScale(room / t->boundingRect().width());
-        setToolTip(label + QLatin1Char('\n') + sub);
+        setToolTip(plainToolTip(label + QLatin1Char('\n') + sub));
     }
 
 protected:
@@ -174,6 +175,7 @@ LineagePage::LineagePage(store::Database &db, QWidget *parent)
     connect(fit, &QPushButton::clicked, this,
             [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
+    showLabelsAsPlainText(this);
 }
 
 LineagePage::~LineagePage()

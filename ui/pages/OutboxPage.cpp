@@ -1,4 +1,5 @@
 #include "pages/OutboxPage.h"
+#include "PlainText.h"
 
 #include "MessageBoxes.h"
 #include "PushRunner.h"
@@ -101,6 +102,7 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
     setUser(user);
     updateCounts();
     updatePush();
+    showLabelsAsPlainText(this);
 }
 
 void OutboxPage::setPushRunner(PushRunner *runner)

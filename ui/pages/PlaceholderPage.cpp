@@ -1,4 +1,5 @@
 #include "pages/PlaceholderPage.h"
+#include "PlainText.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -25,6 +26,7 @@ PlaceholderPage::PlaceholderPage(PageId page, QWidget *parent) : QWidget(parent)
         layout->addWidget(label);
     }
     layout->addStretch(2);
+    showLabelsAsPlainText(this);
 }
 
 } // namespace baton::ui

@@ -1,4 +1,5 @@
 #include "pages/SettingsPage.h"
+#include "PlainText.h"
 
 #include "Settings.h"
 #include "pipeline/Team.h"
@@ -92,6 +93,7 @@ SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QStrin
     });
     connect(m_hubSpot, &QLineEdit::editingFinished, this,
             [this] { m_settings.setHubSpotUrl(m_hubSpot->text().trimmed()); });
+    showLabelsAsPlainText(this);
 }
 
 } // namespace baton::ui

@@ -1,4 +1,5 @@
 #include "widgets/BriefView.h"
+#include "PlainText.h"
 
 #include "models/InboxTableModel.h"
 #include "review/BriefQueries.h"
@@ -109,6 +110,7 @@ BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queri
     connect(m_sentences, &QTreeWidget::itemSelectionChanged, this, &BriefView::sentenceSelected);
     connect(m_inputs, &QTreeWidget::itemSelectionChanged, this, &BriefView::inputSelected);
     showBrief(0);
+    showLabelsAsPlainText(this);
 }
 
 QString BriefView::systemName(const QString &system)
@@ -215,7 +217,7 @@ void BriefView::showBrief(std::int64_t briefId)
                 new QTreeWidgetItem(parent, {QString(), o[QLatin1String(textKey)].toString(),
                                              evidence.join(QStringLiteral(", "))});
             item->setData(0, kEvidenceRole, evidence);
-            item->setToolTip(1, item->text(1));
+            item->setToolTip(1, plainToolTip(item->text(1)));
         }
         parent->setExpanded(true);
     };

@@ -1,4 +1,5 @@
 #include "widgets/EditBriefDialog.h"
+#include "PlainText.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -70,6 +71,7 @@ EditBriefDialog::EditBriefDialog(const QString &briefJson,
     });
     fillFields();
     recheck();
+    showLabelsAsPlainText(this);
 }
 
 namespace {

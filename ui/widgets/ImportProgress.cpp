@@ -1,4 +1,5 @@
 #include "widgets/ImportProgress.h"
+#include "PlainText.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -37,6 +38,7 @@ ImportProgress::ImportProgress(QWidget *parent)
         emit cancelRequested();
     });
     hide();
+    showLabelsAsPlainText(this);
 }
 
 void ImportProgress::begin(int fileCount)

@@ -1,4 +1,5 @@
 #include "widgets/QuarantineDetail.h"
+#include "PlainText.h"
 
 #include "models/QuarantineTableModel.h"
 
@@ -27,6 +28,7 @@ QuarantineDetail::QuarantineDetail(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
     clear();
+    showLabelsAsPlainText(this);
 }
 
 void QuarantineDetail::clear()
