@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "Connectors.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "cli/CliSupport.h"
@@ -156,6 +157,9 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
         context.err << "baton push: " << e.what() << "\n";
         return 1;
     }
+    auditInvocation(
+        *db, clock, "push", "target:jsonl",
+        {{"endpoint", file.toStdString()}, {"done", total.done}, {"unknown", total.unknown}});
     const auto c = crm::OutboxStore(*db).counts({"append_jsonl"});
     context.out << "pushed: " << total.done << " deliveries appended to " << file << "\n"
                 << "jsonl: " << c.done << " done, " << c.pending + c.inFlight << " waiting\n";
@@ -204,6 +208,14 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         const auto s =
             parser.isSet(QStringLiteral("once")) ? worker.runOnce() : worker.runUntilIdle();
         progress.finish();
+        // What left Baton, and where to: on the record whether it went well or not.
+        auditInvocation(*db, clock, "push", "target:" + target.kind,
+                        {{"endpoint", target.url.empty() ? describeTarget(target) : target.url},
+                         {"requests", s.requests},
+                         {"done", s.done},
+                         {"failed", s.failed},
+                         {"retried", s.retried},
+                         {"unknown", s.unknown}});
         const auto c = crm::OutboxStore(*db).counts(connector->kinds());
         const QLocale en(QLocale::English);
         context.out << "pushed to " << QString::fromStdString(describeTarget(target)) << ": "

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -100,6 +101,7 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
             importing.update(p.bytesTotal ? double(p.bytesDone) / double(p.bytesTotal) : 1.0);
         };
         const auto result = importer.importFile(path, importOptions);
+        auditImport(*db, context.clock, result, "demo");
         importing.finish();
         context.out << describeResult(result) << "\n";
         context.out.flush();

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -70,6 +71,7 @@ int ImportCommand::run(const QCommandLineParser &parser, CommandContext &context
         };
         const auto result = importer.importFile(file.toStdString(), options);
         progress.finish();
+        auditImport(*db, clock, result, "import");
         context.out << describeResult(result) << "\n";
         context.out.flush();
         failures += result.failed;

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "agents/Policy.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
@@ -80,6 +81,12 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
     {
         store::Transaction tx(*db);
         fitter.save(result, util::formatUtc(clock.now()));
+        // A new scoring version anyone can run with: on the record with what it was fitted on.
+        auditInvocation(*db, clock, "model_fit", "scoring#" + result.version,
+                        {{"auc", result.model.auc},
+                         {"baseline_auc", result.model.baselineAuc},
+                         {"train", result.model.trainCount},
+                         {"test", result.model.testCount}});
         tx.commit();
     }
     const auto &m = result.model;

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "LlmSettings.h"
 #include "adapters/QtHttpTransport.h"
 #include "agents/LlmSummarizer.h"
@@ -154,6 +155,16 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
         pipeline::Orchestrator orchestrator(*db, registry, *policy, clock, ids);
         const auto s = orchestrator.run(options);
         progress.finish();
+        // A run that decides by other rules than the built-in ones is a change of policy.
+        const auto builtIn = agents::defaultPolicy(registry);
+        if (policy->sha256 != builtIn.sha256 || !options.scoringVersion.empty())
+            auditInvocation(
+                *db, clock, "run_with_policy", "run#" + s.runId,
+                {{"policy_sha256", policy->sha256},
+                 {"policy_file", parser.value(QStringLiteral("policy")).toStdString()},
+                 {"scoring_version", options.scoringVersion.empty() ? policy->scoring.version
+                                                                    : options.scoringVersion},
+                 {"briefed", s.briefed}});
         context.out << (s.resumed ? "resumed and finished run " : "run ")
                     << QString::fromStdString(s.runId) << ": " << s.total << " leads, " << s.briefed
                     << " briefs written (" << s.escalated << " escalated), " << s.unchanged

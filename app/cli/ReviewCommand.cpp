@@ -6,6 +6,7 @@
 #include "governance/AuditLog.h"
 #include "ports/Clock.h"
 #include "review/BriefQueries.h"
+#include "review/ReviewChainCheck.h"
 #include "review/ReviewService.h"
 #include "workers/LeadRerunJob.h"
 
@@ -21,6 +22,41 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+// The chain link by link, the review tables and briefs against it, and the head kept
+// elsewhere, if given. Exit 1 and the first thing wrong.
+int verifyAudit(store::Database &db, governance::AuditLog &audit, const QString &expectHead,
+                CommandContext &context)
+{
+    const auto result = audit.verify();
+    if (!result.ok) {
+        context.out << "audit log: BROKEN at row " << *result.firstBroken << ": "
+                    << q(result.problem) << " (" << result.rows << " rows read)\n";
+        return 1;
+    }
+    if (!expectHead.isEmpty()) {
+        const auto colon = expectHead.indexOf(QLatin1Char(':'));
+        bool ok = false;
+        const qint64 seq = expectHead.left(colon).toLongLong(&ok);
+        if (colon < 0 || !ok) {
+            context.err << "baton audit: --expect-head takes SEQ:HASH as `audit head` prints it\n";
+            return 2;
+        }
+        if (seq > 0 && !audit.hasRow(seq, expectHead.mid(colon + 1).toStdString())) {
+            context.out << "audit log: BROKEN: row " << seq << " is not the one kept elsewhere ("
+                        << expectHead << "): rows were removed from the end, or replaced\n";
+            return 1;
+        }
+    }
+    if (const auto problem = review::firstReviewDisagreement(db)) {
+        context.out << "audit log: " << result.rows << " rows, every link verified, but "
+                    << q(*problem) << "\n";
+        return 1;
+    }
+    context.out << "audit log: " << result.rows
+                << " rows, every link verified; review actions and briefs agree with it\n";
+    return 0;
 }
 
 // Exit codes a script can tell apart: 3 not allowed, 4 someone acted first.
@@ -268,6 +304,10 @@ void AuditCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N rows (50)."),
                       QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("expect-head"),
+                      QStringLiteral("verify: the head `audit head` printed earlier, kept "
+                                     "elsewhere: catches removed newest rows too."),
+                      QStringLiteral("SEQ:HASH")});
     addReaderOption(parser);
 }
 
@@ -275,8 +315,10 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
 {
     const QStringList args = parser.positionalArguments();
     if (args != QStringList{QStringLiteral("verify")} &&
-        args != QStringList{QStringLiteral("list")}) {
-        context.err << "baton audit: use `audit verify` or `audit list`\n";
+        args != QStringList{QStringLiteral("list")} &&
+        args != QStringList{QStringLiteral("head")}) {
+        context.err << "baton audit: use `audit verify [--expect-head SEQ:HASH]`, `audit head` or "
+                       "`audit list`\n";
         return 2;
     }
     auto db = openStoreFor(context);
@@ -295,16 +337,15 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.err << "baton audit: " << e.what() << "\n";
         return 3;
     }
-    if (args[0] == QLatin1String("verify")) {
-        const auto result = audit.verify();
-        if (result.ok) {
-            context.out << "audit log: " << result.rows << " rows, every link verified\n";
-            return 0;
-        }
-        context.out << "audit log: BROKEN at row " << *result.firstBroken << ": "
-                    << q(result.problem) << " (" << result.rows << " rows read)\n";
-        return 1;
+    if (args[0] == QLatin1String("head")) {
+        const auto head = audit.head();
+        context.out << (head ? QString::number(head->first) + ":" + q(head->second)
+                             : QStringLiteral("0:") + QLatin1String(governance::AuditLog::Genesis))
+                    << "\n";
+        return 0;
     }
+    if (args[0] == QLatin1String("verify"))
+        return verifyAudit(*db, audit, parser.value(QStringLiteral("expect-head")), context);
     const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 1000000, context);
     if (!limit)
         return 2;
@@ -318,7 +359,8 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
          audit.list({text("actor"), text("action"), object, text("since"), text("until"), *limit}))
         context.out << e.seq << "  " << q(e.at) << "  " << q(e.actor) << " (" << q(e.role)
                     << ", os " << q(e.osUser) << ")  " << q(e.action) << " " << q(e.object) << "  "
-                    << q(e.hash.substr(0, 12)) << "\n";
+                    << q(e.hash.substr(0, 12))
+                    << (e.detail == "{}" ? QString() : QStringLiteral("  ") + q(e.detail)) << "\n";
     return 0;
 }
 

@@ -1,5 +1,7 @@
+#include "AuditTrail.h"
 #include "adapters/FileSecretStore.h"
 #include "adapters/KeychainSecretStore.h"
+#include "cli/CliSupport.h"
 #include "cli/Commands.h"
 
 #include <QFile>
@@ -7,6 +9,22 @@
 #include <cstdio>
 
 namespace baton::app {
+
+namespace {
+
+// A credential changed: the store's audit log records its name and where it is kept, never
+// its value.
+int auditSecret(CommandContext &context, const char *action, const std::string &name,
+                const std::string &where)
+{
+    auto db = openStoreFor(context);
+    if (!db)
+        return 1;
+    auditInvocation(*db, context.clock, action, "secret:" + name, {{"kept_in", where}});
+    return 0;
+}
+
+} // namespace
 
 QString SecretCommand::name() const
 {
@@ -51,7 +69,7 @@ int SecretCommand::run(const QCommandLineParser &parser, CommandContext &context
         }
         context.out << "deleted " << args[1] << " from " << QString::fromStdString(store.describe())
                     << "\n";
-        return 0;
+        return auditSecret(context, "secret_delete", name, store.describe());
     }
     // From standard input, not an argument: arguments show in every process list.
     QTextStream in(stdin);
@@ -65,7 +83,7 @@ int SecretCommand::run(const QCommandLineParser &parser, CommandContext &context
         return 1;
     }
     context.out << "kept " << args[1] << " in " << QString::fromStdString(store.describe()) << "\n";
-    return 0;
+    return auditSecret(context, "secret_set", name, store.describe());
 }
 
 } // namespace baton::app

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -46,6 +47,7 @@ int SyncCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     ingest::SyncOptions options;
     options.settle = std::chrono::milliseconds(*settle);
     options.onImported = [&](const std::filesystem::path &, const ingest::ImportResult &r) {
+        auditImport(*db, clock, r, "sync");
         context.out << describeResult(r) << "\n";
         context.out.flush();
     };

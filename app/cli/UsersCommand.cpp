@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "OsAccount.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
@@ -84,6 +85,8 @@ int add(governance::Identity &identity, store::Database &db, const QCommandLineP
     store::Transaction tx(db);
     pipeline::saveUsers(db, {u});
     const auto created = *identity.profile(u.email);
+    auditInvocation(db, context.clock, "add_user", "user#" + u.email,
+                    {{"role", role}, {"by", by ? by->email : "the store's creator"}});
     // The first profile of a store is its creator's: someone has to be able to bind the rest.
     if (first)
         identity.bind(created, osAccount(), created, osAccount());

@@ -1,13 +1,12 @@
 #include "workers/ImportWorker.h"
 
+#include "AuditTrail.h"
+#include "Logging.h"
 #include "contracts/ContractRegistry.h"
 #include "ingest/Importer.h"
 #include "store/OpenStore.h"
 
-#include "Logging.h"
-
 #include <QFileInfo>
-
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -87,7 +86,9 @@ void ImportWorker::run(const QStringList &files)
         };
         ui::ImportFileOutcome outcome;
         try {
-            outcome = outcomeOf(importer.importFile(toPath(file), options));
+            const auto result = importer.importFile(toPath(file), options);
+            auditImport(*db, m_clock, result, "console");
+            outcome = outcomeOf(result);
         } catch (const std::exception &e) {
             // The store failed under the import (disk full, locked too long): say so and
             // go on with the next file, which reports its own outcome.

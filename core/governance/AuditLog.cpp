@@ -1,6 +1,7 @@
 #include "governance/AuditLog.h"
 
 #include "store/Database.h"
+#include "store/Transaction.h"
 #include "util/Sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -63,6 +64,47 @@ AuditEntry AuditLog::append(AuditEntry entry)
                    entry.hash);
     insert.run();
     return entry;
+}
+
+AuditEntry AuditLog::record(const std::string &actor, const std::string &role,
+                            const std::string &osUser, const std::string &action,
+                            const std::string &object, const std::string &detail,
+                            const std::string &at)
+{
+    std::optional<store::Transaction> tx;
+    if (!m_db.inTransaction())
+        tx.emplace(m_db);
+    AuditEntry e;
+    e.actor = actor;
+    e.role = role;
+    e.osUser = osUser;
+    e.action = action;
+    e.object = object;
+    e.detail = detail;
+    e.at = at;
+    e = append(std::move(e));
+    if (tx)
+        tx->commit();
+    return e;
+}
+
+std::optional<std::pair<std::int64_t, std::string>> AuditLog::head()
+{
+    auto &st = m_db.cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    std::optional<std::pair<std::int64_t, std::string>> out;
+    if (st.step())
+        out.emplace(st.int64At(0), st.textAt(1));
+    st.reset();
+    return out;
+}
+
+bool AuditLog::hasRow(std::int64_t seq, const std::string &hash)
+{
+    auto &st = m_db.cached("SELECT hash = ?2 FROM audit_log WHERE seq = ?1");
+    st.bindAll(seq, hash);
+    const bool ok = st.step() && st.int64At(0) != 0;
+    st.reset();
+    return ok;
 }
 
 AuditVerification AuditLog::verify()

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace baton::store {
@@ -52,7 +53,18 @@ public:
     explicit AuditLog(store::Database &db);
 
     AuditEntry append(AuditEntry entry);
+    // A change that is not a review action (an import, a run's policy, a push, a secret, a
+    // binding): who, as which role and OS account, what, on what, and a JSON detail. Joins
+    // the caller's transaction, or makes its own.
+    AuditEntry record(const std::string &actor, const std::string &role, const std::string &osUser,
+                      const std::string &action, const std::string &object,
+                      const std::string &detail, const std::string &at);
     AuditVerification verify();
+    // The newest row (sequence and hash), to keep elsewhere: verify against it later and a
+    // removed newest row is caught too. Nothing for an empty log.
+    std::optional<std::pair<std::int64_t, std::string>> head();
+    // Whether row `seq` still exists with `hash`.
+    bool hasRow(std::int64_t seq, const std::string &hash);
     // Newest first.
     std::vector<AuditEntry> list(const AuditFilter &filter);
 

@@ -102,20 +102,8 @@ void Identity::audit(const std::string &actor, const std::string &role,
                      const std::string &osAccount, const std::string &action,
                      const std::string &object, const std::string &detail)
 {
-    std::optional<store::Transaction> tx;
-    if (!m_db.inTransaction())
-        tx.emplace(m_db);
-    AuditEntry e;
-    e.actor = actor;
-    e.role = role;
-    e.osUser = osAccount;
-    e.action = action;
-    e.object = object;
-    e.detail = detail;
-    e.at = util::formatUtc(m_clock.now());
-    AuditLog(m_db).append(e);
-    if (tx)
-        tx->commit();
+    AuditLog(m_db).record(actor, role, osAccount, action, object, detail,
+                          util::formatUtc(m_clock.now()));
 }
 
 } // namespace baton::governance

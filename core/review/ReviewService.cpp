@@ -29,6 +29,8 @@ std::string ref(std::int64_t briefId)
     return "brief #" + std::to_string(briefId);
 }
 
+} // namespace
+
 // What the audit chain records of a brief: enough to tell any two states apart.
 std::string stateHash(const BriefState &b)
 {
@@ -39,6 +41,8 @@ std::string stateHash(const BriefState &b)
                                   {"brief_sha256", util::sha256Hex(b.text)}};
     return util::sha256Hex(state.dump());
 }
+
+namespace {
 
 // Each recommended action the person's consent rules out, with the fact that rules it out.
 std::vector<std::string> consentProblems(const nlohmann::json &brief,
@@ -218,12 +222,12 @@ std::optional<std::string> ReviewService::visibleTo(const Actor &who)
     return who.user;
 }
 
-BriefState ReviewService::brief(std::int64_t id)
+BriefState readBriefState(store::Database &db, std::int64_t id)
 {
     auto &st =
-        m_db.cached("SELECT id, lead_id, status, version, owner, coalesce(escalated_to, ''), "
-                    "coalesce(edited, brief), edited IS NOT NULL, CASE WHEN edited IS NULL THEN "
-                    "inputs END FROM briefs WHERE id = ?");
+        db.cached("SELECT id, lead_id, status, version, owner, coalesce(escalated_to, ''), "
+                  "coalesce(edited, brief), edited IS NOT NULL, CASE WHEN edited IS NULL THEN "
+                  "inputs END FROM briefs WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) {
         st.reset();
@@ -241,6 +245,11 @@ BriefState ReviewService::brief(std::int64_t id)
     b.edited = st.int64At(7) != 0;
     st.reset();
     return b;
+}
+
+BriefState ReviewService::brief(std::int64_t id)
+{
+    return readBriefState(m_db, id);
 }
 
 BriefState ReviewService::apply(const Actor &who, std::int64_t briefId, std::int64_t version,

@@ -77,6 +77,13 @@ std::optional<Resolution> parseResolution(const std::string &name);
 const std::vector<std::string> &escalationCategories();
 const std::vector<std::string> &rejectionReasons();
 
+// A brief as review sees it now, or ReviewError::NotFound.
+BriefState readBriefState(store::Database &db, std::int64_t id);
+
+// What the audit chain records of a brief's state (status, version, owner, escalated_to and
+// the SHA-256 of its text): enough to tell any two states apart.
+std::string stateHash(const BriefState &b);
+
 // Whether `who` may read brief `briefId` (see ReviewService::mayRead): for pages that read
 // without a review service.
 bool mayRead(store::Database &db, const Actor &who, std::int64_t briefId);

@@ -1,0 +1,115 @@
+#include "review/ReviewChainCheck.h"
+
+#include "review/ReviewService.h"
+#include "store/Database.h"
+#include "util/JsonParse.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace baton::review {
+
+namespace {
+
+struct Recorded
+{
+    std::string action, actor, before, after, afterHash;
+};
+
+// The review entries of the chain, by review_actions id, and each brief's newest.
+struct ChainView
+{
+    std::map<std::int64_t, Recorded> byAction;
+    std::map<std::int64_t, Recorded> newestByBrief;
+};
+
+ChainView readChain(store::Database &db)
+{
+    ChainView out;
+    auto st = db.prepare("SELECT action, actor, object, after_hash, detail FROM audit_log WHERE "
+                         "object LIKE 'brief#%' ORDER BY seq");
+    while (st.step()) {
+        nlohmann::json detail;
+        if (!util::parseJson(st.textViewAt(4), detail) || !detail.is_object())
+            continue;
+        const auto id = detail.find("review_action");
+        const auto status = detail.find("status");
+        if (id == detail.end() || !id->is_number_integer() || status == detail.end() ||
+            !status->is_array() || status->size() != 2)
+            continue;
+        Recorded r{st.textAt(0), st.textAt(1), (*status)[0].get<std::string>(),
+                   (*status)[1].get<std::string>(), st.textAt(3)};
+        out.byAction[id->get<std::int64_t>()] = r;
+        out.newestByBrief[std::stoll(st.textAt(2).substr(6))] = r;
+    }
+    return out;
+}
+
+std::optional<std::string> actionsDisagree(store::Database &db, const ChainView &chain)
+{
+    auto st = db.prepare("SELECT id, brief_id, action, actor, status_before, status_after FROM "
+                         "review_actions ORDER BY id");
+    while (st.step()) {
+        const std::string row = "review action #" + std::to_string(st.int64At(0)) + " (brief #" +
+                                std::to_string(st.int64At(1)) + ")";
+        const auto it = chain.byAction.find(st.int64At(0));
+        if (it == chain.byAction.end())
+            return row + " has no audit entry: it was added outside Baton";
+        const Recorded &r = it->second;
+        if (r.action != st.textAt(2) || r.actor != st.textAt(3) || r.before != st.textAt(4) ||
+            r.after != st.textAt(5))
+            return row + " differs from its audit entry (" + r.action + " by " + r.actor + ", " +
+                   r.before + " -> " + r.after + "): it was altered";
+    }
+    return std::nullopt;
+}
+
+// The status the chain would have recorded for a brief whose status is now `status`.
+std::string reviewedStatus(const std::string &status, const std::string &recorded)
+{
+    if (status == "queued" || status == "pushed" || status == "push_failed")
+        return "approved";
+    if (status == "superseded" && (recorded == "pending_review" || recorded == "escalated"))
+        return recorded;
+    return status;
+}
+
+} // namespace
+
+std::optional<std::string> firstReviewDisagreement(store::Database &db)
+{
+    const ChainView chain = readChain(db);
+    if (auto problem = actionsDisagree(db, chain))
+        return problem;
+    std::vector<std::int64_t> ids;
+    auto st = db.prepare("SELECT id, version, status FROM briefs ORDER BY id");
+    while (st.step()) {
+        const std::int64_t id = st.int64At(0);
+        const auto it = chain.newestByBrief.find(id);
+        if (it == chain.newestByBrief.end()) {
+            const std::string status = st.textAt(2);
+            if (st.int64At(1) != 1 ||
+                (status != "pending_review" && status != "escalated" && status != "superseded"))
+                return "brief #" + std::to_string(id) + " is " + status + ", version " +
+                       std::to_string(st.int64At(1)) +
+                       ", but the audit log records no review of it: it was changed outside "
+                       "Baton";
+            continue;
+        }
+        ids.push_back(id);
+    }
+    for (const std::int64_t id : ids) {
+        BriefState b = readBriefState(db, id);
+        const Recorded &r = chain.newestByBrief.at(id);
+        const std::string now = b.status;
+        b.status = reviewedStatus(now, r.after);
+        if (stateHash(b) != r.afterHash)
+            return "brief #" + std::to_string(id) + " (" + now + ", version " +
+                   std::to_string(b.version) + ") is not as its last audit entry (" + r.action +
+                   " by " + r.actor + ") left it: it was changed outside Baton";
+    }
+    return std::nullopt;
+}
+
+} // namespace baton::review
