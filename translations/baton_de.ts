@@ -39,12 +39,26 @@
 %2</translation>
     </message>
     <message>
-        <source>Baton's built-in data contracts could not be loaded.
+        <source>Baton&apos;s built-in data contracts could not be loaded.
 
 %1</source>
         <translation>Die eingebauten Datenverträge von Baton konnten nicht geladen werden.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Others on this computer can read this store, and the leads in it:
+
+%1
+
+To keep it yours alone, run:
+%2</source>
+        <translation>Andere auf diesem Computer können diesen Speicher lesen, und die Leads darin:
+
+%1
+
+Damit er nur Ihnen gehört, führen Sie aus:
+%2</translation>
     </message>
 </context>
 <context>
@@ -174,7 +188,7 @@
         <translation>ms</translation>
     </message>
     <message>
-        <source>Approval, edit and escalation rates (% of the day's briefs)</source>
+        <source>Approval, edit and escalation rates (% of the day&apos;s briefs)</source>
         <translation>Freigabe-, Bearbeitungs- und Eskalationsquote (% der Briefs des Tages)</translation>
     </message>
     <message>
@@ -308,7 +322,7 @@
         <translation>Briefing eskalieren</translation>
     </message>
     <message>
-        <source>The owner's manager</source>
+        <source>The owner&apos;s manager</source>
         <translation>Führungskraft des Zuständigen</translation>
     </message>
     <message>
@@ -478,6 +492,10 @@
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+    <message>
+        <source>The audit log is for managers, marketing ops and admins.</source>
+        <translation>Das Audit-Protokoll ist für Manager, Marketing Ops und Admins.</translation>
     </message>
 </context>
 <context>
@@ -902,7 +920,7 @@
         <translation>CSV…</translation>
     </message>
     <message>
-        <source>Save this chart's numbers</source>
+        <source>Save this chart&apos;s numbers</source>
         <translation>Die Zahlen dieses Diagramms speichern</translation>
     </message>
     <message>
@@ -995,7 +1013,7 @@
         <translation>Grund der Änderung (Pflicht)</translation>
     </message>
     <message>
-        <source>Summary sentences, recommended actions and profile values can be edited; the rest is the pipeline's record.</source>
+        <source>Summary sentences, recommended actions and profile values can be edited; the rest is the pipeline&apos;s record.</source>
         <translation>Bearbeitbar sind die Sätze der Zusammenfassung, die empfohlenen Schritte und die Profilwerte; der Rest ist der Nachweis der Pipeline.</translation>
     </message>
     <message>
@@ -1346,6 +1364,10 @@
         <source>Show its lineage</source>
         <translation>Herkunft anzeigen</translation>
     </message>
+    <message>
+        <source>You may not act as “%1” on this store: %2. The inbox is read-only.</source>
+        <translation>Sie dürfen in diesem Speicher nicht als „%1“ handeln: %2. Der Posteingang ist schreibgeschützt.</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>
@@ -1496,6 +1518,14 @@
         <source>Lead #%1 has no brief yet.</source>
         <translation>Lead #%1 hat noch keinen Brief.</translation>
     </message>
+    <message>
+        <source>%1 may read only briefs they own or acted on; brief #%2 is not one of them.</source>
+        <translation>%1 darf nur eigene Briefs lesen oder solche, an denen er gearbeitet hat; Brief #%2 gehört nicht dazu.</translation>
+    </message>
+    <message>
+        <source>Choose who you are in Settings to read lineage.</source>
+        <translation>Wählen Sie in den Einstellungen, wer Sie sind, um die Herkunft zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::MainWindow</name>
@@ -1506,6 +1536,10 @@
     <message>
         <source>The store this window shows</source>
         <translation>Der Datenspeicher, den dieses Fenster zeigt</translation>
+    </message>
+    <message>
+        <source>Baton — %1 (demo store: act as any demo profile)</source>
+        <translation>Baton — %1 (Demo-Speicher: Handeln als beliebiges Demo-Profil)</translation>
     </message>
 </context>
 <context>
@@ -1590,7 +1624,7 @@
         <translation>Jetzt übertragen</translation>
     </message>
     <message>
-        <source>The console pushes nowhere: set HubSpot's URL in Settings, or run `baton push`.</source>
+        <source>The console pushes nowhere: set HubSpot&apos;s URL in Settings, or run `baton push`.</source>
         <translation>Die Konsole überträgt nirgendwohin: Tragen Sie die HubSpot-URL in den Einstellungen ein oder rufen Sie `baton push` auf.</translation>
     </message>
     <message>

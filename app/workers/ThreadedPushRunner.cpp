@@ -1,5 +1,6 @@
 #include "workers/ThreadedPushRunner.h"
 
+#include "AuditTrail.h"
 #include "Connectors.h"
 #include "Settings.h"
 #include "adapters/OneShotHttpTransport.h"
@@ -103,7 +104,13 @@ void ThreadedPushRunner::pushNow()
                     break;
                 if (target.kind == "jsonl") {
                     crm::JsonlSink sink(db, target.file, clock);
-                    s.requests += sink.runOnce().requests;
+                    const auto appended = sink.runOnce();
+                    s.requests += appended.requests;
+                    if (appended.done > 0)
+                        auditInvocation(db, clock, "push", "target:jsonl",
+                                        {{"endpoint", target.file},
+                                         {"done", appended.done},
+                                         {"via", "console"}});
                     continue;
                 }
                 std::string error;
@@ -120,12 +127,25 @@ void ThreadedPushRunner::pushNow()
                 // limit.
                 crm::PushWorker worker(db, *connector, transport, clock, options);
                 worker.learnOwners();
+                crm::PushSummary sent; // of this target, for the audit log
                 for (;;) {
                     const auto pass = worker.runOnce();
                     s.requests += pass.requests + pass.lookups;
+                    sent.requests += pass.requests;
+                    sent.done += pass.done;
+                    sent.failed += pass.failed;
                     if (m_cancel || pass.requests + pass.lookups + pass.done + pass.failed == 0)
                         break;
                 }
+                // A tick that sent nothing changed nothing: only what left Baton is recorded.
+                if (sent.requests > 0)
+                    auditInvocation(
+                        db, clock, "push", "target:" + target.kind,
+                        {{"endpoint", target.url.empty() ? describeTarget(target) : target.url},
+                         {"requests", sent.requests},
+                         {"done", sent.done},
+                         {"failed", sent.failed},
+                         {"via", "console"}});
             }
             const auto c = crm::OutboxStore(db).counts();
             out.done = c.done;
