@@ -127,4 +127,16 @@ std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandC
     }
 }
 
+bool mayReadBrief(review::ReviewService &service, const review::Actor &reader, std::int64_t briefId,
+                  const QString &command, CommandContext &context)
+{
+    try {
+        service.requireMayRead(reader, briefId);
+        return true;
+    } catch (const review::ReviewError &e) {
+        context.err << "baton " << command << ": " << e.what() << "\n";
+        return false;
+    }
+}
+
 } // namespace baton::app

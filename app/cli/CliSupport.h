@@ -21,6 +21,10 @@ std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandC
                                       review::ReviewService &service, const QString &command,
                                       int &exitCode);
 
+// Whether `reader` may read brief `briefId`; prints the refusal (exit 3) when not.
+bool mayReadBrief(review::ReviewService &service, const review::Actor &reader, std::int64_t briefId,
+                  const QString &command, CommandContext &context);
+
 // "contacts.csv: 1,990 read, 1,980 accepted (1,975 new, 5 updated), 10 quarantined"
 QString describeResult(const ingest::ImportResult &result);
 

@@ -67,12 +67,8 @@ int LineageCommand::run(const QCommandLineParser &parser, CommandContext &contex
         const auto reader = whoReads(parser, context, service, QStringLiteral("lineage"), refused);
         if (!reader)
             return refused;
-        if (!service.mayRead(*reader, brief)) {
-            context.err << "baton lineage: " << QString::fromStdString(reader->user)
-                        << " may read only briefs they own or acted on; brief #" << brief
-                        << " is not one of them\n";
+        if (!mayReadBrief(service, *reader, brief, QStringLiteral("lineage"), context))
             return 3;
-        }
         graph = telemetry::briefLineage(*db, brief);
     } catch (const std::exception &e) {
         context.err << "baton lineage: " << e.what() << "\n";

@@ -314,12 +314,8 @@ int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.err << "baton brief: no brief " << args[1] << "\n";
         return 1;
     }
-    if (!service.mayRead(*reader, id)) {
-        context.err << "baton brief: " << QString::fromStdString(reader->user)
-                    << " may read only briefs they own or acted on; brief #" << id
-                    << " is not one of them\n";
+    if (!mayReadBrief(service, *reader, id, QStringLiteral("brief"), context))
         return 3;
-    }
     context.out << QString::fromStdString(nlohmann::json::parse(*brief).dump(json ? -1 : 2))
                 << "\n";
     return 0;

@@ -62,6 +62,23 @@ std::string LeadInputs::eventsDigest() const
     return util::sha256Hex(bytes);
 }
 
+namespace {
+
+// An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
+agents::EventFact eventAt(const store::Statement &st, int detail)
+{
+    agents::EventFact e;
+    e.id = st.int64At(0);
+    e.type = st.textViewAt(1);
+    e.asset = st.textViewAt(2);
+    e.occurredAt = util::parseRfc3339(st.textViewAt(3)).value_or(agents::TimePoint{});
+    if (!st.isNull(detail))
+        e.detail = st.textAt(detail);
+    return e;
+}
+
+} // namespace
+
 agents::LeadConsentFlags consentFlags(const store::Statement &st, int first, std::int64_t leadId,
                                       bool emailOptOut)
 {
@@ -105,15 +122,8 @@ std::vector<agents::ConsentFact> LeadInputReader::consentFacts(std::int64_t lead
         "('unsubscribe', 'data_change')");
     events.bind(1, leadId);
     std::vector<agents::EventFact> read;
-    while (events.step()) {
-        agents::EventFact &e = read.emplace_back();
-        e.id = events.int64At(0);
-        e.type = events.textViewAt(1);
-        e.asset = events.textViewAt(2);
-        e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
-        if (!events.isNull(4))
-            e.detail = events.textAt(4);
-    }
+    while (events.step())
+        read.push_back(eventAt(events, 4));
     events.reset();
     return agents::consentFacts(flags, read);
 }
@@ -235,13 +245,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     read.reserve(64);
     digests.reserve(64);
     while (events.step()) {
-        agents::EventFact &e = read.emplace_back();
-        e.id = events.int64At(0);
-        e.type = events.textViewAt(1);
-        e.asset = events.textViewAt(2);
-        e.occurredAt = util::parseRfc3339(events.textViewAt(3)).value_or(agents::TimePoint{});
-        if (!events.isNull(5))
-            e.detail = events.textAt(5);
+        read.push_back(eventAt(events, 5));
         digests.push_back(digestOf(events, 4));
     }
     events.reset();

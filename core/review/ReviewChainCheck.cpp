@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "util/JsonParse.h"
 
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -38,10 +39,16 @@ ChainView readChain(store::Database &db)
         if (id == detail.end() || !id->is_number_integer() || status == detail.end() ||
             !status->is_array() || status->size() != 2)
             continue;
+        if (!(*status)[0].is_string() || !(*status)[1].is_string())
+            continue;
         Recorded r{st.textAt(0), st.textAt(1), (*status)[0].get<std::string>(),
                    (*status)[1].get<std::string>(), st.textAt(3)};
         out.byAction[id->get<std::int64_t>()] = r;
-        out.newestByBrief[std::stoll(st.textAt(2).substr(6))] = r;
+        std::int64_t brief = 0;
+        const std::string object = st.textAt(2);
+        if (std::from_chars(object.data() + 6, object.data() + object.size(), brief).ec ==
+            std::errc())
+            out.newestByBrief[brief] = r;
     }
     return out;
 }
