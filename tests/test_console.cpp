@@ -4,6 +4,9 @@
 #include "MainWindow.h"
 #include "Settings.h"
 #include "console/Console.h"
+#include "governance/Identity.h"
+#include "ports/Clock.h"
+#include "store/OpenStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -30,6 +33,25 @@ private slots:
         QVERIFY(boxes.warningTexts.isEmpty()); // created for its owner alone
         QVERIFY(console.window());
         QCOMPARE(console.window()->windowTitle(), QStringLiteral("Baton — new.sqlite"));
+    }
+
+    // A demo store says so: anyone may act as any of its profiles there.
+    void aDemoStoreSaysSoInItsTitle()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.sqlite"));
+        {
+            auto db = store::openStore(path.toStdString());
+            const SystemClock clock;
+            governance::Identity(db, clock).markDemoStore();
+        }
+        FakeMessageBoxes boxes;
+        FakeFileDialogs dialogs;
+        ui::Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        app::Console console({&boxes, &dialogs, &settings});
+        QVERIFY(console.open(path));
+        QCOMPARE(console.window()->windowTitle(),
+                 QStringLiteral("Baton — demo.sqlite (demo store: act as any demo profile)"));
     }
 
     // A store someone else made readable (an old Baton, a copy with cp, a shared folder):
