@@ -115,6 +115,16 @@ private slots:
                  qPrintable(list.out));
     }
 
+    // A demo store lets anyone be anyone: a team's store is never made one.
+    void aTeamsStoreIsNeverMadeADemo()
+    {
+        const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--leads"),
+                                QStringLiteral("20")});
+        QCOMPARE(demo.code, 2);
+        QVERIFY2(demo.err.contains(QStringLiteral("has profiles of its own")), qPrintable(demo.err));
+        QVERIFY(baton({QStringLiteral("stats")}).out.contains(QStringLiteral("kind: local")));
+    }
+
     void aDemoStoreLetsAnyoneBeAnyDemoProfile()
     {
         const QString demo = m_dir.filePath(QStringLiteral("demo.sqlite"));
@@ -130,17 +140,33 @@ private slots:
                                    capture, capture, nullptr);
         capture.flush();
         QVERIFY2(text.contains(QStringLiteral("kind: demo")), qPrintable(text));
-        QString history;
-        QTextStream h(&history);
-        // A comment on brief 1 needs a brief; acting itself is what is checked here: the
-        // answer is "no such brief", not a refusal.
-        const int code = baton::app::runCommandLine(
-            {QStringLiteral("--store"), demo, QStringLiteral("review"), QStringLiteral("comment"),
-             QStringLiteral("999"), QStringLiteral("--note"), QStringLiteral("x"),
-             QStringLiteral("--as"), QStringLiteral("Dana Okoro")},
-            h, h, nullptr);
-        h.flush();
-        QVERIFY2(code != 3 && !history.contains(QStringLiteral("may not act")), qPrintable(history));
+        QCOMPARE(baton::app::runCommandLine({QStringLiteral("--now"),
+                                             QStringLiteral("2026-11-20T12:00:00Z"),
+                                             QStringLiteral("--store"), demo, QStringLiteral("run")},
+                                            out, err, nullptr),
+                 0);
+        std::int64_t brief = 0;
+        {
+            auto db = baton::store::openStore(demo.toStdString());
+            auto st = db.prepare("SELECT min(id) FROM briefs");
+            QVERIFY(st.step());
+            brief = st.int64At(0);
+        }
+        QVERIFY(brief > 0);
+        QString said;
+        QTextStream h(&said);
+        // Whoever runs this, as a demo manager and as a demo rep: both allowed here.
+        for (const char *who : {"Dana Okoro", "Lena Fischer"}) {
+            const int code = baton::app::runCommandLine(
+                {QStringLiteral("--store"), demo, QStringLiteral("review"),
+                 QStringLiteral("comment"), QString::number(brief), QStringLiteral("--note"),
+                 QStringLiteral("x"), QStringLiteral("--as"), QLatin1String(who)},
+                h, h, nullptr);
+            h.flush();
+            QVERIFY2(code == 0 || (code == 3 && said.contains(QStringLiteral("only their own"))),
+                     qPrintable(said));
+            QVERIFY2(!said.contains(QStringLiteral("may not act")), qPrintable(said));
+        }
     }
 };
 

@@ -134,7 +134,7 @@ std::string readBody(Exchange &x, const Head &head, std::size_t cap, QByteArray 
                 return "a malformed chunk in the answer";
             if (size == 0)
                 return {};
-            if (qint64(body.size()) + size > qint64(cap))
+            if (size > qint64(cap) - qint64(body.size())) // no sum to overflow
                 return overCap(cap);
             if (!x.exactly(size, chunk) || !x.exactly(2, crlf))
                 return "the answer ended inside its body";

@@ -81,6 +81,14 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         return 1;
     const auto registry = contracts::ContractRegistry::builtIn();
     ingest::recordContracts(*db, registry, context.clock.now());
+    // A demo store lets anyone act as anyone: never make one of a store a team already uses.
+    if (governance::Identity identity(*db, context.clock);
+        identity.hasProfiles() && !identity.isDemoStore()) {
+        context.err << "baton demo: " << context.storePath
+                    << " has profiles of its own; a demo store lets anyone act as any profile, "
+                       "so the demo goes in a store of its own (--store NEW)\n";
+        return 2;
+    }
     {
         store::Transaction tx(*db);
         const int added = pipeline::saveUsers(*db, pipeline::demoTeam());

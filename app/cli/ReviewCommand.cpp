@@ -39,7 +39,7 @@ int verifyAudit(store::Database &db, governance::AuditLog &audit, const QString 
         const auto colon = expectHead.indexOf(QLatin1Char(':'));
         bool ok = false;
         const qint64 seq = expectHead.left(colon).toLongLong(&ok);
-        if (colon < 0 || !ok) {
+        if (colon < 0 || !ok || seq < 0) {
             context.err << "baton audit: --expect-head takes SEQ:HASH as `audit head` prints it\n";
             return 2;
         }

@@ -123,6 +123,11 @@ std::vector<ConsentFact> consentFacts(const LeadConsentFlags &flags,
 Consent::Consent(const std::vector<ConsentFact> &facts)
 {
     for (const ConsentFact &f : facts) {
+        if (f.fromRecord()) {
+            if (f.optedOut)
+                m_record[slot(f.channel)] = f;
+            continue;
+        }
         auto &newest = m_newest[slot(f.channel)];
         if (!newest || f.at > newest->at || (f.at == newest->at && f.optedOut && !newest->optedOut))
             newest = f;
@@ -141,19 +146,24 @@ bool Consent::noContact() const
 
 const ConsentFact *Consent::closedBy(Channel channel) const
 {
-    const auto &any = m_newest[slot(Channel::Any)];
-    if (any && any->optedOut)
-        return &*any;
-    const auto &own = m_newest[slot(channel)];
-    return own && own->optedOut ? &*own : nullptr;
+    for (const Channel c : {Channel::Any, channel}) {
+        if (const auto &record = m_record[slot(c)])
+            return &*record;
+        if (const auto &event = m_newest[slot(c)]; event && event->optedOut)
+            return &*event;
+    }
+    return nullptr;
 }
 
 std::vector<const ConsentFact *> Consent::standing() const
 {
+    // Per channel the fact that decides it: the record's opt-out, else the newest event.
     std::vector<const ConsentFact *> out;
-    for (const auto &f : m_newest)
-        if (f)
-            out.push_back(&*f);
+    for (std::size_t c = 0; c < 3; ++c)
+        if (m_record[c])
+            out.push_back(&*m_record[c]);
+        else if (m_newest[c])
+            out.push_back(&*m_newest[c]);
     return out;
 }
 

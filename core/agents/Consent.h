@@ -30,6 +30,9 @@ struct ConsentFact
     TimePoint at;
     std::string evidence; // "lead#3", "event#55"
     std::string source;   // "hubspot: Unsubscribed from all email (hs_email_optout)"
+
+    // A fact citing the lead's own record is what its source says now.
+    bool fromRecord() const { return evidence.rfind("lead#", 0) == 0; }
 };
 
 // The consent columns of a lead as its source wrote them (leads.opted_out, do_not_call,
@@ -51,8 +54,10 @@ struct LeadConsentFlags
 std::vector<ConsentFact> consentFacts(const LeadConsentFlags &flags,
                                       const std::vector<EventFact> &events);
 
-// Where a person stands on each channel: the newest fact per channel wins (an opt-out wins a
-// tie), and a channel is closed when it or `Any` is.
+// Where a person stands on each channel, and a channel is closed when it or `Any` is. An
+// opt-out the lead's record holds now stands: it is what that source says today, and an
+// event from another system (a resubscribe in Marketo) does not lift it. Among events the
+// newest wins, an opt-out winning a tie.
 class Consent
 {
 public:
@@ -68,7 +73,8 @@ public:
     std::vector<const ConsentFact *> standing() const;
 
 private:
-    std::optional<ConsentFact> m_newest[3];
+    std::optional<ConsentFact> m_record[3]; // an opt-out the lead's record holds
+    std::optional<ConsentFact> m_newest[3]; // the newest event
 };
 
 // The channel a recommended action uses, from one declared table: call -> phone; email,

@@ -374,13 +374,15 @@ std::vector<RunRow> RunStore::runs(std::size_t limit)
 }
 
 std::vector<BriefRow> RunStore::briefs(const std::string &status, const std::string &owner,
-                                       std::size_t limit)
+                                       std::size_t limit,
+                                       const std::optional<std::string> &visibleTo)
 {
     auto &st = m_db.cached(
         "SELECT id, lead_id, status, owner, sla_due, score, grid, created_at, run_id, fingerprint "
-        "FROM briefs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR owner = ?2) "
+        "FROM briefs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR owner = ?2) AND (?4 IS NULL "
+        "OR owner = ?4 OR id IN (SELECT brief_id FROM review_actions WHERE actor = ?4)) "
         "ORDER BY sla_due, id LIMIT ?3");
-    st.bindAll(status, owner, static_cast<std::int64_t>(limit));
+    st.bindAll(status, owner, static_cast<std::int64_t>(limit), visibleTo);
     std::vector<BriefRow> out;
     while (st.step())
         out.push_back({st.int64At(0), st.int64At(1), st.textAt(2), st.textAt(3), st.textAt(4),

@@ -86,8 +86,10 @@ public:
 
     std::optional<RunRow> run(const std::string &id);
     std::vector<RunRow> runs(std::size_t limit);
+    // `visibleTo` set: only briefs that profile owns or acted on (review's read rule).
     std::vector<BriefRow> briefs(const std::string &status, const std::string &owner,
-                                 std::size_t limit);
+                                 std::size_t limit,
+                                 const std::optional<std::string> &visibleTo = std::nullopt);
     std::optional<std::string> briefJson(std::int64_t id);
     // What the run did with one lead.
     struct Item

@@ -47,7 +47,8 @@ std::vector<std::string> exposedStoreFiles(const std::filesystem::path &store)
         };
         if (::lstat(p.c_str(), &st) != 0)
             return;
-        const mode_t mask = folder ? (S_IRWXG | S_IRWXO) : (S_IRGRP | S_IROTH | S_IWGRP | S_IWOTH);
+        // A folder others may only pass through (x) shows them nothing.
+        const mode_t mask = S_IRGRP | S_IROTH | S_IWGRP | S_IWOTH;
         if ((st.st_mode & mask) == 0)
             return;
         out.push_back(p.string() + " is " + exposure(st.st_mode & mask, folder) + " (" +

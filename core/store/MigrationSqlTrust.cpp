@@ -26,8 +26,9 @@ WHERE source_system = 'hubspot' AND json_valid(record) AND EXISTS (
 
 // Who may act as whom. A profile is bound to the OS account that may act as it (one profile
 // per account); a demo store lets anyone act as any demo profile and says so. Stores from
-// before that hold the demo team (its addresses are @baton.example) were made by `baton
-// demo`: they stay demo stores, so nobody is locked out by the upgrade.
+// before whose profiles are all the demo team's (@baton.example) were made by `baton demo`:
+// they stay demo stores, so nobody is locked out by the upgrade. A store with anyone else
+// in it is a real team's, and binds.
 const char *const kV13 = R"sql(
 ALTER TABLE users ADD COLUMN os_account TEXT;
 CREATE UNIQUE INDEX users_by_os_account ON users (os_account) WHERE os_account IS NOT NULL;
@@ -36,7 +37,8 @@ CREATE TABLE store_settings (
     value TEXT NOT NULL
 );
 INSERT INTO store_settings (key, value)
-SELECT 'kind', 'demo' WHERE EXISTS (SELECT 1 FROM users WHERE email LIKE '%@baton.example');
+SELECT 'kind', 'demo' WHERE EXISTS (SELECT 1 FROM users WHERE email LIKE '%@baton.example')
+    AND NOT EXISTS (SELECT 1 FROM users WHERE email NOT LIKE '%@baton.example');
 )sql";
 
 } // namespace baton::store::sql

@@ -125,6 +125,8 @@ void AuditPage::refresh()
 void AuditPage::reload()
 {
     m_entries->clear();
+    if (!m_allowed)
+        return;
     const QString brief = m_brief->text().trimmed();
     try {
         // A date at the minimum is "any" (its special value text).

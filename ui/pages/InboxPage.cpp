@@ -155,6 +155,8 @@ void InboxPage::resolveUser(const QString &user)
                     ? tr("You may not act as “%1” on this store: %2. The inbox is read-only.")
                           .arg(user, QString::fromStdString(e.what()))
                     : tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
+        } catch (const std::exception &e) { // the store busy or failing: nobody acts
+            m_who->setText(tr("Who acts could not be checked: %1").arg(QString::fromUtf8(e.what())));
         }
     }
     if (m_actor)

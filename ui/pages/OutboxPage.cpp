@@ -154,7 +154,7 @@ void OutboxPage::setUser(const QString &user)
     if (!user.isEmpty()) {
         try {
             m_actor = m_review.actAs(user.toStdString(), m_osAccount.toStdString());
-        } catch (const review::ReviewError &) {
+        } catch (const std::exception &) { // refused, unknown or the store failing: nobody acts
         }
     }
     const bool may =
