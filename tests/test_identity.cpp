@@ -55,6 +55,11 @@ private slots:
 
     void theFirstProfileIsTheCreators()
     {
+        QCOMPARE(baton({QStringLiteral("users"), QStringLiteral("add"),
+                        QStringLiteral("rex@team.example"), QStringLiteral("--name"),
+                        QStringLiteral("Rex Rep"), QStringLiteral("--role"), QStringLiteral("rep")})
+                     .code,
+                 2); // nobody could ever bind anyone else
         const Run first = baton({QStringLiteral("users"), QStringLiteral("add"),
                                  QStringLiteral("ada@team.example"), QStringLiteral("--name"),
                                  QStringLiteral("Ada Admin"), QStringLiteral("--role"),

@@ -1,3 +1,4 @@
+#include "AuditTrail.h"
 #include "Connectors.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "cli/CliSupport.h"
@@ -64,6 +65,10 @@ int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) c
             context.err << "baton crm pull: " << QString::fromStdString(s.error) << "\n";
             return 1;
         }
+        // Outcomes feed model fitting: what came in, and from where, is on the record.
+        auditInvocation(
+            *db, clock, "crm_pull", "target:" + crm->system(),
+            {{"contacts", s.contacts}, {"read", s.read}, {"opportunities", s.opportunities}});
         context.out << "crm pull: " << s.read << " of " << s.contacts << " pushed people read from "
                     << QString::fromStdString(crm->system()) << "; " << s.opportunities
                     << " at the opportunity stage or beyond\n";

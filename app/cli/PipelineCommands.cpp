@@ -279,10 +279,9 @@ int BriefCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return refused;
     const bool json = parser.isSet(QStringLiteral("json"));
     if (args[0] == QLatin1String("list")) {
-        const auto list =
-            runs.briefs(parser.value(QStringLiteral("status")).toStdString(),
-                        parser.value(QStringLiteral("owner")).toStdString(), 1000,
-                        review::ReviewService::visibleTo(*reader));
+        const auto list = runs.briefs(parser.value(QStringLiteral("status")).toStdString(),
+                                      parser.value(QStringLiteral("owner")).toStdString(), 1000,
+                                      review::ReviewService::visibleTo(*reader));
         nlohmann::json out = nlohmann::json::array();
         for (const auto &b : list) {
             if (json)

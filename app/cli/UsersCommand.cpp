@@ -73,6 +73,12 @@ int add(governance::Identity &identity, store::Database &db, const QCommandLineP
         return 2;
     }
     const bool first = !identity.hasProfiles();
+    // The first profile binds the rest: an admin, or nobody ever could.
+    if (first && role != "admin") {
+        context.err << "baton users add: the first profile of a store is its admin (--role "
+                       "admin): only an admin adds and binds the others\n";
+        return 2;
+    }
     std::optional<governance::Profile> by;
     if (!first && !(by = admin(identity, parser, context)))
         return 3;

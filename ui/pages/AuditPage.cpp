@@ -1,6 +1,6 @@
 #include "pages/AuditPage.h"
-#include "PlainText.h"
 
+#include "PlainText.h"
 #include "governance/AuditLog.h"
 
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "pages/InboxPage.h"
-#include "PlainText.h"
 
 #include "MessageBoxes.h"
 #include "PipelineRunner.h"
+#include "PlainText.h"
 #include "ReviewDialogs.h"
 #include "models/InboxTableModel.h"
 #include "ports/Clock.h"
@@ -156,7 +156,8 @@ void InboxPage::resolveUser(const QString &user)
                           .arg(user, QString::fromStdString(e.what()))
                     : tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
         } catch (const std::exception &e) { // the store busy or failing: nobody acts
-            m_who->setText(tr("Who acts could not be checked: %1").arg(QString::fromUtf8(e.what())));
+            m_who->setText(
+                tr("Who acts could not be checked: %1").arg(QString::fromUtf8(e.what())));
         }
     }
     if (m_actor)

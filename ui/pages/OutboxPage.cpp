@@ -1,7 +1,7 @@
 #include "pages/OutboxPage.h"
-#include "PlainText.h"
 
 #include "MessageBoxes.h"
+#include "PlainText.h"
 #include "PushRunner.h"
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
