@@ -427,6 +427,39 @@ private slots:
         QVERIFY(person.lastRequest.find("Authorization: ***") != std::string::npos);
     }
 
+    // A person who closes every channel after the approval gets no task: the push worker runs
+    // the consent gate again and cancels it, saying why; the contact and note still go.
+    void aTaskForSomeoneWhoOptedOutSinceIsCancelled()
+    {
+        auto db = store::openStore(m_stores->fresh());
+        approveAll(db, m_registry);
+        const auto lead = scalar(db, "SELECT b.lead_id FROM outbox o JOIN briefs b ON b.id = "
+                                     "o.brief_id WHERE o.kind = 'create_task' LIMIT 1");
+        QVERIFY(lead > 0);
+        db.exec("UPDATE leads SET do_not_contact = 1 WHERE id = " + std::to_string(lead));
+        app::CrmSandbox sandbox;
+        QVERIFY(sandbox.start() > 0);
+        auto hubspot = connector(sandbox.baseUrl());
+        app::OneShotHttpTransport transport;
+        const SystemClock clock;
+        crm::PushWorker(db, hubspot, transport, clock, {}).runUntilIdle();
+        auto st = db.prepare("SELECT o.status, o.cancel_reason FROM outbox o JOIN briefs b ON b.id = "
+                             "o.brief_id WHERE o.kind = 'create_task' AND b.lead_id = ?");
+        st.bind(1, lead);
+        int tasks = 0;
+        while (st.step()) {
+            ++tasks;
+            QCOMPARE(st.textAt(0), std::string("cancelled"));
+            QVERIFY2(st.textAt(1).find("consent: ") == 0 &&
+                         st.textAt(1).find("opted out of all contact") != std::string::npos,
+                     st.textAt(1).c_str());
+        }
+        QVERIFY(tasks > 0);
+        QCOMPARE(sandbox.counts().tasks,
+                 int(scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task' AND "
+                                "status = 'done'")));
+    }
+
     // HubSpot renders note and task bodies as HTML: Baton's plain text arrives escaped, so a
     // generated "<b>" is shown as the characters, and line breaks stay line breaks.
     void noteBodiesArriveHtmlEscaped()

@@ -129,6 +129,7 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
                        {{"external_id", briefExternalId(briefId, "task")},
                         {"brief_id", briefId},
                         {"subject", util::stringField(first, "action") + ": " + name},
+                        {"action", util::stringField(first, "action")},
                         {"body", util::stringField(first, "reason")},
                         {"due", util::stringField(first, "due").empty()
                                     ? util::stringField(routing, "sla_due")

@@ -1,10 +1,13 @@
 #include "crm/PushWorker.h"
 
+#include "agents/Consent.h"
 #include "crm/OutboxStore.h"
+#include "pipeline/LeadInputReader.h"
 #include "ports/Clock.h"
 #include "ports/HttpTransport.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "util/JsonParse.h"
 #include "util/Time.h"
 
 #include <algorithm>
@@ -12,6 +15,25 @@
 namespace baton::crm {
 
 namespace {
+
+// A task waiting in the outbox asks the rep to use a channel: the person may have closed it
+// since the approval (an unsubscribe imported meanwhile). Why it may not go, if it may not.
+std::optional<std::string> consentStopsTask(store::Database &db, const DueOperation &op)
+{
+    if (op.kind != "create_task" || op.status != "pending")
+        return std::nullopt;
+    nlohmann::json payload;
+    if (!util::parseJson(op.payload, payload) || !payload.is_object() ||
+        !payload.contains("action") || !payload["action"].is_string() ||
+        !payload.contains("brief_id") || !payload["brief_id"].is_number_integer())
+        return std::nullopt; // planned before tasks named their action
+    auto &st = db.cached("SELECT lead_id FROM briefs WHERE id = ?");
+    st.bind(1, payload["brief_id"].get<std::int64_t>());
+    const std::int64_t lead = st.step() ? st.int64At(0) : 0;
+    st.reset();
+    const agents::Consent consent(pipeline::LeadInputReader(db).consentFacts(lead));
+    return agents::consentRefusal(consent, payload["action"].get<std::string>());
+}
 
 using Outcome = DeliveryResult::Outcome;
 
@@ -248,6 +270,10 @@ PushSummary PushWorker::runOnce()
                                           stamp);
                         ++summary.failed;
                     }
+                    continue;
+                }
+                if (const auto why = consentStopsTask(m_db, op)) {
+                    outbox.cancel(op.id, "consent: " + *why, util::formatUtcMillis(m_clock.now()));
                     continue;
                 }
                 if (!op.dependencySystem.empty() && op.dependencySystem != m_connector.system()) {
