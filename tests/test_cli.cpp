@@ -36,7 +36,9 @@ class TestCli : public QObject
                    a == QLatin1String("export") || a == QLatin1String("audit") ||
                    a == QLatin1String("history");
         });
-        if (reads && !arguments.contains(QLatin1String("--as")))
+        const bool listsOutbox = arguments.contains(QLatin1String("outbox")) &&
+                                 arguments.contains(QLatin1String("list"));
+        if ((reads || listsOutbox) && !arguments.contains(QLatin1String("--as")))
             arguments << QStringLiteral("--as") << QStringLiteral("Dana Okoro");
         r.code = baton::app::runCommandLine(
             QStringList{QStringLiteral("--now"), m_now.toString(Qt::ISODate)} + arguments, out,
@@ -269,6 +271,7 @@ private slots:
               QStringList{QStringLiteral("lineage"), other},
               QStringList{QStringLiteral("review"), QStringLiteral("history"), other},
               QStringList{QStringLiteral("audit"), QStringLiteral("list")},
+              QStringList{QStringLiteral("outbox"), QStringLiteral("list")},
               QStringList{QStringLiteral("export"), QStringLiteral("kpis")}}) {
             const Run r = run(base + read + asRep);
             QVERIFY2(r.code == 3 && r.out.isEmpty(), qPrintable(read.join(' ') + ": " + r.err));

@@ -1,8 +1,10 @@
 #include "ApprovedStore.h"
 #include "FakeSeams.h"
 #include "models/InboxTableModel.h"
+#include "models/OutboxTableModel.h"
 #include "pages/AuditPage.h"
 #include "pages/InboxPage.h"
+#include "pages/OutboxPage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -12,6 +14,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QPlainTextEdit>
 #include <QTreeWidget>
 
 using namespace baton;
@@ -118,6 +121,23 @@ private slots:
                  qPrintable(audit.verification()->text()));
     }
 
+
+    // The outbox carries every brief's note and the CRM's answers: a rep sees none of it.
+    void theOutboxIsNotARepsToRead()
+    {
+        auto db = store::openStore(freshStore());
+        approveAll(db, m_registry);
+        ui::OutboxPage rep(db, m_registry, m_messages, m_dialogs,
+                           QStringLiteral("lena.fischer@baton.example"), QStringLiteral("tester"));
+        rep.show();
+        QVERIFY(!rep.table()->isVisible());
+        QVERIFY(!rep.detail()->isVisible());
+        ui::OutboxPage ops(db, m_registry, m_messages, m_dialogs,
+                           QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ops.show();
+        QVERIFY(ops.table()->isVisible());
+        QVERIFY(ops.model()->rowCount() > 0);
+    }
 };
 
 QTEST_MAIN(TestReadAccessPages)

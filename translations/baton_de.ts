@@ -1368,6 +1368,10 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>You may not act as “%1” on this store: %2. The inbox is read-only.</source>
         <translation>Sie dürfen in diesem Speicher nicht als „%1“ handeln: %2. Der Posteingang ist schreibgeschützt.</translation>
     </message>
+    <message>
+        <source>Who acts could not be checked: %1</source>
+        <translation>Wer handelt, konnte nicht geprüft werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::InboxTableModel</name>
@@ -1642,6 +1646,10 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Pushed: %1 done, %2 failed, %3 waiting</source>
         <translation>Übertragen: %1 erledigt, %2 fehlgeschlagen, %3 wartend</translation>
+    </message>
+    <message>
+        <source>The outbox covers every brief: it is for managers, marketing ops and admins.</source>
+        <translation>Der Postausgang umfasst alle Briefs: Er ist für Manager, Marketing Ops und Admins.</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,10 @@ void OutboxCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("list: at most N (default 50)."),
                       QStringLiteral("N"), QStringLiteral("50")});
-    parser.addOption(
-        {QStringLiteral("as"), QStringLiteral("retry, cancel: who acts."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("as"),
+                      QStringLiteral("Who acts (retry, cancel, enable, disable) or reads (list: "
+                                     "managers, marketing ops, admins)."),
+                      QStringLiteral("NAME")});
     parser.addOption(
         {QStringLiteral("reason"), QStringLiteral("cancel: why."), QStringLiteral("TEXT")});
 }
@@ -78,6 +80,18 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     }
     crm::OutboxStore outbox(*db);
     if (list) {
+        // What went to the CRM for every brief, with its errors: read like every brief.
+        const auto registry = contracts::ContractRegistry::builtIn();
+        review::ReviewService service(*db, registry, context.clock);
+        int refused = 0;
+        const auto reader = whoReads(parser, context, service, QStringLiteral("outbox"), refused);
+        if (!reader)
+            return refused;
+        if (review::ReviewService::visibleTo(*reader)) {
+            context.err << "baton outbox: the outbox covers every brief; a rep reads their own "
+                           "briefs with `brief show`\n";
+            return 3;
+        }
         const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 100000, context);
         if (!limit)
             return 2;

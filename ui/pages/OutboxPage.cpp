@@ -162,10 +162,18 @@ void OutboxPage::setUser(const QString &user)
         governance::grant(m_actor->role, governance::Action::ManageOutbox) != governance::Grant::No;
     m_retry->setEnabled(may);
     m_cancel->setEnabled(may);
+    // The operations carry every brief's note and answers: for the roles that read them all.
+    const bool reads = m_actor && !review::ReviewService::visibleTo(*m_actor);
+    m_table->setVisible(reads);
+    m_detail->setVisible(reads);
+    if (!reads)
+        m_detail->clear();
     m_who->setText(
-        may ? tr("Acting as %1: you may retry and cancel operations.").arg(qs(m_actor->name))
-            : tr("Marketing ops and admins retry and cancel operations; this view is "
-                 "read-only for you."));
+        may     ? tr("Acting as %1: you may retry and cancel operations.").arg(qs(m_actor->name))
+        : reads ? tr("Marketing ops and admins retry and cancel operations; this view is "
+                     "read-only for you.")
+                : tr("The outbox covers every brief: it is for managers, marketing ops and "
+                     "admins."));
 }
 
 void OutboxPage::showEvent(QShowEvent *event)
