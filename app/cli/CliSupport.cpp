@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 
 #include "OsAccount.h"
+#include "contracts/ContractRegistry.h"
 #include "governance/Identity.h"
 #include "store/OpenStore.h"
 
@@ -137,6 +138,29 @@ bool mayReadBrief(review::ReviewService &service, const review::Actor &reader, s
         context.err << "baton " << command << ": " << e.what() << "\n";
         return false;
     }
+}
+
+std::optional<review::Actor> readerGranted(const QCommandLineParser &parser,
+                                           CommandContext &context, store::Database &db,
+                                           const QString &command, governance::Action action,
+                                           const QString &what, int &exitCode)
+{
+    const auto registry = contracts::ContractRegistry::builtIn();
+    review::ReviewService service(db, registry, context.clock);
+    auto reader = whoReads(parser, context, service, command, exitCode);
+    if (!reader || governance::grant(reader->role, action) != governance::Grant::No)
+        return reader;
+    QStringList roles; // from the matrix, so the message never disagrees with it
+    for (const auto role : {governance::Role::Rep, governance::Role::Manager,
+                            governance::Role::MarketingOps, governance::Role::Admin})
+        if (governance::grant(role, action) != governance::Grant::No)
+            roles << QString::fromStdString(std::string(governance::roleName(role)));
+    context.err << "baton " << command << ": " << what << " is for "
+                << roles.join(QStringLiteral(", ")) << "; " << QString::fromStdString(reader->user)
+                << " is a "
+                << QString::fromStdString(std::string(governance::roleName(reader->role))) << "\n";
+    exitCode = 3;
+    return std::nullopt;
 }
 
 } // namespace baton::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/Command.h"
+#include "governance/Permissions.h"
 #include "ingest/Importer.h"
 #include "review/ReviewService.h"
 #include "store/Database.h"
@@ -20,6 +21,14 @@ void addReaderOption(QCommandLineParser &parser);
 std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandContext &context,
                                       review::ReviewService &service, const QString &command,
                                       int &exitCode);
+
+// Who reads, when their role grants `action` (ViewAllBriefs: the outbox, exports; ViewAudit:
+// the audit log), which covers `what` ("exports", "the audit log"). Prints why not and sets
+// `exitCode` as whoReads does; a role without the grant exits 3.
+std::optional<review::Actor> readerGranted(const QCommandLineParser &parser,
+                                           CommandContext &context, store::Database &db,
+                                           const QString &command, governance::Action action,
+                                           const QString &what, int &exitCode);
 
 // Whether `reader` may read brief `briefId`; prints the refusal (exit 3) when not.
 bool mayReadBrief(review::ReviewService &service, const review::Actor &reader, std::int64_t briefId,

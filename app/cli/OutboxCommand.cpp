@@ -81,17 +81,11 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     crm::OutboxStore outbox(*db);
     if (list) {
         // What went to the CRM for every brief, with its errors: read like every brief.
-        const auto registry = contracts::ContractRegistry::builtIn();
-        review::ReviewService service(*db, registry, context.clock);
         int refused = 0;
-        const auto reader = whoReads(parser, context, service, QStringLiteral("outbox"), refused);
-        if (!reader)
+        if (!readerGranted(parser, context, *db, QStringLiteral("outbox"),
+                           governance::Action::ViewAllBriefs, QStringLiteral("the outbox"),
+                           refused))
             return refused;
-        if (review::ReviewService::visibleTo(*reader)) {
-            context.err << "baton outbox: the outbox covers every brief; a rep reads their own "
-                           "briefs with `brief show`\n";
-            return 3;
-        }
         const auto limit = integerOption(parser, QStringLiteral("limit"), 1, 100000, context);
         if (!limit)
             return 2;

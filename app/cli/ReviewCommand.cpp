@@ -325,18 +325,10 @@ int AuditCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!db)
         return 1;
     governance::AuditLog audit(*db);
-    const auto registry = contracts::ContractRegistry::builtIn();
-    review::ReviewService service(*db, registry, context.clock);
     int refused = 0;
-    const auto reader = whoReads(parser, context, service, QStringLiteral("audit"), refused);
-    if (!reader)
+    if (!readerGranted(parser, context, *db, QStringLiteral("audit"), governance::Action::ViewAudit,
+                       QStringLiteral("the audit log"), refused))
         return refused;
-    try {
-        review::ReviewService::requireMayReadAudit(*reader);
-    } catch (const review::ReviewError &e) {
-        context.err << "baton audit: " << e.what() << "\n";
-        return 3;
-    }
     if (args[0] == QLatin1String("head")) {
         const auto head = audit.head();
         context.out << (head ? QString::number(head->first) + ":" + q(head->second)

@@ -207,14 +207,6 @@ void ReviewService::requireMayRead(const Actor &who, std::int64_t briefId)
                               " is not one of them");
 }
 
-void ReviewService::requireMayReadAudit(const Actor &who)
-{
-    if (governance::grant(who.role, Action::ViewAudit) == Grant::No)
-        throw ReviewError(ReviewError::Kind::Forbidden,
-                          "the audit log is for managers, marketing ops and admins; " + who.user +
-                              " is a " + std::string(governance::roleName(who.role)));
-}
-
 std::optional<std::string> ReviewService::visibleTo(const Actor &who)
 {
     if (governance::grant(who.role, Action::ViewAllBriefs) != Grant::No)

@@ -109,11 +109,10 @@ public:
     store::Database &database() const { return m_db; }
 
     // What `who` may read: every brief for a role that may view them all (manager,
-    // marketing ops, admin); a rep, the briefs they own or acted on. The audit log is for
-    // the roles that may view it. The require* forms throw ReviewError::Forbidden.
+    // marketing ops, admin); a rep, the briefs they own or acted on.
+    // requireMayRead throws ReviewError::Forbidden.
     bool mayRead(const Actor &who, std::int64_t briefId);
     void requireMayRead(const Actor &who, std::int64_t briefId);
-    static void requireMayReadAudit(const Actor &who);
     // For an inbox filter: unset when `who` sees every brief, else their email.
     static std::optional<std::string> visibleTo(const Actor &who);
 
