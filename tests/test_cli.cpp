@@ -369,7 +369,7 @@ private slots:
         const Run afterRerun =
             cli({QStringLiteral("review"), QStringLiteral("history"), escalatedId});
         QVERIFY2(afterRerun.out.contains(QStringLiteral("escalated, version 2")) &&
-                     afterRerun.out.contains(QStringLiteral("reason rerun")),
+                     afterRerun.out.contains(QStringLiteral("rerun by dana.okoro@baton.example")),
                  qPrintable(afterRerun.out));
 
         // The approval above queued its CRM operations; marketing ops cancel one, a rep may not.

@@ -293,7 +293,7 @@ private slots:
         review::ReviewService service(s.db, s.registry, clock);
         const auto id = m_briefOf.at("both");
         const auto state = service.brief(id);
-        QCOMPARE(state.status, std::string("escalated"));
+        QCOMPARE(state.status, review::BriefStatus::Escalated);
         const auto manager = service.actor(
             s.text("SELECT email FROM users WHERE role = 'manager' ORDER BY email").toStdString(),
             "test");
@@ -328,7 +328,7 @@ private slots:
         }
         // Approving as it stands (do not contact) is fine.
         service.resolve(manager, id, state.version, review::Resolution::Approve, "agreed");
-        QCOMPARE(service.brief(id).status, std::string("approved"));
+        QCOMPARE(service.brief(id).status, review::BriefStatus::Approved);
     }
 
     // A fact that arrives after the brief was written stops its approval.
@@ -342,12 +342,12 @@ private slots:
                   "source_id = '1'");
         auto state = service.brief(id);
         const auto who = service.actor(
-            state.status == "escalated"
+            state.status == review::BriefStatus::Escalated
                 ? s.text("SELECT email FROM users WHERE role = 'manager' ORDER BY email").toStdString()
                 : state.owner,
             "test");
         try {
-            if (state.status == "escalated")
+            if (state.status == review::BriefStatus::Escalated)
                 service.resolve(who, id, state.version, review::Resolution::Approve, "");
             else
                 service.approve(who, id, state.version);

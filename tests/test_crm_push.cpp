@@ -265,7 +265,7 @@ private slots:
                  review::ReviewError::Kind::Forbidden);
         const auto after =
             service.retract(manager, pushed, service.brief(pushed).version, "duplicate lead");
-        QCOMPARE(after.status, std::string("resolved"));
+        QCOMPARE(after.status, review::BriefStatus::Resolved);
         crm::PushWorker(db, hubspot, transport, clock).runUntilIdle();
         const auto counts = sandbox.counts();
         QCOMPARE(counts.completedTasks, before.completedTasks + 1);

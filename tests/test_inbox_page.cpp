@@ -351,7 +351,7 @@ private slots:
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefs);
         QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
                                 std::to_string(id) +
-                                " AND reason = 'rerun' AND note = 'enrichment "
+                                " AND action = 'rerun' AND note = 'enrichment "
                                 "looked off'"),
                  1);
         QCOMPARE(

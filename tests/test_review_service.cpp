@@ -112,7 +112,7 @@ private slots:
         QVERIFY(id > 0);
         const auto before = service.brief(id);
         const auto after = service.approve(rep, id, before.version);
-        QCOMPARE(after.status, std::string("approved"));
+        QCOMPARE(after.status, review::BriefStatus::Approved);
         QCOMPARE(after.version, before.version + 1);
         QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE action = 'approve' AND "
                             "os_user = 'lena' AND brief_id = " +
@@ -178,7 +178,7 @@ private slots:
         db.exec("UPDATE briefs SET status = 'push_failed' WHERE id = " + std::to_string(id));
         actions.retryNow(ops, rows[1].id);
         QCOMPARE(crm::OutboxStore(db).row(rows[1].id).status, std::string("pending"));
-        QCOMPARE(service.brief(id).status, std::string("approved"));
+        QCOMPARE(service.brief(id).status, review::BriefStatus::Approved);
         governance::AuditLog audit(db);
         QCOMPARE(audit.list({ops.user, "outbox_cancel", "", "", "", 10}).size(), std::size_t(1));
         QCOMPARE(audit.list({ops.user, "outbox_retry", "", "", "", 10}).size(), std::size_t(1));
@@ -286,7 +286,7 @@ private slots:
                      e.what());
         }
         const auto now = b.brief(id);
-        QCOMPARE(now.status, std::string("approved"));
+        QCOMPARE(now.status, review::BriefStatus::Approved);
         QVERIFY(!now.edited);
         QCOMPARE(now.text, seen.text);
     }
@@ -365,7 +365,7 @@ private slots:
                  ReviewError::Kind::InvalidInput);
         const auto escalated =
             service.escalate(lena, id, service.brief(id).version, "fit_unclear", "is this ICP?");
-        QCOMPARE(escalated.status, std::string("escalated"));
+        QCOMPARE(escalated.status, review::BriefStatus::Escalated);
         QCOMPARE(escalated.escalatedTo, henrik.user); // Lena's manager, from her profile
         // The rep cannot edit it any more, the manager can, and resolves with an edit.
         QCOMPARE(failure([&] {
@@ -375,7 +375,7 @@ private slots:
         const auto patch = rewordFirstTalkingPoint("Good fit: same stack as our best accounts.");
         const auto resolved = service.resolve(henrik, id, escalated.version,
                                               review::Resolution::ApproveWithEdits, "fits", &patch);
-        QCOMPARE(resolved.status, std::string("approved"));
+        QCOMPARE(resolved.status, review::BriefStatus::Approved);
         QVERIFY(resolved.edited);
         QCOMPARE(resolved.version, escalated.version + 2); // the edit, then the approval
         QVERIFY(resolved.escalatedTo.empty());
@@ -408,7 +408,7 @@ private slots:
                  }),
                  ReviewError::Kind::InvalidInput);
         const auto rejected = service.resolve(dana, id, v, review::Resolution::Reject, "duplicate");
-        QCOMPARE(rejected.status, std::string("resolved"));
+        QCOMPARE(rejected.status, review::BriefStatus::Resolved);
         QCOMPARE(
             scalar(db, "SELECT count(*) FROM review_actions WHERE reason = 'reject:duplicate'"), 1);
     }
@@ -429,11 +429,11 @@ private slots:
         QCOMPARE(failure([&] { service.requestRerun(dana, id, before.version - 1, ""); }),
                  ReviewError::Kind::Conflict);
         const auto requested = service.requestRerun(dana, id, before.version, "enrichment fixed?");
-        QCOMPARE(requested.status, std::string("escalated"));
+        QCOMPARE(requested.status, review::BriefStatus::Escalated);
         QCOMPARE(requested.version, before.version + 1);
         QCOMPARE(scalar(db, "SELECT count(*) FROM review_actions WHERE brief_id = " +
                                 std::to_string(id) +
-                                " AND action = 'resolve' AND reason = 'rerun'"),
+                                " AND action = 'rerun' AND reason IS NULL"),
                  1);
 
         auto policy = agents::defaultPolicy(m_registry);
@@ -446,7 +446,7 @@ private slots:
             QCOMPARE(same.status, std::string("unchanged"));
             QVERIFY(!same.newBrief);
             QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore);
-            QCOMPARE(service.brief(id).status, std::string("escalated"));
+            QCOMPARE(service.brief(id).status, review::BriefStatus::Escalated);
         }
         policy.sha256 = std::string(64, '7'); // another policy: another fingerprint
         pipeline::Orchestrator orchestrator(db, m_registry, policy, clock, ids);
@@ -455,7 +455,7 @@ private slots:
         QVERIFY(rerun.newBrief && *rerun.newBrief != id);
         QCOMPARE(rerun.run.total, std::int64_t(1));
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore + 1);
-        QCOMPARE(service.brief(id).status, std::string("superseded"));
+        QCOMPARE(service.brief(id).status, review::BriefStatus::Superseded);
         QCOMPARE(scalar(db, "SELECT superseded_by FROM briefs WHERE id = " + std::to_string(id)),
                  *rerun.newBrief);
         QCOMPARE(

@@ -178,8 +178,8 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
                 return refused;
             const auto b = service.brief(briefId);
             service.requireMayRead(*reader, briefId);
-            context.out << "brief #" << briefId << ": " << q(b.status) << ", version " << b.version
-                        << ", owner " << q(b.owner) << "\n";
+            context.out << "brief #" << briefId << ": " << q(util::nameString(b.status))
+                        << ", version " << b.version << ", owner " << q(b.owner) << "\n";
             for (const auto &h : review::BriefQueries(*db).history(briefId)) {
                 context.out << "  " << q(h.at) << "  " << q(h.action) << " by " << q(h.actor)
                             << " (" << q(h.role) << ") on v" << h.version << ": "
@@ -254,7 +254,7 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
                 context.out << "FAILED: " << q(rerun.error) << "; the brief stays escalated\n";
             return rerun.status == "failed" ? 1 : 0;
         } else {
-            const auto resolution = review::parseResolution(text("resolution"));
+            const auto resolution = util::parseName<review::Resolution>(text("resolution"));
             if (!resolution) {
                 context.err << "baton review resolve: --resolution approve, approve_with_edits, "
                                "return_to_rep, reject or rerun\n";
@@ -265,8 +265,8 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
             after =
                 service.resolve(who, briefId, version, *resolution, why, patch ? &*patch : nullptr);
         }
-        context.out << "brief #" << briefId << ": " << q(after.status) << ", version "
-                    << after.version << ", owner " << q(after.owner) << "\n";
+        context.out << "brief #" << briefId << ": " << q(util::nameString(after.status))
+                    << ", version " << after.version << ", owner " << q(after.owner) << "\n";
         return 0;
     } catch (const review::ReviewError &e) {
         context.err << "baton review " << action << ": " << e.what() << "\n";

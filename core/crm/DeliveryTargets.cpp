@@ -12,7 +12,7 @@
 
 namespace baton::crm {
 
-using review::ReviewError;
+using governance::ActionError;
 
 DeliveryTargets::DeliveryTargets(store::Database &db, const Clock &clock) : m_db(db), m_clock(clock)
 {
@@ -26,7 +26,12 @@ const std::vector<std::string> &DeliveryTargets::known()
 
 std::vector<std::string> DeliveryTargets::enabled()
 {
-    auto &st = m_db.cached("SELECT target FROM delivery_targets ORDER BY target");
+    return enabledIn(m_db);
+}
+
+std::vector<std::string> DeliveryTargets::enabledIn(store::Database &db)
+{
+    auto &st = db.cached("SELECT target FROM delivery_targets ORDER BY target");
     std::vector<std::string> out;
     while (st.step())
         out.push_back(st.textAt(0));
@@ -34,14 +39,12 @@ std::vector<std::string> DeliveryTargets::enabled()
     return out;
 }
 
-void DeliveryTargets::setEnabled(const review::Actor &who, const std::string &target, bool on)
+void DeliveryTargets::setEnabled(const governance::Actor &who, const std::string &target, bool on)
 {
-    if (governance::grant(who.role, governance::Action::ManageOutbox) == governance::Grant::No)
-        throw ReviewError(ReviewError::Kind::Forbidden,
-                          "a " + std::string(governance::roleName(who.role)) +
-                              " may not change where approved briefs are delivered");
+    governance::requireGranted(who, governance::Action::ManageOutbox,
+                               "change where approved briefs are delivered");
     if (std::find(known().begin(), known().end(), target) == known().end())
-        throw ReviewError(ReviewError::Kind::InvalidInput,
+        throw ActionError(ActionError::Kind::InvalidInput,
                           "no delivery target '" + target + "': there are webhook and jsonl");
     const std::string now = util::formatUtc(m_clock.now());
     store::Transaction tx(m_db);
@@ -56,16 +59,11 @@ void DeliveryTargets::setEnabled(const review::Actor &who, const std::string &ta
         remove.run();
     }
     if (m_db.changes() > 0) {
-        governance::AuditEntry entry;
-        entry.actor = who.user;
-        entry.role = governance::roleName(who.role);
-        entry.osUser = who.osUser;
-        entry.action = on ? "target_enable" : "target_disable";
-        entry.object = "target#" + target;
+        auto entry = governance::AuditEntry::by(who, on ? "target_enable" : "target_disable",
+                                                "target#" + target, now);
         entry.beforeHash = on ? "disabled" : "enabled";
         entry.afterHash = on ? "enabled" : "disabled";
         entry.detail = nlohmann::json({{"target", target}}).dump();
-        entry.at = now;
         governance::AuditLog(m_db).append(entry);
     }
     tx.commit();

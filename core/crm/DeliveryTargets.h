@@ -1,6 +1,6 @@
 #pragma once
 
-#include "review/ReviewService.h"
+#include "governance/Actor.h"
 
 #include <string>
 #include <vector>
@@ -25,8 +25,9 @@ public:
 
     static const std::vector<std::string> &known(); // webhook, jsonl
     std::vector<std::string> enabled();
-    // Throws review::ReviewError: Forbidden, InvalidInput (an unknown target).
-    void setEnabled(const review::Actor &who, const std::string &target, bool on);
+    static std::vector<std::string> enabledIn(store::Database &db);
+    // Throws governance::ActionError: Forbidden, InvalidInput (an unknown target).
+    void setEnabled(const governance::Actor &who, const std::string &target, bool on);
 
 private:
     store::Database &m_db;

@@ -14,14 +14,12 @@ namespace baton::crm {
 
 namespace {
 
-using review::ReviewError;
+using governance::ActionError;
 
-void require(const review::Actor &who)
+void require(const governance::Actor &who)
 {
-    if (governance::grant(who.role, governance::Action::ManageOutbox) == governance::Grant::No)
-        throw ReviewError(ReviewError::Kind::Forbidden,
-                          "a " + std::string(governance::roleName(who.role)) +
-                              " may not retry or cancel CRM operations");
+    governance::requireGranted(who, governance::Action::ManageOutbox,
+                               "retry or cancel CRM operations");
 }
 
 } // namespace
@@ -30,33 +28,28 @@ OutboxActions::OutboxActions(store::Database &db, const Clock &clock) : m_db(db)
 {
 }
 
-void OutboxActions::audit(const review::Actor &who, const char *action, std::int64_t id,
+void OutboxActions::audit(const governance::Actor &who, const char *action, std::int64_t id,
                           const std::string &before, const std::string &after,
                           const std::string &detail)
 {
-    governance::AuditEntry entry;
-    entry.actor = who.user;
-    entry.role = governance::roleName(who.role);
-    entry.osUser = who.osUser;
-    entry.action = action;
-    entry.object = "outbox#" + std::to_string(id);
+    auto entry = governance::AuditEntry::by(who, action, "outbox#" + std::to_string(id),
+                                            util::formatUtc(m_clock.now()));
     entry.beforeHash = before;
     entry.afterHash = after;
     entry.detail = detail;
-    entry.at = util::formatUtc(m_clock.now());
     governance::AuditLog(m_db).append(entry);
 }
 
-void OutboxActions::retryNow(const review::Actor &who, std::int64_t id)
+void OutboxActions::retryNow(const governance::Actor &who, std::int64_t id)
 {
     require(who);
     store::Transaction tx(m_db);
     OutboxStore outbox(m_db);
     const auto before = outbox.row(id);
     if (before.id == 0)
-        throw ReviewError(ReviewError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
+        throw ActionError(ActionError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
     if (!outbox.retryNow(id, util::formatUtcMillis(m_clock.now())))
-        throw ReviewError(ReviewError::Kind::WrongState, "operation #" + std::to_string(id) +
+        throw ActionError(ActionError::Kind::WrongState, "operation #" + std::to_string(id) +
                                                              " is " + before.status +
                                                              ": only pending or failed "
                                                              "operations can be retried (one "
@@ -72,19 +65,19 @@ void OutboxActions::retryNow(const review::Actor &who, std::int64_t id)
     tx.commit();
 }
 
-void OutboxActions::cancel(const review::Actor &who, std::int64_t id, const std::string &reason)
+void OutboxActions::cancel(const governance::Actor &who, std::int64_t id, const std::string &reason)
 {
     require(who);
     if (reason.empty())
-        throw ReviewError(ReviewError::Kind::InvalidInput,
+        throw ActionError(ActionError::Kind::InvalidInput,
                           "cancelling a CRM operation needs a reason");
     store::Transaction tx(m_db);
     OutboxStore outbox(m_db);
     const auto before = outbox.row(id);
     if (before.id == 0)
-        throw ReviewError(ReviewError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
+        throw ActionError(ActionError::Kind::NotFound, "no CRM operation #" + std::to_string(id));
     if (!outbox.cancel(id, reason, util::formatUtcMillis(m_clock.now())))
-        throw ReviewError(ReviewError::Kind::WrongState,
+        throw ActionError(ActionError::Kind::WrongState,
                           "operation #" + std::to_string(id) + " is " + before.status +
                               ": only pending or failed operations can be cancelled (one in "
                               "flight may already be in the CRM)");

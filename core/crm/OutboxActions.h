@@ -1,6 +1,6 @@
 #pragma once
 
-#include "review/ReviewService.h"
+#include "governance/Actor.h"
 
 #include <cstdint>
 #include <string>
@@ -15,7 +15,7 @@ class Database;
 namespace baton::crm {
 
 // What people do to the outbox by hand, checked and audited like a review action: send an
-// operation again now, or cancel it with a reason. Throws review::ReviewError (Forbidden,
+// operation again now, or cancel it with a reason. Throws governance::ActionError (Forbidden,
 // WrongState, NotFound, InvalidInput).
 class OutboxActions
 {
@@ -24,12 +24,12 @@ public:
 
     // A failed or pending operation is due at once. One in flight is not: another worker
     // may be sending it, and it is looked up when its lease ends.
-    void retryNow(const review::Actor &who, std::int64_t operationId);
+    void retryNow(const governance::Actor &who, std::int64_t operationId);
     // A pending or failed operation is never sent; its brief ends push_failed.
-    void cancel(const review::Actor &who, std::int64_t operationId, const std::string &reason);
+    void cancel(const governance::Actor &who, std::int64_t operationId, const std::string &reason);
 
 private:
-    void audit(const review::Actor &who, const char *action, std::int64_t id,
+    void audit(const governance::Actor &who, const char *action, std::int64_t id,
                const std::string &before, const std::string &after, const std::string &detail);
 
     store::Database &m_db;

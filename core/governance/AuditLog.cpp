@@ -1,5 +1,6 @@
 #include "governance/AuditLog.h"
 
+#include "governance/Actor.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 #include "util/Sha256.h"
@@ -32,6 +33,18 @@ constexpr const char *kColumns = "seq, prev_hash, actor, role, os_user, action, 
                                  "before_hash, after_hash, detail, at, hash";
 
 } // namespace
+
+AuditEntry AuditEntry::by(const Actor &who, std::string action, std::string object, std::string at)
+{
+    AuditEntry e;
+    e.actor = who.user;
+    e.role = roleName(who.role);
+    e.osUser = who.osUser;
+    e.action = std::move(action);
+    e.object = std::move(object);
+    e.at = std::move(at);
+    return e;
+}
 
 AuditLog::AuditLog(store::Database &db) : m_db(db)
 {

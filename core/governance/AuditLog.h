@@ -12,8 +12,14 @@ class Database;
 
 namespace baton::governance {
 
+struct Actor;
+
 struct AuditEntry
 {
+    // The one way an entry is begun: who acted (user, role, OS account), what, on what, when.
+    // The caller adds the before and after states and the detail.
+    static AuditEntry by(const Actor &who, std::string action, std::string object, std::string at);
+
     std::int64_t seq = 0; // assigned on append
     std::string prevHash;
     std::string actor;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/EnumNames.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +16,8 @@ enum class Role
     Admin
 };
 
+// What a role may be granted. Review actions name the permission they need
+// (review/Transitions.h); several may share one (retract and rerun need Resolve).
 enum class Action
 {
     Approve,
@@ -24,15 +28,16 @@ enum class Action
     Resolve,
     ViewAllBriefs,
     ViewAudit,
-    ManageOutbox, // retry or cancel a CRM operation
+    ManageOutbox, // retry or cancel a CRM operation, choose delivery targets
     ManageUsers   // add profiles, bind them to OS accounts
 };
 
-// Who may do what, as one table (README: "Roles and permissions"). `Own` means only on a
-// brief the actor owns; the review service checks ownership, state and version besides.
+// `Own` means only on a brief the actor owns; the review service checks ownership, state
+// and version besides. No is not zero, so a cell left out of the table is caught at compile
+// time rather than read as "not allowed".
 enum class Grant
 {
-    No,
+    No = 1,
     Own,
     Any
 };
@@ -44,3 +49,16 @@ std::optional<Role> parseRole(std::string_view name);
 std::string_view actionName(Action action); // "approve", ...
 
 } // namespace baton::governance
+
+template <> struct baton::util::EnumNames<baton::governance::Role>
+{
+    static constexpr std::array<std::string_view, 4> names = {"rep", "manager", "marketing_ops",
+                                                              "admin"};
+};
+
+template <> struct baton::util::EnumNames<baton::governance::Action>
+{
+    static constexpr std::array<std::string_view, 10> names = {
+        "approve", "edit",     "escalate",   "comment",       "reassign",
+        "resolve", "view_all", "view_audit", "manage_outbox", "manage_users"};
+};

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "util/JsonParse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -53,6 +54,15 @@ ChainView readChain(store::Database &db)
     return out;
 }
 
+// Before schema v14 a retraction and a request to re-run were recorded as resolutions; the
+// migration renamed the review rows, and the chain keeps what it recorded then.
+bool sameAction(const std::string &audited, const std::string &reviewed)
+{
+    return audited == reviewed || (audited == util::nameOf(ReviewAction::Resolve) &&
+                                   (reviewed == util::nameOf(ReviewAction::Retract) ||
+                                    reviewed == util::nameOf(ReviewAction::Rerun)));
+}
+
 std::optional<std::string> actionsDisagree(store::Database &db, const ChainView &chain)
 {
     auto st = db.prepare("SELECT id, brief_id, action, actor, status_before, status_after FROM "
@@ -64,21 +74,24 @@ std::optional<std::string> actionsDisagree(store::Database &db, const ChainView 
         if (it == chain.byAction.end())
             return row + " has no audit entry: it was added outside Baton";
         const Recorded &r = it->second;
-        if (r.action != st.textAt(2) || r.actor != st.textAt(3) || r.before != st.textAt(4) ||
-            r.after != st.textAt(5))
+        if (!sameAction(r.action, st.textAt(2)) || r.actor != st.textAt(3) ||
+            r.before != st.textAt(4) || r.after != st.textAt(5))
             return row + " differs from its audit entry (" + r.action + " by " + r.actor + ", " +
                    r.before + " -> " + r.after + "): it was altered";
     }
     return std::nullopt;
 }
 
-// The status the chain would have recorded for a brief whose status is now `status`.
-std::string reviewedStatus(const std::string &status, const std::string &recorded)
+// The status the chain would have recorded for a brief whose status is now `status`: the
+// push worker moves approved briefs on, and a run supersedes open ones, without review.
+BriefStatus reviewedStatus(BriefStatus status, const std::string &recorded)
 {
-    if (status == "queued" || status == "pushed" || status == "push_failed")
-        return "approved";
-    if (status == "superseded" && (recorded == "pending_review" || recorded == "escalated"))
-        return recorded;
+    using enum BriefStatus;
+    if (status == Queued || status == Pushed || status == PushFailed)
+        return Approved;
+    const auto was = util::parseName<BriefStatus>(recorded);
+    if (status == Superseded && (was == PendingReview || was == Escalated))
+        return *was;
     return status;
 }
 
@@ -96,8 +109,11 @@ std::optional<std::string> firstReviewDisagreement(store::Database &db)
         const auto it = chain.newestByBrief.find(id);
         if (it == chain.newestByBrief.end()) {
             const std::string status = st.textAt(2);
+            const auto unreviewed = {BriefStatus::PendingReview, BriefStatus::Escalated,
+                                     BriefStatus::Superseded};
             if (st.int64At(1) != 1 ||
-                (status != "pending_review" && status != "escalated" && status != "superseded"))
+                std::none_of(unreviewed.begin(), unreviewed.end(),
+                             [&](BriefStatus s) { return util::nameOf(s) == status; }))
                 return "brief #" + std::to_string(id) + " is " + status + ", version " +
                        std::to_string(st.int64At(1)) +
                        ", but the audit log records no review of it: it was changed outside "
@@ -109,8 +125,8 @@ std::optional<std::string> firstReviewDisagreement(store::Database &db)
     for (const std::int64_t id : ids) {
         BriefState b = readBriefState(db, id);
         const Recorded &r = chain.newestByBrief.at(id);
-        const std::string now = b.status;
-        b.status = reviewedStatus(now, r.after);
+        const std::string now = util::nameString(b.status);
+        b.status = reviewedStatus(b.status, r.after);
         if (stateHash(b) != r.afterHash)
             return "brief #" + std::to_string(id) + " (" + now + ", version " +
                    std::to_string(b.version) + ") is not as its last audit entry (" + r.action +

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "governance/Permissions.h"
+#include "governance/Actor.h"
+#include "review/BriefState.h"
+#include "review/Vocabulary.h"
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -21,82 +23,47 @@ class ContractRegistry;
 
 namespace baton::review {
 
-// Who acts: a user profile from the store, with its role, and the OS account it runs under.
-struct Actor
-{
-    std::string user; // email
-    std::string name;
-    governance::Role role = governance::Role::Rep;
-    std::string osUser;
-};
+using governance::Actor;
+using ReviewError = governance::ActionError;
 
-// A brief as review sees it: the current text (edited, or as generated) and its state.
-struct BriefState
-{
-    std::int64_t id = 0;
-    std::int64_t leadId = 0;
-    std::string status;
-    std::int64_t version = 0;
-    std::string owner;
-    std::string escalatedTo;
-    std::string text; // the brief as it now reads
-    bool edited = false;
-};
-
-class ReviewError : public std::runtime_error
-{
-public:
-    enum class Kind
-    {
-        NotFound,
-        Forbidden,    // the role may not, or not on this brief
-        WrongState,   // e.g. approving an approved brief
-        Conflict,     // someone acted on the brief since the version given
-        InvalidEdit,  // the patch does not apply, touches what is not editable, or breaks brief@1
-        InvalidInput, // an unknown category, user, ...
-    };
-    ReviewError(Kind kind, const std::string &message) : std::runtime_error(message), m_kind(kind)
-    {
-    }
-    Kind kind() const { return m_kind; }
-
-private:
-    Kind m_kind;
-};
-
-// How a manager closes an escalation.
-enum class Resolution
-{
-    Approve,          // approve as is
-    ApproveWithEdits, // with a patch
-    ReturnToRep,      // back to pending review, with a note
-    Reject            // closed, with a reason from the taxonomy
-};
-
-std::optional<Resolution> parseResolution(const std::string &name);
-const std::vector<std::string> &escalationCategories();
-const std::vector<std::string> &rejectionReasons();
-
-// A brief as review sees it now, or ReviewError::NotFound.
-BriefState readBriefState(store::Database &db, std::int64_t id);
-
-// What the audit chain records of a brief's state (status, version, owner, escalated_to and
-// the SHA-256 of its text): enough to tell any two states apart.
-std::string stateHash(const BriefState &b);
+class ReviewSubscriber;
+struct Transition;
 
 // Whether `who` may read brief `briefId` (see ReviewService::mayRead): for pages that read
 // without a review service.
 bool mayRead(store::Database &db, const Actor &who, std::int64_t briefId);
 
-// Every review action, checked the same way whoever calls (console or CLI): the actor's
-// role and ownership, the brief's state, and the version the actor saw (optimistic
-// concurrency). Each action is one transaction: the brief, a review_actions row and an
-// audit_log link.
+// One review action with what it was given; Transitions.h says what each action takes.
+struct ReviewRequest
+{
+    ReviewAction action = ReviewAction::Comment;
+    std::int64_t briefId = 0;
+    std::int64_t version = 0; // the version the actor saw (a comment needs none)
+    std::string note;
+    std::string reason;
+    const nlohmann::json *patch = nullptr;
+    std::optional<EscalationCategory> category;
+    std::string targetUser; // escalate: the manager (empty: the owner's); reassign: the new owner
+    std::optional<Resolution> resolution;
+};
+
+// Every review action, checked the same way whoever calls (console or CLI) against the
+// transition table: the actor's role and ownership, the version the actor saw (optimistic
+// concurrency), the brief's state, the action's inputs. Each action is one transaction: the
+// brief, a review_actions row, and whatever its subscribers do (the audit entry, the search
+// index, the CRM outbox, by default).
 class ReviewService
 {
 public:
     ReviewService(store::Database &db, const contracts::ContractRegistry &registry,
                   const Clock &clock);
+    ~ReviewService();
+    ReviewService(const ReviewService &) = delete;
+    ReviewService &operator=(const ReviewService &) = delete;
+
+    // Told of every transition inside its transaction, after the default subscribers that
+    // write (search, outbox) and before the audit entry. Not owned: it must outlive this.
+    void subscribe(ReviewSubscriber &subscriber);
 
     // The profile named `user` (email, or name), or ReviewError::NotFound.
     Actor actor(const std::string &user, const std::string &osUser);
@@ -116,24 +83,28 @@ public:
     // For an inbox filter: unset when `who` sees every brief, else their email.
     static std::optional<std::string> visibleTo(const Actor &who);
 
+    // Any action of the table. The brief after it (a comment leaves it as it was).
+    BriefState act(const Actor &who, const ReviewRequest &request);
+
     BriefState approve(const Actor &who, std::int64_t briefId, std::int64_t version);
     // `patch` is RFC 6902 against the brief as it now reads.
     BriefState edit(const Actor &who, std::int64_t briefId, std::int64_t version,
                     const nlohmann::json &patch, const std::string &reason);
-    // To `manager`, or the owner's manager when empty.
+    // To `manager`, or the owner's manager when empty. `category` is an EscalationCategory.
     BriefState escalate(const Actor &who, std::int64_t briefId, std::int64_t version,
                         const std::string &category, const std::string &note,
                         const std::string &manager = {});
     void comment(const Actor &who, std::int64_t briefId, const std::string &note);
     BriefState reassign(const Actor &who, std::int64_t briefId, std::int64_t version,
                         const std::string &toUser, const std::string &note);
+    // A rejection's reason is a RejectionReason; the other resolutions take a note.
     BriefState resolve(const Actor &who, std::int64_t briefId, std::int64_t version,
                        Resolution resolution, const std::string &reasonOrNote,
                        const nlohmann::json *patch = nullptr);
-    // The fifth resolution, recorded before the pipeline runs for the brief's lead (which is
-    // not review's to do: the caller runs it). A run whose inputs, agent versions or policy
-    // changed writes a new brief that supersedes this one; an unchanged lead gets the same
-    // brief again, so nothing is written and the escalation stays open.
+    // Recorded before the pipeline runs for the brief's lead (which is not review's to do:
+    // the caller runs it). A run whose inputs, agent versions or policy changed writes a new
+    // brief that supersedes this one; an unchanged lead gets the same brief again, so nothing
+    // is written and the escalation stays open.
     BriefState requestRerun(const Actor &who, std::int64_t briefId, std::int64_t version,
                             const std::string &note);
     // A manager takes back an approved brief: it ends resolved, and in the same transaction
@@ -151,13 +122,23 @@ public:
 
 private:
     struct Change;
-    static void requireGrant(const Actor &who, governance::Action action, const BriefState &b);
-    BriefState apply(const Actor &who, std::int64_t briefId, std::int64_t version,
-                     governance::Action action, const Change &change);
+    void checkStart(const Actor &who, const Transition &t, const ReviewRequest &request,
+                    const BriefState &before);
+    Change changeFor(const ReviewRequest &request, const BriefState &before);
+    std::string editedText(const ReviewRequest &request, const BriefState &before) const;
+    std::string escalationTarget(const ReviewRequest &request, const BriefState &before);
+    void requireConsent(const BriefState &brief);
+    std::int64_t write(const Actor &who, const ReviewRequest &request, const BriefState &before,
+                       const Change &change, const std::string &at);
+    void announce(const Actor &who, const ReviewRequest &request, const BriefState &before,
+                  const BriefState &after, std::int64_t actionId, const Change &change,
+                  const std::string &at);
 
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;
     const Clock &m_clock;
+    std::vector<std::unique_ptr<ReviewSubscriber>> m_defaults; // search, outbox, audit
+    std::vector<ReviewSubscriber *> m_subscribers;
 };
 
 } // namespace baton::review

@@ -506,8 +506,8 @@ void InboxPage::resolve(review::Resolution resolution)
         why = *note;
     } else if (resolution == review::Resolution::Reject) {
         QStringList reasons;
-        for (const auto &r : review::rejectionReasons())
-            reasons << qs(r);
+        for (const auto r : util::allOf<review::RejectionReason>())
+            reasons << qs(util::nameString(r));
         const auto reason = m_dialogs.choice(this, tr("Reject the brief"), reasons);
         if (!reason)
             return;
@@ -533,8 +533,8 @@ void InboxPage::escalate()
     } catch (const std::exception &e) {
         emit statusMessage(tr("Could not read the managers: %1").arg(QString::fromUtf8(e.what())));
     }
-    for (const auto &c : review::escalationCategories())
-        categories << qs(c);
+    for (const auto c : util::allOf<review::EscalationCategory>())
+        categories << qs(util::nameString(c));
     const auto request = m_dialogs.escalation(this, categories, managers);
     if (!request)
         return;

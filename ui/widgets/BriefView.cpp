@@ -1,6 +1,6 @@
 #include "widgets/BriefView.h"
-#include "PlainText.h"
 
+#include "PlainText.h"
 #include "models/InboxTableModel.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewService.h"
@@ -197,7 +197,7 @@ void BriefView::showBrief(std::int64_t briefId)
                         .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
                         .arg(slaCountdown(due, QDateTime::currentDateTimeUtc()))
-                        .arg(statusText(qs(state.status)))
+                        .arg(statusText(qs(util::nameString(state.status))))
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);

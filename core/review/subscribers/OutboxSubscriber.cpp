@@ -1,0 +1,47 @@
+#include "agents/Consent.h"
+#include "crm/DeliveryTargets.h"
+#include "crm/OutboxPlanner.h"
+#include "crm/OutboxStore.h"
+#include "pipeline/LeadInputReader.h"
+#include "review/ReviewEvent.h"
+#include "review/subscribers/StandardSubscribers.h"
+
+namespace baton::review {
+
+namespace {
+
+// An approved brief is only worth something in the CRM: its operations are queued in the
+// approval's transaction, so no approval is ever without them. A retraction compensates
+// what was sent and cancels what was not, in its transaction too.
+class OutboxSubscriber final : public ReviewSubscriber
+{
+public:
+    void onTransition(store::Database &db, const ReviewEvent &event) override
+    {
+        if (event.action == ReviewAction::Retract) {
+            crm::OutboxStore(db).queueRetraction(event.after.id, event.reason, event.at);
+            return;
+        }
+        if (!event.entered(BriefStatus::Approved))
+            return;
+        const auto brief = nlohmann::json::parse(event.after.text);
+        const agents::Consent consent(
+            pipeline::LeadInputReader(db).consentFacts(event.after.leadId));
+        auto plan = crm::planApproval(event.after.id, brief, event.after.owner, &consent);
+        for (auto &op : crm::planDeliveries(event.after.id, brief,
+                                            crm::DeliveryTargets::enabledIn(db), event.at))
+            plan.push_back(std::move(op));
+        crm::OutboxStore(db).enqueue(event.after.id, plan, event.at);
+        if (!plan.empty())
+            event.auditDetail["crm_operations_queued"] = plan.size();
+    }
+};
+
+} // namespace
+
+std::unique_ptr<ReviewSubscriber> makeOutboxSubscriber()
+{
+    return std::make_unique<OutboxSubscriber>();
+}
+
+} // namespace baton::review
