@@ -94,6 +94,164 @@ std::optional<nlohmann::json> readPatch(const QString &file, CommandContext &con
     return patch;
 }
 
+// What every action on one brief needs.
+struct BriefAction
+{
+    const QCommandLineParser &parser;
+    CommandContext &context;
+    store::Database &db;
+    const contracts::ContractRegistry &registry;
+    review::ReviewService &service;
+    std::int64_t briefId;
+
+    std::string text(const char *option) const
+    {
+        return parser.value(QLatin1String(option)).toStdString();
+    }
+};
+
+// Anyone who may read the brief may read its history.
+int showHistory(const BriefAction &on)
+{
+    CommandContext &context = on.context;
+    int refused = 0;
+    const auto reader =
+        whoReads(on.parser, context, on.service, QStringLiteral("review history"), refused);
+    if (!reader)
+        return refused;
+    const auto b = on.service.brief(on.briefId);
+    on.service.requireMayRead(*reader, on.briefId);
+    context.out << "brief #" << on.briefId << ": " << q(util::nameString(b.status)) << ", version "
+                << b.version << ", owner " << q(b.owner) << "\n";
+    for (const auto &h : review::BriefQueries(on.db).history(on.briefId)) {
+        context.out << "  " << q(h.at) << "  " << q(h.action) << " by " << q(h.actor) << " ("
+                    << q(h.role) << ") on v" << h.version << ": " << q(h.statusBefore) << " -> "
+                    << q(h.statusAfter);
+        if (!h.reason.empty())
+            context.out << ", reason " << q(h.reason);
+        if (!h.target.empty())
+            context.out << ", to " << q(h.target);
+        if (!h.note.empty())
+            context.out << ": \"" << q(h.note) << "\"";
+        context.out << "\n";
+    }
+    return 0;
+}
+
+// The version the reviewer saw: --version, else the current one (read first, so an unknown
+// brief is reported as such before a bad option).
+std::optional<std::int64_t> reviewedVersion(const BriefAction &on)
+{
+    std::int64_t version = on.service.brief(on.briefId).version;
+    if (on.parser.isSet(QStringLiteral("version"))) {
+        const auto v =
+            integerOption(on.parser, QStringLiteral("version"), 1, INT32_MAX, on.context);
+        if (!v)
+            return std::nullopt;
+        version = *v;
+    }
+    return version;
+}
+
+// Retracting queues the CRM operations that undo what was pushed: say how many.
+int retract(const BriefAction &on, const review::Actor &who, std::int64_t version)
+{
+    on.service.retract(who, on.briefId, version, on.text("reason"));
+    const auto ops = crm::OutboxStore(on.db).forBrief(on.briefId);
+    const auto compensations = std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
+        return o.kind == "close_task" || o.kind == "retract_note";
+    });
+    on.context.out << "brief #" << on.briefId << ": retracted; " << compensations
+                   << " compensating CRM operations queued\n";
+    return 0;
+}
+
+// Resolving by a rerun runs the pipeline again for the brief's lead, here and now; exit 1
+// when that failed.
+int rerun(const BriefAction &on, const review::Actor &who, std::int64_t version)
+{
+    CommandContext &context = on.context;
+    const auto after = on.service.requestRerun(who, on.briefId, version, on.text("note"));
+    const auto result =
+        rerunLeadInStore(context.storePath, on.registry, after.leadId,
+                         "rerun by " + who.user + " (brief #" + std::to_string(on.briefId) + ")");
+    context.out << "brief #" << on.briefId << ": re-ran the pipeline for lead #" << after.leadId
+                << " (run " << q(result.run.runId) << "): ";
+    if (result.newBrief)
+        context.out << "brief #" << *result.newBrief << " supersedes it\n";
+    else if (result.status == "unchanged")
+        context.out << "nothing changed since the brief was made (same inputs, agents and "
+                       "policy); it stays escalated\n";
+    else if (result.status == "not_qualified")
+        context.out << "the lead no longer qualifies; the brief stays escalated\n";
+    else
+        context.out << "FAILED: " << q(result.error) << "; the brief stays escalated\n";
+    return result.status == "failed" ? 1 : 0;
+}
+
+// Nullopt, having said why, when --resolution names none.
+std::optional<review::BriefState> resolve(const BriefAction &on, const review::Actor &who,
+                                          std::int64_t version,
+                                          const std::optional<nlohmann::json> &patch)
+{
+    const auto resolution = util::parseName<review::Resolution>(on.text("resolution"));
+    if (!resolution) {
+        on.context.err << "baton review resolve: --resolution approve, approve_with_edits, "
+                          "return_to_rep, reject or rerun\n";
+        return std::nullopt;
+    }
+    const std::string why =
+        *resolution == review::Resolution::Reject ? on.text("reason") : on.text("note");
+    return on.service.resolve(who, on.briefId, version, *resolution, why,
+                              patch ? &*patch : nullptr);
+}
+
+// Every action but history: by the user --as names, on the version they reviewed.
+int act(const BriefAction &on, const QString &action)
+{
+    const auto who = on.service.actAs(on.text("as"), osAccount());
+    const auto version = reviewedVersion(on);
+    if (!version)
+        return 2;
+    std::optional<nlohmann::json> patch;
+    if (on.parser.isSet(QStringLiteral("patch"))) {
+        patch = readPatch(on.parser.value(QStringLiteral("patch")), on.context);
+        if (!patch)
+            return 2;
+    }
+    review::BriefState after;
+    if (action == QLatin1String("approve")) {
+        after = on.service.approve(who, on.briefId, *version);
+    } else if (action == QLatin1String("edit")) {
+        if (!patch) {
+            on.context.err << "baton review edit: give the change with --patch FILE\n";
+            return 2;
+        }
+        after = on.service.edit(who, on.briefId, *version, *patch, on.text("reason"));
+    } else if (action == QLatin1String("escalate")) {
+        after = on.service.escalate(who, on.briefId, *version, on.text("category"), on.text("note"),
+                                    on.text("to"));
+    } else if (action == QLatin1String("comment")) {
+        on.service.comment(who, on.briefId, on.text("note"));
+        on.context.out << "brief #" << on.briefId << ": comment saved\n";
+        return 0;
+    } else if (action == QLatin1String("reassign")) {
+        after = on.service.reassign(who, on.briefId, *version, on.text("to"), on.text("note"));
+    } else if (action == QLatin1String("retract")) {
+        return retract(on, who, *version);
+    } else if (on.text("resolution") == "rerun") {
+        return rerun(on, who, *version);
+    } else {
+        const auto resolved = resolve(on, who, *version, patch);
+        if (!resolved)
+            return 2;
+        after = *resolved;
+    }
+    on.context.out << "brief #" << on.briefId << ": " << q(util::nameString(after.status))
+                   << ", version " << after.version << ", owner " << q(after.owner) << "\n";
+    return 0;
+}
+
 } // namespace
 
 QString ReviewCommand::name() const
@@ -164,110 +322,10 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     if (!db)
         return 1;
     const auto registry = contracts::ContractRegistry::builtIn();
-    const Clock &clock = context.clock;
-    review::ReviewService service(*db, registry, clock);
-    const auto text = [&](const char *option) {
-        return parser.value(QLatin1String(option)).toStdString();
-    };
+    review::ReviewService service(*db, registry, context.clock);
+    const BriefAction on{parser, context, *db, registry, service, briefId};
     try {
-        if (action == QLatin1String("history")) {
-            int refused = 0;
-            const auto reader =
-                whoReads(parser, context, service, QStringLiteral("review history"), refused);
-            if (!reader)
-                return refused;
-            const auto b = service.brief(briefId);
-            service.requireMayRead(*reader, briefId);
-            context.out << "brief #" << briefId << ": " << q(util::nameString(b.status))
-                        << ", version " << b.version << ", owner " << q(b.owner) << "\n";
-            for (const auto &h : review::BriefQueries(*db).history(briefId)) {
-                context.out << "  " << q(h.at) << "  " << q(h.action) << " by " << q(h.actor)
-                            << " (" << q(h.role) << ") on v" << h.version << ": "
-                            << q(h.statusBefore) << " -> " << q(h.statusAfter);
-                if (!h.reason.empty())
-                    context.out << ", reason " << q(h.reason);
-                if (!h.target.empty())
-                    context.out << ", to " << q(h.target);
-                if (!h.note.empty())
-                    context.out << ": \"" << q(h.note) << "\"";
-                context.out << "\n";
-            }
-            return 0;
-        }
-        const auto who = service.actAs(text("as"), osAccount());
-        std::int64_t version = service.brief(briefId).version;
-        if (parser.isSet(QStringLiteral("version"))) {
-            const auto v = integerOption(parser, QStringLiteral("version"), 1, INT32_MAX, context);
-            if (!v)
-                return 2;
-            version = *v;
-        }
-        std::optional<nlohmann::json> patch;
-        if (parser.isSet(QStringLiteral("patch"))) {
-            patch = readPatch(parser.value(QStringLiteral("patch")), context);
-            if (!patch)
-                return 2;
-        }
-        review::BriefState after;
-        if (action == QLatin1String("approve")) {
-            after = service.approve(who, briefId, version);
-        } else if (action == QLatin1String("edit")) {
-            if (!patch) {
-                context.err << "baton review edit: give the change with --patch FILE\n";
-                return 2;
-            }
-            after = service.edit(who, briefId, version, *patch, text("reason"));
-        } else if (action == QLatin1String("escalate")) {
-            after =
-                service.escalate(who, briefId, version, text("category"), text("note"), text("to"));
-        } else if (action == QLatin1String("comment")) {
-            service.comment(who, briefId, text("note"));
-            context.out << "brief #" << briefId << ": comment saved\n";
-            return 0;
-        } else if (action == QLatin1String("reassign")) {
-            after = service.reassign(who, briefId, version, text("to"), text("note"));
-        } else if (action == QLatin1String("retract")) {
-            after = service.retract(who, briefId, version, text("reason"));
-            const auto ops = crm::OutboxStore(*db).forBrief(briefId);
-            const auto compensations =
-                std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
-                    return o.kind == "close_task" || o.kind == "retract_note";
-                });
-            context.out << "brief #" << briefId << ": retracted; " << compensations
-                        << " compensating CRM operations queued\n";
-            return 0;
-        } else if (text("resolution") == "rerun") {
-            after = service.requestRerun(who, briefId, version, text("note"));
-            const auto rerun = rerunLeadInStore(context.storePath, registry, after.leadId,
-                                                "rerun by " + who.user + " (brief #" +
-                                                    std::to_string(briefId) + ")");
-            context.out << "brief #" << briefId << ": re-ran the pipeline for lead #"
-                        << after.leadId << " (run " << q(rerun.run.runId) << "): ";
-            if (rerun.newBrief)
-                context.out << "brief #" << *rerun.newBrief << " supersedes it\n";
-            else if (rerun.status == "unchanged")
-                context.out << "nothing changed since the brief was made (same inputs, agents and "
-                               "policy); it stays escalated\n";
-            else if (rerun.status == "not_qualified")
-                context.out << "the lead no longer qualifies; the brief stays escalated\n";
-            else
-                context.out << "FAILED: " << q(rerun.error) << "; the brief stays escalated\n";
-            return rerun.status == "failed" ? 1 : 0;
-        } else {
-            const auto resolution = util::parseName<review::Resolution>(text("resolution"));
-            if (!resolution) {
-                context.err << "baton review resolve: --resolution approve, approve_with_edits, "
-                               "return_to_rep, reject or rerun\n";
-                return 2;
-            }
-            const std::string why =
-                *resolution == review::Resolution::Reject ? text("reason") : text("note");
-            after =
-                service.resolve(who, briefId, version, *resolution, why, patch ? &*patch : nullptr);
-        }
-        context.out << "brief #" << briefId << ": " << q(util::nameString(after.status))
-                    << ", version " << after.version << ", owner " << q(after.owner) << "\n";
-        return 0;
+        return action == QLatin1String("history") ? showHistory(on) : act(on, action);
     } catch (const review::ReviewError &e) {
         context.err << "baton review " << action << ": " << e.what() << "\n";
         return exitCode(e.kind());

@@ -345,6 +345,106 @@ struct CrmSandbox::State
         return {200, {{"total", results.size()}, {"results", results}}, {}};
     }
 
+    // The refusal a request meets before anything else, with the mutex held: HubSpot's
+    // without a bearer token, or over the sliding window's limit.
+    std::optional<Reply> refuse(Dialect dialect, const QByteArray &authorization)
+    {
+        if (dialect == Dialect::HubSpot &&
+            (!authorization.startsWith("Bearer ") || authorization.size() <= 7))
+            return Reply{401,
+                         error("INVALID_AUTHENTICATION",
+                               "Authentication credentials not found. This API supports OAuth "
+                               "2.0 authentication and you can find more details at "
+                               "https://developers.hubspot.com/docs/methods/auth/oauth-overview"),
+                         {}};
+        const auto now = Clock::now();
+        const auto windowLength = std::chrono::milliseconds(config.windowMs);
+        while (!window.empty() && now - window.front() >= windowLength)
+            window.pop_front();
+        if (dialect == Dialect::HubSpot) {
+            if (static_cast<int>(window.size()) >= config.rateLimit) {
+                ++rateLimited;
+                return rateLimitReply(false);
+            }
+            window.push_back(now);
+        }
+        return std::nullopt;
+    }
+
+    // A fault for this request, drawn at the configured rate (seeded: the same run draws the
+    // same faults).
+    std::optional<CrmFault> drawFault()
+    {
+        if (!config.faults.empty() && config.faultRate > 0 &&
+            std::uniform_real_distribution<double>(0, 1)(rng) < config.faultRate) {
+            const CrmFault fault = config.faults[std::uniform_int_distribution<std::size_t>(
+                0, config.faults.size() - 1)(rng)];
+            ++faults;
+            return fault;
+        }
+        return std::nullopt;
+    }
+
+    Reply answer(Dialect dialect, const std::string &method, const std::string &path,
+                 const QHttpServerRequest &request)
+    {
+        switch (dialect) {
+        case Dialect::Salesforce:
+            return answerSalesforce(method, path, request);
+        case Dialect::Collector:
+            return collect(path, request.body().toStdString());
+        case Dialect::Webhook:
+            return receiveWebhook(request.value("X-Baton-Signature-256").toStdString(),
+                                  request.body().toStdString());
+        case Dialect::HubSpot:
+            break;
+        }
+        return answerHubSpot(method, path, request.body());
+    }
+
+    Reply answerSalesforce(const std::string &method, const std::string &path,
+                           const QHttpServerRequest &request)
+    {
+        try {
+            return salesforce.handle(method, path, request.value("Authorization").toStdString(),
+                                     request.query()
+                                         .queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded)
+                                         .toStdString(),
+                                     request.body().toStdString());
+        } catch (const std::exception &e) {
+            return SalesforceSandboxApi::error(400, "MALFORMED_QUERY", e.what());
+        }
+    }
+
+    // Every HubSpot answer carries the rate-limit headers, as HubSpot's do.
+    Reply answerHubSpot(const std::string &method, const std::string &path,
+                        const QByteArray &requestBody)
+    {
+        const json body =
+            requestBody.isEmpty() ? json() : json::parse(requestBody.toStdString(), nullptr, false);
+        Reply reply;
+        try {
+            reply = body.is_discarded()
+                        ? Reply{400, error("VALIDATION_ERROR", "Invalid input JSON"), {}}
+                        : handle(method, path, body);
+        } catch (const std::exception &e) { // a shape the sandbox did not expect
+            reply = {400, error("VALIDATION_ERROR", e.what()), {}};
+        }
+        auto limits = limitHeaders();
+        reply.headers.insert(reply.headers.end(), limits.begin(), limits.end());
+        return reply;
+    }
+
+    // Salesforce's users default to the owners; its token answer names the instance to call:
+    // this server.
+    void configureSalesforce()
+    {
+        auto sf = config.salesforce;
+        if (sf.users.isEmpty())
+            sf.users = config.owners;
+        salesforce.setConfig(sf, baseUrl);
+    }
+
     Reply handle(const std::string &method, const std::string &path, const json &body)
     {
         const auto objectOf = [&](const std::string &prefix) {
@@ -397,10 +497,7 @@ void CrmSandbox::setConfig(const CrmSandboxConfig &config)
     std::lock_guard lock(m_state->mutex);
     m_state->config = config;
     m_state->rng.seed(config.seed);
-    auto salesforce = config.salesforce;
-    if (salesforce.users.isEmpty())
-        salesforce.users = config.owners;
-    m_state->salesforce.setConfig(salesforce, m_state->baseUrl);
+    m_state->configureSalesforce();
 }
 
 bool CrmSandbox::convertSalesforceLead(const QString &email)
@@ -469,6 +566,129 @@ QString CrmSandbox::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
 }
 
+namespace {
+
+using State = CrmSandbox::State;
+
+void writeReply(QHttpServerResponder &to, const Reply &r)
+{
+    const QByteArray body = QByteArray::fromStdString(r.body.dump());
+    to.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+    to.writeHeader("Content-Type", "application/json;charset=utf-8");
+    to.writeHeader("Content-Length", QByteArray::number(body.size()));
+    for (const auto &[name, value] : r.headers)
+        to.writeHeader(name, value);
+    to.writeBody(body);
+}
+
+std::string methodName(QHttpServerRequest::Method m)
+{
+    return m == QHttpServerRequest::Method::Get     ? "GET"
+           : m == QHttpServerRequest::Method::Patch ? "PATCH"
+                                                    : "POST";
+}
+
+// `reply` is the answer the request got, for the faults that still give it.
+void deliverFault(State &state, const std::shared_ptr<QHttpServerResponder> &responder,
+                  Dialect dialect, CrmFault fault, const Reply &reply)
+{
+    switch (fault) {
+    case CrmFault::ServerError: {
+        std::lock_guard lock(state.mutex);
+        writeReply(*responder, state.serverError(dialect));
+        return;
+    }
+    case CrmFault::RateLimited:
+    case CrmFault::RateLimitedBare: {
+        std::lock_guard lock(state.mutex);
+        ++state.rateLimited;
+        writeReply(*responder, state.limited(dialect, fault == CrmFault::RateLimited));
+        return;
+    }
+    case CrmFault::Timeout:
+        // Silent until long after the client gave up; then the connection closes.
+        // The client may hang up first, and the server then deletes the socket.
+        QTimer::singleShot(state.config.timeoutHoldMs,
+                           [responder, socket = QPointer<QTcpSocket>(responder->socket())] {
+                               if (socket)
+                                   socket->abort();
+                           });
+        return;
+    case CrmFault::Reset:
+    case CrmFault::LostResponse:
+        if (auto *socket = responder->socket())
+            socket->abort();
+        return;
+    case CrmFault::Slow:
+        QTimer::singleShot(state.config.slowMs,
+                           [responder, reply, socket = QPointer<QTcpSocket>(responder->socket())] {
+                               if (socket)
+                                   writeReply(*responder, reply);
+                           });
+        return;
+    }
+}
+
+// Every route is served alike: the path says which API answers.
+void serve(State &state, const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const std::string method = methodName(request.method());
+    const std::string path = request.url().path().toStdString();
+    const Dialect dialect = dialectOf(path);
+    Reply reply;
+    std::optional<CrmFault> fault;
+    {
+        std::lock_guard lock(state.mutex);
+        ++state.requests;
+        if (const auto refusal = state.refuse(dialect, request.value("Authorization"))) {
+            writeReply(*shared, *refusal);
+            return;
+        }
+        fault = state.drawFault();
+        // These two apply the request: one answers late, the other never.
+        if (!fault || *fault == CrmFault::Slow || *fault == CrmFault::LostResponse)
+            reply = state.answer(dialect, method, path, request);
+    }
+    if (fault)
+        deliverFault(state, shared, dialect, *fault, reply);
+    else
+        writeReply(*shared, reply);
+}
+
+// A route handler for a path with one placeholder per `Args`, which `serve` reads from the
+// path itself.
+template <typename... Args> auto handler(const std::shared_ptr<State> &state)
+{
+    return
+        [state](const Args &..., const QHttpServerRequest &request,
+                QHttpServerResponder &&responder) { serve(*state, request, std::move(responder)); };
+}
+
+void addRoutes(QHttpServer &server, const std::shared_ptr<State> &state)
+{
+    using Method = QHttpServerRequest::Method;
+    server.route(QStringLiteral("/crm/v3/objects/<arg>/batch/<arg>"), Method::Post,
+                 handler<QString, QString>(state));
+    server.route(QStringLiteral("/crm/v3/objects/<arg>/search"), Method::Post,
+                 handler<QString>(state));
+    server.route(QStringLiteral("/services/oauth2/token"), Method::Post, handler<>(state));
+    server.route(QStringLiteral("/services/data/<arg>/composite/sobjects"),
+                 Method::Post | Method::Patch, handler<QString>(state));
+    server.route(QStringLiteral("/services/data/<arg>/composite/sobjects/<arg>/<arg>"),
+                 Method::Patch, handler<QString, QString, QString>(state));
+    server.route(QStringLiteral("/services/data/<arg>/query"), Method::Get,
+                 handler<QString>(state));
+    server.route(QStringLiteral("/services/data/<arg>/queryAll"), Method::Get,
+                 handler<QString>(state));
+    server.route(QStringLiteral("/webhook"), Method::Post, handler<>(state));
+    server.route(QStringLiteral("/api/v1/lineage"), Method::Post, handler<>(state));
+    server.route(QStringLiteral("/v1/traces"), Method::Post, handler<>(state));
+    server.route(QStringLiteral("/crm/v3/owners"), Method::Get, handler<>(state));
+}
+
+} // namespace
+
 quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
 {
     setConfig(config);
@@ -476,174 +696,7 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
     auto listening = ready.get_future();
     m_thread.reset(QThread::create([state = m_state, port, &ready] {
         QHttpServer server;
-        const auto serve = [state](const QHttpServerRequest &request,
-                                   QHttpServerResponder &&responder) {
-            auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
-            const auto write = [](QHttpServerResponder &to, const Reply &r) {
-                const QByteArray body = QByteArray::fromStdString(r.body.dump());
-                to.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
-                to.writeHeader("Content-Type", "application/json;charset=utf-8");
-                to.writeHeader("Content-Length", QByteArray::number(body.size()));
-                for (const auto &[name, value] : r.headers)
-                    to.writeHeader(name, value);
-                to.writeBody(body);
-            };
-            const auto m = request.method();
-            const std::string method = m == QHttpServerRequest::Method::Get     ? "GET"
-                                       : m == QHttpServerRequest::Method::Patch ? "PATCH"
-                                                                                : "POST";
-            const std::string path = request.url().path().toStdString();
-            const Dialect dialect = dialectOf(path);
-            Reply reply;
-            std::optional<CrmFault> fault;
-            {
-                std::lock_guard lock(state->mutex);
-                ++state->requests;
-                if (dialect == Dialect::HubSpot &&
-                    (!request.value("Authorization").startsWith("Bearer ") ||
-                     request.value("Authorization").size() <= 7)) {
-                    write(*shared, {401,
-                                    error("INVALID_AUTHENTICATION",
-                                          "Authentication credentials not found. This API "
-                                          "supports OAuth 2.0 authentication and you can find "
-                                          "more details at https://developers.hubspot.com/docs/"
-                                          "methods/auth/oauth-overview"),
-                                    {}});
-                    return;
-                }
-                const auto now = Clock::now();
-                const auto windowLength = std::chrono::milliseconds(state->config.windowMs);
-                while (!state->window.empty() && now - state->window.front() >= windowLength)
-                    state->window.pop_front();
-                if (dialect == Dialect::HubSpot) {
-                    if (static_cast<int>(state->window.size()) >= state->config.rateLimit) {
-                        ++state->rateLimited;
-                        write(*shared, state->rateLimitReply(false));
-                        return;
-                    }
-                    state->window.push_back(now);
-                }
-                const auto &faults = state->config.faults;
-                if (!faults.empty() && state->config.faultRate > 0 &&
-                    std::uniform_real_distribution<double>(0, 1)(state->rng) <
-                        state->config.faultRate) {
-                    fault = faults[std::uniform_int_distribution<std::size_t>(0, faults.size() - 1)(
-                        state->rng)];
-                    ++state->faults;
-                }
-                const bool applies =
-                    !fault || *fault == CrmFault::Slow || *fault == CrmFault::LostResponse;
-                if (applies && dialect == Dialect::Salesforce) {
-                    try {
-                        reply = state->salesforce.handle(
-                            method, path, request.value("Authorization").toStdString(),
-                            request.query()
-                                .queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded)
-                                .toStdString(),
-                            request.body().toStdString());
-                    } catch (const std::exception &e) {
-                        reply = SalesforceSandboxApi::error(400, "MALFORMED_QUERY", e.what());
-                    }
-                } else if (applies && dialect == Dialect::Collector) {
-                    reply = state->collect(path, request.body().toStdString());
-                } else if (applies && dialect == Dialect::Webhook) {
-                    reply =
-                        state->receiveWebhook(request.value("X-Baton-Signature-256").toStdString(),
-                                              request.body().toStdString());
-                } else if (applies) {
-                    const json body =
-                        request.body().isEmpty()
-                            ? json()
-                            : json::parse(request.body().toStdString(), nullptr, false);
-                    try {
-                        reply =
-                            body.is_discarded()
-                                ? Reply{400, error("VALIDATION_ERROR", "Invalid input JSON"), {}}
-                                : state->handle(method, path, body);
-                    } catch (const std::exception &e) { // a shape the sandbox did not expect
-                        reply = {400, error("VALIDATION_ERROR", e.what()), {}};
-                    }
-                    auto limits = state->limitHeaders();
-                    reply.headers.insert(reply.headers.end(), limits.begin(), limits.end());
-                }
-            }
-            if (!fault) {
-                write(*shared, reply);
-                return;
-            }
-            switch (*fault) {
-            case CrmFault::ServerError: {
-                std::lock_guard lock(state->mutex);
-                write(*shared, state->serverError(dialect));
-                return;
-            }
-            case CrmFault::RateLimited:
-            case CrmFault::RateLimitedBare: {
-                std::lock_guard lock(state->mutex);
-                ++state->rateLimited;
-                write(*shared, state->limited(dialect, *fault == CrmFault::RateLimited));
-                return;
-            }
-            case CrmFault::Timeout:
-                // Silent until long after the client gave up; then the connection closes.
-                // The client may hang up first, and the server then deletes the socket.
-                QTimer::singleShot(state->config.timeoutHoldMs,
-                                   [shared, socket = QPointer<QTcpSocket>(shared->socket())] {
-                                       if (socket)
-                                           socket->abort();
-                                   });
-                return;
-            case CrmFault::Reset:
-            case CrmFault::LostResponse:
-                if (auto *socket = shared->socket())
-                    socket->abort();
-                return;
-            case CrmFault::Slow:
-                QTimer::singleShot(
-                    state->config.slowMs,
-                    [shared, reply, write, socket = QPointer<QTcpSocket>(shared->socket())] {
-                        if (socket)
-                            write(*shared, reply);
-                    });
-                return;
-            }
-        };
-        server.route(
-            QStringLiteral("/crm/v3/objects/<arg>/batch/<arg>"), QHttpServerRequest::Method::Post,
-            [serve](const QString &, const QString &, const QHttpServerRequest &request,
-                    QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
-        server.route(
-            QStringLiteral("/crm/v3/objects/<arg>/search"), QHttpServerRequest::Method::Post,
-            [serve](const QString &, const QHttpServerRequest &request,
-                    QHttpServerResponder &&responder) { serve(request, std::move(responder)); });
-        const auto any = [serve](const QHttpServerRequest &request,
-                                 QHttpServerResponder &&responder) {
-            serve(request, std::move(responder));
-        };
-        const auto any1 = [serve](const QString &, const QHttpServerRequest &request,
-                                  QHttpServerResponder &&responder) {
-            serve(request, std::move(responder));
-        };
-        const auto any3 = [serve](const QString &, const QString &, const QString &,
-                                  const QHttpServerRequest &request,
-                                  QHttpServerResponder &&responder) {
-            serve(request, std::move(responder));
-        };
-        using Method = QHttpServerRequest::Method;
-        server.route(QStringLiteral("/services/oauth2/token"), Method::Post, any);
-        server.route(QStringLiteral("/services/data/<arg>/composite/sobjects"),
-                     Method::Post | Method::Patch, any1);
-        server.route(QStringLiteral("/services/data/<arg>/composite/sobjects/<arg>/<arg>"),
-                     Method::Patch, any3);
-        server.route(QStringLiteral("/services/data/<arg>/query"), Method::Get, any1);
-        server.route(QStringLiteral("/services/data/<arg>/queryAll"), Method::Get, any1);
-        server.route(QStringLiteral("/webhook"), Method::Post, any);
-        server.route(QStringLiteral("/api/v1/lineage"), Method::Post, any);
-        server.route(QStringLiteral("/v1/traces"), Method::Post, any);
-        server.route(QStringLiteral("/crm/v3/owners"), QHttpServerRequest::Method::Get,
-                     [serve](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                         serve(request, std::move(responder));
-                     });
+        addRoutes(server, state);
         ready.set_value(server.listen(QHostAddress::LocalHost, port));
         QEventLoop loop;
         loop.exec();
@@ -652,13 +705,9 @@ quint16 CrmSandbox::start(quint16 port, const CrmSandboxConfig &config)
     m_thread->start();
     m_port = listening.get();
     if (m_port) {
-        // Salesforce's token answer names the instance to call: this server.
         std::lock_guard lock(m_state->mutex);
         m_state->baseUrl = baseUrl().toStdString();
-        auto salesforce = m_state->config.salesforce;
-        if (salesforce.users.isEmpty())
-            salesforce.users = m_state->config.owners;
-        m_state->salesforce.setConfig(salesforce, m_state->baseUrl);
+        m_state->configureSalesforce();
     }
     return m_port;
 }

@@ -166,115 +166,193 @@ void recommendOutreach(const HandoffInput &in, const Consent &consent, double sl
     }
 }
 
-} // namespace
-
-HandoffResult HandoffAgent::run(HandoffInput in) const
+// Reasons to escalate, kept for the criteria the policy names and dropped for the others.
+class Escalations
 {
-    HandoffResult out;
-    std::vector<std::string> &reasons = out.reasons;
-    reasons = in.upstreamEscalations;
-    const auto escalateWhen = [&](const char *criterion, std::string reason) {
+public:
+    Escalations(const HandoffPolicy &policy, std::vector<std::string> &reasons)
+        : m_policy(policy), m_reasons(reasons)
+    {
+    }
+    void when(const char *criterion, std::string reason) const
+    {
         if (m_policy.escalateWhen.count(criterion))
-            reasons.push_back(std::move(reason));
-    };
-    const std::string leadRef = "lead#" + std::to_string(in.lead.id);
+            m_reasons.push_back(std::move(reason));
+    }
 
-    // Routing: the first rule whose every condition holds.
-    const std::string country = text(in.profile, "country"), band = text(in.profile, "size_band");
-    const bool strategic =
-        in.profile.fields.count("strategic") && in.profile.fields.at("strategic").value == true;
-    const Route *route = nullptr;
-    for (const Route &r : m_policy.routes) {
-        if (!r.countries.empty() && !contains(r.countries, country))
+private:
+    const HandoffPolicy &m_policy;
+    std::vector<std::string> &m_reasons;
+};
+
+struct Routing
+{
+    const Route *route = nullptr; // none: the fallback owner
+    std::string rule;
+    std::string country;
+    bool strategic = false;
+};
+
+// The first rule whose every condition holds.
+Routing routeOf(const HandoffPolicy &policy, const EnrichedProfile &profile)
+{
+    Routing out;
+    out.country = text(profile, "country");
+    const std::string band = text(profile, "size_band");
+    out.strategic =
+        profile.fields.count("strategic") && profile.fields.at("strategic").value == true;
+    for (const Route &r : policy.routes) {
+        if (!r.countries.empty() && !contains(r.countries, out.country))
             continue;
         if (!r.sizeBands.empty() && !contains(r.sizeBands, band))
             continue;
-        if (r.strategic && *r.strategic != strategic)
+        if (r.strategic && *r.strategic != out.strategic)
             continue;
-        route = &r;
+        out.route = &r;
         break;
     }
-    out.owner = route ? route->owner : m_policy.fallbackOwner;
-    std::string routeRule = route ? "rule " + std::to_string(route - m_policy.routes.data() + 1) +
-                                        (route->team.empty() ? "" : " (" + route->team + ")")
-                                  : "no rule matched: fallback owner";
-    if (!route)
-        escalateWhen("no_route", "no routing rule matches this lead (country " +
-                                     (country.empty() ? std::string("unknown") : country) + ")");
-    if (strategic)
-        escalateWhen("strategic_account", "strategic account: a manager reviews the handoff");
+    const Route *route = out.route;
+    out.rule = route ? "rule " + std::to_string(route - policy.routes.data() + 1) +
+                           (route->team.empty() ? "" : " (" + route->team + ")")
+                     : "no rule matched: fallback owner";
+    return out;
+}
+
+// What about the lead itself needs a person: no route, a strategic account, a suspected
+// duplicate, or a hot lead without its LLM summary.
+void escalateOnLead(const HandoffInput &in, const Routing &routing, const Escalations &escalate)
+{
+    if (!routing.route)
+        escalate.when("no_route",
+                      "no routing rule matches this lead (country " +
+                          (routing.country.empty() ? std::string("unknown") : routing.country) +
+                          ")");
+    if (routing.strategic)
+        escalate.when("strategic_account", "strategic account: a manager reviews the handoff");
     if (in.duplicateOf)
-        escalateWhen("suspected_duplicate", "suspected duplicate of " + *in.duplicateOf);
+        escalate.when("suspected_duplicate", "suspected duplicate of " + *in.duplicateOf);
     // A hot lead is one the rep should call today: where a missing LLM summary costs most.
     if (in.summaryFallback &&
         (in.score.grid == "A1" || in.score.grid == "A2" || in.score.grid == "B1"))
-        escalateWhen("llm_fallback_on_hot_lead",
-                     "LLM summary fell back to the deterministic one on a hot lead (" +
-                         in.score.grid + "): " + *in.summaryFallback);
+        escalate.when("llm_fallback_on_hot_lead",
+                      "LLM summary fell back to the deterministic one on a hot lead (" +
+                          in.score.grid + "): " + *in.summaryFallback);
+}
 
-    const auto sla = m_policy.slaHours.count(in.score.grid) ? m_policy.slaHours.at(in.score.grid)
-                                                            : m_policy.slaHours.at("default");
-    const auto due = [&](double hours) {
-        return util::formatUtc(in.now + std::chrono::seconds(static_cast<long long>(hours * 3600)));
-    };
+double slaHoursFor(const HandoffPolicy &policy, const std::string &grid)
+{
+    return policy.slaHours.count(grid) ? policy.slaHours.at(grid) : policy.slaHours.at("default");
+}
 
-    // Completeness of what a rep needs.
+std::string dueIn(TimePoint now, double hours)
+{
+    return util::formatUtc(now + std::chrono::seconds(static_cast<long long>(hours * 3600)));
+}
+
+// Completeness of what a rep needs.
+struct Completeness
+{
+    double fraction = 1.0;
     std::vector<std::string> missing;
-    for (const auto &field : m_policy.requiredFields) {
+};
+
+Completeness completenessOf(const HandoffPolicy &policy, const HandoffInput &in)
+{
+    Completeness out;
+    for (const auto &field : policy.requiredFields) {
         const bool present =
             field == "email" ? in.lead.email.has_value() : !text(in.profile, field.c_str()).empty();
         if (!present)
-            missing.push_back(field);
+            out.missing.push_back(field);
     }
-    const double completeness = m_policy.requiredFields.empty()
-                                    ? 1.0
-                                    : 1.0 - static_cast<double>(missing.size()) /
-                                                static_cast<double>(m_policy.requiredFields.size());
-    if (completeness < m_policy.completenessThreshold) {
-        std::string list;
-        for (const auto &m : missing)
-            list += (list.empty() ? "" : ", ") + m;
-        escalateWhen("data_quality_below_threshold",
-                     "data quality " + percent(completeness) + " is below " +
-                         percent(m_policy.completenessThreshold) + " (missing: " + list + ")");
-    }
+    out.fraction = policy.requiredFields.empty()
+                       ? 1.0
+                       : 1.0 - static_cast<double>(out.missing.size()) /
+                                   static_cast<double>(policy.requiredFields.size());
+    return out;
+}
 
+void escalateOnCompleteness(const HandoffPolicy &policy, const Completeness &quality,
+                            const Escalations &escalate)
+{
+    if (quality.fraction < policy.completenessThreshold) {
+        std::string list;
+        for (const auto &m : quality.missing)
+            list += (list.empty() ? "" : ", ") + m;
+        escalate.when("data_quality_below_threshold",
+                      "data quality " + percent(quality.fraction) + " is below " +
+                          percent(policy.completenessThreshold) + " (missing: " + list + ")");
+    }
+}
+
+// Someone who closed every channel gets no outreach at all: the standing opt-outs are cited,
+// and a person looks at it.
+template <typename Act>
+void recommendNoContact(const Consent &consent, double sla, Act &&act, const Escalations &escalate)
+{
+    std::string why;
+    std::vector<std::string> evidence;
+    for (const ConsentFact *f : consent.standing())
+        if (f->optedOut) {
+            why += (why.empty() ? "" : "; ") + describeFact(*f);
+            evidence.push_back(f->evidence);
+        }
+    act("do_not_contact", sla, "consent: " + why, evidence);
+    escalate.when("consent_problem", "consent problem: " + why);
+}
+
+std::vector<std::string> conflictAndStalenessEvidence(const EnrichedProfile &profile)
+{
+    std::vector<std::string> evidence;
+    for (const auto &c : profile.conflicts)
+        for (const auto &cand : c.candidates)
+            evidence.push_back(cand.evidence);
+    for (const auto &f : profile.staleFields)
+        for (const auto &e : profile.fields.at(f).evidence)
+            evidence.push_back(e);
+    return evidence;
+}
+
+// Consent first: a channel the person closed is never recommended. Each action cites its
+// evidence, or the lead itself when there is nothing more specific.
+nlohmann::json recommendActions(const HandoffInput &in, double sla, const Escalations &escalate)
+{
+    const std::string leadRef = "lead#" + std::to_string(in.lead.id);
     nlohmann::json actions = nlohmann::json::array();
     const auto act = [&](const char *action, double hours, std::string reason,
                          std::vector<std::string> evidence) {
         actions.push_back(
             {{"action", action},
-             {"due", due(hours)},
+             {"due", dueIn(in.now, hours)},
              {"reason", std::move(reason)},
              {"evidence", evidence.empty() ? std::vector<std::string>{leadRef} : evidence}});
     };
-    // Consent first: a channel the person closed is never recommended, and someone who
-    // closed every channel gets no outreach at all.
-    const Consent &consent = in.consent;
-    if (consent.noContact()) {
-        std::string why;
-        std::vector<std::string> evidence;
-        for (const ConsentFact *f : consent.standing())
-            if (f->optedOut) {
-                why += (why.empty() ? "" : "; ") + describeFact(*f);
-                evidence.push_back(f->evidence);
-            }
-        act("do_not_contact", sla, "consent: " + why, evidence);
-        escalateWhen("consent_problem", "consent problem: " + why);
-    } else {
-        recommendOutreach(in, consent, sla, act);
-    }
-    if (!in.profile.conflicts.empty() || !in.profile.staleFields.empty()) {
-        std::vector<std::string> evidence;
-        for (const auto &c : in.profile.conflicts)
-            for (const auto &cand : c.candidates)
-                evidence.push_back(cand.evidence);
-        for (const auto &f : in.profile.staleFields)
-            for (const auto &e : in.profile.fields.at(f).evidence)
-                evidence.push_back(e);
-        act("verify_data", sla, "conflicting or stale company data", evidence);
-    }
+    if (in.consent.noContact())
+        recommendNoContact(in.consent, sla, act, escalate);
+    else
+        recommendOutreach(in, in.consent, sla, act);
+    if (!in.profile.conflicts.empty() || !in.profile.staleFields.empty())
+        act("verify_data", sla, "conflicting or stale company data",
+            conflictAndStalenessEvidence(in.profile));
+    return actions;
+}
 
+nlohmann::json leadSection(const HandoffInput &in)
+{
+    std::string name;
+    if (in.lead.firstName)
+        name = *in.lead.firstName;
+    if (in.lead.lastName)
+        name += (name.empty() ? "" : " ") + *in.lead.lastName;
+    return {{"id", in.lead.id},
+            {"email", in.lead.email ? nlohmann::json(*in.lead.email) : nlohmann::json()},
+            {"name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
+            {"job_title", text(in.profile, "job_title")},
+            {"company", text(in.profile, "company")}};
+}
+
+nlohmann::json profileSection(const HandoffInput &in)
+{
     nlohmann::json profile = nlohmann::json::object();
     for (const auto &[name, field] : in.profile.fields)
         profile[name] = {{"value", field.value},
@@ -291,81 +369,121 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
             {"evidence", {f->evidence}},
             {"stale", false},
             {"rule", "the newest consent fact for this channel: " + describeFact(*f)}};
+    return profile;
+}
+
+nlohmann::json scoreSection(const HandoffInput &in)
+{
+    auto score = in.score.toJson();
+    nlohmann::json out = {{"fit", std::move(score["fit"])},
+                          {"engagement", std::move(score["engagement"])},
+                          {"score", std::move(score["score"])},
+                          {"grid", std::move(score["grid"])},
+                          {"qualifies", std::move(score["qualifies"])},
+                          {"top_positive", std::move(score["top_positive"])},
+                          {"top_negative", std::move(score["top_negative"])},
+                          {"factors", std::move(score["factors"])}};
+    if (in.trigger)
+        out["trigger"] = *in.trigger;
+    return out;
+}
+
+nlohmann::json dataQualitySection(const Completeness &quality, const EnrichedProfile &profile)
+{
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto &c : profile.conflicts)
+        conflicts.push_back(c.field);
+    return {{"completeness", quality.fraction},
+            {"missing", quality.missing},
+            {"stale", profile.staleFields},
+            {"conflicts", std::move(conflicts)}};
+}
+
+nlohmann::json routingSection(const Routing &routing, const std::string &owner, double sla,
+                              TimePoint now)
+{
+    const Route *route = routing.route;
+    return {
+        {"owner", owner},
+        {"team", route && !route->team.empty() ? nlohmann::json(route->team) : nlohmann::json()},
+        {"rule", routing.rule},
+        {"sla_due", dueIn(now, sla)},
+        {"sla_hours", sla}};
+}
+
+// The agents before this one as they recorded themselves, then this one's decision.
+nlohmann::json stepsSection(const HandoffInput &in, const std::string &version,
+                            std::string decision)
+{
     nlohmann::json steps = nlohmann::json::array();
     for (const auto &s : in.steps)
         steps.push_back({{"agent", s.agent},
                          {"version", s.version},
                          {"decision", s.decision},
                          {"duration_ms", s.durationMs}});
-    steps.push_back({{"agent", Name},
-                     {"version", m_policy.version},
-                     {"decision", std::string(reasons.empty() ? "ready for review" : "escalate") +
-                                      ", route to " + out.owner}});
-    nlohmann::json conflicts = nlohmann::json::array();
-    for (const auto &c : in.profile.conflicts)
-        conflicts.push_back(c.field);
-    std::string name;
-    if (in.lead.firstName)
-        name = *in.lead.firstName;
-    if (in.lead.lastName)
-        name += (name.empty() ? "" : " ") + *in.lead.lastName;
-    auto summary = in.summary.toJson(); // the brief's summary section, as it is
-    auto score = in.score.toJson();
+    steps.push_back(
+        {{"agent", HandoffAgent::Name}, {"version", version}, {"decision", std::move(decision)}});
+    return steps;
+}
 
+nlohmann::json provenanceSection(const HandoffInput &in)
+{
+    return {{"run_id", in.runId},
+            {"trace_id", in.traceId},
+            {"contract", "brief@1"},
+            {"policy_sha256", in.policySha256},
+            {"config_hash", in.configHash},
+            {"agent_versions", in.agentVersions},
+            {"created_at", util::formatUtc(in.now)}};
+}
+
+} // namespace
+
+HandoffResult HandoffAgent::run(HandoffInput in) const
+{
+    HandoffResult out;
+    out.reasons = in.upstreamEscalations;
+    const Escalations escalate(m_policy, out.reasons);
+    const Routing routing = routeOf(m_policy, in.profile);
+    out.owner = routing.route ? routing.route->owner : m_policy.fallbackOwner;
+    escalateOnLead(in, routing, escalate);
+    const double sla = slaHoursFor(m_policy, in.score.grid);
+    const Completeness quality = completenessOf(m_policy, in);
+    escalateOnCompleteness(m_policy, quality, escalate);
+    nlohmann::json actions = recommendActions(in, sla, escalate);
+    // Every escalation but the contract's is in by now: the step's decision says so.
+    std::string decision = std::string(out.reasons.empty() ? "ready for review" : "escalate") +
+                           ", route to " + out.owner;
+
+    out.brief = {{"lead", leadSection(in)},
+                 {"profile", profileSection(in)},
+                 {"summary", in.summary.toJson()}, // the brief's summary section, as it is
+                 {"score", scoreSection(in)},
+                 {"recommended_actions", std::move(actions)},
+                 {"data_quality", dataQualitySection(quality, in.profile)},
+                 {"routing", routingSection(routing, out.owner, sla, in.now)},
+                 {"inputs_considered", nullptr},
+                 {"steps", stepsSection(in, m_policy.version, std::move(decision))},
+                 {"provenance", provenanceSection(in)}};
+    checkBriefContract(std::move(in.inputHashes), out);
+    return out;
+}
+
+// The last gate: the brief satisfies its contract, or it is escalated saying why.
+void HandoffAgent::checkBriefContract(
+    std::vector<std::pair<std::string, std::string>> &&inputHashes, HandoffResult &out) const
+{
     nlohmann::json &b = out.brief;
-    b = {{"lead",
-          {{"id", in.lead.id},
-           {"email", in.lead.email ? nlohmann::json(*in.lead.email) : nlohmann::json()},
-           {"name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
-           {"job_title", text(in.profile, "job_title")},
-           {"company", text(in.profile, "company")}}},
-         {"profile", std::move(profile)},
-         {"summary", std::move(summary)},
-         {"score",
-          {{"fit", std::move(score["fit"])},
-           {"engagement", std::move(score["engagement"])},
-           {"score", std::move(score["score"])},
-           {"grid", std::move(score["grid"])},
-           {"qualifies", std::move(score["qualifies"])},
-           {"top_positive", std::move(score["top_positive"])},
-           {"top_negative", std::move(score["top_negative"])},
-           {"factors", std::move(score["factors"])}}},
-         {"recommended_actions", std::move(actions)},
-         {"data_quality",
-          {{"completeness", completeness},
-           {"missing", missing},
-           {"stale", in.profile.staleFields},
-           {"conflicts", std::move(conflicts)}}},
-         {"routing",
-          {{"owner", out.owner},
-           {"team", route && !route->team.empty() ? nlohmann::json(route->team) : nlohmann::json()},
-           {"rule", routeRule},
-           {"sla_due", due(sla)},
-           {"sla_hours", sla}}},
-         {"inputs_considered", nullptr},
-         {"steps", std::move(steps)},
-         {"provenance",
-          {{"run_id", in.runId},
-           {"trace_id", in.traceId},
-           {"contract", "brief@1"},
-           {"policy_sha256", in.policySha256},
-           {"config_hash", in.configHash},
-           {"agent_versions", in.agentVersions},
-           {"created_at", util::formatUtc(in.now)}}}};
-
-    if (in.trigger)
-        b["score"]["trigger"] = *in.trigger;
-    // The last gate: the brief satisfies its contract, or it is escalated saying why.
+    std::vector<std::string> &reasons = out.reasons;
     b["escalation"] = {{"required", !reasons.empty()}, {"reasons", reasons}};
     // The yes/no pass first: collecting errors costs more, and valid briefs have none.
     bool valid = false;
     if (m_split) {
-        valid =
-            m_split->rest.validate(b, nullptr) && m_split->inputs.check(in.inputHashes, nullptr);
-        out.inputsConsidered = std::move(in.inputHashes);
+        valid = m_split->rest.validate(b, nullptr) && m_split->inputs.check(inputHashes, nullptr);
+        out.inputsConsidered = std::move(inputHashes);
     } else {
         const auto *validator = m_registry.validator("brief", 1);
-        out.inputsConsidered = std::move(in.inputHashes);
+        out.inputsConsidered = std::move(inputHashes);
         b = out.completeBrief();
         out.inputsConsidered.reset();
         valid = validator && validator->validate(b, nullptr);
@@ -383,7 +501,6 @@ HandoffResult HandoffAgent::run(HandoffInput in) const
         b["escalation"] = {{"required", true}, {"reasons", reasons}};
     }
     out.escalated = !reasons.empty();
-    return out;
 }
 
 } // namespace baton::agents

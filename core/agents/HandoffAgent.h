@@ -86,6 +86,9 @@ public:
     HandoffResult run(HandoffInput input) const;
 
 private:
+    void checkBriefContract(std::vector<std::pair<std::string, std::string>> &&inputHashes,
+                            HandoffResult &out) const;
+
     HandoffPolicy m_policy;
     const contracts::ContractRegistry &m_registry;
     // brief@1 split in two where its schema allows: the inputs list checked from its strings,

@@ -145,6 +145,181 @@ private:
     std::vector<std::thread> m_threads;
 };
 
+// The writer's side of an import, on the calling thread: checked records written in file
+// order and committed every `commitEvery` records, then the batch closed as finished or
+// cancelled, or, when the store refuses a write, as failed.
+class BatchWriter
+{
+public:
+    BatchWriter(store::Database &db, const Clock &clock, ImportStore &store,
+                const ImportOptions &options, const std::string &nowText,
+                std::chrono::steady_clock::time_point started, ImportResult &result)
+        : m_db(db), m_clock(clock), m_store(store), m_options(options), m_nowText(nowText),
+          m_started(started), m_result(result), m_counts(result.counts)
+    {
+        m_events.reserve(ImportStore::kEventsPerStatement);
+    }
+
+    void write(ChunkPipeline &pipeline, CheckingThreads &threads);
+
+private:
+    void writeChunks(ChunkPipeline &pipeline, std::optional<store::Transaction> &tx);
+    void write(GateResult &r);
+    void noteAccepted(const GateResult &r);
+    void upsert(const RecordRow &row);
+    void flushEvents();
+    void closeBatch();
+    void failBatch(const std::exception &e);
+
+    store::Database &m_db;
+    const Clock &m_clock;
+    ImportStore &m_store;
+    const ImportOptions &m_options;
+    const std::string &m_nowText;
+    const std::chrono::steady_clock::time_point m_started;
+    ImportResult &m_result;
+    BatchCounts &m_counts;
+    std::map<std::string, std::int64_t> m_usage, m_drift; // drift: "lead@2\tfield"
+    std::vector<const RecordRow *> m_events;
+    // Consecutive records mostly touch the same lead: skip repeats before the set.
+    std::vector<Touch> m_touches;
+    std::optional<Touch> m_lastTouch;
+};
+
+void BatchWriter::write(ChunkPipeline &pipeline, CheckingThreads &threads)
+{
+    try {
+        // Checkpointing after a commit stalls the writer (the one serial stage) while pages
+        // are copied; a second connection does it alongside instead.
+        std::optional<BackgroundCheckpointer> checkpointer;
+        if (m_db.path() != ":memory:" && !m_db.path().empty()) {
+            m_db.exec("PRAGMA wal_autocheckpoint=0");
+            checkpointer.emplace(m_db.path());
+        }
+        std::optional<store::Transaction> tx(std::in_place, m_db);
+        writeChunks(pipeline, tx);
+        threads.join();
+        m_store.recordTouches(m_result.batchId, m_touches);
+        closeBatch();
+        tx->commit();
+        checkpointer.reset();
+        m_db.exec("PRAGMA wal_autocheckpoint=1000");
+        m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const std::exception &e) {
+        pipeline.abort();
+        threads.join();
+        failBatch(e);
+        throw;
+    }
+}
+
+void BatchWriter::writeChunks(ChunkPipeline &pipeline, std::optional<store::Transaction> &tx)
+{
+    std::int64_t sinceCommit = 0;
+    while (auto chunk = pipeline.takeNext()) {
+        for (GateResult &r : chunk->results)
+            write(r);
+        flushEvents(); // the rows point into this chunk
+        sinceCommit += static_cast<std::int64_t>(chunk->results.size());
+        if (sinceCommit >= m_options.commitEvery) {
+            m_store.recordTouches(m_result.batchId, m_touches);
+            m_touches.clear();
+            tx->commit();
+            tx.emplace(m_db);
+            sinceCommit = 0;
+        }
+        if (m_options.onProgress && chunk->endOffset > 0)
+            m_options.onProgress(
+                {static_cast<std::int64_t>(chunk->endOffset), m_result.bytes, m_counts.read});
+        pipeline.dispose(std::move(*chunk));
+    }
+}
+
+void BatchWriter::write(GateResult &r)
+{
+    ++m_counts.read;
+    if (!r.accepted) {
+        m_store.quarantine(m_result.batchId, r.quarantine, m_nowText);
+        ++m_counts.quarantined;
+        return;
+    }
+    noteAccepted(r);
+    if (r.row.table == RecordTable::Event) {
+        m_events.push_back(&r.row);
+        if (m_events.size() == ImportStore::kEventsPerStatement)
+            flushEvents();
+        return;
+    }
+    flushEvents(); // keep file order between events and other records
+    upsert(r.row);
+}
+
+// What the batch's record says of an accepted record: its contract's use and drift, and
+// the lead it touched.
+void BatchWriter::noteAccepted(const GateResult &r)
+{
+    ++m_counts.accepted;
+    ++m_usage[r.row.contractKey];
+    for (const auto &field : r.unknownFields)
+        ++m_drift[r.row.contractKey + '\t' + field];
+    if (auto touch = touchOf(r.row); touch && touch != m_lastTouch) {
+        m_touches.push_back(*touch);
+        m_lastTouch = std::move(touch);
+    }
+    m_counts.deprecated += r.deprecated;
+}
+
+void BatchWriter::upsert(const RecordRow &row)
+{
+    switch (m_store.upsert(row, m_result.batchId, m_nowText)) {
+    case UpsertOutcome::Inserted:
+        ++m_counts.inserted;
+        break;
+    case UpsertOutcome::Updated:
+        ++m_counts.updated;
+        break;
+    case UpsertOutcome::Unchanged:
+        ++m_counts.unchanged;
+        break;
+    }
+}
+
+void BatchWriter::flushEvents()
+{
+    m_store.upsertEvents(m_events, m_result.batchId, m_nowText, m_counts);
+    m_events.clear();
+}
+
+void BatchWriter::closeBatch()
+{
+    m_result.cancelled = m_options.cancel && m_options.cancel->load();
+    m_result.seconds = millisSince(m_clock, m_started) / 1000.0;
+    if (m_result.cancelled) {
+        m_store.failBatch(m_result.batchId,
+                          "cancelled after " + std::to_string(m_counts.read) +
+                              " records; importing the file again completes it",
+                          util::formatUtc(m_clock.now()), millisSince(m_clock, m_started));
+    } else {
+        m_store.finishBatch(m_result.batchId, m_counts, m_usage, m_drift,
+                            util::formatUtc(m_clock.now()), millisSince(m_clock, m_started));
+    }
+}
+
+// The open transaction rolled back; say in the batch itself why it stopped, so it is not
+// left 'running' while this process lives.
+void BatchWriter::failBatch(const std::exception &e)
+{
+    try {
+        m_db.exec("PRAGMA wal_autocheckpoint=1000");
+        store::Transaction fail(m_db);
+        m_store.failBatch(m_result.batchId, std::string("the store refused a write: ") + e.what(),
+                          util::formatUtc(m_clock.now()), millisSince(m_clock, m_started));
+        fail.commit();
+    } catch (const std::exception &) {
+        // The store is unusable; the next import marks the batch interrupted.
+    }
+}
+
 } // namespace
 
 ImportResult Importer::importData(std::string_view data, const std::string &fileName,
@@ -174,15 +349,7 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     try {
         source = makeSource(data, options.format, options.source);
     } catch (const FileError &e) {
-        result.sha256 = util::sha256Hex(data);
-        start.sha256 = result.sha256;
-        const SourceFormat guessed =
-            options.format == SourceFormat::Auto ? detectFormat(data) : options.format;
-        start.format = toString(guessed);
-        start.sourceSystem = "unknown";
-        result.format = start.format;
-        result.sourceSystem = start.sourceSystem;
-        recordFileError(store, start, e, data, nowText, result);
+        recordFileError(store, start, e, data, options.format, nowText, result);
         result.seconds = millisSince(m_clock, started) / 1000.0;
         return result;
     }
@@ -202,134 +369,44 @@ ImportResult Importer::importData(std::string_view data, const std::string &file
     ChunkPipeline pipeline(static_cast<std::size_t>(workers) * 32);
     CheckingThreads threads(*source, gate, data, workers, options.cancel, pipeline);
 
-    result.sha256 = hashing.get();
-    start.sha256 = result.sha256;
-    if (!options.force) {
-        if (auto previous = store.findCompletedBatch(result.sha256)) {
-            result.sameAsBatch = previous;
-            return result; // `threads` stop and join on the way out
-        }
-    }
-    {
-        store::Transaction tx(m_db);
-        store.dropQuarantineOfInterrupted(result.sha256);
-        result.batchId = store.beginBatch(start);
-        tx.commit();
-    }
-
-    BatchCounts &counts = result.counts;
-    std::map<std::string, std::int64_t> usage, drift; // drift: "lead@2\tfield"
-    try {
-        // Checkpointing after a commit stalls the writer (the one serial stage) while pages
-        // are copied; a second connection does it alongside instead.
-        std::optional<BackgroundCheckpointer> checkpointer;
-        if (m_db.path() != ":memory:" && !m_db.path().empty()) {
-            m_db.exec("PRAGMA wal_autocheckpoint=0");
-            checkpointer.emplace(m_db.path());
-        }
-        std::optional<store::Transaction> tx(std::in_place, m_db);
-        std::int64_t sinceCommit = 0;
-        std::vector<const RecordRow *> events;
-        events.reserve(ImportStore::kEventsPerStatement);
-        // Consecutive records mostly touch the same lead: skip repeats before the set.
-        std::vector<Touch> touches;
-        std::optional<Touch> lastTouch;
-        auto flushEvents = [&] {
-            store.upsertEvents(events, result.batchId, nowText, counts);
-            events.clear();
-        };
-        while (auto chunk = pipeline.takeNext()) {
-            for (GateResult &r : chunk->results) {
-                ++counts.read;
-                if (!r.accepted) {
-                    store.quarantine(result.batchId, r.quarantine, nowText);
-                    ++counts.quarantined;
-                    continue;
-                }
-                ++counts.accepted;
-                ++usage[r.row.contractKey];
-                for (const auto &field : r.unknownFields)
-                    ++drift[r.row.contractKey + '\t' + field];
-                if (auto touch = touchOf(r.row); touch && touch != lastTouch) {
-                    touches.push_back(*touch);
-                    lastTouch = std::move(touch);
-                }
-                counts.deprecated += r.deprecated;
-                if (r.row.table == RecordTable::Event) {
-                    events.push_back(&r.row);
-                    if (events.size() == ImportStore::kEventsPerStatement)
-                        flushEvents();
-                    continue;
-                }
-                flushEvents(); // keep file order between events and other records
-                switch (store.upsert(r.row, result.batchId, nowText)) {
-                case UpsertOutcome::Inserted:
-                    ++counts.inserted;
-                    break;
-                case UpsertOutcome::Updated:
-                    ++counts.updated;
-                    break;
-                case UpsertOutcome::Unchanged:
-                    ++counts.unchanged;
-                    break;
-                }
-            }
-            flushEvents(); // the rows point into this chunk
-            sinceCommit += static_cast<std::int64_t>(chunk->results.size());
-            if (sinceCommit >= options.commitEvery) {
-                store.recordTouches(result.batchId, touches);
-                touches.clear();
-                tx->commit();
-                tx.emplace(m_db);
-                sinceCommit = 0;
-            }
-            if (options.onProgress && chunk->endOffset > 0)
-                options.onProgress(
-                    {static_cast<std::int64_t>(chunk->endOffset), result.bytes, counts.read});
-            pipeline.dispose(std::move(*chunk));
-        }
-        threads.join();
-        store.recordTouches(result.batchId, touches);
-        result.cancelled = options.cancel && options.cancel->load();
-        result.seconds = millisSince(m_clock, started) / 1000.0;
-        if (result.cancelled) {
-            store.failBatch(result.batchId,
-                            "cancelled after " + std::to_string(counts.read) +
-                                " records; importing the file again completes it",
-                            util::formatUtc(m_clock.now()), millisSince(m_clock, started));
-        } else {
-            store.finishBatch(result.batchId, counts, usage, drift, util::formatUtc(m_clock.now()),
-                              millisSince(m_clock, started));
-        }
-        tx->commit();
-        checkpointer.reset();
-        m_db.exec("PRAGMA wal_autocheckpoint=1000");
-        m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (const std::exception &e) {
-        pipeline.abort();
-        threads.join();
-        // The open transaction rolled back; say in the batch itself why it stopped, so it
-        // is not left 'running' while this process lives.
-        try {
-            m_db.exec("PRAGMA wal_autocheckpoint=1000");
-            store::Transaction fail(m_db);
-            store.failBatch(result.batchId, std::string("the store refused a write: ") + e.what(),
-                            util::formatUtc(m_clock.now()), millisSince(m_clock, started));
-            fail.commit();
-        } catch (const std::exception &) {
-            // The store is unusable; the next import marks the batch interrupted.
-        }
-        throw;
-    }
+    if (!beginBatch(store, start, hashing.get(), options.force, result))
+        return result; // `threads` stop and join on the way out
+    BatchWriter(m_db, m_clock, store, options, nowText, started, result).write(pipeline, threads);
     if (options.onProgress)
-        options.onProgress({result.bytes, result.bytes, counts.read});
+        options.onProgress({result.bytes, result.bytes, result.counts.read});
     return result;
 }
 
-void Importer::recordFileError(ImportStore &store, const BatchStart &start, const FileError &error,
-                               std::string_view data, const std::string &nowText,
-                               ImportResult &result)
+// False, writing nothing, when this content was imported before and not forced again.
+bool Importer::beginBatch(ImportStore &store, BatchStart &start, std::string sha256, bool force,
+                          ImportResult &result)
 {
+    result.sha256 = std::move(sha256);
+    start.sha256 = result.sha256;
+    if (!force) {
+        if (auto previous = store.findCompletedBatch(result.sha256)) {
+            result.sameAsBatch = previous;
+            return false;
+        }
+    }
+    store::Transaction tx(m_db);
+    store.dropQuarantineOfInterrupted(result.sha256);
+    result.batchId = store.beginBatch(start);
+    tx.commit();
+    return true;
+}
+
+// A file no source can read: the batch records it, failed, with what is wrong where.
+void Importer::recordFileError(ImportStore &store, BatchStart &start, const FileError &error,
+                               std::string_view data, SourceFormat format,
+                               const std::string &nowText, ImportResult &result)
+{
+    result.sha256 = util::sha256Hex(data);
+    start.sha256 = result.sha256;
+    start.format = toString(format == SourceFormat::Auto ? detectFormat(data) : format);
+    start.sourceSystem = "unknown";
+    result.format = start.format;
+    result.sourceSystem = start.sourceSystem;
     store::Transaction tx(m_db);
     store.dropQuarantineOfInterrupted(start.sha256);
     result.batchId = store.beginBatch(start);

@@ -43,8 +43,8 @@ struct ImportOptions
 
 struct ImportResult
 {
-    std::int64_t batchId = 0;                 // 0 when nothing was written
-    std::optional<std::int64_t> sameAsBatch;  // skipped: this content was imported then
+    std::int64_t batchId = 0;                // 0 when nothing was written
+    std::optional<std::int64_t> sameAsBatch; // skipped: this content was imported then
     std::string fileName;
     std::string sha256;
     std::string format;
@@ -73,8 +73,11 @@ public:
                             const std::string &filePath, const ImportOptions &options = {});
 
 private:
-    void recordFileError(ImportStore &store, const BatchStart &start, const FileError &error,
-                         std::string_view data, const std::string &nowText, ImportResult &result);
+    bool beginBatch(ImportStore &store, BatchStart &start, std::string sha256, bool force,
+                    ImportResult &result);
+    void recordFileError(ImportStore &store, BatchStart &start, const FileError &error,
+                         std::string_view data, SourceFormat format, const std::string &nowText,
+                         ImportResult &result);
 
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;

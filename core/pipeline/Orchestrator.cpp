@@ -56,9 +56,233 @@ struct Worker
         // 4 MiB, not the 64 MiB imports want: every new snapshot after the writer's commits
         // empties the cache, and a big one was freed and faulted in again each time
         // (measured: cold run 6.45 s -> 6.15 s).
-        db.exec("PRAGMA cache_size=-4096");
+        runs.setPageCacheKiB(4096);
     }
 };
+
+using Workers = std::vector<std::unique_ptr<Worker>>;
+
+Workers openWorkers(const std::filesystem::path &path, int requested)
+{
+    const int threads = requested > 0
+                            ? requested
+                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    Workers workers;
+    for (int i = 0; i < threads; ++i)
+        workers.push_back(std::make_unique<Worker>(path));
+    return workers;
+}
+
+// As in imports: checkpoints from a second connection, not in the writer after commits
+// (measured: writing 12.7 s -> 8.2 s over 100,000 leads). Unlike an import's, this WAL
+// always has readers (the workers), so SQLite never starts it over by itself: the writer
+// does, every 16 MiB, instead of letting it grow to 750 MB (cold run 9.0 s -> 7.9 s).
+// Automatic checkpoints are restored however we leave.
+struct CheckpointScope
+{
+    store::WalRestarts restarts;
+    ingest::BackgroundCheckpointer checkpointer;
+    explicit CheckpointScope(store::Database &db)
+        : restarts(db, store::WalRestarts::kDefaultFrames), checkpointer(db.path())
+    {
+    }
+};
+
+struct LeadChunk
+{
+    std::size_t seq = 0;
+    std::vector<std::int64_t> leads;
+    std::vector<Outcome> outcomes;
+};
+
+// Workers evaluate chunks of leads while the single writer commits finished ones in
+// order: nobody waits for a chunk's slowest lead (measured at 100,000 leads: 14.7 s with
+// evaluate-then-write, 11.6 s overlapping by chunk, 9.3 s with this; chunks of 1,024 leads, 7.9
+// s).
+class EvaluationPass
+{
+public:
+    EvaluationPass(const LeadEvaluator &evaluator, const RunRow &run, const RunOptions &options,
+                   std::size_t workers)
+        : m_evaluator(evaluator), m_run(run), m_asOf(*util::parseRfc3339(run.asOf)),
+          m_options(options), m_pipeline(workers * 4)
+    {
+    }
+
+    // `done`: the run's items finished before this pass, for progress.
+    void run(store::Database &db, RunStore &runs, const Workers &workers,
+             const std::vector<std::int64_t> &pending, std::int64_t done, RunSummary &summary);
+
+private:
+    bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
+    void produceChunks(const std::vector<std::int64_t> &pending);
+    void evaluateChunks(Worker &w);
+    void evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) const;
+    void writeChunks(store::Database &db, RunStore &runs, std::int64_t done, RunSummary &summary);
+    void writeOutcomes(store::Database &db, RunStore &runs, std::vector<Outcome> &outcomes) const;
+
+    const LeadEvaluator &m_evaluator;
+    const RunRow &m_run;
+    const agents::TimePoint m_asOf;
+    const RunOptions &m_options;
+    util::OrderedPipeline<LeadChunk> m_pipeline;
+    std::exception_ptr m_workerError;
+    std::mutex m_errorMutex;
+};
+
+void EvaluationPass::run(store::Database &db, RunStore &runs, const Workers &workers,
+                         const std::vector<std::int64_t> &pending, std::int64_t done,
+                         RunSummary &summary)
+{
+    {
+        std::vector<std::jthread> threads;
+        // However the writer leaves, the other threads stop before `threads` joins them.
+        struct AbortOnExit
+        {
+            util::OrderedPipeline<LeadChunk> &p;
+            ~AbortOnExit() { p.abort(); }
+        } abortOnExit{m_pipeline};
+        threads.emplace_back([&] { produceChunks(pending); });
+        for (auto &worker : workers)
+            threads.emplace_back([this, w = worker.get()] { evaluateChunks(*w); });
+        writeChunks(db, runs, done, summary);
+    }
+    if (m_workerError)
+        std::rethrow_exception(m_workerError);
+}
+
+void EvaluationPass::produceChunks(const std::vector<std::int64_t> &pending)
+{
+    std::size_t seq = 0;
+    for (std::size_t next = 0; next < pending.size(); next += m_options.chunk) {
+        if (cancelled())
+            break;
+        LeadChunk chunk;
+        chunk.seq = seq;
+        chunk.leads.assign(pending.begin() + static_cast<std::ptrdiff_t>(next),
+                           pending.begin() + static_cast<std::ptrdiff_t>(
+                                                 std::min(next + m_options.chunk, pending.size())));
+        if (!m_pipeline.submit(std::move(chunk)))
+            return;
+        ++seq;
+    }
+    m_pipeline.finishProducing(seq);
+}
+
+void EvaluationPass::evaluateChunks(Worker &w)
+{
+    pthread_setname_np(pthread_self(), "baton-evaluate");
+    try {
+        while (auto chunk = m_pipeline.takeWork()) {
+            chunk->outcomes.resize(chunk->leads.size());
+            for (std::size_t i = 0; i < chunk->leads.size(); ++i) {
+                if (i % kLeadsPerRead == 0)
+                    w.runs.beginReadSnapshot();
+                evaluateLead(w, chunk->leads[i], chunk->outcomes[i]);
+                if (i % kLeadsPerRead == kLeadsPerRead - 1 || i + 1 == chunk->leads.size())
+                    w.runs.endReadSnapshot();
+            }
+            m_pipeline.putDone(std::move(*chunk));
+        }
+    } catch (...) {
+        std::lock_guard lock(m_errorMutex);
+        m_workerError = std::current_exception();
+        m_pipeline.abort();
+    }
+}
+
+// A lead that fails is an item that failed, not a run that stops.
+void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) const
+{
+    out.leadId = leadId;
+    out.traceId = w.ids.randomHex(16);
+    try {
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto inputs = w.reader.read(leadId, m_asOf);
+        out.readSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (!inputs) {
+            out.status = "failed";
+            out.error = "lead #" + std::to_string(leadId) + " no longer exists";
+            return;
+        }
+        const std::string fingerprint = m_evaluator.fingerprint(*inputs);
+        if (w.runs.briefWithFingerprint(leadId, fingerprint)) {
+            out.status = "unchanged";
+            out.evaluation.fingerprint = fingerprint;
+            return;
+        }
+        std::optional<agents::TimePoint> lastBrief;
+        if (const auto last = w.runs.lastBriefTime(leadId))
+            lastBrief = util::parseRfc3339(*last);
+        const auto t1 = std::chrono::steady_clock::now();
+        out.evaluation = m_evaluator.evaluate(*inputs, m_asOf, m_run.id, out.traceId, w.ids,
+                                              lastBrief, fingerprint);
+        out.agentSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+        out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
+        out.evaluation.freeze();
+    } catch (const std::exception &e) {
+        out.status = "failed";
+        out.error = e.what();
+    }
+}
+
+void EvaluationPass::writeChunks(store::Database &db, RunStore &runs, std::int64_t done,
+                                 RunSummary &summary)
+{
+    while (auto chunk = m_pipeline.takeNext()) {
+        const auto w0 = std::chrono::steady_clock::now();
+        writeOutcomes(db, runs, chunk->outcomes);
+        summary.writeSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+        for (const Outcome &o : chunk->outcomes) {
+            summary.readSeconds += o.readSeconds;
+            summary.agentSeconds += o.agentSeconds;
+        }
+        done += static_cast<std::int64_t>(chunk->outcomes.size());
+        if (m_options.onProgress)
+            m_options.onProgress(done, m_run.total);
+        m_pipeline.dispose(std::move(*chunk));
+        // Stop soon: chunks evaluated ahead are dropped, their items stay pending for the
+        // next run.
+        if (cancelled())
+            break;
+    }
+}
+
+// A chunk's items and their briefs commit together.
+void EvaluationPass::writeOutcomes(store::Database &db, RunStore &runs,
+                                   std::vector<Outcome> &outcomes) const
+{
+    store::Transaction tx(db);
+    for (Outcome &o : outcomes) {
+        std::optional<std::int64_t> briefId;
+        if (o.status == "briefed")
+            briefId = runs.writeBrief(o.leadId, m_run.id, o.evaluation, o.traceId, m_run.asOf);
+        runs.finishItem(m_run.id, o.leadId, o.status, o.evaluation.fingerprint, briefId, o.error);
+    }
+    tx.commit();
+}
+
+std::string leadList(const std::vector<std::int64_t> &ids)
+{
+    std::string list;
+    for (const auto id : ids)
+        list += (list.empty() ? "#" : ", #") + std::to_string(id);
+    return list;
+}
+
+void addCounts(const RunRow &finished, RunSummary &summary)
+{
+    summary.total = finished.total;
+    summary.briefed = finished.briefs;
+    summary.escalated = finished.escalated;
+    summary.unchanged = finished.unchanged;
+    summary.notQualified = finished.notQualified;
+    summary.failed = finished.failed;
+    summary.notRead = finished.notRead;
+}
 
 } // namespace
 
@@ -76,235 +300,91 @@ RunSummary Orchestrator::run(const RunOptions &options)
         evaluator.useScoringModel(options.scoringModel, options.scoringVersion);
     RunStore runs(m_db);
     RunSummary summary;
-    std::optional<RunRow> run;
-    {
-        store::Transaction tx(m_db);
-        runs.markInterruptedRuns();
-        run = runs.latestUnfinishedRun();
-        if (run) {
-            if (run->configHash != evaluator.configHash())
-                throw RunError(
-                    "run " + run->id +
-                    " was interrupted under another policy or other agent versions; "
-                    "it cannot be finished as it started. Restore that policy, or start anew "
-                    "after marking it failed");
-            runs.reopenRun(run->id);
-            summary.resumed = true;
-        } else if (options.resumeOnly) {
-            throw RunError("there is no interrupted run to resume");
-        } else {
-            const auto now = m_clock.now();
-            RunRow fresh;
-            fresh.id = m_ids.uuidV7(now);
-            fresh.trigger = options.trigger;
-            fresh.asOf = util::formatUtc(now);
-            fresh.configHash = evaluator.configHash();
-            fresh.startedAt = fresh.asOf;
-            fresh.inputWatermark = runs.inputWatermark();
-            fresh.fullRun = options.leadIds.empty();
-            std::vector<std::int64_t> leads = options.leadIds;
-            if (const auto missing = runs.missingLeads(leads); !missing.empty()) {
-                std::string list;
-                for (const auto id : missing)
-                    list += (list.empty() ? "#" : ", #") + std::to_string(id);
-                throw RunError("the store has no lead " + list);
-            }
-            if (fresh.fullRun) {
-                // Only leads whose inputs changed since the last full run under the same
-                // policy and agents; everything else would come out unchanged.
-                if (const auto base = runs.lastFullRun(fresh.configHash)) {
-                    leads = runs.changedLeads(base->inputWatermark, base->id);
-                    fresh.notRead = runs.leadCount() - static_cast<std::int64_t>(leads.size());
-                } else {
-                    leads = LeadInputReader(m_db).leadIds();
-                }
-            }
-            runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
-                           std::move(leads));
-            run = runs.run(fresh.id);
-        }
-        tx.commit();
-    }
-    summary.runId = run->id;
-    const auto asOf = *util::parseRfc3339(run->asOf);
+    const RunRow run = openRun(runs, evaluator, options, summary.resumed);
+    summary.runId = run.id;
 
-    const int threads = options.workerThreads > 0
-                            ? options.workerThreads
-                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (int i = 0; i < threads; ++i)
-        workers.push_back(std::make_unique<Worker>(m_db.path()));
-
-    const auto evaluate = [&](Worker &w, std::int64_t leadId, Outcome &out) {
-        out.leadId = leadId;
-        out.traceId = w.ids.randomHex(16);
-        try {
-            const auto t0 = std::chrono::steady_clock::now();
-            const auto inputs = w.reader.read(leadId, asOf);
-            out.readSeconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            if (!inputs) {
-                out.status = "failed";
-                out.error = "lead #" + std::to_string(leadId) + " no longer exists";
-                return;
-            }
-            const std::string fingerprint = evaluator.fingerprint(*inputs);
-            if (w.runs.briefWithFingerprint(leadId, fingerprint)) {
-                out.status = "unchanged";
-                out.evaluation.fingerprint = fingerprint;
-                return;
-            }
-            std::optional<agents::TimePoint> lastBrief;
-            if (const auto last = w.runs.lastBriefTime(leadId))
-                lastBrief = util::parseRfc3339(*last);
-            const auto t1 = std::chrono::steady_clock::now();
-            out.evaluation = evaluator.evaluate(*inputs, asOf, run->id, out.traceId, w.ids,
-                                                lastBrief, fingerprint);
-            out.agentSeconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-            out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
-            out.evaluation.freeze();
-        } catch (const std::exception &e) {
-            out.status = "failed";
-            out.error = e.what();
-        }
-    };
-
-    // As in imports: checkpoints from a second connection, not in the writer after commits
-    // (measured: writing 12.7 s -> 8.2 s over 100,000 leads). Unlike an import's, this WAL
-    // always has readers (the workers), so SQLite never starts it over by itself: the writer
-    // does, every 16 MiB, instead of letting it grow to 750 MB (cold run 9.0 s -> 7.9 s).
-    // Automatic checkpoints are restored however we leave.
-    struct CheckpointScope
-    {
-        store::WalRestarts restarts;
-        ingest::BackgroundCheckpointer checkpointer;
-        explicit CheckpointScope(store::Database &db)
-            : restarts(db, store::WalRestarts::kDefaultFrames), checkpointer(db.path())
-        {
-        }
-    };
+    const Workers workers = openWorkers(m_db.path(), options.workerThreads);
     std::optional<CheckpointScope> checkpoints(std::in_place, m_db);
-    std::int64_t done = 0;
-    {
-        auto &count =
-            m_db.cached("SELECT count(*) FROM run_items WHERE run_id = ? AND status <> 'pending'");
-        count.bind(1, run->id);
-        count.step();
-        done = count.int64At(0);
-        count.reset();
-    }
-    // Workers evaluate chunks of leads while the single writer commits finished ones in
-    // order: nobody waits for a chunk's slowest lead (measured at 100,000 leads: 14.7 s with
-    // evaluate-then-write, 11.6 s overlapping by chunk, 9.3 s with this; chunks of 1,024 leads, 7.9
-    // s).
-    struct LeadChunk
-    {
-        std::size_t seq = 0;
-        std::vector<std::int64_t> leads;
-        std::vector<Outcome> outcomes;
-    };
-    const auto pending = runs.pendingLeads(run->id);
-    util::OrderedPipeline<LeadChunk> pipeline(workers.size() * 4);
-    std::exception_ptr workerError;
-    std::mutex errorMutex;
-    {
-        std::vector<std::jthread> threads;
-        // However the writer leaves, the other threads stop before `threads` joins them.
-        struct AbortOnExit
-        {
-            util::OrderedPipeline<LeadChunk> &p;
-            ~AbortOnExit() { p.abort(); }
-        } abortOnExit{pipeline};
-        threads.emplace_back([&] {
-            std::size_t seq = 0;
-            for (std::size_t next = 0; next < pending.size(); next += options.chunk) {
-                if (options.cancel && options.cancel->load())
-                    break;
-                LeadChunk chunk;
-                chunk.seq = seq;
-                chunk.leads.assign(pending.begin() + static_cast<std::ptrdiff_t>(next),
-                                   pending.begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                         next + options.chunk, pending.size())));
-                if (!pipeline.submit(std::move(chunk)))
-                    return;
-                ++seq;
-            }
-            pipeline.finishProducing(seq);
-        });
-        for (auto &worker : workers)
-            threads.emplace_back([&, w = worker.get()] {
-                pthread_setname_np(pthread_self(), "baton-evaluate");
-                try {
-                    while (auto chunk = pipeline.takeWork()) {
-                        chunk->outcomes.resize(chunk->leads.size());
-                        auto &begin = w->db.cached("BEGIN");
-                        auto &end = w->db.cached("COMMIT");
-                        for (std::size_t i = 0; i < chunk->leads.size(); ++i) {
-                            if (i % kLeadsPerRead == 0)
-                                begin.run();
-                            evaluate(*w, chunk->leads[i], chunk->outcomes[i]);
-                            if (i % kLeadsPerRead == kLeadsPerRead - 1 ||
-                                i + 1 == chunk->leads.size())
-                                end.run();
-                        }
-                        pipeline.putDone(std::move(*chunk));
-                    }
-                } catch (...) {
-                    std::lock_guard lock(errorMutex);
-                    workerError = std::current_exception();
-                    pipeline.abort();
-                }
-            });
-
-        while (auto chunk = pipeline.takeNext()) {
-            const auto w0 = std::chrono::steady_clock::now();
-            store::Transaction tx(m_db);
-            for (Outcome &o : chunk->outcomes) {
-                std::optional<std::int64_t> briefId;
-                if (o.status == "briefed")
-                    briefId =
-                        runs.writeBrief(o.leadId, run->id, o.evaluation, o.traceId, run->asOf);
-                runs.finishItem(run->id, o.leadId, o.status, o.evaluation.fingerprint, briefId,
-                                o.error);
-            }
-            tx.commit();
-            summary.writeSeconds +=
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
-            for (const Outcome &o : chunk->outcomes) {
-                summary.readSeconds += o.readSeconds;
-                summary.agentSeconds += o.agentSeconds;
-            }
-            done += static_cast<std::int64_t>(chunk->outcomes.size());
-            if (options.onProgress)
-                options.onProgress(done, run->total);
-            pipeline.dispose(std::move(*chunk));
-            // Stop soon: chunks evaluated ahead are dropped, their items stay pending for
-            // the next run.
-            if (options.cancel && options.cancel->load())
-                break;
-        }
-    }
-    if (workerError)
-        std::rethrow_exception(workerError);
-
+    const std::int64_t done = runs.settledItemCount(run.id);
+    const auto pending = runs.pendingLeads(run.id);
+    EvaluationPass(evaluator, run, options, workers.size())
+        .run(m_db, runs, workers, pending, done, summary);
     checkpoints.reset();
-    const bool cancelled = options.cancel && options.cancel->load();
-    {
-        store::Transaction tx(m_db);
-        runs.finishRun(run->id, cancelled ? "interrupted" : "done", util::formatUtc(m_clock.now()));
-        tx.commit();
-    }
-    const auto finished = runs.run(run->id);
-    summary.total = finished->total;
-    summary.briefed = finished->briefs;
-    summary.escalated = finished->escalated;
-    summary.unchanged = finished->unchanged;
-    summary.notQualified = finished->notQualified;
-    summary.failed = finished->failed;
-    summary.notRead = finished->notRead;
+
+    closeRun(runs, run.id, options.cancel && options.cancel->load());
+    addCounts(*runs.run(run.id), summary);
     summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
     return summary;
+}
+
+// The interrupted run if there is one, else a new one.
+RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
+                             const RunOptions &options, bool &resumed)
+{
+    store::Transaction tx(m_db);
+    runs.markInterruptedRuns();
+    std::optional<RunRow> run = runs.latestUnfinishedRun();
+    if (run) {
+        if (run->configHash != evaluator.configHash())
+            throw RunError("run " + run->id +
+                           " was interrupted under another policy or other agent versions; "
+                           "it cannot be finished as it started. Restore that policy, or start "
+                           "anew after marking it failed");
+        runs.reopenRun(run->id);
+        resumed = true;
+    } else if (options.resumeOnly) {
+        throw RunError("there is no interrupted run to resume");
+    } else {
+        run = startRun(runs, evaluator, options);
+    }
+    tx.commit();
+    return std::move(*run);
+}
+
+RunRow Orchestrator::startRun(RunStore &runs, const LeadEvaluator &evaluator,
+                              const RunOptions &options)
+{
+    const auto now = m_clock.now();
+    RunRow fresh;
+    fresh.id = m_ids.uuidV7(now);
+    fresh.trigger = options.trigger;
+    fresh.asOf = util::formatUtc(now);
+    fresh.configHash = evaluator.configHash();
+    fresh.startedAt = fresh.asOf;
+    fresh.inputWatermark = runs.inputWatermark();
+    fresh.fullRun = options.leadIds.empty();
+    std::vector<std::int64_t> leads = leadsToRun(runs, fresh, options.leadIds);
+    runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
+                   std::move(leads));
+    return *runs.run(fresh.id);
+}
+
+// The leads asked for, all of them, or (for a full run after an earlier one) only those
+// that can come out differently; `fresh.notRead` counts the rest.
+std::vector<std::int64_t> Orchestrator::leadsToRun(RunStore &runs, RunRow &fresh,
+                                                   const std::vector<std::int64_t> &asked)
+{
+    std::vector<std::int64_t> leads = asked;
+    if (const auto missing = runs.missingLeads(leads); !missing.empty())
+        throw RunError("the store has no lead " + leadList(missing));
+    if (!fresh.fullRun)
+        return leads;
+    // Only leads whose inputs changed since the last full run under the same policy and
+    // agents; everything else would come out unchanged.
+    if (const auto base = runs.lastFullRun(fresh.configHash)) {
+        leads = runs.changedLeads(base->inputWatermark, base->id);
+        fresh.notRead = runs.leadCount() - static_cast<std::int64_t>(leads.size());
+    } else {
+        leads = LeadInputReader(m_db).leadIds();
+    }
+    return leads;
+}
+
+void Orchestrator::closeRun(RunStore &runs, const std::string &runId, bool cancelled)
+{
+    store::Transaction tx(m_db);
+    runs.finishRun(runId, cancelled ? "interrupted" : "done", util::formatUtc(m_clock.now()));
+    tx.commit();
 }
 
 } // namespace baton::pipeline

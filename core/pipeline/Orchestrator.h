@@ -26,6 +26,10 @@ class Database;
 
 namespace baton::pipeline {
 
+class LeadEvaluator;
+class RunStore;
+struct RunRow;
+
 struct RunOptions
 {
     std::string trigger = "manual";
@@ -73,6 +77,13 @@ public:
     RunSummary run(const RunOptions &options);
 
 private:
+    RunRow openRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options,
+                   bool &resumed);
+    RunRow startRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options);
+    std::vector<std::int64_t> leadsToRun(RunStore &runs, RunRow &fresh,
+                                         const std::vector<std::int64_t> &asked);
+    void closeRun(RunStore &runs, const std::string &runId, bool cancelled);
+
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;
     const agents::Policy &m_policy;

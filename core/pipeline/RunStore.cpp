@@ -255,6 +255,32 @@ std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId)
     return out;
 }
 
+std::int64_t RunStore::settledItemCount(const std::string &runId)
+{
+    auto &st =
+        m_db.cached("SELECT count(*) FROM run_items WHERE run_id = ? AND status <> 'pending'");
+    st.bind(1, runId);
+    st.step();
+    const auto n = st.int64At(0);
+    st.reset();
+    return n;
+}
+
+void RunStore::beginReadSnapshot()
+{
+    m_db.cached("BEGIN").run();
+}
+
+void RunStore::endReadSnapshot()
+{
+    m_db.cached("COMMIT").run();
+}
+
+void RunStore::setPageCacheKiB(int kib)
+{
+    m_db.exec("PRAGMA cache_size=-" + std::to_string(kib));
+}
+
 std::optional<std::int64_t> RunStore::briefWithFingerprint(std::int64_t leadId,
                                                            const std::string &fingerprint)
 {

@@ -70,6 +70,15 @@ public:
     std::vector<std::int64_t> missingLeads(const std::vector<std::int64_t> &ids);
     // The run's leads without an item yet, in lead order.
     std::vector<std::int64_t> pendingLeads(const std::string &runId);
+    // The run's items no longer pending: done in an earlier leg of a resumed run.
+    std::int64_t settledItemCount(const std::string &runId);
+
+    // A read transaction on this connection: every read until endReadSnapshot(), the lead
+    // reader's on the same connection too, sees one snapshot.
+    void beginReadSnapshot();
+    void endReadSnapshot();
+    // This connection's page cache, in KiB.
+    void setPageCacheKiB(int kib);
 
     std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,
                                                      const std::string &fingerprint);
