@@ -1,8 +1,11 @@
 #include "DemoStore.h"
 #include "FakeSeams.h"
+#include "MainWindow.h"
+#include "OsAccount.h"
 #include "Settings.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
+#include "console/Console.h"
 #include "crm/HubSpotConnector.h"
 #include "crm/OutboxStore.h"
 #include "crm/PushWorker.h"
@@ -602,6 +605,37 @@ private slots:
         QCOMPARE(scalar(dbB, "SELECT owner = 'sam.patel@baton.example' FROM briefs WHERE id = " +
                                  std::to_string(next)),
                  1);
+    }
+
+    // Approving in the console records who is at the keyboard as the CLI does (the OS
+    // account from app/OsAccount), in the review action and in the audit chain: never empty.
+    void theConsoleRecordsTheOsAccountOfWhoApproves()
+    {
+        const auto path = freshStore();
+        ui::Settings settings(m_dir.filePath(QStringLiteral("console-settings.ini")));
+        FakeFileDialogs files;
+        app::Console console({&m_messages, &files, &settings, &m_dialogs});
+        QVERIFY(console.open(QString::fromStdString(path),
+                             QStringLiteral("lena.fischer@baton.example")));
+        ui::InboxPage *inbox = console.window()->inboxPage();
+        QVERIFY(inbox->actor().has_value());
+        const qint64 id = inbox->briefView()->briefId();
+        QVERIFY(id > 0);
+        inbox->action("approve")->trigger();
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        const std::string account = app::osAccount();
+        QVERIFY(!account.empty());
+        auto db = store::openStore(path);
+        auto review = db.prepare("SELECT os_user FROM review_actions WHERE action = 'approve' "
+                                 "AND brief_id = ?");
+        review.bind(1, static_cast<std::int64_t>(id));
+        QVERIFY(review.step());
+        QCOMPARE(review.textAt(0), account);
+        auto audit = db.prepare("SELECT os_user FROM audit_log WHERE action = 'approve' AND "
+                                "object = ?");
+        audit.bind(1, "brief#" + std::to_string(id));
+        QVERIFY(audit.step());
+        QCOMPARE(audit.textAt(0), account);
     }
 
     void choosingAProfileInSettingsLetsTheInboxAct()
