@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "OsAccount.h"
 #include "Settings.h"
+#include "TestContexts.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
 #include "console/Console.h"
@@ -58,6 +59,7 @@ class TestInboxPage : public QObject
     int m_copies = 0;
     FakeMessageBoxes m_messages;
     FakeReviewDialogs m_dialogs;
+    TestContexts m_contexts{m_messages, m_dialogs};
 
     std::string freshStore()
     {
@@ -76,8 +78,7 @@ class TestInboxPage : public QObject
     std::unique_ptr<ui::InboxPage> page(store::Database &db, const QString &user,
                                         ui::InboxPage::Mode mode = ui::InboxPage::Mode::Inbox)
     {
-        auto p = std::make_unique<ui::InboxPage>(mode, db, m_registry, m_messages, m_dialogs, user,
-                                                 QStringLiteral("tester"));
+        auto p = std::make_unique<ui::InboxPage>(mode, context(db, user));
         p->resize(1400, 800);
         p->show();
         QApplication::setActiveWindow(p.get());
@@ -85,6 +86,11 @@ class TestInboxPage : public QObject
             qWarning("the page did not become active");
         p->table()->setFocus();
         return p;
+    }
+
+    ui::ConsoleContext &context(store::Database &db, const QString &user = {})
+    {
+        return m_contexts.make(db, m_registry, user);
     }
 
     static QString replaceFirstTalkingPoint(const QString &json, const QString &key,
@@ -123,6 +129,8 @@ private slots:
         m_messages.infoTexts.clear();
         m_dialogs = FakeReviewDialogs();
     }
+
+    void cleanup() { m_contexts.clear(); }
 
     void aRepApprovesThreeBriefsByKeyboard()
     {
@@ -382,12 +390,10 @@ private slots:
             for (const auto id : ids)
                 service.approve(rep, id, service.brief(id).version);
         }
-        ui::OutboxPage repView(db, m_registry, m_messages, m_dialogs,
-                               QStringLiteral("lena.fischer@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage repView(context(db, QStringLiteral("lena.fischer@baton.example")));
         QVERIFY(!repView.action("cancel")->isEnabled());
 
-        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage page(context(db, QStringLiteral("priya.natarajan@baton.example")));
         QAbstractItemModelTester tester(page.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.model()->setPageSize(4); // paging, with 6 operations
@@ -427,10 +433,7 @@ private slots:
         db.exec("UPDATE outbox SET status = 'done', crm_system = 'hubspot', crm_id = '1001' WHERE "
                 "kind = 'upsert_person' AND brief_id = " +
                 std::to_string(briefId));
-        const SystemClock clock;
-        review::ReviewService service(db, m_registry, clock);
-        review::BriefQueries queries(db);
-        ui::BriefView view(service, queries);
+        ui::BriefView view(context(db));
         view.showBrief(briefId);
         const QString crm = view.findChild<QLabel *>(QStringLiteral("crmLinks"))->text();
         QVERIFY2(crm.contains(QStringLiteral("In HubSpot: contact 1001")), qPrintable(crm));
@@ -456,10 +459,7 @@ private slots:
         update.bindAll(brief.dump(), static_cast<std::int64_t>(briefId));
         update.run();
 
-        const SystemClock clock;
-        review::ReviewService service(db, m_registry, clock);
-        review::BriefQueries queries(db);
-        ui::BriefView view(service, queries);
+        ui::BriefView view(context(db));
         view.resize(900, 700);
         view.show();
         view.showBrief(briefId);
@@ -498,8 +498,7 @@ private slots:
         QVERIFY(sandbox.start() > 0);
         ui::Settings().setHubSpotUrl(QString());
         app::ThreadedPushRunner runner(QString::fromStdString(path));
-        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage page(context(db, QStringLiteral("priya.natarajan@baton.example")));
         page.setPushRunner(&runner);
         QVERIFY(!page.action("push")->isEnabled()); // nowhere to push yet
         {
@@ -646,7 +645,7 @@ private slots:
         QVERIFY(!inbox->actor());
         QVERIFY(!inbox->action("approve")->isEnabled());
         QVERIFY(inbox->action("next")->isEnabled());
-        ui::SettingsPage settingsPage(db, settings, QString());
+        ui::SettingsPage settingsPage(m_contexts.make(db, m_registry, QString(), nullptr, &settings));
         connect(&settingsPage, &ui::SettingsPage::userChanged, inbox.get(),
                 &ui::InboxPage::setUser);
         auto *choice = settingsPage.userChoice();
@@ -714,8 +713,7 @@ private slots:
             worker.runOnce();
             worker.runOnce();
         }
-        ui::OutboxPage outbox(db, m_registry, m_messages, m_dialogs,
-                              QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage outbox(context(db, QStringLiteral("priya.natarajan@baton.example")));
         outbox.resize(1500, 760);
         outbox.show();
         outbox.table()->resizeColumnsToContents();

@@ -1,4 +1,6 @@
 #include "pages/LineagePage.h"
+
+#include "ConsoleContext.h"
 #include "PlainText.h"
 
 #include <QBrush>
@@ -128,8 +130,8 @@ private:
 
 } // namespace
 
-LineagePage::LineagePage(store::Database &db, QWidget *parent)
-    : QWidget(parent), m_db(db), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
+LineagePage::LineagePage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_db(context.db()), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
       m_state(new QLabel(this)), m_scene(new QGraphicsScene(this)),
       m_view(new QGraphicsView(m_scene, this)), m_details(new QPlainTextEdit(this))
 {
@@ -175,6 +177,9 @@ LineagePage::LineagePage(store::Database &db, QWidget *parent)
     connect(fit, &QPushButton::clicked, this,
             [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
+    connect(&context, &ConsoleContext::actorChanged, this,
+            [this, &context] { setViewer(context.actor()); });
+    setViewer(context.actor());
     showLabelsAsPlainText(this);
 }
 

@@ -1,6 +1,7 @@
 #include "pages/SettingsPage.h"
-#include "PlainText.h"
 
+#include "ConsoleContext.h"
+#include "PlainText.h"
 #include "Settings.h"
 #include "pipeline/Team.h"
 
@@ -13,10 +14,9 @@
 
 namespace baton::ui {
 
-SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
-                           QWidget *parent)
-    : QWidget(parent), m_settings(settings), m_user(new QComboBox(this)), m_role(new QLabel(this)),
-      m_hubSpot(new QLineEdit(this)), m_salesforce(new QLineEdit(this)),
+SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_settings(context.settings()), m_user(new QComboBox(this)),
+      m_role(new QLabel(this)), m_hubSpot(new QLineEdit(this)), m_salesforce(new QLineEdit(this)),
       m_salesforceClient(new QLineEdit(this)), m_webhook(new QLineEdit(this)),
       m_jsonl(new QLineEdit(this))
 {
@@ -24,7 +24,7 @@ SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QStrin
     m_user->setObjectName(QStringLiteral("userProfile"));
     m_user->addItem(tr("Nobody (read-only)"), QString());
     try {
-        for (const auto &u : pipeline::users(db))
+        for (const auto &u : pipeline::users(context.db()))
             m_user->addItem(tr("%1 — %2 (%3)")
                                 .arg(QString::fromStdString(u.name),
                                      QString::fromStdString(u.email),
@@ -34,6 +34,7 @@ SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QStrin
         m_role->setText(
             tr("The user profiles could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
+    const QString currentUser = context.user();
     int index = m_user->findData(currentUser);
     for (int i = 1; index < 0 && i < m_user->count(); ++i)
         if (m_user->itemText(i).startsWith(currentUser + QStringLiteral(" — ")))
