@@ -6,7 +6,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <filesystem>
@@ -15,11 +14,6 @@ namespace baton::ui {
 
 namespace {
 
-QDateTime utc(const std::string &rfc3339)
-{
-    return QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODateWithMs);
-}
-
 constexpr review::InboxSort kSortOf[] = {
     review::InboxSort::Lead,   review::InboxSort::Company,  review::InboxSort::Priority,
     review::InboxSort::Score,  review::InboxSort::Priority, review::InboxSort::Sla,
@@ -27,44 +21,6 @@ constexpr review::InboxSort kSortOf[] = {
 static_assert(std::size(kSortOf) == InboxTableModel::ColumnCount);
 
 } // namespace
-
-QString slaCountdown(const QDateTime &due, const QDateTime &now)
-{
-    if (!due.isValid())
-        return {};
-    const qint64 minutes = now.secsTo(due) / 60;
-    const qint64 m = std::abs(minutes);
-    // Counts are computed before translate(): lupdate 6.4 hangs on a division inside its
-    // arguments.
-    const int days = int(m / 1440);
-    QString span;
-    if (m >= 48 * 60)
-        span = QCoreApplication::translate("Inbox", "%n d", nullptr, days);
-    else if (m >= 60)
-        span = QCoreApplication::translate("Inbox", "%1 h %2 min")
-                   .arg(m / 60)
-                   .arg(m % 60, 2, 10, QLatin1Char('0'));
-    else
-        span = QCoreApplication::translate("Inbox", "%n min", nullptr, int(m));
-    if (minutes < 0)
-        return QCoreApplication::translate("Inbox", "overdue %1").arg(span);
-    return span;
-}
-
-QString statusText(const QString &status)
-{
-    if (status == QLatin1String("pending_review"))
-        return QCoreApplication::translate("Inbox", "To review");
-    if (status == QLatin1String("escalated"))
-        return QCoreApplication::translate("Inbox", "Escalated");
-    if (status == QLatin1String("approved"))
-        return QCoreApplication::translate("Inbox", "Approved");
-    if (status == QLatin1String("resolved"))
-        return QCoreApplication::translate("Inbox", "Resolved");
-    if (status == QLatin1String("superseded"))
-        return QCoreApplication::translate("Inbox", "Superseded");
-    return status;
-}
 
 struct InboxTableModel::Worker
 {
@@ -156,18 +112,18 @@ int InboxTableModel::rowOfBrief(qint64 briefId) const
 
 bool InboxTableModel::overdue(const review::InboxRow &r) const
 {
-    return (r.status == "pending_review" || r.status == "escalated") && utc(r.slaDue) < m_now();
+    return (r.status == "pending_review" || r.status == "escalated") && utcTime(r.slaDue) < m_now();
 }
 
 QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
 {
     switch (static_cast<Column>(column)) {
     case LeadColumn:
-        return QString::fromStdString(r.leadName);
+        return qs(r.leadName);
     case CompanyColumn:
-        return QString::fromStdString(r.company);
+        return qs(r.company);
     case BandColumn:
-        return QString::fromStdString(r.grid);
+        return qs(r.grid);
     case ScoreColumn:
         return QString::number(r.score, 'f', 1);
     case PriorityColumn: {
@@ -178,13 +134,13 @@ QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
         return QStringLiteral("P%1").arg(p);
     }
     case SlaColumn:
-        return slaCountdown(utc(r.slaDue), m_now());
+        return slaCountdown(utcTime(r.slaDue), m_now());
     case StatusColumn:
-        return statusText(QString::fromStdString(r.status));
+        return briefStatusText(qs(r.status));
     case OwnerColumn:
-        return QString::fromStdString(r.owner);
+        return qs(r.owner);
     case AgeColumn: {
-        const int hours = int(utc(r.createdAt).secsTo(m_now()) / 3600);
+        const int hours = int(utcTime(r.createdAt).secsTo(m_now()) / 3600);
         const int days = hours / 24;
         return hours >= 48 ? tr("%n d", "", days) : tr("%n h", "", hours);
     }
@@ -212,20 +168,20 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == SlaColumn)
-            return tr("Due %1").arg(utc(r.slaDue).toLocalTime().toString(Qt::TextDate));
+            return tr("Due %1").arg(utcTime(r.slaDue).toLocalTime().toString(Qt::TextDate));
         if (index.column() == StatusColumn && r.escalationReasons != "[]")
-            return plainToolTip(QString::fromStdString(r.escalationReasons));
+            return plainToolTip(qs(r.escalationReasons));
         return {};
     case BriefIdRole:
         return QVariant::fromValue<qint64>(r.id);
     case VersionRole:
         return QVariant::fromValue<qint64>(r.version);
     case StatusRole:
-        return QString::fromStdString(r.status);
+        return qs(r.status);
     case OverdueRole:
         return overdue(r);
     case SlaDueRole:
-        return QString::fromStdString(r.slaDue);
+        return qs(r.slaDue);
     default:
         return {};
     }

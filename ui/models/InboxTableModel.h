@@ -105,8 +105,4 @@ private:
     bool m_loading = false;
 };
 
-// "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
-QString slaCountdown(const QDateTime &due, const QDateTime &now);
-QString statusText(const QString &status);
-
 } // namespace baton::ui

@@ -3,6 +3,7 @@
 #include "ConsoleContext.h"
 #include "PlainText.h"
 #include "governance/AuditLog.h"
+#include "models/DisplayFormat.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -18,11 +19,6 @@
 namespace baton::ui {
 
 namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 // Managers, marketing ops and admins read the log.
 bool mayRead(const std::optional<review::Actor> &who)

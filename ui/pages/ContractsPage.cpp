@@ -2,6 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -31,7 +32,7 @@ QTableWidget *table(const QString &name, const QStringList &headers, QWidget *pa
 
 QTableWidgetItem *text(const std::string &s)
 {
-    return new QTableWidgetItem(QString::fromStdString(s));
+    return new QTableWidgetItem(qs(s));
 }
 
 // Numbers sort as numbers and read with group separators.

@@ -4,6 +4,7 @@
 #include "FileDialogs.h"
 #include "MessageBoxes.h"
 #include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QChart>
 #include <QChartView>
@@ -131,20 +132,18 @@ void DashboardPage::present(telemetry::KpiReport report)
     }
     QStringList late;
     for (const auto &h : report.heartbeats)
-        late << (h.lastSeen.empty()
-                     ? tr("%1: never").arg(QString::fromStdString(h.what))
-                     : tr("%1: last at %2, %3 h late")
-                           .arg(QString::fromStdString(h.what), QString::fromStdString(h.lastSeen))
-                           .arg(h.hoursLate, 0, 'f', 0));
+        late << (h.lastSeen.empty() ? tr("%1: never").arg(qs(h.what))
+                                    : tr("%1: last at %2, %3 h late")
+                                          .arg(qs(h.what), qs(h.lastSeen))
+                                          .arg(h.hoursLate, 0, 'f', 0));
     m_banner->setText(tr("Not arrived in time: %1").arg(late.join(QStringLiteral("; "))));
     m_banner->setVisible(!late.isEmpty());
     std::int64_t briefs = 0;
     for (const auto &d : report.days)
         briefs += d.briefs;
-    m_state->setText(
-        tr("%1 to %2: %n brief(s), computed in %3 ms", nullptr, int(briefs))
-            .arg(QString::fromStdString(report.from), QString::fromStdString(report.to))
-            .arg(report.millis, 0, 'f', 0));
+    m_state->setText(tr("%1 to %2: %n brief(s), computed in %3 ms", nullptr, int(briefs))
+                         .arg(qs(report.from), qs(report.to))
+                         .arg(report.millis, 0, 'f', 0));
     m_report = std::move(report);
 }
 

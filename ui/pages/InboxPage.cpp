@@ -5,6 +5,7 @@
 #include "PipelineRunner.h"
 #include "PlainText.h"
 #include "ReviewDialogs.h"
+#include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
 #include "widgets/BriefView.h"
 #include "widgets/DebouncedLineEdit.h"
@@ -24,15 +25,6 @@
 #include <utility>
 
 namespace baton::ui {
-
-namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
 
 InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     : QWidget(parent), m_mode(mode), m_context(context), m_actor(context.actor()),

@@ -3,6 +3,7 @@
 #include "ConsoleContext.h"
 #include "PlainText.h"
 #include "Settings.h"
+#include "models/DisplayFormat.h"
 #include "pipeline/Team.h"
 
 #include <QComboBox>
@@ -25,11 +26,8 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
     m_user->addItem(tr("Nobody (read-only)"), QString());
     try {
         for (const auto &u : pipeline::users(context.db()))
-            m_user->addItem(tr("%1 — %2 (%3)")
-                                .arg(QString::fromStdString(u.name),
-                                     QString::fromStdString(u.email),
-                                     QString::fromStdString(u.role)),
-                            QString::fromStdString(u.email));
+            m_user->addItem(tr("%1 — %2 (%3)").arg(qs(u.name), qs(u.email), qs(u.role)),
+                            qs(u.email));
     } catch (const std::exception &e) {
         m_role->setText(
             tr("The user profiles could not be read: %1").arg(QString::fromUtf8(e.what())));

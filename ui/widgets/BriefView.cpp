@@ -2,7 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "PlainText.h"
-#include "models/InboxTableModel.h"
+#include "models/DisplayFormat.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -27,11 +27,6 @@ namespace {
 
 constexpr int kEvidenceRole = Qt::UserRole + 1; // QStringList of refs a sentence cites
 constexpr int kRefRole = Qt::UserRole + 2;      // the ref an input row stands for
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QStringList strings(const QJsonArray &array)
 {
@@ -187,15 +182,14 @@ void BriefView::showBrief(std::int64_t briefId)
             .arg(lead[QStringLiteral("name")].toString(lead[QStringLiteral("email")].toString()),
                  lead[QStringLiteral("job_title")].toString(),
                  lead[QStringLiteral("company")].toString()));
-    const QDateTime due =
-        QDateTime::fromString(routing[QStringLiteral("sla_due")].toString(), Qt::ISODateWithMs);
+    const QDateTime due = utcTime(routing[QStringLiteral("sla_due")].toString());
     m_meta->setText(tr("Band %1 · score %2 (fit %3, engagement %4) · SLA %5 · %6 · version %7%8")
                         .arg(score[QStringLiteral("grid")].toString())
                         .arg(score[QStringLiteral("score")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
                         .arg(slaCountdown(due, m_context.now()))
-                        .arg(statusText(qs(state.status)))
+                        .arg(briefStatusText(qs(state.status)))
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);
