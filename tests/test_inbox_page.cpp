@@ -608,9 +608,14 @@ private slots:
 
     // Approving in the console records who is at the keyboard as the CLI does (the OS
     // account from app/OsAccount), in the review action and in the audit chain: never empty.
+    // So does every page, for whoever Settings switches to.
     void theConsoleRecordsTheOsAccountOfWhoApproves()
     {
         const auto path = freshStore();
+        const std::int64_t lastBefore = [&] {
+            auto db = store::openStore(path);
+            return scalar(db, "SELECT coalesce(max(seq), 0) FROM audit_log");
+        }();
         ui::Settings settings(m_dir.filePath(QStringLiteral("console-settings.ini")));
         FakeFileDialogs files;
         app::Console console({&m_messages, &files, &settings, &m_dialogs});
@@ -625,16 +630,37 @@ private slots:
         const std::string account = app::osAccount();
         QVERIFY(!account.empty());
         auto db = store::openStore(path);
-        auto review = db.prepare("SELECT os_user FROM review_actions WHERE action = 'approve' "
-                                 "AND brief_id = ?");
-        review.bind(1, static_cast<std::int64_t>(id));
-        QVERIFY(review.step());
-        QCOMPARE(review.textAt(0), account);
-        auto audit = db.prepare("SELECT os_user FROM audit_log WHERE action = 'approve' AND "
-                                "object = ?");
-        audit.bind(1, "brief#" + std::to_string(id));
-        QVERIFY(audit.step());
-        QCOMPARE(audit.textAt(0), account);
+        {
+            auto review = db.prepare("SELECT os_user FROM review_actions WHERE action = "
+                                     "'approve' AND brief_id = ?");
+            review.bind(1, static_cast<std::int64_t>(id));
+            QVERIFY(review.step());
+            QCOMPARE(review.textAt(0), account);
+            auto audit = db.prepare("SELECT os_user FROM audit_log WHERE action = 'approve' AND "
+                                    "object = ?");
+            audit.bind(1, "brief#" + std::to_string(id));
+            QVERIFY(audit.step());
+            QCOMPARE(audit.textAt(0), account);
+        } // done reading: the next reads see what the console writes after
+
+        // Marketing ops, chosen in Settings, cancels what the approval queued.
+        auto *choice = console.window()->settingsPage()->userChoice();
+        choice->setCurrentIndex(choice->findData(QStringLiteral("priya.natarajan@baton.example")));
+        ui::OutboxPage *outbox = console.window()->outboxPage();
+        outbox->refresh();
+        QVERIFY(outbox->model()->rowCount() > 0);
+        outbox->table()->selectRow(0);
+        m_dialogs.nextNote = QStringLiteral("the rep already called");
+        outbox->action("cancel")->trigger();
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'outbox_cancel' AND "
+                            "actor = 'priya.natarajan@baton.example' AND seq > " +
+                                std::to_string(lastBefore)),
+                 1);
+        auto others = db.prepare("SELECT count(*) FROM audit_log WHERE seq > ? AND os_user != ?");
+        others.bindAll(lastBefore, account);
+        QVERIFY(others.step());
+        QCOMPARE(others.int64At(0), std::int64_t(0));
     }
 
     void choosingAProfileInSettingsLetsTheInboxAct()
