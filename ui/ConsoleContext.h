@@ -2,6 +2,7 @@
 
 #include "crm/OutboxActions.h"
 #include "crm/OutboxStore.h"
+#include "governance/AuditLog.h"
 #include "ingest/IngestQueries.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewService.h"
@@ -79,6 +80,7 @@ public:
     crm::OutboxStore &outbox() { return m_outbox; }
     crm::OutboxActions &outboxActions() { return m_outboxActions; }
     ingest::IngestQueries &ingest() { return m_ingest; }
+    governance::AuditLog &auditLog() { return m_auditLog; }
 
     // Reads for a pool thread, each on a read-only connection of its own: the contracts
     // report as of now, and the KPIs of days [from, to] under the built-in policy's heartbeat
@@ -117,6 +119,7 @@ private:
     crm::OutboxStore m_outbox;
     crm::OutboxActions m_outboxActions;
     ingest::IngestQueries m_ingest;
+    governance::AuditLog m_auditLog;
     telemetry::HeartbeatLimits m_heartbeats;
     QString m_user;
     std::optional<review::Actor> m_actor;

@@ -2,7 +2,6 @@
 
 #include "ConsoleContext.h"
 #include "PlainText.h"
-#include "governance/AuditLog.h"
 #include "models/DisplayFormat.h"
 
 #include <QComboBox>
@@ -116,7 +115,7 @@ void AuditPage::refresh()
         return;
     }
     try {
-        const auto result = governance::AuditLog(m_context.db()).verify();
+        const auto result = m_context.auditLog().verify();
         if (result.ok) {
             m_verification->setText(
                 tr("Chain verified: %n entries, every link intact.", "", int(result.rows)));
@@ -147,12 +146,11 @@ void AuditPage::reload()
                        ? std::string()
                        : edit->date().addDays(extraDays).toString(Qt::ISODate).toStdString();
         };
-        const auto list =
-            governance::AuditLog(m_context.db())
-                .list({m_actor->text().trimmed().toStdString(),
-                       m_action->currentData().toString().toStdString(),
-                       brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(),
-                       day(m_since, 0), day(m_until, 1), MaxRows});
+        const auto list = m_context.auditLog().list(
+            {m_actor->text().trimmed().toStdString(),
+             m_action->currentData().toString().toStdString(),
+             brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), day(m_since, 0),
+             day(m_until, 1), MaxRows});
         for (const auto &e : list)
             new QTreeWidgetItem(m_entries, {QString::number(e.seq), qs(e.at), qs(e.actor),
                                             qs(e.role), qs(e.osUser), qs(e.action), qs(e.object),
