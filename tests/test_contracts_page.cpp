@@ -1,4 +1,5 @@
 #include "KpiFixture.h"
+#include "TestContexts.h"
 #include "contracts/ContractRegistry.h"
 #include "pages/ContractsPage.h"
 #include "store/OpenStore.h"
@@ -34,11 +35,12 @@ private slots:
     void listsVersionsDriftAndViolations()
     {
         const auto registry = contracts::ContractRegistry::builtIn();
-        ui::ContractsPage page([this, &registry] {
-            auto db = store::Database::open(m_path, {.readOnly = true});
-            return telemetry::contractReport(db, registry,
-                                             *util::parseRfc3339("2026-11-05T00:00:00Z"));
-        });
+        FakeMessageBoxes boxes;
+        FakeReviewDialogs dialogs;
+        TestContexts contexts(boxes, dialogs);
+        auto db = store::openStore(m_path);
+        const FixedClock clock(*util::parseRfc3339("2026-11-05T00:00:00Z"));
+        ui::ContractsPage page(contexts.make(db, registry, QString(), &clock));
         QSignalSpy refreshed(&page, &ui::ContractsPage::refreshed);
         page.show();
         QVERIFY(refreshed.wait(10000));

@@ -1,7 +1,10 @@
 #include "FakeSeams.h"
 #include "KpiFixture.h"
+#include "TestContexts.h"
+#include "contracts/ContractRegistry.h"
 #include "pages/DashboardPage.h"
 #include "store/OpenStore.h"
+#include "util/Time.h"
 
 #include <QChartView>
 #include <QFile>
@@ -22,16 +25,7 @@ class TestDashboardPage : public QObject
 
     QTemporaryDir m_dir;
     std::string m_path;
-
-    // The period is the fixture's whatever the page asks: the wall clock is not the test's.
-    ui::DashboardPage::Compute compute() const
-    {
-        return [path = m_path](const std::string &, const std::string &) {
-            auto db = store::Database::open(path, {.readOnly = true});
-            return telemetry::computeKpis(db, "2026-11-01", "2026-11-03",
-                                          "2026-11-05T00:00:00.000Z");
-        };
-    }
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
 
 private slots:
     void initTestCase()
@@ -45,7 +39,13 @@ private slots:
     {
         FakeFileDialogs dialogs;
         FakeMessageBoxes boxes;
-        ui::DashboardPage page(compute(), dialogs, boxes);
+        FakeReviewDialogs reviewDialogs;
+        TestContexts contexts(boxes, reviewDialogs, &dialogs);
+        auto db = store::openStore(m_path);
+        // The console's clock, not the wall clock: its last 30 days (the page's default
+        // period) are the fixture's November.
+        const FixedClock clock(*util::parseRfc3339("2026-11-30T00:00:00Z"));
+        ui::DashboardPage page(contexts.make(db, m_registry, QString(), &clock));
         QSignalSpy refreshed(&page, &ui::DashboardPage::refreshed);
         page.resize(1200, 900);
         page.show(); // the first look computes
@@ -96,16 +96,11 @@ private slots:
         const QString store = qEnvironmentVariable("BATON_DASHBOARD_STORE");
         if (dir.isEmpty() || store.isEmpty())
             QSKIP("set BATON_SCREENSHOT_DIR and BATON_DASHBOARD_STORE to save a screenshot");
-        FakeFileDialogs dialogs;
         FakeMessageBoxes boxes;
-        ui::DashboardPage page(
-            [path = store.toStdString()](const std::string &from, const std::string &to) {
-                auto db = store::Database::open(path, {.readOnly = true});
-                return telemetry::computeKpis(
-                    db, from, to,
-                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
-            },
-            dialogs, boxes);
+        FakeReviewDialogs reviewDialogs;
+        TestContexts contexts(boxes, reviewDialogs);
+        auto db = store::Database::open(store.toStdString(), {.readOnly = true});
+        ui::DashboardPage page(contexts.make(db, m_registry));
         QSignalSpy refreshed(&page, &ui::DashboardPage::refreshed);
         page.resize(1300, 1900);
         page.show();

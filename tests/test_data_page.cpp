@@ -1,4 +1,5 @@
 #include "AppActions.h"
+#include "ConsoleContext.h"
 #include "FakeSeams.h"
 #include "ImportController.h"
 #include "MainWindow.h"
@@ -44,6 +45,7 @@ private:
     FakeMessageBoxes m_messages;
     FakeReviewDialogs m_reviewDialogs;
     std::unique_ptr<app::ThreadedImportRunner> m_runner;
+    std::unique_ptr<ui::ConsoleContext> m_context;
     std::unique_ptr<ui::MainWindow> m_window;
 
     template <typename T> T *child(const char *name) const
@@ -77,9 +79,11 @@ private slots:
         m_dialogs = std::make_unique<FakeFileDialogs>();
         m_runner =
             std::make_unique<app::ThreadedImportRunner>(m_store->storePath(), m_store->registry);
-        m_window = std::make_unique<ui::MainWindow>(ui::UiContext{
-            m_store->db, m_store->storePath(), *m_runner, *m_dialogs, *m_settings, m_messages,
-            m_reviewDialogs, *m_store->registry, QString(), nullptr, nullptr, QString(), false});
+        m_context = std::make_unique<ui::ConsoleContext>(
+            m_store->db, m_store->storePath(), *m_store->registry, m_store->clock, QString(),
+            ui::ConsoleSeams{m_messages, m_reviewDialogs, *m_dialogs, *m_settings});
+        m_window = std::make_unique<ui::MainWindow>(
+            *m_context, ui::MainWindow::Runners{*m_runner, nullptr, nullptr});
         m_window->show();
         QApplication::setActiveWindow(m_window.get());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -88,6 +92,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
+        m_context.reset();
         m_runner.reset();
         m_dialogs.reset();
         m_settings.reset();

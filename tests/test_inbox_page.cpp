@@ -1,8 +1,12 @@
 #include "DemoStore.h"
 #include "FakeSeams.h"
+#include "MainWindow.h"
+#include "OsAccount.h"
 #include "Settings.h"
+#include "TestContexts.h"
 #include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
+#include "console/Console.h"
 #include "crm/HubSpotConnector.h"
 #include "crm/OutboxStore.h"
 #include "crm/PushWorker.h"
@@ -55,6 +59,7 @@ class TestInboxPage : public QObject
     int m_copies = 0;
     FakeMessageBoxes m_messages;
     FakeReviewDialogs m_dialogs;
+    TestContexts m_contexts{m_messages, m_dialogs};
 
     std::string freshStore()
     {
@@ -73,8 +78,7 @@ class TestInboxPage : public QObject
     std::unique_ptr<ui::InboxPage> page(store::Database &db, const QString &user,
                                         ui::InboxPage::Mode mode = ui::InboxPage::Mode::Inbox)
     {
-        auto p = std::make_unique<ui::InboxPage>(mode, db, m_registry, m_messages, m_dialogs, user,
-                                                 QStringLiteral("tester"));
+        auto p = std::make_unique<ui::InboxPage>(mode, context(db, user));
         p->resize(1400, 800);
         p->show();
         QApplication::setActiveWindow(p.get());
@@ -82,6 +86,11 @@ class TestInboxPage : public QObject
             qWarning("the page did not become active");
         p->table()->setFocus();
         return p;
+    }
+
+    ui::ConsoleContext &context(store::Database &db, const QString &user = {})
+    {
+        return m_contexts.make(db, m_registry, user);
     }
 
     static QString replaceFirstTalkingPoint(const QString &json, const QString &key,
@@ -120,6 +129,8 @@ private slots:
         m_messages.infoTexts.clear();
         m_dialogs = FakeReviewDialogs();
     }
+
+    void cleanup() { m_contexts.clear(); }
 
     void aRepApprovesThreeBriefsByKeyboard()
     {
@@ -379,12 +390,10 @@ private slots:
             for (const auto id : ids)
                 service.approve(rep, id, service.brief(id).version);
         }
-        ui::OutboxPage repView(db, m_registry, m_messages, m_dialogs,
-                               QStringLiteral("lena.fischer@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage repView(context(db, QStringLiteral("lena.fischer@baton.example")));
         QVERIFY(!repView.action("cancel")->isEnabled());
 
-        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage page(context(db, QStringLiteral("priya.natarajan@baton.example")));
         QAbstractItemModelTester tester(page.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.model()->setPageSize(4); // paging, with 6 operations
@@ -424,10 +433,7 @@ private slots:
         db.exec("UPDATE outbox SET status = 'done', crm_system = 'hubspot', crm_id = '1001' WHERE "
                 "kind = 'upsert_person' AND brief_id = " +
                 std::to_string(briefId));
-        const SystemClock clock;
-        review::ReviewService service(db, m_registry, clock);
-        review::BriefQueries queries(db);
-        ui::BriefView view(service, queries);
+        ui::BriefView view(context(db));
         view.showBrief(briefId);
         const QString crm = view.findChild<QLabel *>(QStringLiteral("crmLinks"))->text();
         QVERIFY2(crm.contains(QStringLiteral("In HubSpot: contact 1001")), qPrintable(crm));
@@ -453,10 +459,7 @@ private slots:
         update.bindAll(brief.dump(), static_cast<std::int64_t>(briefId));
         update.run();
 
-        const SystemClock clock;
-        review::ReviewService service(db, m_registry, clock);
-        review::BriefQueries queries(db);
-        ui::BriefView view(service, queries);
+        ui::BriefView view(context(db));
         view.resize(900, 700);
         view.show();
         view.showBrief(briefId);
@@ -495,8 +498,7 @@ private slots:
         QVERIFY(sandbox.start() > 0);
         ui::Settings().setHubSpotUrl(QString());
         app::ThreadedPushRunner runner(QString::fromStdString(path));
-        ui::OutboxPage page(db, m_registry, m_messages, m_dialogs,
-                            QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage page(context(db, QStringLiteral("priya.natarajan@baton.example")));
         page.setPushRunner(&runner);
         QVERIFY(!page.action("push")->isEnabled()); // nowhere to push yet
         {
@@ -604,6 +606,63 @@ private slots:
                  1);
     }
 
+    // Approving in the console records who is at the keyboard as the CLI does (the OS
+    // account from app/OsAccount), in the review action and in the audit chain: never empty.
+    // So does every page, for whoever Settings switches to.
+    void theConsoleRecordsTheOsAccountOfWhoApproves()
+    {
+        const auto path = freshStore();
+        const std::int64_t lastBefore = [&] {
+            auto db = store::openStore(path);
+            return scalar(db, "SELECT coalesce(max(seq), 0) FROM audit_log");
+        }();
+        ui::Settings settings(m_dir.filePath(QStringLiteral("console-settings.ini")));
+        FakeFileDialogs files;
+        app::Console console({&m_messages, &files, &settings, &m_dialogs});
+        QVERIFY(console.open(QString::fromStdString(path),
+                             QStringLiteral("lena.fischer@baton.example")));
+        ui::InboxPage *inbox = console.window()->inboxPage();
+        QVERIFY(inbox->actor().has_value());
+        const qint64 id = inbox->briefView()->briefId();
+        QVERIFY(id > 0);
+        inbox->action("approve")->trigger();
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        const std::string account = app::osAccount();
+        QVERIFY(!account.empty());
+        auto db = store::openStore(path);
+        {
+            auto review = db.prepare("SELECT os_user FROM review_actions WHERE action = "
+                                     "'approve' AND brief_id = ?");
+            review.bind(1, static_cast<std::int64_t>(id));
+            QVERIFY(review.step());
+            QCOMPARE(review.textAt(0), account);
+            auto audit = db.prepare("SELECT os_user FROM audit_log WHERE action = 'approve' AND "
+                                    "object = ?");
+            audit.bind(1, "brief#" + std::to_string(id));
+            QVERIFY(audit.step());
+            QCOMPARE(audit.textAt(0), account);
+        } // done reading: the next reads see what the console writes after
+
+        // Marketing ops, chosen in Settings, cancels what the approval queued.
+        auto *choice = console.window()->settingsPage()->userChoice();
+        choice->setCurrentIndex(choice->findData(QStringLiteral("priya.natarajan@baton.example")));
+        ui::OutboxPage *outbox = console.window()->outboxPage();
+        outbox->refresh();
+        QVERIFY(outbox->model()->rowCount() > 0);
+        outbox->table()->selectRow(0);
+        m_dialogs.nextNote = QStringLiteral("the rep already called");
+        outbox->action("cancel")->trigger();
+        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'outbox_cancel' AND "
+                            "actor = 'priya.natarajan@baton.example' AND seq > " +
+                                std::to_string(lastBefore)),
+                 1);
+        auto others = db.prepare("SELECT count(*) FROM audit_log WHERE seq > ? AND os_user != ?");
+        others.bindAll(lastBefore, account);
+        QVERIFY(others.step());
+        QCOMPARE(others.int64At(0), std::int64_t(0));
+    }
+
     void choosingAProfileInSettingsLetsTheInboxAct()
     {
         auto db = store::openStore(freshStore());
@@ -612,7 +671,7 @@ private slots:
         QVERIFY(!inbox->actor());
         QVERIFY(!inbox->action("approve")->isEnabled());
         QVERIFY(inbox->action("next")->isEnabled());
-        ui::SettingsPage settingsPage(db, settings, QString());
+        ui::SettingsPage settingsPage(m_contexts.make(db, m_registry, QString(), nullptr, &settings));
         connect(&settingsPage, &ui::SettingsPage::userChanged, inbox.get(),
                 &ui::InboxPage::setUser);
         auto *choice = settingsPage.userChoice();
@@ -680,8 +739,7 @@ private slots:
             worker.runOnce();
             worker.runOnce();
         }
-        ui::OutboxPage outbox(db, m_registry, m_messages, m_dialogs,
-                              QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage outbox(context(db, QStringLiteral("priya.natarajan@baton.example")));
         outbox.resize(1500, 760);
         outbox.show();
         outbox.table()->resizeColumnsToContents();

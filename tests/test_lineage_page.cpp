@@ -1,4 +1,5 @@
 #include "ApprovedStore.h"
+#include "TestContexts.h"
 #include "pages/LineagePage.h"
 
 #include <QGraphicsItem>
@@ -19,8 +20,14 @@ class TestLineagePage : public QObject
 
     QTemporaryDir m_dir;
     std::string m_path;
+    const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
+    FakeMessageBoxes m_messages;
+    FakeReviewDialogs m_dialogs;
+    TestContexts m_contexts{m_messages, m_dialogs};
 
 private slots:
+    void cleanup() { m_contexts.clear(); }
+
     void initTestCase()
     {
         m_path = m_dir.filePath(QStringLiteral("lineage.sqlite")).toStdString();
@@ -34,7 +41,7 @@ private slots:
     void aFieldKeepsOnlyWhatItRestsOn()
     {
         auto db = store::openStore(m_path);
-        ui::LineagePage page(db);
+        ui::LineagePage page(m_contexts.make(db, m_registry));
         page.resize(1400, 800);
         page.show();
         auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'approved' ORDER BY "

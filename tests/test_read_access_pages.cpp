@@ -1,5 +1,6 @@
 #include "ApprovedStore.h"
 #include "FakeSeams.h"
+#include "TestContexts.h"
 #include "models/InboxTableModel.h"
 #include "models/OutboxTableModel.h"
 #include "pages/AuditPage.h"
@@ -30,14 +31,18 @@ class TestReadAccessPages : public QObject
     std::unique_ptr<BriefedStores> m_stores;
     FakeMessageBoxes m_messages;
     FakeReviewDialogs m_dialogs;
+    TestContexts m_contexts{m_messages, m_dialogs};
 
     std::string freshStore() { return m_stores->fresh(); }
 
+    ui::ConsoleContext &context(store::Database &db, const QString &user = {})
+    {
+        return m_contexts.make(db, m_registry, user);
+    }
+
     std::unique_ptr<ui::InboxPage> page(store::Database &db, const QString &user)
     {
-        auto p = std::make_unique<ui::InboxPage>(ui::InboxPage::Mode::Inbox, db, m_registry,
-                                                 m_messages, m_dialogs, user,
-                                                 QStringLiteral("tester"));
+        auto p = std::make_unique<ui::InboxPage>(ui::InboxPage::Mode::Inbox, context(db, user));
         p->resize(1200, 700);
         p->show();
         QApplication::setActiveWindow(p.get());
@@ -48,6 +53,8 @@ class TestReadAccessPages : public QObject
     }
 
 private slots:
+    void cleanup() { m_contexts.clear(); }
+
     void initTestCase()
     {
         m_stores = std::make_unique<BriefedStores>(m_dir.path().toStdString(), m_registry, 400, 21);
@@ -97,7 +104,7 @@ private slots:
             QTest::keyClick(inbox->table(), Qt::Key_A);
             QTest::keyClick(inbox->table(), Qt::Key_A);
         }
-        ui::AuditPage audit(db);
+        ui::AuditPage audit(context(db));
         audit.show();
         QVERIFY(QTest::qWaitForWindowExposed(&audit));
         // Nobody yet, or a rep: nothing of the log.
@@ -127,13 +134,11 @@ private slots:
     {
         auto db = store::openStore(freshStore());
         approveAll(db, m_registry);
-        ui::OutboxPage rep(db, m_registry, m_messages, m_dialogs,
-                           QStringLiteral("lena.fischer@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage rep(context(db, QStringLiteral("lena.fischer@baton.example")));
         rep.show();
         QVERIFY(!rep.table()->isVisible());
         QVERIFY(!rep.detail()->isVisible());
-        ui::OutboxPage ops(db, m_registry, m_messages, m_dialogs,
-                           QStringLiteral("priya.natarajan@baton.example"), QStringLiteral("tester"));
+        ui::OutboxPage ops(context(db, QStringLiteral("priya.natarajan@baton.example")));
         ops.show();
         QVERIFY(ops.table()->isVisible());
         QVERIFY(ops.model()->rowCount() > 0);

@@ -1,4 +1,5 @@
 #include "AppActions.h"
+#include "ConsoleContext.h"
 #include "FakeSeams.h"
 #include "MainWindow.h"
 #include "Settings.h"
@@ -80,9 +81,10 @@ private slots:
         app::ThreadedImportRunner runner(store.storePath(), store.registry);
         FakeMessageBoxes messages;
         FakeReviewDialogs reviewDialogs;
-        ui::MainWindow window(ui::UiContext{store.db, store.storePath(), runner, dialogs, settings,
-                                            messages, reviewDialogs, *store.registry, QString(),
-                                            nullptr, nullptr, QString(), false});
+        ui::ConsoleContext context(store.db, store.storePath(), *store.registry, store.clock,
+                                   QString(),
+                                   ui::ConsoleSeams{messages, reviewDialogs, dialogs, settings});
+        ui::MainWindow window(context, ui::MainWindow::Runners{runner, nullptr, nullptr});
         window.showPage(ui::PageId::Data);
 
         QCOMPARE(ui::pageTitle(ui::PageId::Data), QStringLiteral("Daten"));

@@ -1,13 +1,12 @@
 #include "MainWindow.h"
-#include "PlainText.h"
 
 #include "AppActions.h"
+#include "ConsoleContext.h"
 #include "ImportController.h"
 #include "ImportRunner.h"
+#include "PlainText.h"
 #include "Resources.h"
 #include "Settings.h"
-#include "agents/Policy.h"
-#include "governance/Permissions.h"
 #include "pages/AuditPage.h"
 #include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
@@ -17,13 +16,10 @@
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
-#include "store/Database.h"
-#include "telemetry/Kpis.h"
 #include "widgets/NavigationList.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -34,17 +30,17 @@
 
 namespace baton::ui {
 
-MainWindow::MainWindow(const UiContext &context, QWidget *parent)
-    : QMainWindow(parent), m_context(context), m_actions(new AppActions(this)),
+MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_runners(runners), m_actions(new AppActions(this)),
       m_imports(
-          new ImportController(context.importRunner, context.fileDialogs, context.settings, this)),
+          new ImportController(runners.imports, context.fileDialogs(), context.settings(), this)),
       m_navigation(new NavigationList(this)), m_stack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(context.demoStore
-                       ? tr("Baton — %1 (demo store: act as any demo profile)")
-                             .arg(QFileInfo(context.storePath).fileName())
-                       : tr("Baton — %1").arg(QFileInfo(context.storePath).fileName()));
+    const QString file = QFileInfo(context.storePath()).fileName();
+    setWindowTitle(context.isDemoStore()
+                       ? tr("Baton — %1 (demo store: act as any demo profile)").arg(file)
+                       : tr("Baton — %1").arg(file));
     setWindowIcon(appIcon());
     m_imports->setDialogParent(this);
 
@@ -59,7 +55,7 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    auto *storeLabel = new QLabel(QDir::toNativeSeparators(context.storePath), this);
+    auto *storeLabel = new QLabel(QDir::toNativeSeparators(context.storePath()), this);
     storeLabel->setObjectName(QStringLiteral("storePath"));
     storeLabel->setToolTip(tr("The store this window shows"));
     storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -79,107 +75,57 @@ MainWindow::MainWindow(const UiContext &context, QWidget *parent)
             [this] { m_actions->importFiles()->setEnabled(true); });
     connect(m_dataPage, &DataPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-
-    for (InboxPage *p : {m_inboxPage, m_escalationsPage})
-        connect(m_settingsPage, &SettingsPage::userChanged, p, &InboxPage::setUser);
-    connect(m_settingsPage, &SettingsPage::userChanged, m_outboxPage, &OutboxPage::setUser);
-    // After the inbox has resolved who acts: what they may read elsewhere follows.
-    connect(m_settingsPage, &SettingsPage::userChanged, this, &MainWindow::applyViewer);
-    applyViewer();
+    // Whoever the Settings page chooses acts on every page from now on: each follows the
+    // context's actor.
+    connect(m_settingsPage, &SettingsPage::userChanged, &m_context, &ConsoleContext::setUser);
     restoreSettings();
     showLabelsAsPlainText(this);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::applyViewer()
+QWidget *MainWindow::buildReviewPage(PageId id)
 {
-    const auto &viewer = m_inboxPage->actor();
-    if (m_lineagePage)
-        m_lineagePage->setViewer(viewer);
-    if (m_auditPage)
-        m_auditPage->setAllowed(viewer &&
-                                governance::grant(viewer->role, governance::Action::ViewAudit) !=
-                                    governance::Grant::No);
+    const auto status = [this](const QString &message) { statusBar()->showMessage(message, 5000); };
+    if (id == PageId::Outbox) {
+        m_outboxPage = new OutboxPage(m_context, m_stack);
+        m_outboxPage->setPushRunner(m_runners.push);
+        connect(m_outboxPage, &OutboxPage::statusMessage, this, status);
+        return m_outboxPage;
+    }
+    const bool inbox = id == PageId::Inbox;
+    auto *page = new InboxPage(inbox ? InboxPage::Mode::Inbox : InboxPage::Mode::Escalations,
+                               m_context, m_stack);
+    (inbox ? m_inboxPage : m_escalationsPage) = page;
+    if (!inbox)
+        page->setPipelineRunner(m_runners.pipeline);
+    connect(page, &InboxPage::statusMessage, this, status);
+    connect(page, &InboxPage::lineageRequested, this, &MainWindow::showLineage);
+    return page;
 }
 
 void MainWindow::buildPages()
 {
     for (PageId id : kAllPages) {
         QWidget *widget = nullptr;
-        if (id == PageId::Inbox) {
-            m_inboxPage = new InboxPage(InboxPage::Mode::Inbox, m_context.db, m_context.registry,
-                                        m_context.messageBoxes, m_context.reviewDialogs,
-                                        m_context.user, m_context.osAccount, m_stack);
-            connect(m_inboxPage, &InboxPage::statusMessage, this,
-                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-            connect(m_inboxPage, &InboxPage::lineageRequested, this, &MainWindow::showLineage);
-            widget = m_inboxPage;
-        } else if (id == PageId::Escalations) {
-            m_escalationsPage =
-                new InboxPage(InboxPage::Mode::Escalations, m_context.db, m_context.registry,
-                              m_context.messageBoxes, m_context.reviewDialogs, m_context.user,
-                              m_context.osAccount, m_stack);
-            m_escalationsPage->setPipelineRunner(m_context.pipelineRunner);
-            connect(m_escalationsPage, &InboxPage::statusMessage, this,
-                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-            connect(m_escalationsPage, &InboxPage::lineageRequested, this,
-                    &MainWindow::showLineage);
-            widget = m_escalationsPage;
+        if (id == PageId::Inbox || id == PageId::Escalations || id == PageId::Outbox) {
+            widget = buildReviewPage(id);
         } else if (id == PageId::Audit) {
-            m_auditPage = new AuditPage(m_context.db, m_stack);
-            widget = m_auditPage;
-        } else if (id == PageId::Outbox) {
-            m_outboxPage = new OutboxPage(m_context.db, m_context.registry, m_context.messageBoxes,
-                                          m_context.reviewDialogs, m_context.user,
-                                          m_context.osAccount, m_stack);
-            m_outboxPage->setPushRunner(m_context.pushRunner);
-            connect(m_outboxPage, &OutboxPage::statusMessage, this,
-                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-            widget = m_outboxPage;
+            widget = m_auditPage = new AuditPage(m_context, m_stack);
         } else if (id == PageId::Contracts) {
-            auto load = [path = m_context.storePath.toStdString(), &registry = m_context.registry] {
-                auto db = store::Database::open(
-                    path, {.readOnly = true, .create = false, .quickCheck = false});
-                return telemetry::contractReport(db, registry, std::chrono::system_clock::now());
-            };
-            m_contractsPage = new ContractsPage(load, m_stack);
-            widget = m_contractsPage;
+            widget = m_contractsPage = new ContractsPage(m_context, m_stack);
         } else if (id == PageId::Lineage) {
-            m_lineagePage = new LineagePage(m_context.db, m_stack);
-            widget = m_lineagePage;
+            widget = m_lineagePage = new LineagePage(m_context, m_stack);
         } else if (id == PageId::Dashboard) {
-            // Its own read-only connection, on the pool thread that computes.
-            // The policy's heartbeat limits (the built-in policy's, as the console runs it).
-            telemetry::HeartbeatLimits limits;
-            try {
-                const auto policy = agents::defaultPolicy(m_context.registry);
-                limits = {policy.heartbeats.syncHours, policy.heartbeats.enrichmentHours};
-            } catch (const std::exception &) {
-                // the defaults stand; the pipeline reports a broken policy where it runs
-            }
-            auto compute = [path = m_context.storePath.toStdString(),
-                            limits](const std::string &from, const std::string &to) {
-                auto db = store::Database::open(
-                    path, {.readOnly = true, .create = false, .quickCheck = false});
-                return telemetry::computeKpis(
-                    db, from, to,
-                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(),
-                    limits);
-            };
-            m_dashboardPage =
-                new DashboardPage(compute, m_context.fileDialogs, m_context.messageBoxes, m_stack);
+            m_dashboardPage = new DashboardPage(m_context, m_stack);
             connect(m_dashboardPage, &DashboardPage::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 5000); });
             widget = m_dashboardPage;
         } else if (id == PageId::Settings) {
-            m_settingsPage =
-                new SettingsPage(m_context.db, m_context.settings, m_context.user, m_stack);
-            widget = m_settingsPage;
+            widget = m_settingsPage = new SettingsPage(m_context, m_stack);
         } else if (id == PageId::Data) {
-            m_dataPage = new DataPage(m_context.db, *m_imports, m_context.settings,
-                                      {m_actions->importFiles(), m_actions->refresh()}, m_stack);
-            widget = m_dataPage;
+            widget = m_dataPage = new DataPage(
+                m_context, *m_imports, {m_actions->importFiles(), m_actions->refresh()}, m_stack);
         } else {
             widget = new PlaceholderPage(id, m_stack);
         }
@@ -214,7 +160,7 @@ PageId MainWindow::currentPage() const
 
 void MainWindow::restoreSettings()
 {
-    const Settings &settings = m_context.settings;
+    const Settings &settings = m_context.settings();
     if (!restoreGeometry(settings.windowGeometry()))
         resize(1280, 800);
     restoreState(settings.windowState());
@@ -223,7 +169,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings()
 {
-    Settings &settings = m_context.settings;
+    Settings &settings = m_context.settings();
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
     settings.setLastPage(static_cast<int>(currentPage()));

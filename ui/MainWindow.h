@@ -1,6 +1,5 @@
 #pragma once
 
-#include "UiContext.h"
 #include "pages/PageCatalog.h"
 
 #include <QMainWindow>
@@ -13,6 +12,7 @@ namespace baton::ui {
 
 class AppActions;
 class AuditPage;
+class ConsoleContext;
 class OutboxPage;
 class DashboardPage;
 class ContractsPage;
@@ -21,16 +21,29 @@ class DataPage;
 class SettingsPage;
 class InboxPage;
 class ImportController;
+class ImportRunner;
 class NavigationList;
+class PipelineRunner;
+class PushRunner;
 
 // The console's frame: navigation on the left, the current page beside it, the store in
-// the status bar. Pages do their own work; this only assembles and switches them.
+// the status bar. Pages do their own work with what the context gives them; this only
+// assembles and switches them, and hands them the background runners.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(const UiContext &context, QWidget *parent = nullptr);
+    // The work the window starts in the background. Owned by the composition root, like
+    // the context, and outliving the window.
+    struct Runners
+    {
+        ImportRunner &imports;
+        PipelineRunner *pipeline; // re-runs for escalations; null: not offered
+        PushRunner *push;         // delivers the CRM outbox; null: only `baton push` does
+    };
+
+    MainWindow(ConsoleContext &context, const Runners &runners, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The lineage page, on that brief (L in the inbox).
@@ -55,13 +68,13 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // Who acts now (as the inbox resolved it) decides what the lineage and audit pages show.
-    void applyViewer();
     void buildPages();
+    QWidget *buildReviewPage(PageId id);
     void restoreSettings();
     void saveSettings();
 
-    UiContext m_context;
+    ConsoleContext &m_context;
+    Runners m_runners;
     AppActions *m_actions;
     ImportController *m_imports;
     NavigationList *m_navigation;

@@ -4,7 +4,9 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace baton {
@@ -38,12 +40,14 @@ public:
 
 std::vector<std::unique_ptr<Command>> makeCommands();
 
-// What the console opens when no sub-command is given: the store, and the user profile to
-// act as (`--user NAME`; empty: the one in Settings).
+// What the console opens when no sub-command is given: the store, the user profile to
+// act as (`--user NAME`; empty: the one in Settings), and the moment it acts as of (`--now`;
+// unset: the system clock's).
 struct ConsoleLaunch
 {
     QString storePath;
     QString user;
+    std::optional<std::chrono::system_clock::time_point> now;
 };
 
 // Parses `arguments` (argv without the program name) and runs the sub-command. Returns

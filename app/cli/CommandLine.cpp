@@ -33,6 +33,18 @@ QString globalHelp(const std::vector<std::unique_ptr<Command>> &commands)
     return text;
 }
 
+// `--now TIME` (empty: not given) into `at`; false, said on `err`, when it is not a time.
+bool parseNow(const QString &now, std::optional<util::TimePoint> &at, QTextStream &err)
+{
+    if (now.isEmpty())
+        return true;
+    at = util::parseRfc3339(now.toStdString());
+    if (!at)
+        err << "baton: --now must be an RFC 3339 time like 2026-11-24T09:00:00Z, not " << now
+            << "\n";
+    return at.has_value();
+}
+
 } // namespace
 
 int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err,
@@ -88,12 +100,11 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             err << "baton: unknown option " << rest.first() << "\n\n" << globalHelp(commands);
             return 2;
         }
-        if (!now.isEmpty()) {
-            err << "baton: --now applies to commands; the console runs on the system clock\n";
+        std::optional<util::TimePoint> consoleNow;
+        if (!parseNow(now, consoleNow, err))
             return 2;
-        }
         if (console)
-            *console = {storePath, user};
+            *console = {storePath, user, consoleNow};
         return kNoCommand;
     }
     const QString name = *commandIt;
@@ -125,14 +136,8 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         return 0;
     }
     std::optional<util::TimePoint> startAt;
-    if (!now.isEmpty()) {
-        startAt = util::parseRfc3339(now.toStdString());
-        if (!startAt) {
-            err << "baton: --now must be an RFC 3339 time like 2026-11-24T09:00:00Z, not " << now
-                << "\n";
-            return 2;
-        }
-    }
+    if (!parseNow(now, startAt, err))
+        return 2;
     qCDebug(lcCli) << "running" << name << "on store" << storePath;
     const SystemClock systemClock;
     const std::optional<StartedClock> startedClock =

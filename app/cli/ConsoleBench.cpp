@@ -1,6 +1,9 @@
+#include "ConsoleContext.h"
+#include "FileDialogs.h"
 #include "MessageBoxes.h"
 #include "OsAccount.h"
 #include "ReviewDialogs.h"
+#include "Settings.h"
 #include "agents/Policy.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
@@ -132,13 +135,17 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context)
     }
     ui::QtMessageBoxes messages;
     ui::QtReviewDialogs dialogs;
+    ui::QtFileDialogs files;
+    ui::Settings settings;
+    ui::ConsoleContext console(db, path, registry, context.clock,
+                               QString::fromStdString(osAccount()),
+                               ui::ConsoleSeams{messages, dialogs, files, settings});
 
-    // First paint: the page built, its first page of rows read and drawn.
+    // First paint: who acts checked, the page built, its first page of rows read and drawn.
     QElapsedTimer t;
     t.start();
-    ui::InboxPage page(ui::InboxPage::Mode::Inbox, db, registry, messages, dialogs,
-                       QStringLiteral("dana.okoro@baton.example"),
-                       QString::fromStdString(osAccount()));
+    console.setUser(QStringLiteral("dana.okoro@baton.example"));
+    ui::InboxPage page(ui::InboxPage::Mode::Inbox, console);
     page.resize(1440, 900);
     page.show();
     page.repaint();

@@ -1,5 +1,6 @@
 #include "console/Console.h"
 
+#include "ConsoleContext.h"
 #include "FileDialogs.h"
 #include "Logging.h"
 #include "MainWindow.h"
@@ -36,12 +37,14 @@ struct Console::Parts
     ui::QtMessageBoxes qtMessageBoxes;
     ui::QtFileDialogs qtFileDialogs;
     ui::QtReviewDialogs qtReviewDialogs;
+    SystemClock systemClock;
     std::unique_ptr<ui::Settings> ownSettings;
     std::optional<store::Database> db;
     std::shared_ptr<const contracts::ContractRegistry> registry;
     std::unique_ptr<ThreadedImportRunner> runner;
     std::unique_ptr<ThreadedPipelineRunner> pipelineRunner;
     std::unique_ptr<ThreadedPushRunner> pushRunner;
+    std::unique_ptr<ui::ConsoleContext> context;
     std::unique_ptr<ui::MainWindow> window;
 };
 
@@ -57,6 +60,8 @@ Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seam
         m_seams.fileDialogs = &m_parts->qtFileDialogs;
     if (!m_seams.reviewDialogs)
         m_seams.reviewDialogs = &m_parts->qtReviewDialogs;
+    if (!m_seams.clock)
+        m_seams.clock = &m_parts->systemClock;
     if (!m_seams.settings) {
         m_parts->ownSettings = std::make_unique<ui::Settings>();
         m_seams.settings = m_parts->ownSettings.get();
@@ -116,36 +121,44 @@ bool Console::open(const QString &storePath, const QString &user)
     m_parts->pipelineRunner =
         std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry);
     m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath);
-    // Who acts: --user, else Settings' choice, else (outside a demo) the profile bound to this
-    // OS account. Whichever it is, the pages ask identity whether this account may.
-    const SystemClock clock;
-    governance::Identity identity(*m_parts->db, clock);
-    const std::string account = osAccount();
-    const bool demo = identity.isDemoStore();
+    const std::string account = osAccount(); // as the CLI reads it: what every actor carries
+    m_parts->context = std::make_unique<ui::ConsoleContext>(
+        *m_parts->db, storePath, *m_parts->registry, *m_seams.clock,
+        QString::fromStdString(account),
+        ui::ConsoleSeams{*m_seams.messageBoxes, *m_seams.reviewDialogs, *m_seams.fileDialogs,
+                         *m_seams.settings});
+    m_parts->context->setUser(whoActs(user, account, m_parts->context->isDemoStore()));
+    m_parts->window = std::make_unique<ui::MainWindow>(
+        *m_parts->context, ui::MainWindow::Runners{*m_parts->runner, m_parts->pipelineRunner.get(),
+                                                   m_parts->pushRunner.get()});
+    return true;
+}
+
+QString Console::whoActs(const QString &user, const std::string &account, bool demo) const
+{
+    // Whichever it is, the context asks identity whether this account may act as them.
     QString acting = user.isEmpty() ? m_seams.settings->reviewUser() : user;
     if (acting.isEmpty() && !demo)
-        if (const auto bound = identity.boundTo(account))
+        if (const auto bound = governance::Identity(*m_parts->db, *m_seams.clock).boundTo(account))
             acting = QString::fromStdString(bound->email);
     // A demo opens on a manager's view of the whole team; Settings switches to anyone.
     if (acting.isEmpty() && demo)
         for (const auto &u : pipeline::users(*m_parts->db))
-            if (u.role == "manager") {
-                acting = QString::fromStdString(u.email);
-                break;
-            }
-    m_parts->window = std::make_unique<ui::MainWindow>(
-        ui::UiContext{*m_parts->db, storePath, *m_parts->runner, *m_seams.fileDialogs,
-                      *m_seams.settings, *m_seams.messageBoxes, *m_seams.reviewDialogs,
-                      *m_parts->registry, acting, m_parts->pipelineRunner.get(),
-                      m_parts->pushRunner.get(), QString::fromStdString(account), demo});
-    return true;
+            if (u.role == "manager")
+                return QString::fromStdString(u.email);
+    return acting;
 }
 
 int runConsole(QApplication &app, const ConsoleLaunch &launch)
 {
     installTranslators(app);
     QApplication::setWindowIcon(ui::appIcon());
-    Console console;
+    const std::optional<StartedClock> startedClock =
+        launch.now ? std::optional<StartedClock>(*launch.now) : std::nullopt;
+    Console::Seams seams;
+    if (startedClock)
+        seams.clock = &*startedClock;
+    Console console(seams);
     if (!console.open(launch.storePath, launch.user))
         return 1;
     console.window()->show();

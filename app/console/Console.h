@@ -2,9 +2,13 @@
 
 #include <QString>
 #include <memory>
+#include <string>
 
 class QApplication;
 
+namespace baton {
+class Clock;
+}
 namespace baton::ui {
 class FileDialogs;
 class MainWindow;
@@ -21,8 +25,9 @@ namespace baton::app {
 int runConsole(QApplication &app, const struct ConsoleLaunch &launch);
 
 // The console's composition: store connection for the ui thread, contract registry,
-// background import runner, settings and main window, in the order they must outlive
-// each other. Seams left null get their Qt implementations.
+// background runners, settings, the context every page gets and the main window, in the
+// order they must outlive each other. Seams left null get their Qt implementations (and the
+// system clock).
 class Console
 {
 public:
@@ -32,6 +37,7 @@ public:
         ui::FileDialogs *fileDialogs = nullptr;
         ui::Settings *settings = nullptr;
         ui::ReviewDialogs *reviewDialogs = nullptr;
+        const Clock *clock = nullptr; // the moment `--now` names, running on
     };
 
     Console();
@@ -47,6 +53,9 @@ public:
     ui::MainWindow *window() const;
 
 private:
+    // Who acts: `user` if given, else Settings' choice, else (outside a demo) the profile
+    // bound to `account`; a demo opens on a manager's view of the whole team.
+    QString whoActs(const QString &user, const std::string &account, bool demo) const;
     // A store others can read: the owner hears of it once, with the command that fixes it.
     void warnIfExposed(const QString &storePath);
     struct Parts;

@@ -1,41 +1,20 @@
 #include "models/BatchTableModel.h"
-#include "PlainText.h"
 
+#include "PlainText.h"
 #include "models/BatchStatus.h"
 #include "models/DisplayFormat.h"
-
-#include <QScopedValueRollback>
-#include <exception>
 
 namespace baton::ui {
 
 BatchTableModel::BatchTableModel(ingest::IngestQueries &queries, QObject *parent)
-    : QAbstractTableModel(parent), m_queries(queries)
+    : PagedTableModel(ColumnCount, parent), m_queries(queries)
 {
     refresh();
 }
 
-int BatchTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows.size();
-}
-
-int BatchTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-const ingest::BatchSummary *BatchTableModel::batchAt(int row) const
-{
-    return m_rows.contains(row) ? &m_rows.at(row) : nullptr;
-}
-
 int BatchTableModel::rowOfBatch(qint64 batchId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == batchId)
-            return row;
-    return -1;
+    return findRow([batchId](const ingest::BatchSummary &b) { return b.id == batchId; });
 }
 
 QVariant BatchTableModel::display(const ingest::BatchSummary &b, int column) const
@@ -79,7 +58,7 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ingest::BatchSummary &b = m_rows.at(index.row());
+    const ingest::BatchSummary &b = rowAt(index.row());
     const int column = index.column();
     const BatchState state = batchState(qs(b.status));
     switch (role) {
@@ -161,46 +140,19 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool BatchTableModel::canFetchMore(const QModelIndex &parent) const
+std::int64_t BatchTableModel::countRows()
 {
-    return !parent.isValid() && m_rows.canFetchMore();
+    return m_queries.batchCount(m_filterText.toStdString());
 }
 
-std::vector<ingest::BatchSummary> BatchTableModel::readPage()
+std::vector<ingest::BatchSummary> BatchTableModel::readRows(std::int64_t offset, std::int64_t limit)
 {
-    const std::string text = m_filterText.toStdString();
-    try {
-        return m_rows.nextPage(
-            m_pageSize,
-            [&](std::int64_t offset, std::int64_t limit) {
-                return m_queries.batches(offset, limit, text);
-            },
-            // Newest first: a later row has a smaller id.
-            [](const ingest::BatchSummary &last, const ingest::BatchSummary &row) {
-                return row.id < last.id;
-            });
-    } catch (const std::exception &e) {
-        m_rows.stopFetching(); // do not ask again for pages that cannot be read
-        emit loadFailed(tr("Could not read import batches: %1").arg(QString::fromUtf8(e.what())));
-        return {};
-    }
+    return m_queries.batches(offset, limit, m_filterText.toStdString());
 }
 
-void BatchTableModel::fetchMore(const QModelIndex &parent)
+QString BatchTableModel::loadFailure(const QString &error) const
 {
-    // Not from a receiver of our own reset or insert signals (QAbstractItemModelTester and
-    // views call fetchMore there): rows inserted then would reach other receivers before
-    // the change they are reacting to, or land ahead of the page being inserted. The
-    // first page is loaded inside the reset instead.
-    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::vector<ingest::BatchSummary> page = readPage();
-    if (page.empty())
-        return;
-    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
+    return tr("Could not read import batches: %1").arg(error);
 }
 
 void BatchTableModel::setFilterText(const QString &text)
@@ -209,25 +161,6 @@ void BatchTableModel::setFilterText(const QString &text)
         return;
     m_filterText = text;
     refresh();
-}
-
-void BatchTableModel::setPageSize(int rows)
-{
-    m_pageSize = std::max(1, rows);
-}
-
-void BatchTableModel::refresh()
-{
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    try {
-        m_rows.reset(m_queries.batchCount(m_filterText.toStdString()));
-        m_rows.append(readPage());
-    } catch (const std::exception &e) {
-        m_rows.reset(0);
-        emit loadFailed(tr("Could not read import batches: %1").arg(QString::fromUtf8(e.what())));
-    }
-    endResetModel();
 }
 
 } // namespace baton::ui

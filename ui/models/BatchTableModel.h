@@ -1,17 +1,15 @@
 #pragma once
 
 #include "ingest/IngestQueries.h"
-#include "models/PagedRows.h"
+#include "models/PagedTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QString>
-#include <optional>
 
 namespace baton::ui {
 
 // Import batches, newest first, read a page at a time through IngestQueries. The view
 // pulls further pages with canFetchMore()/fetchMore() as it scrolls.
-class BatchTableModel : public QAbstractTableModel
+class BatchTableModel : public PagedTableModel<ingest::BatchSummary>
 {
     Q_OBJECT
 
@@ -42,45 +40,37 @@ public:
         ErrorRole,                      // why a batch failed; empty otherwise
         StartedAtRole                   // UTC, RFC 3339 as stored
     };
-    static constexpr int DefaultPageSize = 200;
 
     explicit BatchTableModel(ingest::IngestQueries &queries, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     // Batches whose file name, source, format or status contain `text`; reloads.
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
-    void setPageSize(int rows);
-    int pageSize() const { return m_pageSize; }
-    // Reloads from the store: the first page, with the count as it is now.
-    void refresh();
 
-    // Total matching the filter when last refreshed (rowCount() is what is loaded).
-    qint64 totalCount() const { return m_rows.total(); }
-    const ingest::BatchSummary *batchAt(int row) const;
+    const ingest::BatchSummary *batchAt(int row) const { return rowIfLoaded(row); }
     // Row of a loaded batch; -1 if it is not loaded (yet).
     int rowOfBatch(qint64 batchId) const;
 
-signals:
-    // A query failed (the store went away, the disk is full): what to tell the person.
-    void loadFailed(const QString &message);
+protected:
+    std::int64_t countRows() override;
+    std::vector<ingest::BatchSummary> readRows(std::int64_t offset, std::int64_t limit) override;
+    // Newest first: a later row has a smaller id.
+    bool comesAfter(const ingest::BatchSummary &last,
+                    const ingest::BatchSummary &next) const override
+    {
+        return next.id < last.id;
+    }
+    QString loadFailure(const QString &error) const override;
 
 private:
     QVariant display(const ingest::BatchSummary &b, int column) const;
-    std::vector<ingest::BatchSummary> readPage();
 
     ingest::IngestQueries &m_queries;
-    PagedRows<ingest::BatchSummary> m_rows;
     QString m_filterText;
-    int m_pageSize = DefaultPageSize;
-    bool m_changing = false; // inside refresh() or fetchMore(): no re-entry
 };
 
 } // namespace baton::ui

@@ -6,12 +6,16 @@
 
 namespace baton::ui {
 
+QDateTime utcTime(const QString &rfc3339)
+{
+    return QDateTime::fromString(rfc3339, Qt::ISODateWithMs);
+}
+
 QString localTime(const std::string &utc)
 {
-    const QString text = qs(utc);
-    QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const QDateTime at = utcTime(utc);
     if (!at.isValid())
-        return text;
+        return qs(utc);
     return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
 }
 
@@ -29,6 +33,44 @@ QString durationText(std::optional<std::int64_t> ms)
     return QCoreApplication::translate("DisplayFormat", "%1 min %2 s")
         .arg(seconds / 60)
         .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString slaCountdown(const QDateTime &due, const QDateTime &now)
+{
+    if (!due.isValid())
+        return {};
+    const qint64 minutes = now.secsTo(due) / 60;
+    const qint64 m = std::abs(minutes);
+    // Counts are computed before translate(): lupdate 6.4 hangs on a division inside its
+    // arguments.
+    const int days = int(m / 1440);
+    QString span;
+    if (m >= 48 * 60)
+        span = QCoreApplication::translate("Inbox", "%n d", nullptr, days);
+    else if (m >= 60)
+        span = QCoreApplication::translate("Inbox", "%1 h %2 min")
+                   .arg(m / 60)
+                   .arg(m % 60, 2, 10, QLatin1Char('0'));
+    else
+        span = QCoreApplication::translate("Inbox", "%n min", nullptr, int(m));
+    if (minutes < 0)
+        return QCoreApplication::translate("Inbox", "overdue %1").arg(span);
+    return span;
+}
+
+QString briefStatusText(const QString &status)
+{
+    if (status == QLatin1String("pending_review"))
+        return QCoreApplication::translate("Inbox", "To review");
+    if (status == QLatin1String("escalated"))
+        return QCoreApplication::translate("Inbox", "Escalated");
+    if (status == QLatin1String("approved"))
+        return QCoreApplication::translate("Inbox", "Approved");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Inbox", "Resolved");
+    if (status == QLatin1String("superseded"))
+        return QCoreApplication::translate("Inbox", "Superseded");
+    return status;
 }
 
 } // namespace baton::ui

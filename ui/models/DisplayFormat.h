@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <cstdint>
 #include <optional>
@@ -13,9 +14,20 @@ inline QString qs(const std::string &text)
     return QString::fromStdString(text);
 }
 
-// A stored UTC time ("2026-11-24T09:58:06Z") in local time, in the locale's short format;
-// the text unchanged if it does not parse.
+// A stored UTC time ("2026-11-24T09:58:06Z", RFC 3339 with or without milliseconds);
+// invalid if it does not parse.
+QDateTime utcTime(const QString &rfc3339);
+inline QDateTime utcTime(const std::string &rfc3339)
+{
+    return utcTime(qs(rfc3339));
+}
+// A stored UTC time in local time, in the locale's short format; the text unchanged if it
+// does not parse.
 QString localTime(const std::string &utc);
+// "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
+QString slaCountdown(const QDateTime &due, const QDateTime &now);
+// A brief's status as the inbox names it ("pending_review": "To review").
+QString briefStatusText(const QString &status);
 // "840 ms", "12.4 s", "3 min 05 s"; an em dash for a batch that has not finished.
 QString durationText(std::optional<std::int64_t> ms);
 

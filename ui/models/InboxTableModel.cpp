@@ -1,13 +1,11 @@
 #include "models/InboxTableModel.h"
-#include "PlainText.h"
 
+#include "PlainText.h"
 #include "models/DisplayFormat.h"
 #include "store/Database.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QCoreApplication>
-#include <QScopedValueRollback>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <filesystem>
@@ -16,11 +14,6 @@ namespace baton::ui {
 
 namespace {
 
-QDateTime utc(const std::string &rfc3339)
-{
-    return QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODateWithMs);
-}
-
 constexpr review::InboxSort kSortOf[] = {
     review::InboxSort::Lead,   review::InboxSort::Company,  review::InboxSort::Priority,
     review::InboxSort::Score,  review::InboxSort::Priority, review::InboxSort::Sla,
@@ -28,44 +21,6 @@ constexpr review::InboxSort kSortOf[] = {
 static_assert(std::size(kSortOf) == InboxTableModel::ColumnCount);
 
 } // namespace
-
-QString slaCountdown(const QDateTime &due, const QDateTime &now)
-{
-    if (!due.isValid())
-        return {};
-    const qint64 minutes = now.secsTo(due) / 60;
-    const qint64 m = std::abs(minutes);
-    // Counts are computed before translate(): lupdate 6.4 hangs on a division inside its
-    // arguments.
-    const int days = int(m / 1440);
-    QString span;
-    if (m >= 48 * 60)
-        span = QCoreApplication::translate("Inbox", "%n d", nullptr, days);
-    else if (m >= 60)
-        span = QCoreApplication::translate("Inbox", "%1 h %2 min")
-                   .arg(m / 60)
-                   .arg(m % 60, 2, 10, QLatin1Char('0'));
-    else
-        span = QCoreApplication::translate("Inbox", "%n min", nullptr, int(m));
-    if (minutes < 0)
-        return QCoreApplication::translate("Inbox", "overdue %1").arg(span);
-    return span;
-}
-
-QString statusText(const QString &status)
-{
-    if (status == QLatin1String("pending_review"))
-        return QCoreApplication::translate("Inbox", "To review");
-    if (status == QLatin1String("escalated"))
-        return QCoreApplication::translate("Inbox", "Escalated");
-    if (status == QLatin1String("approved"))
-        return QCoreApplication::translate("Inbox", "Approved");
-    if (status == QLatin1String("resolved"))
-        return QCoreApplication::translate("Inbox", "Resolved");
-    if (status == QLatin1String("superseded"))
-        return QCoreApplication::translate("Inbox", "Superseded");
-    return status;
-}
 
 struct InboxTableModel::Worker
 {
@@ -82,7 +37,7 @@ struct InboxTableModel::Worker
 
 InboxTableModel::InboxTableModel(review::BriefQueries &queries, std::function<QDateTime()> now,
                                  QObject *parent)
-    : QAbstractTableModel(parent), m_queries(queries), m_now(std::move(now))
+    : PagedTableModel(ColumnCount, parent), m_queries(queries), m_now(std::move(now))
 {
     m_pool.setMaxThreadCount(1); // the worker connection is used by one thread at a time
     connect(&m_watcher, &QFutureWatcher<Loaded>::finished, this, &InboxTableModel::loaded);
@@ -99,7 +54,7 @@ void InboxTableModel::useWorker(const QString &storePath)
         m_worker = std::make_shared<Worker>(storePath);
     } catch (const std::exception &e) {
         m_worker.reset(); // reads stay on the ui connection
-        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
+        emit loadFailed(loadFailure(QString::fromUtf8(e.what())));
     }
 }
 
@@ -120,7 +75,7 @@ void InboxTableModel::setFilterInBackground(const review::InboxFilter &filter)
     const auto f = m_filter;
     const auto sort = m_sort;
     const bool descending = m_descending;
-    const int pageSize = m_pageSize;
+    const int pageSize = this->pageSize();
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() {
         Loaded out;
         out.generation = generation;
@@ -139,55 +94,36 @@ void InboxTableModel::loaded()
     Loaded result = m_watcher.result();
     if (result.generation != m_generation)
         return; // a newer request is on its way
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    m_rows.reset(result.error.isEmpty() ? result.total : 0);
+    // The first page read on the worker, put in place inside the reset.
     if (result.error.isEmpty())
-        m_rows.setFirstPage(std::move(result.rows));
-    endResetModel();
+        resetTo(result.total, std::move(result.rows));
+    else
+        resetTo(0, {});
     m_loading = false;
     emit loading(false);
     if (!result.error.isEmpty())
-        emit loadFailed(tr("Could not read briefs: %1").arg(result.error));
-}
-
-int InboxTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows.size();
-}
-
-int InboxTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-const review::InboxRow *InboxTableModel::briefAt(int row) const
-{
-    return m_rows.contains(row) ? &m_rows.at(row) : nullptr;
+        emit loadFailed(loadFailure(result.error));
 }
 
 int InboxTableModel::rowOfBrief(qint64 briefId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == briefId)
-            return row;
-    return -1;
+    return findRow([briefId](const review::InboxRow &r) { return r.id == briefId; });
 }
 
 bool InboxTableModel::overdue(const review::InboxRow &r) const
 {
-    return (r.status == "pending_review" || r.status == "escalated") && utc(r.slaDue) < m_now();
+    return (r.status == "pending_review" || r.status == "escalated") && utcTime(r.slaDue) < m_now();
 }
 
 QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
 {
     switch (static_cast<Column>(column)) {
     case LeadColumn:
-        return QString::fromStdString(r.leadName);
+        return qs(r.leadName);
     case CompanyColumn:
-        return QString::fromStdString(r.company);
+        return qs(r.company);
     case BandColumn:
-        return QString::fromStdString(r.grid);
+        return qs(r.grid);
     case ScoreColumn:
         return QString::number(r.score, 'f', 1);
     case PriorityColumn: {
@@ -198,13 +134,13 @@ QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
         return QStringLiteral("P%1").arg(p);
     }
     case SlaColumn:
-        return slaCountdown(utc(r.slaDue), m_now());
+        return slaCountdown(utcTime(r.slaDue), m_now());
     case StatusColumn:
-        return statusText(QString::fromStdString(r.status));
+        return briefStatusText(qs(r.status));
     case OwnerColumn:
-        return QString::fromStdString(r.owner);
+        return qs(r.owner);
     case AgeColumn: {
-        const int hours = int(utc(r.createdAt).secsTo(m_now()) / 3600);
+        const int hours = int(utcTime(r.createdAt).secsTo(m_now()) / 3600);
         const int days = hours / 24;
         return hours >= 48 ? tr("%n d", "", days) : tr("%n h", "", hours);
     }
@@ -218,7 +154,7 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const review::InboxRow &r = m_rows.at(index.row());
+    const review::InboxRow &r = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(r, index.column());
@@ -232,20 +168,20 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == SlaColumn)
-            return tr("Due %1").arg(utc(r.slaDue).toLocalTime().toString(Qt::TextDate));
+            return tr("Due %1").arg(utcTime(r.slaDue).toLocalTime().toString(Qt::TextDate));
         if (index.column() == StatusColumn && r.escalationReasons != "[]")
-            return plainToolTip(QString::fromStdString(r.escalationReasons));
+            return plainToolTip(qs(r.escalationReasons));
         return {};
     case BriefIdRole:
         return QVariant::fromValue<qint64>(r.id);
     case VersionRole:
         return QVariant::fromValue<qint64>(r.version);
     case StatusRole:
-        return QString::fromStdString(r.status);
+        return qs(r.status);
     case OverdueRole:
         return overdue(r);
     case SlaDueRole:
-        return QString::fromStdString(r.slaDue);
+        return qs(r.slaDue);
     default:
         return {};
     }
@@ -280,42 +216,20 @@ QVariant InboxTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool InboxTableModel::canFetchMore(const QModelIndex &parent) const
+std::int64_t InboxTableModel::countRows()
 {
-    return !parent.isValid() && m_rows.canFetchMore();
+    m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
+    return m_queries.count(m_filter);
 }
 
-std::vector<review::InboxRow> InboxTableModel::readPage()
+std::vector<review::InboxRow> InboxTableModel::readRows(std::int64_t offset, std::int64_t limit)
 {
-    try {
-        return m_rows.nextPage(
-            m_pageSize,
-            [&](std::int64_t offset, std::int64_t limit) {
-                return m_queries.page(m_filter, m_sort, m_descending, offset, limit);
-            },
-            [&](const review::InboxRow &last, const review::InboxRow &next) {
-                return last.id != next.id;
-            });
-    } catch (const std::exception &e) {
-        m_rows.stopFetching();
-        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
-        return {};
-    }
+    return m_queries.page(m_filter, m_sort, m_descending, offset, limit);
 }
 
-void InboxTableModel::fetchMore(const QModelIndex &parent)
+QString InboxTableModel::loadFailure(const QString &error) const
 {
-    // Not from a receiver of our own reset or insert signals (views and the model tester
-    // call fetchMore there): the first page is loaded inside the reset instead.
-    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::vector<review::InboxRow> page = readPage();
-    if (page.empty())
-        return;
-    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
+    return tr("Could not read briefs: %1").arg(error);
 }
 
 void InboxTableModel::sort(int column, Qt::SortOrder order)
@@ -340,17 +254,7 @@ void InboxTableModel::refresh()
         m_loading = false;
         emit loading(false);
     }
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    try {
-        m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
-        m_rows.reset(m_queries.count(m_filter));
-        m_rows.append(readPage());
-    } catch (const std::exception &e) {
-        m_rows.reset(0);
-        emit loadFailed(tr("Could not read briefs: %1").arg(QString::fromUtf8(e.what())));
-    }
-    endResetModel();
+    PagedTableModel::refresh();
 }
 
 } // namespace baton::ui

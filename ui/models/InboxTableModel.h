@@ -1,9 +1,8 @@
 #pragma once
 
-#include "models/PagedRows.h"
+#include "models/PagedTableModel.h"
 #include "review/BriefQueries.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -14,7 +13,7 @@ namespace baton::ui {
 
 // The inbox: briefs under a filter and a sort, read a page at a time through BriefQueries
 // (the view pulls further pages with canFetchMore()/fetchMore() as it scrolls).
-class InboxTableModel : public QAbstractTableModel
+class InboxTableModel : public PagedTableModel<review::InboxRow>
 {
     Q_OBJECT
 
@@ -40,7 +39,6 @@ public:
         OverdueRole,                    // bool
         SlaDueRole                      // UTC, RFC 3339
     };
-    static constexpr int DefaultPageSize = 200;
 
     // `now` is a seam for SLA countdowns (tests pin it).
     ~InboxTableModel() override;
@@ -48,13 +46,9 @@ public:
                              std::function<QDateTime()> now = &QDateTime::currentDateTimeUtc,
                              QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setFilter(const review::InboxFilter &filter);
@@ -65,20 +59,28 @@ public:
     void useWorker(const QString &storePath);
     bool isLoading() const { return m_loading; }
     const review::InboxFilter &filter() const { return m_filter; }
-    void setPageSize(int rows) { m_pageSize = rows; }
-    // Reloads: the first page, and the count as it is now.
-    void refresh();
-    qint64 totalCount() const { return m_rows.total(); }
-    const review::InboxRow *briefAt(int row) const;
+    // Reloads: the first page, and the count as it is now; what a worker is reading is out
+    // of date.
+    void refresh() override;
+    const review::InboxRow *briefAt(int row) const { return rowIfLoaded(row); }
     int rowOfBrief(qint64 briefId) const;
 
 signals:
-    void loadFailed(const QString &message);
     void loading(bool busy);
+
+protected:
+    std::int64_t countRows() override;
+    std::vector<review::InboxRow> readRows(std::int64_t offset, std::int64_t limit) override;
+    // In the order the person chose: all a fetched row tells is whether it is the last one
+    // loaded again.
+    bool comesAfter(const review::InboxRow &last, const review::InboxRow &next) const override
+    {
+        return last.id != next.id;
+    }
+    QString loadFailure(const QString &error) const override;
 
 private:
     QVariant display(const review::InboxRow &r, int column) const;
-    std::vector<review::InboxRow> readPage();
     struct Loaded
     {
         quint64 generation = 0;
@@ -95,19 +97,12 @@ private:
     review::InboxFilter m_filter;
     review::InboxSort m_sort = review::InboxSort::Sla;
     bool m_descending = false;
-    int m_pageSize = DefaultPageSize;
-    bool m_changing = false; // inside our own reset or insert
     // The worker connection and the one thread that uses it.
     std::shared_ptr<Worker> m_worker;
     QThreadPool m_pool;
     QFutureWatcher<Loaded> m_watcher;
     quint64 m_generation = 0;
     bool m_loading = false;
-    PagedRows<review::InboxRow> m_rows;
 };
-
-// "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
-QString slaCountdown(const QDateTime &due, const QDateTime &now);
-QString statusText(const QString &status);
 
 } // namespace baton::ui

@@ -1,27 +1,14 @@
 #include "models/OutboxTableModel.h"
+
 #include "PlainText.h"
-
 #include "models/DisplayFormat.h"
-
-#include <QScopedValueRollback>
-#include <exception>
 
 namespace baton::ui {
 
 OutboxTableModel::OutboxTableModel(crm::OutboxStore &outbox, QObject *parent)
-    : QAbstractTableModel(parent), m_outbox(outbox)
+    : PagedTableModel(ColumnCount, parent), m_outbox(outbox)
 {
     refresh();
-}
-
-int OutboxTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows.size();
-}
-
-int OutboxTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QString OutboxTableModel::statusText(const std::string &status)
@@ -62,7 +49,7 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const crm::OutboxRow &r = m_rows.at(index.row());
+    const crm::OutboxRow &r = rowAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -142,39 +129,19 @@ QVariant OutboxTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool OutboxTableModel::canFetchMore(const QModelIndex &parent) const
+std::int64_t OutboxTableModel::countRows()
 {
-    return !parent.isValid() && m_rows.canFetchMore();
+    return m_outbox.count(m_status.toStdString());
 }
 
-std::vector<crm::OutboxRow> OutboxTableModel::readPage()
+std::vector<crm::OutboxRow> OutboxTableModel::readRows(std::int64_t offset, std::int64_t limit)
 {
-    const std::string status = m_status.toStdString();
-    try {
-        return m_rows.nextPage(
-            m_pageSize,
-            [&](std::int64_t offset, std::int64_t limit) {
-                return m_outbox.page(status, offset, limit);
-            },
-            [](const crm::OutboxRow &last, const crm::OutboxRow &row) { return row.id < last.id; });
-    } catch (const std::exception &e) {
-        m_rows.stopFetching();
-        emit loadFailed(tr("Could not read the outbox: %1").arg(QString::fromUtf8(e.what())));
-        return {};
-    }
+    return m_outbox.page(m_status.toStdString(), offset, limit);
 }
 
-void OutboxTableModel::fetchMore(const QModelIndex &parent)
+QString OutboxTableModel::loadFailure(const QString &error) const
 {
-    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::vector<crm::OutboxRow> page = readPage();
-    if (page.empty())
-        return;
-    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
+    return tr("Could not read the outbox: %1").arg(error);
 }
 
 void OutboxTableModel::setStatusFilter(const QString &status)
@@ -187,24 +154,7 @@ void OutboxTableModel::setStatusFilter(const QString &status)
 
 int OutboxTableModel::rowOfOperation(qint64 id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == id)
-            return i;
-    return -1;
-}
-
-void OutboxTableModel::refresh()
-{
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    try {
-        m_rows.reset(m_outbox.count(m_status.toStdString()));
-        m_rows.append(readPage());
-    } catch (const std::exception &e) {
-        m_rows.reset(0);
-        emit loadFailed(tr("Could not read the outbox: %1").arg(QString::fromUtf8(e.what())));
-    }
-    endResetModel();
+    return findRow([id](const crm::OutboxRow &r) { return r.id == id; });
 }
 
 } // namespace baton::ui

@@ -1,16 +1,15 @@
 #pragma once
 
 #include "crm/OutboxStore.h"
-#include "models/PagedRows.h"
+#include "models/PagedTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QString>
 
 namespace baton::ui {
 
 // The CRM outbox, newest operation first, a page at a time through crm::OutboxStore,
 // optionally narrowed to one status.
-class OutboxTableModel : public QAbstractTableModel
+class OutboxTableModel : public PagedTableModel<crm::OutboxRow>
 {
     Q_OBJECT
 
@@ -37,41 +36,35 @@ public:
         PayloadRole, // the operation in Baton's terms (JSON)
         CancelReasonRole
     };
-    static constexpr int DefaultPageSize = 200;
 
     explicit OutboxTableModel(crm::OutboxStore &outbox, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     // Only operations in this status ("" for all); reloads.
     void setStatusFilter(const QString &status);
     QString statusFilter() const { return m_status; }
-    void setPageSize(int rows) { m_pageSize = std::max(1, rows); }
-    void refresh();
-    qint64 totalCount() const { return m_rows.total(); }
     int rowOfOperation(qint64 id) const;
 
     // What a status and a kind are called on screen.
     static QString statusText(const std::string &status);
     static QString kindText(const std::string &kind);
 
-signals:
-    void loadFailed(const QString &message);
+protected:
+    std::int64_t countRows() override;
+    std::vector<crm::OutboxRow> readRows(std::int64_t offset, std::int64_t limit) override;
+    // Newest first.
+    bool comesAfter(const crm::OutboxRow &last, const crm::OutboxRow &next) const override
+    {
+        return next.id < last.id;
+    }
+    QString loadFailure(const QString &error) const override;
 
 private:
-    std::vector<crm::OutboxRow> readPage();
-
     crm::OutboxStore &m_outbox;
-    PagedRows<crm::OutboxRow> m_rows;
     QString m_status;
-    int m_pageSize = DefaultPageSize;
-    bool m_changing = false; // inside refresh() or fetchMore(): no re-entry
 };
 
 } // namespace baton::ui

@@ -1,32 +1,14 @@
 #include "models/QuarantineTableModel.h"
+
 #include "PlainText.h"
-
 #include "models/DisplayFormat.h"
-
-#include <QScopedValueRollback>
-#include <exception>
 
 namespace baton::ui {
 
 QuarantineTableModel::QuarantineTableModel(ingest::IngestQueries &queries, QObject *parent)
-    : QAbstractTableModel(parent), m_queries(queries)
+    : PagedTableModel(ColumnCount, parent), m_queries(queries)
 {
     refresh();
-}
-
-int QuarantineTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows.size();
-}
-
-int QuarantineTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-const ingest::QuarantineRow *QuarantineTableModel::recordAt(int row) const
-{
-    return m_rows.contains(row) ? &m_rows.at(row) : nullptr;
 }
 
 QVariant QuarantineTableModel::display(const ingest::QuarantineRow &q, int column) const
@@ -54,7 +36,7 @@ QVariant QuarantineTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ingest::QuarantineRow &q = m_rows.at(index.row());
+    const ingest::QuarantineRow &q = rowAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -119,45 +101,20 @@ ingest::QuarantineFilter QuarantineTableModel::filter() const
     return f;
 }
 
-bool QuarantineTableModel::canFetchMore(const QModelIndex &parent) const
+std::int64_t QuarantineTableModel::countRows()
 {
-    return !parent.isValid() && m_rows.canFetchMore();
+    return m_queries.quarantineCount(filter());
 }
 
-std::vector<ingest::QuarantineRow> QuarantineTableModel::readPage()
+std::vector<ingest::QuarantineRow> QuarantineTableModel::readRows(std::int64_t offset,
+                                                                  std::int64_t limit)
 {
-    const ingest::QuarantineFilter f = filter();
-    try {
-        return m_rows.nextPage(
-            m_pageSize,
-            [&](std::int64_t offset, std::int64_t limit) {
-                return m_queries.quarantine(f, offset, limit);
-            },
-            // Newest batch first, then in the order the records were quarantined.
-            [](const ingest::QuarantineRow &last, const ingest::QuarantineRow &row) {
-                return row.batchId < last.batchId ||
-                       (row.batchId == last.batchId && row.id > last.id);
-            });
-    } catch (const std::exception &e) {
-        m_rows.stopFetching();
-        emit loadFailed(
-            tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
-        return {};
-    }
+    return m_queries.quarantine(filter(), offset, limit);
 }
 
-void QuarantineTableModel::fetchMore(const QModelIndex &parent)
+QString QuarantineTableModel::loadFailure(const QString &error) const
 {
-    // Not from a receiver of our own change signals: see BatchTableModel::fetchMore.
-    if (parent.isValid() || m_changing || !m_rows.canFetchMore())
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::vector<ingest::QuarantineRow> page = readPage();
-    if (page.empty())
-        return;
-    beginInsertRows({}, m_rows.size(), m_rows.size() + static_cast<int>(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
+    return tr("Could not read quarantined records: %1").arg(error);
 }
 
 void QuarantineTableModel::setBatchFilter(std::optional<qint64> batchId)
@@ -174,26 +131,6 @@ void QuarantineTableModel::setFilterText(const QString &text)
         return;
     m_filterText = text;
     refresh();
-}
-
-void QuarantineTableModel::setPageSize(int rows)
-{
-    m_pageSize = std::max(1, rows);
-}
-
-void QuarantineTableModel::refresh()
-{
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    try {
-        m_rows.reset(m_queries.quarantineCount(filter()));
-        m_rows.append(readPage());
-    } catch (const std::exception &e) {
-        m_rows.reset(0);
-        emit loadFailed(
-            tr("Could not read quarantined records: %1").arg(QString::fromUtf8(e.what())));
-    }
-    endResetModel();
 }
 
 } // namespace baton::ui

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "ingest/IngestQueries.h"
-#include "models/PagedRows.h"
+#include "models/PagedTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QString>
 #include <optional>
 
@@ -11,7 +10,7 @@ namespace baton::ui {
 
 // Quarantined records (newest batch first, then in file order), read a page at a time
 // through IngestQueries, optionally narrowed to one batch and to a text.
-class QuarantineTableModel : public QAbstractTableModel
+class QuarantineTableModel : public PagedTableModel<ingest::QuarantineRow>
 {
     Q_OBJECT
 
@@ -35,17 +34,12 @@ public:
         ErrorsJsonRole,                      // [{"pointer", "field", "message"}, ...]
         CreatedAtRole                        // UTC, RFC 3339 as stored
     };
-    static constexpr int DefaultPageSize = 200;
 
     explicit QuarantineTableModel(ingest::IngestQueries &queries, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     // Only the records of one batch (nullopt: of every batch); reloads.
     void setBatchFilter(std::optional<qint64> batchId);
@@ -53,27 +47,27 @@ public:
     // Records whose file name, field, message or contract contain `text`; reloads.
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
-    void setPageSize(int rows);
-    int pageSize() const { return m_pageSize; }
-    void refresh();
 
-    qint64 totalCount() const { return m_rows.total(); }
-    const ingest::QuarantineRow *recordAt(int row) const;
+    const ingest::QuarantineRow *recordAt(int row) const { return rowIfLoaded(row); }
 
-signals:
-    void loadFailed(const QString &message);
+protected:
+    std::int64_t countRows() override;
+    std::vector<ingest::QuarantineRow> readRows(std::int64_t offset, std::int64_t limit) override;
+    // Newest batch first, then in the order the records were quarantined.
+    bool comesAfter(const ingest::QuarantineRow &last,
+                    const ingest::QuarantineRow &next) const override
+    {
+        return next.batchId < last.batchId || (next.batchId == last.batchId && next.id > last.id);
+    }
+    QString loadFailure(const QString &error) const override;
 
 private:
     ingest::QuarantineFilter filter() const;
     QVariant display(const ingest::QuarantineRow &q, int column) const;
-    std::vector<ingest::QuarantineRow> readPage();
 
     ingest::IngestQueries &m_queries;
-    PagedRows<ingest::QuarantineRow> m_rows;
     std::optional<qint64> m_batchId;
     QString m_filterText;
-    int m_pageSize = DefaultPageSize;
-    bool m_changing = false; // inside refresh() or fetchMore(): no re-entry
 };
 
 } // namespace baton::ui

@@ -1,7 +1,8 @@
 #include "pages/AuditPage.h"
 
+#include "ConsoleContext.h"
 #include "PlainText.h"
-#include "governance/AuditLog.h"
+#include "models/DisplayFormat.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -18,17 +19,19 @@ namespace baton::ui {
 
 namespace {
 
-QString qs(const std::string &s)
+// Managers, marketing ops and admins read the log.
+bool mayRead(const std::optional<review::Actor> &who)
 {
-    return QString::fromStdString(s);
+    return who &&
+           governance::grant(who->role, governance::Action::ViewAudit) != governance::Grant::No;
 }
 
 } // namespace
 
-AuditPage::AuditPage(store::Database &db, QWidget *parent)
-    : QWidget(parent), m_db(db), m_verification(new QLabel(this)), m_actor(new QLineEdit(this)),
-      m_action(new QComboBox(this)), m_brief(new QLineEdit(this)), m_since(new QDateEdit(this)),
-      m_until(new QDateEdit(this)), m_entries(new QTreeWidget(this))
+AuditPage::AuditPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_verification(new QLabel(this)),
+      m_actor(new QLineEdit(this)), m_action(new QComboBox(this)), m_brief(new QLineEdit(this)),
+      m_since(new QDateEdit(this)), m_until(new QDateEdit(this)), m_entries(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("auditPage"));
     m_verification->setObjectName(QStringLiteral("auditVerification"));
@@ -77,6 +80,9 @@ AuditPage::AuditPage(store::Database &db, QWidget *parent)
     connect(m_brief, &QLineEdit::editingFinished, this, &AuditPage::reload);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::reload);
     connect(verify, &QPushButton::clicked, this, &AuditPage::refresh);
+    connect(&m_context, &ConsoleContext::actorChanged, this,
+            [this] { setAllowed(mayRead(m_context.actor())); });
+    enable(mayRead(m_context.actor())); // read when shown
     showLabelsAsPlainText(this);
 }
 
@@ -86,12 +92,17 @@ void AuditPage::showEvent(QShowEvent *event)
     refresh();
 }
 
-void AuditPage::setAllowed(bool allowed)
+void AuditPage::enable(bool allowed)
 {
     m_allowed = allowed;
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_actor, m_action, m_brief, m_since, m_until})
         w->setEnabled(allowed);
+}
+
+void AuditPage::setAllowed(bool allowed)
+{
+    enable(allowed);
     refresh();
 }
 
@@ -104,7 +115,7 @@ void AuditPage::refresh()
         return;
     }
     try {
-        const auto result = governance::AuditLog(m_db).verify();
+        const auto result = m_context.auditLog().verify();
         if (result.ok) {
             m_verification->setText(
                 tr("Chain verified: %n entries, every link intact.", "", int(result.rows)));
@@ -135,7 +146,7 @@ void AuditPage::reload()
                        ? std::string()
                        : edit->date().addDays(extraDays).toString(Qt::ISODate).toStdString();
         };
-        const auto list = governance::AuditLog(m_db).list(
+        const auto list = m_context.auditLog().list(
             {m_actor->text().trimmed().toStdString(),
              m_action->currentData().toString().toStdString(),
              brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), day(m_since, 0),

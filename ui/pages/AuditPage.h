@@ -8,11 +8,9 @@ class QLabel;
 class QLineEdit;
 class QTreeWidget;
 
-namespace baton::store {
-class Database;
-}
-
 namespace baton::ui {
+
+class ConsoleContext;
 
 // The audit trail: who did what to which brief and when, newest first, filtered by actor,
 // action and brief, under the chain's verification status (the first broken link, if any).
@@ -23,7 +21,8 @@ class AuditPage : public QWidget
 public:
     static constexpr int MaxRows = 1000;
 
-    explicit AuditPage(store::Database &db, QWidget *parent = nullptr);
+    // Shown to the context's actor if their role may read the log; follows the actor.
+    explicit AuditPage(ConsoleContext &context, QWidget *parent = nullptr);
 
     // Verifies the chain and reads the entries again.
     void refresh();
@@ -40,8 +39,9 @@ protected:
 
 private:
     void reload();
+    void enable(bool allowed);
 
-    store::Database &m_db;
+    ConsoleContext &m_context;
     bool m_allowed = false;
     QLabel *m_verification;
     QLineEdit *m_actor;

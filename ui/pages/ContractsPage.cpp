@@ -1,5 +1,8 @@
 #include "pages/ContractsPage.h"
+
+#include "ConsoleContext.h"
 #include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -29,7 +32,7 @@ QTableWidget *table(const QString &name, const QStringList &headers, QWidget *pa
 
 QTableWidgetItem *text(const std::string &s)
 {
-    return new QTableWidgetItem(QString::fromStdString(s));
+    return new QTableWidgetItem(qs(s));
 }
 
 // Numbers sort as numbers and read with group separators.
@@ -44,8 +47,8 @@ QTableWidgetItem *number(double value, int decimals = 0)
 
 } // namespace
 
-ContractsPage::ContractsPage(Load load, QWidget *parent)
-    : QWidget(parent), m_load(std::move(load)), m_state(new QLabel(this)),
+ContractsPage::ContractsPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_state(new QLabel(this)),
       m_versions(table(QStringLiteral("contractVersions"),
                        {tr("Contract"), tr("Version"), tr("Status"), tr("Deprecated since"),
                         tr("Sunset at"), tr("Move to"), tr("Records"), tr("Quarantined")},
@@ -112,7 +115,8 @@ void ContractsPage::refresh()
     if (m_watcher.isRunning())
         return;
     m_state->setText(tr("Reading…"));
-    m_watcher.setFuture(QtConcurrent::run([load = m_load] { return load(); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([&context = m_context] { return context.contractReport(); }));
 }
 
 void ContractsPage::present(const telemetry::ContractReport &r)

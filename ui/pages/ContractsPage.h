@@ -4,7 +4,6 @@
 
 #include <QFutureWatcher>
 #include <QWidget>
-#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
@@ -13,18 +12,18 @@ QT_END_NAMESPACE
 
 namespace baton::ui {
 
+class ConsoleContext;
+
 // Every contract and version with its status (active, deprecated since, sunset at) and the
 // version to move to, the records seen under each, the fields records brought that their
 // contract does not declare (drift), and violations per field and day with their rate.
-// Read off the ui thread by `load` (its own connection).
+// Read off the ui thread, on a connection of its own (ConsoleContext::contractReport).
 class ContractsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    using Load = std::function<telemetry::ContractReport()>;
-
-    explicit ContractsPage(Load load, QWidget *parent = nullptr);
+    explicit ContractsPage(ConsoleContext &context, QWidget *parent = nullptr);
     ~ContractsPage() override;
 
     void refresh();
@@ -41,7 +40,7 @@ protected:
 private:
     void present(const telemetry::ContractReport &report);
 
-    Load m_load;
+    ConsoleContext &m_context;
     QLabel *m_state;
     QTableWidget *m_versions;
     QTableWidget *m_drift;

@@ -1,8 +1,10 @@
 #include "pages/DashboardPage.h"
-#include "PlainText.h"
 
+#include "ConsoleContext.h"
 #include "FileDialogs.h"
 #include "MessageBoxes.h"
+#include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QChart>
 #include <QChartView>
@@ -21,10 +23,8 @@
 
 namespace baton::ui {
 
-DashboardPage::DashboardPage(Compute compute, FileDialogs &fileDialogs, MessageBoxes &messageBoxes,
-                             QWidget *parent)
-    : QWidget(parent), m_compute(std::move(compute)), m_fileDialogs(fileDialogs),
-      m_messageBoxes(messageBoxes), m_period(new QComboBox(this)),
+DashboardPage::DashboardPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_period(new QComboBox(this)),
       m_refresh(new QPushButton(tr("&Refresh"), this)), m_banner(new QLabel(this)),
       m_state(new QLabel(this)), m_chartsHost(new QWidget), m_grid(new QGridLayout(m_chartsHost))
 {
@@ -90,13 +90,13 @@ void DashboardPage::refresh()
     if (isComputing())
         return;
     const int days = m_period->currentData().toInt();
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = m_context.now().date();
     const std::string from = today.addDays(1 - days).toString(Qt::ISODate).toStdString();
     const std::string to = today.toString(Qt::ISODate).toStdString();
     m_refresh->setEnabled(false);
     m_state->setText(tr("Computing…"));
     m_watcher.setFuture(
-        QtConcurrent::run([compute = m_compute, from, to] { return compute(from, to); }));
+        QtConcurrent::run([&context = m_context, from, to] { return context.kpis(from, to); }));
 }
 
 void DashboardPage::present(telemetry::KpiReport report)
@@ -132,20 +132,18 @@ void DashboardPage::present(telemetry::KpiReport report)
     }
     QStringList late;
     for (const auto &h : report.heartbeats)
-        late << (h.lastSeen.empty()
-                     ? tr("%1: never").arg(QString::fromStdString(h.what))
-                     : tr("%1: last at %2, %3 h late")
-                           .arg(QString::fromStdString(h.what), QString::fromStdString(h.lastSeen))
-                           .arg(h.hoursLate, 0, 'f', 0));
+        late << (h.lastSeen.empty() ? tr("%1: never").arg(qs(h.what))
+                                    : tr("%1: last at %2, %3 h late")
+                                          .arg(qs(h.what), qs(h.lastSeen))
+                                          .arg(h.hoursLate, 0, 'f', 0));
     m_banner->setText(tr("Not arrived in time: %1").arg(late.join(QStringLiteral("; "))));
     m_banner->setVisible(!late.isEmpty());
     std::int64_t briefs = 0;
     for (const auto &d : report.days)
         briefs += d.briefs;
-    m_state->setText(
-        tr("%1 to %2: %n brief(s), computed in %3 ms", nullptr, int(briefs))
-            .arg(QString::fromStdString(report.from), QString::fromStdString(report.to))
-            .arg(report.millis, 0, 'f', 0));
+    m_state->setText(tr("%1 to %2: %n brief(s), computed in %3 ms", nullptr, int(briefs))
+                         .arg(qs(report.from), qs(report.to))
+                         .arg(report.millis, 0, 'f', 0));
     m_report = std::move(report);
 }
 
@@ -173,13 +171,14 @@ void DashboardPage::askAndExport(std::size_t chart, bool png)
         return;
     const QString suggested =
         m_charts[chart].key + (png ? QStringLiteral(".png") : QStringLiteral(".csv"));
-    const QString path =
-        m_fileDialogs.saveFile(this, png ? tr("Save chart as PNG") : tr("Save chart data as CSV"),
-                               suggested, png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    const QString path = m_context.fileDialogs().saveFile(
+        this, png ? tr("Save chart as PNG") : tr("Save chart data as CSV"), suggested,
+        png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (!(png ? exportPng(chart, path) : exportCsv(chart, path)))
-        m_messageBoxes.critical(this, tr("Export failed"), tr("Could not write %1.").arg(path));
+        m_context.messageBoxes().critical(this, tr("Export failed"),
+                                          tr("Could not write %1.").arg(path));
     else
         emit statusMessage(tr("Saved %1").arg(path));
 }

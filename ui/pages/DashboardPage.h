@@ -5,7 +5,6 @@
 
 #include <QFutureWatcher>
 #include <QWidget>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -19,23 +18,19 @@ QT_END_NAMESPACE
 
 namespace baton::ui {
 
-class FileDialogs;
-class MessageBoxes;
+class ConsoleContext;
 
 // The handoff pipeline at a glance: every KPI over a chosen period as charts (Qt Charts),
 // each exportable to PNG and CSV, and a banner when a source has not synced or enrichment
-// has not arrived in time. The KPIs are computed off the ui thread by `compute` (its own
-// connection), so the window never waits on the store.
+// has not arrived in time. The KPIs are computed off the ui thread, on a connection of
+// their own (ConsoleContext::kpis), so the window never waits on the store.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    using Compute =
-        std::function<telemetry::KpiReport(const std::string &from, const std::string &to)>;
-
-    DashboardPage(Compute compute, FileDialogs &fileDialogs, MessageBoxes &messageBoxes,
-                  QWidget *parent = nullptr);
+    // The period ends today, by the context's clock.
+    explicit DashboardPage(ConsoleContext &context, QWidget *parent = nullptr);
     ~DashboardPage() override;
 
     // Computes again for the chosen period; ignored while a computation runs.
@@ -58,9 +53,7 @@ private:
     void present(telemetry::KpiReport report);
     void askAndExport(std::size_t chart, bool png);
 
-    Compute m_compute;
-    FileDialogs &m_fileDialogs;
-    MessageBoxes &m_messageBoxes;
+    ConsoleContext &m_context;
     QComboBox *m_period;
     QPushButton *m_refresh;
     QLabel *m_banner;

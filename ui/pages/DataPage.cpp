@@ -1,9 +1,9 @@
 #include "pages/DataPage.h"
-#include "PlainText.h"
 
+#include "ConsoleContext.h"
 #include "ImportController.h"
+#include "PlainText.h"
 #include "Settings.h"
-#include "ingest/IngestQueries.h"
 #include "models/BatchTableModel.h"
 #include "models/QuarantineTableModel.h"
 #include "widgets/DebouncedLineEdit.h"
@@ -54,11 +54,11 @@ QLabel *makeHeading(QWidget *parent)
 
 } // namespace
 
-DataPage::DataPage(store::Database &db, ImportController &imports, Settings &settings,
+DataPage::DataPage(ConsoleContext &context, ImportController &imports,
                    const QList<QAction *> &commands, QWidget *parent)
-    : QWidget(parent), m_queries(std::make_unique<ingest::IngestQueries>(db)), m_imports(imports),
-      m_settings(settings), m_batchModel(new BatchTableModel(*m_queries, this)),
-      m_quarantineModel(new QuarantineTableModel(*m_queries, this))
+    : QWidget(parent), m_imports(imports), m_settings(context.settings()),
+      m_batchModel(new BatchTableModel(context.ingest(), this)),
+      m_quarantineModel(new QuarantineTableModel(context.ingest(), this))
 {
     setObjectName(QStringLiteral("dataPage"));
 

@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QWidget>
-#include <memory>
 #include <optional>
 
 class QAction;
@@ -11,16 +10,10 @@ class QPushButton;
 class QSplitter;
 class QTableView;
 
-namespace baton::store {
-class Database;
-}
-namespace baton::ingest {
-class IngestQueries;
-}
-
 namespace baton::ui {
 
 class BatchTableModel;
+class ConsoleContext;
 class DebouncedLineEdit;
 class ImportController;
 class ImportProgress;
@@ -38,8 +31,8 @@ class DataPage : public QWidget
 
 public:
     // `commands` are shown as buttons above the tables (Import files…, Refresh).
-    DataPage(store::Database &db, ImportController &imports, Settings &settings,
-             const QList<QAction *> &commands, QWidget *parent = nullptr);
+    DataPage(ConsoleContext &context, ImportController &imports, const QList<QAction *> &commands,
+             QWidget *parent = nullptr);
     ~DataPage() override;
 
     BatchTableModel *batchModel() const { return m_batchModel; }
@@ -63,7 +56,6 @@ private:
     void importStarted(int fileCount);
     void importFinished(const QString &summary);
 
-    std::unique_ptr<ingest::IngestQueries> m_queries;
     ImportController &m_imports;
     Settings &m_settings;
     BatchTableModel *m_batchModel;

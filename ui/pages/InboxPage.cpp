@@ -1,12 +1,12 @@
 #include "pages/InboxPage.h"
 
+#include "ConsoleContext.h"
 #include "MessageBoxes.h"
 #include "PipelineRunner.h"
 #include "PlainText.h"
 #include "ReviewDialogs.h"
+#include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
-#include "ports/Clock.h"
-#include "store/Database.h"
 #include "widgets/BriefView.h"
 #include "widgets/DebouncedLineEdit.h"
 
@@ -26,31 +26,19 @@
 
 namespace baton::ui {
 
-namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
-
-InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
-                     MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-                     const QString &osAccount, QWidget *parent)
-    : QWidget(parent), m_mode(mode), m_osAccount(osAccount),
-      m_clock(std::make_unique<SystemClock>()), m_queries(db), m_service(db, registry, *m_clock),
-      m_messages(messages), m_dialogs(dialogs),
-      m_model(new InboxTableModel(m_queries, &QDateTime::currentDateTimeUtc, this)),
+InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_mode(mode), m_context(context), m_actor(context.actor()),
+      m_model(new InboxTableModel(
+          context.briefs(), [&context] { return context.now(); }, this)),
       m_who(new QLabel(this)), m_search(new DebouncedLineEdit(this)), m_status(new QComboBox(this)),
       m_owner(new QComboBox(this)), m_band(new QComboBox(this)), m_overdue(new QCheckBox(this)),
       m_count(new QLabel(this)), m_table(new QTableView(this)),
-      m_brief(new BriefView(m_service, m_queries, this))
+      m_brief(new BriefView(context, this))
 {
     setObjectName(mode == Mode::Inbox ? QStringLiteral("inboxPage")
                                       : QStringLiteral("escalationsPage"));
     m_who->setObjectName(QStringLiteral("actingAs"));
-    resolveUser(user);
+    showWho();
 
     m_table->setObjectName(QStringLiteral("inboxTable"));
     m_table->setModel(m_model);
@@ -91,7 +79,8 @@ InboxPage::InboxPage(Mode mode, store::Database &db, const contracts::ContractRe
         else
             selectRow(0);
     });
-    m_model->useWorker(QString::fromStdU16String(db.path().u16string()));
+    connect(&m_context, &ConsoleContext::actorChanged, this, &InboxPage::followActor);
+    m_model->useWorker(m_context.storePath());
     applyFilters(false); // the first paint shows rows
     showLabelsAsPlainText(this);
 }
@@ -118,7 +107,7 @@ QWidget *InboxPage::buildFilters()
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
     m_owner->addItem(tr("Everyone"), QString());
     try {
-        for (const auto &o : m_queries.owners())
+        for (const auto &o : m_context.briefs().owners())
             m_owner->addItem(qs(o), qs(o));
     } catch (const std::exception &) {
     }
@@ -143,28 +132,29 @@ QWidget *InboxPage::buildFilters()
     return bar;
 }
 
-void InboxPage::resolveUser(const QString &user)
+void InboxPage::showWho()
 {
-    m_actor.reset();
-    if (!user.isEmpty()) {
-        try {
-            m_actor = m_service.actAs(user.toStdString(), m_osAccount.toStdString());
-        } catch (const review::ReviewError &e) {
-            m_who->setText(
-                e.kind() == review::ReviewError::Kind::Forbidden
-                    ? tr("You may not act as “%1” on this store: %2. The inbox is read-only.")
-                          .arg(user, QString::fromStdString(e.what()))
-                    : tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
-        } catch (const std::exception &e) { // the store busy or failing: nobody acts
-            m_who->setText(
-                tr("Who acts could not be checked: %1").arg(QString::fromUtf8(e.what())));
-        }
+    const QString user = m_context.user();
+    const QString why = m_context.actorProblemText();
+    switch (m_context.actorProblem()) {
+    case ConsoleContext::ActorProblem::Refused:
+        m_who->setText(tr("You may not act as “%1” on this store: %2. The inbox is read-only.")
+                           .arg(user, why));
+        return;
+    case ConsoleContext::ActorProblem::Unknown:
+        m_who->setText(tr("No user profile “%1” in this store: the inbox is read-only.").arg(user));
+        return;
+    case ConsoleContext::ActorProblem::Unchecked:
+        m_who->setText(tr("Who acts could not be checked: %1").arg(why));
+        return;
+    case ConsoleContext::ActorProblem::None:
+        break;
     }
     if (m_actor)
         m_who->setText(
             tr("Acting as %1 (%2)")
                 .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role)))));
-    else if (user.isEmpty())
+    else
         m_who->setText(tr("Choose who you are in Settings, or start Baton with --user NAME; until "
                           "then the inbox is read-only."));
 }
@@ -194,7 +184,12 @@ void InboxPage::presetFilters()
 
 void InboxPage::setUser(const QString &user)
 {
-    resolveUser(user);
+    m_context.setUser(user); // the context tells every page, this one too
+}
+
+void InboxPage::followActor()
+{
+    showWho();
     presetFilters();
     updateActions();
     applyFilters(false);
@@ -251,7 +246,7 @@ void InboxPage::createActions()
              for (QAction *a : actions())
                  sheet += QStringLiteral("%1\t%2\n")
                               .arg(a->shortcut().toString(QKeySequence::NativeText), a->text());
-             m_dialogs.shortcuts(this, sheet);
+             m_context.reviewDialogs().shortcuts(this, sheet);
          },
          std::nullopt},
     };
@@ -338,9 +333,9 @@ void InboxPage::indexThenSearch()
     // stays responsive while a big run's briefs are indexed.
     std::int64_t waiting = 0;
     try {
-        waiting = m_pendingSearch.isEmpty() ? 0 : m_queries.unindexedBriefs();
+        waiting = m_pendingSearch.isEmpty() ? 0 : m_context.briefs().unindexedBriefs();
         if (waiting > 0) {
-            waiting = m_queries.indexBriefs(150); // about a frame each (500: 53 ms)
+            waiting = m_context.briefs().indexBriefs(150); // about a frame each (500: 53 ms)
             emit statusMessage(tr("Indexing briefs for search: %n to go", "", int(waiting)));
         }
     } catch (const std::exception &e) {
@@ -406,11 +401,12 @@ bool InboxPage::act(const std::function<void(std::int64_t, std::int64_t)> &actio
         return true;
     } catch (const review::ReviewError &e) {
         const bool conflict = e.kind() == review::ReviewError::Kind::Conflict;
-        m_messages.critical(this, conflict ? tr("Someone acted first") : tr("Not done"),
-                            QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this,
+                                          conflict ? tr("Someone acted first") : tr("Not done"),
+                                          QString::fromUtf8(e.what()));
         refresh(); // a conflict shows the brief as it now is
     } catch (const std::exception &e) {
-        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
     }
     return false;
 }
@@ -419,7 +415,7 @@ void InboxPage::approve()
 {
     const int row = m_table->currentIndex().row();
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_service.approve(*m_actor, id, version);
+            m_context.review().approve(*m_actor, id, version);
         })) {
         emit statusMessage(tr("Approved"));
         // Approve moves on: the next brief takes this one's place (or stays below it).
@@ -440,11 +436,11 @@ std::optional<nlohmann::json> InboxPage::askForEdit(const review::BriefState &st
             problems << tr("not valid JSON");
             return problems;
         }
-        for (const auto &p : m_service.checkEdit(currentJson, edited))
+        for (const auto &p : m_context.review().checkEdit(currentJson, edited))
             problems << qs(p);
         return problems;
     };
-    const auto request = m_dialogs.edit(this, qs(state.text), check);
+    const auto request = m_context.reviewDialogs().edit(this, qs(state.text), check);
     if (!request)
         return std::nullopt;
     const auto edited = nlohmann::json::parse(request->briefJson.toStdString(), nullptr, false);
@@ -461,16 +457,17 @@ void InboxPage::edit()
         return;
     review::BriefState state;
     try {
-        state = m_service.brief(c->first);
+        state = m_context.review().brief(c->first);
     } catch (const std::exception &e) {
-        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
         return;
     }
     const auto patch = askForEdit(state);
     if (!patch)
         return;
     if (act([&](std::int64_t id, std::int64_t) {
-            m_service.edit(*m_actor, id, state.version, *patch, m_editReason.toStdString());
+            m_context.review().edit(*m_actor, id, state.version, *patch,
+                                    m_editReason.toStdString());
         })) {
         emit statusMessage(tr("Edit saved"));
         refresh();
@@ -486,21 +483,21 @@ void InboxPage::resolve(review::Resolution resolution)
     QString why;
     if (resolution == review::Resolution::ApproveWithEdits) {
         try {
-            const auto state = m_service.brief(c->first);
+            const auto state = m_context.review().brief(c->first);
             if (state.version != c->second) {
                 refresh();
                 return;
             }
             patch = askForEdit(state);
         } catch (const std::exception &e) {
-            m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+            m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
             return;
         }
         if (!patch)
             return;
         why = m_editReason;
     } else if (resolution == review::Resolution::ReturnToRep) {
-        const auto note = m_dialogs.note(this, tr("Return to the rep"));
+        const auto note = m_context.reviewDialogs().note(this, tr("Return to the rep"));
         if (!note)
             return;
         why = *note;
@@ -508,15 +505,15 @@ void InboxPage::resolve(review::Resolution resolution)
         QStringList reasons;
         for (const auto r : util::allOf<review::RejectionReason>())
             reasons << qs(util::nameString(r));
-        const auto reason = m_dialogs.choice(this, tr("Reject the brief"), reasons);
+        const auto reason = m_context.reviewDialogs().choice(this, tr("Reject the brief"), reasons);
         if (!reason)
             return;
         why = *reason;
     }
     const int row = m_table->currentIndex().row();
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_service.resolve(*m_actor, id, version, resolution, why.toStdString(),
-                              patch ? &*patch : nullptr);
+            m_context.review().resolve(*m_actor, id, version, resolution, why.toStdString(),
+                                       patch ? &*patch : nullptr);
         })) {
         emit statusMessage(tr("Resolved"));
         m_model->refresh();
@@ -528,19 +525,20 @@ void InboxPage::escalate()
 {
     QStringList categories, managers;
     try {
-        for (const auto &m : m_queries.owners(true))
+        for (const auto &m : m_context.briefs().owners(true))
             managers << qs(m);
     } catch (const std::exception &e) {
         emit statusMessage(tr("Could not read the managers: %1").arg(QString::fromUtf8(e.what())));
     }
     for (const auto c : util::allOf<review::EscalationCategory>())
         categories << qs(util::nameString(c));
-    const auto request = m_dialogs.escalation(this, categories, managers);
+    const auto request = m_context.reviewDialogs().escalation(this, categories, managers);
     if (!request)
         return;
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_service.escalate(*m_actor, id, version, request->category.toStdString(),
-                               request->note.toStdString(), request->manager.toStdString());
+            m_context.review().escalate(*m_actor, id, version, request->category.toStdString(),
+                                        request->note.toStdString(),
+                                        request->manager.toStdString());
         })) {
         emit statusMessage(tr("Escalated"));
         refresh();
@@ -551,17 +549,17 @@ void InboxPage::reassign()
 {
     QStringList owners;
     try {
-        for (const auto &o : m_queries.owners())
+        for (const auto &o : m_context.briefs().owners())
             owners << qs(o);
     } catch (const std::exception &e) {
-        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
         return;
     }
-    const auto to = m_dialogs.choice(this, tr("Reassign the brief to"), owners);
+    const auto to = m_context.reviewDialogs().choice(this, tr("Reassign the brief to"), owners);
     if (!to)
         return;
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_service.reassign(*m_actor, id, version, to->toStdString(), std::string());
+            m_context.review().reassign(*m_actor, id, version, to->toStdString(), std::string());
         })) {
         emit statusMessage(tr("Reassigned to %1").arg(*to));
         refresh();
@@ -570,11 +568,11 @@ void InboxPage::reassign()
 
 void InboxPage::retract()
 {
-    const auto reason = m_dialogs.note(this, tr("Retract the brief"));
+    const auto reason = m_context.reviewDialogs().note(this, tr("Retract the brief"));
     if (!reason)
         return;
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_service.retract(*m_actor, id, version, reason->toStdString());
+            m_context.review().retract(*m_actor, id, version, reason->toStdString());
         })) {
         emit statusMessage(tr("Retracted: what reached the CRM will be undone"));
         refresh();
@@ -583,11 +581,11 @@ void InboxPage::retract()
 
 void InboxPage::comment()
 {
-    const auto text = m_dialogs.comment(this);
+    const auto text = m_context.reviewDialogs().comment(this);
     if (!text)
         return;
     if (act([&](std::int64_t id, std::int64_t) {
-            m_service.comment(*m_actor, id, text->toStdString());
+            m_context.review().comment(*m_actor, id, text->toStdString());
         })) {
         emit statusMessage(tr("Comment saved"));
         refresh();
@@ -611,12 +609,12 @@ void InboxPage::rerun()
     const auto c = current();
     if (!c || !m_actor || !m_runner || m_runner->isRunning())
         return;
-    const auto note = m_dialogs.note(this, tr("Re-run the pipeline for the lead"));
+    const auto note = m_context.reviewDialogs().note(this, tr("Re-run the pipeline for the lead"));
     if (!note)
         return;
     review::BriefState requested;
     if (!act([&](std::int64_t id, std::int64_t version) {
-            requested = m_service.requestRerun(*m_actor, id, version, note->toStdString());
+            requested = m_context.review().requestRerun(*m_actor, id, version, note->toStdString());
         }))
         return;
     m_rerunBrief = requested.id;
@@ -650,12 +648,12 @@ void InboxPage::rerunFinished(const LeadRerunOutcome &outcome)
                    .arg(outcome.leadId)
                    .arg(brief);
     if (!text.isEmpty()) {
-        m_messages.information(this, tr("Re-run"), text);
+        m_context.messageBoxes().information(this, tr("Re-run"), text);
     } else {
-        m_messages.critical(this, tr("Re-run failed"),
-                            tr("The pipeline could not re-run lead #%1: %2")
-                                .arg(outcome.leadId)
-                                .arg(outcome.error));
+        m_context.messageBoxes().critical(this, tr("Re-run failed"),
+                                          tr("The pipeline could not re-run lead #%1: %2")
+                                              .arg(outcome.leadId)
+                                              .arg(outcome.error));
     }
     refresh();
 }

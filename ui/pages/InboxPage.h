@@ -1,12 +1,9 @@
 #pragma once
 
-#include "review/BriefQueries.h"
 #include "review/ReviewService.h"
 
-#include <QDateTime>
 #include <QWidget>
 #include <functional>
-#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 
@@ -16,24 +13,13 @@ class QComboBox;
 class QLabel;
 class QTableView;
 
-namespace baton {
-class Clock;
-}
-namespace baton::store {
-class Database;
-}
-namespace baton::contracts {
-class ContractRegistry;
-}
-
 namespace baton::ui {
 
 class BriefView;
+class ConsoleContext;
 class DebouncedLineEdit;
 class InboxTableModel;
-class MessageBoxes;
 class PipelineRunner;
-class ReviewDialogs;
 struct LeadRerunOutcome;
 
 // The rep's queue: briefs to review, filtered, sorted and searched, with the selected one
@@ -52,9 +38,8 @@ public:
         Inbox,
         Escalations
     };
-    InboxPage(Mode mode, store::Database &db, const contracts::ContractRegistry &registry,
-              MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-              const QString &osAccount, QWidget *parent = nullptr);
+    // Acts as the context's actor, and follows it.
+    InboxPage(Mode mode, ConsoleContext &context, QWidget *parent = nullptr);
     ~InboxPage() override;
 
     InboxTableModel *model() const { return m_model; }
@@ -64,7 +49,8 @@ public:
     QAction *action(const char *name) const;
 
     void refresh();
-    // Acts as another user profile from now on (the Settings page's choice).
+    // Acts as another user profile from now on (the Settings page's choice): for every page
+    // of the context.
     void setUser(const QString &user);
     // Selects the brief shown, by row of the table.
     void selectRow(int row);
@@ -79,7 +65,8 @@ signals:
 private:
     QWidget *buildFilters();
     void createActions();
-    void resolveUser(const QString &user);
+    void followActor();
+    void showWho();
     void presetFilters();
     void updateActions();
     // In the background (a search, a filter) or at once (the first load, a new user).
@@ -105,13 +92,8 @@ private:
     void move(int delta);
 
     Mode m_mode;
-    QString m_osAccount; // who is at the keyboard, as the OS knows it
-    std::unique_ptr<Clock> m_clock;
-    review::BriefQueries m_queries;
-    review::ReviewService m_service;
-    MessageBoxes &m_messages;
-    ReviewDialogs &m_dialogs;
-    std::optional<review::Actor> m_actor;
+    ConsoleContext &m_context;
+    const std::optional<review::Actor> &m_actor; // the context's
     InboxTableModel *m_model;
     QLabel *m_who;
     DebouncedLineEdit *m_search;

@@ -1,5 +1,8 @@
 #include "pages/LineagePage.h"
+
+#include "ConsoleContext.h"
 #include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QBrush>
 #include <QComboBox>
@@ -82,14 +85,13 @@ class NodeItem final : public QGraphicsRectItem
 {
 public:
     NodeItem(const telemetry::LineageNode &node, std::function<void(const QString &)> open)
-        : QGraphicsRectItem(0, 0, kWidth, kHeight), m_id(QString::fromStdString(node.id)),
-          m_open(std::move(open))
+        : QGraphicsRectItem(0, 0, kWidth, kHeight), m_id(qs(node.id)), m_open(std::move(open))
     {
         setBrush(colorOf(node.kind));
         setPen(QPen(QColor(0x88, 0x88, 0x88)));
         setFlag(ItemIsSelectable);
         setData(0, m_id);
-        QString label = QString::fromStdString(node.label);
+        QString label = qs(node.label);
         if (node.kind == Kind::EventGroup)
             label += QStringLiteral(" (%1)").arg(node.count);
         auto *title = new QGraphicsSimpleTextItem(label, this);
@@ -97,11 +99,10 @@ public:
         bold.setBold(true);
         title->setFont(bold);
         title->setPos(6, 4);
-        QString sub = QString::fromStdString(node.version);
+        QString sub = qs(node.version);
         if (!node.time.empty())
             sub += (sub.isEmpty() ? QString() : QStringLiteral(" · ")) +
-                   QString::fromStdString(node.time).left(16).replace(QLatin1Char('T'),
-                                                                      QLatin1Char(' '));
+                   qs(node.time).left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
         auto *subtitle = new QGraphicsSimpleTextItem(sub, this);
         QFont small = subtitle->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -128,8 +129,8 @@ private:
 
 } // namespace
 
-LineagePage::LineagePage(store::Database &db, QWidget *parent)
-    : QWidget(parent), m_db(db), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
+LineagePage::LineagePage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_db(context.db()), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
       m_state(new QLabel(this)), m_scene(new QGraphicsScene(this)),
       m_view(new QGraphicsView(m_scene, this)), m_details(new QPlainTextEdit(this))
 {
@@ -175,6 +176,9 @@ LineagePage::LineagePage(store::Database &db, QWidget *parent)
     connect(fit, &QPushButton::clicked, this,
             [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
+    connect(&context, &ConsoleContext::actorChanged, this,
+            [this, &context] { setViewer(context.actor()); });
+    setViewer(context.actor());
     showLabelsAsPlainText(this);
 }
 
@@ -221,7 +225,7 @@ bool LineagePage::showBrief(std::int64_t briefId)
             draw();
             m_state->setText(m_viewer ? tr("%1 may read only briefs they own or acted on; brief "
                                            "#%2 is not one of them.")
-                                            .arg(QString::fromStdString(m_viewer->user))
+                                            .arg(qs(m_viewer->user))
                                             .arg(briefId)
                                       : tr("Choose who you are in Settings to read lineage."));
             return false;
@@ -265,11 +269,11 @@ void LineagePage::draw()
         item->setPos(layer * kColumn, rows[layer]++ * kRow);
         item->setZValue(1);
         m_scene->addItem(item);
-        m_items[QString::fromStdString(n.id)] = item;
+        m_items[qs(n.id)] = item;
     }
     for (const auto &e : m_graph->edges) {
-        const auto from = m_items.find(QString::fromStdString(e.from));
-        const auto to = m_items.find(QString::fromStdString(e.to));
+        const auto from = m_items.find(qs(e.from));
+        const auto to = m_items.find(qs(e.to));
         if (from == m_items.end() || to == m_items.end())
             continue;
         const QPointF a = from->second->pos() + QPointF(kWidth, kHeight / 2);
@@ -332,20 +336,19 @@ void LineagePage::onSelection()
     const auto *node = m_graph->node(id.toStdString());
     if (!node)
         return;
-    QString text =
-        QStringLiteral("%1\n%2\n").arg(QString::fromStdString(node->label), kindName(node->kind));
+    QString text = QStringLiteral("%1\n%2\n").arg(qs(node->label), kindName(node->kind));
     if (!node->version.empty())
-        text += tr("Version: %1\n").arg(QString::fromStdString(node->version));
+        text += tr("Version: %1\n").arg(qs(node->version));
     if (!node->time.empty())
-        text += tr("Time: %1\n").arg(QString::fromStdString(node->time));
+        text += tr("Time: %1\n").arg(qs(node->time));
     if (node->kind == Kind::EventGroup)
         text += tr("Events: %1\n").arg(node->count);
-    text += QLatin1Char('\n') + QString::fromStdString(node->detail);
+    text += QLatin1Char('\n') + qs(node->detail);
     m_details->setPlainText(text);
     // A field (or anything) selected: what it rests on stays, the rest fades.
     std::set<QString> keep;
     for (const auto &up : m_graph->upstream(node->id))
-        keep.insert(QString::fromStdString(up));
+        keep.insert(qs(up));
     for (auto &[itemId, item] : m_items)
         item->setOpacity(keep.count(itemId) ? 1.0 : 0.2);
     for (auto &[edge, ends] : m_edges)

@@ -23,6 +23,8 @@ class Database;
 
 namespace baton::ui {
 
+class ConsoleContext;
+
 // "Where did this come from?" for a brief: its lineage as a graph (QGraphicsView), columns
 // from source files to CRM objects, every node with its contract or agent version and time.
 // Clicking a node shows its details; selecting a brief field keeps only what it rests on in
@@ -33,7 +35,8 @@ class LineagePage : public QWidget
     Q_OBJECT
 
 public:
-    LineagePage(store::Database &db, QWidget *parent = nullptr);
+    // Read by the context's actor, and follows it.
+    explicit LineagePage(ConsoleContext &context, QWidget *parent = nullptr);
     ~LineagePage() override;
 
     // Who reads: a brief they may not read is not shown (nobody: none is).
@@ -57,8 +60,8 @@ private:
     void draw();
     void onSelection();
 
-    store::Database &m_db;
-    QComboBox *m_what; // brief or lead
+    store::Database &m_db; // the context's
+    QComboBox *m_what;     // brief or lead
     QSpinBox *m_brief;
     QLabel *m_state;
     QGraphicsScene *m_scene;

@@ -1,12 +1,12 @@
 #include "pages/OutboxPage.h"
 
+#include "ConsoleContext.h"
 #include "MessageBoxes.h"
 #include "PlainText.h"
 #include "PushRunner.h"
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
 #include "models/OutboxTableModel.h"
-#include "ports/Clock.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -24,16 +24,12 @@
 
 namespace baton::ui {
 
-OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &registry,
-                       MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-                       const QString &osAccount, QWidget *parent)
-    : QWidget(parent), m_osAccount(osAccount), m_clock(std::make_unique<SystemClock>()),
-      m_outbox(db), m_review(db, registry, *m_clock), m_actions(db, *m_clock), m_messages(messages),
-      m_dialogs(dialogs), m_model(new OutboxTableModel(m_outbox, this)), m_who(new QLabel(this)),
-      m_counts(new QLabel(this)), m_status(new QComboBox(this)), m_table(new QTableView(this)),
-      m_detail(new QPlainTextEdit(this)), m_retry(new QAction(tr("Retry now"), this)),
-      m_cancel(new QAction(tr("Cancel…"), this)), m_push(new QAction(tr("Push now"), this)),
-      m_target(new QLabel(this))
+OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_model(new OutboxTableModel(context.outbox(), this)),
+      m_who(new QLabel(this)), m_counts(new QLabel(this)), m_status(new QComboBox(this)),
+      m_table(new QTableView(this)), m_detail(new QPlainTextEdit(this)),
+      m_retry(new QAction(tr("Retry now"), this)), m_cancel(new QAction(tr("Cancel…"), this)),
+      m_push(new QAction(tr("Push now"), this)), m_target(new QLabel(this))
 {
     setObjectName(QStringLiteral("outboxPage"));
     m_status->setObjectName(QStringLiteral("outboxStatus"));
@@ -99,7 +95,8 @@ OutboxPage::OutboxPage(store::Database &db, const contracts::ContractRegistry &r
             &OutboxPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::currentChanged);
     connect(m_model, &OutboxTableModel::loadFailed, this, &OutboxPage::statusMessage);
-    setUser(user);
+    connect(&m_context, &ConsoleContext::actorChanged, this, &OutboxPage::followActor);
+    followActor();
     updateCounts();
     updatePush();
     showLabelsAsPlainText(this);
@@ -148,28 +145,22 @@ QAction *OutboxPage::action(const char *name) const
     return findChild<QAction *>(QLatin1String(name));
 }
 
-void OutboxPage::setUser(const QString &user)
+void OutboxPage::followActor()
 {
-    m_actor.reset();
-    if (!user.isEmpty()) {
-        try {
-            m_actor = m_review.actAs(user.toStdString(), m_osAccount.toStdString());
-        } catch (const std::exception &) { // refused, unknown or the store failing: nobody acts
-        }
-    }
-    const bool may =
-        m_actor &&
-        governance::grant(m_actor->role, governance::Action::ManageOutbox) != governance::Grant::No;
+    // Refused, unknown or the store failing: nobody acts.
+    const std::optional<review::Actor> &actor = m_context.actor();
+    const bool may = actor && governance::grant(actor->role, governance::Action::ManageOutbox) !=
+                                  governance::Grant::No;
     m_retry->setEnabled(may);
     m_cancel->setEnabled(may);
     // The operations carry every brief's note and answers: for the roles that read them all.
-    const bool reads = m_actor && !review::ReviewService::visibleTo(*m_actor);
+    const bool reads = actor && !review::ReviewService::visibleTo(*actor);
     m_table->setVisible(reads);
     m_detail->setVisible(reads);
     if (!reads)
         m_detail->clear();
     m_who->setText(
-        may     ? tr("Acting as %1: you may retry and cancel operations.").arg(qs(m_actor->name))
+        may     ? tr("Acting as %1: you may retry and cancel operations.").arg(qs(actor->name))
         : reads ? tr("Marketing ops and admins retry and cancel operations; this view is "
                      "read-only for you.")
                 : tr("The outbox covers every brief: it is for managers, marketing ops and "
@@ -195,7 +186,7 @@ void OutboxPage::refresh()
 void OutboxPage::updateCounts()
 {
     try {
-        const auto c = m_outbox.counts();
+        const auto c = m_context.outbox().counts();
         const QLocale locale;
         m_counts->setText(tr("%1 waiting, %2 failed, %3 done, %4 cancelled")
                               .arg(locale.toString(c.pending + c.inFlight),
@@ -240,13 +231,13 @@ void OutboxPage::currentChanged()
 void OutboxPage::retry()
 {
     const auto id = currentOperation();
-    if (!id || !m_actor)
+    if (!id || !m_context.actor())
         return;
     try {
-        m_actions.retryNow(*m_actor, *id);
+        m_context.outboxActions().retryNow(*m_context.actor(), *id);
         emit statusMessage(tr("Operation #%1 is due now").arg(*id));
     } catch (const std::exception &e) {
-        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
     }
     refresh();
 }
@@ -254,16 +245,16 @@ void OutboxPage::retry()
 void OutboxPage::cancel()
 {
     const auto id = currentOperation();
-    if (!id || !m_actor)
+    if (!id || !m_context.actor())
         return;
-    const auto reason = m_dialogs.note(this, tr("Cancel operation #%1").arg(*id));
+    const auto reason = m_context.reviewDialogs().note(this, tr("Cancel operation #%1").arg(*id));
     if (!reason)
         return;
     try {
-        m_actions.cancel(*m_actor, *id, reason->toStdString());
+        m_context.outboxActions().cancel(*m_context.actor(), *id, reason->toStdString());
         emit statusMessage(tr("Operation #%1 cancelled").arg(*id));
     } catch (const std::exception &e) {
-        m_messages.critical(this, tr("Not done"), QString::fromUtf8(e.what()));
+        m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
     }
     refresh();
 }

@@ -1,11 +1,6 @@
 #pragma once
 
-#include "crm/OutboxActions.h"
-#include "crm/OutboxStore.h"
-#include "review/ReviewService.h"
-
 #include <QWidget>
-#include <memory>
 #include <optional>
 
 class QAction;
@@ -15,23 +10,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 
-namespace baton {
-class Clock;
-}
-namespace baton::contracts {
-class ContractRegistry;
-}
-namespace baton::store {
-class Database;
-}
-
 namespace baton::ui {
 
-class MessageBoxes;
+class ConsoleContext;
 class OutboxTableModel;
 class PushRunner;
 struct PushOutcome;
-class ReviewDialogs;
 
 // What the CRM has and has not received: every outbox operation with its status, attempts,
 // next attempt, last error and CRM id; beside it the last request (secrets masked) and
@@ -42,9 +26,8 @@ class OutboxPage : public QWidget
     Q_OBJECT
 
 public:
-    OutboxPage(store::Database &db, const contracts::ContractRegistry &registry,
-               MessageBoxes &messages, ReviewDialogs &dialogs, const QString &user,
-               const QString &osAccount, QWidget *parent = nullptr);
+    // Acts as the context's actor, and follows it.
+    explicit OutboxPage(ConsoleContext &context, QWidget *parent = nullptr);
     ~OutboxPage() override;
 
     OutboxTableModel *model() const { return m_model; }
@@ -53,7 +36,6 @@ public:
     QAction *action(const char *name) const;
 
     void refresh();
-    void setUser(const QString &user);
     // Offers "Push now" (P) and refreshes after every push, whoever started it.
     void setPushRunner(PushRunner *runner);
 
@@ -64,6 +46,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // What the actor may do and see here.
+    void followActor();
     void currentChanged();
     std::optional<qint64> currentOperation() const;
     void retry();
@@ -72,14 +56,7 @@ private:
     void pushFinished(const PushOutcome &outcome);
     void updatePush();
 
-    QString m_osAccount; // who is at the keyboard, as the OS knows it
-    std::unique_ptr<Clock> m_clock;
-    crm::OutboxStore m_outbox;
-    review::ReviewService m_review;
-    crm::OutboxActions m_actions;
-    MessageBoxes &m_messages;
-    ReviewDialogs &m_dialogs;
-    std::optional<review::Actor> m_actor;
+    ConsoleContext &m_context;
     OutboxTableModel *m_model;
     QLabel *m_who;
     QLabel *m_counts;

@@ -1,7 +1,9 @@
 #include "pages/SettingsPage.h"
-#include "PlainText.h"
 
+#include "ConsoleContext.h"
+#include "PlainText.h"
 #include "Settings.h"
+#include "models/DisplayFormat.h"
 #include "pipeline/Team.h"
 
 #include <QComboBox>
@@ -13,10 +15,9 @@
 
 namespace baton::ui {
 
-SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
-                           QWidget *parent)
-    : QWidget(parent), m_settings(settings), m_user(new QComboBox(this)), m_role(new QLabel(this)),
-      m_hubSpot(new QLineEdit(this)), m_salesforce(new QLineEdit(this)),
+SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_settings(context.settings()), m_user(new QComboBox(this)),
+      m_role(new QLabel(this)), m_hubSpot(new QLineEdit(this)), m_salesforce(new QLineEdit(this)),
       m_salesforceClient(new QLineEdit(this)), m_webhook(new QLineEdit(this)),
       m_jsonl(new QLineEdit(this))
 {
@@ -24,16 +25,14 @@ SettingsPage::SettingsPage(store::Database &db, Settings &settings, const QStrin
     m_user->setObjectName(QStringLiteral("userProfile"));
     m_user->addItem(tr("Nobody (read-only)"), QString());
     try {
-        for (const auto &u : pipeline::users(db))
-            m_user->addItem(tr("%1 — %2 (%3)")
-                                .arg(QString::fromStdString(u.name),
-                                     QString::fromStdString(u.email),
-                                     QString::fromStdString(u.role)),
-                            QString::fromStdString(u.email));
+        for (const auto &u : pipeline::users(context.db()))
+            m_user->addItem(tr("%1 — %2 (%3)").arg(qs(u.name), qs(u.email), qs(u.role)),
+                            qs(u.email));
     } catch (const std::exception &e) {
         m_role->setText(
             tr("The user profiles could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
+    const QString currentUser = context.user();
     int index = m_user->findData(currentUser);
     for (int i = 1; index < 0 && i < m_user->count(); ++i)
         if (m_user->itemText(i).startsWith(currentUser + QStringLiteral(" — ")))

@@ -6,12 +6,9 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 
-namespace baton::store {
-class Database;
-}
-
 namespace baton::ui {
 
+class ConsoleContext;
 class Settings;
 
 // Who the console acts as (a user profile from the store, with its role), kept in the
@@ -21,8 +18,8 @@ class SettingsPage : public QWidget
     Q_OBJECT
 
 public:
-    SettingsPage(store::Database &db, Settings &settings, const QString &currentUser,
-                 QWidget *parent = nullptr);
+    // Offers the store's profiles, the context's user chosen.
+    explicit SettingsPage(ConsoleContext &context, QWidget *parent = nullptr);
 
     QComboBox *userChoice() const { return m_user; }
 

@@ -1,9 +1,8 @@
 #include "widgets/BriefView.h"
 
+#include "ConsoleContext.h"
 #include "PlainText.h"
-#include "models/InboxTableModel.h"
-#include "review/BriefQueries.h"
-#include "review/ReviewService.h"
+#include "models/DisplayFormat.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -29,11 +28,6 @@ namespace {
 constexpr int kEvidenceRole = Qt::UserRole + 1; // QStringList of refs a sentence cites
 constexpr int kRefRole = Qt::UserRole + 2;      // the ref an input row stands for
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 QStringList strings(const QJsonArray &array)
 {
     QStringList out;
@@ -56,10 +50,9 @@ QTreeWidget *tree(const QStringList &headers, const char *objectName, QWidget *p
 
 } // namespace
 
-BriefView::BriefView(review::ReviewService &service, review::BriefQueries &queries, QWidget *parent)
-    : QWidget(parent), m_service(service), m_queries(queries), m_title(new QLabel(this)),
-      m_meta(new QLabel(this)), m_crm(new QLabel(this)), m_chart(new QChartView(this)),
-      m_tabs(new QTabWidget(this)),
+BriefView::BriefView(ConsoleContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_meta(new QLabel(this)),
+      m_crm(new QLabel(this)), m_chart(new QChartView(this)), m_tabs(new QTabWidget(this)),
       m_sentences(tree({tr("Section"), tr("Sentence"), tr("Cites")}, "briefSentences", this)),
       m_inputs(
           tree({tr("Record"), tr("Source"), tr("Contract"), tr("Hash"), tr("Received"), tr("What")},
@@ -131,7 +124,7 @@ void BriefView::showCrm(std::int64_t briefId)
     // Grouped by where each went: "In HubSpot: contact 1001 · note 1002 · task 1003".
     QMap<QString, QStringList> made;
     int waiting = 0, failed = 0;
-    for (const auto &o : m_queries.crmObjects(briefId)) {
+    for (const auto &o : m_context.briefs().crmObjects(briefId)) {
         if (o.status == "done") {
             QString what;
             if (o.kind == "upsert_person")
@@ -177,7 +170,7 @@ void BriefView::showBrief(std::int64_t briefId)
         m_chart->setChart(new QChart);
         return;
     }
-    const auto state = m_service.brief(briefId);
+    const auto state = m_context.review().brief(briefId);
     m_version = state.version;
     const QJsonObject brief =
         QJsonDocument::fromJson(QByteArray::fromStdString(state.text)).object();
@@ -189,15 +182,14 @@ void BriefView::showBrief(std::int64_t briefId)
             .arg(lead[QStringLiteral("name")].toString(lead[QStringLiteral("email")].toString()),
                  lead[QStringLiteral("job_title")].toString(),
                  lead[QStringLiteral("company")].toString()));
-    const QDateTime due =
-        QDateTime::fromString(routing[QStringLiteral("sla_due")].toString(), Qt::ISODateWithMs);
+    const QDateTime due = utcTime(routing[QStringLiteral("sla_due")].toString());
     m_meta->setText(tr("Band %1 · score %2 (fit %3, engagement %4) · SLA %5 · %6 · version %7%8")
                         .arg(score[QStringLiteral("grid")].toString())
                         .arg(score[QStringLiteral("score")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
-                        .arg(slaCountdown(due, QDateTime::currentDateTimeUtc()))
-                        .arg(statusText(qs(util::nameString(state.status))))
+                        .arg(slaCountdown(due, m_context.now()))
+                        .arg(briefStatusText(qs(util::nameString(state.status))))
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);
@@ -243,7 +235,7 @@ void BriefView::showBrief(std::int64_t briefId)
             {tr("Escalation"),
              strings(escalation[QStringLiteral("reasons")].toArray()).join(QStringLiteral("; "))});
 
-    for (const auto &in : m_queries.inputs(state.text)) {
+    for (const auto &in : m_context.briefs().inputs(state.text)) {
         auto *item = new QTreeWidgetItem(
             m_inputs, {qs(in.ref), qs(in.sourceSystem + " " + in.sourceId), qs(in.contract),
                        qs(in.hash.substr(0, 12)), qs(in.receivedAt), qs(in.summary)});
@@ -253,11 +245,11 @@ void BriefView::showBrief(std::int64_t briefId)
             item->setToolTip(0, in.missing ? tr("The record is no longer in the store")
                                            : tr("The record changed since the brief was made"));
     }
-    for (const auto &s : m_queries.steps(briefId))
+    for (const auto &s : m_context.briefs().steps(briefId))
         new QTreeWidgetItem(m_steps,
                             {qs(s.agent), qs(s.version), qs(s.decision), qs(s.rationale),
                              qs(s.policyChecks), tr("%1 ms").arg(s.durationMs, 0, 'f', 2)});
-    for (const auto &h : m_queries.history(briefId)) {
+    for (const auto &h : m_context.briefs().history(briefId)) {
         QString detail = qs(h.reason);
         if (!h.target.empty())
             detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) +

@@ -10,12 +10,9 @@ class QTreeWidgetItem;
 
 class QChartView;
 
-namespace baton::review {
-class BriefQueries;
-class ReviewService;
-} // namespace baton::review
-
 namespace baton::ui {
+
+class ConsoleContext;
 
 // One brief: its header with the score's factor bars, its sections sentence by sentence,
 // and tabs for the inputs it considered, the agents' reasoning and its review history.
@@ -25,8 +22,8 @@ class BriefView : public QWidget
     Q_OBJECT
 
 public:
-    BriefView(review::ReviewService &service, review::BriefQueries &queries,
-              QWidget *parent = nullptr);
+    // Reads through the context's services; SLAs count down on its clock.
+    explicit BriefView(ConsoleContext &context, QWidget *parent = nullptr);
 
     // Shows the brief as it now reads; 0 clears the view.
     void showBrief(std::int64_t briefId);
@@ -46,8 +43,7 @@ private:
     void sentenceSelected();
     void inputSelected();
 
-    review::ReviewService &m_service;
-    review::BriefQueries &m_queries;
+    ConsoleContext &m_context;
     std::int64_t m_briefId = 0;
     std::int64_t m_version = 0;
     QLabel *m_title;

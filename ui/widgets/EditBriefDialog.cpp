@@ -1,5 +1,7 @@
 #include "widgets/EditBriefDialog.h"
+
 #include "PlainText.h"
+#include "models/DisplayFormat.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -116,15 +118,15 @@ void EditBriefDialog::fillFields()
             m_fields->insertRow(row);
             auto *section = new QTableWidgetItem(text.section);
             section->setFlags(section->flags() & ~Qt::ItemIsEditable);
-            section->setData(Qt::UserRole, QString::fromStdString(text.pointer));
+            section->setData(Qt::UserRole, qs(text.pointer));
             auto *number = new QTableWidgetItem(QString::number(text.number));
             number->setFlags(number->flags() & ~Qt::ItemIsEditable);
             const auto &value = brief.at(nlohmann::json::json_pointer(text.pointer));
             m_fields->setItem(row, 0, section);
             m_fields->setItem(row, 1, number);
             m_fields->setItem(row, 2,
-                              new QTableWidgetItem(QString::fromStdString(
-                                  value.is_string() ? value.get<std::string>() : value.dump())));
+                              new QTableWidgetItem(
+                                  qs(value.is_string() ? value.get<std::string>() : value.dump())));
         }
         m_fields->resizeColumnsToContents();
     }
@@ -140,7 +142,7 @@ void EditBriefDialog::fieldEdited(int row, int column)
         return;
     const auto pointer = m_fields->item(row, 0)->data(Qt::UserRole).toString().toStdString();
     brief[nlohmann::json::json_pointer(pointer)] = m_fields->item(row, 2)->text().toStdString();
-    m_editor->setPlainText(QString::fromStdString(brief.dump(2))); // rechecks
+    m_editor->setPlainText(qs(brief.dump(2))); // rechecks
 }
 
 QString EditBriefDialog::editedJson() const

@@ -1,5 +1,6 @@
 #include "widgets/KpiCharts.h"
 
+#include "models/DisplayFormat.h"
 #include "telemetry/Kpis.h"
 
 #include <QBarCategoryAxis>
@@ -24,11 +25,6 @@ struct KpiText
 {
     Q_DECLARE_TR_FUNCTIONS(KpiCharts)
 };
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 // "11-24": days on an axis, the year said by the period.
 QString shortDay(const std::string &day)
