@@ -14,6 +14,15 @@ if grep -rnE '#include *[<"]valijson' "$root/core" "$root/ui" "$root/app" --incl
    grep -v 'core/contracts/SchemaValidator.cpp' | grep -q .; then
   echo "FAIL: valijson is included outside core/contracts/SchemaValidator.cpp"; fail=1
 fi
+# Areas of core depend one way: review announces transitions that the outbox subscriber
+# turns into CRM operations, so crm knows nothing of review; governance (who acts, may they,
+# the audit) sits below both.
+if grep -rnE '#include *"review/' "$root/core/crm" "$root/core/governance"; then
+  echo "FAIL: core/crm or core/governance includes core/review"; fail=1
+fi
+if grep -rnE '#include *"crm/' "$root/core/governance"; then
+  echo "FAIL: core/governance includes core/crm"; fail=1
+fi
 link="$build/core/CMakeFiles/baton_core.dir/link.txt"
 if [ -f "$link" ] && grep -qi 'qt6\|Qt6' "$link"; then
   echo "FAIL: baton_core links Qt"; fail=1
