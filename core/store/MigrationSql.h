@@ -8,6 +8,8 @@ namespace baton::store::sql {
 extern const char *const kV12; // consent per channel on leads
 extern const char *const kV13; // profiles bound to OS accounts; what kind of store this is
 
-const std::string &reviewActionsV14(); // retract and rerun as actions; CHECK from review's words
+// review_actions rebuilt with a CHECK from the review vocabulary; v14 made retract and rerun
+// actions of their own. A step that adds a review action runs it again.
+const std::string &rebuildReviewActions();
 
 } // namespace baton::store::sql

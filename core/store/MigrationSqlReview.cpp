@@ -9,10 +9,10 @@ namespace baton::store::sql {
 // reasons "retract" and "rerun". The table is rebuilt so its CHECK comes from the review
 // vocabulary; a step that adds an action rebuilds it again with this same SQL. Generated
 // from the vocabulary, this step can only ever admit more actions than it did when released.
-const std::string &reviewActionsV14()
+const std::string &rebuildReviewActions()
 {
     static const std::string sql = R"sql(
-CREATE TABLE review_actions_v14 (
+CREATE TABLE review_actions_rebuilt (
     id            INTEGER PRIMARY KEY,
     brief_id      INTEGER NOT NULL REFERENCES briefs (id),
     version       INTEGER NOT NULL, -- the version of the brief the action was taken on
@@ -29,7 +29,7 @@ CREATE TABLE review_actions_v14 (
     status_after  TEXT NOT NULL,
     at            TEXT NOT NULL
 );
-INSERT INTO review_actions_v14
+INSERT INTO review_actions_rebuilt
 SELECT id, brief_id, version,
        CASE WHEN action = 'resolve' AND reason IN ('retract', 'rerun') THEN reason ELSE action END,
        actor, role, os_user,
@@ -39,7 +39,7 @@ SELECT id, brief_id, version,
        patch, target, status_before, status_after, at
 FROM review_actions;
 DROP TABLE review_actions;
-ALTER TABLE review_actions_v14 RENAME TO review_actions;
+ALTER TABLE review_actions_rebuilt RENAME TO review_actions;
 CREATE INDEX review_actions_by_brief ON review_actions (brief_id, id);
 CREATE INDEX review_actions_by_time ON review_actions (at, action, brief_id);
 )sql";

@@ -573,7 +573,7 @@ const std::vector<Migration> &migrations()
         {11, "a brief's inputs kept packed", kV11, false},
         {12, "consent per channel on leads", sql::kV12, false},
         {13, "profiles bound to OS accounts, the store's kind", sql::kV13, false},
-        {14, "retract and rerun as review actions of their own", sql::reviewActionsV14(), true},
+        {14, "retract and rerun as review actions of their own", sql::rebuildReviewActions(), true},
     };
     return steps;
 }
