@@ -1,6 +1,7 @@
 #include "pipeline/RunStore.h"
 
 #include "agents/InputsConsidered.h"
+#include "review/Vocabulary.h"
 #include "store/Database.h"
 
 #include <algorithm>
@@ -314,7 +315,8 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
         "pipeline_ms, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, "
         "?)");
     insert.bindAll(leadId, runId, e.fingerprint,
-                   std::string(e.handoff->escalated ? "escalated" : "pending_review"),
+                   util::nameOf(e.handoff->escalated ? review::BriefStatus::Escalated
+                                                     : review::BriefStatus::PendingReview),
                    e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
                    createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
     if (!e.briefInputs.empty())
@@ -322,9 +324,11 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     // A newer brief replaces what a rep has not acted on yet; history stays.
-    auto &supersede =
-        m_db.cached("UPDATE briefs SET status = 'superseded', superseded_by = ? WHERE lead_id = ? "
-                    "AND id <> ? AND status IN ('pending_review', 'escalated')");
+    static const std::string supersedeSql =
+        "UPDATE briefs SET status = '" + util::nameString(review::BriefStatus::Superseded) +
+        "', superseded_by = ? WHERE lead_id = ? AND id <> ? AND status IN (" +
+        util::sqlList(review::kOpenStatuses) + ")";
+    auto &supersede = m_db.cached(supersedeSql);
     supersede.bindAll(id, leadId, id);
     supersede.run();
     auto &step =

@@ -58,19 +58,26 @@ QString slaCountdown(const QDateTime &due, const QDateTime &now)
     return span;
 }
 
-QString briefStatusText(const QString &status)
+QString briefStatusText(review::BriefStatus status)
 {
-    if (status == QLatin1String("pending_review"))
+    using review::BriefStatus;
+    switch (status) {
+    case BriefStatus::PendingReview:
         return QCoreApplication::translate("Inbox", "To review");
-    if (status == QLatin1String("escalated"))
+    case BriefStatus::Escalated:
         return QCoreApplication::translate("Inbox", "Escalated");
-    if (status == QLatin1String("approved"))
+    case BriefStatus::Approved:
         return QCoreApplication::translate("Inbox", "Approved");
-    if (status == QLatin1String("resolved"))
+    case BriefStatus::Resolved:
         return QCoreApplication::translate("Inbox", "Resolved");
-    if (status == QLatin1String("superseded"))
+    case BriefStatus::Superseded:
         return QCoreApplication::translate("Inbox", "Superseded");
-    return status;
+    case BriefStatus::Queued:
+    case BriefStatus::Pushed:
+    case BriefStatus::PushFailed:
+        break;
+    }
+    return nameText(status);
 }
 
 } // namespace baton::ui

@@ -97,12 +97,13 @@ QWidget *InboxPage::buildFilters()
     m_search->setClearButtonEnabled(true);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("Open"), QString());
-    m_status->addItem(tr("To review"), QStringLiteral("pending_review"));
-    m_status->addItem(tr("Escalated"), QStringLiteral("escalated"));
-    m_status->addItem(tr("Approved"), QStringLiteral("approved"));
-    m_status->addItem(tr("In the CRM"), QStringLiteral("pushed"));
-    m_status->addItem(tr("Push failed"), QStringLiteral("push_failed"));
-    m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
+    using review::BriefStatus;
+    m_status->addItem(tr("To review"), nameText(BriefStatus::PendingReview));
+    m_status->addItem(tr("Escalated"), nameText(BriefStatus::Escalated));
+    m_status->addItem(tr("Approved"), nameText(BriefStatus::Approved));
+    m_status->addItem(tr("In the CRM"), nameText(BriefStatus::Pushed));
+    m_status->addItem(tr("Push failed"), nameText(BriefStatus::PushFailed));
+    m_status->addItem(tr("Resolved"), nameText(BriefStatus::Resolved));
     m_status->addItem(tr("All"), QStringLiteral("all"));
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
     m_owner->addItem(tr("Everyone"), QString());
@@ -174,12 +175,13 @@ void InboxPage::presetFilters()
     m_owner->setCurrentIndex(ownOnly ? m_owner->findData(qs(m_actor->user)) : 0);
     m_owner->setEnabled(m_actor && !ownOnly);
     if (m_mode == Mode::Escalations) {
-        m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
+        m_status->setCurrentIndex(m_status->findData(nameText(review::BriefStatus::Escalated)));
         m_status->setEnabled(false);
         return;
     }
     // A rep's queue is what is theirs to review: escalated ones wait on a manager.
-    m_status->setCurrentIndex(ownOnly ? m_status->findData(QStringLiteral("pending_review")) : 0);
+    m_status->setCurrentIndex(
+        ownOnly ? m_status->findData(nameText(review::BriefStatus::PendingReview)) : 0);
 }
 
 void InboxPage::setUser(const QString &user)

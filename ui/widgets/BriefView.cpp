@@ -189,7 +189,7 @@ void BriefView::showBrief(std::int64_t briefId)
                         .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
                         .arg(slaCountdown(due, m_context.now()))
-                        .arg(briefStatusText(qs(util::nameString(state.status))))
+                        .arg(briefStatusText(state.status))
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);
