@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crm/Connector.h"
+#include "crm/Target.h"
 
 #include <map>
 
@@ -31,7 +32,7 @@ public:
 
     explicit HubSpotConnector(Config config);
 
-    std::string system() const override { return "hubspot"; }
+    std::string system() const override { return util::nameString(Target::HubSpot); }
     std::size_t batchLimit(const std::string &kind) const override;
     RateLimit rateLimit() const override { return m_config.limit; }
     std::chrono::milliseconds requestTimeout() const override

@@ -1,6 +1,7 @@
 #include "crm/JsonlSink.h"
 
 #include "crm/OutboxStore.h"
+#include "crm/Target.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -174,7 +175,7 @@ PushSummary JsonlSink::runOnce()
     const auto stamp = util::formatUtcMillis(m_clock.now());
     for (const auto &c : claimed) {
         if (error.empty()) {
-            outbox.markDone(c.op.id, "jsonl", c.deliveryId,
+            outbox.markDone(c.op.id, util::nameString(Target::Jsonl), c.deliveryId,
                             already.count(c.deliveryId) ? "found in the file" : "appended", stamp);
             ++summary.done;
         } else {

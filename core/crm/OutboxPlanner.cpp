@@ -140,9 +140,9 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     return ops;
 }
 
-std::string deliveryKind(const std::string &target)
+std::string deliveryKind(Target target)
 {
-    return target == "webhook" ? "post_webhook" : "append_jsonl";
+    return target == Target::Webhook ? "post_webhook" : "append_jsonl";
 }
 
 std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohmann::json &brief,
@@ -151,9 +151,10 @@ std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohman
 {
     std::vector<PlannedOperation> ops;
     for (const auto &target : targets) {
-        if (target != "webhook" && target != "jsonl")
+        const auto known = util::parseName<Target>(target);
+        if (!known || !isDeliveryTarget(*known))
             continue;
-        const std::string kind = deliveryKind(target);
+        const std::string kind = deliveryKind(*known);
         ops.push_back({kind,
                        "brief:" + std::to_string(briefId) + ":" + kind,
                        {{"event", "brief.approved"},

@@ -1,5 +1,6 @@
 #include "crm/OutboxStore.h"
 
+#include "crm/Target.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
@@ -270,7 +271,8 @@ int OutboxStore::queueRetraction(std::int64_t briefId, const std::string &reason
             // What a receiver was told, it is told the opposite of: a second event.
             if (payload.value("event", "") != "brief.approved")
                 continue;
-            const std::string target = op.kind == "post_webhook" ? "webhook" : "jsonl";
+            const std::string target =
+                util::nameString(op.kind == "post_webhook" ? Target::Webhook : Target::Jsonl);
             compensations.push_back(
                 {op.kind,
                  prefix + op.kind + ":retracted",

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crm/Connector.h"
+#include "crm/Target.h"
 
 #include <map>
 
@@ -34,7 +35,7 @@ public:
 
     explicit SalesforceConnector(Config config);
 
-    std::string system() const override { return "salesforce"; }
+    std::string system() const override { return util::nameString(Target::Salesforce); }
     std::size_t batchLimit(const std::string &) const override { return 200; }
     std::chrono::milliseconds requestTimeout() const override
     {

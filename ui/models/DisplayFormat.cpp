@@ -58,6 +58,26 @@ QString slaCountdown(const QDateTime &due, const QDateTime &now)
     return span;
 }
 
+QString targetText(crm::Target target, const QString &where)
+{
+    const bool at = !where.isEmpty();
+    switch (target) {
+    case crm::Target::HubSpot:
+        return at ? QCoreApplication::translate("DisplayFormat", "HubSpot at %1").arg(where)
+                  : QStringLiteral("HubSpot");
+    case crm::Target::Salesforce:
+        return at ? QCoreApplication::translate("DisplayFormat", "Salesforce at %1").arg(where)
+                  : QStringLiteral("Salesforce");
+    case crm::Target::Webhook:
+        return at ? QCoreApplication::translate("DisplayFormat", "the webhook at %1").arg(where)
+                  : QCoreApplication::translate("DisplayFormat", "the webhook");
+    case crm::Target::Jsonl:
+        break;
+    }
+    return at ? QCoreApplication::translate("DisplayFormat", "the JSONL file %1").arg(where)
+              : QCoreApplication::translate("DisplayFormat", "the JSONL file");
+}
+
 QString briefStatusText(review::BriefStatus status)
 {
     using review::BriefStatus;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crm/Target.h"
 #include "review/Vocabulary.h"
 #include "util/EnumNames.h"
 
@@ -38,6 +39,9 @@ QString localTime(const std::string &utc);
 QString slaCountdown(const QDateTime &due, const QDateTime &now);
 // A brief's status as the inbox names it (PendingReview: "To review").
 QString briefStatusText(review::BriefStatus status);
+// A delivery target as the console names it: "HubSpot", "the webhook" (where something went);
+// with `where`, how it is reached: "HubSpot at https://…", "the JSONL file /tmp/out.jsonl".
+QString targetText(crm::Target target, const QString &where = QString());
 // "840 ms", "12.4 s", "3 min 05 s"; an em dash for a batch that has not finished.
 QString durationText(std::optional<std::int64_t> ms);
 

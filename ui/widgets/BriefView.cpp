@@ -106,19 +106,6 @@ BriefView::BriefView(ConsoleContext &context, QWidget *parent)
     showLabelsAsPlainText(this);
 }
 
-QString BriefView::systemName(const QString &system)
-{
-    if (system == QLatin1String("hubspot"))
-        return QStringLiteral("HubSpot");
-    if (system == QLatin1String("salesforce"))
-        return QStringLiteral("Salesforce");
-    if (system == QLatin1String("webhook"))
-        return tr("the webhook");
-    if (system == QLatin1String("jsonl"))
-        return tr("the JSONL file");
-    return system;
-}
-
 void BriefView::showCrm(std::int64_t briefId)
 {
     // Grouped by where each went: "In HubSpot: contact 1001 · note 1002 · task 1003".
@@ -126,9 +113,10 @@ void BriefView::showCrm(std::int64_t briefId)
     int waiting = 0, failed = 0;
     for (const auto &o : m_context.briefs().crmObjects(briefId)) {
         if (o.status == "done") {
+            const auto target = util::parseName<crm::Target>(o.system);
             QString what;
             if (o.kind == "upsert_person")
-                what = o.system == "salesforce" ? tr("lead") : tr("contact");
+                what = target == crm::Target::Salesforce ? tr("lead") : tr("contact");
             else if (o.kind == "create_note")
                 what = tr("note");
             else if (o.kind == "create_task")
@@ -137,7 +125,8 @@ void BriefView::showCrm(std::int64_t briefId)
                 what = tr("delivery");
             else
                 continue; // a compensation: the object it changed is listed already
-            made[systemName(qs(o.system))] << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
+            made[target ? targetText(*target) : qs(o.system)]
+                << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
         } else if (o.status == "pending" || o.status == "in_flight") {
             ++waiting;
         } else {
