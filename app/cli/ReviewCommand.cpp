@@ -177,16 +177,23 @@ int rerun(const BriefAction &on, const review::Actor &who, std::int64_t version)
                          "rerun by " + who.user + " (brief #" + std::to_string(on.briefId) + ")");
     context.out << "brief #" << on.briefId << ": re-ran the pipeline for lead #" << after.leadId
                 << " (run " << q(result.run.runId) << "): ";
-    if (result.newBrief)
-        context.out << "brief #" << *result.newBrief << " supersedes it\n";
-    else if (result.status == "unchanged")
+    switch (result.status) {
+    case pipeline::ItemStatus::Briefed:
+        context.out << "brief #" << result.newBrief.value_or(0) << " supersedes it\n";
+        return 0;
+    case pipeline::ItemStatus::Unchanged:
         context.out << "nothing changed since the brief was made (same inputs, agents and "
                        "policy); it stays escalated\n";
-    else if (result.status == "not_qualified")
+        return 0;
+    case pipeline::ItemStatus::NotQualified:
         context.out << "the lead no longer qualifies; the brief stays escalated\n";
-    else
-        context.out << "FAILED: " << q(result.error) << "; the brief stays escalated\n";
-    return result.status == "failed" ? 1 : 0;
+        return 0;
+    case pipeline::ItemStatus::Pending:
+    case pipeline::ItemStatus::Failed:
+        break;
+    }
+    context.out << "FAILED: " << q(result.error) << "; the brief stays escalated\n";
+    return result.status == pipeline::ItemStatus::Failed ? 1 : 0;
 }
 
 // Nullopt, having said why, when --resolution names none.

@@ -633,22 +633,28 @@ void InboxPage::rerunFinished(const LeadRerunOutcome &outcome)
     updateActions();
     if (brief == 0)
         return; // another page's run
-    if (outcome.status == QLatin1String("briefed")) {
+    QString text;
+    switch (outcome.status) {
+    case pipeline::ItemStatus::Briefed:
         emit statusMessage(tr("Brief #%1 replaces #%2").arg(outcome.newBrief).arg(brief));
         m_model->refresh();
         selectRow(m_table->currentIndex().isValid() ? m_table->currentIndex().row() : 0);
         return;
-    }
-    QString text;
-    if (outcome.status == QLatin1String("unchanged"))
+    case pipeline::ItemStatus::Unchanged:
         text = tr("Nothing has changed for lead #%1 since brief #%2 was made: the same inputs, "
                   "agents and policy give the same brief. It stays escalated.")
                    .arg(outcome.leadId)
                    .arg(brief);
-    else if (outcome.status == QLatin1String("not_qualified"))
+        break;
+    case pipeline::ItemStatus::NotQualified:
         text = tr("Lead #%1 no longer qualifies for a brief. Brief #%2 stays escalated.")
                    .arg(outcome.leadId)
                    .arg(brief);
+        break;
+    case pipeline::ItemStatus::Pending:
+    case pipeline::ItemStatus::Failed:
+        break;
+    }
     if (!text.isEmpty()) {
         m_context.messageBoxes().information(this, tr("Re-run"), text);
     } else {
