@@ -164,7 +164,7 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
     auditInvocation(
         *db, clock, "push", "target:" + util::nameString(crm::Target::Jsonl),
         {{"endpoint", file.toStdString()}, {"done", total.done}, {"unknown", total.unknown}});
-    const auto c = crm::OutboxStore(*db).counts({"append_jsonl"});
+    const auto c = crm::OutboxStore(*db).counts({util::nameString(crm::OpKind::AppendJsonl)});
     context.out << "pushed: " << total.done << " deliveries appended to " << file << "\n"
                 << "jsonl: " << c.done << " done, " << c.pending + c.inFlight << " waiting\n";
     return total.unknown > 0 ? 1 : 0;

@@ -159,7 +159,7 @@ int retract(const BriefAction &on, const review::Actor &who, std::int64_t versio
     on.service.retract(who, on.briefId, version, on.text("reason"));
     const auto ops = crm::OutboxStore(on.db).forBrief(on.briefId);
     const auto compensations = std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
-        return o.kind == "close_task" || o.kind == "retract_note";
+        return is(o.kind, crm::OpKind::CloseTask) || is(o.kind, crm::OpKind::RetractNote);
     });
     on.context.out << "brief #" << on.briefId << ": retracted; " << compensations
                    << " compensating CRM operations queued\n";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crm/OutboxVocabulary.h"
 #include "crm/Target.h"
 
 #include <cstdint>

@@ -43,7 +43,8 @@ public:
     }
     bool idempotent(const std::string &kind) const override
     {
-        return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";
+        return is(kind, OpKind::UpsertPerson) || is(kind, OpKind::CloseTask) ||
+               is(kind, OpKind::RetractNote);
     }
     std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
     HttpRequest build(const std::string &kind, const std::vector<Delivery> &batch) const override;

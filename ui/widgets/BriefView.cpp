@@ -2,6 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "PlainText.h"
+#include "crm/OutboxVocabulary.h"
 #include "models/DisplayFormat.h"
 
 #include <QBarCategoryAxis>
@@ -112,22 +113,22 @@ void BriefView::showCrm(std::int64_t briefId)
     QMap<QString, QStringList> made;
     int waiting = 0, failed = 0;
     for (const auto &o : m_context.briefs().crmObjects(briefId)) {
-        if (o.status == "done") {
+        if (is(o.status, crm::OpStatus::Done)) {
             const auto target = util::parseName<crm::Target>(o.system);
             QString what;
-            if (o.kind == "upsert_person")
+            if (is(o.kind, crm::OpKind::UpsertPerson))
                 what = target == crm::Target::Salesforce ? tr("lead") : tr("contact");
-            else if (o.kind == "create_note")
+            else if (is(o.kind, crm::OpKind::CreateNote))
                 what = tr("note");
-            else if (o.kind == "create_task")
+            else if (is(o.kind, crm::OpKind::CreateTask))
                 what = tr("task");
-            else if (o.kind == "post_webhook" || o.kind == "append_jsonl")
+            else if (is(o.kind, crm::OpKind::PostWebhook) || is(o.kind, crm::OpKind::AppendJsonl))
                 what = tr("delivery");
             else
                 continue; // a compensation: the object it changed is listed already
             made[target ? targetText(*target) : qs(o.system)]
                 << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
-        } else if (o.status == "pending" || o.status == "in_flight") {
+        } else if (is(o.status, crm::OpStatus::Pending) || is(o.status, crm::OpStatus::InFlight)) {
             ++waiting;
         } else {
             ++failed;
