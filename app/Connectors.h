@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crm/Target.h"
+
 #include <memory>
 #include <string>
 
@@ -14,8 +16,8 @@ namespace baton::app {
 // runs) or the OS keychain, never from settings or the store.
 struct PushTarget
 {
-    std::string kind = "hubspot"; // hubspot, salesforce, webhook, jsonl
-    std::string url;              // API base, Salesforce instance or webhook URL
+    crm::Target kind = crm::Target::HubSpot;
+    std::string url; // API base, Salesforce instance or webhook URL
     std::string loginUrl = "https://login.salesforce.com";
     std::string clientId; // OAuth client (HubSpot app or Salesforce connected app)
     std::string file;     // the JSONL file
@@ -35,7 +37,11 @@ struct PushTarget
 // no connector (see crm::JsonlSink).
 std::unique_ptr<crm::Connector> makeConnector(const PushTarget &target, std::string &error);
 
-// A human name for the target: "HubSpot at https://...".
+// A human name for the target, for the CLI and the log: "HubSpot at https://...".
 std::string describeTarget(const PushTarget &target);
+
+// What `--target NAME` says when NAME is none of crm::Target's: "no target 'ftp': there are
+// hubspot, salesforce, webhook and jsonl".
+std::string unknownTargetError(const std::string &name);
 
 } // namespace baton::app

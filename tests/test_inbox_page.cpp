@@ -766,7 +766,7 @@ private slots:
                     inbox->model()->rowOfBrief(target->id) >= 0 &&
                     inbox->model()->totalCount() < scalar(db, "SELECT count(*) FROM briefs"));
         for (int r = 0; r < inbox->model()->rowCount(); ++r)
-            QVERIFY(inbox->model()->briefAt(r)->status != "superseded");
+            QVERIFY(inbox->model()->briefAt(r)->status != review::BriefStatus::Superseded);
         // The search ran on the worker connection: loading went on, then off.
         QVERIFY(loading.size() >= 2);
         QCOMPARE(loading.first().at(0).toBool(), true);

@@ -443,7 +443,7 @@ private slots:
         {
             pipeline::Orchestrator orchestrator(db, m_registry, policy, clock, ids);
             const auto same = pipeline::rerunLead(db, orchestrator, before.leadId, "rerun by dana");
-            QCOMPARE(same.status, std::string("unchanged"));
+            QCOMPARE(same.status, pipeline::ItemStatus::Unchanged);
             QVERIFY(!same.newBrief);
             QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore);
             QCOMPARE(service.brief(id).status, review::BriefStatus::Escalated);
@@ -451,7 +451,7 @@ private slots:
         policy.sha256 = std::string(64, '7'); // another policy: another fingerprint
         pipeline::Orchestrator orchestrator(db, m_registry, policy, clock, ids);
         const auto rerun = pipeline::rerunLead(db, orchestrator, before.leadId, "rerun by dana");
-        QCOMPARE(rerun.status, std::string("briefed"));
+        QCOMPARE(rerun.status, pipeline::ItemStatus::Briefed);
         QVERIFY(rerun.newBrief && *rerun.newBrief != id);
         QCOMPARE(rerun.run.total, std::int64_t(1));
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"), briefsBefore + 1);

@@ -75,6 +75,30 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
+    <message>
+        <source>HubSpot at %1</source>
+        <translation>HubSpot unter %1</translation>
+    </message>
+    <message>
+        <source>Salesforce at %1</source>
+        <translation>Salesforce unter %1</translation>
+    </message>
+    <message>
+        <source>the webhook at %1</source>
+        <translation>den Webhook unter %1</translation>
+    </message>
+    <message>
+        <source>the webhook</source>
+        <translation>dem Webhook</translation>
+    </message>
+    <message>
+        <source>the JSONL file %1</source>
+        <translation>die JSONL-Datei %1</translation>
+    </message>
+    <message>
+        <source>the JSONL file</source>
+        <translation>der JSONL-Datei</translation>
+    </message>
 </context>
 <context>
     <name>Inbox</name>
@@ -356,25 +380,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
-    </message>
-</context>
-<context>
-    <name>baton::app::ThreadedPushRunner</name>
-    <message>
-        <source>HubSpot at %1</source>
-        <translation>HubSpot unter %1</translation>
-    </message>
-    <message>
-        <source>Salesforce at %1</source>
-        <translation>Salesforce unter %1</translation>
-    </message>
-    <message>
-        <source>the webhook at %1</source>
-        <translation>den Webhook unter %1</translation>
-    </message>
-    <message>
-        <source>the JSONL file %1</source>
-        <translation>die JSONL-Datei %1</translation>
     </message>
 </context>
 <context>
@@ -768,14 +773,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
             <numerusform>%n CRM-Vorgang fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
             <numerusform>%n CRM-Vorgänge fehlgeschlagen oder abgebrochen (siehe Postausgang)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the webhook</source>
-        <translation>dem Webhook</translation>
-    </message>
-    <message>
-        <source>the JSONL file</source>
-        <translation>der JSONL-Datei</translation>
     </message>
     <message>
         <source>lead</source>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/ItemStatus.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -10,7 +12,7 @@ namespace baton::ui {
 struct LeadRerunOutcome
 {
     qint64 leadId = 0;
-    QString status;      // briefed, unchanged, not_qualified, failed
+    pipeline::ItemStatus status = pipeline::ItemStatus::Failed;
     qint64 newBrief = 0; // when briefed: it supersedes the lead's open briefs
     QString error;       // when failed, or when the run could not start
 };

@@ -55,8 +55,8 @@ BATON_DECLARE_COMMAND(UsersCommand)
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
 // The target options `push` and `crm pull` share (--target, --url, --login-url,
-// --client-id), in CrmCommands.cpp.
-PushTarget pushTargetFrom(const QCommandLineParser &parser);
+// --client-id), in CrmCommands.cpp; unset when --target names no crm::Target.
+std::optional<PushTarget> pushTargetFrom(const QCommandLineParser &parser);
 
 // `baton bench dashboard`, in DashboardBench.cpp.
 int benchDashboard(const QCommandLineParser &parser, CommandContext &context);

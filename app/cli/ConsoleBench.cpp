@@ -75,13 +75,16 @@ void buildStore(const QString &dir, const QString &path, qint64 target, CommandC
             "INSERT INTO briefs (lead_id, run_id, fingerprint, status, version, owner, sla_due, "
             "score, grid, escalation_reasons, brief, inputs, created_at, lead_name, company) "
             "SELECT b.lead_id, b.run_id, b.fingerprint || '-' || n.i, "
-            "CASE WHEN n.i % 20 < 12 THEN 'pending_review' WHEN n.i % 20 < 14 THEN 'escalated' "
-            "WHEN n.i % 20 < 19 THEN 'approved' ELSE 'superseded' END, 1, b.owner, "
+            "CASE WHEN n.i % 20 < 12 THEN ?4 WHEN n.i % 20 < 14 THEN ?5 WHEN n.i % 20 < 19 THEN ?6 "
+            "ELSE ?7 END, 1, b.owner, "
             "strftime('%Y-%m-%dT%H:%M:%fZ', b.sla_due, ((n.i * 7919) % 43200 - 21600) || "
             "' minutes'), max(0, min(100, b.score + (n.i % 21) - 10)), b.grid, "
             "b.escalation_reasons, b.brief, b.inputs, b.created_at, b.lead_name, b.company "
             "FROM n JOIN briefs b ON b.id = 1 + (n.i % ?3)");
-        st.bindAll(done, std::min(target, done + batch) - 1, maxId);
+        using review::BriefStatus;
+        st.bindAll(done, std::min(target, done + batch) - 1, maxId,
+                   util::nameOf(BriefStatus::PendingReview), util::nameOf(BriefStatus::Escalated),
+                   util::nameOf(BriefStatus::Approved), util::nameOf(BriefStatus::Superseded));
         st.run();
         tx.commit();
         progress.update(double(done) / double(target));

@@ -75,10 +75,14 @@ int CrmSandboxCommand::run(const QCommandLineParser &parser, CommandContext &con
     return QCoreApplication::exec();
 }
 
-PushTarget pushTargetFrom(const QCommandLineParser &parser)
+std::optional<PushTarget> pushTargetFrom(const QCommandLineParser &parser)
 {
+    const auto kind =
+        util::parseName<crm::Target>(parser.value(QStringLiteral("target")).toStdString());
+    if (!kind)
+        return std::nullopt;
     PushTarget target;
-    target.kind = parser.value(QStringLiteral("target")).toStdString();
+    target.kind = *kind;
     target.url = parser.value(QStringLiteral("url")).toStdString();
     target.loginUrl = parser.value(QStringLiteral("login-url")).toStdString();
     target.clientId = parser.value(QStringLiteral("client-id")).toStdString();
@@ -158,29 +162,52 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
         return 1;
     }
     auditInvocation(
-        *db, clock, "push", "target:jsonl",
+        *db, clock, "push", "target:" + util::nameString(crm::Target::Jsonl),
         {{"endpoint", file.toStdString()}, {"done", total.done}, {"unknown", total.unknown}});
-    const auto c = crm::OutboxStore(*db).counts({"append_jsonl"});
+    const auto c = crm::OutboxStore(*db).counts({util::nameString(crm::OpKind::AppendJsonl)});
     context.out << "pushed: " << total.done << " deliveries appended to " << file << "\n"
                 << "jsonl: " << c.done << " done, " << c.pending + c.inFlight << " waiting\n";
     return total.unknown > 0 ? 1 : 0;
+}
+
+// The target `push` delivers to, with its rate limit and timeout, and the batch size;
+// nullopt having said what is wrong with them.
+std::optional<PushTarget> pushTargetOf(const QCommandLineParser &parser, CommandContext &context,
+                                       std::size_t &batchSize)
+{
+    auto target = pushTargetFrom(parser);
+    if (!target) {
+        context.err << "baton push: "
+                    << QString::fromStdString(
+                           unknownTargetError(parser.value(QStringLiteral("target")).toStdString()))
+                    << "\n";
+        return std::nullopt;
+    }
+    if (target->kind == crm::Target::Jsonl)
+        return target;
+    const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
+    const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 200, context);
+    const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
+    if (!limit || !batch || !timeout)
+        return std::nullopt;
+    target->rateLimit = static_cast<int>(*limit);
+    target->timeoutMs = static_cast<int>(*timeout) * 1000;
+    batchSize = static_cast<std::size_t>(*batch);
+    return target;
 }
 
 } // namespace
 
 int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
-    PushTarget target = pushTargetFrom(parser);
-    if (target.kind == "jsonl")
+    std::size_t batchSize = 0;
+    const auto parsed = pushTargetOf(parser, context, batchSize);
+    if (!parsed)
+        return 2;
+    const PushTarget &target = *parsed;
+    if (target.kind == crm::Target::Jsonl)
         return pushJsonl(parser.value(QStringLiteral("file")), parser.isSet(QStringLiteral("once")),
                          context);
-    const auto limit = integerOption(parser, QStringLiteral("rate-limit"), 1, 100000, context);
-    const auto batch = integerOption(parser, QStringLiteral("batch"), 1, 200, context);
-    const auto timeout = integerOption(parser, QStringLiteral("timeout"), 1, 600, context);
-    if (!limit || !batch || !timeout)
-        return 2;
-    target.rateLimit = static_cast<int>(*limit);
-    target.timeoutMs = static_cast<int>(*timeout) * 1000;
     std::string error;
     auto connector = makeConnector(target, error);
     if (!connector) {
@@ -194,7 +221,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const Clock &clock = context.clock;
     TerminalProgress progress(QStringLiteral("pushing"));
     crm::PushOptions options;
-    options.batchSize = static_cast<std::size_t>(*batch);
+    options.batchSize = batchSize;
     options.onProgress = [&](std::int64_t settled, std::int64_t total) {
         progress.update(total ? double(settled) / double(total) : 1.0);
     };
@@ -209,7 +236,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
             parser.isSet(QStringLiteral("once")) ? worker.runOnce() : worker.runUntilIdle();
         progress.finish();
         // What left Baton, and where to: on the record whether it went well or not.
-        auditInvocation(*db, clock, "push", "target:" + target.kind,
+        auditInvocation(*db, clock, "push", "target:" + util::nameString(target.kind),
                         {{"endpoint", target.url.empty() ? describeTarget(target) : target.url},
                          {"requests", s.requests},
                          {"done", s.done},

@@ -43,13 +43,14 @@ int CrmCommand::run(const QCommandLineParser &parser, CommandContext &context) c
         context.err << "baton crm: use `crm pull`\n";
         return 2;
     }
-    const PushTarget target = pushTargetFrom(parser);
-    if (target.kind != "hubspot" && target.kind != "salesforce") {
+    const auto parsed = pushTargetFrom(parser);
+    if (!parsed ||
+        (parsed->kind != crm::Target::HubSpot && parsed->kind != crm::Target::Salesforce)) {
         context.err << "baton crm pull: --target is hubspot or salesforce\n";
         return 2;
     }
     std::string error;
-    auto crm = makeConnector(target, error);
+    auto crm = makeConnector(*parsed, error);
     if (!crm) {
         context.err << "baton crm pull: " << QString::fromStdString(error) << "\n";
         return 2;

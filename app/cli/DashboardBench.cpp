@@ -44,8 +44,9 @@ try {
             if (pipeline::users(db).empty())
                 pipeline::saveUsers(db, pipeline::demoTeam());
             std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> open;
-            auto st = db.prepare("SELECT id, owner, version FROM briefs WHERE status = "
-                                 "'pending_review' ORDER BY id");
+            auto st =
+                db.prepare("SELECT id, owner, version FROM briefs WHERE status = ? ORDER BY id");
+            st.bind(1, util::nameOf(review::BriefStatus::PendingReview));
             while (st.step())
                 open.emplace_back(st.int64At(0), st.textAt(1), st.int64At(2));
             review::ReviewService service(db, registry, clock);

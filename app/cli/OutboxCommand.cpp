@@ -99,7 +99,7 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
                                .arg(r.attempts);
             if (!r.crmId.empty())
                 context.out << "  " << QString::fromStdString(r.crmSystem + " " + r.crmId);
-            if (r.status == "pending" || r.status == "in_flight")
+            if (is(r.status, crm::OpStatus::Pending) || is(r.status, crm::OpStatus::InFlight))
                 context.out << "  next " << QString::fromStdString(r.nextAttemptAt);
             if (!r.lastError.empty())
                 context.out << "  " << QString::fromStdString(r.lastError);

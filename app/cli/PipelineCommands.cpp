@@ -11,6 +11,7 @@
 #include "pipeline/RunStore.h"
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
+#include "review/Vocabulary.h"
 
 #include <QJsonDocument>
 
@@ -251,7 +252,7 @@ void BriefCommand::configure(QCommandLineParser &parser) const
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The brief id, for show."),
                                  QStringLiteral("[ID]"));
     parser.addOption({QStringLiteral("status"),
-                      QStringLiteral("pending_review, escalated, superseded, ..."),
+                      QString::fromStdString(util::listOf<review::BriefStatus>()),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("owner"), QStringLiteral("Only this owner's briefs."),
                       QStringLiteral("U")});

@@ -69,9 +69,9 @@ int benchPush(const QCommandLineParser &parser, CommandContext &context)
     review::ReviewService service(db, registry, clock);
     std::vector<std::pair<std::int64_t, std::string>> open;
     {
-        auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'pending_review' "
-                             "ORDER BY id LIMIT ?");
-        st.bind(1, static_cast<std::int64_t>(wanted));
+        auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = ? ORDER BY id LIMIT ?");
+        st.bindAll(util::nameOf(review::BriefStatus::PendingReview),
+                   static_cast<std::int64_t>(wanted));
         while (st.step())
             open.emplace_back(st.int64At(0), st.textAt(1));
     }

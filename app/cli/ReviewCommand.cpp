@@ -159,7 +159,7 @@ int retract(const BriefAction &on, const review::Actor &who, std::int64_t versio
     on.service.retract(who, on.briefId, version, on.text("reason"));
     const auto ops = crm::OutboxStore(on.db).forBrief(on.briefId);
     const auto compensations = std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
-        return o.kind == "close_task" || o.kind == "retract_note";
+        return is(o.kind, crm::OpKind::CloseTask) || is(o.kind, crm::OpKind::RetractNote);
     });
     on.context.out << "brief #" << on.briefId << ": retracted; " << compensations
                    << " compensating CRM operations queued\n";
@@ -177,16 +177,23 @@ int rerun(const BriefAction &on, const review::Actor &who, std::int64_t version)
                          "rerun by " + who.user + " (brief #" + std::to_string(on.briefId) + ")");
     context.out << "brief #" << on.briefId << ": re-ran the pipeline for lead #" << after.leadId
                 << " (run " << q(result.run.runId) << "): ";
-    if (result.newBrief)
-        context.out << "brief #" << *result.newBrief << " supersedes it\n";
-    else if (result.status == "unchanged")
+    switch (result.status) {
+    case pipeline::ItemStatus::Briefed:
+        context.out << "brief #" << result.newBrief.value_or(0) << " supersedes it\n";
+        return 0;
+    case pipeline::ItemStatus::Unchanged:
         context.out << "nothing changed since the brief was made (same inputs, agents and "
                        "policy); it stays escalated\n";
-    else if (result.status == "not_qualified")
+        return 0;
+    case pipeline::ItemStatus::NotQualified:
         context.out << "the lead no longer qualifies; the brief stays escalated\n";
-    else
-        context.out << "FAILED: " << q(result.error) << "; the brief stays escalated\n";
-    return result.status == "failed" ? 1 : 0;
+        return 0;
+    case pipeline::ItemStatus::Pending:
+    case pipeline::ItemStatus::Failed:
+        break;
+    }
+    context.out << "FAILED: " << q(result.error) << "; the brief stays escalated\n";
+    return result.status == pipeline::ItemStatus::Failed ? 1 : 0;
 }
 
 // Nullopt, having said why, when --resolution names none.

@@ -30,11 +30,11 @@ void ThreadedPipelineRunner::rerunLead(qint64 leadId, const QString &trigger)
             out.leadId = leadId;
             try {
                 const auto r = rerunLeadInStore(path, *registry, leadId, trigger);
-                out.status = QString::fromStdString(r.status);
+                out.status = r.status;
                 out.newBrief = r.newBrief.value_or(0);
                 out.error = QString::fromStdString(r.error);
             } catch (const std::exception &e) {
-                out.status = QStringLiteral("failed");
+                out.status = pipeline::ItemStatus::Failed;
                 out.error = QString::fromUtf8(e.what());
             }
             return out;

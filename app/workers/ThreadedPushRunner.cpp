@@ -8,6 +8,7 @@
 #include "crm/JsonlSink.h"
 #include "crm/OutboxStore.h"
 #include "crm/PushWorker.h"
+#include "models/DisplayFormat.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
 
@@ -45,7 +46,7 @@ std::vector<PushTarget> configuredTargets()
     }
     if (!settings.salesforceUrl().isEmpty() && !settings.salesforceClientId().isEmpty()) {
         PushTarget t;
-        t.kind = "salesforce";
+        t.kind = crm::Target::Salesforce;
         t.url = settings.salesforceUrl().toStdString();
         t.loginUrl = t.url; // My Domain serves the token endpoint too
         t.clientId = settings.salesforceClientId().toStdString();
@@ -53,13 +54,13 @@ std::vector<PushTarget> configuredTargets()
     }
     if (!settings.webhookUrl().isEmpty()) {
         PushTarget t;
-        t.kind = "webhook";
+        t.kind = crm::Target::Webhook;
         t.url = settings.webhookUrl().toStdString();
         out.push_back(t);
     }
     if (!settings.jsonlFile().isEmpty()) {
         PushTarget t;
-        t.kind = "jsonl";
+        t.kind = crm::Target::Jsonl;
         t.file = settings.jsonlFile().toStdString();
         out.push_back(t);
     }
@@ -71,17 +72,9 @@ std::vector<PushTarget> configuredTargets()
 QString ThreadedPushRunner::target() const
 {
     QStringList names;
-    for (const auto &t : configuredTargets()) {
-        const QString where = QString::fromStdString(t.kind == "jsonl" ? t.file : t.url);
-        if (t.kind == "hubspot")
-            names << tr("HubSpot at %1").arg(where);
-        else if (t.kind == "salesforce")
-            names << tr("Salesforce at %1").arg(where);
-        else if (t.kind == "webhook")
-            names << tr("the webhook at %1").arg(where);
-        else
-            names << tr("the JSONL file %1").arg(where);
-    }
+    for (const auto &t : configuredTargets())
+        names << ui::targetText(
+            t.kind, QString::fromStdString(t.kind == crm::Target::Jsonl ? t.file : t.url));
     return names.join(QStringLiteral("; "));
 }
 
@@ -102,12 +95,13 @@ void ThreadedPushRunner::pushNow()
             for (const auto &target : targets) {
                 if (m_cancel)
                     break;
-                if (target.kind == "jsonl") {
+                if (target.kind == crm::Target::Jsonl) {
                     crm::JsonlSink sink(db, target.file, clock);
                     const auto appended = sink.runOnce();
                     s.requests += appended.requests;
                     if (appended.done > 0)
-                        auditInvocation(db, clock, "push", "target:jsonl",
+                        auditInvocation(db, clock, "push",
+                                        "target:" + util::nameString(crm::Target::Jsonl),
                                         {{"endpoint", target.file},
                                          {"done", appended.done},
                                          {"via", "console"}});
@@ -140,7 +134,7 @@ void ThreadedPushRunner::pushNow()
                 // A tick that sent nothing changed nothing: only what left Baton is recorded.
                 if (sent.requests > 0)
                     auditInvocation(
-                        db, clock, "push", "target:" + target.kind,
+                        db, clock, "push", "target:" + util::nameString(target.kind),
                         {{"endpoint", target.url.empty() ? describeTarget(target) : target.url},
                          {"requests", sent.requests},
                          {"done", sent.done},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crm/OutboxVocabulary.h"
 #include "ports/HttpTransport.h"
 
 #include <chrono>
@@ -49,8 +50,10 @@ struct PersonOutcome
 // its person's id; a compensation the object it undoes).
 inline const std::vector<std::string> &crmKinds()
 {
-    static const std::vector<std::string> kinds = {"upsert_person", "create_note", "create_task",
-                                                   "close_task", "retract_note"};
+    static const std::vector<std::string> kinds = {
+        util::nameString(OpKind::UpsertPerson), util::nameString(OpKind::CreateNote),
+        util::nameString(OpKind::CreateTask), util::nameString(OpKind::CloseTask),
+        util::nameString(OpKind::RetractNote)};
     return kinds;
 }
 

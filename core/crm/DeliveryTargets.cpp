@@ -7,7 +7,6 @@
 #include "store/Transaction.h"
 #include "util/Time.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace baton::crm {
@@ -20,7 +19,12 @@ DeliveryTargets::DeliveryTargets(store::Database &db, const Clock &clock) : m_db
 
 const std::vector<std::string> &DeliveryTargets::known()
 {
-    static const std::vector<std::string> targets = {"webhook", "jsonl"};
+    static const std::vector<std::string> targets = [] {
+        std::vector<std::string> names;
+        for (Target t : kDeliveryTargets)
+            names.push_back(util::nameString(t));
+        return names;
+    }();
     return targets;
 }
 
@@ -43,9 +47,13 @@ void DeliveryTargets::setEnabled(const governance::Actor &who, const std::string
 {
     governance::requireGranted(who, governance::Action::ManageOutbox,
                                "change where approved briefs are delivered");
-    if (std::find(known().begin(), known().end(), target) == known().end())
+    static_assert(kDeliveryTargets.size() == 2, "the message below names both");
+    const auto named = util::parseName<Target>(target);
+    if (!named || !isDeliveryTarget(*named))
         throw ActionError(ActionError::Kind::InvalidInput,
-                          "no delivery target '" + target + "': there are webhook and jsonl");
+                          "no delivery target '" + target + "': there are " +
+                              util::nameString(kDeliveryTargets[0]) + " and " +
+                              util::nameString(kDeliveryTargets[1]));
     const std::string now = util::formatUtc(m_clock.now());
     store::Transaction tx(m_db);
     if (on) {

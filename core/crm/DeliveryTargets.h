@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crm/Target.h"
 #include "governance/Actor.h"
 
 #include <string>
@@ -23,7 +24,7 @@ class DeliveryTargets
 public:
     DeliveryTargets(store::Database &db, const Clock &clock);
 
-    static const std::vector<std::string> &known(); // webhook, jsonl
+    static const std::vector<std::string> &known(); // kDeliveryTargets' names
     std::vector<std::string> enabled();
     static std::vector<std::string> enabledIn(store::Database &db);
     // Throws governance::ActionError: Forbidden, InvalidInput (an unknown target).

@@ -17,9 +17,9 @@ using Outcome = DeliveryResult::Outcome;
 
 const char *objectPath(const std::string &kind)
 {
-    if (kind == "upsert_person")
+    if (is(kind, OpKind::UpsertPerson))
         return "contacts";
-    if (kind == "create_note" || kind == "retract_note")
+    if (is(kind, OpKind::CreateNote) || is(kind, OpKind::RetractNote))
         return "notes";
     return "tasks";
 }
@@ -27,21 +27,21 @@ const char *objectPath(const std::string &kind)
 // Compensations change an object Baton made: found by its CRM id, not by a property.
 bool updates(const std::string &kind)
 {
-    return kind == "close_task" || kind == "retract_note";
+    return is(kind, OpKind::CloseTask) || is(kind, OpKind::RetractNote);
 }
 
 // The property a delivery is found by: contacts by email, notes and tasks by Baton's id.
 std::string matchProperty(const std::string &kind)
 {
-    return kind == "upsert_person" ? "email" : "baton_external_id";
+    return is(kind, OpKind::UpsertPerson) ? "email" : "baton_external_id";
 }
 
 std::string matchValue(const Delivery &d)
 {
     if (updates(d.kind))
         return d.personCrmId;
-    return d.kind == "upsert_person" ? util::lowercase(d.payload.value("email", ""))
-                                     : d.payload.value("external_id", "");
+    return is(d.kind, OpKind::UpsertPerson) ? util::lowercase(d.payload.value("email", ""))
+                                            : d.payload.value("external_id", "");
 }
 
 // HubSpot's error body: {"status":"error","message":...,"category":...,"correlationId":...}.
@@ -78,14 +78,14 @@ std::size_t HubSpotConnector::batchLimit(const std::string &) const
 
 std::optional<DeliveryResult> HubSpotConnector::refuse(const Delivery &d) const
 {
-    if (d.kind == "upsert_person" && util::stringField(d.payload, "email").empty())
+    if (is(d.kind, OpKind::UpsertPerson) && util::stringField(d.payload, "email").empty())
         return DeliveryResult{Outcome::Permanent,
                               {},
                               "HubSpot matches contacts by email, and this lead has none",
                               {}};
     if (updates(d.kind) && d.personCrmId.empty())
         return DeliveryResult{Outcome::Permanent, {}, "what it undoes is not in HubSpot", {}};
-    if (d.kind != "upsert_person" && d.personCrmId.empty())
+    if (!is(d.kind, OpKind::UpsertPerson) && d.personCrmId.empty())
         return DeliveryResult{Outcome::Permanent, {}, "the contact was not created", {}};
     return std::nullopt;
 }
@@ -141,13 +141,13 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
     nlohmann::json inputs = nlohmann::json::array();
     for (const auto &d : batch) {
         const auto &p = d.payload;
-        if (kind == "close_task") {
+        if (is(kind, OpKind::CloseTask)) {
             inputs.push_back(
                 {{"id", d.personCrmId}, {"properties", {{"hs_task_status", "COMPLETED"}}}});
-        } else if (kind == "retract_note") {
+        } else if (is(kind, OpKind::RetractNote)) {
             inputs.push_back({{"id", d.personCrmId},
                               {"properties", {{"hs_note_body", htmlBody(util::stringField(p, "body"))}}}});
-        } else if (kind == "upsert_person") {
+        } else if (is(kind, OpKind::UpsertPerson)) {
             nlohmann::json props = {{"email", util::stringField(p, "email")},
                                     {"baton_lead_id", util::stringField(p, "external_id")}};
             for (const auto &[ours, theirs] :
@@ -160,7 +160,7 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
             inputs.push_back({{"idProperty", "email"},
                               {"id", util::stringField(p, "email")},
                               {"properties", props}});
-        } else if (kind == "create_note") {
+        } else if (is(kind, OpKind::CreateNote)) {
             inputs.push_back({{"properties",
                                {{"hs_timestamp", util::stringField(p, "timestamp")},
                                 {"hs_note_body", htmlBody(util::stringField(p, "body"))},
@@ -182,9 +182,9 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
                 {{"properties", props}, {"associations", association(d.personCrmId, 204)}});
         }
     }
-    const std::string verb = kind == "upsert_person" ? "upsert"
-                             : updates(kind)         ? "update"
-                                                     : "create";
+    const std::string verb = is(kind, OpKind::UpsertPerson) ? "upsert"
+                             : updates(kind)                ? "update"
+                                                            : "create";
     return request("POST", "/crm/v3/objects/" + std::string(objectPath(kind)) + "/batch/" + verb,
                    {{"inputs", inputs}});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crm/Connector.h"
+#include "crm/Target.h"
 
 #include <map>
 
@@ -31,7 +32,7 @@ public:
 
     explicit HubSpotConnector(Config config);
 
-    std::string system() const override { return "hubspot"; }
+    std::string system() const override { return util::nameString(Target::HubSpot); }
     std::size_t batchLimit(const std::string &kind) const override;
     RateLimit rateLimit() const override { return m_config.limit; }
     std::chrono::milliseconds requestTimeout() const override
@@ -40,7 +41,8 @@ public:
     }
     bool idempotent(const std::string &kind) const override
     {
-        return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";
+        return is(kind, OpKind::UpsertPerson) || is(kind, OpKind::CloseTask) ||
+               is(kind, OpKind::RetractNote);
     }
     std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
     bool hasAccessToken() const override { return !m_config.accessToken.empty(); }

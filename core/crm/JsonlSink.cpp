@@ -1,6 +1,7 @@
 #include "crm/JsonlSink.h"
 
 #include "crm/OutboxStore.h"
+#include "crm/Target.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -21,7 +22,7 @@ namespace baton::crm {
 
 namespace {
 
-const std::vector<std::string> kKinds = {"append_jsonl"};
+const std::vector<std::string> kKinds = {util::nameString(OpKind::AppendJsonl)};
 
 // The open file, locked against another Baton appending at the same time.
 class LockedFile
@@ -139,7 +140,7 @@ PushSummary JsonlSink::runOnce()
         for (const auto &op : due) {
             if (!outbox.claim(op.id, op.attempts, stamp, lease))
                 continue;
-            recovering = recovering || op.status == "in_flight";
+            recovering = recovering || is(op.status, OpStatus::InFlight);
             const auto payload = nlohmann::json::parse(op.payload, nullptr, false);
             claimed.push_back({op, payload.value("delivery_id", "")});
             outbox.setLastRequest(op.id, "append to " + m_path);
@@ -174,7 +175,7 @@ PushSummary JsonlSink::runOnce()
     const auto stamp = util::formatUtcMillis(m_clock.now());
     for (const auto &c : claimed) {
         if (error.empty()) {
-            outbox.markDone(c.op.id, "jsonl", c.deliveryId,
+            outbox.markDone(c.op.id, util::nameString(Target::Jsonl), c.deliveryId,
                             already.count(c.deliveryId) ? "found in the file" : "appended", stamp);
             ++summary.done;
         } else {

@@ -82,7 +82,7 @@ void OutboxActions::cancel(const governance::Actor &who, std::int64_t id, const 
                               ": only pending or failed operations can be cancelled (one in "
                               "flight may already be in the CRM)");
     outbox.settleBriefs();
-    audit(who, "outbox_cancel", id, before.status, "cancelled",
+    audit(who, "outbox_cancel", id, before.status, util::nameString(OpStatus::Cancelled),
           nlohmann::json({{"brief", before.briefId}, {"kind", before.kind}, {"reason", reason}})
               .dump());
     tx.commit();

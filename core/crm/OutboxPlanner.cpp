@@ -94,8 +94,8 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     const std::string prefix = "brief:" + std::to_string(briefId) + ":";
 
     std::vector<PlannedOperation> ops;
-    ops.push_back({"upsert_person",
-                   prefix + "upsert_person",
+    ops.push_back({util::nameString(OpKind::UpsertPerson),
+                   prefix + util::nameString(OpKind::UpsertPerson),
                    {{"external_id", personExternalId(leadId)},
                     {"lead_id", leadId},
                     {"email", email},
@@ -109,8 +109,8 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     const auto &routing = brief.value("routing", nlohmann::json::object());
     const std::string created =
         util::stringField(brief.value("provenance", nlohmann::json::object()), "created_at");
-    ops.push_back({"create_note",
-                   prefix + "create_note",
+    ops.push_back({util::nameString(OpKind::CreateNote),
+                   prefix + util::nameString(OpKind::CreateNote),
                    {{"external_id", briefExternalId(briefId, "note")},
                     {"brief_id", briefId},
                     {"body", noteBody(briefId, brief)},
@@ -124,8 +124,8 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
                     agents::consentRefusal(*consent, util::stringField(first, "action")))
                 throw std::invalid_argument("brief #" + std::to_string(briefId) +
                                             ": no CRM task planned: " + *why);
-        ops.push_back({"create_task",
-                       prefix + "create_task",
+        ops.push_back({util::nameString(OpKind::CreateTask),
+                       prefix + util::nameString(OpKind::CreateTask),
                        {{"external_id", briefExternalId(briefId, "task")},
                         {"brief_id", briefId},
                         {"subject", util::stringField(first, "action") + ": " + name},
@@ -140,9 +140,9 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
     return ops;
 }
 
-std::string deliveryKind(const std::string &target)
+std::string deliveryKind(Target target)
 {
-    return target == "webhook" ? "post_webhook" : "append_jsonl";
+    return util::nameString(target == Target::Webhook ? OpKind::PostWebhook : OpKind::AppendJsonl);
 }
 
 std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohmann::json &brief,
@@ -151,9 +151,10 @@ std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohman
 {
     std::vector<PlannedOperation> ops;
     for (const auto &target : targets) {
-        if (target != "webhook" && target != "jsonl")
+        const auto known = util::parseName<Target>(target);
+        if (!known || !isDeliveryTarget(*known))
             continue;
-        const std::string kind = deliveryKind(target);
+        const std::string kind = deliveryKind(*known);
         ops.push_back({kind,
                        "brief:" + std::to_string(briefId) + ":" + kind,
                        {{"event", "brief.approved"},

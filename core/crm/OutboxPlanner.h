@@ -1,5 +1,8 @@
 #pragma once
 
+#include "crm/OutboxVocabulary.h"
+#include "crm/Target.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -38,8 +41,8 @@ std::vector<PlannedOperation> planApproval(std::int64_t briefId, const nlohmann:
 std::vector<PlannedOperation> planDeliveries(std::int64_t briefId, const nlohmann::json &brief,
                                              const std::vector<std::string> &targets,
                                              const std::string &at);
-// The operation kind that delivers to a target: post_webhook, append_jsonl.
-std::string deliveryKind(const std::string &target);
+// The operation kind that delivers to a delivery target: post_webhook, append_jsonl.
+std::string deliveryKind(Target target);
 
 // The external ids Baton stores on CRM objects.
 std::string personExternalId(std::int64_t leadId);

@@ -1,5 +1,6 @@
 #include "crm/OutboxStore.h"
 
+#include "crm/Target.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
@@ -199,8 +200,8 @@ void OutboxStore::markRetry(std::int64_t id, bool unknownOutcome, const std::str
 {
     auto &st = m_db.cached("UPDATE outbox SET status = ?2, last_error = ?3, last_response = ?4, "
                            "next_attempt_at = ?5, updated_at = ?6 WHERE id = ?1");
-    st.bindAll(id, std::string(unknownOutcome ? "in_flight" : "pending"), error, response,
-               nextAttempt, now);
+    st.bindAll(id, util::nameOf(unknownOutcome ? OpStatus::InFlight : OpStatus::Pending), error,
+               response, nextAttempt, now);
     st.run();
 }
 
@@ -240,37 +241,38 @@ int OutboxStore::queueRetraction(std::int64_t briefId, const std::string &reason
     std::vector<PlannedOperation> compensations;
     std::vector<std::int64_t> originals;
     for (const auto &op : forBrief(briefId)) {
-        if (op.status == "pending") {
+        if (is(op.status, OpStatus::Pending)) {
             cancel(op.id, "brief retracted: " + reason, stamp);
             continue;
         }
-        if (op.status != "done" && op.status != "in_flight")
+        if (!is(op.status, OpStatus::Done) && !is(op.status, OpStatus::InFlight))
             continue; // failed or cancelled: nothing reached the CRM
         const auto payload = nlohmann::json::parse(op.payload, nullptr, false);
         const std::string prefix = "brief:" + std::to_string(briefId) + ":";
-        if (op.kind == "create_task") {
-            compensations.push_back({"close_task",
-                                     prefix + "close_task",
+        if (is(op.kind, OpKind::CreateTask)) {
+            compensations.push_back({util::nameString(OpKind::CloseTask),
+                                     prefix + util::nameString(OpKind::CloseTask),
                                      {{"external_id", payload.value("external_id", "")},
                                       {"brief_id", briefId},
                                       {"reason", reason}},
                                      std::nullopt});
             originals.push_back(op.id);
-        } else if (op.kind == "create_note") {
+        } else if (is(op.kind, OpKind::CreateNote)) {
             compensations.push_back(
-                {"retract_note",
-                 prefix + "retract_note",
+                {util::nameString(OpKind::RetractNote),
+                 prefix + util::nameString(OpKind::RetractNote),
                  {{"external_id", payload.value("external_id", "")},
                   {"brief_id", briefId},
                   {"reason", reason},
                   {"body", "[Retracted in Baton: " + reason + "]\n\n" + payload.value("body", "")}},
                  std::nullopt});
             originals.push_back(op.id);
-        } else if (op.kind == "post_webhook" || op.kind == "append_jsonl") {
+        } else if (is(op.kind, OpKind::PostWebhook) || is(op.kind, OpKind::AppendJsonl)) {
             // What a receiver was told, it is told the opposite of: a second event.
             if (payload.value("event", "") != "brief.approved")
                 continue;
-            const std::string target = op.kind == "post_webhook" ? "webhook" : "jsonl";
+            const std::string target = util::nameString(
+                is(op.kind, OpKind::PostWebhook) ? Target::Webhook : Target::Jsonl);
             compensations.push_back(
                 {op.kind,
                  prefix + op.kind + ":retracted",
@@ -314,15 +316,15 @@ OutboxStore::Counts OutboxStore::counts(const std::vector<std::string> &kinds)
     while (st.step()) {
         const auto s = st.textViewAt(0);
         const auto n = st.int64At(1);
-        if (s == "pending")
+        if (is(s, OpStatus::Pending))
             c.pending = n;
-        else if (s == "in_flight")
+        else if (is(s, OpStatus::InFlight))
             c.inFlight = n;
-        else if (s == "done")
+        else if (is(s, OpStatus::Done))
             c.done = n;
-        else if (s == "failed")
+        else if (is(s, OpStatus::Failed))
             c.failed = n;
-        else if (s == "cancelled")
+        else if (is(s, OpStatus::Cancelled))
             c.cancelled = n;
     }
     st.reset();

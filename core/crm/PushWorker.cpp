@@ -20,7 +20,7 @@ namespace {
 // since the approval (an unsubscribe imported meanwhile). Why it may not go, if it may not.
 std::optional<std::string> consentStopsTask(store::Database &db, const DueOperation &op)
 {
-    if (op.kind != "create_task" || op.status != "pending")
+    if (!is(op.kind, OpKind::CreateTask) || !is(op.status, OpStatus::Pending))
         return std::nullopt;
     nlohmann::json payload;
     if (!util::parseJson(op.payload, payload) || !payload.is_object() ||
@@ -39,7 +39,7 @@ using Outcome = DeliveryResult::Outcome;
 
 bool compensates(const std::string &kind)
 {
-    return kind == "close_task" || kind == "retract_note";
+    return is(kind, OpKind::CloseTask) || is(kind, OpKind::RetractNote);
 }
 
 std::string describeResponse(const HttpResponse &r)
@@ -261,7 +261,8 @@ PushSummary PushWorker::runOnce()
                 if (op.kind != kind)
                     continue;
                 m_attempts[op.id] = op.attempts;
-                if (op.dependencyStatus == "failed" || op.dependencyStatus == "cancelled") {
+                if (is(op.dependencyStatus, OpStatus::Failed) ||
+                    is(op.dependencyStatus, OpStatus::Cancelled)) {
                     const auto stamp = util::formatUtcMillis(m_clock.now());
                     if (compensates(op.kind)) // never reached the CRM: nothing to undo
                         outbox.cancel(op.id, "nothing to undo: it never reached the CRM", stamp);
@@ -288,7 +289,8 @@ PushSummary PushWorker::runOnce()
                 Delivery d{op.id, op.kind, nlohmann::json::parse(op.payload, nullptr, false),
                            op.dependencyCrmId};
                 // A lost answer on an idempotent operation: sending again is the lookup.
-                const bool lookup = op.status == "in_flight" && !m_connector.idempotent(op.kind);
+                const bool lookup =
+                    is(op.status, OpStatus::InFlight) && !m_connector.idempotent(op.kind);
                 (lookup ? lookups : sends).push_back(std::move(d));
             }
             tx.commit();

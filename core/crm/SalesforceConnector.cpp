@@ -17,14 +17,14 @@ using json = nlohmann::json;
 
 bool updates(const std::string &kind)
 {
-    return kind == "close_task" || kind == "retract_note";
+    return is(kind, OpKind::CloseTask) || is(kind, OpKind::RetractNote);
 }
 
 const char *sobject(const std::string &kind)
 {
-    if (kind == "upsert_person")
+    if (is(kind, OpKind::UpsertPerson))
         return "Lead";
-    if (kind == "create_note" || kind == "retract_note")
+    if (is(kind, OpKind::CreateNote) || is(kind, OpKind::RetractNote))
         return "Note";
     return "Task";
 }
@@ -100,7 +100,7 @@ std::optional<DeliveryResult> SalesforceConnector::refuse(const Delivery &d) con
 {
     if (updates(d.kind) && d.personCrmId.empty())
         return DeliveryResult{Outcome::Permanent, {}, "what it undoes is not in Salesforce", {}};
-    if (d.kind != "upsert_person" && d.personCrmId.empty())
+    if (!is(d.kind, OpKind::UpsertPerson) && d.personCrmId.empty())
         return DeliveryResult{Outcome::Permanent, {}, "the lead was not created", {}};
     return std::nullopt;
 }
@@ -126,7 +126,7 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
     for (const auto &d : batch) {
         const auto &p = d.payload;
         json r = {{"attributes", {{"type", sobject(kind)}}}};
-        if (kind == "upsert_person") {
+        if (is(kind, OpKind::UpsertPerson)) {
             r[m_config.leadExternalIdField] = util::stringField(p, "external_id");
             // LastName and Company are required on a Lead: what the brief lacks is said so,
             // rather than refused.
@@ -147,11 +147,11 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
                          .empty()) // an empty string would clear what the CRM has
                     r[theirs] = util::stringField(p, ours);
             r["LeadSource"] = "Baton";
-        } else if (kind == "create_note") {
+        } else if (is(kind, OpKind::CreateNote)) {
             r["ParentId"] = d.personCrmId;
             r["Title"] = noteTitle(d);
             r["Body"] = util::stringField(p, "body");
-        } else if (kind == "create_task") {
+        } else if (is(kind, OpKind::CreateTask)) {
             r["WhoId"] = d.personCrmId;
             r["Subject"] = util::stringField(p, "subject").substr(0, 255);
             r["Description"] = util::stringField(p, "body");
@@ -164,7 +164,7 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
                     m_config.ownerIds.find(util::lowercase(util::stringField(p, "owner")));
                 owner != m_config.ownerIds.end())
                 r["OwnerId"] = owner->second;
-        } else if (kind == "close_task") {
+        } else if (is(kind, OpKind::CloseTask)) {
             r["id"] = d.personCrmId;
             r["Status"] = "Completed";
         } else { // retract_note
@@ -174,7 +174,7 @@ HttpRequest SalesforceConnector::build(const std::string &kind,
         records.push_back(std::move(r));
     }
     const json body = {{"allOrNone", false}, {"records", records}};
-    if (kind == "upsert_person")
+    if (is(kind, OpKind::UpsertPerson))
         return request(
             "PATCH", dataPath() + "/composite/sobjects/Lead/" + m_config.leadExternalIdField, body);
     return request(updates(kind) ? "PATCH" : "POST", dataPath() + "/composite/sobjects", body);
@@ -236,10 +236,10 @@ HttpRequest SalesforceConnector::lookup(const std::string &kind,
 {
     std::vector<std::string> values;
     for (const auto &d : batch)
-        values.push_back(kind == "create_note" ? noteTitle(d) : externalIdOf(d));
-    if (kind == "create_note")
+        values.push_back(is(kind, OpKind::CreateNote) ? noteTitle(d) : externalIdOf(d));
+    if (is(kind, OpKind::CreateNote))
         return query("SELECT Id, Title FROM Note WHERE Title IN " + soqlList(values), true);
-    if (kind == "upsert_person")
+    if (is(kind, OpKind::UpsertPerson))
         return query("SELECT Id, " + m_config.leadExternalIdField + " FROM Lead WHERE " +
                          m_config.leadExternalIdField + " IN " + soqlList(values),
                      true);
@@ -257,9 +257,9 @@ std::vector<DeliveryResult> SalesforceConnector::readLookup(const std::string &k
             whole->outcome = Outcome::Unknown; // a query changes nothing: ask again
         return std::vector<DeliveryResult>(batch.size(), *whole);
     }
-    const std::string field = kind == "create_note"     ? "Title"
-                              : kind == "upsert_person" ? m_config.leadExternalIdField
-                                                        : m_config.taskExternalIdField;
+    const std::string field = is(kind, OpKind::CreateNote)     ? "Title"
+                              : is(kind, OpKind::UpsertPerson) ? m_config.leadExternalIdField
+                                                               : m_config.taskExternalIdField;
     std::map<std::string, std::string> found;
     const auto body = util::parseUntrustedJson(response.body);
     if (body.is_object())
@@ -268,7 +268,7 @@ std::vector<DeliveryResult> SalesforceConnector::readLookup(const std::string &k
                 found[util::stringField(rec, field.c_str())] = util::stringField(rec, "Id");
     std::vector<DeliveryResult> out;
     for (const auto &d : batch) {
-        const std::string key = kind == "create_note" ? noteTitle(d) : externalIdOf(d);
+        const std::string key = is(kind, OpKind::CreateNote) ? noteTitle(d) : externalIdOf(d);
         if (const auto it = found.find(key); it != found.end() && !it->second.empty())
             out.push_back({Outcome::Done, it->second, {}, {}});
         else

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crm/Connector.h"
+#include "crm/Target.h"
 
 #include <map>
 
@@ -34,7 +35,7 @@ public:
 
     explicit SalesforceConnector(Config config);
 
-    std::string system() const override { return "salesforce"; }
+    std::string system() const override { return util::nameString(Target::Salesforce); }
     std::size_t batchLimit(const std::string &) const override { return 200; }
     std::chrono::milliseconds requestTimeout() const override
     {
@@ -42,7 +43,8 @@ public:
     }
     bool idempotent(const std::string &kind) const override
     {
-        return kind == "upsert_person" || kind == "close_task" || kind == "retract_note";
+        return is(kind, OpKind::UpsertPerson) || is(kind, OpKind::CloseTask) ||
+               is(kind, OpKind::RetractNote);
     }
     std::optional<DeliveryResult> refuse(const Delivery &delivery) const override;
     HttpRequest build(const std::string &kind, const std::vector<Delivery> &batch) const override;

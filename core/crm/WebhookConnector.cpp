@@ -17,7 +17,7 @@ WebhookConnector::WebhookConnector(Config config) : m_config(std::move(config))
 
 const std::vector<std::string> &WebhookConnector::kinds() const
 {
-    static const std::vector<std::string> kinds = {"post_webhook"};
+    static const std::vector<std::string> kinds = {util::nameString(OpKind::PostWebhook)};
     return kinds;
 }
 

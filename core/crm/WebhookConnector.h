@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crm/Connector.h"
+#include "crm/Target.h"
 
 namespace baton::crm {
 
@@ -23,7 +24,7 @@ public:
 
     explicit WebhookConnector(Config config);
 
-    std::string system() const override { return "webhook"; }
+    std::string system() const override { return util::nameString(Target::Webhook); }
     const std::vector<std::string> &kinds() const override;
     std::size_t batchLimit(const std::string &) const override { return 1; }
     bool idempotent(const std::string &) const override { return true; }

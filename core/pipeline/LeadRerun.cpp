@@ -19,7 +19,7 @@ LeadRerun rerunLead(store::Database &db, Orchestrator &orchestrator, std::int64_
         out.newBrief = item->briefId;
         out.error = item->error;
     } else {
-        out.status = "failed";
+        out.status = ItemStatus::Failed;
         out.error = "the run has no item for lead #" + std::to_string(leadId);
     }
     return out;

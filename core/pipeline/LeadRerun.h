@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/ItemStatus.h"
 #include "pipeline/Orchestrator.h"
 
 #include <cstdint>
@@ -12,9 +13,9 @@ namespace baton::pipeline {
 struct LeadRerun
 {
     RunSummary run;
-    std::string status; // the lead's run item: briefed, unchanged, not_qualified or failed
-    std::optional<std::int64_t> newBrief; // when briefed: it supersedes the lead's open briefs
-    std::string error;                    // when failed
+    ItemStatus status = ItemStatus::Failed; // the lead's run item: never Pending once run
+    std::optional<std::int64_t> newBrief;   // when briefed: it supersedes the lead's open briefs
+    std::string error;                      // when failed
 };
 
 // Runs the pipeline for `leadId` alone, as any run (idempotent: an unchanged lead is not

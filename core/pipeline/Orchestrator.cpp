@@ -27,7 +27,7 @@ struct Outcome
 {
     double readSeconds = 0, agentSeconds = 0;
     std::int64_t leadId = 0;
-    std::string status; // briefed, unchanged, not_qualified, failed
+    ItemStatus status = ItemStatus::Pending;
     std::string traceId;
     std::string error;
     Evaluation evaluation;
@@ -202,13 +202,13 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
         out.readSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!inputs) {
-            out.status = "failed";
+            out.status = ItemStatus::Failed;
             out.error = "lead #" + std::to_string(leadId) + " no longer exists";
             return;
         }
         const std::string fingerprint = m_evaluator.fingerprint(*inputs);
         if (w.runs.briefWithFingerprint(leadId, fingerprint)) {
-            out.status = "unchanged";
+            out.status = ItemStatus::Unchanged;
             out.evaluation.fingerprint = fingerprint;
             return;
         }
@@ -220,10 +220,10 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
                                               lastBrief, fingerprint);
         out.agentSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-        out.status = out.evaluation.handoff ? "briefed" : "not_qualified";
+        out.status = out.evaluation.handoff ? ItemStatus::Briefed : ItemStatus::NotQualified;
         out.evaluation.freeze();
     } catch (const std::exception &e) {
-        out.status = "failed";
+        out.status = ItemStatus::Failed;
         out.error = e.what();
     }
 }
@@ -258,7 +258,7 @@ void EvaluationPass::writeOutcomes(store::Database &db, RunStore &runs,
     store::Transaction tx(db);
     for (Outcome &o : outcomes) {
         std::optional<std::int64_t> briefId;
-        if (o.status == "briefed")
+        if (o.status == ItemStatus::Briefed)
             briefId = runs.writeBrief(o.leadId, m_run.id, o.evaluation, o.traceId, m_run.asOf);
         runs.finishItem(m_run.id, o.leadId, o.status, o.evaluation.fingerprint, briefId, o.error);
     }

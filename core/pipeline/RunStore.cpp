@@ -1,6 +1,7 @@
 #include "pipeline/RunStore.h"
 
 #include "agents/InputsConsidered.h"
+#include "review/Vocabulary.h"
 #include "store/Database.h"
 
 #include <algorithm>
@@ -188,9 +189,9 @@ std::vector<std::int64_t> RunStore::changedLeads(std::int64_t watermark,
                     "instr(l.email, '@') + 1)) "
                     "UNION SELECT l.id FROM batch_touches t JOIN leads l ON l.email = t.a "
                     "  WHERE t.batch_id > ?1 AND t.kind = 'email' "
-                    "UNION SELECT lead_id FROM run_items WHERE run_id = ?2 AND status = 'failed' "
+                    "UNION SELECT lead_id FROM run_items WHERE run_id = ?2 AND status = ?3 "
                     "ORDER BY 1");
-    st.bindAll(watermark, baselineRunId);
+    st.bindAll(watermark, baselineRunId, util::nameOf(ItemStatus::Failed));
     std::vector<std::int64_t> out;
     while (st.step())
         out.push_back(st.int64At(0));
@@ -230,9 +231,9 @@ std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId)
     list.reset();
     std::vector<std::int64_t> out;
     if (!leads) { // a run from before v10: a pending row per lead
-        auto &st = m_db.cached("SELECT lead_id FROM run_items WHERE run_id = ? AND status = "
-                               "'pending' ORDER BY lead_id");
-        st.bind(1, runId);
+        auto &st = m_db.cached(
+            "SELECT lead_id FROM run_items WHERE run_id = ? AND status = ? ORDER BY lead_id");
+        st.bindAll(runId, util::nameOf(ItemStatus::Pending));
         while (st.step())
             out.push_back(st.int64At(0));
         st.reset();
@@ -240,8 +241,8 @@ std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId)
     }
     // The run's leads less those with an item; both in lead order.
     auto &done = m_db.cached(
-        "SELECT lead_id FROM run_items WHERE run_id = ? AND status <> 'pending' ORDER BY lead_id");
-    done.bind(1, runId);
+        "SELECT lead_id FROM run_items WHERE run_id = ? AND status <> ? ORDER BY lead_id");
+    done.bindAll(runId, util::nameOf(ItemStatus::Pending));
     auto next = leads->begin();
     while (done.step()) {
         const auto id = done.int64At(0);
@@ -257,9 +258,8 @@ std::vector<std::int64_t> RunStore::pendingLeads(const std::string &runId)
 
 std::int64_t RunStore::settledItemCount(const std::string &runId)
 {
-    auto &st =
-        m_db.cached("SELECT count(*) FROM run_items WHERE run_id = ? AND status <> 'pending'");
-    st.bind(1, runId);
+    auto &st = m_db.cached("SELECT count(*) FROM run_items WHERE run_id = ? AND status <> ?");
+    st.bindAll(runId, util::nameOf(ItemStatus::Pending));
     st.step();
     const auto n = st.int64At(0);
     st.reset();
@@ -314,7 +314,8 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
         "pipeline_ms, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, "
         "?)");
     insert.bindAll(leadId, runId, e.fingerprint,
-                   std::string(e.handoff->escalated ? "escalated" : "pending_review"),
+                   util::nameOf(e.handoff->escalated ? review::BriefStatus::Escalated
+                                                     : review::BriefStatus::PendingReview),
                    e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
                    createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
     if (!e.briefInputs.empty())
@@ -322,9 +323,11 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     insert.run();
     const std::int64_t id = m_db.lastInsertRowId();
     // A newer brief replaces what a rep has not acted on yet; history stays.
-    auto &supersede =
-        m_db.cached("UPDATE briefs SET status = 'superseded', superseded_by = ? WHERE lead_id = ? "
-                    "AND id <> ? AND status IN ('pending_review', 'escalated')");
+    static const std::string supersedeSql =
+        "UPDATE briefs SET status = '" + util::nameString(review::BriefStatus::Superseded) +
+        "', superseded_by = ? WHERE lead_id = ? AND id <> ? AND status IN (" +
+        util::sqlList(review::kOpenStatuses) + ")";
+    auto &supersede = m_db.cached(supersedeSql);
     supersede.bindAll(id, leadId, id);
     supersede.run();
     auto &step =
@@ -341,7 +344,7 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     return id;
 }
 
-void RunStore::finishItem(const std::string &runId, std::int64_t leadId, const std::string &status,
+void RunStore::finishItem(const std::string &runId, std::int64_t leadId, ItemStatus status,
                           const std::string &fingerprint, std::optional<std::int64_t> briefId,
                           const std::string &error)
 {
@@ -350,7 +353,7 @@ void RunStore::finishItem(const std::string &runId, std::int64_t leadId, const s
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, lead_id) DO UPDATE SET "
                     "status = excluded.status, fingerprint = excluded.fingerprint, "
                     "brief_id = excluded.brief_id, error = excluded.error");
-    st.bindAll(runId, leadId, status, fingerprint, briefId,
+    st.bindAll(runId, leadId, util::nameOf(status), fingerprint, briefId,
                error.empty() ? std::optional<std::string>() : std::optional(error));
     st.run();
 }
@@ -363,15 +366,17 @@ void RunStore::finishRun(const std::string &runId, const std::string &status,
     auto &st = m_db.cached(
         "UPDATE pipeline_runs SET status = ?1, finished_at = ?2, "
         "(leads_done, briefs_written, escalated, unchanged, not_qualified, failed) = ("
-        "  SELECT count(*) FILTER (WHERE i.status <> 'pending'), "
-        "         count(*) FILTER (WHERE i.status = 'briefed'), "
-        "         count(*) FILTER (WHERE i.status = 'briefed' AND b.escalation_reasons <> '[]'), "
-        "         count(*) FILTER (WHERE i.status = 'unchanged'), "
-        "         count(*) FILTER (WHERE i.status = 'not_qualified'), "
-        "         count(*) FILTER (WHERE i.status = 'failed') "
+        "  SELECT count(*) FILTER (WHERE i.status <> ?4), "
+        "         count(*) FILTER (WHERE i.status = ?5), "
+        "         count(*) FILTER (WHERE i.status = ?5 AND b.escalation_reasons <> '[]'), "
+        "         count(*) FILTER (WHERE i.status = ?6), "
+        "         count(*) FILTER (WHERE i.status = ?7), "
+        "         count(*) FILTER (WHERE i.status = ?8) "
         "  FROM run_items i LEFT JOIN briefs b ON b.id = i.brief_id WHERE i.run_id = ?3) "
         "WHERE id = ?3");
-    st.bindAll(status, finishedAt, runId);
+    st.bindAll(status, finishedAt, runId, util::nameOf(ItemStatus::Pending),
+               util::nameOf(ItemStatus::Briefed), util::nameOf(ItemStatus::Unchanged),
+               util::nameOf(ItemStatus::NotQualified), util::nameOf(ItemStatus::Failed));
     st.run();
 }
 
@@ -438,7 +443,8 @@ std::optional<RunStore::Item> RunStore::item(const std::string &runId, std::int6
     st.bindAll(runId, leadId);
     std::optional<Item> out;
     if (st.step())
-        out = Item{st.textAt(0), st.optionalInt64At(1), st.textAt(2)};
+        out = Item{util::parseName<ItemStatus>(st.textViewAt(0)).value_or(ItemStatus::Failed),
+                   st.optionalInt64At(1), st.textAt(2)};
     st.reset();
     return out;
 }
@@ -447,8 +453,8 @@ std::vector<std::pair<std::int64_t, std::string>> RunStore::failedItems(const st
                                                                         std::size_t limit)
 {
     auto &st = m_db.cached("SELECT lead_id, coalesce(error, '') FROM run_items "
-                           "WHERE run_id = ? AND status = 'failed' ORDER BY lead_id LIMIT ?");
-    st.bindAll(runId, static_cast<std::int64_t>(limit));
+                           "WHERE run_id = ? AND status = ? ORDER BY lead_id LIMIT ?");
+    st.bindAll(runId, util::nameOf(ItemStatus::Failed), static_cast<std::int64_t>(limit));
     std::vector<std::pair<std::int64_t, std::string>> out;
     while (st.step())
         out.emplace_back(st.int64At(0), st.textAt(1));

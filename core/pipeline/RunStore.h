@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/ItemStatus.h"
 #include "pipeline/LeadEvaluator.h"
 
 #include <cstdint>
@@ -87,7 +88,7 @@ public:
     // Freezes the evaluation first if it is not.
     std::int64_t writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &evaluation,
                             const std::string &traceId, const std::string &createdAt);
-    void finishItem(const std::string &runId, std::int64_t leadId, const std::string &status,
+    void finishItem(const std::string &runId, std::int64_t leadId, ItemStatus status,
                     const std::string &fingerprint, std::optional<std::int64_t> briefId,
                     const std::string &error = {});
     void finishRun(const std::string &runId, const std::string &status,
@@ -103,7 +104,7 @@ public:
     // What the run did with one lead.
     struct Item
     {
-        std::string status; // pending, briefed, unchanged, not_qualified, failed
+        ItemStatus status = ItemStatus::Pending;
         std::optional<std::int64_t> briefId;
         std::string error;
     };

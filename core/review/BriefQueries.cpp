@@ -28,9 +28,10 @@ struct Clause
 
 Clause clauseOf(const InboxFilter &f)
 {
+    static const std::string open = "status IN (" + util::sqlList(kOpenStatuses) + ")";
     Clause c;
     if (f.status.empty())
-        c.add("status IN ('pending_review', 'escalated')");
+        c.add(open);
     else if (f.status != "all")
         c.add("status = ?", {f.status});
     if (!f.owner.empty())
@@ -41,7 +42,7 @@ Clause clauseOf(const InboxFilter &f)
     if (!f.band.empty())
         c.add("substr(grid, 1, 1) = ?", {f.band});
     if (f.overdueOnly)
-        c.add("sla_due < ? AND status IN ('pending_review', 'escalated')", {f.now});
+        c.add("sla_due < ? AND " + open, {f.now});
     if (!f.escalationReason.empty())
         c.add("escalation_reasons LIKE ?", {"%" + f.escalationReason + "%"});
     if (const auto q = BriefQueries::ftsQuery(f.search); !q.empty())
@@ -145,7 +146,8 @@ std::vector<InboxRow> BriefQueries::page(const InboxFilter &filter, InboxSort so
         r.grid = st.textAt(4);
         r.score = st.doubleAt(5);
         r.slaDue = st.textAt(6);
-        r.status = st.textAt(7);
+        r.status =
+            util::parseName<BriefStatus>(st.textViewAt(7)).value_or(BriefStatus::PendingReview);
         r.owner = st.textAt(8);
         r.createdAt = st.textAt(9);
         r.escalationReasons = st.textAt(10);

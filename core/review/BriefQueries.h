@@ -1,5 +1,7 @@
 #pragma once
 
+#include "review/Vocabulary.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,7 +14,7 @@ class Database;
 namespace baton::review {
 
 // What the inbox shows. Empty fields match everything; `status` empty means the open ones
-// (pending_review and escalated), "all" everything.
+// (kOpenStatuses), "all" everything, else a BriefStatus's name.
 struct InboxFilter
 {
     std::string owner;
@@ -48,7 +50,7 @@ struct InboxRow
     std::string grid;
     double score = 0;
     std::string slaDue;
-    std::string status;
+    BriefStatus status = BriefStatus::PendingReview;
     std::string owner;
     std::string createdAt;
     std::string escalationReasons; // JSON array

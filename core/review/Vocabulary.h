@@ -18,6 +18,18 @@ enum class BriefStatus
     Superseded // a newer brief for the same lead replaced it
 };
 
+// Open: waiting on a person, a rep or a manager. What the inbox shows unless asked, what
+// can be overdue and what a newer brief for the same lead supersedes.
+inline constexpr std::array<BriefStatus, 2> kOpenStatuses = {BriefStatus::PendingReview,
+                                                             BriefStatus::Escalated};
+constexpr bool isOpen(BriefStatus status)
+{
+    for (BriefStatus open : kOpenStatuses)
+        if (status == open)
+            return true;
+    return false;
+}
+
 enum class ReviewAction
 {
     Approve,

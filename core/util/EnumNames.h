@@ -66,4 +66,14 @@ template <typename E> std::string sqlList()
     return out;
 }
 
+// The same for some of a vocabulary's values, in the order given: for a query's
+// "status IN (...)", built once.
+template <typename E, std::size_t N> std::string sqlList(const std::array<E, N> &values)
+{
+    std::string out;
+    for (std::size_t i = 0; i < N; ++i)
+        out += (i ? ", '" : "'") + std::string(nameOf(values[i])) + "'";
+    return out;
+}
+
 } // namespace baton::util

@@ -58,19 +58,46 @@ QString slaCountdown(const QDateTime &due, const QDateTime &now)
     return span;
 }
 
-QString briefStatusText(const QString &status)
+QString targetText(crm::Target target, const QString &where)
 {
-    if (status == QLatin1String("pending_review"))
+    const bool at = !where.isEmpty();
+    switch (target) {
+    case crm::Target::HubSpot:
+        return at ? QCoreApplication::translate("DisplayFormat", "HubSpot at %1").arg(where)
+                  : QStringLiteral("HubSpot");
+    case crm::Target::Salesforce:
+        return at ? QCoreApplication::translate("DisplayFormat", "Salesforce at %1").arg(where)
+                  : QStringLiteral("Salesforce");
+    case crm::Target::Webhook:
+        return at ? QCoreApplication::translate("DisplayFormat", "the webhook at %1").arg(where)
+                  : QCoreApplication::translate("DisplayFormat", "the webhook");
+    case crm::Target::Jsonl:
+        break;
+    }
+    return at ? QCoreApplication::translate("DisplayFormat", "the JSONL file %1").arg(where)
+              : QCoreApplication::translate("DisplayFormat", "the JSONL file");
+}
+
+QString briefStatusText(review::BriefStatus status)
+{
+    using review::BriefStatus;
+    switch (status) {
+    case BriefStatus::PendingReview:
         return QCoreApplication::translate("Inbox", "To review");
-    if (status == QLatin1String("escalated"))
+    case BriefStatus::Escalated:
         return QCoreApplication::translate("Inbox", "Escalated");
-    if (status == QLatin1String("approved"))
+    case BriefStatus::Approved:
         return QCoreApplication::translate("Inbox", "Approved");
-    if (status == QLatin1String("resolved"))
+    case BriefStatus::Resolved:
         return QCoreApplication::translate("Inbox", "Resolved");
-    if (status == QLatin1String("superseded"))
+    case BriefStatus::Superseded:
         return QCoreApplication::translate("Inbox", "Superseded");
-    return status;
+    case BriefStatus::Queued:
+    case BriefStatus::Pushed:
+    case BriefStatus::PushFailed:
+        break;
+    }
+    return nameText(status);
 }
 
 } // namespace baton::ui

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "crm/Target.h"
+#include "review/Vocabulary.h"
+#include "util/EnumNames.h"
+
 #include <QDateTime>
 #include <QString>
 #include <cstdint>
@@ -14,6 +18,13 @@ inline QString qs(const std::string &text)
     return QString::fromStdString(text);
 }
 
+// A vocabulary word's string form ("pending_review"), as the store and the CLI have it.
+template <typename E> QString nameText(E value)
+{
+    const std::string_view name = util::nameOf(value);
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
 // A stored UTC time ("2026-11-24T09:58:06Z", RFC 3339 with or without milliseconds);
 // invalid if it does not parse.
 QDateTime utcTime(const QString &rfc3339);
@@ -26,8 +37,11 @@ inline QDateTime utcTime(const std::string &rfc3339)
 QString localTime(const std::string &utc);
 // "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
 QString slaCountdown(const QDateTime &due, const QDateTime &now);
-// A brief's status as the inbox names it ("pending_review": "To review").
-QString briefStatusText(const QString &status);
+// A brief's status as the inbox names it (PendingReview: "To review").
+QString briefStatusText(review::BriefStatus status);
+// A delivery target as the console names it: "HubSpot", "the webhook" (where something went);
+// with `where`, how it is reached: "HubSpot at https://…", "the JSONL file /tmp/out.jsonl".
+QString targetText(crm::Target target, const QString &where = QString());
 // "840 ms", "12.4 s", "3 min 05 s"; an em dash for a batch that has not finished.
 QString durationText(std::optional<std::int64_t> ms);
 

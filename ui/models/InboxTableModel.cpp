@@ -112,7 +112,7 @@ int InboxTableModel::rowOfBrief(qint64 briefId) const
 
 bool InboxTableModel::overdue(const review::InboxRow &r) const
 {
-    return (r.status == "pending_review" || r.status == "escalated") && utcTime(r.slaDue) < m_now();
+    return review::isOpen(r.status) && utcTime(r.slaDue) < m_now();
 }
 
 QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
@@ -136,7 +136,7 @@ QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
     case SlaColumn:
         return slaCountdown(utcTime(r.slaDue), m_now());
     case StatusColumn:
-        return briefStatusText(qs(r.status));
+        return briefStatusText(r.status);
     case OwnerColumn:
         return qs(r.owner);
     case AgeColumn: {
@@ -177,7 +177,7 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
     case VersionRole:
         return QVariant::fromValue<qint64>(r.version);
     case StatusRole:
-        return qs(r.status);
+        return nameText(r.status);
     case OverdueRole:
         return overdue(r);
     case SlaDueRole:

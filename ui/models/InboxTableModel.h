@@ -35,7 +35,7 @@ public:
     {
         BriefIdRole = Qt::UserRole + 1, // qint64
         VersionRole,                    // qint64: what an action must name
-        StatusRole,                     // "pending_review", ...
+        StatusRole,                     // the BriefStatus's name: "pending_review", ...
         OverdueRole,                    // bool
         SlaDueRole                      // UTC, RFC 3339
     };

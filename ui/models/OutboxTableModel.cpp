@@ -13,34 +13,34 @@ OutboxTableModel::OutboxTableModel(crm::OutboxStore &outbox, QObject *parent)
 
 QString OutboxTableModel::statusText(const std::string &status)
 {
-    if (status == "pending")
+    if (is(status, crm::OpStatus::Pending))
         return tr("Pending");
-    if (status == "in_flight")
+    if (is(status, crm::OpStatus::InFlight))
         return tr("In flight");
-    if (status == "done")
+    if (is(status, crm::OpStatus::Done))
         return tr("Done");
-    if (status == "failed")
+    if (is(status, crm::OpStatus::Failed))
         return tr("Failed");
-    if (status == "cancelled")
+    if (is(status, crm::OpStatus::Cancelled))
         return tr("Cancelled");
     return qs(status);
 }
 
 QString OutboxTableModel::kindText(const std::string &kind)
 {
-    if (kind == "upsert_person")
+    if (is(kind, crm::OpKind::UpsertPerson))
         return tr("Contact");
-    if (kind == "create_note")
+    if (is(kind, crm::OpKind::CreateNote))
         return tr("Note");
-    if (kind == "create_task")
+    if (is(kind, crm::OpKind::CreateTask))
         return tr("Task");
-    if (kind == "close_task")
+    if (is(kind, crm::OpKind::CloseTask))
         return tr("Close task");
-    if (kind == "retract_note")
+    if (is(kind, crm::OpKind::RetractNote))
         return tr("Retract note");
-    if (kind == "post_webhook")
+    if (is(kind, crm::OpKind::PostWebhook))
         return tr("Webhook");
-    if (kind == "append_jsonl")
+    if (is(kind, crm::OpKind::AppendJsonl))
         return tr("JSONL line");
     return qs(kind);
 }
@@ -65,13 +65,15 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
         case AttemptsColumn:
             return QVariant::fromValue<qint64>(r.attempts);
         case NextAttemptColumn:
-            return r.status == "pending" || r.status == "in_flight" ? qs(r.nextAttemptAt)
-                                                                    : QString();
+            return is(r.status, crm::OpStatus::Pending) || is(r.status, crm::OpStatus::InFlight)
+                       ? qs(r.nextAttemptAt)
+                       : QString();
         case CrmIdColumn:
             return r.crmId.empty() ? QString() : qs(r.crmSystem + " " + r.crmId);
         case ErrorColumn:
-            return r.status == "cancelled" ? tr("cancelled: %1").arg(qs(r.cancelReason))
-                                           : qs(r.lastError);
+            return is(r.status, crm::OpStatus::Cancelled)
+                       ? tr("cancelled: %1").arg(qs(r.cancelReason))
+                       : qs(r.lastError);
         case ColumnCount:
             break;
         }

@@ -97,12 +97,13 @@ QWidget *InboxPage::buildFilters()
     m_search->setClearButtonEnabled(true);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("Open"), QString());
-    m_status->addItem(tr("To review"), QStringLiteral("pending_review"));
-    m_status->addItem(tr("Escalated"), QStringLiteral("escalated"));
-    m_status->addItem(tr("Approved"), QStringLiteral("approved"));
-    m_status->addItem(tr("In the CRM"), QStringLiteral("pushed"));
-    m_status->addItem(tr("Push failed"), QStringLiteral("push_failed"));
-    m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
+    using review::BriefStatus;
+    m_status->addItem(tr("To review"), nameText(BriefStatus::PendingReview));
+    m_status->addItem(tr("Escalated"), nameText(BriefStatus::Escalated));
+    m_status->addItem(tr("Approved"), nameText(BriefStatus::Approved));
+    m_status->addItem(tr("In the CRM"), nameText(BriefStatus::Pushed));
+    m_status->addItem(tr("Push failed"), nameText(BriefStatus::PushFailed));
+    m_status->addItem(tr("Resolved"), nameText(BriefStatus::Resolved));
     m_status->addItem(tr("All"), QStringLiteral("all"));
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
     m_owner->addItem(tr("Everyone"), QString());
@@ -174,12 +175,13 @@ void InboxPage::presetFilters()
     m_owner->setCurrentIndex(ownOnly ? m_owner->findData(qs(m_actor->user)) : 0);
     m_owner->setEnabled(m_actor && !ownOnly);
     if (m_mode == Mode::Escalations) {
-        m_status->setCurrentIndex(m_status->findData(QStringLiteral("escalated")));
+        m_status->setCurrentIndex(m_status->findData(nameText(review::BriefStatus::Escalated)));
         m_status->setEnabled(false);
         return;
     }
     // A rep's queue is what is theirs to review: escalated ones wait on a manager.
-    m_status->setCurrentIndex(ownOnly ? m_status->findData(QStringLiteral("pending_review")) : 0);
+    m_status->setCurrentIndex(
+        ownOnly ? m_status->findData(nameText(review::BriefStatus::PendingReview)) : 0);
 }
 
 void InboxPage::setUser(const QString &user)
@@ -631,22 +633,28 @@ void InboxPage::rerunFinished(const LeadRerunOutcome &outcome)
     updateActions();
     if (brief == 0)
         return; // another page's run
-    if (outcome.status == QLatin1String("briefed")) {
+    QString text;
+    switch (outcome.status) {
+    case pipeline::ItemStatus::Briefed:
         emit statusMessage(tr("Brief #%1 replaces #%2").arg(outcome.newBrief).arg(brief));
         m_model->refresh();
         selectRow(m_table->currentIndex().isValid() ? m_table->currentIndex().row() : 0);
         return;
-    }
-    QString text;
-    if (outcome.status == QLatin1String("unchanged"))
+    case pipeline::ItemStatus::Unchanged:
         text = tr("Nothing has changed for lead #%1 since brief #%2 was made: the same inputs, "
                   "agents and policy give the same brief. It stays escalated.")
                    .arg(outcome.leadId)
                    .arg(brief);
-    else if (outcome.status == QLatin1String("not_qualified"))
+        break;
+    case pipeline::ItemStatus::NotQualified:
         text = tr("Lead #%1 no longer qualifies for a brief. Brief #%2 stays escalated.")
                    .arg(outcome.leadId)
                    .arg(brief);
+        break;
+    case pipeline::ItemStatus::Pending:
+    case pipeline::ItemStatus::Failed:
+        break;
+    }
     if (!text.isEmpty()) {
         m_context.messageBoxes().information(this, tr("Re-run"), text);
     } else {

@@ -34,8 +34,10 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
     setObjectName(QStringLiteral("outboxPage"));
     m_status->setObjectName(QStringLiteral("outboxStatus"));
     m_status->addItem(tr("All"), QString());
-    for (const char *s : {"pending", "in_flight", "failed", "done", "cancelled"})
-        m_status->addItem(OutboxTableModel::statusText(s), QString::fromLatin1(s));
+    using crm::OpStatus;
+    for (OpStatus s : {OpStatus::Pending, OpStatus::InFlight, OpStatus::Failed, OpStatus::Done,
+                       OpStatus::Cancelled})
+        m_status->addItem(OutboxTableModel::statusText(util::nameString(s)), nameText(s));
     m_table->setObjectName(QStringLiteral("outboxTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -2,6 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "PlainText.h"
+#include "crm/OutboxVocabulary.h"
 #include "models/DisplayFormat.h"
 
 #include <QBarCategoryAxis>
@@ -106,39 +107,28 @@ BriefView::BriefView(ConsoleContext &context, QWidget *parent)
     showLabelsAsPlainText(this);
 }
 
-QString BriefView::systemName(const QString &system)
-{
-    if (system == QLatin1String("hubspot"))
-        return QStringLiteral("HubSpot");
-    if (system == QLatin1String("salesforce"))
-        return QStringLiteral("Salesforce");
-    if (system == QLatin1String("webhook"))
-        return tr("the webhook");
-    if (system == QLatin1String("jsonl"))
-        return tr("the JSONL file");
-    return system;
-}
-
 void BriefView::showCrm(std::int64_t briefId)
 {
     // Grouped by where each went: "In HubSpot: contact 1001 · note 1002 · task 1003".
     QMap<QString, QStringList> made;
     int waiting = 0, failed = 0;
     for (const auto &o : m_context.briefs().crmObjects(briefId)) {
-        if (o.status == "done") {
+        if (is(o.status, crm::OpStatus::Done)) {
+            const auto target = util::parseName<crm::Target>(o.system);
             QString what;
-            if (o.kind == "upsert_person")
-                what = o.system == "salesforce" ? tr("lead") : tr("contact");
-            else if (o.kind == "create_note")
+            if (is(o.kind, crm::OpKind::UpsertPerson))
+                what = target == crm::Target::Salesforce ? tr("lead") : tr("contact");
+            else if (is(o.kind, crm::OpKind::CreateNote))
                 what = tr("note");
-            else if (o.kind == "create_task")
+            else if (is(o.kind, crm::OpKind::CreateTask))
                 what = tr("task");
-            else if (o.kind == "post_webhook" || o.kind == "append_jsonl")
+            else if (is(o.kind, crm::OpKind::PostWebhook) || is(o.kind, crm::OpKind::AppendJsonl))
                 what = tr("delivery");
             else
                 continue; // a compensation: the object it changed is listed already
-            made[systemName(qs(o.system))] << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
-        } else if (o.status == "pending" || o.status == "in_flight") {
+            made[target ? targetText(*target) : qs(o.system)]
+                << QStringLiteral("%1 %2").arg(what, qs(o.crmId));
+        } else if (is(o.status, crm::OpStatus::Pending) || is(o.status, crm::OpStatus::InFlight)) {
             ++waiting;
         } else {
             ++failed;
@@ -189,7 +179,7 @@ void BriefView::showBrief(std::int64_t briefId)
                         .arg(score[QStringLiteral("fit")].toDouble(), 0, 'f', 1)
                         .arg(score[QStringLiteral("engagement")].toDouble(), 0, 'f', 1)
                         .arg(slaCountdown(due, m_context.now()))
-                        .arg(briefStatusText(qs(util::nameString(state.status))))
+                        .arg(briefStatusText(state.status))
                         .arg(state.version)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);

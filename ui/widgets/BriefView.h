@@ -38,7 +38,6 @@ public:
 
 private:
     void fillChart(const class QJsonObject &score);
-    static QString systemName(const QString &system);
     void showCrm(std::int64_t briefId);
     void sentenceSelected();
     void inputSelected();
