@@ -182,6 +182,8 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         return overdue(r);
     case SlaDueRole:
         return qs(r.slaDue);
+    case OwnerRole:
+        return qs(r.owner);
     default:
         return {};
     }

@@ -37,7 +37,8 @@ public:
         VersionRole,                    // qint64: what an action must name
         StatusRole,                     // the BriefStatus's name: "pending_review", ...
         OverdueRole,                    // bool
-        SlaDueRole                      // UTC, RFC 3339
+        SlaDueRole,                     // UTC, RFC 3339
+        OwnerRole                       // the owner's email
     };
 
     // `now` is a seam for SLA countdowns (tests pin it).

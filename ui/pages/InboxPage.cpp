@@ -7,6 +7,7 @@
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
+#include "review/Transitions.h"
 #include "widgets/BriefView.h"
 #include "widgets/DebouncedLineEdit.h"
 
@@ -71,6 +72,7 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount())));
         m_table->resizeColumnsToContents();
+        updateActions(); // a reset drops the current row without a signal
     });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
     connect(m_model, &InboxTableModel::loading, this, [this](bool busy) {
@@ -199,18 +201,32 @@ void InboxPage::followActor()
 
 void InboxPage::updateActions()
 {
-    // The ui only hides what the role cannot do; core checks again whoever calls.
-    const auto may = [this](governance::Action a) {
-        return m_actor && governance::grant(m_actor->role, a) != governance::Grant::No;
+    // The ui only offers what the transition table allows the role on the brief in front of
+    // it (or, with none, at all); core checks again whoever calls.
+    const QModelIndex index = m_table->currentIndex();
+    const auto status = index.isValid()
+                            ? util::parseName<review::BriefStatus>(
+                                  index.data(InboxTableModel::StatusRole).toString().toStdString())
+                            : std::nullopt;
+    const bool owner =
+        m_actor && index.isValid() &&
+        index.data(InboxTableModel::OwnerRole).toString().toStdString() == m_actor->user;
+    const auto may = [&](review::ReviewAction a) {
+        if (!m_actor)
+            return false;
+        if (!status)
+            return !review::startStates(a, m_actor->role).empty();
+        return review::permitted(a, m_actor->role, owner, *status);
     };
     for (QAction *a : actions()) {
-        const QVariant needs = a->property("needs");
+        const QVariant needs = a->property("review");
         if (needs.isValid())
-            a->setEnabled(may(static_cast<governance::Action>(needs.toInt())));
+            a->setEnabled(may(static_cast<review::ReviewAction>(needs.toInt())));
     }
     if (QAction *rerun = action("rerun"))
         rerun->setEnabled(rerun->isEnabled() && m_runner && !m_runner->isRunning());
-    if (m_mode == Mode::Escalations && m_actor && !may(governance::Action::Resolve))
+    if (m_mode == Mode::Escalations && m_actor &&
+        review::startStates(review::ReviewAction::Resolve, m_actor->role).empty())
         m_who->setText(m_who->text() + QLatin1Char(' ') + tr("Only managers resolve escalations."));
 }
 
@@ -222,14 +238,14 @@ void InboxPage::createActions()
         QString text;
         QKeySequence key;
         std::function<void()> run;
-        std::optional<governance::Action> needs; // what the role must be granted
+        std::optional<review::ReviewAction> review; // what the transition table must allow
     };
     std::vector<Spec> specs = {
         {"next", tr("Next brief"), QKeySequence(Qt::Key_J), [this] { move(1); }, std::nullopt},
         {"previous", tr("Previous brief"), QKeySequence(Qt::Key_K), [this] { move(-1); },
          std::nullopt},
         {"comment", tr("Comment…"), QKeySequence(Qt::Key_C), [this] { comment(); },
-         governance::Action::Comment},
+         review::ReviewAction::Comment},
         {"lineage", tr("Show its lineage"), QKeySequence(Qt::Key_L),
          [this] {
              if (const auto shown = current())
@@ -254,18 +270,18 @@ void InboxPage::createActions()
     };
     if (m_mode == Mode::Inbox) {
         specs.push_back({"approve", tr("Approve"), QKeySequence(Qt::Key_A), [this] { approve(); },
-                         governance::Action::Approve});
+                         review::ReviewAction::Approve});
         specs.push_back({"edit", tr("Edit…"), QKeySequence(Qt::Key_E), [this] { edit(); },
-                         governance::Action::Edit});
+                         review::ReviewAction::Edit});
         specs.push_back({"escalate", tr("Escalate…"), QKeySequence(Qt::Key_X),
-                         [this] { escalate(); }, governance::Action::Escalate});
+                         [this] { escalate(); }, review::ReviewAction::Escalate});
         specs.push_back({"reassign", tr("Reassign…"), QKeySequence(Qt::Key_R),
-                         [this] { reassign(); }, governance::Action::Reassign});
+                         [this] { reassign(); }, review::ReviewAction::Reassign});
         specs.push_back({"retract", tr("Retract (take back from the CRM)…"),
                          QKeySequence(Qt::Key_T), [this] { retract(); },
-                         governance::Action::Resolve});
+                         review::ReviewAction::Retract});
     } else {
-        const auto resolves = governance::Action::Resolve;
+        const auto resolves = review::ReviewAction::Resolve;
         specs.push_back({"approve", tr("Approve as is"), QKeySequence(Qt::Key_A),
                          [this] { resolve(review::Resolution::Approve); }, resolves});
         specs.push_back({"edit", tr("Approve with edits…"), QKeySequence(Qt::Key_E),
@@ -275,15 +291,15 @@ void InboxPage::createActions()
         specs.push_back({"reject", tr("Reject…"), QKeySequence(Qt::Key_D),
                          [this] { resolve(review::Resolution::Reject); }, resolves});
         specs.push_back({"rerun", tr("Re-run the pipeline for the lead"), QKeySequence(Qt::Key_P),
-                         [this] { rerun(); }, resolves});
+                         [this] { rerun(); }, review::ReviewAction::Rerun});
     }
     for (const Spec &s : specs) {
         auto *a = new QAction(s.text, this);
         a->setObjectName(QLatin1String(s.name));
         a->setShortcut(s.key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        if (s.needs)
-            a->setProperty("needs", static_cast<int>(*s.needs));
+        if (s.review)
+            a->setProperty("review", static_cast<int>(*s.review));
         connect(a, &QAction::triggered, this, s.run);
         addAction(a);
     }
@@ -376,6 +392,7 @@ void InboxPage::selectRow(int row)
 
 void InboxPage::currentChanged()
 {
+    updateActions();
     const auto c = current();
     try {
         m_brief->showBrief(c ? c->first : 0);
