@@ -12,6 +12,9 @@
 namespace baton::store {
 class Database;
 }
+namespace baton::agents {
+class Consent;
+}
 
 namespace baton::review {
 
@@ -33,6 +36,10 @@ struct ReviewEvent
     // What the audit entry records beside the transition: subscribers before the audit add
     // their facts (e.g. how many CRM operations were queued).
     nlohmann::json &auditDetail;
+    // Entering approved (and only then): the brief as approved and the consent facts it was
+    // checked against.
+    const nlohmann::json *approvedBrief = nullptr;
+    const agents::Consent *consent = nullptr;
 
     bool entered(BriefStatus status) const
     {

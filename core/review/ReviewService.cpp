@@ -88,6 +88,10 @@ void checkInputs(const ReviewRequest &r)
 struct ReviewService::Change
 {
     BriefStatus status;
+    // At approval: the brief as approved and the consent facts it was checked against,
+    // read once and handed to subscribers.
+    std::optional<nlohmann::json> approved;
+    std::optional<agents::Consent> consent;
     std::optional<std::string> owner;
     std::optional<std::string> escalatedTo; // "" clears
     std::optional<std::string> text;        // the edited brief
@@ -252,7 +256,7 @@ void ReviewService::checkStart(const Actor &who, const Transition &t, const Revi
 ReviewService::Change ReviewService::changeFor(const ReviewRequest &r, const BriefState &before)
 {
     const Transition &t = transition(r.action);
-    Change c{t.to.value_or(before.status), {}, {}, {}, r.reason, {}, {}};
+    Change c{t.to.value_or(before.status), {}, {}, {}, {}, {}, r.reason, {}, {}};
     switch (r.action) {
     case ReviewAction::Edit:
         c.text = editedText(r, before);
@@ -286,7 +290,7 @@ ReviewService::Change ReviewService::changeFor(const ReviewRequest &r, const Bri
         break;
     }
     if (c.status == BriefStatus::Approved && before.status != BriefStatus::Approved)
-        requireConsent(before);
+        requireConsent(before, c);
     return c;
 }
 
@@ -332,10 +336,12 @@ std::string ReviewService::escalationTarget(const ReviewRequest &r, const BriefS
 
 // The consent gate again at approval, on what the store says now: a fact may have arrived
 // since the brief was written.
-void ReviewService::requireConsent(const BriefState &b)
+void ReviewService::requireConsent(const BriefState &b, Change &change)
 {
-    const agents::Consent consent(pipeline::LeadInputReader(m_db).consentFacts(b.leadId));
-    const auto problems = consentProblems(nlohmann::json::parse(b.text), consent);
+    const auto &consent =
+        change.consent.emplace(pipeline::LeadInputReader(m_db).consentFacts(b.leadId));
+    const auto problems =
+        consentProblems(change.approved.emplace(nlohmann::json::parse(b.text)), consent);
     if (problems.empty())
         return;
     std::string message = ref(b.id) + " cannot be approved as it stands:";
@@ -390,7 +396,9 @@ void ReviewService::announce(const Actor &who, const ReviewRequest &r, const Bri
                             r.note,
                             change.text.has_value(),
                             at,
-                            detail};
+                            detail,
+                            change.approved ? &*change.approved : nullptr,
+                            change.consent ? &*change.consent : nullptr};
     for (ReviewSubscriber *s : m_subscribers)
         s->onTransition(m_db, event);
 }

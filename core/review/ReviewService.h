@@ -127,7 +127,7 @@ private:
     Change changeFor(const ReviewRequest &request, const BriefState &before);
     std::string editedText(const ReviewRequest &request, const BriefState &before) const;
     std::string escalationTarget(const ReviewRequest &request, const BriefState &before);
-    void requireConsent(const BriefState &brief);
+    void requireConsent(const BriefState &brief, Change &change);
     std::int64_t write(const Actor &who, const ReviewRequest &request, const BriefState &before,
                        const Change &change, const std::string &at);
     void announce(const Actor &who, const ReviewRequest &request, const BriefState &before,

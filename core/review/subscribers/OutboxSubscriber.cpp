@@ -2,9 +2,10 @@
 #include "crm/DeliveryTargets.h"
 #include "crm/OutboxPlanner.h"
 #include "crm/OutboxStore.h"
-#include "pipeline/LeadInputReader.h"
 #include "review/ReviewEvent.h"
 #include "review/subscribers/StandardSubscribers.h"
+
+#include <stdexcept>
 
 namespace baton::review {
 
@@ -24,9 +25,12 @@ public:
         }
         if (!event.entered(BriefStatus::Approved))
             return;
-        const auto brief = nlohmann::json::parse(event.after.text);
-        const agents::Consent consent(
-            pipeline::LeadInputReader(db).consentFacts(event.after.leadId));
+        // The review service read both to check the approval: an approval without them
+        // would be one that skipped the consent gate.
+        if (!event.approvedBrief || !event.consent)
+            throw std::logic_error("an approval announced without its consent check");
+        const nlohmann::json &brief = *event.approvedBrief;
+        const agents::Consent &consent = *event.consent;
         auto plan = crm::planApproval(event.after.id, brief, event.after.owner, &consent);
         for (auto &op : crm::planDeliveries(event.after.id, brief,
                                             crm::DeliveryTargets::enabledIn(db), event.at))
