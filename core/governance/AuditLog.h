@@ -16,8 +16,9 @@ struct Actor;
 
 struct AuditEntry
 {
-    // The one way an entry is begun: who acted (user, role, OS account), what, on what, when.
-    // The caller adds the before and after states and the detail.
+    // How an entry for a profile's action is begun (review, outbox, delivery targets): who
+    // acted (user, role, OS account), what, on what, when. The caller adds the before and
+    // after states and the detail. Commands whose actor need not be a profile use record().
     static AuditEntry by(const Actor &who, std::string action, std::string object, std::string at);
 
     std::int64_t seq = 0; // assigned on append

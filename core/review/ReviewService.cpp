@@ -66,6 +66,25 @@ bool given(const ReviewRequest &r, Inputs input)
     }
 }
 
+// The request without what its action does not take (a note given to an approval is not
+// recorded), so what is written is what the table declares.
+ReviewRequest onlyWhatItTakes(ReviewRequest r, Inputs takes)
+{
+    if (!(takes & Input::Note))
+        r.note.clear();
+    if (!(takes & Input::Reason))
+        r.reason.clear();
+    if (!(takes & Input::Patch))
+        r.patch = nullptr;
+    if (!(takes & Input::Category))
+        r.category.reset();
+    if (!(takes & Input::TargetUser))
+        r.targetUser.clear();
+    if (!(takes & Input::Resolution))
+        r.resolution.reset();
+    return r;
+}
+
 // What the table says the action must be given; a rejection's reason from its taxonomy.
 void checkInputs(const ReviewRequest &r)
 {
@@ -174,15 +193,16 @@ BriefState ReviewService::brief(std::int64_t id)
 
 BriefState ReviewService::act(const Actor &who, const ReviewRequest &request)
 {
-    checkInputs(request);
+    const Transition &t = transition(request.action);
+    const ReviewRequest taken = onlyWhatItTakes(request, t.takes);
+    checkInputs(taken);
     // Joins the caller's transaction when there is one.
     std::optional<store::Transaction> tx;
     if (!m_db.inTransaction())
         tx.emplace(m_db);
-    const Transition &t = transition(request.action);
-    BriefState before = brief(request.briefId);
-    checkStart(who, t, request, before);
-    ReviewRequest req = request;
+    BriefState before = brief(taken.briefId);
+    checkStart(who, t, taken, before);
+    ReviewRequest req = taken;
     if (req.resolution == Resolution::ApproveWithEdits) {
         // One decision, two recorded steps: the edit first, then the approval.
         ReviewRequest edit = req;
