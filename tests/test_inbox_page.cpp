@@ -608,6 +608,23 @@ private slots:
         QVERIFY(inbox->action("escalate")->isEnabled());
     }
 
+    // An empty list offers no review action: X used to open the escalation dialog, whose OK
+    // then did nothing.
+    void anEmptyListOffersNoReviewAction()
+    {
+        auto db = store::openStore(freshStore());
+        db.exec("UPDATE briefs SET status = 'superseded' WHERE owner = 'lena.fischer@baton.example'");
+        auto inbox = page(db, QStringLiteral("lena.fischer@baton.example"));
+        QCOMPARE(inbox->model()->rowCount(), 0);
+        inbox->table()->setFocus();
+        for (const char *name : {"approve", "edit", "escalate", "comment"})
+            QVERIFY2(!inbox->action(name)->isEnabled(), name);
+        m_dialogs.askedCategories.clear();
+        QTest::keyClick(inbox->table(), Qt::Key_X);
+        QVERIFY(m_dialogs.askedCategories.isEmpty());
+        QVERIFY(inbox->action("next")->isEnabled()); // moving is not a review action
+    }
+
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()
     {
         const auto path = freshStore();

@@ -202,7 +202,7 @@ void InboxPage::followActor()
 void InboxPage::updateActions()
 {
     // The ui only offers what the transition table allows the role on the brief in front of
-    // it (or, with none, at all); core checks again whoever calls.
+    // it, and nothing without one; core checks again whoever calls.
     const QModelIndex index = m_table->currentIndex();
     const auto status = index.isValid()
                             ? util::parseName<review::BriefStatus>(
@@ -212,11 +212,7 @@ void InboxPage::updateActions()
         m_actor && index.isValid() &&
         index.data(InboxTableModel::OwnerRole).toString().toStdString() == m_actor->user;
     const auto may = [&](review::ReviewAction a) {
-        if (!m_actor)
-            return false;
-        if (!status)
-            return !review::startStates(a, m_actor->role).empty();
-        return review::permitted(a, m_actor->role, owner, *status);
+        return m_actor && status && review::permitted(a, m_actor->role, owner, *status);
     };
     for (QAction *a : actions()) {
         const QVariant needs = a->property("review");
