@@ -565,66 +565,6 @@ private slots:
             3);
     }
 
-    // What the inbox offers follows the transition table for the brief in front of the
-    // person: a rep's escalated brief is the manager's now, so E, A and X do nothing there
-    // (no dialog to type into and lose), while a comment still goes; their next pending brief
-    // takes them all again.
-    void theInboxOffersWhatTheTableAllowsOnTheSelectedBrief()
-    {
-        auto db = store::openStore(freshStore());
-        auto inbox = page(db, QStringLiteral("lena.fischer@baton.example"));
-        const qint64 id = inbox->briefView()->briefId();
-        QVERIFY(id > 0);
-        QVERIFY(inbox->action("edit")->isEnabled());
-        m_dialogs.nextEscalation =
-            ui::EscalationRequest{QStringLiteral("fit_unclear"), QStringLiteral("ICP?"), QString()};
-        QTest::keyClick(inbox->table(), Qt::Key_X);
-        QCOMPARE(scalar(db, "SELECT status = 'escalated' FROM briefs WHERE id = " +
-                                std::to_string(id)),
-                 1);
-        auto *status = inbox->findChild<QComboBox *>(QStringLiteral("statusFilter"));
-        status->setCurrentIndex(status->findData(QStringLiteral("all")));
-        QTRY_VERIFY(inbox->model()->rowOfBrief(id) >= 0);
-        inbox->selectRow(inbox->model()->rowOfBrief(id));
-        inbox->table()->setFocus();
-        QVERIFY(!inbox->action("edit")->isEnabled());
-        QVERIFY(!inbox->action("approve")->isEnabled());
-        QVERIFY(!inbox->action("escalate")->isEnabled());
-        QVERIFY(inbox->action("comment")->isEnabled());
-        int opened = 0;
-        m_dialogs.editBrief = [&](const QString &brief) {
-            ++opened;
-            return brief;
-        };
-        QTest::keyClick(inbox->table(), Qt::Key_E);
-        QCOMPARE(opened, 0);
-        QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
-
-        status->setCurrentIndex(status->findData(QStringLiteral("pending_review")));
-        QTRY_VERIFY(inbox->model()->rowOfBrief(id) < 0 && inbox->model()->rowCount() > 0);
-        inbox->selectRow(0);
-        QVERIFY(inbox->action("edit")->isEnabled());
-        QVERIFY(inbox->action("approve")->isEnabled());
-        QVERIFY(inbox->action("escalate")->isEnabled());
-    }
-
-    // An empty list offers no review action: X used to open the escalation dialog, whose OK
-    // then did nothing.
-    void anEmptyListOffersNoReviewAction()
-    {
-        auto db = store::openStore(freshStore());
-        db.exec("UPDATE briefs SET status = 'superseded' WHERE owner = 'lena.fischer@baton.example'");
-        auto inbox = page(db, QStringLiteral("lena.fischer@baton.example"));
-        QCOMPARE(inbox->model()->rowCount(), 0);
-        inbox->table()->setFocus();
-        for (const char *name : {"approve", "edit", "escalate", "comment"})
-            QVERIFY2(!inbox->action(name)->isEnabled(), name);
-        m_dialogs.askedCategories.clear();
-        QTest::keyClick(inbox->table(), Qt::Key_X);
-        QVERIFY(m_dialogs.askedCategories.isEmpty());
-        QVERIFY(inbox->action("next")->isEnabled()); // moving is not a review action
-    }
-
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()
     {
         const auto path = freshStore();

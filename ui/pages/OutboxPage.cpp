@@ -153,8 +153,8 @@ void OutboxPage::followActor()
     const std::optional<review::Actor> &actor = m_context.actor();
     const bool may = actor && governance::grant(actor->role, governance::Action::ManageOutbox) !=
                                   governance::Grant::No;
-    m_retry->setEnabled(may);
-    m_cancel->setEnabled(may);
+    m_mayManage = may;
+    updateActions();
     // The operations carry every brief's note and answers: for the roles that read them all.
     const bool reads = actor && !review::ReviewService::visibleTo(*actor);
     m_table->setVisible(reads);
@@ -207,8 +207,17 @@ std::optional<qint64> OutboxPage::currentOperation() const
     return m_model->data(index, OutboxTableModel::OperationIdRole).toLongLong();
 }
 
+// Retry and Cancel act on the selected operation: without one they are off.
+void OutboxPage::updateActions()
+{
+    const bool on = m_mayManage && currentOperation().has_value();
+    m_retry->setEnabled(on);
+    m_cancel->setEnabled(on);
+}
+
 void OutboxPage::currentChanged()
 {
+    updateActions();
     const QModelIndex index = m_table->currentIndex();
     if (!index.isValid()) {
         m_detail->clear();

@@ -49,6 +49,7 @@ private:
     // What the actor may do and see here.
     void followActor();
     void currentChanged();
+    void updateActions();
     std::optional<qint64> currentOperation() const;
     void retry();
     void cancel();
@@ -68,6 +69,7 @@ private:
     QAction *m_push;
     QLabel *m_target;
     PushRunner *m_runner = nullptr;
+    bool m_mayManage = false; // the actor may retry and cancel operations
 };
 
 } // namespace baton::ui
