@@ -128,6 +128,18 @@ private slots:
         QVERIFY(inbox->action("next")->isEnabled()); // moving is not a review action
     }
 
+    // The Reassign dialog labels its list of people as people (it said "Reason:").
+    void reassignAsksForAPerson()
+    {
+        auto db = store::openStore(freshStore());
+        auto inbox = page(db, QStringLiteral("dana.okoro@baton.example"));
+        QVERIFY(inbox->model()->rowCount() > 0);
+        inbox->selectRow(0);
+        QTest::keyClick(inbox->table(), Qt::Key_R);
+        QCOMPARE(m_dialogs.askedLabel, QStringLiteral("Person:"));
+        QVERIFY(m_dialogs.askedReasons.contains(QStringLiteral("sam.patel@baton.example")));
+    }
+
     // Retry (R) and Cancel are on only with an operation selected: on an empty outbox R did
     // nothing while its button looked ready.
     void theOutboxOffersRetryOnlyOnAnOperation()

@@ -374,10 +374,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Notiz:</translation>
     </message>
     <message>
-        <source>Reason:</source>
-        <translation>Grund:</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1290,10 +1286,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Neu zuweisen…</translation>
     </message>
     <message>
-        <source>Reassign the brief to</source>
-        <translation>Briefing neu zuweisen an</translation>
-    </message>
-    <message>
         <source>Reassigned to %1</source>
         <translation>Neu zugewiesen an %1</translation>
     </message>
@@ -1368,6 +1360,18 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Who acts could not be checked: %1</source>
         <translation>Wer handelt, konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Reassign the brief</source>
+        <translation>Briefing neu zuweisen</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Person:</translation>
     </message>
 </context>
 <context>

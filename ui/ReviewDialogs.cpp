@@ -61,14 +61,13 @@ std::optional<QString> QtReviewDialogs::note(QWidget *parent, const QString &tit
 }
 
 std::optional<QString> QtReviewDialogs::choice(QWidget *parent, const QString &title,
-                                               const QStringList &reasons)
+                                               const QString &label, const QStringList &items)
 {
     bool ok = false;
-    const QString reason =
-        QInputDialog::getItem(parent, title, QDialog::tr("Reason:"), reasons, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
     if (!ok)
         return std::nullopt;
-    return reason;
+    return chosen;
 }
 
 std::optional<EditRequest>

@@ -31,10 +31,11 @@ public:
     virtual std::optional<EscalationRequest>
     escalation(QWidget *parent, const QStringList &categories, const QStringList &managers) = 0;
     virtual std::optional<QString> comment(QWidget *parent) = 0;
-    // A note that must not be empty (returning a brief to its rep), or a reason from `reasons`.
+    // A note that must not be empty (returning a brief to its rep), or one of `items` (a
+    // rejection reason, a person), the list labelled `label`.
     virtual std::optional<QString> note(QWidget *parent, const QString &title) = 0;
     virtual std::optional<QString> choice(QWidget *parent, const QString &title,
-                                          const QStringList &reasons) = 0;
+                                          const QString &label, const QStringList &items) = 0;
     // `check` returns what is wrong with an edited text (empty: it may be saved).
     virtual std::optional<EditRequest>
     edit(QWidget *parent, const QString &briefJson,
@@ -49,8 +50,8 @@ public:
                                                 const QStringList &managers) override;
     std::optional<QString> comment(QWidget *parent) override;
     std::optional<QString> note(QWidget *parent, const QString &title) override;
-    std::optional<QString> choice(QWidget *parent, const QString &title,
-                                  const QStringList &reasons) override;
+    std::optional<QString> choice(QWidget *parent, const QString &title, const QString &label,
+                                  const QStringList &items) override;
     std::optional<EditRequest>
     edit(QWidget *parent, const QString &briefJson,
          const std::function<QStringList(const QString &)> &check) override;

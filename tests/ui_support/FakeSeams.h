@@ -76,8 +76,10 @@ public:
     }
     std::optional<QString> comment(QWidget *) override { return nextComment; }
     std::optional<QString> note(QWidget *, const QString &) override { return nextNote; }
-    std::optional<QString> choice(QWidget *, const QString &, const QStringList &reasons) override
+    std::optional<QString> choice(QWidget *, const QString &, const QString &label,
+                                  const QStringList &reasons) override
     {
+        askedLabel = label;
         askedReasons = reasons;
         return nextChoice;
     }
@@ -101,5 +103,6 @@ public:
     std::function<QString(const QString &)> editBrief; // what the person types
     QString editReason = QStringLiteral("clearer");
     QStringList askedCategories, offeredManagers, askedReasons, lastProblems;
+    QString askedLabel; // what the list of a choice was labelled
     QString shownBrief, shortcutSheet;
 };

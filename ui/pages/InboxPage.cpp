@@ -520,7 +520,8 @@ void InboxPage::resolve(review::Resolution resolution)
         QStringList reasons;
         for (const auto r : util::allOf<review::RejectionReason>())
             reasons << qs(util::nameString(r));
-        const auto reason = m_context.reviewDialogs().choice(this, tr("Reject the brief"), reasons);
+        const auto reason =
+            m_context.reviewDialogs().choice(this, tr("Reject the brief"), tr("Reason:"), reasons);
         if (!reason)
             return;
         why = *reason;
@@ -570,7 +571,8 @@ void InboxPage::reassign()
         m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
         return;
     }
-    const auto to = m_context.reviewDialogs().choice(this, tr("Reassign the brief to"), owners);
+    const auto to =
+        m_context.reviewDialogs().choice(this, tr("Reassign the brief"), tr("Person:"), owners);
     if (!to)
         return;
     if (act([&](std::int64_t id, std::int64_t version) {
