@@ -153,11 +153,15 @@ void InboxPage::showWho()
     case ConsoleContext::ActorProblem::None:
         break;
     }
-    if (m_actor)
-        m_who->setText(
+    if (m_actor) {
+        QString text =
             tr("Acting as %1 (%2)")
-                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role)))));
-    else
+                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role))));
+        if (m_mode == Mode::Escalations &&
+            review::startStates(review::ReviewAction::Resolve, m_actor->role).empty())
+            text += QLatin1Char(' ') + tr("Only managers resolve escalations.");
+        m_who->setText(text);
+    } else
         m_who->setText(tr("Choose who you are in Settings, or start Baton with --user NAME; until "
                           "then the inbox is read-only."));
 }
@@ -221,9 +225,6 @@ void InboxPage::updateActions()
     }
     if (QAction *rerun = action("rerun"))
         rerun->setEnabled(rerun->isEnabled() && m_runner && !m_runner->isRunning());
-    if (m_mode == Mode::Escalations && m_actor &&
-        review::startStates(review::ReviewAction::Resolve, m_actor->role).empty())
-        m_who->setText(m_who->text() + QLatin1Char(' ') + tr("Only managers resolve escalations."));
 }
 
 void InboxPage::createActions()
