@@ -159,6 +159,26 @@ private slots:
         QCOMPARE(who->text().count(QStringLiteral("Only managers resolve escalations.")), 1);
     }
 
+    // A brief that leaves the list (escalated from a rep's queue) is followed by the next one
+    // in its place, as after an approval; the selection used to jump to the first row.
+    void afterEscalatingTheNextBriefTakesItsPlace()
+    {
+        auto db = store::openStore(freshStore());
+        auto inbox = page(db, QStringLiteral("lena.fischer@baton.example"));
+        QVERIFY(inbox->model()->rowCount() > 3);
+        inbox->selectRow(2);
+        const auto escalated = inbox->briefView()->briefId();
+        const auto next = inbox->model()
+                              ->data(inbox->model()->index(3, 0), ui::InboxTableModel::BriefIdRole)
+                              .toLongLong();
+        m_dialogs.nextEscalation =
+            ui::EscalationRequest{QStringLiteral("fit_unclear"), QStringLiteral("ICP?"), QString()};
+        QTest::keyClick(inbox->table(), Qt::Key_X);
+        QCOMPARE(inbox->model()->rowOfBrief(escalated), -1);
+        QCOMPARE(inbox->table()->currentIndex().row(), 2);
+        QCOMPARE(inbox->briefView()->briefId(), next);
+    }
+
     // Retry (R) and Cancel are on only with an operation selected: on an empty outbox R did
     // nothing while its button looked ready.
     void theOutboxOffersRetryOnlyOnAnOperation()

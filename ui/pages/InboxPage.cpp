@@ -366,10 +366,13 @@ void InboxPage::indexThenSearch()
 
 void InboxPage::refresh()
 {
+    // The brief stays selected; one that left the list (escalated from a rep's queue,
+    // reassigned away) is followed by the next in its place.
     const auto keep = current();
+    const int was = std::max(0, m_table->currentIndex().row());
     m_model->refresh();
     const int row = keep ? m_model->rowOfBrief(keep->first) : -1;
-    selectRow(row >= 0 ? row : 0);
+    selectRow(row >= 0 ? row : was);
 }
 
 void InboxPage::selectRow(int row)
