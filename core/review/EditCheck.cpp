@@ -28,6 +28,9 @@ std::vector<std::string> consentProblems(const nlohmann::json &brief,
     return problems;
 }
 
+namespace {
+
+// The lead a brief is about, or 0.
 std::int64_t leadOf(const nlohmann::json &brief)
 {
     const auto lead = brief.find("lead");
@@ -37,6 +40,7 @@ std::int64_t leadOf(const nlohmann::json &brief)
     return (*lead)["id"].get<std::int64_t>();
 }
 
+// Whether a reviewer may change what is at `path` (JSON Pointer) of a brief.
 bool isEditable(const std::string &path)
 {
     // Consent is the store's facts, read again at every edit and approval: not an opinion.
@@ -57,6 +61,8 @@ bool isEditable(const std::string &path)
     }
     return false;
 }
+
+} // namespace
 
 const std::vector<std::string> &ReviewService::editablePaths()
 {
