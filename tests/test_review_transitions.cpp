@@ -1,9 +1,5 @@
-#include "DemoStore.h"
-#include "agents/Policy.h"
+#include "ApprovedStore.h"
 #include "governance/AuditLog.h"
-#include "pipeline/Orchestrator.h"
-#include "pipeline/Team.h"
-#include "ports/IdGenerator.h"
 #include "review/ReviewChainCheck.h"
 #include "review/ReviewEvent.h"
 #include "review/ReviewService.h"
@@ -34,17 +30,10 @@ class TestReviewTransitions : public QObject
 
     QTemporaryDir m_dir;
     const contracts::ContractRegistry m_registry = contracts::ContractRegistry::builtIn();
-    const std::chrono::system_clock::time_point m_now = *util::parseRfc3339("2026-11-16T12:00:00Z");
     const FixedClock m_clock{*util::parseRfc3339("2026-11-17T09:30:00Z")};
-    QString m_template;
-    int m_copies = 0;
+    std::unique_ptr<BriefedStores> m_stores;
 
-    std::string freshStore()
-    {
-        return copyStore(
-            m_template.toStdString(),
-            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_copies)).toStdString());
-    }
+    std::string freshStore() { return m_stores->fresh(); }
 
     // A brief a rep owns that can be approved as it stands (its lead's consent allows its
     // actions), and the rep.
@@ -132,17 +121,7 @@ class TestReviewTransitions : public QObject
 private slots:
     void initTestCase()
     {
-        m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
-        buildDemoStore(m_template.toStdString(),
-                       m_dir.filePath(QStringLiteral("demo")).toStdString(), 300, 21, m_now);
-        auto db = store::openStore(m_template.toStdString());
-        pipeline::saveUsers(db, pipeline::demoTeam());
-        const auto policy = agents::defaultPolicy(m_registry);
-        const FixedClock clock(m_now);
-        RandomIdGenerator ids(3);
-        const auto run = pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
-        QVERIFY(run.briefed > 10);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        m_stores = std::make_unique<BriefedStores>(m_dir.path().toStdString(), m_registry, 300, 21);
     }
 
     void everyActionFromEveryStateAsEveryRole()
