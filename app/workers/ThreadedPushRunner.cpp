@@ -11,6 +11,7 @@
 #include "models/DisplayFormat.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
+#include "util/Time.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -67,6 +68,16 @@ std::vector<PushTarget> configuredTargets()
     return out;
 }
 
+// What waits for a target that could not be reached as configured carries the reason, so
+// the outbox says it beside the operations, not only in a passing status message.
+void noteNotSent(store::Database &db, crm::Target target, const std::string &why,
+                 const Clock &clock)
+{
+    const std::vector<std::string> webhook = {util::nameString(crm::OpKind::PostWebhook)};
+    crm::OutboxStore(db).noteNotSent(target == crm::Target::Webhook ? webhook : crm::crmKinds(),
+                                     why, util::formatUtcMillis(clock.now()));
+}
+
 } // namespace
 
 QString ThreadedPushRunner::target() const
@@ -111,6 +122,7 @@ void ThreadedPushRunner::pushNow()
                 auto connector = makeConnector(target, error);
                 if (!connector) {
                     errors << QString::fromStdString(error);
+                    noteNotSent(db, target.kind, error, clock);
                     continue;
                 }
                 OneShotHttpTransport transport;

@@ -214,6 +214,17 @@ void OutboxStore::markFailed(std::int64_t id, const std::string &error, const st
     st.run();
 }
 
+int OutboxStore::noteNotSent(const std::vector<std::string> &kinds, const std::string &why,
+                             const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET last_error = ?2 WHERE status = 'pending' AND "
+                           "next_attempt_at <= ?3 AND kind IN (SELECT value FROM json_each(?1)) "
+                           "AND last_error IS NOT ?2");
+    st.bindAll(kindList(kinds), why, now);
+    st.run();
+    return m_db.changes();
+}
+
 bool OutboxStore::retryNow(std::int64_t id, const std::string &now)
 {
     // Not one in flight: its lease keeps a second worker from looking it up while the first

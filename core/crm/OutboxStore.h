@@ -75,6 +75,12 @@ public:
                    const std::string &now);
     void markFailed(std::int64_t id, const std::string &error, const std::string &response,
                     const std::string &now);
+    // Why the pending operations of `kinds` due by `now` were not sent although their time
+    // had come: their target could not be reached as configured (no token, no URL). Kept as
+    // their last error, so the outbox says so beside them; attempts and schedule stay as they
+    // are. Returns how many operations it changed.
+    int noteNotSent(const std::vector<std::string> &kinds, const std::string &why,
+                    const std::string &now);
     // A retracted brief: what was never sent is cancelled; what reached the CRM (or may
     // have) gets its compensation queued after it: the task closed, the note marked
     // retracted. Returns how many compensations were queued.

@@ -171,6 +171,9 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
             return tr("Due %1").arg(utcTime(r.slaDue).toLocalTime().toString(Qt::TextDate));
         if (index.column() == StatusColumn && r.escalationReasons != "[]")
             return plainToolTip(qs(r.escalationReasons));
+        // Names are elided when the list is narrow: in full here.
+        if (index.column() == LeadColumn || index.column() == CompanyColumn)
+            return plainToolTip(display(r, index.column()).toString());
         return {};
     case BriefIdRole:
         return QVariant::fromValue<qint64>(r.id);

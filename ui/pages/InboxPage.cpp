@@ -9,6 +9,7 @@
 #include "models/InboxTableModel.h"
 #include "review/Transitions.h"
 #include "widgets/BriefView.h"
+#include "widgets/ColumnFit.h"
 #include "widgets/DebouncedLineEdit.h"
 
 #include <QAction>
@@ -51,15 +52,18 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Names give way (elided, in full in their tooltips) so the SLA, status and owner stay
+    // in sight beside the brief at 1280x800.
+    new ColumnFit(m_table, {InboxTableModel::LeadColumn, InboxTableModel::CompanyColumn,
+                            InboxTableModel::OwnerColumn});
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_brief);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setSizes({700, 700});
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
     layout->addWidget(buildFilters());
@@ -71,7 +75,6 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
             &InboxPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount())));
-        m_table->resizeColumnsToContents();
         updateActions(); // a reset drops the current row without a signal
     });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
@@ -294,7 +297,9 @@ void InboxPage::createActions()
         auto *a = new QAction(s.text, this);
         a->setObjectName(QLatin1String(s.name));
         a->setShortcut(s.key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        // The page in front answers wherever the focus is in its window (the navigation,
+        // after Ctrl+1): a hidden page's keys never match. Text fields keep their letters.
+        a->setShortcutContext(Qt::WindowShortcut);
         if (s.review)
             a->setProperty("review", static_cast<int>(*s.review));
         connect(a, &QAction::triggered, this, s.run);

@@ -29,7 +29,8 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
       m_who(new QLabel(this)), m_counts(new QLabel(this)), m_status(new QComboBox(this)),
       m_table(new QTableView(this)), m_detail(new QPlainTextEdit(this)),
       m_retry(new QAction(tr("Retry now"), this)), m_cancel(new QAction(tr("Cancel…"), this)),
-      m_push(new QAction(tr("Push now"), this)), m_target(new QLabel(this))
+      m_push(new QAction(tr("Push now"), this)), m_target(new QLabel(this)),
+      m_problem(new QLabel(this))
 {
     setObjectName(QStringLiteral("outboxPage"));
     m_status->setObjectName(QStringLiteral("outboxStatus"));
@@ -57,6 +58,13 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
     m_push->setShortcut(QKeySequence(Qt::Key_P));
     m_push->setEnabled(false);
     m_target->setObjectName(QStringLiteral("pushTarget"));
+    // A push error names a token, a URL or a server's answer: long, and the fix is in it.
+    m_problem->setObjectName(QStringLiteral("pushProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problem->setMargin(6);
+    m_problem->hide();
     for (QAction *a : {m_retry, m_cancel, m_push}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
@@ -86,6 +94,7 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
     layout->addWidget(m_target);
+    layout->addWidget(m_problem);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
@@ -130,8 +139,10 @@ void OutboxPage::updatePush()
 void OutboxPage::pushFinished(const PushOutcome &outcome)
 {
     updatePush();
+    m_problem->setText(tr("The last push could not run: %1").arg(outcome.error));
+    m_problem->setVisible(!outcome.error.isEmpty());
     if (!outcome.error.isEmpty())
-        emit statusMessage(tr("The push could not run: %1").arg(outcome.error));
+        emit statusMessage(tr("The push could not run; the Outbox page says why."));
     else
         emit statusMessage(tr("Pushed: %1 done, %2 failed, %3 waiting")
                                .arg(outcome.done)

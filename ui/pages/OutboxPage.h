@@ -68,6 +68,7 @@ private:
     QAction *m_cancel;
     QAction *m_push;
     QLabel *m_target;
+    QLabel *m_problem; // why the last push could not run, in full, until one runs
     PushRunner *m_runner = nullptr;
     bool m_mayManage = false; // the actor may retry and cancel operations
 };
