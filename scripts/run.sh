@@ -10,7 +10,7 @@ baton_build
 # The same default as app/StoreLocation.cpp.
 store="${BATON_STORE:-${XDG_DATA_HOME:-$HOME/.local/share}/baton/baton.sqlite}"
 if [ ! -f "$store" ]; then
-  echo "baton: no store at $store yet; creating a demo store (2,000 leads)"
+  echo "baton: no store at $store yet; creating a demo store (2,000 leads that lived 4 weeks)"
   "$BATON_BUILD/baton" --store "$store" demo --leads 2000 --seed 42
 fi
 exec "$BATON_BUILD/baton" --store "$store"

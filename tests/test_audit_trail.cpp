@@ -68,7 +68,8 @@ private slots:
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--leads"),
-                                QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("4")});
+                                QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("4"),
+                                QStringLiteral("--days"), QStringLiteral("0")});
         QVERIFY2(demo.code == 0, qPrintable(demo.err));
     }
 

@@ -90,7 +90,8 @@ private slots:
     {
         const Run demo = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
                               QStringLiteral("--leads"), QStringLiteral("60"),
-                              QStringLiteral("--seed"), QStringLiteral("3")});
+                              QStringLiteral("--seed"), QStringLiteral("3"),
+                              QStringLiteral("--days"), QStringLiteral("0")});
         QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
         QVERIFY(demo.out.contains(QStringLiteral("contacts.csv [hubspot")));
         QVERIFY(demo.out.contains(QStringLiteral("activities.csv [marketo")));

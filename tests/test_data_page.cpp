@@ -104,7 +104,7 @@ private slots:
         QCOMPARE(m_window->windowTitle(), QStringLiteral("Baton — baton.sqlite"));
         QVERIFY(child<QLabel>("storePath")->text().endsWith(QStringLiteral("baton.sqlite")));
         QVERIFY(!m_window->windowIcon().isNull());
-        QCOMPARE(m_window->currentPage(), PageId::Data); // the default page
+        QCOMPARE(m_window->currentPage(), PageId::Inbox); // the default page
     }
 
     void shortcutsSwitchPages()

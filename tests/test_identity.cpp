@@ -136,7 +136,8 @@ private slots:
         QTextStream out(stdout), err(stderr);
         QCOMPARE(baton::app::runCommandLine({QStringLiteral("--now"), QStringLiteral("2026-11-20T12:00:00Z"),
                                              QStringLiteral("--store"), demo, QStringLiteral("demo"),
-                                             QStringLiteral("--leads"), QStringLiteral("30")},
+                                             QStringLiteral("--leads"), QStringLiteral("30"),
+                                             QStringLiteral("--days"), QStringLiteral("0")},
                                             out, err, nullptr),
                  0);
         QString text;

@@ -75,7 +75,8 @@ private slots:
         const QString folder = m_dir.filePath(QStringLiteral("home/baton"));
         const QString store = folder + QStringLiteral("/store.sqlite");
         const Run demo = baton({QStringLiteral("--store"), store, QStringLiteral("demo"),
-                                QStringLiteral("--leads"), QStringLiteral("30")});
+                                QStringLiteral("--leads"), QStringLiteral("30"),
+                                QStringLiteral("--days"), QStringLiteral("0")});
         QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
         QCOMPARE(modeOf(store), 0600);
         QCOMPARE(modeOf(folder), 0700);

@@ -37,10 +37,8 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
       m_navigation(new NavigationList(this)), m_stack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    const QString file = QFileInfo(context.storePath()).fileName();
-    setWindowTitle(context.isDemoStore()
-                       ? tr("Baton — %1 (demo store: act as any demo profile)").arg(file)
-                       : tr("Baton — %1").arg(file));
+    showWhoActsInTitle();
+    connect(&m_context, &ConsoleContext::actorChanged, this, [this] { showWhoActsInTitle(); });
     setWindowIcon(appIcon());
     m_imports->setDialogParent(this);
 
@@ -83,6 +81,42 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
 }
 
 MainWindow::~MainWindow() = default;
+
+namespace {
+
+QString roleLabel(governance::Role role)
+{
+    switch (role) {
+    case governance::Role::Rep:
+        return MainWindow::tr("Rep");
+    case governance::Role::Manager:
+        return MainWindow::tr("Manager");
+    case governance::Role::MarketingOps:
+        return MainWindow::tr("Marketing ops");
+    case governance::Role::Admin:
+        return MainWindow::tr("Admin");
+    }
+    return {};
+}
+
+} // namespace
+
+// Whose window it is and on which store, so two consoles side by side (a rep's, a
+// manager's) are told apart in the task bar.
+void MainWindow::showWhoActsInTitle()
+{
+    const QString file = QFileInfo(m_context.storePath()).fileName();
+    const bool demo = m_context.isDemoStore();
+    const auto &actor = m_context.actor();
+    if (!actor) {
+        setWindowTitle(demo ? tr("Baton — %1 (demo store: act as any demo profile)").arg(file)
+                            : tr("Baton — %1").arg(file));
+        return;
+    }
+    const QString who = QString::fromStdString(actor->name.empty() ? actor->user : actor->name);
+    setWindowTitle(demo ? tr("Baton — %1 (%2) — demo store").arg(who, roleLabel(actor->role))
+                        : tr("Baton — %1 (%2) — %3").arg(who, roleLabel(actor->role), file));
+}
 
 QWidget *MainWindow::buildReviewPage(PageId id)
 {

@@ -71,6 +71,7 @@ private:
     void buildPages();
     QWidget *buildReviewPage(PageId id);
     void restoreSettings();
+    void showWhoActsInTitle();
     void saveSettings();
 
     ConsoleContext &m_context;

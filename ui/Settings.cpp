@@ -21,7 +21,7 @@ const std::array<KeyInfo, 14> kKeys = {{
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
     {Settings::Key::LastPage, "window/lastPage",
-     [] { return QVariant(static_cast<int>(PageId::Data)); }},
+     [] { return QVariant(static_cast<int>(PageId::Inbox)); }},
     {Settings::Key::LastImportDirectory, "import/lastDirectory",
      [] { return QVariant(QDir::homePath()); }},
     {Settings::Key::LlmUrl, "llm/url", [] { return QVariant(QString()); }},

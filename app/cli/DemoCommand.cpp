@@ -1,6 +1,8 @@
 #include "AuditTrail.h"
+#include "OsAccount.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "cli/DemoHistory.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "governance/Identity.h"
@@ -39,7 +41,46 @@ void DemoCommand::configure(QCommandLineParser &parser) const
                                      "beside the store)."),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("no-import"), QStringLiteral("Only write the files.")});
+    parser.addOption({QStringLiteral("days"),
+                      QStringLiteral("Days the demo has lived before now (default 28): the "
+                                     "pipeline run each day, the team reviewing, pushes to a "
+                                     "CRM sandbox, outcomes read back. 0: only the import."),
+                      QStringLiteral("N"), QStringLiteral("28")});
 }
+
+namespace {
+
+// The weeks before now, lived by the demo team through the product's services.
+int liveHistory(store::Database &db, const contracts::ContractRegistry &registry, int days,
+                std::uint64_t seed, CommandContext &context)
+{
+    DemoHistoryOptions options;
+    options.days = days;
+    options.seed = seed;
+    options.now = context.clock.now();
+    options.osAccount = osAccount();
+    TerminalProgress progress(QStringLiteral("living %1 days").arg(days));
+    try {
+        const auto s = DemoHistory(db, registry, options).live([&](double fraction) {
+            progress.update(fraction);
+        });
+        progress.finish();
+        context.out << "demo: lived " << days << " days in " << QString::number(s.seconds, 'f', 1)
+                    << " s: " << s.runs << " runs wrote " << s.briefs << " briefs; the team "
+                    << "approved " << s.approved << " (" << s.edited << " edited), escalated "
+                    << s.escalated << ", handed on " << s.reassigned << "; managers approved "
+                    << s.resolvedApproved << ", returned " << s.returned << ", rejected "
+                    << s.rejected << "; " << s.operationsDone << " CRM operations pushed to the "
+                    << "sandbox, " << s.opportunities << " people became opportunities\n";
+        return 0;
+    } catch (const std::exception &e) {
+        progress.finish();
+        context.err << "baton demo: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace
 
 int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
@@ -47,7 +88,8 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     const auto seed = integerOption(parser, QStringLiteral("seed"), 0,
                                     std::numeric_limits<qint64>::max(), context);
     const auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);
-    if (!leads || !seed || !events)
+    const auto days = integerOption(parser, QStringLiteral("days"), 0, 80, context);
+    if (!leads || !seed || !events || !days)
         return 2;
     demo::DemoOptions options;
     options.leads = static_cast<int>(*leads);
@@ -115,6 +157,9 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
         context.out.flush();
         failures += result.failed;
     }
+    if (*days > 0 && liveHistory(*db, registry, static_cast<int>(*days),
+                                 static_cast<std::uint64_t>(*seed), context) != 0)
+        return 1;
     context.out << "demo: store " << context.storePath << " is ready; run `baton --store "
                 << context.storePath << "` to open it\n";
     return failures ? 1 : 0;

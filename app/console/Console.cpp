@@ -141,11 +141,17 @@ QString Console::whoActs(const QString &user, const std::string &account, bool d
     if (acting.isEmpty() && !demo)
         if (const auto bound = governance::Identity(*m_parts->db, *m_seams.clock).boundTo(account))
             acting = QString::fromStdString(bound->email);
-    // A demo opens on a manager's view of the whole team; Settings switches to anyone.
-    if (acting.isEmpty() && demo)
-        for (const auto &u : pipeline::users(*m_parts->db))
+    // A demo opens as the rep whose queue its history left realistic (else a manager's view
+    // of the whole team); Settings switches to anyone.
+    if (acting.isEmpty() && demo) {
+        const auto team = pipeline::users(*m_parts->db);
+        for (const auto &u : team)
+            if (u.email == pipeline::kDemoDefaultRep)
+                return QString::fromStdString(u.email);
+        for (const auto &u : team)
             if (u.role == "manager")
                 return QString::fromStdString(u.email);
+    }
     return acting;
 }
 

@@ -244,8 +244,14 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
     std::vector<util::Digest> digests;
     read.reserve(64);
     digests.reserve(64);
+    // A run as of a moment sees what had happened by then: a replayed run (`--now`) or a
+    // day of the demo's history does not cite an event that came later.
     while (events.step()) {
         read.push_back(eventAt(events, 5));
+        if (read.back().occurredAt > now) {
+            read.pop_back();
+            continue;
+        }
         digests.push_back(digestOf(events, 4));
     }
     events.reset();

@@ -67,6 +67,8 @@ class LeadInputReader
 public:
     explicit LeadInputReader(store::Database &db);
 
+    // Events that occurred after `now` are not read: a run as of a moment sees what had
+    // happened by then.
     std::optional<LeadInputs> read(std::int64_t leadId, agents::TimePoint now);
     std::vector<std::int64_t> leadIds();
     // What the store says now about contacting the lead: its flags and its consent events.
