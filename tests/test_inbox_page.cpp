@@ -20,6 +20,7 @@
 #include "pipeline/RunStore.h"
 #include "pipeline/Team.h"
 #include "ports/IdGenerator.h"
+#include "review/ApprovalGrace.h"
 #include "sandbox/CrmSandbox.h"
 #include "util/Time.h"
 #include "widgets/BriefView.h"
@@ -379,6 +380,9 @@ private slots:
         {
             const SystemClock clock;
             review::ReviewService service(db, m_registry, clock);
+            // Delivered at once: no grace period to undo the approval in.
+            review::ApprovalGrace(db).setPeriod(service.actor("alex.kim@baton.example", "t"),
+                                                std::chrono::seconds(0), clock.now());
             const auto rep = service.actor("lena.fischer@baton.example", "lena");
             auto st =
                 db.prepare("SELECT id FROM briefs WHERE status = 'pending_review' AND owner = "
@@ -487,6 +491,9 @@ private slots:
         {
             const SystemClock clock;
             review::ReviewService service(db, m_registry, clock);
+            // Delivered at once: no grace period to undo the approval in.
+            review::ApprovalGrace(db).setPeriod(service.actor("alex.kim@baton.example", "t"),
+                                                std::chrono::seconds(0), clock.now());
             const auto rep = service.actor("lena.fischer@baton.example", "lena");
             auto st = db.prepare("SELECT min(id) FROM briefs WHERE status = 'pending_review' AND "
                                  "owner = 'lena.fischer@baton.example'");
@@ -540,6 +547,9 @@ private slots:
         {
             const SystemClock clock;
             review::ReviewService service(db, m_registry, clock);
+            // Delivered at once: no grace period to undo the approval in.
+            review::ApprovalGrace(db).setPeriod(service.actor("alex.kim@baton.example", "t"),
+                                                std::chrono::seconds(0), clock.now());
             const auto rep = service.actor("lena.fischer@baton.example", "lena");
             auto st = db.prepare("SELECT min(id) FROM briefs WHERE status = 'pending_review' AND "
                                  "owner = 'lena.fischer@baton.example'");
@@ -711,6 +721,8 @@ private slots:
         {
             const SystemClock clock;
             review::ReviewService service(db, m_registry, clock);
+            review::ApprovalGrace(db).setPeriod(service.actor("alex.kim@baton.example", "t"),
+                                                std::chrono::seconds(0), clock.now());
             auto st = db.prepare("SELECT id, owner FROM briefs WHERE status = 'pending_review' "
                                  "ORDER BY id LIMIT 12");
             std::vector<std::pair<std::int64_t, std::string>> open;

@@ -82,6 +82,8 @@ class TestReviewTransitions : public QObject
                                          {Queued, "FFyFF"},
                                          {Pushed, "FFyFF"},
                                          {PushFailed, "FFyFF"}})},
+            // From a real approval by the owning rep, within its grace period.
+            {ReviewAction::UndoApprove, all("SFSFF", {{Approved, "yFyFF"}})},
         };
     }
 
@@ -96,6 +98,8 @@ class TestReviewTransitions : public QObject
             return BriefStatus::Escalated;
         case ReviewAction::Retract:
             return BriefStatus::Resolved;
+        case ReviewAction::UndoApprove:
+            return BriefStatus::PendingReview;
         default:
             return from;
         }
@@ -149,8 +153,14 @@ private slots:
                     auto set = db.prepare("UPDATE briefs SET status = ?2, escalated_to = CASE "
                                           "WHEN ?2 = 'escalated' THEN 'henrik.larsen@baton."
                                           "example' END WHERE id = ?1");
-                    set.bindAll(id, util::nameString(status));
+                    // Undo needs an approval whose operations are held: a real one.
+                    const bool approveFirst =
+                        action == ReviewAction::UndoApprove && status == BriefStatus::Approved;
+                    set.bindAll(id, util::nameString(approveFirst ? BriefStatus::PendingReview
+                                                                  : status));
                     set.run();
+                    if (approveFirst)
+                        service.approve(actors[0], id, service.brief(id).version);
                     const auto before = service.brief(id);
                     const auto actionsBefore = scalar(db, "SELECT count(*) FROM review_actions");
                     const auto auditBefore = scalar(db, "SELECT count(*) FROM audit_log");
@@ -191,7 +201,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(cases, 8 * 8 * 5);
+        QCOMPARE(cases, 9 * 8 * 5);
     }
 
     void refusalsNameWhatIsMissingAndWhatWasExpected()
@@ -330,6 +340,7 @@ private slots:
             // As the code before v14 wrote them: the brief, its review row, its audit entry.
             store::Transaction tx(db);
             db.exec(R"sql(
+ALTER TABLE outbox DROP COLUMN held_until;
 CREATE TABLE review_actions_v13 (
     id INTEGER PRIMARY KEY, brief_id INTEGER NOT NULL REFERENCES briefs (id),
     version INTEGER NOT NULL,

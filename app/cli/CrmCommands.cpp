@@ -9,6 +9,7 @@
 #include "crm/PushWorker.h"
 #include "ports/Clock.h"
 #include "sandbox/CrmSandbox.h"
+#include "util/Time.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -137,6 +138,17 @@ void PushCommand::configure(QCommandLineParser &parser) const
 
 namespace {
 
+// Approvals that may still be undone are not sent, nor waited for: say so.
+void heldLine(store::Database &db, const Clock &clock, const std::vector<std::string> &kinds,
+              CommandContext &context)
+{
+    const auto held = crm::OutboxStore(db).held(util::formatUtcMillis(clock.now()), kinds);
+    if (held.count > 0)
+        context.out << "held: " << held.count
+                    << " operations of approvals that can still be undone, the first until "
+                    << QString::fromStdString(held.until) << "\n";
+}
+
 int pushJsonl(const QString &file, bool once, CommandContext &context)
 {
     if (file.isEmpty()) {
@@ -167,6 +179,7 @@ int pushJsonl(const QString &file, bool once, CommandContext &context)
     const auto c = crm::OutboxStore(*db).counts({util::nameString(crm::OpKind::AppendJsonl)});
     context.out << "pushed: " << total.done << " deliveries appended to " << file << "\n"
                 << "jsonl: " << c.done << " done, " << c.pending + c.inFlight << " waiting\n";
+    heldLine(*db, clock, {util::nameString(crm::OpKind::AppendJsonl)}, context);
     return total.unknown > 0 ? 1 : 0;
 }
 
@@ -254,6 +267,7 @@ int PushCommand::run(const QCommandLineParser &parser, CommandContext &context) 
                     << "outbox: " << en.toString(c.done) << " done, " << en.toString(c.failed)
                     << " failed, " << en.toString(c.pending + c.inFlight) << " waiting, "
                     << en.toString(c.cancelled) << " cancelled\n";
+        heldLine(*db, clock, connector->kinds(), context);
         return c.failed > 0 ? 1 : 0;
     } catch (const std::exception &e) {
         progress.finish();

@@ -6,6 +6,7 @@
 #include "crm/OutboxActions.h"
 #include "crm/OutboxStore.h"
 #include "ports/Clock.h"
+#include "review/ApprovalGrace.h"
 #include "review/ReviewService.h"
 
 #include <QLocale>
@@ -23,16 +24,19 @@ QString OutboxCommand::summary() const
 {
     return QStringLiteral("CRM operations: `outbox list [--status S]`, `outbox retry|cancel ID "
                           "--as NAME`; delivery beyond the CRM: `outbox targets`, `outbox "
-                          "enable|disable webhook|jsonl --as NAME`");
+                          "enable|disable webhook|jsonl --as NAME`; how long approvals are "
+                          "held: `outbox grace [SECONDS --as NAME]`");
 }
 
 void OutboxCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("list, retry, cancel, targets, enable or disable"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QStringLiteral("list, retry, cancel, targets, enable, disable or grace"));
     parser.addPositionalArgument(QStringLiteral("id"),
                                  QStringLiteral("The operation, for retry and cancel; the target "
-                                                "(webhook, jsonl) for enable and disable."),
+                                                "(webhook, jsonl) for enable and disable; the "
+                                                "seconds approvals can be undone, for grace."),
                                  QStringLiteral("[ID|TARGET]"));
     parser.addOption({QStringLiteral("status"),
                       QStringLiteral("list: pending, in_flight, done, failed or cancelled."),
@@ -58,15 +62,22 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     const bool targets = args == QStringList{QStringLiteral("targets")};
     const bool toggle = args.size() == 2 &&
                         (args[0] == QLatin1String("enable") || args[0] == QLatin1String("disable"));
-    if (!list && !act && !targets && !toggle) {
+    const bool grace = (args.size() == 1 || args.size() == 2) && args[0] == QLatin1String("grace");
+    if (!list && !act && !targets && !toggle && !grace) {
         context.err << "baton outbox: use `outbox list`, `outbox retry ID --as NAME`, `outbox "
                        "cancel ID --as NAME --reason TEXT`, `outbox targets` or `outbox "
-                       "enable|disable webhook|jsonl --as NAME`\n";
+                       "enable|disable webhook|jsonl --as NAME` or `outbox grace [SECONDS --as "
+                       "NAME]`\n";
         return 2;
     }
     auto db = openStoreFor(context);
     if (!db)
         return 1;
+    if (grace && args.size() == 1) {
+        context.out << "approvals can be undone for " << review::ApprovalGrace(*db).period().count()
+                    << " s: their CRM operations are held until then (0: not at all)\n";
+        return 0;
+    }
     if (targets) {
         const Clock &clock = context.clock;
         const auto enabled = crm::DeliveryTargets(*db, clock).enabled();
@@ -123,6 +134,17 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     try {
         const auto who =
             review.actAs(parser.value(QStringLiteral("as")).toStdString(), osAccount());
+        if (grace) {
+            bool ok = false;
+            const int seconds = args[1].toInt(&ok);
+            if (!ok) {
+                context.err << "baton outbox grace: give whole seconds\n";
+                return 2;
+            }
+            review::ApprovalGrace(*db).setPeriod(who, std::chrono::seconds(seconds), clock.now());
+            context.out << "approvals from now on can be undone for " << seconds << " s\n";
+            return 0;
+        }
         if (toggle) {
             const bool on = args[0] == QLatin1String("enable");
             crm::DeliveryTargets(*db, clock).setEnabled(who, args[1].toStdString(), on);

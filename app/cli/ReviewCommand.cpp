@@ -5,6 +5,7 @@
 #include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "ports/Clock.h"
+#include "review/ApprovalGrace.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewChainCheck.h"
 #include "review/ReviewService.h"
@@ -166,6 +167,35 @@ int retract(const BriefAction &on, const review::Actor &who, std::int64_t versio
     return 0;
 }
 
+// An approval is held for the store's grace period: say until when it can be undone.
+int approve(const BriefAction &on, const review::Actor &who, std::int64_t version,
+            const Clock &clock)
+{
+    const auto after = on.service.approve(who, on.briefId, version);
+    on.context.out << "brief #" << on.briefId << ": " << q(util::nameString(after.status))
+                   << ", version " << after.version << ", owner " << q(after.owner) << "\n";
+    const auto window = review::ApprovalGrace(on.db).undoWindow(on.briefId, clock.now());
+    if (window.until)
+        on.context.out << "its CRM operations are held until " << q(util::formatUtc(*window.until))
+                       << ": `baton review undo " << on.briefId << " --as " << q(who.user)
+                       << "` takes it back until then\n";
+    return 0;
+}
+
+// Undoing an approval cancels its held CRM operations: say how many.
+int undo(const BriefAction &on, const review::Actor &who, std::int64_t version)
+{
+    const auto after = on.service.undoApprove(who, on.briefId, version);
+    const auto ops = crm::OutboxStore(on.db).forBrief(on.briefId);
+    const auto cancelled = std::count_if(ops.begin(), ops.end(), [](const crm::OutboxRow &o) {
+        return is(o.status, crm::OpStatus::Cancelled);
+    });
+    on.context.out << "brief #" << on.briefId << ": approval undone, "
+                   << q(util::nameString(after.status)) << ", version " << after.version << "; "
+                   << cancelled << " CRM operations cancelled before they were sent\n";
+    return 0;
+}
+
 // Resolving by a rerun runs the pipeline again for the brief's lead, here and now; exit 1
 // when that failed.
 int rerun(const BriefAction &on, const review::Actor &who, std::int64_t version)
@@ -214,7 +244,7 @@ std::optional<review::BriefState> resolve(const BriefAction &on, const review::A
 }
 
 // Every action but history: by the user --as names, on the version they reviewed.
-int act(const BriefAction &on, const QString &action)
+int act(const BriefAction &on, const QString &action, const Clock &clock)
 {
     const auto who = on.service.actAs(on.text("as"), osAccount());
     const auto version = reviewedVersion(on);
@@ -228,7 +258,9 @@ int act(const BriefAction &on, const QString &action)
     }
     review::BriefState after;
     if (action == QLatin1String("approve")) {
-        after = on.service.approve(who, on.briefId, *version);
+        return approve(on, who, *version, clock);
+    } else if (action == QLatin1String("undo")) {
+        return undo(on, who, *version);
     } else if (action == QLatin1String("edit")) {
         if (!patch) {
             on.context.err << "baton review edit: give the change with --patch FILE\n";
@@ -268,15 +300,16 @@ QString ReviewCommand::name() const
 
 QString ReviewCommand::summary() const
 {
-    return QStringLiteral("Act on a brief as a user: `review approve|edit|escalate|comment|"
+    return QStringLiteral("Act on a brief as a user: `review approve|undo|edit|escalate|comment|"
                           "reassign|resolve|retract|history BRIEF --as NAME`");
 }
 
 void ReviewCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("approve, edit, escalate, comment, reassign, "
-                                                "resolve or history"));
+                                 QStringLiteral("approve, undo (an approval, within its grace "
+                                                "period), edit, escalate, comment, reassign, "
+                                                "resolve, retract or history"));
     parser.addPositionalArgument(QStringLiteral("brief"), QStringLiteral("The brief's id."));
     parser.addOption({QStringLiteral("as"), QStringLiteral("The user acting (email or name)."),
                       QStringLiteral("NAME")});
@@ -309,10 +342,10 @@ void ReviewCommand::configure(QCommandLineParser &parser) const
 int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
     const QStringList args = parser.positionalArguments();
-    static const QStringList actions = {QStringLiteral("approve"),  QStringLiteral("edit"),
-                                        QStringLiteral("escalate"), QStringLiteral("comment"),
-                                        QStringLiteral("reassign"), QStringLiteral("resolve"),
-                                        QStringLiteral("retract"),  QStringLiteral("history")};
+    static const QStringList actions = {
+        QStringLiteral("approve"),  QStringLiteral("undo"),    QStringLiteral("edit"),
+        QStringLiteral("escalate"), QStringLiteral("comment"), QStringLiteral("reassign"),
+        QStringLiteral("resolve"),  QStringLiteral("retract"), QStringLiteral("history")};
     bool numeric = false;
     const qint64 briefId = args.size() == 2 ? args[1].toLongLong(&numeric) : 0;
     if (args.size() != 2 || !actions.contains(args[0]) || !numeric) {
@@ -332,7 +365,8 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
     review::ReviewService service(*db, registry, context.clock);
     const BriefAction on{parser, context, *db, registry, service, briefId};
     try {
-        return action == QLatin1String("history") ? showHistory(on) : act(on, action);
+        return action == QLatin1String("history") ? showHistory(on)
+                                                  : act(on, action, context.clock);
     } catch (const review::ReviewError &e) {
         context.err << "baton review " << action << ": " << e.what() << "\n";
         return exitCode(e.kind());

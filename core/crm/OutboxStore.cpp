@@ -13,12 +13,18 @@ OutboxStore::OutboxStore(store::Database &db) : m_db(db)
 }
 
 void OutboxStore::enqueue(std::int64_t briefId, const std::vector<PlannedOperation> &ops,
-                          const std::string &now)
+                          const std::string &now, const std::optional<std::string> &heldUntil)
 {
+    // Only an undone approval leaves a never-sent operation cancelled on a brief that can be
+    // approved again: a retracted brief is closed, an operator's cancel fails the push.
     auto &insert = m_db.cached(
         "INSERT INTO outbox (brief_id, kind, op_key, payload, depends_on, next_attempt_at, "
-        "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6) "
-        "ON CONFLICT (op_key) DO NOTHING");
+        "created_at, updated_at, held_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, ?7) "
+        "ON CONFLICT (op_key) DO UPDATE SET payload = excluded.payload, status = 'pending', "
+        "depends_on = excluded.depends_on, next_attempt_at = excluded.next_attempt_at, "
+        "held_until = excluded.held_until, cancel_reason = NULL, last_error = NULL, "
+        "updated_at = excluded.updated_at WHERE outbox.status = 'cancelled' AND "
+        "outbox.attempts = 0");
     auto &find = m_db.cached("SELECT id FROM outbox WHERE op_key = ?");
     std::vector<std::int64_t> ids;
     for (const auto &op : ops) {
@@ -26,7 +32,7 @@ void OutboxStore::enqueue(std::int64_t briefId, const std::vector<PlannedOperati
         if (op.dependsOn && *op.dependsOn < ids.size())
             dependsOn = ids[*op.dependsOn];
         insert.bindAll(briefId, op.kind, op.opKey, op.payload.dump(), dependsOn,
-                       util::withMillis(now));
+                       util::withMillis(now), heldUntil);
         insert.run();
         find.bind(1, op.opKey);
         find.step();
@@ -142,6 +148,7 @@ std::vector<DueOperation> OutboxStore::due(const std::string &now, std::size_t l
                     "coalesce(d.crm_id, ''), coalesce(d.crm_system, '') FROM outbox o "
                     "LEFT JOIN outbox d ON d.id = o.depends_on "
                     "WHERE o.status IN ('pending', 'in_flight') AND o.next_attempt_at <= ?1 "
+                    "AND (o.held_until IS NULL OR o.held_until <= ?1) "
                     "AND (o.depends_on IS NULL OR d.status IN ('done', 'failed', 'cancelled')) "
                     "AND (?3 = '[]' OR o.kind IN (SELECT value FROM json_each(?3))) "
                     "ORDER BY o.id LIMIT ?2");
@@ -154,17 +161,43 @@ std::vector<DueOperation> OutboxStore::due(const std::string &now, std::size_t l
     return out;
 }
 
-std::optional<std::string> OutboxStore::nextDue(const std::vector<std::string> &kinds)
+std::optional<std::string> OutboxStore::nextDue(const std::string &now,
+                                                const std::vector<std::string> &kinds)
 {
     auto &st = m_db.cached("SELECT min(next_attempt_at) FROM outbox WHERE status IN "
                            "('pending', 'in_flight') AND (?1 = '[]' OR kind IN (SELECT value "
-                           "FROM json_each(?1)))");
-    st.bind(1, kindList(kinds));
+                           "FROM json_each(?1))) AND (held_until IS NULL OR held_until <= ?2)");
+    st.bindAll(kindList(kinds), now);
     std::optional<std::string> out;
     if (st.step())
         out = st.optionalTextAt(0);
     st.reset();
     return out;
+}
+
+OutboxStore::Held OutboxStore::held(const std::string &now, const std::vector<std::string> &kinds)
+{
+    auto &st = m_db.cached("SELECT count(*), coalesce(min(held_until), '') FROM outbox WHERE "
+                           "status = 'pending' AND held_until > ?2 AND (?1 = '[]' OR kind IN "
+                           "(SELECT value FROM json_each(?1)))");
+    st.bindAll(kindList(kinds), now);
+    Held h;
+    if (st.step()) {
+        h.count = st.int64At(0);
+        h.until = st.textAt(1);
+    }
+    st.reset();
+    return h;
+}
+
+int OutboxStore::cancelHeld(std::int64_t briefId, const std::string &reason, const std::string &now)
+{
+    auto &st = m_db.cached("UPDATE outbox SET status = 'cancelled', cancel_reason = ?2, "
+                           "updated_at = ?3 WHERE brief_id = ?1 AND status = 'pending' AND "
+                           "attempts = 0");
+    st.bindAll(briefId, reason, util::withMillis(now));
+    st.run();
+    return m_db.changes();
 }
 
 bool OutboxStore::claim(std::int64_t id, std::int64_t seenAttempts, const std::string &now,

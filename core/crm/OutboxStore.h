@@ -42,10 +42,22 @@ class OutboxStore
 public:
     explicit OutboxStore(store::Database &db);
 
-    // Inserts the operations, due at `now`; an operation already queued for the brief (same
-    // key) is left as it is, so approving twice never queues twice.
+    // Inserts the operations, due at `now` but not sent before `heldUntil` when given (an
+    // approval's grace period); an operation already queued for the brief (same key) is left
+    // as it is, so approving twice never queues twice. One cancelled before it was ever
+    // sent (an approval undone) is queued again as planned now.
     void enqueue(std::int64_t briefId, const std::vector<PlannedOperation> &ops,
-                 const std::string &now);
+                 const std::string &now, const std::optional<std::string> &heldUntil = {});
+    // An approval undone: its operations, none sent yet, are cancelled. Returns how many.
+    int cancelHeld(std::int64_t briefId, const std::string &reason, const std::string &now);
+    // How many pending operations of `kinds` are held past `now`, and until when the first
+    // of them is.
+    struct Held
+    {
+        std::int64_t count = 0;
+        std::string until;
+    };
+    Held held(const std::string &now, const std::vector<std::string> &kinds = {});
     std::vector<OutboxRow> forBrief(std::int64_t briefId);
     // Every operation, newest first, for the outbox page: by status when given.
     std::vector<OutboxRow> list(const std::string &status, std::size_t limit);
@@ -53,12 +65,14 @@ public:
     std::int64_t count(const std::string &status);
     OutboxRow row(std::int64_t id);
 
-    // Pending or in-flight operations of `kinds` (all when empty) due by `now` whose
-    // dependency is settled (done, or failed: they then fail too), in id order.
+    // Pending or in-flight operations of `kinds` (all when empty) due by `now`, not held past
+    // it, whose dependency is settled (done, or failed: they then fail too), in id order.
     std::vector<DueOperation> due(const std::string &now, std::size_t limit,
                                   const std::vector<std::string> &kinds = {});
-    // The next time anything of `kinds` becomes due; nullopt when nothing waits.
-    std::optional<std::string> nextDue(const std::vector<std::string> &kinds = {});
+    // The next time anything of `kinds` becomes due; nullopt when nothing waits but what is
+    // held past `now` (an approval that may still be undone is not waited for).
+    std::optional<std::string> nextDue(const std::string &now,
+                                       const std::vector<std::string> &kinds = {});
     // Before sending: takes the operation if it is still as this worker read it (same
     // attempts, pending or in flight), in flight with one attempt more and leased until
     // `leaseUntil`: no other worker sends or looks it up before then. False when another

@@ -348,7 +348,7 @@ PushSummary PushWorker::runUntilIdle()
         total.unknown += s.unknown;
         total.rateLimited += s.rateLimited;
         total.refreshes += s.refreshes;
-        const auto next = outbox.nextDue(m_connector.kinds());
+        const auto next = outbox.nextDue(util::formatUtcMillis(m_clock.now()), m_connector.kinds());
         if (!next)
             break;
         if (s.requests + s.lookups + s.done + s.failed == 0) {

@@ -39,6 +39,12 @@ constexpr std::array kPermissions = {
                   {.rep = No, .manager = No, .marketingOps = Any, .admin = Any}},
     PermissionRow{Action::ManageUsers,
                   {.rep = No, .manager = No, .marketingOps = No, .admin = Any}},
+    // Whoever approved may take it back (the review service checks it was them), and a
+    // manager any approval; nothing has left Baton yet.
+    PermissionRow{Action::UndoApprove,
+                  {.rep = Own, .manager = Any, .marketingOps = No, .admin = No}},
+    // Clearing a queue in one go is a manager's: a rep reviews brief by brief.
+    PermissionRow{Action::ActInBulk, {.rep = No, .manager = Any, .marketingOps = No, .admin = No}},
 };
 
 constexpr bool isGrant(Grant g)

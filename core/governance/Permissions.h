@@ -29,7 +29,9 @@ enum class Action
     ViewAllBriefs,
     ViewAudit,
     ManageOutbox, // retry or cancel a CRM operation, choose delivery targets
-    ManageUsers   // add profiles, bind them to OS accounts
+    ManageUsers,  // add profiles, bind them to OS accounts
+    UndoApprove,  // take an approval back within its grace period
+    ActInBulk     // approve or reassign several briefs at once (each still checked alone)
 };
 
 // `Own` means only on a brief the actor owns; the review service checks ownership, state
@@ -58,7 +60,7 @@ template <> struct baton::util::EnumNames<baton::governance::Role>
 
 template <> struct baton::util::EnumNames<baton::governance::Action>
 {
-    static constexpr std::array<std::string_view, 10> names = {
-        "approve", "edit",     "escalate",   "comment",       "reassign",
-        "resolve", "view_all", "view_audit", "manage_outbox", "manage_users"};
+    static constexpr std::array<std::string_view, 12> names = {
+        "approve",  "edit",       "escalate",      "comment",      "reassign",     "resolve",
+        "view_all", "view_audit", "manage_outbox", "manage_users", "undo_approve", "act_in_bulk"};
 };

@@ -4,6 +4,7 @@
 #include "governance/Identity.h"
 #include "pipeline/LeadInputReader.h"
 #include "ports/Clock.h"
+#include "review/ApprovalGrace.h"
 #include "review/EditCheck.h"
 #include "review/ReviewEvent.h"
 #include "review/Transitions.h"
@@ -214,7 +215,7 @@ BriefState ReviewService::act(const Actor &who, const ReviewRequest &request)
         before = brief(req.briefId);
         req.version = before.version;
     }
-    const Change change = changeFor(req, before);
+    const Change change = changeFor(who, req, before);
     const std::string at = util::formatUtc(m_clock.now());
     const std::int64_t actionId = write(who, req, before, change, at);
     const BriefState after = brief(req.briefId);
@@ -273,7 +274,8 @@ void ReviewService::checkStart(const Actor &who, const Transition &t, const Revi
     }
 }
 
-ReviewService::Change ReviewService::changeFor(const ReviewRequest &r, const BriefState &before)
+ReviewService::Change ReviewService::changeFor(const Actor &who, const ReviewRequest &r,
+                                               const BriefState &before)
 {
     const Transition &t = transition(r.action);
     Change c{t.to.value_or(before.status), {}, {}, {}, {}, {}, r.reason, {}, {}};
@@ -303,6 +305,9 @@ ReviewService::Change ReviewService::changeFor(const ReviewRequest &r, const Bri
         c.reason = *r.resolution == Resolution::Reject ? "reject:" + r.reason
                                                        : util::nameString(*r.resolution);
         break;
+    case ReviewAction::UndoApprove:
+        requireUndoable(who, before);
+        break;
     case ReviewAction::Approve:
     case ReviewAction::Comment:
     case ReviewAction::Rerun:
@@ -312,6 +317,21 @@ ReviewService::Change ReviewService::changeFor(const ReviewRequest &r, const Bri
     if (c.status == BriefStatus::Approved && before.status != BriefStatus::Approved)
         requireConsent(before, c);
     return c;
+}
+
+// Only the approver themselves, where the role may undo its own approvals only, and only
+// while the approval's CRM operations are held and none was sent.
+void ReviewService::requireUndoable(const Actor &who, const BriefState &before)
+{
+    ApprovalGrace grace(m_db);
+    const std::string approver = grace.approver(before.id);
+    if (governance::grant(who.role, governance::Action::UndoApprove) == Grant::Own &&
+        approver != who.user)
+        throw ReviewError(Kind::Forbidden, who.user + " may undo only their own approvals; " +
+                                               ref(before.id) + " was approved by " + approver);
+    const auto window = grace.undoWindow(before.id, m_clock.now());
+    if (!window.until)
+        throw ReviewError(Kind::WrongState, window.refusal);
 }
 
 // The brief as the patch makes it read, or ReviewError::InvalidEdit naming every problem.
@@ -500,6 +520,11 @@ BriefState ReviewService::requestRerun(const Actor &who, std::int64_t briefId, s
     auto r = request(ReviewAction::Rerun, briefId, version);
     r.note = note;
     return act(who, r);
+}
+
+BriefState ReviewService::undoApprove(const Actor &who, std::int64_t briefId, std::int64_t version)
+{
+    return act(who, request(ReviewAction::UndoApprove, briefId, version));
 }
 
 BriefState ReviewService::retract(const Actor &who, std::int64_t briefId, std::int64_t version,

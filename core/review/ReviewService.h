@@ -112,6 +112,10 @@ public:
     // and what was not sent yet is cancelled.
     BriefState retract(const Actor &who, std::int64_t briefId, std::int64_t version,
                        const std::string &reason);
+    // The approver (or a manager) takes an approval back within the store's grace period
+    // (ApprovalGrace): the brief is pending review again and its held CRM operations are
+    // cancelled. After the grace, or once any operation was sent, WrongState: retract.
+    BriefState undoApprove(const Actor &who, std::int64_t briefId, std::int64_t version);
 
     // What an edit would break, without saving: patch errors, fields that are not
     // editable, and brief@1 violations (pointer and message). Empty when it may be saved.
@@ -124,7 +128,8 @@ private:
     struct Change;
     void checkStart(const Actor &who, const Transition &t, const ReviewRequest &request,
                     const BriefState &before);
-    Change changeFor(const ReviewRequest &request, const BriefState &before);
+    Change changeFor(const Actor &who, const ReviewRequest &request, const BriefState &before);
+    void requireUndoable(const Actor &who, const BriefState &before);
     std::string editedText(const ReviewRequest &request, const BriefState &before) const;
     std::string escalationTarget(const ReviewRequest &request, const BriefState &before);
     void requireConsent(const BriefState &brief, Change &change);

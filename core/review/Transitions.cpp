@@ -34,6 +34,8 @@ constexpr std::array kTransitions = {
                I::Note,                                                I::None,        true,  "re-run"},
     Transition{ReviewAction::Retract,  P::Resolve,   kDelivering,                  kDelivering,                  Resolved,
                I::Reason,                                              I::Reason,      true,  "retracted"},
+    Transition{ReviewAction::UndoApprove, P::UndoApprove, {Approved},               {Approved},                   PendingReview,
+               I::Note,                                                I::None,        true,  "un-approved"},
 };
 
 // Resolve ends where its resolution says.

@@ -39,7 +39,10 @@ enum class ReviewAction
     Reassign,
     Resolve, // a manager closes an escalation (Resolution says how)
     Rerun,   // a manager asks the pipeline to run the escalated brief's lead again
-    Retract  // a manager takes back an approved brief and what it sent to the CRM
+    Retract, // a manager takes back an approved brief and what it sent to the CRM
+    // The approver (or a manager) takes an approval back while its CRM operations are still
+    // held (review/ApprovalGrace.h): the brief is pending review again and nothing was sent.
+    UndoApprove
 };
 
 enum class Resolution
@@ -83,8 +86,9 @@ template <> struct baton::util::EnumNames<baton::review::BriefStatus>
 
 template <> struct baton::util::EnumNames<baton::review::ReviewAction>
 {
-    static constexpr std::array<std::string_view, 8> names = {
-        "approve", "edit", "escalate", "comment", "reassign", "resolve", "rerun", "retract"};
+    static constexpr std::array<std::string_view, 9> names = {"approve", "edit",     "escalate",
+                                                              "comment", "reassign", "resolve",
+                                                              "rerun",   "retract",  "unapprove"};
 };
 
 template <> struct baton::util::EnumNames<baton::review::Resolution>

@@ -11,5 +11,7 @@ extern const char *const kV13; // profiles bound to OS accounts; what kind of st
 // review_actions rebuilt with a CHECK from the review vocabulary; v14 made retract and rerun
 // actions of their own. A step that adds a review action runs it again.
 const std::string &rebuildReviewActions();
+// v15: CRM operations held for an approval's grace period; "unapprove" admitted.
+const std::string &heldOperationsAndUnapprove();
 
 } // namespace baton::store::sql

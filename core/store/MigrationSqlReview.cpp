@@ -46,4 +46,16 @@ CREATE INDEX review_actions_by_time ON review_actions (at, action, brief_id);
     return sql;
 }
 
+// v15: an approval can be undone for a grace period (review/ApprovalGrace.h). Its CRM
+// operations are held until then: `held_until` on each, which every push respects, whatever
+// process runs it. review_actions is rebuilt so its CHECK admits "unapprove". How long the
+// grace lasts is a store setting ('approval_grace_seconds'); absent, the default.
+const std::string &heldOperationsAndUnapprove()
+{
+    static const std::string sql =
+        "ALTER TABLE outbox ADD COLUMN held_until TEXT; -- not sent before (RFC 3339, ms)\n" +
+        rebuildReviewActions();
+    return sql;
+}
+
 } // namespace baton::store::sql

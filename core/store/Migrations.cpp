@@ -574,6 +574,7 @@ const std::vector<Migration> &migrations()
         {12, "consent per channel on leads", sql::kV12, false},
         {13, "profiles bound to OS accounts, the store's kind", sql::kV13, false},
         {14, "retract and rerun as review actions of their own", sql::rebuildReviewActions(), true},
+        {15, "approvals undone within a grace period", sql::heldOperationsAndUnapprove(), true},
     };
     return steps;
 }

@@ -11,6 +11,7 @@
 #include "widgets/BriefView.h"
 #include "widgets/ColumnFit.h"
 #include "widgets/DebouncedLineEdit.h"
+#include "widgets/UndoBanner.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -35,7 +36,8 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
       m_who(new QLabel(this)), m_search(new DebouncedLineEdit(this)), m_status(new QComboBox(this)),
       m_owner(new QComboBox(this)), m_band(new QComboBox(this)), m_overdue(new QCheckBox(this)),
       m_count(new QLabel(this)), m_table(new QTableView(this)),
-      m_brief(new BriefView(context, this))
+      m_brief(new BriefView(context, this)), m_undo(new UndoBanner(context, this)),
+      m_bulk(new BulkReview(context, m_table, this))
 {
     setObjectName(mode == Mode::Inbox ? QStringLiteral("inboxPage")
                                       : QStringLiteral("escalationsPage"));
@@ -66,11 +68,16 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     split->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
+    layout->addWidget(m_undo);
     layout->addWidget(buildFilters());
     layout->addWidget(split, 1);
 
     createActions();
     updateActions();
+    followSelectionMode();
+    connect(m_undo, &UndoBanner::undoRequested, this, &InboxPage::undoApproval);
+    connect(m_undo, &UndoBanner::offeredChanged, this, &InboxPage::updateActions);
+    connect(m_bulk, &BulkReview::finished, this, &InboxPage::showBulkOutcome);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InboxPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -200,6 +207,8 @@ void InboxPage::setUser(const QString &user)
 
 void InboxPage::followActor()
 {
+    m_undo->withdraw(); // someone else's approval is not theirs to undo by a keystroke
+    followSelectionMode();
     showWho();
     presetFilters();
     updateActions();
@@ -228,6 +237,16 @@ void InboxPage::updateActions()
     }
     if (QAction *rerun = action("rerun"))
         rerun->setEnabled(rerun->isEnabled() && m_runner && !m_runner->isRunning());
+    if (QAction *undo = action("undo"))
+        undo->setEnabled(m_actor && m_undo->offered().has_value());
+}
+
+void InboxPage::followSelectionMode()
+{
+    // Several at once only for whom core's permission table allows it; a rep reviews one by one.
+    m_table->setSelectionMode(BulkReview::mayActInBulk(m_actor)
+                                  ? QAbstractItemView::ExtendedSelection
+                                  : QAbstractItemView::SingleSelection);
 }
 
 void InboxPage::createActions()
@@ -271,6 +290,8 @@ void InboxPage::createActions()
     if (m_mode == Mode::Inbox) {
         specs.push_back({"approve", tr("Approve"), QKeySequence(Qt::Key_A), [this] { approve(); },
                          review::ReviewAction::Approve});
+        specs.push_back({"undo", tr("Undo the approval"), QKeySequence(QKeySequence::Undo),
+                         [this] { undoApproval(); }, std::nullopt});
         specs.push_back({"edit", tr("Edit…"), QKeySequence(Qt::Key_E), [this] { edit(); },
                          review::ReviewAction::Edit});
         specs.push_back({"escalate", tr("Escalate…"), QKeySequence(Qt::Key_X),
@@ -417,7 +438,12 @@ std::optional<std::pair<std::int64_t, std::int64_t>> InboxPage::current() const
 
 bool InboxPage::act(const std::function<void(std::int64_t, std::int64_t)> &action)
 {
-    const auto c = current();
+    return actOn(current(), action);
+}
+
+bool InboxPage::actOn(std::optional<std::pair<std::int64_t, std::int64_t>> c,
+                      const std::function<void(std::int64_t, std::int64_t)> &action)
+{
     if (!c || !m_actor)
         return false;
     try {
@@ -437,17 +463,63 @@ bool InboxPage::act(const std::function<void(std::int64_t, std::int64_t)> &actio
 
 void InboxPage::approve()
 {
+    if (!m_bulk->selection(m_actor).empty()) {
+        review::ReviewRequest each;
+        each.action = review::ReviewAction::Approve;
+        runBulk(each, tr("Approving…"));
+        return;
+    }
     const int row = m_table->currentIndex().row();
+    review::BriefState approved;
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_context.review().approve(*m_actor, id, version);
+            approved = m_context.review().approve(*m_actor, id, version);
         })) {
         emit statusMessage(tr("Approved"));
+        m_undo->offerFor(approved);
         // Approve moves on: the next brief takes this one's place (or stays below it).
         const auto approvedId = current();
         m_model->refresh();
         const int again = approvedId ? m_model->rowOfBrief(approvedId->first) : -1;
         selectRow(again >= 0 ? again + 1 : row);
     }
+}
+
+void InboxPage::undoApproval()
+{
+    const auto offer = m_undo->offered();
+    if (!offer || !m_actor)
+        return;
+    m_undo->withdraw();
+    if (actOn(std::pair{offer->briefId, offer->version}, [&](std::int64_t id, std::int64_t v) {
+            m_context.review().undoApprove(*m_actor, id, v);
+        })) {
+        emit statusMessage(
+            tr("Approval of brief #%1 undone: nothing went to the CRM").arg(offer->briefId));
+        m_model->refresh();
+        const int row = m_model->rowOfBrief(offer->briefId);
+        selectRow(row >= 0 ? row : m_table->currentIndex().row());
+    }
+}
+
+void InboxPage::runBulk(const review::ReviewRequest &each, const QString &label)
+{
+    if (!m_actor || m_bulk->isRunning())
+        return;
+    m_undo->withdraw();
+    m_bulk->run(*m_actor, each, m_bulk->selection(m_actor), label);
+}
+
+void InboxPage::showBulkOutcome(const std::vector<BulkReview::Outcome> &outcomes)
+{
+    const QString summary = m_bulk->summary(outcomes);
+    emit statusMessage(summary);
+    emit bulkFinished(summary);
+    m_model->refresh();
+    // What was refused stays selected, to look at or try again.
+    if (m_bulk->selectRefused(outcomes))
+        m_context.messageBoxes().warning(this, tr("Not all done"), summary);
+    else
+        selectRow(std::max(0, m_table->currentIndex().row()));
 }
 
 std::optional<nlohmann::json> InboxPage::askForEdit(const review::BriefState &state)
@@ -503,6 +575,13 @@ void InboxPage::resolve(review::Resolution resolution)
     const auto c = current();
     if (!c || !m_actor)
         return;
+    if (resolution == review::Resolution::Approve && !m_bulk->selection(m_actor).empty()) {
+        review::ReviewRequest each;
+        each.action = review::ReviewAction::Resolve;
+        each.resolution = resolution;
+        runBulk(each, tr("Approving…"));
+        return;
+    }
     std::optional<nlohmann::json> patch;
     QString why;
     if (resolution == review::Resolution::ApproveWithEdits) {
@@ -580,10 +659,19 @@ void InboxPage::reassign()
         m_context.messageBoxes().critical(this, tr("Not done"), QString::fromUtf8(e.what()));
         return;
     }
-    const auto to =
-        m_context.reviewDialogs().choice(this, tr("Reassign the brief"), tr("Person:"), owners);
+    const bool bulk = !m_bulk->selection(m_actor).empty();
+    const auto to = m_context.reviewDialogs().choice(
+        this, bulk ? tr("Reassign the selected briefs") : tr("Reassign the brief"), tr("Person:"),
+        owners);
     if (!to)
         return;
+    if (bulk) {
+        review::ReviewRequest each;
+        each.action = review::ReviewAction::Reassign;
+        each.targetUser = to->toStdString();
+        runBulk(each, tr("Reassigning…"));
+        return;
+    }
     if (act([&](std::int64_t id, std::int64_t version) {
             m_context.review().reassign(*m_actor, id, version, to->toStdString(), std::string());
         })) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkReview.h"
 #include "review/ReviewService.h"
 
 #include <QWidget>
@@ -20,12 +21,15 @@ class ConsoleContext;
 class DebouncedLineEdit;
 class InboxTableModel;
 class PipelineRunner;
+class UndoBanner;
 struct LeadRerunOutcome;
 
 // The rep's queue: briefs to review, filtered, sorted and searched, with the selected one
-// beside them, cleared at keyboard speed (J/K to move, A approve, E edit, X escalate,
-// C comment, / search, ? the sheet). Every action goes through core's ReviewService with
-// the version on screen; a refusal or a conflict is said plainly and the view reloads.
+// beside them, cleared at keyboard speed (J/K to move, A approve, Ctrl+Z undo it while the
+// grace lasts, E edit, X escalate, C comment, / search, ? the sheet). Every action goes
+// through core's ReviewService with the version on screen; a refusal or a conflict is said
+// plainly and the view reloads. Whoever core lets act in bulk (managers) selects several
+// briefs (Shift/Ctrl with arrows or clicks, Ctrl+A) and approves or reassigns them at once.
 class InboxPage : public QWidget
 {
     Q_OBJECT
@@ -45,6 +49,7 @@ public:
     InboxTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     BriefView *briefView() const { return m_brief; }
+    UndoBanner *undoBanner() const { return m_undo; }
     const std::optional<review::Actor> &actor() const { return m_actor; }
     QAction *action(const char *name) const;
 
@@ -59,6 +64,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // A bulk action ended: what it says ("Approved 7 of 8; 1 refused: ...").
+    void bulkFinished(const QString &summary);
     // L: "where did this come from?" for the brief shown.
     void lineageRequested(qint64 briefId);
 
@@ -75,9 +82,16 @@ private:
     void indexThenSearch();
     void currentChanged();
     std::optional<std::pair<std::int64_t, std::int64_t>> current() const; // id, version
-    // Runs a review action; on failure says why and reloads. Returns whether it happened.
+    // Runs a review action on the brief shown (or `on`); on failure says why and reloads.
+    // Returns whether it happened.
     bool act(const std::function<void(std::int64_t id, std::int64_t version)> &action);
+    bool actOn(std::optional<std::pair<std::int64_t, std::int64_t>> on,
+               const std::function<void(std::int64_t id, std::int64_t version)> &action);
     void approve();
+    void undoApproval();
+    void runBulk(const review::ReviewRequest &each, const QString &label);
+    void showBulkOutcome(const std::vector<BulkReview::Outcome> &outcomes);
+    void followSelectionMode();
     void edit();
     void resolve(review::Resolution resolution);
     // The brief as the person edits it, as an RFC 6902 patch against what it now says;
@@ -104,6 +118,8 @@ private:
     QLabel *m_count;
     QTableView *m_table;
     BriefView *m_brief;
+    UndoBanner *m_undo;
+    BulkReview *m_bulk;
     QString m_pendingSearch;
     QString m_editReason;
     PipelineRunner *m_runner = nullptr;

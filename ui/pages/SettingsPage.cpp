@@ -5,6 +5,7 @@
 #include "Settings.h"
 #include "models/DisplayFormat.h"
 #include "pipeline/Team.h"
+#include "widgets/ApprovalGraceSetting.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -67,6 +68,7 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
     form->addRow(tr("Salesforce client id"), m_salesforceClient);
     form->addRow(tr("Deliver to the webhook at"), m_webhook);
     form->addRow(tr("Append to the JSONL file"), m_jsonl);
+    form->addRow(tr("Approvals can be undone for"), new ApprovalGraceSetting(context, this));
     auto *hint = new QLabel(tr("Review actions are recorded under this profile and the account "
                                "you are logged in with. `baton --user NAME` chooses for one "
                                "session."),
