@@ -512,6 +512,24 @@ private slots:
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE(found[0].id, target.id);
 
+        // A search pages on the narrow index (briefs_inbox) and reads only its page in full:
+        // the same rows, in the same order, as the table read row by row.
+        QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'briefs_inbox'"), 1);
+        search.search = "a";
+        const auto all = queries.count(search);
+        QVERIFY(all > 20);
+        for (const auto sort : {review::InboxSort::Sla, review::InboxSort::Lead,
+                                review::InboxSort::Score, review::InboxSort::Owner}) {
+            std::vector<std::int64_t> paged;
+            for (std::int64_t offset = 0; offset < all; offset += 7)
+                for (const auto &row : queries.page(search, sort, true, offset, 7))
+                    paged.push_back(row.id);
+            QCOMPARE(static_cast<std::int64_t>(paged.size()), all);
+            const auto whole = queries.page(search, sort, true, 0, all);
+            for (std::size_t i = 0; i < whole.size(); ++i)
+                QCOMPARE(paged[i], whole[i].id);
+        }
+
         const auto inputs = queries.inputs(service.brief(target.id).text);
         QVERIFY(inputs.size() > 3);
         for (const auto &in : inputs) {
