@@ -31,7 +31,7 @@ ConsoleContext::ConsoleContext(store::Database &db, const QString &storePath,
                                const QString &osAccount, const ConsoleSeams &seams, QObject *parent)
     : QObject(parent), m_db(db), m_storePath(storePath), m_registry(registry), m_clock(clock),
       m_osAccount(osAccount), m_seams(seams), m_briefs(db), m_review(db, registry, clock),
-      m_outbox(db), m_outboxActions(db, clock), m_ingest(db), m_auditLog(db),
+      m_outbox(db), m_outboxActions(db, clock), m_ingest(db), m_auditLog(db), m_changes(db),
       m_heartbeats(heartbeatLimits(registry))
 {
 }

@@ -4,8 +4,10 @@
 #include "crm/OutboxStore.h"
 #include "governance/AuditLog.h"
 #include "ingest/IngestQueries.h"
+#include "review/ArrivalQueries.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewService.h"
+#include "store/ChangeProbe.h"
 #include "telemetry/ContractReport.h"
 #include "telemetry/Kpis.h"
 
@@ -27,8 +29,10 @@ class ContractRegistry;
 
 namespace baton::ui {
 
+class CrmConnection;
 class FileDialogs;
 class MessageBoxes;
+class Notifier;
 class ReviewDialogs;
 class Settings;
 
@@ -39,6 +43,8 @@ struct ConsoleSeams
     ReviewDialogs &reviewDialogs;
     FileDialogs &fileDialogs;
     Settings &settings;
+    Notifier *notifier = nullptr;           // null: no desktop notifications
+    CrmConnection *crmConnection = nullptr; // null: Settings cannot keep or test credentials
 };
 
 // Everything the console's pages get, in one place, filled by the composition root
@@ -73,6 +79,8 @@ public:
     ReviewDialogs &reviewDialogs() const { return m_seams.reviewDialogs; }
     FileDialogs &fileDialogs() const { return m_seams.fileDialogs; }
     Settings &settings() const { return m_seams.settings; }
+    Notifier *notifier() const { return m_seams.notifier; }
+    CrmConnection *crmConnection() const { return m_seams.crmConnection; }
 
     // Core's services on the ui connection, shared by the pages.
     review::BriefQueries &briefs() { return m_briefs; }
@@ -81,6 +89,14 @@ public:
     crm::OutboxActions &outboxActions() { return m_outboxActions; }
     ingest::IngestQueries &ingest() { return m_ingest; }
     governance::AuditLog &auditLog() { return m_auditLog; }
+    // What changed in the store since the last call, by anyone (store::ChangeProbe on the ui
+    // connection): one PRAGMA while nothing was committed.
+    store::StoreAreas storeChanges() { return m_changes.poll(); }
+    // The briefs waiting for `owner`'s review, and how many are newer than `afterId`.
+    review::Queue queueOf(const std::string &owner, std::int64_t afterId)
+    {
+        return review::queueOf(m_db, owner, afterId);
+    }
 
     // Reads for a pool thread, each on a read-only connection of its own: the contracts
     // report as of now, and the KPIs of days [from, to] under the built-in policy's heartbeat
@@ -120,6 +136,7 @@ private:
     crm::OutboxActions m_outboxActions;
     ingest::IngestQueries m_ingest;
     governance::AuditLog m_auditLog;
+    store::ChangeProbe m_changes;
     telemetry::HeartbeatLimits m_heartbeats;
     QString m_user;
     std::optional<review::Actor> m_actor;

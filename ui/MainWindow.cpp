@@ -1,12 +1,14 @@
 #include "MainWindow.h"
 
 #include "AppActions.h"
+#include "ArrivalWatch.h"
 #include "ConsoleContext.h"
 #include "ImportController.h"
 #include "ImportRunner.h"
 #include "PlainText.h"
 #include "Resources.h"
 #include "Settings.h"
+#include "StoreWatcher.h"
 #include "pages/AuditPage.h"
 #include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
@@ -27,6 +29,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <utility>
 
 namespace baton::ui {
 
@@ -66,7 +69,7 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
         showPage(PageId::Data);
         m_imports->chooseAndImport();
     });
-    connect(m_actions->refresh(), &QAction::triggered, m_dataPage, &DataPage::refresh);
+    connect(m_actions->refresh(), &QAction::triggered, this, &MainWindow::refreshAll);
     connect(m_imports, &ImportController::started, this,
             [this] { m_actions->importFiles()->setEnabled(false); });
     connect(m_imports, &ImportController::finished, this,
@@ -76,6 +79,14 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
     // Whoever the Settings page chooses acts on every page from now on: each follows the
     // context's actor.
     connect(m_settingsPage, &SettingsPage::userChanged, &m_context, &ConsoleContext::setUser);
+    m_watcher = new StoreWatcher(m_context, this);
+    m_arrivals = new ArrivalWatch(m_context, this);
+    connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::storeChanged);
+    connect(m_watcher, &StoreWatcher::pollFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_arrivals, &ArrivalWatch::waitingChanged, this,
+            [this](qint64 waiting) { m_navigation->setCount(PageId::Inbox, waiting); });
+    m_navigation->setCount(PageId::Inbox, m_arrivals->waiting());
     restoreSettings();
     showLabelsAsPlainText(this);
 }
@@ -177,9 +188,101 @@ void MainWindow::showLineage(qint64 briefId)
     m_lineagePage->showBrief(briefId);
 }
 
+namespace {
+
+// The areas of the store each page reads.
+unsigned long areasOf(PageId page)
+{
+    using store::StoreArea;
+    const auto bits = [](std::initializer_list<StoreArea> areas) {
+        store::StoreAreas out;
+        for (StoreArea a : areas)
+            out.set(store::areaBit(a));
+        return out.to_ulong();
+    };
+    switch (page) {
+    case PageId::Inbox:
+    case PageId::Escalations:
+        return bits({StoreArea::Briefs, StoreArea::Outbox}); // a push moves a brief's status
+    case PageId::Outbox:
+        return bits({StoreArea::Outbox});
+    case PageId::Audit:
+        return bits({StoreArea::Audit});
+    case PageId::Contracts:
+    case PageId::Data:
+        return bits({StoreArea::Ingest});
+    case PageId::Lineage:
+        return bits({StoreArea::Briefs, StoreArea::Outbox, StoreArea::Ingest});
+    case PageId::Dashboard:
+        return store::StoreAreas().set().to_ulong();
+    case PageId::Settings:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+void MainWindow::storeChanged(unsigned long areas)
+{
+    if (areas & areasOf(PageId::Inbox))
+        m_arrivals->check();
+    for (PageId id : kAllPages)
+        if (areas & areasOf(id))
+            m_stale[static_cast<std::size_t>(id)] = true;
+    refreshIfStale(currentPage());
+}
+
+void MainWindow::refreshAll()
+{
+    m_stale.fill(true);
+    m_arrivals->check();
+    refreshIfStale(currentPage());
+}
+
+void MainWindow::refreshIfStale(PageId page)
+{
+    if (!std::exchange(m_stale[static_cast<std::size_t>(page)], false))
+        return;
+    refreshPage(page);
+}
+
+void MainWindow::refreshPage(PageId page)
+{
+    switch (page) {
+    case PageId::Inbox:
+        m_inboxPage->reload();
+        break;
+    case PageId::Escalations:
+        m_escalationsPage->reload();
+        break;
+    case PageId::Outbox:
+        m_outboxPage->refresh();
+        break;
+    case PageId::Audit:
+        m_auditPage->refresh();
+        break;
+    case PageId::Dashboard:
+        m_dashboardPage->refresh();
+        break;
+    case PageId::Contracts:
+        m_contractsPage->refresh();
+        break;
+    case PageId::Data:
+        m_dataPage->refresh();
+        break;
+    case PageId::Lineage:
+        m_lineagePage->refresh();
+        break;
+    case PageId::Settings:
+        break; // reads nothing that changes under it
+    }
+}
+
 void MainWindow::showPage(PageId page)
 {
     m_stack->setCurrentWidget(this->page(page));
+    refreshIfStale(page);
     if (m_navigation->currentRow() != static_cast<int>(page))
         m_navigation->setCurrentPage(page); // re-enters here once, then stops
     m_actions->goTo(page)->setChecked(true);

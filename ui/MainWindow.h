@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace baton::ui {
 
 class AppActions;
+class ArrivalWatch;
 class AuditPage;
 class ConsoleContext;
 class OutboxPage;
@@ -25,6 +26,7 @@ class ImportRunner;
 class NavigationList;
 class PipelineRunner;
 class PushRunner;
+class StoreWatcher;
 
 // The console's frame: navigation on the left, the current page beside it, the store in
 // the status bar. Pages do their own work with what the context gives them; this only
@@ -63,6 +65,10 @@ public:
     LineagePage *lineagePage() const { return m_lineagePage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
+    StoreWatcher *storeWatcher() const { return m_watcher; }
+    NavigationList *navigation() const { return m_navigation; }
+    // F5: the page shown reads the store again now, every other page when next shown.
+    void refreshAll();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +78,11 @@ private:
     QWidget *buildReviewPage(PageId id);
     void restoreSettings();
     void showWhoActsInTitle();
+    // Live views: a change to the areas a page reads refreshes it now if it is shown, else
+    // when it is next shown.
+    void storeChanged(unsigned long areas);
+    void refreshIfStale(PageId page);
+    void refreshPage(PageId page);
     void saveSettings();
 
     ConsoleContext &m_context;
@@ -90,6 +101,9 @@ private:
     OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
+    StoreWatcher *m_watcher = nullptr;
+    ArrivalWatch *m_arrivals = nullptr;
+    std::array<bool, kPageCount> m_stale{};
 };
 
 } // namespace baton::ui

@@ -5,10 +5,12 @@
 #include "Logging.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
+#include "Notifier.h"
 #include "OsAccount.h"
 #include "Resources.h"
 #include "ReviewDialogs.h"
 #include "Settings.h"
+#include "adapters/KeychainSecretStore.h"
 #include "cli/Command.h"
 #include "console/Translations.h"
 #include "contracts/ContractRegistry.h"
@@ -17,6 +19,7 @@
 #include "ports/Clock.h"
 #include "store/FilePrivacy.h"
 #include "store/OpenStore.h"
+#include "workers/ThreadedCrmConnection.h"
 #include "workers/ThreadedImportRunner.h"
 #include "workers/ThreadedPipelineRunner.h"
 #include "workers/ThreadedPushRunner.h"
@@ -37,6 +40,7 @@ struct Console::Parts
     ui::QtMessageBoxes qtMessageBoxes;
     ui::QtFileDialogs qtFileDialogs;
     ui::QtReviewDialogs qtReviewDialogs;
+    ui::TrayNotifier trayNotifier;
     SystemClock systemClock;
     std::unique_ptr<ui::Settings> ownSettings;
     std::optional<store::Database> db;
@@ -44,6 +48,7 @@ struct Console::Parts
     std::unique_ptr<ThreadedImportRunner> runner;
     std::unique_ptr<ThreadedPipelineRunner> pipelineRunner;
     std::unique_ptr<ThreadedPushRunner> pushRunner;
+    std::unique_ptr<ThreadedCrmConnection> crmConnection;
     std::unique_ptr<ui::ConsoleContext> context;
     std::unique_ptr<ui::MainWindow> window;
 };
@@ -62,6 +67,8 @@ Console::Console(Seams seams) : m_parts(std::make_unique<Parts>()), m_seams(seam
         m_seams.reviewDialogs = &m_parts->qtReviewDialogs;
     if (!m_seams.clock)
         m_seams.clock = &m_parts->systemClock;
+    if (!m_seams.notifier)
+        m_seams.notifier = &m_parts->trayNotifier;
     if (!m_seams.settings) {
         m_parts->ownSettings = std::make_unique<ui::Settings>();
         m_seams.settings = m_parts->ownSettings.get();
@@ -120,13 +127,16 @@ bool Console::open(const QString &storePath, const QString &user)
     m_parts->runner = std::make_unique<ThreadedImportRunner>(storePath, m_parts->registry);
     m_parts->pipelineRunner =
         std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry);
-    m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath);
+    // The push reads the CRM settings the Settings page writes, at every push.
+    m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath, m_seams.settings);
+    m_parts->crmConnection =
+        std::make_unique<ThreadedCrmConnection>(std::make_unique<KeychainSecretStore>());
     const std::string account = osAccount(); // as the CLI reads it: what every actor carries
     m_parts->context = std::make_unique<ui::ConsoleContext>(
         *m_parts->db, storePath, *m_parts->registry, *m_seams.clock,
         QString::fromStdString(account),
         ui::ConsoleSeams{*m_seams.messageBoxes, *m_seams.reviewDialogs, *m_seams.fileDialogs,
-                         *m_seams.settings});
+                         *m_seams.settings, m_seams.notifier, m_parts->crmConnection.get()});
     m_parts->context->setUser(whoActs(user, account, m_parts->context->isDemoStore()));
     m_parts->window = std::make_unique<ui::MainWindow>(
         *m_parts->context, ui::MainWindow::Runners{*m_parts->runner, m_parts->pipelineRunner.get(),

@@ -13,6 +13,7 @@ namespace baton::ui {
 class FileDialogs;
 class MainWindow;
 class MessageBoxes;
+class Notifier;
 class ReviewDialogs;
 class Settings;
 } // namespace baton::ui
@@ -37,7 +38,8 @@ public:
         ui::FileDialogs *fileDialogs = nullptr;
         ui::Settings *settings = nullptr;
         ui::ReviewDialogs *reviewDialogs = nullptr;
-        const Clock *clock = nullptr; // the moment `--now` names, running on
+        const Clock *clock = nullptr;     // the moment `--now` names, running on
+        ui::Notifier *notifier = nullptr; // desktop notifications: the system tray's
     };
 
     Console();

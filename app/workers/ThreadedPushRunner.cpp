@@ -17,8 +17,9 @@
 
 namespace baton::app {
 
-ThreadedPushRunner::ThreadedPushRunner(const QString &storePath, QObject *parent)
-    : ui::PushRunner(parent), m_storePath(storePath)
+ThreadedPushRunner::ThreadedPushRunner(const QString &storePath, const ui::Settings *settings,
+                                       QObject *parent)
+    : ui::PushRunner(parent), m_storePath(storePath), m_settings(settings)
 {
     connect(&m_watcher, &QFutureWatcher<ui::PushOutcome>::finished, this,
             [this] { emit finished(m_watcher.result()); });
@@ -36,9 +37,12 @@ ThreadedPushRunner::~ThreadedPushRunner()
 namespace {
 
 // Every target the settings name, in the order they are pushed.
-std::vector<PushTarget> configuredTargets()
+std::vector<PushTarget> configuredTargets(const ui::Settings *given)
 {
-    const ui::Settings settings;
+    std::unique_ptr<const ui::Settings> own;
+    if (!given)
+        own = std::make_unique<const ui::Settings>();
+    const ui::Settings &settings = given ? *given : *own;
     std::vector<PushTarget> out;
     if (!settings.hubSpotUrl().isEmpty()) {
         PushTarget t;
@@ -83,7 +87,7 @@ void noteNotSent(store::Database &db, crm::Target target, const std::string &why
 QString ThreadedPushRunner::target() const
 {
     QStringList names;
-    for (const auto &t : configuredTargets())
+    for (const auto &t : configuredTargets(m_settings))
         names << ui::targetText(
             t.kind, QString::fromStdString(t.kind == crm::Target::Jsonl ? t.file : t.url));
     return names.join(QStringLiteral("; "));
@@ -91,7 +95,7 @@ QString ThreadedPushRunner::target() const
 
 void ThreadedPushRunner::pushNow()
 {
-    auto targets = configuredTargets();
+    auto targets = configuredTargets(m_settings);
     if (isRunning() || targets.empty())
         return;
     emit started();

@@ -6,6 +6,10 @@
 #include <QTimer>
 #include <atomic>
 
+namespace baton::ui {
+class Settings;
+}
+
 namespace baton::app {
 
 // The ui's PushRunner: the push worker on a pool thread with its own connection, for every
@@ -18,7 +22,9 @@ class ThreadedPushRunner final : public ui::PushRunner
     Q_OBJECT
 
 public:
-    explicit ThreadedPushRunner(const QString &storePath, QObject *parent = nullptr);
+    // `settings`: where the targets are read, at every push (null: the user's own).
+    explicit ThreadedPushRunner(const QString &storePath, const ui::Settings *settings = nullptr,
+                                QObject *parent = nullptr);
     ~ThreadedPushRunner() override;
 
     void pushNow() override;
@@ -27,6 +33,7 @@ public:
 
 private:
     QString m_storePath;
+    const ui::Settings *m_settings;
     QTimer m_timer;
     std::atomic<bool> m_cancel{false};
     QFutureWatcher<ui::PushOutcome> m_watcher;

@@ -2,6 +2,7 @@
 
 #include "FileDialogs.h"
 #include "MessageBoxes.h"
+#include "Notifier.h"
 #include "ReviewDialogs.h"
 
 #include <QStringList>
@@ -105,4 +106,17 @@ public:
     QStringList askedCategories, offeredManagers, askedReasons, lastProblems;
     QString askedLabel; // what the list of a choice was labelled
     QString shownBrief, shortcutSheet;
+};
+
+// Records the desktop notifications the console would have shown.
+class FakeNotifier final : public baton::ui::Notifier
+{
+public:
+    void notify(const QString &title, const QString &text) override
+    {
+        titles << title;
+        texts << text;
+    }
+
+    QStringList titles, texts;
 };

@@ -35,12 +35,16 @@ public:
             db, QString::fromStdU16String(db.path().u16string()), registry,
             clock ? *clock : m_clock, QStringLiteral("tester"),
             baton::ui::ConsoleSeams{m_messages, m_dialogs, m_files,
-                                    settings ? *settings : m_settings}));
+                                    settings ? *settings : m_settings, m_notifier,
+                                    m_crmConnection}));
         m_contexts.back()->setUser(user);
         return *m_contexts.back();
     }
 
     void clear() { m_contexts.clear(); }
+    // For contexts made from now on: desktop notifications and the CRM connection.
+    void setNotifier(baton::ui::Notifier *notifier) { m_notifier = notifier; }
+    void setCrmConnection(baton::ui::CrmConnection *crm) { m_crmConnection = crm; }
 
 private:
     QTemporaryDir m_dir;
@@ -50,5 +54,7 @@ private:
     baton::ui::FileDialogs &m_files;
     baton::ui::Settings m_settings;
     const baton::SystemClock m_clock;
+    baton::ui::Notifier *m_notifier = nullptr;
+    baton::ui::CrmConnection *m_crmConnection = nullptr;
     std::vector<std::unique_ptr<baton::ui::ConsoleContext>> m_contexts;
 };

@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <filesystem>
+#include <utility>
 
 namespace baton::ui {
 
@@ -65,23 +66,44 @@ void InboxTableModel::setFilterInBackground(const review::InboxFilter &filter)
         return;
     }
     m_filter = filter;
-    m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
-    const quint64 generation = ++m_generation;
     if (!m_loading) {
         m_loading = true;
         emit loading(true);
     }
+    load(false);
+}
+
+void InboxTableModel::reloadInBackground()
+{
+    if (!m_worker) {
+        refresh();
+        emit reloaded();
+        return;
+    }
+    if (m_loading) {
+        m_reloadAfterLoad = true; // the search may have read the store before the change
+        return;
+    }
+    load(true);
+}
+
+void InboxTableModel::load(bool quiet)
+{
+    m_filter.now = m_now().toString(Qt::ISODateWithMs).toStdString();
+    const quint64 generation = ++m_generation;
     const auto worker = m_worker;
     const auto f = m_filter;
     const auto sort = m_sort;
     const bool descending = m_descending;
-    const int pageSize = this->pageSize();
+    // A reload reads what the view has loaded, so the rows scrolled to are still there.
+    const int rows = quiet ? std::max(pageSize(), rowCount()) : pageSize();
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() {
         Loaded out;
         out.generation = generation;
+        out.quiet = quiet;
         try {
             out.total = worker->queries.count(f);
-            out.rows = worker->queries.page(f, sort, descending, 0, pageSize);
+            out.rows = worker->queries.page(f, sort, descending, 0, rows);
         } catch (const std::exception &e) {
             out.error = QString::fromUtf8(e.what());
         }
@@ -94,6 +116,10 @@ void InboxTableModel::loaded()
     Loaded result = m_watcher.result();
     if (result.generation != m_generation)
         return; // a newer request is on its way
+    if (result.quiet) {
+        reloadQuietly(result);
+        return;
+    }
     // The first page read on the worker, put in place inside the reset.
     if (result.error.isEmpty())
         resetTo(result.total, std::move(result.rows));
@@ -103,6 +129,24 @@ void InboxTableModel::loaded()
     emit loading(false);
     if (!result.error.isEmpty())
         emit loadFailed(loadFailure(result.error));
+    if (std::exchange(m_reloadAfterLoad, false))
+        load(true);
+}
+
+void InboxTableModel::reloadQuietly(Loaded &result)
+{
+    if (!result.error.isEmpty()) {
+        emit loadFailed(loadFailure(result.error)); // what is shown stays
+        return;
+    }
+    const auto sameBrief = [](const review::InboxRow &a, const review::InboxRow &b) {
+        return a.id == b.id;
+    };
+    if (!replaceInPlace(result.total, result.rows, sameBrief)) {
+        emit aboutToReload();
+        resetTo(result.total, std::move(result.rows));
+    }
+    emit reloaded();
 }
 
 int InboxTableModel::rowOfBrief(qint64 briefId) const
@@ -255,6 +299,7 @@ void InboxTableModel::setFilter(const review::InboxFilter &filter)
 void InboxTableModel::refresh()
 {
     ++m_generation; // whatever a worker is reading is out of date
+    m_reloadAfterLoad = false;
     if (m_loading) {
         m_loading = false;
         emit loading(false);

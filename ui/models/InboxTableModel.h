@@ -63,11 +63,19 @@ public:
     // Reloads: the first page, and the count as it is now; what a worker is reading is out
     // of date.
     void refresh() override;
+    // Reads again, on the worker, as many rows as are loaded (at least a page) under the same
+    // filter and sort, for a change someone else made: when the same briefs come back in the
+    // same order they are updated in place (views keep selection and scroll); otherwise the
+    // model resets between aboutToReload() and reloaded(). reloaded() follows either way; a
+    // reload asked for while a search loads follows that search. Without a worker: refresh().
+    void reloadInBackground();
     const review::InboxRow *briefAt(int row) const { return rowIfLoaded(row); }
     int rowOfBrief(qint64 briefId) const;
 
 signals:
     void loading(bool busy);
+    void aboutToReload();
+    void reloaded();
 
 protected:
     std::int64_t countRows() override;
@@ -88,8 +96,11 @@ private:
         std::int64_t total = 0;
         std::vector<review::InboxRow> rows;
         QString error;
+        bool quiet = false; // a reload, not a new filter
     };
+    void load(bool quiet);
     void loaded();
+    void reloadQuietly(Loaded &result);
     struct Worker;
     bool overdue(const review::InboxRow &r) const;
 
@@ -104,6 +115,7 @@ private:
     QFutureWatcher<Loaded> m_watcher;
     quint64 m_generation = 0;
     bool m_loading = false;
+    bool m_reloadAfterLoad = false;
 };
 
 } // namespace baton::ui

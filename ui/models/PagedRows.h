@@ -63,6 +63,9 @@ public:
         append(std::move(rows));
     }
 
+    // Rows read again: the same ones, possibly changed, in the same places.
+    void replace(std::vector<Row> &&rows) { m_rows = std::move(rows); }
+
     void append(std::vector<Row> &&rows)
     {
         m_rows.insert(m_rows.end(), std::make_move_iterator(rows.begin()),

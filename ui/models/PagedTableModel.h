@@ -83,6 +83,12 @@ protected:
     // A reset to rows read elsewhere (on a worker connection): `total` matching, of which
     // `firstPage` is the first page.
     void resetTo(std::int64_t total, std::vector<Row> &&firstPage);
+    // Rows read again elsewhere from the top: when they are the loaded rows (`same` holds for
+    // each pair, in order, and as many match in all), they replace them with a dataChanged,
+    // so views keep their selection and scroll position, and true is returned. Otherwise
+    // nothing changes and false is returned.
+    template <typename Same>
+    bool replaceInPlace(std::int64_t total, std::vector<Row> &rows, Same &&same);
 
 private:
     std::vector<Row> readPage();
@@ -146,6 +152,21 @@ void PagedTableModel<Row>::resetTo(std::int64_t total, std::vector<Row> &&firstP
     m_rows.reset(total);
     m_rows.setFirstPage(std::move(firstPage));
     endResetModel();
+}
+
+template <typename Row>
+template <typename Same>
+bool PagedTableModel<Row>::replaceInPlace(std::int64_t total, std::vector<Row> &rows, Same &&same)
+{
+    if (total != m_rows.total() || static_cast<int>(rows.size()) != m_rows.size())
+        return false;
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (!same(m_rows.at(row), rows[static_cast<std::size_t>(row)]))
+            return false;
+    m_rows.replace(std::move(rows));
+    if (m_rows.size() > 0)
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, m_columns - 1));
+    return true;
 }
 
 } // namespace baton::ui

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <exception>
@@ -135,6 +136,11 @@ void AuditPage::refresh()
 
 void AuditPage::reload()
 {
+    // The entry selected and the scroll position stay where they were: new entries come in
+    // at the top.
+    const QString selected =
+        m_entries->currentItem() ? m_entries->currentItem()->text(0) : QString();
+    const int scroll = m_entries->verticalScrollBar()->value();
     m_entries->clear();
     if (!m_allowed)
         return;
@@ -161,6 +167,12 @@ void AuditPage::reload()
     }
     for (int c = 0; c < m_entries->columnCount(); ++c)
         m_entries->resizeColumnToContents(c);
+    if (!selected.isEmpty()) {
+        const auto found = m_entries->findItems(selected, Qt::MatchExactly, 0);
+        if (!found.isEmpty())
+            m_entries->setCurrentItem(found.first());
+    }
+    m_entries->verticalScrollBar()->setValue(scroll);
 }
 
 } // namespace baton::ui

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
@@ -91,6 +92,8 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
         else
             selectRow(0);
     });
+    connect(m_model, &InboxTableModel::aboutToReload, this, &InboxPage::rememberPlace);
+    connect(m_model, &InboxTableModel::reloaded, this, &InboxPage::returnToPlace);
     connect(&m_context, &ConsoleContext::actorChanged, this, &InboxPage::followActor);
     m_model->useWorker(m_context.storePath());
     applyFilters(false); // the first paint shows rows
@@ -401,6 +404,37 @@ void InboxPage::refresh()
     selectRow(row >= 0 ? row : was);
 }
 
+void InboxPage::reload()
+{
+    m_model->reloadInBackground();
+}
+
+void InboxPage::rememberPlace()
+{
+    m_place =
+        Place{current(), m_table->currentIndex().row(), m_table->verticalScrollBar()->value()};
+}
+
+void InboxPage::returnToPlace()
+{
+    if (const auto place = std::exchange(m_place, std::nullopt)) {
+        const int found = place->brief ? m_model->rowOfBrief(place->brief->first) : -1;
+        const int row =
+            std::min(found >= 0 ? found : std::max(0, place->row), m_model->rowCount() - 1);
+        if (row >= 0)
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
+        m_table->doItemsLayout(); // the scroll range as the rows now need it
+        m_table->verticalScrollBar()->setValue(place->scroll);
+    }
+    // In place, or the same brief selected again: the pane follows a change to it.
+    if (current() != m_shown)
+        currentChanged();
+    else
+        updateActions();
+}
+
 void InboxPage::selectRow(int row)
 {
     while (row >= m_model->rowCount() && m_model->canFetchMore({}))
@@ -420,6 +454,7 @@ void InboxPage::currentChanged()
 {
     updateActions();
     const auto c = current();
+    m_shown = c;
     try {
         m_brief->showBrief(c ? c->first : 0);
     } catch (const std::exception &e) {

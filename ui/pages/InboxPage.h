@@ -54,6 +54,10 @@ public:
     QAction *action(const char *name) const;
 
     void refresh();
+    // Reads again in the background for a change made elsewhere (the CLI, a run, another
+    // console): the brief shown stays selected while it is listed, else the next takes its
+    // place; the list keeps its scroll position, and the pane follows the row.
+    void reload();
     // Acts as another user profile from now on (the Settings page's choice): for every page
     // of the context.
     void setUser(const QString &user);
@@ -104,6 +108,8 @@ private:
     void rerun();
     void rerunFinished(const LeadRerunOutcome &outcome);
     void move(int delta);
+    void rememberPlace();
+    void returnToPlace();
 
     Mode m_mode;
     ConsoleContext &m_context;
@@ -124,6 +130,15 @@ private:
     QString m_editReason;
     PipelineRunner *m_runner = nullptr;
     qint64 m_rerunBrief = 0; // the escalation a re-run in progress is for
+    // Where the person was when a reload reset the list, and what the pane shows.
+    struct Place
+    {
+        std::optional<std::pair<std::int64_t, std::int64_t>> brief;
+        int row = -1;
+        int scroll = 0;
+    };
+    std::optional<Place> m_place;
+    std::optional<std::pair<std::int64_t, std::int64_t>> m_shown;
 };
 
 } // namespace baton::ui

@@ -189,6 +189,20 @@ LineagePage::~LineagePage()
     m_items.clear();
 }
 
+void LineagePage::refresh()
+{
+    if (!m_graph || m_graph->briefId <= 0)
+        return;
+    QString selected;
+    for (const auto &[id, item] : m_items)
+        if (item->isSelected())
+            selected = id;
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    if (showBrief(m_graph->briefId) && !selected.isEmpty())
+        selectNode(selected);
+    m_view->centerOn(centre);
+}
+
 bool LineagePage::showLead(std::int64_t leadId)
 {
     std::optional<std::int64_t> brief;

@@ -43,6 +43,9 @@ public:
     void setViewer(std::optional<review::Actor> viewer);
     // Shows brief `id`; false (and says why) when it cannot.
     bool showBrief(std::int64_t briefId);
+    // Reads the brief shown again (the store changed), keeping the node selected and the view
+    // where it was.
+    void refresh();
     // Shows the lead's newest brief.
     bool showLead(std::int64_t leadId);
     // Selects a node as a click would; false if it is not in the graph.

@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -183,17 +184,21 @@ void OutboxPage::followActor()
 void OutboxPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh(); // the pusher may have moved on while another page was shown
+    updatePush(); // Settings may name another target now
+    refresh();    // the pusher may have moved on while another page was shown
 }
 
 void OutboxPage::refresh()
 {
     const auto keep = currentOperation();
+    const int scroll = m_table->verticalScrollBar()->value();
     m_model->refresh();
     updateCounts();
     const int row = keep ? m_model->rowOfOperation(*keep) : -1;
     if (row >= 0)
         m_table->selectRow(row);
+    m_table->doItemsLayout();
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 void OutboxPage::updateCounts()

@@ -1,6 +1,7 @@
 #include "pages/SettingsPage.h"
 
 #include "ConsoleContext.h"
+#include "CrmConnection.h"
 #include "PlainText.h"
 #include "Settings.h"
 #include "models/DisplayFormat.h"
@@ -9,18 +10,23 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <exception>
 
 namespace baton::ui {
 
 SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
-    : QWidget(parent), m_settings(context.settings()), m_user(new QComboBox(this)),
-      m_role(new QLabel(this)), m_hubSpot(new QLineEdit(this)), m_salesforce(new QLineEdit(this)),
-      m_salesforceClient(new QLineEdit(this)), m_webhook(new QLineEdit(this)),
-      m_jsonl(new QLineEdit(this))
+    : QWidget(parent), m_settings(context.settings()), m_crm(context.crmConnection()),
+      m_user(new QComboBox(this)), m_role(new QLabel(this)), m_hubSpot(new QLineEdit(this)),
+      m_salesforce(new QLineEdit(this)), m_salesforceClient(new QLineEdit(this)),
+      m_webhook(new QLineEdit(this)), m_jsonl(new QLineEdit(this)),
+      m_hubSpotToken(new QLineEdit(this)), m_salesforceToken(new QLineEdit(this)),
+      m_keep(new QPushButton(tr("&Keep credentials"), this)),
+      m_test(new QPushButton(tr("&Test connection"), this)), m_crmStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_user->setObjectName(QStringLiteral("userProfile"));
@@ -50,8 +56,10 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
         edit->setObjectName(QString::fromLatin1(name));
         edit->setPlaceholderText(placeholder);
         edit->setText(value);
-        connect(edit, &QLineEdit::editingFinished, this,
-                [this, edit, save] { (m_settings.*save)(edit->text().trimmed()); });
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, save] {
+            (m_settings.*save)(edit->text().trimmed());
+            emit crmChanged();
+        });
     };
     field(m_salesforce, "salesforceUrl", QStringLiteral("https://MyDomain.my.salesforce.com"),
           m_settings.salesforceUrl(), &Settings::setSalesforceUrl);
@@ -68,6 +76,7 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
     form->addRow(tr("Salesforce client id"), m_salesforceClient);
     form->addRow(tr("Deliver to the webhook at"), m_webhook);
     form->addRow(tr("Append to the JSONL file"), m_jsonl);
+    form->addRow(QString(), buildCredentials());
     form->addRow(tr("Approvals can be undone for"), new ApprovalGraceSetting(context, this));
     auto *hint = new QLabel(tr("Review actions are recorded under this profile and the account "
                                "you are logged in with. `baton --user NAME` chooses for one "
@@ -92,9 +101,100 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
         m_settings.setReviewUser(user);
         emit userChanged(user);
     });
-    connect(m_hubSpot, &QLineEdit::editingFinished, this,
-            [this] { m_settings.setHubSpotUrl(m_hubSpot->text().trimmed()); });
+    connect(m_hubSpot, &QLineEdit::editingFinished, this, [this] {
+        m_settings.setHubSpotUrl(m_hubSpot->text().trimmed());
+        emit crmChanged();
+    });
     showLabelsAsPlainText(this);
+}
+
+QWidget *SettingsPage::buildCredentials()
+{
+    auto *box = new QWidget(this);
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_hubSpotToken->setObjectName(QStringLiteral("hubSpotToken"));
+    m_salesforceToken->setObjectName(QStringLiteral("salesforceToken"));
+    for (QLineEdit *secret : {m_hubSpotToken, m_salesforceToken}) {
+        secret->setEchoMode(QLineEdit::Password);
+        secret->setPlaceholderText(tr("unchanged"));
+    }
+    m_keep->setObjectName(QStringLiteral("keepCredentials"));
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_crmStatus->setObjectName(QStringLiteral("crmStatus"));
+    m_crmStatus->setWordWrap(true);
+    m_crmStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_keep);
+    buttons->addWidget(m_test);
+    buttons->addStretch(1);
+    form->addRow(tr("HubSpot access token"), m_hubSpotToken);
+    form->addRow(tr("Salesforce refresh token"), m_salesforceToken);
+    form->addRow(buttons);
+    form->addRow(m_crmStatus);
+    m_keep->setEnabled(m_crm != nullptr);
+    m_test->setEnabled(m_crm != nullptr);
+    if (!m_crm)
+        m_crmStatus->setText(tr("Credentials are kept with `baton secret set NAME`."));
+    connect(m_keep, &QPushButton::clicked, this, &SettingsPage::keepCredentials);
+    connect(m_test, &QPushButton::clicked, this, &SettingsPage::testConnection);
+    if (m_crm)
+        connect(m_crm, &CrmConnection::tested, this, &SettingsPage::tested);
+    return box;
+}
+
+void SettingsPage::keepCredentials()
+{
+    if (!m_crm)
+        return;
+    QStringList kept, failed;
+    const std::pair<QLineEdit *, QString> secrets[] = {
+        {m_hubSpotToken, QStringLiteral("hubspot-token")},
+        {m_salesforceToken, QStringLiteral("salesforce-refresh-token")}};
+    for (const auto &[edit, name] : secrets) {
+        if (edit->text().isEmpty())
+            continue;
+        QString error;
+        const QString where = m_crm->keepSecret(name, edit->text(), error);
+        if (where.isEmpty()) {
+            failed << tr("%1 was not kept: %2").arg(name, error);
+            continue;
+        }
+        edit->clear(); // the keychain has it; the window does not keep it
+        kept << tr("%1 kept in %2").arg(name, where);
+    }
+    if (kept.isEmpty() && failed.isEmpty())
+        m_crmStatus->setText(tr("Type a token first: empty fields leave what is kept as it is."));
+    else
+        m_crmStatus->setText((kept + failed).join(QLatin1Char('\n')));
+    if (!kept.isEmpty())
+        emit crmChanged();
+}
+
+void SettingsPage::testConnection()
+{
+    if (!m_crm || m_crm->isTesting())
+        return;
+    CrmEndpoint endpoint;
+    if (!m_settings.hubSpotUrl().isEmpty()) {
+        endpoint.url = m_settings.hubSpotUrl();
+    } else if (!m_settings.salesforceUrl().isEmpty()) {
+        endpoint.kind = crm::Target::Salesforce;
+        endpoint.url = m_settings.salesforceUrl();
+        endpoint.clientId = m_settings.salesforceClientId();
+    } else {
+        m_crmStatus->setText(tr("No CRM to test: set HubSpot's or Salesforce's URL first."));
+        return;
+    }
+    m_test->setEnabled(false);
+    m_crmStatus->setText(tr("Testing the connection…"));
+    m_crm->test(endpoint);
+}
+
+void SettingsPage::tested(bool ok, const QString &message)
+{
+    m_test->setEnabled(true);
+    m_crmStatus->setText(ok ? tr("✔ %1").arg(message) : tr("✘ %1").arg(message));
 }
 
 } // namespace baton::ui

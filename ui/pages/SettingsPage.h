@@ -5,14 +5,18 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace baton::ui {
 
 class ConsoleContext;
+class CrmConnection;
 class Settings;
 
 // Who the console acts as (a user profile from the store, with its role), kept in the
-// person's settings. The LLM backend and the CRM connection will join it here.
+// person's settings, and where approved briefs go: the CRM's address, its credentials (kept
+// in the OS keychain through the context's CrmConnection, never in the settings) and a test
+// of the connection. Every change applies at once: the next push reads them.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -22,13 +26,26 @@ public:
     explicit SettingsPage(ConsoleContext &context, QWidget *parent = nullptr);
 
     QComboBox *userChoice() const { return m_user; }
+    QLabel *crmStatus() const { return m_crmStatus; }
+
+    // Keeps the credentials typed (then clears them), as the button does.
+    void keepCredentials();
+    // Tries the CRM the settings name (HubSpot if its URL is set, else Salesforce) in the
+    // background; crmStatus() says how it went.
+    void testConnection();
 
 signals:
     // The profile (email) chosen; empty for nobody.
     void userChanged(const QString &user);
+    // A CRM address or credential changed: where pushes go, as shown elsewhere, is out of date.
+    void crmChanged();
 
 private:
+    QWidget *buildCredentials();
+    void tested(bool ok, const QString &message);
+
     Settings &m_settings;
+    CrmConnection *m_crm;
     QComboBox *m_user;
     QLabel *m_role;
     QLineEdit *m_hubSpot;
@@ -36,6 +53,11 @@ private:
     QLineEdit *m_salesforceClient;
     QLineEdit *m_webhook;
     QLineEdit *m_jsonl;
+    QLineEdit *m_hubSpotToken;
+    QLineEdit *m_salesforceToken;
+    QPushButton *m_keep;
+    QPushButton *m_test;
+    QLabel *m_crmStatus;
 };
 
 } // namespace baton::ui

@@ -39,4 +39,10 @@ PageId NavigationList::currentPage() const
     return row >= 0 && row < kPageCount ? kAllPages[static_cast<std::size_t>(row)] : PageId::Data;
 }
 
+void NavigationList::setCount(PageId page, qint64 count)
+{
+    if (QListWidgetItem *it = item(static_cast<int>(page)))
+        it->setText(count > 0 ? tr("%1 (%2)").arg(pageTitle(page)).arg(count) : pageTitle(page));
+}
+
 } // namespace baton::ui

@@ -16,6 +16,8 @@ public:
 
     void setCurrentPage(PageId page);
     PageId currentPage() const;
+    // A count beside a page's title ("Inbox (3)"); 0 shows the title alone.
+    void setCount(PageId page, qint64 count);
 
 signals:
     void pageRequested(baton::ui::PageId page);

@@ -1,0 +1,7 @@
+#include "CrmConnection.h"
+
+namespace baton::ui {
+
+CrmConnection::~CrmConnection() = default;
+
+} // namespace baton::ui
