@@ -279,9 +279,9 @@ private slots:
         auto inbox = page(repDb, QStringLiteral("lena.fischer@baton.example"));
         const qint64 id = inbox->briefView()->briefId();
         m_dialogs.nextEscalation =
-            ui::EscalationRequest{QStringLiteral("fit_unclear"), QStringLiteral("ICP?"), QString()};
+            ui::EscalationRequest{QStringLiteral("Fit unclear"), QStringLiteral("ICP?"), QString()};
         QTest::keyClick(inbox->table(), Qt::Key_X);
-        QVERIFY(m_dialogs.askedCategories.contains(QStringLiteral("fit_unclear")));
+        QVERIFY(m_dialogs.askedCategories.contains(QStringLiteral("Fit unclear")));
         QCOMPARE(m_dialogs.offeredManagers,
                  (QStringList{QStringLiteral("dana.okoro@baton.example"),
                               QStringLiteral("henrik.larsen@baton.example")}));

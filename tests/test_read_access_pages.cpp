@@ -115,7 +115,7 @@ private slots:
         QCOMPARE(audit.entries()->topLevelItemCount(), 2);
         QVERIFY2(audit.verification()->text().contains(QStringLiteral("2 entries")),
                  qPrintable(audit.verification()->text()));
-        QCOMPARE(audit.entries()->topLevelItem(0)->text(5), QStringLiteral("approve"));
+        QCOMPARE(audit.entries()->topLevelItem(0)->text(5), QStringLiteral("Approved"));
         const QDate today = QDateTime::currentDateTimeUtc().date();
         audit.since()->setDate(today.addDays(1));
         QCOMPARE(audit.entries()->topLevelItemCount(), 0);

@@ -154,6 +154,28 @@ private slots:
         db.exec("DELETE FROM contract_drift");
     }
 
+    // A record a vendor file refused before its version was known (Marketo's unknown
+    // activity type, HubSpot's unreadable opt-out) names the contract alone: its rate is over
+    // every record checked under that contract that day, not over the refused ones alone
+    // (the console showed 37 of 37, 100 %).
+    void anUnversionedViolationCountsEveryRecordChecked()
+    {
+        auto db = store::openStore(m_path);
+        db.exec("INSERT INTO quarantine (batch_id, file_name, line, contract, field, message, "
+                "errors, created_at) VALUES (1, 'contacts.csv', 9, 'lead', 'opted_out', 'm', "
+                "'[]', '2026-11-04T12:00:00.000Z')");
+        const auto r = telemetry::contractReport(db, contracts::ContractRegistry::builtIn(),
+                                                 *util::parseRfc3339("2026-11-05T00:00:00Z"));
+        db.exec("DELETE FROM quarantine WHERE field = 'opted_out'");
+        const auto optedOut = std::find_if(r.violations.begin(), r.violations.end(),
+                                           [](const auto &v) { return v.field == "opted_out"; });
+        QVERIFY(optedOut != r.violations.end());
+        QCOMPARE(optedOut->contract, std::string("lead"));
+        QCOMPARE(optedOut->violations, std::int64_t(1));
+        QCOMPARE(optedOut->records, std::int64_t(44)); // 40 accepted, 3 + 1 quarantined
+        QVERIFY(optedOut->rate() < 0.05);
+    }
+
     void percentilesAreNearestRank()
     {
         const auto p = telemetry::percentiles({4, 1, 3, 2});

@@ -52,26 +52,37 @@ ContractReport contractReport(store::Database &db, const contracts::ContractRegi
             report.drift.push_back({st.textAt(0), st.textAt(1), st.int64At(2), st.textAt(3)});
     }
     {
-        // Violations per field and day (the day its batch ran), against everything that
-        // arrived under the contract that day: accepted, and quarantined for any reason.
-        std::map<std::pair<std::string, std::string>, std::int64_t> arrived;
+        // Violations per field and day (the day its batch ran), against everything checked
+        // under the contract that day: accepted, and quarantined for any reason. A record
+        // refused before its version was known (a vendor file's unreadable value) names the
+        // contract alone: it was checked against the contract, so every version counts.
+        std::map<std::pair<std::string, std::string>, std::int64_t> arrived, arrivedByName;
+        const auto count = [&](const std::string &contract, const std::string &day,
+                               std::int64_t n) {
+            arrived[{contract, day}] += n;
+            arrivedByName[{contract.substr(0, contract.find('@')), day}] += n;
+        };
         auto a = db.prepare("SELECT u.contract || '@' || u.version, substr(b.started_at, 1, 10), "
                             "sum(u.records) FROM contract_usage u JOIN ingest_batches b ON b.id = "
                             "u.batch_id GROUP BY 1, 2");
         while (a.step())
-            arrived[{a.textAt(0), a.textAt(1)}] += a.int64At(2);
+            count(a.textAt(0), a.textAt(1), a.int64At(2));
         auto q = db.prepare("SELECT q.contract, substr(b.started_at, 1, 10), count(*) FROM "
                             "quarantine q JOIN ingest_batches b ON b.id = q.batch_id WHERE "
                             "q.contract IS NOT NULL GROUP BY 1, 2");
         while (q.step())
-            arrived[{q.textAt(0), q.textAt(1)}] += q.int64At(2);
+            count(q.textAt(0), q.textAt(1), q.int64At(2));
         auto st = db.prepare("SELECT q.contract, coalesce(q.field, ''), substr(b.started_at, 1, "
                              "10), count(*) FROM quarantine q JOIN ingest_batches b ON b.id = "
                              "q.batch_id WHERE q.contract IS NOT NULL GROUP BY 1, 2, 3 ORDER BY "
                              "3, 1, 2");
-        while (st.step())
-            report.violations.push_back({st.textAt(0), st.textAt(1), st.textAt(2), st.int64At(3),
-                                         arrived[{st.textAt(0), st.textAt(2)}]});
+        while (st.step()) {
+            const std::string contract = st.textAt(0), day = st.textAt(2);
+            const bool versioned = contract.find('@') != std::string::npos;
+            report.violations.push_back(
+                {contract, st.textAt(1), day, st.int64At(3),
+                 versioned ? arrived[{contract, day}] : arrivedByName[{contract, day}]});
+        }
     }
     return report;
 }

@@ -1,5 +1,7 @@
 #include "models/DisplayFormat.h"
 
+#include "models/Labels.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -80,24 +82,58 @@ QString targetText(crm::Target target, const QString &where)
 
 QString briefStatusText(review::BriefStatus status)
 {
-    using review::BriefStatus;
-    switch (status) {
-    case BriefStatus::PendingReview:
-        return QCoreApplication::translate("Inbox", "To review");
-    case BriefStatus::Escalated:
-        return QCoreApplication::translate("Inbox", "Escalated");
-    case BriefStatus::Approved:
-        return QCoreApplication::translate("Inbox", "Approved");
-    case BriefStatus::Resolved:
-        return QCoreApplication::translate("Inbox", "Resolved");
-    case BriefStatus::Superseded:
-        return QCoreApplication::translate("Inbox", "Superseded");
-    case BriefStatus::Queued:
-    case BriefStatus::Pushed:
-    case BriefStatus::PushFailed:
-        break;
-    }
-    return nameText(status);
+    return label(status);
+}
+
+QString relativeTime(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid())
+        return {};
+    const QLocale locale;
+    const QDateTime local = at.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    const qint64 days = local.date().daysTo(today);
+    if (days == 0)
+        return QCoreApplication::translate("DisplayFormat", "today %1").arg(time);
+    if (days == 1)
+        return QCoreApplication::translate("DisplayFormat", "yesterday %1").arg(time);
+    if (days == -1)
+        return QCoreApplication::translate("DisplayFormat", "tomorrow %1").arg(time);
+    // "d MMM" in the locale's order of day and month, with the year only when it differs.
+    const bool thisYear = local.date().year() == today.year();
+    return locale.toString(
+        local.date(),
+        thisYear ? QCoreApplication::translate("DisplayFormat", "d MMM", "date format")
+                 : QCoreApplication::translate("DisplayFormat", "d MMM yyyy", "date format"));
+}
+
+QString relativeTime(const std::string &utc, const QDateTime &now)
+{
+    const QDateTime at = utcTime(utc);
+    return at.isValid() ? relativeTime(at, now) : qs(utc);
+}
+
+QString fullTime(const QDateTime &at)
+{
+    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::LongFormat) : QString();
+}
+
+QString fullTime(const std::string &utc)
+{
+    const QDateTime at = utcTime(utc);
+    return at.isValid() ? fullTime(at) : qs(utc);
+}
+
+QString percentText(double share, int decimals)
+{
+    return QCoreApplication::translate("DisplayFormat", "%1 %", "a percentage")
+        .arg(QLocale().toString(share * 100.0, 'f', decimals));
+}
+
+QString countText(std::int64_t count)
+{
+    return QLocale().toString(qlonglong(count));
 }
 
 } // namespace baton::ui

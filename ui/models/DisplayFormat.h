@@ -35,6 +35,18 @@ inline QDateTime utcTime(const std::string &rfc3339)
 // A stored UTC time in local time, in the locale's short format; the text unchanged if it
 // does not parse.
 QString localTime(const std::string &utc);
+// A moment as a person reads it beside `now`, in local time and the locale: "today 14:00",
+// "yesterday 09:12", "3 Dec" (this year), "3 Dec 2025"; empty if `at` is invalid.
+QString relativeTime(const QDateTime &at, const QDateTime &now);
+// The same for a stored UTC time; the text unchanged if it does not parse.
+QString relativeTime(const std::string &utc, const QDateTime &now);
+// The full local date and time, for a tooltip beside relativeTime().
+QString fullTime(const QDateTime &at);
+QString fullTime(const std::string &utc);
+// A share (0.0099) as the locale writes a percentage: "1.0 %", "0,99 %" in German.
+QString percentText(double share, int decimals = 1);
+// A count with the locale's group separators: "12,480".
+QString countText(std::int64_t count);
 // "2 h 05 min", "overdue 3 h": an SLA countdown as a reviewer reads it.
 QString slaCountdown(const QDateTime &due, const QDateTime &now);
 // A brief's status as the inbox names it (PendingReview: "To review").

@@ -6,6 +6,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <filesystem>
@@ -20,6 +23,18 @@ constexpr review::InboxSort kSortOf[] = {
     review::InboxSort::Score,  review::InboxSort::Priority, review::InboxSort::Sla,
     review::InboxSort::Status, review::InboxSort::Owner,    review::InboxSort::Age};
 static_assert(std::size(kSortOf) == InboxTableModel::ColumnCount);
+
+// The reasons a brief was escalated, one a line (stored as a JSON array of sentences).
+QString reasonsText(const std::string &json)
+{
+    const QJsonArray reasons = QJsonDocument::fromJson(QByteArray::fromStdString(json)).array();
+    if (reasons.isEmpty())
+        return qs(json);
+    QStringList lines;
+    for (const auto &reason : reasons)
+        lines << reason.toString();
+    return lines.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -169,7 +184,7 @@ QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
     case BandColumn:
         return qs(r.grid);
     case ScoreColumn:
-        return QString::number(r.score, 'f', 1);
+        return QLocale().toString(r.score, 'f', 1);
     case PriorityColumn: {
         // A1 is the first call of the day; C3 the last.
         if (r.grid.size() != 2)
@@ -182,7 +197,7 @@ QVariant InboxTableModel::display(const review::InboxRow &r, int column) const
     case StatusColumn:
         return briefStatusText(r.status);
     case OwnerColumn:
-        return qs(r.owner);
+        return m_personName ? m_personName(r.owner) : qs(r.owner);
     case AgeColumn: {
         const int hours = int(utcTime(r.createdAt).secsTo(m_now()) / 3600);
         const int days = hours / 24;
@@ -212,9 +227,13 @@ QVariant InboxTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == SlaColumn)
-            return tr("Due %1").arg(utcTime(r.slaDue).toLocalTime().toString(Qt::TextDate));
+            return tr("Due %1").arg(fullTime(r.slaDue));
+        if (index.column() == OwnerColumn)
+            return qs(r.owner);
+        if (index.column() == AgeColumn)
+            return tr("Made %1").arg(fullTime(r.createdAt));
         if (index.column() == StatusColumn && r.escalationReasons != "[]")
-            return plainToolTip(qs(r.escalationReasons));
+            return plainToolTip(reasonsText(r.escalationReasons));
         // Names are elided when the list is narrow: in full here.
         if (index.column() == LeadColumn || index.column() == CompanyColumn)
             return plainToolTip(display(r, index.column()).toString());

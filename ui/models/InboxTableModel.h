@@ -71,6 +71,11 @@ public:
     void reloadInBackground();
     const review::InboxRow *briefAt(int row) const { return rowIfLoaded(row); }
     int rowOfBrief(qint64 briefId) const;
+    // Who an owner's email names, for the Owner column (unset: the email).
+    void setPersonName(std::function<QString(const std::string &)> name)
+    {
+        m_personName = std::move(name);
+    }
 
 signals:
     void loading(bool busy);
@@ -106,6 +111,7 @@ private:
 
     review::BriefQueries &m_queries;
     std::function<QDateTime()> m_now;
+    std::function<QString(const std::string &)> m_personName;
     review::InboxFilter m_filter;
     review::InboxSort m_sort = review::InboxSort::Sla;
     bool m_descending = false;

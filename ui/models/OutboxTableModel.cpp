@@ -2,6 +2,7 @@
 
 #include "PlainText.h"
 #include "models/DisplayFormat.h"
+#include "models/Labels.h"
 
 namespace baton::ui {
 
@@ -13,36 +14,12 @@ OutboxTableModel::OutboxTableModel(crm::OutboxStore &outbox, QObject *parent)
 
 QString OutboxTableModel::statusText(const std::string &status)
 {
-    if (is(status, crm::OpStatus::Pending))
-        return tr("Pending");
-    if (is(status, crm::OpStatus::InFlight))
-        return tr("In flight");
-    if (is(status, crm::OpStatus::Done))
-        return tr("Done");
-    if (is(status, crm::OpStatus::Failed))
-        return tr("Failed");
-    if (is(status, crm::OpStatus::Cancelled))
-        return tr("Cancelled");
-    return qs(status);
+    return labelOf<crm::OpStatus>(status);
 }
 
 QString OutboxTableModel::kindText(const std::string &kind)
 {
-    if (is(kind, crm::OpKind::UpsertPerson))
-        return tr("Contact");
-    if (is(kind, crm::OpKind::CreateNote))
-        return tr("Note");
-    if (is(kind, crm::OpKind::CreateTask))
-        return tr("Task");
-    if (is(kind, crm::OpKind::CloseTask))
-        return tr("Close task");
-    if (is(kind, crm::OpKind::RetractNote))
-        return tr("Retract note");
-    if (is(kind, crm::OpKind::PostWebhook))
-        return tr("Webhook");
-    if (is(kind, crm::OpKind::AppendJsonl))
-        return tr("JSONL line");
-    return qs(kind);
+    return labelOf<crm::OpKind>(kind);
 }
 
 QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
@@ -66,10 +43,13 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue<qint64>(r.attempts);
         case NextAttemptColumn:
             return is(r.status, crm::OpStatus::Pending) || is(r.status, crm::OpStatus::InFlight)
-                       ? qs(r.nextAttemptAt)
+                       ? (m_now ? relativeTime(r.nextAttemptAt, m_now())
+                                : fullTime(r.nextAttemptAt))
                        : QString();
         case CrmIdColumn:
-            return r.crmId.empty() ? QString() : qs(r.crmSystem + " " + r.crmId);
+            return r.crmId.empty()
+                       ? QString()
+                       : labelOf<crm::Target>(r.crmSystem) + QLatin1Char(' ') + qs(r.crmId);
         case ErrorColumn:
             return is(r.status, crm::OpStatus::Cancelled)
                        ? tr("cancelled: %1").arg(qs(r.cancelReason))
@@ -83,6 +63,8 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (column == NextAttemptColumn && !r.nextAttemptAt.empty())
+            return fullTime(r.nextAttemptAt);
         return column == ErrorColumn && !r.lastError.empty() ? plainToolTip(qs(r.lastError))
                                                              : QVariant();
     case OperationIdRole:

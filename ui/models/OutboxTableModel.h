@@ -3,7 +3,9 @@
 #include "crm/OutboxStore.h"
 #include "models/PagedTableModel.h"
 
+#include <QDateTime>
 #include <QString>
+#include <functional>
 
 namespace baton::ui {
 
@@ -47,6 +49,8 @@ public:
     void setStatusFilter(const QString &status);
     QString statusFilter() const { return m_status; }
     int rowOfOperation(qint64 id) const;
+    // The console's clock, for times relative to now ("today 14:00"); unset, times are full.
+    void setNow(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     // What a status and a kind are called on screen.
     static QString statusText(const std::string &status);
@@ -65,6 +69,7 @@ protected:
 private:
     crm::OutboxStore &m_outbox;
     QString m_status;
+    std::function<QDateTime()> m_now;
 };
 
 } // namespace baton::ui

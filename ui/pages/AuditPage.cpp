@@ -3,6 +3,8 @@
 #include "ConsoleContext.h"
 #include "PlainText.h"
 #include "models/DisplayFormat.h"
+#include "models/Labels.h"
+#include "widgets/EmptyState.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -10,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTreeWidget>
@@ -32,7 +35,8 @@ bool mayRead(const std::optional<review::Actor> &who)
 AuditPage::AuditPage(ConsoleContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_verification(new QLabel(this)),
       m_actor(new QLineEdit(this)), m_action(new QComboBox(this)), m_brief(new QLineEdit(this)),
-      m_since(new QDateEdit(this)), m_until(new QDateEdit(this)), m_entries(new QTreeWidget(this))
+      m_since(new QDateEdit(this)), m_until(new QDateEdit(this)), m_entries(new QTreeWidget(this)),
+      m_empty(new EmptyState(m_entries, QString())), m_people(context)
 {
     setObjectName(QStringLiteral("auditPage"));
     m_verification->setObjectName(QStringLiteral("auditVerification"));
@@ -41,8 +45,8 @@ AuditPage::AuditPage(ConsoleContext &context, QWidget *parent)
     m_actor->setPlaceholderText(tr("Actor (email)"));
     m_action->setObjectName(QStringLiteral("auditAction"));
     m_action->addItem(tr("All actions"), QString());
-    for (const char *a : {"approve", "edit", "escalate", "comment", "reassign", "resolve"})
-        m_action->addItem(QLatin1String(a), QLatin1String(a));
+    for (const auto a : util::allOf<review::ReviewAction>())
+        m_action->addItem(label(a), nameText(a));
     for (QDateEdit *edit : {m_since, m_until}) {
         edit->setCalendarPopup(true);
         edit->setMinimumDate(QDate(2000, 1, 1));
@@ -111,6 +115,8 @@ void AuditPage::refresh()
 {
     if (!m_allowed) {
         m_entries->clear();
+        m_empty->setText(tr("The audit log is for managers, marketing ops and admins: choose "
+                            "such a profile in Settings to read it."));
         m_verification->setText(tr("The audit log is for managers, marketing ops and admins."));
         m_verification->setStyleSheet(QString());
         return;
@@ -157,10 +163,17 @@ void AuditPage::reload()
              m_action->currentData().toString().toStdString(),
              brief.isEmpty() ? std::string() : "brief#" + brief.toStdString(), day(m_since, 0),
              day(m_until, 1), MaxRows});
+        const bool filtered = !m_actor->text().trimmed().isEmpty() ||
+                              !m_action->currentData().toString().isEmpty() || !brief.isEmpty() ||
+                              m_since->date() != m_since->minimumDate() ||
+                              m_until->date() != m_until->minimumDate();
+        m_empty->setText(filtered ? tr("No entries match these filters. Clear them to see the "
+                                       "whole log.")
+                                  : tr("The audit log is empty. Every approval, edit, "
+                                       "escalation, import and push is recorded here."));
+        m_people.reload();
         for (const auto &e : list)
-            new QTreeWidgetItem(m_entries, {QString::number(e.seq), qs(e.at), qs(e.actor),
-                                            qs(e.role), qs(e.osUser), qs(e.action), qs(e.object),
-                                            qs(e.hash.substr(0, 16))});
+            addEntry(e);
     } catch (const std::exception &e) {
         m_verification->setText(
             tr("The audit log could not be read: %1").arg(QString::fromUtf8(e.what())));
@@ -173,6 +186,20 @@ void AuditPage::reload()
             m_entries->setCurrentItem(found.first());
     }
     m_entries->verticalScrollBar()->setValue(scroll);
+    m_empty->follow();
+}
+
+// An entry in people's words; the stored values, exactly, in the tooltips.
+void AuditPage::addEntry(const governance::AuditEntry &e)
+{
+    auto *item = new QTreeWidgetItem(
+        m_entries,
+        {QLocale().toString(qlonglong(e.seq)), relativeTime(e.at, m_context.now()),
+         m_people.name(e.actor), labelOf<governance::Role>(e.role), qs(e.osUser),
+         labelOf<review::ReviewAction>(e.action), qs(e.object), qs(e.hash.substr(0, 16))});
+    item->setToolTip(1, fullTime(e.at));
+    item->setToolTip(2, qs(e.actor));
+    item->setToolTip(5, qs(e.action));
 }
 
 } // namespace baton::ui

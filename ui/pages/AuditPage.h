@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/People.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -8,9 +10,14 @@ class QLabel;
 class QLineEdit;
 class QTreeWidget;
 
+namespace baton::governance {
+struct AuditEntry;
+}
+
 namespace baton::ui {
 
 class ConsoleContext;
+class EmptyState;
 
 // The audit trail: who did what to which brief and when, newest first, filtered by actor,
 // action and brief, under the chain's verification status (the first broken link, if any).
@@ -40,6 +47,7 @@ protected:
 private:
     void reload();
     void enable(bool allowed);
+    void addEntry(const governance::AuditEntry &e);
 
     ConsoleContext &m_context;
     bool m_allowed = false;
@@ -50,6 +58,8 @@ private:
     QDateEdit *m_since;
     QDateEdit *m_until;
     QTreeWidget *m_entries;
+    EmptyState *m_empty;
+    People m_people;
 };
 
 } // namespace baton::ui

@@ -4,6 +4,7 @@
 #include "PlainText.h"
 #include "models/DisplayFormat.h"
 
+#include <QDate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -35,14 +36,57 @@ QTableWidgetItem *text(const std::string &s)
     return new QTableWidgetItem(qs(s));
 }
 
-// Numbers sort as numbers and read with group separators.
-QTableWidgetItem *number(double value, int decimals = 0)
+// A cell that reads as the locale writes it and sorts by its value.
+class ValueItem final : public QTableWidgetItem
 {
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, decimals ? QVariant(value) : QVariant(qlonglong(value)));
-    item->setData(Qt::ToolTipRole, QLocale().toString(value, 'f', decimals));
+public:
+    ValueItem(const QString &text, const QVariant &value) : QTableWidgetItem(text)
+    {
+        setData(Qt::UserRole, value);
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        return QVariant::compare(data(Qt::UserRole), other.data(Qt::UserRole)) ==
+               QPartialOrdering::Less;
+    }
+};
+
+QTableWidgetItem *number(std::int64_t value)
+{
+    auto *item = new ValueItem(countText(value), QVariant::fromValue<qint64>(value));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
+}
+
+// A share as a percentage, one decimal ("1.0 %"), two below a tenth of a percent.
+QTableWidgetItem *percent(double share)
+{
+    const int decimals = share > 0 && share < 0.001 ? 2 : 1;
+    auto *item = new ValueItem(percentText(share, decimals), share);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+// A stored day ("2026-11-04") or time as the locale writes the date; sorts by the day.
+QTableWidgetItem *day(const std::string &stored)
+{
+    const QDate date = QDate::fromString(qs(stored).left(10), Qt::ISODate);
+    if (!date.isValid())
+        return text(stored);
+    auto *item = new ValueItem(QLocale().toString(date, QLocale::ShortFormat), date);
+    item->setToolTip(qs(stored));
+    return item;
+}
+
+QString statusLabel(const std::string &status)
+{
+    if (status == "active")
+        return ContractsPage::tr("Active");
+    if (status == "deprecated")
+        return ContractsPage::tr("Deprecated");
+    if (status == "sunset")
+        return ContractsPage::tr("Sunset");
+    return qs(status);
 }
 
 } // namespace
@@ -58,7 +102,7 @@ ContractsPage::ContractsPage(ConsoleContext &context, QWidget *parent)
           {tr("Contract"), tr("Field it does not declare"), tr("Records"), tr("Last seen")}, this)),
       m_violations(table(QStringLiteral("contractViolations"),
                          {tr("Contract"), tr("Field"), tr("Day"), tr("Violations"),
-                          tr("Records that day"), tr("Rate %")},
+                          tr("Records checked that day"), tr("Rate")},
                          this))
 {
     setObjectName(QStringLiteral("contractsPage"));
@@ -130,30 +174,30 @@ void ContractsPage::present(const telemetry::ContractReport &r)
         const auto &v = r.versions[std::size_t(i)];
         m_versions->setItem(i, 0, text(v.name));
         m_versions->setItem(i, 1, number(v.version));
-        m_versions->setItem(i, 2, text(v.status));
-        m_versions->setItem(i, 3, text(v.deprecatedSince));
-        m_versions->setItem(i, 4, text(v.sunsetAt));
+        m_versions->setItem(i, 2, new QTableWidgetItem(statusLabel(v.status)));
+        m_versions->setItem(i, 3, v.deprecatedSince.empty() ? text({}) : day(v.deprecatedSince));
+        m_versions->setItem(i, 4, v.sunsetAt.empty() ? text({}) : day(v.sunsetAt));
         m_versions->setItem(i, 5, text(v.successor));
-        m_versions->setItem(i, 6, number(double(v.records)));
-        m_versions->setItem(i, 7, number(double(v.quarantined)));
+        m_versions->setItem(i, 6, number(v.records));
+        m_versions->setItem(i, 7, number(v.quarantined));
     }
     m_drift->setRowCount(int(r.drift.size()));
     for (int i = 0; i < int(r.drift.size()); ++i) {
         const auto &d = r.drift[std::size_t(i)];
         m_drift->setItem(i, 0, text(d.contract));
         m_drift->setItem(i, 1, text(d.field));
-        m_drift->setItem(i, 2, number(double(d.records)));
-        m_drift->setItem(i, 3, text(d.lastSeen));
+        m_drift->setItem(i, 2, number(d.records));
+        m_drift->setItem(i, 3, day(d.lastSeen));
     }
     m_violations->setRowCount(int(r.violations.size()));
     for (int i = 0; i < int(r.violations.size()); ++i) {
         const auto &v = r.violations[std::size_t(i)];
         m_violations->setItem(i, 0, text(v.contract));
         m_violations->setItem(i, 1, text(v.field));
-        m_violations->setItem(i, 2, text(v.day));
-        m_violations->setItem(i, 3, number(double(v.violations)));
-        m_violations->setItem(i, 4, number(double(v.records)));
-        m_violations->setItem(i, 5, number(100 * v.rate(), 2));
+        m_violations->setItem(i, 2, day(v.day));
+        m_violations->setItem(i, 3, number(v.violations));
+        m_violations->setItem(i, 4, number(v.records));
+        m_violations->setItem(i, 5, percent(v.rate()));
     }
     for (auto *t : {m_versions, m_drift, m_violations}) {
         t->setSortingEnabled(true);

@@ -14,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTextStream>
@@ -54,6 +55,15 @@ DashboardPage::DashboardPage(ConsoleContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_banner);
+    auto *empty = new QLabel(tr("Nothing happened in this period: no briefs, reviews or CRM "
+                                "operations. The dashboard fills as the pipeline runs (Data > "
+                                "Run, or `baton run`) and briefs are reviewed; choose a longer "
+                                "period to look further back."),
+                             this);
+    empty->setObjectName(QStringLiteral("dashboardEmpty"));
+    empty->setWordWrap(true);
+    empty->hide();
+    layout->addWidget(empty);
     layout->addWidget(scroll, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
@@ -132,18 +142,28 @@ void DashboardPage::present(telemetry::KpiReport report)
     }
     QStringList late;
     for (const auto &h : report.heartbeats)
-        late << (h.lastSeen.empty() ? tr("%1: never").arg(qs(h.what))
-                                    : tr("%1: last at %2, %3 h late")
-                                          .arg(qs(h.what), qs(h.lastSeen))
-                                          .arg(h.hoursLate, 0, 'f', 0));
+        late << (h.lastSeen.empty()
+                     ? tr("%1: never").arg(qs(h.what))
+                     : tr("%1: last at %2, %3 h late")
+                           .arg(qs(h.what), relativeTime(h.lastSeen, m_context.now()),
+                                QLocale().toString(h.hoursLate, 'f', 0)));
     m_banner->setText(tr("Not arrived in time: %1").arg(late.join(QStringLiteral("; "))));
     m_banner->setVisible(!late.isEmpty());
-    std::int64_t briefs = 0;
-    for (const auto &d : report.days)
+    std::int64_t briefs = 0, activity = 0;
+    for (const auto &d : report.days) {
         briefs += d.briefs;
+        activity += d.briefs + d.approved + d.escalated + d.pushDone + d.pushFailed + d.violations +
+                    d.slaBreaches;
+    }
+    findChild<QLabel *>(QStringLiteral("dashboardEmpty"))->setVisible(activity == 0);
+    const QLocale locale;
+    const auto day = [&locale](const std::string &d) {
+        const QDate date = QDate::fromString(qs(d), Qt::ISODate);
+        return date.isValid() ? locale.toString(date, QLocale::ShortFormat) : qs(d);
+    };
     m_state->setText(tr("%1 to %2: %n brief(s), computed in %3 ms", nullptr, int(briefs))
-                         .arg(qs(report.from), qs(report.to))
-                         .arg(report.millis, 0, 'f', 0));
+                         .arg(day(report.from), day(report.to))
+                         .arg(locale.toString(report.millis, 'f', 0)));
     m_report = std::move(report);
 }
 

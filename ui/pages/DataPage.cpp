@@ -7,6 +7,7 @@
 #include "models/BatchTableModel.h"
 #include "models/QuarantineTableModel.h"
 #include "widgets/DebouncedLineEdit.h"
+#include "widgets/EmptyState.h"
 #include "widgets/ImportProgress.h"
 #include "widgets/QuarantineDetail.h"
 
@@ -128,6 +129,9 @@ QWidget *DataPage::buildBatchPane()
     m_batchLabel = makeHeading(pane);
     m_batchView = makeTable(m_batchModel, QStringLiteral("batchTable"), pane);
     m_batchView->setTextElideMode(Qt::ElideMiddle); // file names: keep both ends
+    new EmptyState(m_batchView, tr("No imports yet. Import a HubSpot, Marketo or JSONL file "
+                                   "(Ctrl+I), or drop files into the sync folder; `baton demo` "
+                                   "makes a demo store with data."));
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_batchLabel);
@@ -150,6 +154,10 @@ QWidget *DataPage::buildQuarantinePane()
 
     m_quarantineView = makeTable(m_quarantineModel, QStringLiteral("quarantineTable"), pane);
     m_quarantineView->setTextElideMode(Qt::ElideRight); // messages: the start says most
+    new EmptyState(m_quarantineView,
+                   tr("No quarantined records to show. A record that does not meet its contract "
+                      "is kept here with its exact errors; clear the filter or show all batches "
+                      "if you expected some."));
     m_detail = new QuarantineDetail(pane);
     auto *split = new QSplitter(Qt::Horizontal, pane);
     split->addWidget(m_quarantineView);

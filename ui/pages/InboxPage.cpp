@@ -7,11 +7,14 @@
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
+#include "models/Labels.h"
+#include "models/People.h"
 #include "review/Transitions.h"
 #include "widgets/BriefView.h"
 #include "widgets/ColumnFit.h"
 #include "widgets/DebouncedLineEdit.h"
 #include "widgets/UndoBanner.h"
+#include "widgets/EmptyState.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,10 +28,33 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <utility>
 
 namespace baton::ui {
+
+namespace {
+
+// Why the list shows nothing, and what brings briefs.
+QString emptyText(InboxPage::Mode mode)
+{
+    if (mode == InboxPage::Mode::Escalations)
+        return InboxPage::tr("No escalations. Briefs that an agent or a rep escalates wait here "
+                             "for a manager; widen the filters if you expected some.");
+    return InboxPage::tr("No briefs to review. Briefs appear after a pipeline run (Data > Run, "
+                         "or `baton run`); if you filtered the list, widen the filters.");
+}
+
+// What a person chose from a list of labels, as the word core takes: `values[i]` for
+// `labels[i]`, or the answer as it is.
+QString wordFor(const QString &answer, const QStringList &labels, const QStringList &values)
+{
+    const qsizetype i = labels.indexOf(answer);
+    return i >= 0 ? values[i] : answer;
+}
+
+} // namespace
 
 InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     : QWidget(parent), m_mode(mode), m_context(context), m_actor(context.actor()),
@@ -60,6 +86,7 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     // in sight beside the brief at 1280x800.
     new ColumnFit(m_table, {InboxTableModel::LeadColumn, InboxTableModel::CompanyColumn,
                             InboxTableModel::OwnerColumn});
+    new EmptyState(m_table, emptyText(mode));
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
@@ -113,18 +140,20 @@ QWidget *InboxPage::buildFilters()
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("Open"), QString());
     using review::BriefStatus;
-    m_status->addItem(tr("To review"), nameText(BriefStatus::PendingReview));
-    m_status->addItem(tr("Escalated"), nameText(BriefStatus::Escalated));
-    m_status->addItem(tr("Approved"), nameText(BriefStatus::Approved));
-    m_status->addItem(tr("In the CRM"), nameText(BriefStatus::Pushed));
-    m_status->addItem(tr("Push failed"), nameText(BriefStatus::PushFailed));
-    m_status->addItem(tr("Resolved"), nameText(BriefStatus::Resolved));
+    for (BriefStatus s : {BriefStatus::PendingReview, BriefStatus::Escalated, BriefStatus::Approved,
+                          BriefStatus::Pushed, BriefStatus::PushFailed, BriefStatus::Resolved})
+        m_status->addItem(label(s), nameText(s));
     m_status->addItem(tr("All"), QStringLiteral("all"));
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
     m_owner->addItem(tr("Everyone"), QString());
+    // People by name, their address in the data (what the filter matches) and the tooltip.
+    const auto people = std::make_shared<People>(m_context);
+    m_model->setPersonName([people](const std::string &email) { return people->name(email); });
     try {
-        for (const auto &o : m_context.briefs().owners())
-            m_owner->addItem(qs(o), qs(o));
+        for (const auto &o : m_context.briefs().owners()) {
+            m_owner->addItem(people->name(o), qs(o));
+            m_owner->setItemData(m_owner->count() - 1, qs(o), Qt::ToolTipRole);
+        }
     } catch (const std::exception &) {
     }
     presetFilters();
@@ -167,9 +196,7 @@ void InboxPage::showWho()
         break;
     }
     if (m_actor) {
-        QString text =
-            tr("Acting as %1 (%2)")
-                .arg(qs(m_actor->name), qs(std::string(governance::roleName(m_actor->role))));
+        QString text = tr("Acting as %1 (%2)").arg(qs(m_actor->name), label(m_actor->role));
         if (m_mode == Mode::Escalations &&
             review::startStates(review::ReviewAction::Resolve, m_actor->role).empty())
             text += QLatin1Char(' ') + tr("Only managers resolve escalations.");
@@ -640,14 +667,16 @@ void InboxPage::resolve(review::Resolution resolution)
             return;
         why = *note;
     } else if (resolution == review::Resolution::Reject) {
-        QStringList reasons;
-        for (const auto r : util::allOf<review::RejectionReason>())
-            reasons << qs(util::nameString(r));
+        QStringList reasons, words;
+        for (const auto r : util::allOf<review::RejectionReason>()) {
+            reasons << label(r);
+            words << nameText(r);
+        }
         const auto reason =
             m_context.reviewDialogs().choice(this, tr("Reject the brief"), tr("Reason:"), reasons);
         if (!reason)
             return;
-        why = *reason;
+        why = wordFor(*reason, reasons, words);
     }
     const int row = m_table->currentIndex().row();
     if (act([&](std::int64_t id, std::int64_t version) {
@@ -669,13 +698,17 @@ void InboxPage::escalate()
     } catch (const std::exception &e) {
         emit statusMessage(tr("Could not read the managers: %1").arg(QString::fromUtf8(e.what())));
     }
-    for (const auto c : util::allOf<review::EscalationCategory>())
-        categories << qs(util::nameString(c));
+    QStringList words;
+    for (const auto c : util::allOf<review::EscalationCategory>()) {
+        categories << label(c);
+        words << nameText(c);
+    }
     const auto request = m_context.reviewDialogs().escalation(this, categories, managers);
     if (!request)
         return;
+    const QString category = wordFor(request->category, categories, words);
     if (act([&](std::int64_t id, std::int64_t version) {
-            m_context.review().escalate(*m_actor, id, version, request->category.toStdString(),
+            m_context.review().escalate(*m_actor, id, version, category.toStdString(),
                                         request->note.toStdString(),
                                         request->manager.toStdString());
         })) {

@@ -3,8 +3,12 @@
 #include "ConsoleContext.h"
 #include "PlainText.h"
 #include "models/DisplayFormat.h"
+#include "models/Labels.h"
+#include "models/People.h"
+#include "models/ReadableJson.h"
 
 #include <QBrush>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFont>
 #include <QGraphicsPathItem>
@@ -15,6 +19,8 @@
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QLocale>
 #include <QPainterPath>
 #include <QPen>
 #include <QPlainTextEdit>
@@ -22,6 +28,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <exception>
 #include <set>
@@ -130,9 +137,11 @@ private:
 } // namespace
 
 LineagePage::LineagePage(ConsoleContext &context, QWidget *parent)
-    : QWidget(parent), m_db(context.db()), m_what(new QComboBox(this)), m_brief(new QSpinBox(this)),
-      m_state(new QLabel(this)), m_scene(new QGraphicsScene(this)),
-      m_view(new QGraphicsView(m_scene, this)), m_details(new QPlainTextEdit(this))
+    : QWidget(parent), m_context(context), m_db(context.db()), m_what(new QComboBox(this)),
+      m_brief(new QSpinBox(this)), m_state(new QLabel(this)), m_scene(new QGraphicsScene(this)),
+      m_pages(new QStackedWidget(this)), m_recent(new QListWidget(this)),
+      m_view(new QGraphicsView(m_scene, this)), m_details(new QPlainTextEdit(this)),
+      m_raw(new QCheckBox(tr("Raw &JSON"), this))
 {
     setObjectName(QStringLiteral("lineagePage"));
     m_brief->setObjectName(QStringLiteral("lineageBrief"));
@@ -152,15 +161,37 @@ LineagePage::LineagePage(ConsoleContext &context, QWidget *parent)
     m_details->setReadOnly(true);
     m_details->setPlaceholderText(tr("Click a node to see where it came from. Select a brief "
                                      "field to keep only what it rests on."));
+    m_raw->setObjectName(QStringLiteral("lineageRawJson"));
+    m_raw->setToolTip(tr("Show the node's details as stored"));
+    m_recent->setObjectName(QStringLiteral("lineageRecent"));
+    auto *start = new QWidget(this);
+    auto *startLayout = new QVBoxLayout(start);
+    auto *hint = new QLabel(tr("Lineage shows where a brief came from: the source files and "
+                               "records it rests on, the agent steps that read them, and what "
+                               "reached the CRM. Pick one of the newest briefs below (Enter), "
+                               "type a brief or lead number above, or press L on a brief in "
+                               "the Inbox."),
+                            start);
+    hint->setObjectName(QStringLiteral("lineageHint"));
+    hint->setWordWrap(true);
+    startLayout->addWidget(hint);
+    startLayout->addWidget(m_recent, 1);
+    m_pages->addWidget(start);
+    m_pages->addWidget(m_view);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_what);
     bar->addWidget(m_brief);
     bar->addWidget(show);
     bar->addWidget(fit);
     bar->addWidget(m_state, 1);
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_details, 1);
+    detailLayout->addWidget(m_raw);
     auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_view);
-    split->addWidget(m_details);
+    split->addWidget(m_pages);
+    split->addWidget(detailPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({1000, 360});
@@ -176,6 +207,9 @@ LineagePage::LineagePage(ConsoleContext &context, QWidget *parent)
     connect(fit, &QPushButton::clicked, this,
             [this] { m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LineagePage::onSelection);
+    connect(m_raw, &QCheckBox::toggled, this, &LineagePage::showDetails);
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { showBrief(item->data(Qt::UserRole).toLongLong()); });
     connect(&context, &ConsoleContext::actorChanged, this,
             [this, &context] { setViewer(context.actor()); });
     setViewer(context.actor());
@@ -270,6 +304,7 @@ void LineagePage::draw()
         m_scene->clear();
     }
     m_details->clear();
+    m_pages->setCurrentIndex(m_graph ? 1 : 0);
     if (!m_graph)
         return;
     std::map<int, int> rows;
@@ -350,15 +385,7 @@ void LineagePage::onSelection()
     const auto *node = m_graph->node(id.toStdString());
     if (!node)
         return;
-    QString text = QStringLiteral("%1\n%2\n").arg(qs(node->label), kindName(node->kind));
-    if (!node->version.empty())
-        text += tr("Version: %1\n").arg(qs(node->version));
-    if (!node->time.empty())
-        text += tr("Time: %1\n").arg(qs(node->time));
-    if (node->kind == Kind::EventGroup)
-        text += tr("Events: %1\n").arg(node->count);
-    text += QLatin1Char('\n') + qs(node->detail);
-    m_details->setPlainText(text);
+    showDetails();
     // A field (or anything) selected: what it rests on stays, the rest fades.
     std::set<QString> keep;
     for (const auto &up : m_graph->upstream(node->id))
@@ -367,6 +394,76 @@ void LineagePage::onSelection()
         item->setOpacity(keep.count(itemId) ? 1.0 : 0.2);
     for (auto &[edge, ends] : m_edges)
         edge->setOpacity(keep.count(ends.first) && keep.count(ends.second) ? 1.0 : 0.1);
+}
+
+// The selected node in labelled fields, or as stored when Raw JSON is on.
+void LineagePage::showDetails()
+{
+    const auto selected = m_scene->selectedItems();
+    const auto *node = m_graph && !selected.isEmpty()
+                           ? m_graph->node(selected.front()->data(0).toString().toStdString())
+                           : nullptr;
+    if (!node) {
+        m_details->clear();
+        return;
+    }
+    if (m_raw->isChecked()) {
+        m_details->setPlainText(qs(node->detail));
+        return;
+    }
+    QStringList lines{qs(node->label), tr("Kind: %1").arg(kindName(node->kind))};
+    if (!node->version.empty())
+        lines << tr("Version: %1").arg(qs(node->version));
+    if (!node->time.empty())
+        lines << tr("Time: %1 (%2)")
+                     .arg(relativeTime(node->time, m_context.now()), fullTime(node->time));
+    if (node->kind == Kind::EventGroup)
+        lines << tr("Events: %1").arg(QLocale().toString(qlonglong(node->count)));
+    lines << QString() << readableJson(qs(node->detail), m_context.now());
+    m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void LineagePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_graph) {
+        showRecent();
+        m_recent->setFocus(); // Enter opens the newest brief's lineage
+    }
+}
+
+void LineagePage::showRecent()
+{
+    m_recent->clear();
+    if (!m_viewer) {
+        m_state->setText(tr("Choose who you are in Settings to read lineage."));
+        return;
+    }
+    review::InboxFilter filter;
+    filter.status = "all";
+    filter.visibleTo = review::ReviewService::visibleTo(*m_viewer);
+    try {
+        const People people(m_context);
+        for (const auto &r : m_context.briefs().page(filter, review::InboxSort::Age, true, 0, 30)) {
+            auto *item = new QListWidgetItem(tr("#%1  %2, %3 · %4 · %5 · %6")
+                                                 .arg(r.id)
+                                                 .arg(qs(r.leadName), qs(r.company),
+                                                      label(r.status), people.name(r.owner),
+                                                      relativeTime(r.createdAt, m_context.now())),
+                                             m_recent);
+            item->setData(Qt::UserRole, QVariant::fromValue<qint64>(r.id));
+            item->setToolTip(fullTime(r.createdAt));
+        }
+    } catch (const std::exception &e) {
+        m_state->setText(tr("The briefs could not be read: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    m_state->setText(m_recent->count() == 0
+                         ? tr("No briefs yet: they appear after a pipeline run (Data > Run, or "
+                              "`baton run`), and their lineage with them.")
+                         : tr("Choose a brief to see its lineage."));
+    if (m_recent->count() > 0)
+        m_recent->setCurrentRow(0);
 }
 
 QStringList LineagePage::highlighted() const

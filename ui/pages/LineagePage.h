@@ -11,8 +11,11 @@ QT_BEGIN_NAMESPACE
 class QGraphicsScene;
 class QGraphicsView;
 class QGraphicsItem;
+class QCheckBox;
 class QComboBox;
 class QLabel;
+class QListWidget;
+class QStackedWidget;
 class QPlainTextEdit;
 class QSpinBox;
 QT_END_NAMESPACE
@@ -58,18 +61,30 @@ public:
     QStringList highlighted() const;
     QGraphicsView *view() const { return m_view; }
     QPlainTextEdit *details() const { return m_details; }
+    // What the page offers before a brief is chosen: the newest briefs the viewer may read.
+    QListWidget *recent() const { return m_recent; }
+    // Reads the newest briefs again (the page does when it is shown with no brief).
+    void showRecent();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void draw();
     void onSelection();
+    void showDetails();
 
+    ConsoleContext &m_context;
     store::Database &m_db; // the context's
     QComboBox *m_what;     // brief or lead
     QSpinBox *m_brief;
     QLabel *m_state;
     QGraphicsScene *m_scene;
+    QStackedWidget *m_pages; // the newest briefs, or a brief's graph
+    QListWidget *m_recent;
     QGraphicsView *m_view;
     QPlainTextEdit *m_details;
+    QCheckBox *m_raw;
     std::optional<telemetry::LineageGraph> m_graph;
     std::optional<review::Actor> m_viewer;
     std::map<QString, QGraphicsItem *> m_items;

@@ -7,6 +7,7 @@
 #include "ReviewDialogs.h"
 #include "models/DisplayFormat.h"
 #include "models/OutboxTableModel.h"
+#include "widgets/EmptyState.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -25,6 +26,20 @@
 
 namespace baton::ui {
 
+namespace {
+
+// Why the outbox shows nothing, and what fills it.
+QString emptyText(const QString &status)
+{
+    if (!status.isEmpty())
+        return OutboxPage::tr("No operations with this status. Choose \"All\" to see every "
+                              "operation.");
+    return OutboxPage::tr("No CRM operations yet. Approving a brief queues its operations "
+                          "here; Push now (P) or `baton push` sends them to the CRM.");
+}
+
+} // namespace
+
 OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new OutboxTableModel(context.outbox(), this)),
       m_who(new QLabel(this)), m_counts(new QLabel(this)), m_status(new QComboBox(this)),
@@ -42,6 +57,8 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
         m_status->addItem(OutboxTableModel::statusText(util::nameString(s)), nameText(s));
     m_table->setObjectName(QStringLiteral("outboxTable"));
     m_table->setModel(m_model);
+    m_model->setNow([&context] { return context.now(); });
+    auto *empty = new EmptyState(m_table, emptyText(QString()));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -99,8 +116,9 @@ OutboxPage::OutboxPage(ConsoleContext &context, QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this, empty] {
         m_model->setStatusFilter(m_status->currentData().toString());
+        empty->setText(emptyText(m_status->currentData().toString()));
         updateCounts();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

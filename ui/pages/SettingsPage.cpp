@@ -5,6 +5,7 @@
 #include "PlainText.h"
 #include "Settings.h"
 #include "models/DisplayFormat.h"
+#include "models/Labels.h"
 #include "pipeline/Team.h"
 #include "widgets/ApprovalGraceSetting.h"
 
@@ -33,8 +34,9 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
     m_user->addItem(tr("Nobody (read-only)"), QString());
     try {
         for (const auto &u : pipeline::users(context.db()))
-            m_user->addItem(tr("%1 — %2 (%3)").arg(qs(u.name), qs(u.email), qs(u.role)),
-                            qs(u.email));
+            m_user->addItem(
+                tr("%1 — %2 (%3)").arg(qs(u.name), qs(u.email), labelOf<governance::Role>(u.role)),
+                qs(u.email));
     } catch (const std::exception &e) {
         m_role->setText(
             tr("The user profiles could not be read: %1").arg(QString::fromUtf8(e.what())));

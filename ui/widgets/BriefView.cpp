@@ -4,6 +4,8 @@
 #include "PlainText.h"
 #include "crm/OutboxVocabulary.h"
 #include "models/DisplayFormat.h"
+#include "models/Labels.h"
+#include "models/People.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -239,8 +241,9 @@ void BriefView::showBrief(std::int64_t briefId)
         new QTreeWidgetItem(m_steps,
                             {qs(s.agent), qs(s.version), qs(s.decision), qs(s.rationale),
                              qs(s.policyChecks), tr("%1 ms").arg(s.durationMs, 0, 'f', 2)});
+    const People people(m_context);
     for (const auto &h : m_context.briefs().history(briefId)) {
-        QString detail = qs(h.reason);
+        QString detail = reasonLabel(h.reason);
         if (!h.target.empty())
             detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) +
                       tr("to %1").arg(qs(h.target));
@@ -249,8 +252,15 @@ void BriefView::showBrief(std::int64_t briefId)
                       QStringLiteral("“%1”").arg(qs(h.note));
         if (!h.patch.empty())
             detail += (detail.isEmpty() ? QString() : QStringLiteral("; ")) + qs(h.patch);
-        new QTreeWidgetItem(m_history, {qs(h.at), qs(h.action), qs(h.actor + " (" + h.role + ")"),
-                                        qs(h.statusBefore + " → " + h.statusAfter), detail});
+        auto *item = new QTreeWidgetItem(
+            m_history,
+            {relativeTime(h.at, m_context.now()), labelOf<review::ReviewAction>(h.action),
+             tr("%1 (%2)").arg(people.name(h.actor), labelOf<governance::Role>(h.role)),
+             tr("%1 → %2").arg(labelOf<review::BriefStatus>(h.statusBefore),
+                               labelOf<review::BriefStatus>(h.statusAfter)),
+             detail});
+        item->setToolTip(0, fullTime(h.at));
+        item->setToolTip(2, qs(h.actor));
     }
 }
 

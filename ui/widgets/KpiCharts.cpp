@@ -6,10 +6,13 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
+#include <QDate>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
 #include <QValueAxis>
@@ -26,10 +29,13 @@ struct KpiText
     Q_DECLARE_TR_FUNCTIONS(KpiCharts)
 };
 
-// "11-24": days on an axis, the year said by the period.
-QString shortDay(const std::string &day)
+// A day ("2026-11-24") as the locale writes it on an axis: "24 Nov".
+QString dayLabel(const std::string &day)
 {
-    return day.size() == 10 ? qs(day.substr(5)) : qs(day);
+    const QDate date = QDate::fromString(qs(day), Qt::ISODate);
+    return date.isValid()
+               ? QLocale().toString(date, KpiText::tr("d MMM", "a day on a chart's axis"))
+               : qs(day);
 }
 
 QChart *newChart(const QString &title)
@@ -42,12 +48,36 @@ QChart *newChart(const QString &title)
     return chart;
 }
 
-QStringList dayLabels(const telemetry::KpiReport &r)
+// The days of the period along x (day i at x = i), labelled as dates about a week apart so
+// the labels stay upright and whole (thirty rotated ones were each elided to a ":").
+QCategoryAxis *dayAxis(const telemetry::KpiReport &r)
 {
-    QStringList days;
-    for (const auto &d : r.days)
-        days << shortDay(d.day);
-    return days;
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const int n = int(r.days.size());
+    x->setRange(-0.5, std::max(0.5, double(n) - 0.5));
+    x->setStartValue(-0.5);
+    const int step = std::max(1, (n + 5) / 6);
+    for (int i = 0; i < n; i += step)
+        x->append(dayLabel(r.days[std::size_t(i)].day), double(i));
+    x->setGridLineVisible(false);
+    return x;
+}
+
+// A completeness bucket ("0.9-1.0") as percentages in the locale: "90–100 %".
+QString bucketLabel(const std::string &bucket)
+{
+    const auto dash = bucket.find('-');
+    if (dash == std::string::npos)
+        return qs(bucket);
+    bool ok1 = false, ok2 = false;
+    const double low = qs(bucket.substr(0, dash)).toDouble(&ok1);
+    const double high = qs(bucket.substr(dash + 1)).toDouble(&ok2);
+    if (!ok1 || !ok2)
+        return qs(bucket);
+    const QLocale locale;
+    return KpiText::tr("%1–%2 %", "a range of percentages")
+        .arg(locale.toString(qRound(low * 100)), locale.toString(qRound(high * 100)));
 }
 
 // Bars per day, one set per series; stacked when asked.
@@ -75,12 +105,7 @@ KpiChart dailyBars(
         csv += QLatin1Char('\n');
     }
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(dayLabels(r));
-    x->setLabelsAngle(-90);
-    QFont small = x->labelsFont();
-    small.setPointSizeF(std::max(5.0, small.pointSizeF() * 0.7));
-    x->setLabelsFont(small);
+    auto *x = dayAxis(r);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
@@ -120,10 +145,7 @@ KpiChart dailyPercentiles(const telemetry::KpiReport &r, const QString &key, con
     }
     chart->addSeries(p50);
     chart->addSeries(p95);
-    auto *x = new QValueAxis;
-    x->setRange(0, std::max<double>(1, double(r.days.size()) - 1));
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(KpiText::tr("day of the period"));
+    auto *x = dayAxis(r);
     auto *y = new QValueAxis;
     y->setRange(0, top > 0 ? top * 1.1 : 1);
     y->setTitleText(unit);
@@ -258,7 +280,7 @@ std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
                   true));
     std::vector<std::pair<QString, double>> quality;
     for (const auto &[bucket, n] : r.dataQuality)
-        quality.emplace_back(qs(bucket), double(n));
+        quality.emplace_back(bucketLabel(bucket), double(n));
     charts.push_back(categoryBars(QStringLiteral("data-quality"),
                                   KpiText::tr("Data quality: briefs by completeness"),
                                   KpiText::tr("briefs"), quality, false));
