@@ -5,11 +5,15 @@
 #include "PipelineRunner.h"
 #include "PlainText.h"
 #include "ReviewDialogs.h"
+#include "Settings.h"
+#include "models/BriefLabels.h"
 #include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
 #include "review/Transitions.h"
+#include "widgets/BriefContact.h"
 #include "widgets/BriefView.h"
 #include "widgets/DebouncedLineEdit.h"
+#include "widgets/MyDayStrip.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -62,10 +66,19 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     split->setSizes({700, 700});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
+    if (mode == Mode::Inbox) {
+        m_myDay = new MyDayStrip(this);
+        layout->addWidget(m_myDay);
+        connect(m_myDay, &MyDayStrip::bucketChosen, this, [this] { applyFilters(false); });
+        startVisit();
+    }
     layout->addWidget(buildFilters());
     layout->addWidget(split, 1);
 
     createActions();
+    // The brief's contact keys (copy the e-mail, open in the CRM) work from the list too.
+    addActions(m_brief->contact()->actions());
+    connect(m_brief->contact(), &BriefContact::statusMessage, this, &InboxPage::statusMessage);
     updateActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InboxPage::currentChanged);
@@ -73,6 +86,7 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
         m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount())));
         m_table->resizeColumnsToContents();
         updateActions(); // a reset drops the current row without a signal
+        showMyDay();
     });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
     connect(m_model, &InboxTableModel::loading, this, [this](bool busy) {
@@ -197,6 +211,7 @@ void InboxPage::setUser(const QString &user)
 
 void InboxPage::followActor()
 {
+    startVisit();
     showWho();
     presetFilters();
     updateActions();
@@ -326,6 +341,11 @@ void InboxPage::applyFilters(bool inBackground)
     f.visibleTo = m_actor ? review::ReviewService::visibleTo(*m_actor) : std::string();
     if (f.visibleTo)
         f.owner.clear();
+    if (m_myDay && m_myDay->bucket() && m_actor) {
+        f.dayBucket = m_myDay->bucket();
+        f.day = dayWindow();
+        f.status.clear(); // the open ones, as the strip counts them
+    }
     if (inBackground) {
         m_model->setFilterInBackground(f);
         if (!m_model->isLoading())
@@ -690,6 +710,43 @@ void InboxPage::move(int delta)
     const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + delta : 0;
     if (row >= 0)
         selectRow(row);
+}
+
+void InboxPage::startVisit()
+{
+    m_since.clear();
+    if (!m_myDay || !m_actor)
+        return;
+    const QString user = qs(m_actor->user);
+    const QDateTime last = m_context.settings().lastInboxVisit(user);
+    if (last.isValid())
+        m_since = last.toUTC().toString(Qt::ISODate);
+    m_context.settings().setLastInboxVisit(user, m_context.now());
+}
+
+review::DayWindow InboxPage::dayWindow() const
+{
+    review::DayWindow w;
+    const QDateTime now = m_context.now();
+    w.user = m_actor ? m_actor->user : std::string();
+    w.now = now.toUTC().toString(Qt::ISODate).toStdString();
+    w.dayEnd = endOfDay(now).toString(Qt::ISODate).toStdString();
+    w.since = m_since.toStdString();
+    return w;
+}
+
+void InboxPage::showMyDay()
+{
+    if (!m_myDay)
+        return;
+    m_myDay->setVisible(m_actor.has_value());
+    if (!m_actor)
+        return;
+    try {
+        m_myDay->showCounts(m_context.briefs().dayCounts(dayWindow()));
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("My day: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 } // namespace baton::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "review/BriefQueries.h"
 #include "review/ReviewService.h"
 
 #include <QWidget>
@@ -19,6 +20,7 @@ class BriefView;
 class ConsoleContext;
 class DebouncedLineEdit;
 class InboxTableModel;
+class MyDayStrip;
 class PipelineRunner;
 struct LeadRerunOutcome;
 
@@ -47,6 +49,8 @@ public:
     BriefView *briefView() const { return m_brief; }
     const std::optional<review::Actor> &actor() const { return m_actor; }
     QAction *action(const char *name) const;
+    // "My day" above the inbox's list (none on the escalations page).
+    MyDayStrip *myDay() const { return m_myDay; }
 
     void refresh();
     // Acts as another user profile from now on (the Settings page's choice): for every page
@@ -90,6 +94,11 @@ private:
     void rerun();
     void rerunFinished(const LeadRerunOutcome &outcome);
     void move(int delta);
+    // My day: the person's visit begins (their last one is remembered), its counts now, and
+    // the window they are counted over.
+    void startVisit();
+    void showMyDay();
+    review::DayWindow dayWindow() const;
 
     Mode m_mode;
     ConsoleContext &m_context;
@@ -108,6 +117,8 @@ private:
     QString m_editReason;
     PipelineRunner *m_runner = nullptr;
     qint64 m_rerunBrief = 0; // the escalation a re-run in progress is for
+    MyDayStrip *m_myDay = nullptr;
+    QString m_since; // the last visit before this one, RFC 3339 ("" for the first)
 };
 
 } // namespace baton::ui
