@@ -16,7 +16,7 @@ struct KeyInfo
     QVariant (*defaultValue)();
 };
 
-const std::array<KeyInfo, 14> kKeys = {{
+const std::array<KeyInfo, 15> kKeys = {{
     {Settings::Key::WindowGeometry, "window/geometry", [] { return QVariant(QByteArray()); }},
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
@@ -34,6 +34,7 @@ const std::array<KeyInfo, 14> kKeys = {{
     {Settings::Key::WebhookUrl, "delivery/webhookUrl", [] { return QVariant(QString()); }},
     {Settings::Key::JsonlFile, "delivery/jsonlFile", [] { return QVariant(QString()); }},
     {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
+    {Settings::Key::LastInboxVisit, "inbox/lastVisit", [] { return QVariant(QString()); }},
 }};
 
 const KeyInfo &info(Settings::Key key)
@@ -206,6 +207,21 @@ QString Settings::reviewUser() const
 void Settings::setReviewUser(const QString &user)
 {
     setValue(Key::ReviewUser, user);
+}
+
+QDateTime Settings::lastInboxVisit(const QString &user) const
+{
+    // One per profile: whoever acts on this machine has their own "new since".
+    const QString key = keyName(Key::LastInboxVisit) + QLatin1Char('/') +
+                        QString::fromLatin1(user.toUtf8().toPercentEncoding());
+    return QDateTime::fromString(m_settings->value(key).toString(), Qt::ISODate);
+}
+
+void Settings::setLastInboxVisit(const QString &user, const QDateTime &at)
+{
+    const QString key = keyName(Key::LastInboxVisit) + QLatin1Char('/') +
+                        QString::fromLatin1(user.toUtf8().toPercentEncoding());
+    m_settings->setValue(key, at.toUTC().toString(Qt::ISODate));
 }
 
 } // namespace baton::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -60,6 +61,9 @@ public:
     // The user profile (email) the console acts as; `--user NAME` overrides it per launch.
     QString reviewUser() const;
     void setReviewUser(const QString &user);
+    // When `user` last opened their inbox (invalid: never), for "new since my last visit".
+    QDateTime lastInboxVisit(const QString &user) const;
+    void setLastInboxVisit(const QString &user, const QDateTime &at);
 
     void sync();
 
@@ -79,6 +83,7 @@ public:
         JsonlFile,
         LlmTimeoutSeconds,
         ReviewUser,
+        LastInboxVisit, // a group: one entry per user
     };
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);

@@ -40,8 +40,8 @@ std::string day(TimePoint t)
     return util::formatUtc(t).substr(0, 10);
 }
 
-// The intent an action answers, from typed events of the last 30 days (as the summary counts
-// them): the newest first, at most five cited.
+// The intent an action answers, from typed events of the signal window (as the summary and
+// the score count them): the newest first, at most five cited.
 struct Intent
 {
     std::vector<const EventFact *> demoRequests, pricingViews;
@@ -69,8 +69,7 @@ Intent intentOf(const std::vector<EventFact> *events, TimePoint now)
     if (!events)
         return out;
     for (const EventFact &e : *events) {
-        const double age = std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0;
-        if (age < 0 || age > 30)
+        if (!inSignalWindow(e, now))
             continue;
         const std::string_view kind = eventKind(e);
         if (kind == "demo_request")
@@ -141,8 +140,9 @@ void recommendOutreach(const HandoffInput &in, const Consent &consent, double sl
     if (!intent.pricingViews.empty() && consent.allows(Channel::Email))
         act("send_pricing", sla,
             "viewed pricing " + std::to_string(intent.pricingViews.size()) +
-                (intent.pricingViews.size() == 1 ? " time" : " times") +
-                " in the last 30 days, last on " + day(Intent::newest(intent.pricingViews)),
+                (intent.pricingViews.size() == 1 ? " time" : " times") + " in the last " +
+                std::to_string(kSignalWindowDays) + " days, last on " +
+                day(Intent::newest(intent.pricingViews)),
             Intent::refs(intent.pricingViews));
     const auto top = in.score.topPositive(1);
     std::vector<std::string> why = top.empty() ? std::vector<std::string>{} : top.front().evidence;

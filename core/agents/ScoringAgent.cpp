@@ -50,6 +50,21 @@ std::string_view eventKind(const EventFact &e)
     return it->second ? std::string_view(it->second) : std::string_view(e.type);
 }
 
+bool inSignalWindow(const EventFact &e, TimePoint now, int days)
+{
+    const double age = std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0;
+    return age >= 0 && age <= days;
+}
+
+std::string countedFactorName(std::string_view kind, const EventCount &count)
+{
+    std::string name = std::string(kind) + " (" + std::to_string(kSignalWindowDays) +
+                       " d): " + std::to_string(count.inWindow);
+    if (count.earlier > 0)
+        name += ", " + std::to_string(count.earlier) + " earlier";
+    return name;
+}
+
 std::vector<ScoreFactor> ScoreResult::topPositive(std::size_t n) const
 {
     std::vector<ScoreFactor> out;
@@ -169,6 +184,11 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
         sum.points += points;
         sum.events.emplace_back(points, e.id);
         raw += points;
+        EventCount &count = util::slot(out.eventCounts, type);
+        if (inSignalWindow(e, now))
+            ++count.inWindow;
+        else if (e.occurredAt < now)
+            ++count.earlier;
     }
     out.engagement = std::clamp(100 * raw / m_policy.engagementCap, 0.0, 100.0);
     if (raw > m_policy.engagementCap)
@@ -181,7 +201,7 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
     for (auto &[type, sum] : byType) {
         std::sort(sum.events.begin(), sum.events.end(),
                   [](auto &a, auto &b) { return std::abs(a.first) > std::abs(b.first); });
-        ScoreFactor factor{type + " x" + std::to_string(sum.events.size()),
+        ScoreFactor factor{countedFactorName(type, out.eventCounts[type]),
                            m_policy.engagementWeight * 100 * sum.points * scale /
                                m_policy.engagementCap,
                            {}};
@@ -270,6 +290,7 @@ void ScoringAgent::scoreWithModel(const EnrichedProfile &profile,
     const double pointsPerLogOdd = 100 * p * (1 - p);
     double others = 0;
     out.factors.clear();
+    out.eventCounts.clear();
     for (std::size_t j = 0; j < x.size(); ++j) {
         const double points =
             pointsPerLogOdd * m_model->weights[j] * (x[j] - m_model->mean[j]) / m_model->scale[j];
@@ -282,14 +303,17 @@ void ScoringAgent::scoreWithModel(const EnrichedProfile &profile,
         if (name.rfind("events:", 0) == 0) {
             const std::string type = name.substr(7);
             std::vector<const EventFact *> matching;
+            EventCount &count = out.eventCounts[type];
             for (const auto &e : events)
-                if (e.occurredAt <= now && eventKind(e) == type)
+                if (e.occurredAt <= now && eventKind(e) == type) {
                     matching.push_back(&e);
+                    ++(inSignalWindow(e, now) ? count.inWindow : count.earlier);
+                }
             std::sort(matching.begin(), matching.end(),
                       [](auto *a, auto *b) { return a->occurredAt > b->occurredAt; });
             for (std::size_t i = 0; i < matching.size() && i < kEvidencePerFactor; ++i)
                 factor.evidence.push_back("event#" + std::to_string(matching[i]->id));
-            factor.name = type + " x" + std::to_string(matching.size());
+            factor.name = countedFactorName(type, count);
         } else if (const auto eq = name.find('='); eq != std::string::npos) {
             const auto field = profile.fields.find(name.substr(0, eq));
             if (field != profile.fields.end())

@@ -3,6 +3,7 @@
 #include "agents/EnrichmentAgent.h"
 #include "agents/Policy.h"
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -26,6 +27,25 @@ struct EventFact
 // view, a "Request a demo" form a demo request (see effectiveEventType). A view of the event's
 // own type or of a static name: valid as long as the event.
 std::string_view eventKind(const EventFact &e);
+
+// Every count of events a brief states is over one window: the events of one kind
+// (eventKind) in the kSignalWindowDays up to the brief's time. The score's factor, the
+// summary's sentence, the recommended action's reason and the lineage all count that way, so
+// the same fact reads the same in each.
+inline constexpr int kSignalWindowDays = 30;
+// Whether `e` happened in the `days` up to `now` (not after it).
+bool inSignalWindow(const EventFact &e, TimePoint now, int days = kSignalWindowDays);
+
+// How many events of one kind the score counted: in the window, and before it (their points
+// decay, but they still count).
+struct EventCount
+{
+    int inWindow = 0;
+    int earlier = 0;
+};
+// A factor's name for events of `kind`: "pricing_page_view (30 d): 7", with ", 2 earlier"
+// when older events count too.
+std::string countedFactorName(std::string_view kind, const EventCount &count);
 
 // One reason for the score: its share of the score in points, and the records behind it.
 struct ScoreFactor
@@ -54,6 +74,8 @@ struct ScoreResult
     std::string grid;      // "A1".."C3": fit letter, engagement digit
     bool qualifies = false;
     std::vector<ScoreFactor> factors; // largest effect first
+    // What each event factor counted, by kind, as its name states it (not in the JSON).
+    std::map<std::string, EventCount, std::less<>> eventCounts;
     std::vector<Shortfall> shortfalls;
     std::vector<std::string> escalations;
     std::vector<std::string> rationale;

@@ -95,7 +95,7 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
         if (age < 0 || age > kTimelineDays)
             continue;
         const std::string_view type = eventKind(e);
-        if (age <= 30)
+        if (inSignalWindow(e, now))
             util::slot(last30, type).push_back(&e);
         if (age <= 14)
             util::slot(last14, type).push_back(&e);
@@ -114,6 +114,9 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
     }
     for (auto &[monday, week] : weeks)
         out.timeline.push_back(std::move(week));
+    for (const auto &[kind, list] : last30)
+        out.windowCounts[kind] = static_cast<int>(list.size());
+    const std::string window = " in the last " + std::to_string(kSignalWindowDays) + " days";
 
     const auto latest = [](const std::vector<const EventFact *> &list) {
         return *std::max_element(list.begin(), list.end(),
@@ -127,9 +130,8 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
     }
     if (const auto it = last30.find("pricing_page_view"); it != last30.end()) {
         out.intentSignals.push_back({"Viewed pricing " + std::to_string(it->second.size()) +
-                                         (it->second.size() == 1 ? " time" : " times") +
-                                         " in the last 30 days, last on " +
-                                         day(latest(it->second)->occurredAt) + ".",
+                                         (it->second.size() == 1 ? " time" : " times") + window +
+                                         ", last on " + day(latest(it->second)->occurredAt) + ".",
                                      refs(it->second)});
     }
     if (const auto it = last14.find("web_visit"); it != last14.end() && it->second.size() >= 5) {
@@ -153,9 +155,9 @@ Summary SummarizationAgent::run(const LeadFacts &lead, const EnrichedProfile &pr
              refs({e})});
     }
     if (const auto it = last30.find("email_click"); it != last30.end() && it->second.size() >= 2) {
-        out.intentSignals.push_back({"Clicked through " + std::to_string(it->second.size()) +
-                                         " emails in the last 30 days.",
-                                     refs(it->second)});
+        out.intentSignals.push_back(
+            {"Clicked through " + std::to_string(it->second.size()) + " emails" + window + ".",
+             refs(it->second)});
     }
 
     const std::string title = field(profile, "job_title"), company = field(profile, "company");

@@ -32,6 +32,9 @@ struct Summary
     std::vector<Sentence> intentSignals;
     std::vector<Sentence> talkingPoints;
     std::vector<Sentence> risks;
+    // Events of each kind in the signal window (kSignalWindowDays), as the sentences count
+    // them (not in the JSON).
+    std::map<std::string, int, std::less<>> windowCounts;
     nlohmann::json toJson() const;
 };
 

@@ -26,6 +26,48 @@ struct Clause
     }
 };
 
+std::string openStatuses()
+{
+    return "status IN (" + util::sqlList(kOpenStatuses) + ")";
+}
+
+// A bucket as a condition with anonymous parameters, for the inbox's clause.
+std::string dayBucketClause(DayBucket bucket)
+{
+    std::string sql = "owner = ? AND " + openStatuses() + " AND ";
+    switch (bucket) {
+    case DayBucket::DueToday:
+        return sql + "sla_due >= ? AND sla_due < ?";
+    case DayBucket::Overdue:
+        return sql + "sla_due < ?";
+    case DayBucket::ReturnedToMe:
+        // Per brief of the owner, through the index on brief_id: the table of actions can
+        // be far larger than one person's open briefs.
+        return sql + "EXISTS (SELECT 1 FROM review_actions ra WHERE ra.brief_id = briefs.id " +
+               "AND ra.actor <> ? AND ((ra.action = '" + util::nameString(ReviewAction::Reassign) +
+               "' AND ra.target = ?) OR (ra.action = '" + util::nameString(ReviewAction::Resolve) +
+               "' AND ra.reason = '" + util::nameString(Resolution::ReturnToRep) + "')))";
+    case DayBucket::NewSinceVisit:
+        return sql + "created_at > ?";
+    }
+    return "0";
+}
+
+std::vector<std::string> dayBucketParams(DayBucket bucket, const DayWindow &w)
+{
+    switch (bucket) {
+    case DayBucket::DueToday:
+        return {w.user, w.now, w.dayEnd};
+    case DayBucket::Overdue:
+        return {w.user, w.now};
+    case DayBucket::ReturnedToMe:
+        return {w.user, w.user, w.user};
+    case DayBucket::NewSinceVisit:
+        return {w.user, w.since};
+    }
+    return {w.user};
+}
+
 Clause clauseOf(const InboxFilter &f)
 {
     static const std::string open = "status IN (" + util::sqlList(kOpenStatuses) + ")";
@@ -47,6 +89,8 @@ Clause clauseOf(const InboxFilter &f)
         c.add("escalation_reasons LIKE ?", {"%" + f.escalationReason + "%"});
     if (const auto q = BriefQueries::ftsQuery(f.search); !q.empty())
         c.add("id IN (SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ?)", {q});
+    if (f.dayBucket)
+        c.add(dayBucketClause(*f.dayBucket), dayBucketParams(*f.dayBucket, f.day));
     return c;
 }
 
@@ -222,6 +266,38 @@ std::int64_t BriefQueries::indexBriefs(std::int64_t batch)
         tx.commit();
     }
     return unindexedBriefs();
+}
+
+DayCounts BriefQueries::dayCounts(const DayWindow &w)
+{
+    // A count per bucket, through the inbox's own clause: what the strip says is what the
+    // list shows when the bucket is chosen.
+    const auto countOf = [&](DayBucket bucket) {
+        InboxFilter f;
+        f.dayBucket = bucket;
+        f.day = w;
+        return count(f);
+    };
+    DayCounts out;
+    out.dueToday = countOf(DayBucket::DueToday);
+    out.overdue = countOf(DayBucket::Overdue);
+    out.returnedToMe = countOf(DayBucket::ReturnedToMe);
+    out.newSinceVisit = countOf(DayBucket::NewSinceVisit);
+    return out;
+}
+
+LeadContact BriefQueries::contact(std::int64_t leadId)
+{
+    auto &st = m_db.cached("SELECT coalesce(email, ''), coalesce(json_extract(record, "
+                           "'$.phone'), '') FROM leads WHERE id = ?");
+    st.bind(1, leadId);
+    LeadContact out;
+    if (st.step()) {
+        out.email = st.textAt(0);
+        out.phone = st.textAt(1);
+    }
+    st.reset();
+    return out;
 }
 
 std::vector<InputRecordView> BriefQueries::inputs(const std::string &briefJson)

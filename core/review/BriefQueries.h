@@ -13,6 +13,35 @@ class Database;
 
 namespace baton::review {
 
+// The person's day at a glance ("My day"): open briefs they own that are due before the end
+// of their day, overdue, returned to them by someone else (reassigned to them, or an
+// escalation sent back), or new since their last visit. One bucket also narrows the inbox.
+enum class DayBucket
+{
+    DueToday,
+    Overdue,
+    ReturnedToMe,
+    NewSinceVisit
+};
+
+// The moments a day's buckets are counted at, RFC 3339 UTC, as the console's clock and the
+// person's time zone give them.
+struct DayWindow
+{
+    std::string user;   // whose day: the owner of the briefs
+    std::string now;    // due before this: overdue
+    std::string dayEnd; // due from now to this: due today
+    std::string since;  // made after this: new since the last visit ("": every one)
+};
+
+struct DayCounts
+{
+    std::int64_t dueToday = 0;
+    std::int64_t overdue = 0;
+    std::int64_t returnedToMe = 0;
+    std::int64_t newSinceVisit = 0;
+};
+
 // What the inbox shows. Empty fields match everything; `status` empty means the open ones
 // (kOpenStatuses), "all" everything, else a BriefStatus's name.
 struct InboxFilter
@@ -27,6 +56,9 @@ struct InboxFilter
     // Set: only the briefs this profile owns or acted on (escalated, was returned, ...);
     // "" shows none. Unset: every brief, for a role that may see them all.
     std::optional<std::string> visibleTo;
+    // Set: only the open briefs of `day.user` in this bucket of their day.
+    std::optional<DayBucket> dayBucket;
+    DayWindow day;
 };
 
 enum class InboxSort
@@ -98,6 +130,13 @@ struct CrmObjectView
     std::string crmId;
 };
 
+// How to reach the person a brief is about, as the lead's record has it now.
+struct LeadContact
+{
+    std::string email;
+    std::string phone;
+};
+
 // The read side of review: inbox pages, counts and search, and everything the brief page
 // shows. One connection, prepared statements; not thread-safe.
 class BriefQueries
@@ -116,6 +155,10 @@ public:
     // (one transaction each). Returns how many are still waiting.
     std::int64_t unindexedBriefs();
     std::int64_t indexBriefs(std::int64_t batch);
+
+    // The counts of every bucket of a person's day.
+    DayCounts dayCounts(const DayWindow &window);
+    LeadContact contact(std::int64_t leadId);
 
     std::vector<InputRecordView> inputs(const std::string &briefJson);
     std::vector<StepView> steps(std::int64_t briefId);

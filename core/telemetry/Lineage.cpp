@@ -1,7 +1,9 @@
 #include "telemetry/Lineage.h"
 
 #include "agents/InputsConsidered.h"
+#include "agents/ScoringAgent.h"
 #include "store/Database.h"
+#include "util/Time.h"
 
 #include <algorithm>
 #include <map>
@@ -35,6 +37,38 @@ std::int64_t idOf(const std::string &ref)
 {
     const auto hash = ref.find('#');
     return hash == std::string::npos ? 0 : std::stoll(ref.substr(hash + 1));
+}
+
+// The events among `ids` grouped as the agents count them: by kind (a visit to a pricing page
+// is a pricing view), each with its events' ids, and how many fall in the brief's signal
+// window up to `asOf` and before it.
+struct KindGroup
+{
+    std::vector<std::int64_t> ids;
+    agents::EventCount count;
+};
+
+std::map<std::string, KindGroup>
+eventsByKind(store::Database &db, const std::vector<std::int64_t> &ids, agents::TimePoint asOf)
+{
+    std::map<std::string, KindGroup> out;
+    auto st = db.prepare("SELECT id, type, coalesce(asset, ''), occurred_at FROM events WHERE id "
+                         "IN (SELECT value FROM json_each(?))");
+    st.bind(1, json(ids).dump());
+    while (st.step()) {
+        agents::EventFact e;
+        e.id = st.int64At(0);
+        e.type = st.textAt(1);
+        e.asset = st.textAt(2);
+        e.occurredAt = util::parseRfc3339(st.textAt(3)).value_or(agents::TimePoint{});
+        KindGroup &g = out[std::string(agents::eventKind(e))];
+        g.ids.push_back(e.id);
+        if (agents::inSignalWindow(e, asOf))
+            ++g.count.inWindow;
+        else if (e.occurredAt < asOf)
+            ++g.count.earlier;
+    }
+    return out;
 }
 
 } // namespace
@@ -157,29 +191,32 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
         }
     }
     if (byKind.count("event")) {
-        // One node per event type to begin with; it opens into days, a day into events.
-        auto st = db.prepare("SELECT type, batch_id, contract_version, count(*), "
-                             "min(occurred_at), max(occurred_at), count(DISTINCT substr("
-                             "occurred_at, 1, 10)) FROM events WHERE id IN (SELECT value FROM "
-                             "json_each(?)) GROUP BY 1, 2, 3 ORDER BY 1");
-        st.bind(1, json(byKind["event"]).dump());
-        while (st.step()) {
-            const std::string id = "events:" + st.textAt(0);
-            const std::string version = "engagement_event@" + std::to_string(st.int64At(2));
-            if (nodeIds.count(id)) {
-                for (auto &n : g.nodes)
-                    if (n.id == id)
-                        n.count += st.int64At(3);
-            } else {
-                add({id, Kind::EventGroup, st.textAt(0), version, st.textAt(5), st.int64At(3),
-                     json({{"type", st.textAt(0)},
-                           {"first", st.textAt(4)},
-                           {"last", st.textAt(5)},
-                           {"days", st.int64At(6)}})
-                         .dump()});
+        // One node per kind of event to begin with, named and counted as the score's factor
+        // is; it opens into days, a day into events.
+        const auto asOf = util::parseRfc3339(created).value_or(agents::TimePoint{});
+        for (const auto &[kind, group] : eventsByKind(db, byKind["event"], asOf)) {
+            auto st = db.prepare("SELECT batch_id, contract_version, count(*), min(occurred_at), "
+                                 "max(occurred_at), count(DISTINCT substr(occurred_at, 1, 10)) "
+                                 "FROM events WHERE id IN (SELECT value FROM json_each(?)) GROUP "
+                                 "BY 1, 2 ORDER BY 1");
+            st.bind(1, json(group.ids).dump());
+            const std::string id = "events:" + kind;
+            while (st.step()) {
+                const std::string version = "engagement_event@" + std::to_string(st.int64At(1));
+                if (!nodeIds.count(id))
+                    add({id, Kind::EventGroup, agents::countedFactorName(kind, group.count),
+                         version, st.textAt(4), std::int64_t(group.ids.size()),
+                         json({{"type", kind},
+                               {"first", st.textAt(3)},
+                               {"last", st.textAt(4)},
+                               {"days", st.int64At(5)},
+                               {"window_days", agents::kSignalWindowDays},
+                               {"in_window", group.count.inWindow},
+                               {"earlier", group.count.earlier}})
+                             .dump()});
+                link("batch:" + std::to_string(st.int64At(0)), id);
+                batches.insert(st.int64At(0));
             }
-            link("batch:" + std::to_string(st.int64At(1)), id);
-            batches.insert(st.int64At(1));
         }
     }
     {
@@ -279,10 +316,13 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
     const auto detail = json::parse(group->detail, nullptr, false);
     const std::string type = detail.value("type", "");
     const std::string day = detail.value("day", "");
-    std::vector<std::int64_t> ids;
+    std::vector<std::int64_t> all;
     for (const auto &ref : graph.inputRefs)
         if (kindOf(ref) == "event")
-            ids.push_back(idOf(ref));
+            all.push_back(idOf(ref));
+    // The group's events: of its kind, as the agents count them (not only of its stored type).
+    auto groups = eventsByKind(db, all, agents::TimePoint{});
+    const std::vector<std::int64_t> ids = std::move(groups[type].ids);
     std::vector<std::string> out; // the steps the group fed
     for (const auto &e : graph.edges)
         if (e.from == groupId)
@@ -298,9 +338,8 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
         // A type opens into its days.
         auto st = db.prepare("SELECT substr(occurred_at, 1, 10), batch_id, contract_version, "
                              "count(*), min(occurred_at), max(occurred_at) FROM events WHERE id "
-                             "IN (SELECT value FROM json_each(?1)) AND type = ?2 GROUP BY 1, 2, 3 "
-                             "ORDER BY 1");
-        st.bindAll(json(ids).dump(), type);
+                             "IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2, 3 ORDER BY 1");
+        st.bind(1, json(ids).dump());
         std::map<std::string, std::size_t> at;
         while (st.step()) {
             const std::string id = "events:" + type + ":" + st.textAt(0);
@@ -325,9 +364,9 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
     }
     auto st = db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
                          "contract_version FROM events WHERE id IN (SELECT value FROM "
-                         "json_each(?1)) AND type = ?2 AND substr(occurred_at, 1, 10) = ?3 "
-                         "ORDER BY occurred_at LIMIT ?4");
-    st.bindAll(json(ids).dump(), type, day, static_cast<std::int64_t>(limit));
+                         "json_each(?1)) AND substr(occurred_at, 1, 10) = ?2 "
+                         "ORDER BY occurred_at LIMIT ?3");
+    st.bindAll(json(ids).dump(), day, static_cast<std::int64_t>(limit));
     while (st.step()) {
         const std::string ref = "event#" + std::to_string(st.int64At(0));
         g.nodes.push_back(

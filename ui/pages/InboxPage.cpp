@@ -5,16 +5,20 @@
 #include "PipelineRunner.h"
 #include "PlainText.h"
 #include "ReviewDialogs.h"
+#include "Settings.h"
+#include "models/BriefLabels.h"
 #include "models/DisplayFormat.h"
 #include "models/InboxTableModel.h"
 #include "models/Labels.h"
 #include "models/People.h"
 #include "review/Transitions.h"
+#include "widgets/BriefContact.h"
 #include "widgets/BriefView.h"
 #include "widgets/ColumnFit.h"
 #include "widgets/DebouncedLineEdit.h"
 #include "widgets/UndoBanner.h"
 #include "widgets/EmptyState.h"
+#include "widgets/MyDayStrip.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -97,10 +101,19 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_who);
     layout->addWidget(m_undo);
+    if (mode == Mode::Inbox) {
+        m_myDay = new MyDayStrip(this);
+        layout->addWidget(m_myDay);
+        connect(m_myDay, &MyDayStrip::bucketChosen, this, [this] { applyFilters(false); });
+        startVisit();
+    }
     layout->addWidget(buildFilters());
     layout->addWidget(split, 1);
 
     createActions();
+    // The brief's contact keys (copy the e-mail, open in the CRM) work from the list too.
+    addActions(m_brief->contact()->actions());
+    connect(m_brief->contact(), &BriefContact::statusMessage, this, &InboxPage::statusMessage);
     updateActions();
     followSelectionMode();
     connect(m_undo, &UndoBanner::undoRequested, this, &InboxPage::undoApproval);
@@ -111,6 +124,7 @@ InboxPage::InboxPage(Mode mode, ConsoleContext &context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_count->setText(tr("%n brief(s)", "", int(m_model->totalCount())));
         updateActions(); // a reset drops the current row without a signal
+        showMyDay();
     });
     connect(m_model, &InboxTableModel::loadFailed, this, &InboxPage::statusMessage);
     connect(m_model, &InboxTableModel::loading, this, [this](bool busy) {
@@ -239,6 +253,7 @@ void InboxPage::followActor()
 {
     m_undo->withdraw(); // someone else's approval is not theirs to undo by a keystroke
     followSelectionMode();
+    startVisit();
     showWho();
     presetFilters();
     updateActions();
@@ -382,6 +397,11 @@ void InboxPage::applyFilters(bool inBackground)
     f.visibleTo = m_actor ? review::ReviewService::visibleTo(*m_actor) : std::string();
     if (f.visibleTo)
         f.owner.clear();
+    if (m_myDay && m_myDay->bucket() && m_actor) {
+        f.dayBucket = m_myDay->bucket();
+        f.day = dayWindow();
+        f.status.clear(); // the open ones, as the strip counts them
+    }
     if (inBackground) {
         m_model->setFilterInBackground(f);
         if (!m_model->isLoading())
@@ -851,6 +871,43 @@ void InboxPage::move(int delta)
     const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + delta : 0;
     if (row >= 0)
         selectRow(row);
+}
+
+void InboxPage::startVisit()
+{
+    m_since.clear();
+    if (!m_myDay || !m_actor)
+        return;
+    const QString user = qs(m_actor->user);
+    const QDateTime last = m_context.settings().lastInboxVisit(user);
+    if (last.isValid())
+        m_since = last.toUTC().toString(Qt::ISODate);
+    m_context.settings().setLastInboxVisit(user, m_context.now());
+}
+
+review::DayWindow InboxPage::dayWindow() const
+{
+    review::DayWindow w;
+    const QDateTime now = m_context.now();
+    w.user = m_actor ? m_actor->user : std::string();
+    w.now = now.toUTC().toString(Qt::ISODate).toStdString();
+    w.dayEnd = endOfDay(now).toString(Qt::ISODate).toStdString();
+    w.since = m_since.toStdString();
+    return w;
+}
+
+void InboxPage::showMyDay()
+{
+    if (!m_myDay)
+        return;
+    m_myDay->setVisible(m_actor.has_value());
+    if (!m_actor)
+        return;
+    try {
+        m_myDay->showCounts(m_context.briefs().dayCounts(dayWindow()));
+    } catch (const std::exception &e) {
+        emit statusMessage(tr("My day: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 } // namespace baton::ui

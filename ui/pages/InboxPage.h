@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BulkReview.h"
+#include "review/BriefQueries.h"
 #include "review/ReviewService.h"
 
 #include <QWidget>
@@ -20,6 +21,7 @@ class BriefView;
 class ConsoleContext;
 class DebouncedLineEdit;
 class InboxTableModel;
+class MyDayStrip;
 class PipelineRunner;
 class UndoBanner;
 struct LeadRerunOutcome;
@@ -52,6 +54,8 @@ public:
     UndoBanner *undoBanner() const { return m_undo; }
     const std::optional<review::Actor> &actor() const { return m_actor; }
     QAction *action(const char *name) const;
+    // "My day" above the inbox's list (none on the escalations page).
+    MyDayStrip *myDay() const { return m_myDay; }
 
     void refresh();
     // Reads again in the background for a change made elsewhere (the CLI, a run, another
@@ -110,6 +114,11 @@ private:
     void move(int delta);
     void rememberPlace();
     void returnToPlace();
+    // My day: the person's visit begins (their last one is remembered), its counts now, and
+    // the window they are counted over.
+    void startVisit();
+    void showMyDay();
+    review::DayWindow dayWindow() const;
 
     Mode m_mode;
     ConsoleContext &m_context;
@@ -139,6 +148,8 @@ private:
     };
     std::optional<Place> m_place;
     std::optional<std::pair<std::int64_t, std::int64_t>> m_shown;
+    MyDayStrip *m_myDay = nullptr;
+    QString m_since; // the last visit before this one, RFC 3339 ("" for the first)
 };
 
 } // namespace baton::ui

@@ -3,9 +3,13 @@
 #include "ConsoleContext.h"
 #include "PlainText.h"
 #include "crm/OutboxVocabulary.h"
+#include "models/BriefLabels.h"
 #include "models/DisplayFormat.h"
 #include "models/Labels.h"
 #include "models/People.h"
+#include "widgets/BriefContact.h"
+#include "widgets/StepTimeline.h"
+#include "widgets/WrappingDelegate.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -23,6 +27,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <functional>
 
 namespace baton::ui {
 
@@ -55,14 +60,13 @@ QTreeWidget *tree(const QStringList &headers, const char *objectName, QWidget *p
 
 BriefView::BriefView(ConsoleContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_meta(new QLabel(this)),
-      m_crm(new QLabel(this)), m_chart(new QChartView(this)), m_tabs(new QTabWidget(this)),
-      m_sentences(tree({tr("Section"), tr("Sentence"), tr("Cites")}, "briefSentences", this)),
+      m_contact(new BriefContact(context, this)), m_crm(new QLabel(this)),
+      m_chart(new QChartView(this)), m_tabs(new QTabWidget(this)),
+      m_sentences(tree({tr("Section"), tr("Sentence"), tr("Sources")}, "briefSentences", this)),
       m_inputs(
           tree({tr("Record"), tr("Source"), tr("Contract"), tr("Hash"), tr("Received"), tr("What")},
                "briefInputs", this)),
-      m_steps(tree({tr("Agent"), tr("Version"), tr("Decision"), tr("Rationale"),
-                    tr("Policy checks"), tr("Duration")},
-                   "briefSteps", this)),
+      m_timeline(new StepTimeline(this)),
       m_history(tree({tr("When"), tr("Action"), tr("By"), tr("Status"), tr("Detail")},
                      "briefHistory", this))
 {
@@ -83,22 +87,25 @@ BriefView::BriefView(ConsoleContext &context, QWidget *parent)
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_sentences->setRootIsDecorated(true);
     m_sentences->setWordWrap(true);
+    m_sentences->setTextElideMode(Qt::ElideNone);
     m_sentences->setUniformRowHeights(false);
-    // The sentence gets the room; the section and the citations take what they need.
+    m_sentences->setItemDelegate(new WrappingDelegate(m_sentences));
+    // The sentence gets the room and wraps; the section and the count of sources take what
+    // they need (a sentence opens into the records it cites).
     m_sentences->header()->setStretchLastSection(false);
     m_sentences->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_sentences->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_sentences->header()->setSectionResizeMode(2, QHeaderView::Interactive);
-    m_sentences->header()->resizeSection(2, 220);
+    m_sentences->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 
     m_tabs->addTab(m_sentences, tr("Brief"));
     m_tabs->addTab(m_inputs, tr("Inputs"));
-    m_tabs->addTab(m_steps, tr("Reasoning"));
+    m_tabs->addTab(m_timeline, tr("Reasoning"));
     m_tabs->addTab(m_history, tr("History"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
+    layout->addWidget(m_contact);
     layout->addWidget(m_crm);
     layout->addWidget(m_chart);
     layout->addWidget(m_tabs, 1);
@@ -107,6 +114,11 @@ BriefView::BriefView(ConsoleContext &context, QWidget *parent)
     connect(m_inputs, &QTreeWidget::itemSelectionChanged, this, &BriefView::inputSelected);
     showBrief(0);
     showLabelsAsPlainText(this);
+}
+
+QTreeWidget *BriefView::steps() const
+{
+    return m_timeline->tree();
 }
 
 void BriefView::showCrm(std::int64_t briefId)
@@ -152,9 +164,10 @@ void BriefView::showBrief(std::int64_t briefId)
     m_briefId = briefId;
     m_sentences->clear();
     m_inputs->clear();
-    m_steps->clear();
+    m_timeline->showSteps({});
     m_history->clear();
     if (briefId == 0) {
+        m_contact->showBrief(0, 0);
         m_title->setText(tr("No brief selected"));
         m_meta->clear();
         m_crm->clear();
@@ -186,48 +199,11 @@ void BriefView::showBrief(std::int64_t briefId)
                         .arg(state.edited ? tr(" · edited") : QString()));
     fillChart(score);
     showCrm(briefId);
+    m_contact->showBrief(briefId, state.leadId);
 
-    // Sections, sentence by sentence, each with the records it cites.
-    const QJsonObject summary = brief[QStringLiteral("summary")].toObject();
-    const auto section = [&](const QString &title, const QJsonArray &items, const char *textKey) {
-        if (items.isEmpty())
-            return;
-        auto *parent = new QTreeWidgetItem(m_sentences, {title});
-        parent->setFirstColumnSpanned(true);
-        for (const auto &v : items) {
-            const QJsonObject o = v.toObject();
-            const QStringList evidence = strings(o[QStringLiteral("evidence")].toArray());
-            auto *item =
-                new QTreeWidgetItem(parent, {QString(), o[QLatin1String(textKey)].toString(),
-                                             evidence.join(QStringLiteral(", "))});
-            item->setData(0, kEvidenceRole, evidence);
-            item->setToolTip(1, plainToolTip(item->text(1)));
-        }
-        parent->setExpanded(true);
-    };
-    section(tr("Intent signals"), summary[QStringLiteral("intent_signals")].toArray(), "text");
-    section(tr("Recommended actions"), brief[QStringLiteral("recommended_actions")].toArray(),
-            "reason");
-    section(tr("Talking points"), summary[QStringLiteral("talking_points")].toArray(), "text");
-    section(tr("Risks"), summary[QStringLiteral("risks")].toArray(), "text");
-    const QJsonObject quality = brief[QStringLiteral("data_quality")].toObject();
-    const QStringList missing = strings(quality[QStringLiteral("missing")].toArray());
-    const int complete = qRound(quality[QStringLiteral("completeness")].toDouble() * 100);
-    auto *dq = new QTreeWidgetItem(
-        m_sentences, {tr("Data quality"),
-                      missing.isEmpty() ? tr("Completeness %1%, nothing missing").arg(complete)
-                                        : tr("Completeness %1%; missing: %2")
-                                              .arg(complete)
-                                              .arg(missing.join(QStringLiteral(", ")))});
-    dq->setFirstColumnSpanned(false);
-    const QJsonObject escalation = brief[QStringLiteral("escalation")].toObject();
-    if (escalation[QStringLiteral("required")].toBool())
-        new QTreeWidgetItem(
-            m_sentences,
-            {tr("Escalation"),
-             strings(escalation[QStringLiteral("reasons")].toArray()).join(QStringLiteral("; "))});
-
+    QHash<QString, QString> about;
     for (const auto &in : m_context.briefs().inputs(state.text)) {
+        about.insert(qs(in.ref), qs(in.summary));
         auto *item = new QTreeWidgetItem(
             m_inputs, {qs(in.ref), qs(in.sourceSystem + " " + in.sourceId), qs(in.contract),
                        qs(in.hash.substr(0, 12)), qs(in.receivedAt), qs(in.summary)});
@@ -237,10 +213,15 @@ void BriefView::showBrief(std::int64_t briefId)
             item->setToolTip(0, in.missing ? tr("The record is no longer in the store")
                                            : tr("The record changed since the brief was made"));
     }
-    for (const auto &s : m_context.briefs().steps(briefId))
-        new QTreeWidgetItem(m_steps,
-                            {qs(s.agent), qs(s.version), qs(s.decision), qs(s.rationale),
-                             qs(s.policyChecks), tr("%1 ms").arg(s.durationMs, 0, 'f', 2)});
+    fillSentences(brief, about);
+    m_timeline->showSteps(m_context.briefs().steps(briefId));
+    fillHistory(briefId);
+}
+
+// What people did with the brief, in their words: actions, roles and statuses as labels,
+// people by name (the stored e-mail in the tooltip), times relative to the console's clock.
+void BriefView::fillHistory(std::int64_t briefId)
+{
     const People people(m_context);
     for (const auto &h : m_context.briefs().history(briefId)) {
         QString detail = reasonLabel(h.reason);
@@ -262,6 +243,72 @@ void BriefView::showBrief(std::int64_t briefId)
         item->setToolTip(0, fullTime(h.at));
         item->setToolTip(2, qs(h.actor));
     }
+}
+
+void BriefView::fillSentences(const QJsonObject &brief, const QHash<QString, QString> &about)
+{
+    // Sections, sentence by sentence, each with the count of records it cites, opening into
+    // them.
+    const QDateTime now = m_context.now();
+    const auto addSentence = [&](QTreeWidgetItem *parent, const QString &text,
+                                 const QStringList &evidence) {
+        auto *item = new QTreeWidgetItem(
+            parent, {QString(), text, tr("%n source(s)", "", int(evidence.size()))});
+        item->setData(0, kEvidenceRole, evidence);
+        item->setToolTip(1, plainToolTip(text));
+        for (const QString &ref : evidence) {
+            const QString line = about.value(ref);
+            auto *cite = new QTreeWidgetItem(
+                item, {QString(), line.isEmpty() ? ref : tr("%1: %2").arg(ref, line)});
+            cite->setData(0, kEvidenceRole, QStringList{ref});
+        }
+    };
+    const auto section = [&](const QString &title, const QJsonArray &items,
+                             const std::function<QString(const QJsonObject &)> &textOf) {
+        if (items.isEmpty())
+            return;
+        auto *parent = new QTreeWidgetItem(m_sentences, {title});
+        parent->setFirstColumnSpanned(true);
+        for (const auto &v : items) {
+            const QJsonObject o = v.toObject();
+            addSentence(parent, textOf(o), strings(o[QStringLiteral("evidence")].toArray()));
+        }
+        parent->setExpanded(true);
+    };
+    const auto textField = [](const QJsonObject &o) {
+        return o[QStringLiteral("text")].toString();
+    };
+    // What to do and by when, then why: "Book a demo, due today 14:00" over its reason.
+    const auto actionLine = [&](const QJsonObject &o) {
+        QString reason = o[QStringLiteral("reason")].toString();
+        if (!reason.isEmpty())
+            reason[0] = reason[0].toUpper();
+        return tr("%1, due %2\n%3")
+            .arg(actionText(o[QStringLiteral("action")].toString()),
+                 dueText(utcTime(o[QStringLiteral("due")].toString()), now), reason);
+    };
+    const QJsonObject summary = brief[QStringLiteral("summary")].toObject();
+    section(tr("Recommended actions"), brief[QStringLiteral("recommended_actions")].toArray(),
+            actionLine);
+    section(tr("Intent signals"), summary[QStringLiteral("intent_signals")].toArray(), textField);
+    section(tr("Talking points"), summary[QStringLiteral("talking_points")].toArray(), textField);
+    section(tr("Risks"), summary[QStringLiteral("risks")].toArray(), textField);
+    const QJsonObject quality = brief[QStringLiteral("data_quality")].toObject();
+    const QStringList missing = strings(quality[QStringLiteral("missing")].toArray());
+    const int complete = qRound(quality[QStringLiteral("completeness")].toDouble() * 100);
+    auto *dq = new QTreeWidgetItem(
+        m_sentences, {tr("Data quality"),
+                      missing.isEmpty() ? tr("Completeness %1%, nothing missing").arg(complete)
+                                        : tr("Completeness %1%; missing: %2")
+                                              .arg(complete)
+                                              .arg(missing.join(QStringLiteral(", ")))});
+    dq->setFirstColumnSpanned(false);
+    const QJsonObject escalation = brief[QStringLiteral("escalation")].toObject();
+    if (escalation[QStringLiteral("required")].toBool())
+        new QTreeWidgetItem(
+            m_sentences,
+            {tr("Escalation"),
+             strings(escalation[QStringLiteral("reasons")].toArray()).join(QStringLiteral("; "))});
 }
 
 void BriefView::fillChart(const QJsonObject &score)
