@@ -55,7 +55,8 @@ template <> struct LabelTable<review::ReviewAction>
         QT_TRANSLATE_NOOP("Labels", "Reassigned"),
         QT_TRANSLATE_NOOP("Labels", "Resolved"),
         QT_TRANSLATE_NOOP("Labels", "Sent to the pipeline again"),
-        QT_TRANSLATE_NOOP("Labels", "Retracted")};
+        QT_TRANSLATE_NOOP("Labels", "Retracted"),
+        QT_TRANSLATE_NOOP("Labels", "Approval undone")};
 };
 
 template <> struct LabelTable<review::Resolution>
