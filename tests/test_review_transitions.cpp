@@ -340,6 +340,7 @@ private slots:
             // As the code before v14 wrote them: the brief, its review row, its audit entry.
             store::Transaction tx(db);
             db.exec(R"sql(
+DROP INDEX briefs_inbox;
 ALTER TABLE outbox DROP COLUMN held_until;
 CREATE TABLE review_actions_v13 (
     id INTEGER PRIMARY KEY, brief_id INTEGER NOT NULL REFERENCES briefs (id),
