@@ -159,7 +159,7 @@ private slots:
         QTRY_VERIFY(inbox->model()->rowCount() >= 10);
         QVERIFY(inbox->model()->rowCount() <= 40);
 
-        QTest::keyClick(window, Qt::Key_9); // Settings
+        window->showPage(ui::PageId::Settings); // the shortcuts are test_data_page's
         QCOMPARE(window->currentPage(), ui::PageId::Settings);
         auto *user = window->findChild<QComboBox *>(QStringLiteral("userProfile"));
         QVERIFY(user);
