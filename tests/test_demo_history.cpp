@@ -18,7 +18,7 @@
 
 using namespace baton;
 
-// `baton demo` builds a demo that has lived: two weeks of scheduled runs, reviews by the demo
+// `baton demo` builds a demo that has lived: four weeks of scheduled runs, reviews by the demo
 // team, pushes to the CRM sandbox and outcomes read back, all dated before the moment --now
 // names; and the console opens on it as the demo's rep, on the Inbox, with a queue.
 class TestDemoHistory : public QObject
@@ -65,11 +65,11 @@ private slots:
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--leads"),
-                                QStringLiteral("700"), QStringLiteral("--seed"),
+                                QStringLiteral("2000"), QStringLiteral("--seed"),
                                 QStringLiteral("42"), QStringLiteral("--days"),
-                                QStringLiteral("14")});
+                                QStringLiteral("28")});
         QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
-        QVERIFY2(demo.out.contains(QStringLiteral("demo: lived 14 days")), qPrintable(demo.out));
+        QVERIFY2(demo.out.contains(QStringLiteral("demo: lived 28 days")), qPrintable(demo.out));
     }
 
     void briefsWentThroughEveryState()
@@ -87,7 +87,7 @@ private slots:
     void historyIsDatedOverTheDaysUpToNow()
     {
         QVERIFY(scalar("SELECT count(DISTINCT substr(created_at, 1, 10)) FROM briefs") > 7);
-        QVERIFY(scalar("SELECT count(*) FROM pipeline_runs WHERE trigger = 'schedule'") == 15);
+        QVERIFY(scalar("SELECT count(*) FROM pipeline_runs WHERE trigger = 'schedule'") == 29);
         QVERIFY(scalar("SELECT count(DISTINCT substr(at, 1, 10)) FROM audit_log") > 7);
         const std::string now = m_now.toStdString();
         QVERIFY(text("SELECT max(created_at) FROM briefs") < now);
@@ -159,7 +159,7 @@ private slots:
         QTRY_VERIFY(inbox->model()->rowCount() >= 10);
         QVERIFY(inbox->model()->rowCount() <= 40);
 
-        QTest::keyClick(window, Qt::Key_9); // Settings
+        window->showPage(ui::PageId::Settings); // the shortcuts are test_data_page's
         QCOMPARE(window->currentPage(), ui::PageId::Settings);
         auto *user = window->findChild<QComboBox *>(QStringLiteral("userProfile"));
         QVERIFY(user);
