@@ -25,6 +25,37 @@
     </message>
 </context>
 <context>
+    <name>BriefLabels</name>
+    <message>
+        <source>Book a demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send pricing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep in nurture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the company data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Baton</source>
@@ -99,6 +130,41 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>the JSONL file</source>
         <translation>der JSONL-Datei</translation>
     </message>
+    <message>
+        <source>today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Inbox</name>
@@ -144,6 +210,18 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>Superseded</source>
         <translation>Ersetzt</translation>
     </message>
+    <message>
+        <source>Queued for the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the CRM</source>
+        <translation type="unfinished">Im CRM</translation>
+    </message>
+    <message>
+        <source>Push failed</source>
+        <translation type="unfinished">Übertragung fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>KpiCharts</name>
@@ -154,10 +232,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>p95</source>
         <translation>p95</translation>
-    </message>
-    <message>
-        <source>day of the period</source>
-        <translation>Tag des Zeitraums</translation>
     </message>
     <message>
         <source>Post-handoff accuracy: opportunities within 30 days, by score band</source>
@@ -262,6 +336,171 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>records</source>
         <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>a day on a chart&apos;s axis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 %</source>
+        <comment>a range of percentages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">Freigegeben</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished">Eskaliert</translation>
+    </message>
+    <message>
+        <source>Commented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished">Erledigt</translation>
+    </message>
+    <message>
+        <source>Sent to the pipeline again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve as is</source>
+        <translation type="unfinished">Unverändert freigeben</translation>
+    </message>
+    <message>
+        <source>Approve with edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the rep</source>
+        <translation type="unfinished">An den Vertrieb zurückgeben</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation type="unfinished">Datenqualität</translation>
+    </message>
+    <message>
+        <source>Strategic account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished">Webhook</translation>
+    </message>
+    <message>
+        <source>JSONL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Briefed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished">Unverändert</translation>
+    </message>
+    <message>
+        <source>Not qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -379,6 +618,48 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
 </context>
 <context>
+    <name>baton::app::ThreadedCrmConnection</name>
+    <message>
+        <source>%1: not tried, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui</name>
+    <message>
+        <source>%n d</source>
+        <translation type="unfinished">%n T.</translation>
+    </message>
+    <message>
+        <source>%n h</source>
+        <translation type="unfinished">%n h</translation>
+    </message>
+    <message>
+        <source>%n min</source>
+        <translation type="unfinished">%n min</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::AppActions</name>
     <message>
         <source>&amp;Import files…</source>
@@ -407,6 +688,54 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::ApprovalGraceSetting</name>
+    <message>
+        <source> seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM operations of an approval wait this long, so it can be undone (Ctrl+Z in the Inbox, `baton review undo`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing ops and admins set this for the whole store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the setting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: approvals from now on can be undone for %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::ArrivalWatch</name>
+    <message>
+        <source>Baton</source>
+        <translation type="unfinished">Baton</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new brief(s) for you to review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -498,6 +827,18 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>The audit log is for managers, marketing ops and admins.</source>
         <translation>Das Audit-Protokoll ist für Manager, Marketing Ops und Admins.</translation>
     </message>
+    <message>
+        <source>The audit log is for managers, marketing ops and admins: choose such a profile in Settings to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries match these filters. Clear them to see the whole log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is empty. Every approval, edit, escalation, import and push is recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::BatchTableModel</name>
@@ -567,6 +908,53 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
 </context>
 <context>
+    <name>baton::ui::BriefContact</name>
+    <message>
+        <source>Copy e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 copied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::BriefView</name>
     <message>
         <source>Section</source>
@@ -575,10 +963,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Sentence</source>
         <translation>Satz</translation>
-    </message>
-    <message>
-        <source>Cites</source>
-        <translation>Belege</translation>
     </message>
     <message>
         <source>Record</source>
@@ -603,30 +987,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>What</source>
         <translation>Inhalt</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Entscheidung</translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation>Begründung</translation>
-    </message>
-    <message>
-        <source>Policy checks</source>
-        <translation>Richtlinienprüfungen</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
     </message>
     <message>
         <source>When</source>
@@ -717,10 +1077,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Der Datensatz hat sich seit der Erstellung des Briefings geändert</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>to %1</source>
         <translation>an %1</translation>
     </message>
@@ -778,6 +1134,60 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>delivery</source>
         <translation>Zustellung</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, due %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::BulkReview</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigned %1 of %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::ContractsPage</name>
@@ -834,14 +1244,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Verstöße</translation>
     </message>
     <message>
-        <source>Records that day</source>
-        <translation>Datensätze an dem Tag</translation>
-    </message>
-    <message>
-        <source>Rate %</source>
-        <translation>Quote %</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -868,6 +1270,26 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>%1 contract versions, %2 undeclared fields seen, %3 field violations by day</source>
         <translation>%1 Vertragsversionen, %2 nicht deklarierte Felder gesehen, %3 Feldverstöße nach Tag</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation type="unfinished">Veraltet</translation>
+    </message>
+    <message>
+        <source>Sunset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records checked that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -963,6 +1385,10 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>Nothing happened in this period: no briefs, reviews or CRM operations. The dashboard fills as the pipeline runs (Data &gt; Run, or `baton run`) and briefs are reviewed; choose a longer period to look further back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::DataPage</name>
@@ -993,6 +1419,14 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Quarantined records, all batches: %1</source>
         <translation>Datensätze in Quarantäne, alle Stapel: %1</translation>
+    </message>
+    <message>
+        <source>No imports yet. Import a HubSpot, Marketo or JSONL file (Ctrl+I), or drop files into the sync folder; `baton demo` makes a demo store with data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quarantined records to show. A record that does not meet its contract is kept here with its exact errors; clear the filter or show all batches if you expected some.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1583,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Open</source>
         <translation>Offen</translation>
-    </message>
-    <message>
-        <source>To review</source>
-        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Escalated</source>
@@ -1330,14 +1760,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Die Pipeline konnte Lead #%1 nicht erneut ausführen: %2</translation>
     </message>
     <message>
-        <source>In the CRM</source>
-        <translation>Im CRM</translation>
-    </message>
-    <message>
-        <source>Push failed</source>
-        <translation>Übertragung fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Retract (take back from the CRM)…</source>
         <translation>Zurückziehen (aus dem CRM zurücknehmen)…</translation>
     </message>
@@ -1372,6 +1794,42 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Person:</source>
         <translation>Person:</translation>
+    </message>
+    <message>
+        <source>No escalations. Briefs that an agent or a rep escalates wait here for a manager; widen the filters if you expected some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No briefs to review. Briefs appear after a pipeline run (Data &gt; Run, or `baton run`); if you filtered the list, widen the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval of brief #%1 undone: nothing went to the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not all done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign the selected briefs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassigning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My day: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1892,10 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>Could not read briefs: %1</source>
         <translation>Briefings konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Made %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::LineagePage</name>
@@ -1494,24 +1956,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Brief #%1: %2 Eingaben (%3 Datensätze, %4 Ereignisgruppen), %5 Knoten</translation>
     </message>
     <message>
-        <source>Version: %1
-</source>
-        <translation>Version: %1
-</translation>
-    </message>
-    <message>
-        <source>Time: %1
-</source>
-        <translation>Zeit: %1
-</translation>
-    </message>
-    <message>
-        <source>Events: %1
-</source>
-        <translation>Ereignisse: %1
-</translation>
-    </message>
-    <message>
         <source>Brief</source>
         <translation>Brief</translation>
     </message>
@@ -1531,6 +1975,52 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>Choose who you are in Settings to read lineage.</source>
         <translation>Wählen Sie in den Einstellungen, wer Sie sind, um die Herkunft zu sehen.</translation>
     </message>
+    <message>
+        <source>Raw &amp;JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the node&apos;s details as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage shows where a brief came from: the source files and records it rests on, the agent steps that read them, and what reached the CRM. Pick one of the newest briefs below (Enter), type a brief or lead number above, or press L on a brief in the Inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished">Version: %1
+ {1?}</translation>
+    </message>
+    <message>
+        <source>Time: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation type="unfinished">Ereignisse: %1
+ {1?}</translation>
+    </message>
+    <message>
+        <source>#%1  %2, %3 · %4 · %5 · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The briefs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No briefs yet: they appear after a pipeline run (Data &gt; Run, or `baton run`), and their lineage with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a brief to see its lineage.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::MainWindow</name>
@@ -1545,6 +2035,65 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Baton — %1 (demo store: act as any demo profile)</source>
         <translation>Baton — %1 (Demo-Speicher: Handeln als beliebiges Demo-Profil)</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baton — %1 (%2) — demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baton — %1 (%2) — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::MyDayStrip</name>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returned to me</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since my last visit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>My day:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1641,16 +2190,28 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Überträgt jede Minute an %1.</translation>
     </message>
     <message>
-        <source>The push could not run: %1</source>
-        <translation>Die Übertragung konnte nicht laufen: %1</translation>
-    </message>
-    <message>
         <source>Pushed: %1 done, %2 failed, %3 waiting</source>
         <translation>Übertragen: %1 erledigt, %2 fehlgeschlagen, %3 wartend</translation>
     </message>
     <message>
         <source>The outbox covers every brief: it is for managers, marketing ops and admins.</source>
         <translation>Der Postausgang umfasst alle Briefs: Er ist für Manager, Marketing Ops und Admins.</translation>
+    </message>
+    <message>
+        <source>No operations with this status. Choose &quot;All&quot; to see every operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CRM operations yet. Approving a brief queues its operations here; Push now (P) or `baton push` sends them to the CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last push could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The push could not run; the Outbox page says why.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2443,177 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Empty: the console does not push there (`baton push` still can). Credentials stay in the OS keychain: `baton secret set hubspot-token`, `salesforce-refresh-token`, `webhook-secret`. The webhook and the JSONL file get briefs once `baton outbox enable webhook|jsonl` turned them on.</source>
         <translation>Leer: Die Konsole überträgt nicht dorthin (`baton push` kann es weiterhin). Zugangsdaten bleiben im Schlüsselbund des Systems: `baton secret set hubspot-token`, `salesforce-refresh-token`, `webhook-secret`. Webhook und JSONL-Datei erhalten Briefs, sobald `baton outbox enable webhook|jsonl` sie eingeschaltet hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals can be undone for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials are kept with `baton secret set NAME`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not kept: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a token first: empty fields leave what is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CRM to test: set HubSpot&apos;s or Salesforce&apos;s URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::StepTimeline</name>
+    <message>
+        <source>Enrichment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stayed within its scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stayed within its scope (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No escalation criterion met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary grounded in its inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary not grounded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The brief meets its contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n brief contract error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Entscheidung</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Dauer</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::StoreWatcher</name>
+    <message>
+        <source>Could not look for changes to the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::UndoBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved brief #%1; its CRM operations wait until the undo period ends. Undo (Ctrl+Z): %n s left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
