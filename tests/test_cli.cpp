@@ -300,6 +300,11 @@ private slots:
         const QString id = QString::number(first[QStringLiteral("id")].toInt());
         const QString owner = first[QStringLiteral("owner")].toString();
 
+        // This test's commands run a simulated minute apart: a grace period to undo within.
+        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("grace"), QStringLiteral("600"),
+                      QStringLiteral("--as"), QStringLiteral("priya.natarajan@baton.example")})
+                     .code,
+                 0);
         const Run approve = cli({QStringLiteral("review"), QStringLiteral("approve"), id,
                                  QStringLiteral("--as"), owner});
         QVERIFY2(approve.code == 0, qPrintable(approve.out + approve.err));
@@ -311,6 +316,18 @@ private slots:
         QCOMPARE(stale.code, 4);
         QVERIFY2(stale.err.contains(QStringLiteral("changed since you opened it")),
                  qPrintable(stale.err));
+        // Within the grace period the approver takes it back; approving again queues again.
+        QVERIFY2(approve.out.contains(QStringLiteral("review undo ") + id),
+                 qPrintable(approve.out));
+        const Run undo = cli({QStringLiteral("review"), QStringLiteral("undo"), id,
+                              QStringLiteral("--as"), owner});
+        QVERIFY2(undo.code == 0 && undo.out.contains(QStringLiteral("approval undone, "
+                                                                    "pending_review, version 3")),
+                 qPrintable(undo.out + undo.err));
+        QCOMPARE(cli({QStringLiteral("review"), QStringLiteral("approve"), id,
+                      QStringLiteral("--as"), owner})
+                     .code,
+                 0);
         const Run ops =
             cli({QStringLiteral("review"), QStringLiteral("approve"),
                  QString::number(second[QStringLiteral("id")].toInt()), QStringLiteral("--as"),
