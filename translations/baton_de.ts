@@ -28,31 +28,31 @@
     <name>BriefLabels</name>
     <message>
         <source>Book a demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo vereinbaren</translation>
     </message>
     <message>
         <source>Send pricing</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise senden</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufen</translation>
     </message>
     <message>
         <source>Send an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail senden</translation>
     </message>
     <message>
         <source>Keep in nurture</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter im Nurturing</translation>
     </message>
     <message>
         <source>Do not contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht kontaktieren</translation>
     </message>
     <message>
         <source>Verify the company data</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmendaten prüfen</translation>
     </message>
 </context>
 <context>
@@ -132,38 +132,38 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>heute %1</translation>
     </message>
     <message>
         <source>yesterday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern %1</translation>
     </message>
     <message>
         <source>tomorrow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen %1</translation>
     </message>
     <message>
         <source>d MMM</source>
         <comment>date format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMM</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <comment>date format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMM yyyy</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>a percentage</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -212,15 +212,15 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Queued for the CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das CRM vorgemerkt</translation>
     </message>
     <message>
         <source>In the CRM</source>
-        <translation type="unfinished">Im CRM</translation>
+        <translation>Im CRM</translation>
     </message>
     <message>
         <source>Push failed</source>
-        <translation type="unfinished">Übertragung fehlgeschlagen</translation>
+        <translation>Übertragung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -340,167 +340,167 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>d MMM</source>
         <comment>a day on a chart&apos;s axis</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMM</translation>
     </message>
     <message>
         <source>%1–%2 %</source>
         <comment>a range of percentages</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 %</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished">Freigegeben</translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished">Eskaliert</translation>
+        <translation>Eskaliert</translation>
     </message>
     <message>
         <source>Commented</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentiert</translation>
     </message>
     <message>
         <source>Reassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu zugewiesen</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished">Erledigt</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Sent to the pipeline again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut an die Pipeline gesendet</translation>
     </message>
     <message>
         <source>Retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgezogen</translation>
     </message>
     <message>
         <source>Approval undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe rückgängig gemacht</translation>
     </message>
     <message>
         <source>Approve as is</source>
-        <translation type="unfinished">Unverändert freigeben</translation>
+        <translation>Unverändert freigeben</translation>
     </message>
     <message>
         <source>Approve with edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Änderungen freigeben</translation>
     </message>
     <message>
         <source>Return to the rep</source>
-        <translation type="unfinished">An den Vertrieb zurückgeben</translation>
+        <translation>An den Vertrieb zurückgeben</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>Fit unclear</source>
-        <translation type="unfinished"></translation>
+        <translation>Passung unklar</translation>
     </message>
     <message>
         <source>Data quality</source>
-        <translation type="unfinished">Datenqualität</translation>
+        <translation>Datenqualität</translation>
     </message>
     <message>
         <source>Strategic account</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategischer Account</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat</translation>
     </message>
     <message>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Not a fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Passt nicht</translation>
     </message>
     <message>
         <source>Bad data</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Daten</translation>
     </message>
     <message>
         <source>No consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einwilligung</translation>
     </message>
     <message>
         <source>Competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Wettbewerber</translation>
     </message>
     <message>
         <source>Existing customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandskunde</translation>
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrieb</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Marketing ops</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing Ops</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot</translation>
     </message>
     <message>
         <source>Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce</translation>
     </message>
     <message>
         <source>Webhook</source>
-        <translation type="unfinished">Webhook</translation>
+        <translation>Webhook</translation>
     </message>
     <message>
         <source>JSONL file</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL-Datei</translation>
     </message>
     <message>
         <source>Not evaluated yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht bewertet</translation>
     </message>
     <message>
         <source>Briefed</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefing erstellt</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished">Unverändert</translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Not qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht qualifiziert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -621,42 +621,42 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <name>baton::app::ThreadedCrmConnection</name>
     <message>
         <source>%1: not tried, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht versucht, %2</translation>
     </message>
     <message>
         <source>Connected to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1: %2</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1: %2</translation>
     </message>
 </context>
 <context>
     <name>baton::ui</name>
     <message>
         <source>%n d</source>
-        <translation type="unfinished">%n T.</translation>
+        <translation>%n T.</translation>
     </message>
     <message>
         <source>%n h</source>
-        <translation type="unfinished">%n h</translation>
+        <translation>%n h</translation>
     </message>
     <message>
         <source>%n min</source>
-        <translation type="unfinished">%n min</translation>
+        <translation>%n min</translation>
     </message>
     <message>
         <source>overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überfällig</translation>
     </message>
     <message>
         <source>today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>heute %1</translation>
     </message>
     <message>
         <source>tomorrow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen %1</translation>
     </message>
 </context>
 <context>
@@ -694,47 +694,47 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <name>baton::ui::ApprovalGraceSetting</name>
     <message>
         <source> seconds</source>
-        <translation type="unfinished"></translation>
+        <translation> Sekunden</translation>
     </message>
     <message>
         <source>not at all</source>
-        <translation type="unfinished"></translation>
+        <translation>gar nicht</translation>
     </message>
     <message>
         <source>CRM operations of an approval wait this long, so it can be undone (Ctrl+Z in the Inbox, `baton review undo`).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CRM-Vorgänge einer Freigabe warten so lange, damit sie rückgängig gemacht werden kann (Ctrl+Z im Posteingang, `baton review undo`).</translation>
     </message>
     <message>
         <source>Marketing ops and admins set this for the whole store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing Ops und Admins legen dies für den ganzen Datenspeicher fest.</translation>
     </message>
     <message>
         <source>Could not read the setting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung konnte nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>Saved: approvals from now on can be undone for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gespeichert: Freigaben können ab jetzt %n Sekunde lang rückgängig gemacht werden.</numerusform>
+            <numerusform>Gespeichert: Freigaben können ab jetzt %n Sekunden lang rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::ArrivalWatch</name>
     <message>
         <source>Baton</source>
-        <translation type="unfinished">Baton</translation>
+        <translation>Baton</translation>
     </message>
     <message numerus="yes">
         <source>%n new brief(s) for you to review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Briefing zur Prüfung für Sie</numerusform>
+            <numerusform>%n neue Briefings zur Prüfung für Sie</numerusform>
         </translation>
     </message>
 </context>
@@ -829,15 +829,15 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>The audit log is for managers, marketing ops and admins: choose such a profile in Settings to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Protokoll ist für Manager, Marketing Ops und Admins: Wählen Sie in den Einstellungen ein solches Profil, um es zu lesen.</translation>
     </message>
     <message>
         <source>No entries match these filters. Clear them to see the whole log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einträge passen zu diesen Filtern. Setzen Sie sie zurück, um das ganze Protokoll zu sehen.</translation>
     </message>
     <message>
         <source>The audit log is empty. Every approval, edit, escalation, import and push is recorded here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Protokoll ist leer. Jede Freigabe, Bearbeitung, Eskalation, jeder Import und jede Übertragung wird hier festgehalten.</translation>
     </message>
 </context>
 <context>
@@ -911,47 +911,47 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <name>baton::ui::BriefContact</name>
     <message>
         <source>Copy e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail kopieren</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>Copy phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer kopieren</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <source>Open in the CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>Im CRM öffnen</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Could not open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 copied: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kopiert: %2</translation>
     </message>
     <message>
         <source>Open in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 öffnen</translation>
     </message>
 </context>
 <context>
@@ -1136,56 +1136,57 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, due %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fällig %2
+%3</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::BulkReview</name>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>not done: stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgeführt: angehalten</translation>
     </message>
     <message>
         <source>Reassigned %1 of %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 neu zugewiesen an %3</translation>
     </message>
     <message>
         <source>Approved %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 freigegeben</translation>
     </message>
     <message numerus="yes">
         <source>; %n refused: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n verweigert: %1</numerusform>
+            <numerusform>; %n verweigert: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1273,23 +1274,23 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Deprecated</source>
-        <translation type="unfinished">Veraltet</translation>
+        <translation>Veraltet</translation>
     </message>
     <message>
         <source>Sunset</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschaltet</translation>
     </message>
     <message>
         <source>Records checked that day</source>
-        <translation type="unfinished"></translation>
+        <translation>An dem Tag geprüfte Datensätze</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Quote</translation>
     </message>
 </context>
 <context>
@@ -1387,7 +1388,7 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Nothing happened in this period: no briefs, reviews or CRM operations. The dashboard fills as the pipeline runs (Data &gt; Run, or `baton run`) and briefs are reviewed; choose a longer period to look further back.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum ist nichts geschehen: keine Briefings, Prüfungen oder CRM-Vorgänge. Die Übersicht füllt sich, sobald die Pipeline läuft (Daten &gt; Ausführen oder `baton run`) und Briefings geprüft werden; wählen Sie einen längeren Zeitraum, um weiter zurückzublicken.</translation>
     </message>
 </context>
 <context>
@@ -1422,11 +1423,11 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>No imports yet. Import a HubSpot, Marketo or JSONL file (Ctrl+I), or drop files into the sync folder; `baton demo` makes a demo store with data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Importe. Importieren Sie eine HubSpot-, Marketo- oder JSONL-Datei (Ctrl+I) oder legen Sie Dateien im Sync-Ordner ab; `baton demo` erstellt einen Demo-Speicher mit Daten.</translation>
     </message>
     <message>
         <source>No quarantined records to show. A record that does not meet its contract is kept here with its exact errors; clear the filter or show all batches if you expected some.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datensätze in Quarantäne. Ein Datensatz, der seinen Vertrag nicht erfüllt, wird hier mit seinen genauen Fehlern aufbewahrt; leeren Sie den Filter oder zeigen Sie alle Stapel, falls Sie welche erwartet haben.</translation>
     </message>
 </context>
 <context>
@@ -1797,39 +1798,39 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>No escalations. Briefs that an agent or a rep escalates wait here for a manager; widen the filters if you expected some.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Eskalationen. Briefings, die ein Agent oder der Vertrieb eskaliert, warten hier auf eine Führungskraft; erweitern Sie die Filter, falls Sie welche erwartet haben.</translation>
     </message>
     <message>
         <source>No briefs to review. Briefs appear after a pipeline run (Data &gt; Run, or `baton run`); if you filtered the list, widen the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Briefings zu prüfen. Briefings erscheinen nach einem Pipeline-Lauf (Daten &gt; Ausführen oder `baton run`); falls Sie die Liste gefiltert haben, erweitern Sie die Filter.</translation>
     </message>
     <message>
         <source>Undo the approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe rückgängig machen</translation>
     </message>
     <message>
         <source>Approving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird freigegeben…</translation>
     </message>
     <message>
         <source>Approval of brief #%1 undone: nothing went to the CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe von Briefing #%1 rückgängig gemacht: Nichts wurde an das CRM gesendet</translation>
     </message>
     <message>
         <source>Not all done</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht alles ausgeführt</translation>
     </message>
     <message>
         <source>Reassign the selected briefs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Briefings neu zuweisen</translation>
     </message>
     <message>
         <source>Reassigning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird neu zugewiesen…</translation>
     </message>
     <message>
         <source>My day: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Tag: %1</translation>
     </message>
 </context>
 <context>
@@ -1894,7 +1895,7 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Made %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt %1</translation>
     </message>
 </context>
 <context>
@@ -1977,49 +1978,47 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Raw &amp;JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh-&amp;JSON</translation>
     </message>
     <message>
         <source>Show the node&apos;s details as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details des Knotens so zeigen, wie sie gespeichert sind</translation>
     </message>
     <message>
         <source>Lineage shows where a brief came from: the source files and records it rests on, the agent steps that read them, and what reached the CRM. Pick one of the newest briefs below (Enter), type a brief or lead number above, or press L on a brief in the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Herkunft zeigt, woher ein Briefing stammt: die Quelldateien und Datensätze, auf denen es beruht, die Agentenschritte, die sie gelesen haben, und was das CRM erreicht hat. Wählen Sie unten eines der neuesten Briefings (Enter), geben Sie oben eine Briefing- oder Lead-Nummer ein, oder drücken Sie L auf einem Briefing im Posteingang.</translation>
     </message>
     <message>
         <source>Kind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Art: %1</translation>
     </message>
     <message>
         <source>Version: %1</source>
-        <translation type="unfinished">Version: %1
- {1?}</translation>
+        <translation>Version: %1</translation>
     </message>
     <message>
         <source>Time: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit: %1 (%2)</translation>
     </message>
     <message>
         <source>Events: %1</source>
-        <translation type="unfinished">Ereignisse: %1
- {1?}</translation>
+        <translation>Ereignisse: %1</translation>
     </message>
     <message>
         <source>#%1  %2, %3 · %4 · %5 · %6</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2, %3 · %4 · %5 · %6</translation>
     </message>
     <message>
         <source>The briefs could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Briefings konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No briefs yet: they appear after a pipeline run (Data &gt; Run, or `baton run`), and their lineage with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Briefings: Sie erscheinen nach einem Pipeline-Lauf (Daten &gt; Ausführen oder `baton run`) und mit ihnen ihre Herkunft.</translation>
     </message>
     <message>
         <source>Choose a brief to see its lineage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Briefing, um seine Herkunft zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2038,62 +2037,62 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrieb</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Marketing ops</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing Ops</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Baton — %1 (%2) — demo store</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton — %1 (%2) — Demo-Speicher</translation>
     </message>
     <message>
         <source>Baton — %1 (%2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton — %1 (%2) — %3</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::MyDayStrip</name>
     <message numerus="yes">
         <source>%n due today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heute fällig</numerusform>
+            <numerusform>%n heute fällig</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n returned to me</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n an mich zurückgegeben</numerusform>
+            <numerusform>%n an mich zurückgegeben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new since my last visit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neu seit meinem letzten Besuch</numerusform>
+            <numerusform>%n neu seit meinem letzten Besuch</numerusform>
         </translation>
     </message>
     <message>
         <source>My day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Tag:</translation>
     </message>
 </context>
 <context>
@@ -2199,19 +2198,19 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>No operations with this status. Choose &quot;All&quot; to see every operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorgänge mit diesem Status. Wählen Sie „Alle“, um alle Vorgänge zu sehen.</translation>
     </message>
     <message>
         <source>No CRM operations yet. Approving a brief queues its operations here; Push now (P) or `baton push` sends them to the CRM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine CRM-Vorgänge. Wird ein Briefing freigegeben, landen seine Vorgänge hier; „Jetzt übertragen“ (P) oder `baton push` sendet sie an das CRM.</translation>
     </message>
     <message>
         <source>The last push could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Übertragung konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>The push could not run; the Outbox page says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung konnte nicht ausgeführt werden; die Seite Postausgang nennt den Grund.</translation>
     </message>
 </context>
 <context>
@@ -2446,173 +2445,173 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
     <message>
         <source>&amp;Keep credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten &amp;speichern</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Approvals can be undone for</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist zum Rückgängigmachen von Freigaben</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>HubSpot access token</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot-Zugriffstoken</translation>
     </message>
     <message>
         <source>Salesforce refresh token</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce-Refresh-Token</translation>
     </message>
     <message>
         <source>Credentials are kept with `baton secret set NAME`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten werden mit `baton secret set NAME` gespeichert.</translation>
     </message>
     <message>
         <source>%1 was not kept: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
     </message>
     <message>
         <source>%1 kept in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert in %2</translation>
     </message>
     <message>
         <source>Type a token first: empty fields leave what is kept as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst ein Token ein: Leere Felder lassen bereits Gespeichertes unverändert.</translation>
     </message>
     <message>
         <source>No CRM to test: set HubSpot&apos;s or Salesforce&apos;s URL first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein CRM zum Testen: Tragen Sie zuerst die URL von HubSpot oder Salesforce ein.</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird getestet…</translation>
     </message>
     <message>
         <source>✔ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ %1</translation>
     </message>
     <message>
         <source>✘ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ %1</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::StepTimeline</name>
     <message>
         <source>Enrichment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anreicherung</translation>
     </message>
     <message>
         <source>Scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoring</translation>
     </message>
     <message>
         <source>Summarization</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Handoff</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe</translation>
     </message>
     <message>
         <source>Stayed within its scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Im vorgesehenen Rahmen geblieben</translation>
     </message>
     <message>
         <source>Stayed within its scope (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im vorgesehenen Rahmen geblieben (%1)</translation>
     </message>
     <message>
         <source>No escalation criterion met</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Eskalationskriterium erfüllt</translation>
     </message>
     <message>
         <source>Escalates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaliert: %1</translation>
     </message>
     <message>
         <source>Summary grounded in its inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung durch die Eingaben belegt</translation>
     </message>
     <message>
         <source>Summary not grounded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung nicht belegt: %1</translation>
     </message>
     <message>
         <source>The brief meets its contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Briefing erfüllt seinen Vertrag</translation>
     </message>
     <message numerus="yes">
         <source>%n brief contract error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verstoß gegen den Briefing-Vertrag</numerusform>
+            <numerusform>%n Verstöße gegen den Briefing-Vertrag</numerusform>
         </translation>
     </message>
     <message>
         <source>Show raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohdaten zeigen</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Entscheidung</translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Dauer</translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>%1 passed, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bestanden, %2 nicht bestanden</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Passed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestanden: %1</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::StoreWatcher</name>
     <message>
         <source>Could not look for changes to the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenspeicher konnte nicht auf Änderungen geprüft werden: %1</translation>
     </message>
 </context>
 <context>
     <name>baton::ui::UndoBanner</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message numerus="yes">
         <source>Approved brief #%1; its CRM operations wait until the undo period ends. Undo (Ctrl+Z): %n s left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Briefing #%1 freigegeben; seine CRM-Vorgänge warten, bis die Frist zum Rückgängigmachen endet. Rückgängig (Ctrl+Z): noch %n s.</numerusform>
+            <numerusform>Briefing #%1 freigegeben; seine CRM-Vorgänge warten, bis die Frist zum Rückgängigmachen endet. Rückgängig (Ctrl+Z): noch %n s.</numerusform>
         </translation>
     </message>
 </context>
