@@ -1163,6 +1163,12 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>%1, fällig %2
 %3</translation>
     </message>
+    <message>
+        <source>%1, %2
+%3</source>
+        <translation>%1, %2
+%3</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::BulkReview</name>

@@ -389,6 +389,8 @@ void InboxPage::applyFilters(bool inBackground)
     f.visibleTo = m_actor ? review::ReviewService::visibleTo(*m_actor) : std::string();
     if (f.visibleTo)
         f.owner.clear();
+    // One person's queue: an Owner column of the same name on every row only takes room.
+    m_table->setColumnHidden(InboxTableModel::OwnerColumn, f.visibleTo.has_value() || !f.owner.empty());
     if (m_myDay && m_myDay->bucket() && m_actor) {
         f.dayBucket = m_myDay->bucket();
         f.day = dayWindow();

@@ -283,9 +283,12 @@ void BriefView::fillSentences(const QJsonObject &brief, const QHash<QString, QSt
         QString reason = o[QStringLiteral("reason")].toString();
         if (!reason.isEmpty())
             reason[0] = reason[0].toUpper();
-        return tr("%1, due %2\n%3")
-            .arg(actionText(o[QStringLiteral("action")].toString()),
-                 dueText(utcTime(o[QStringLiteral("due")].toString()), now), reason);
+        const QDateTime due = utcTime(o[QStringLiteral("due")].toString());
+        const QString what = actionText(o[QStringLiteral("action")].toString());
+        // "overdue by 6 d" says when on its own: no "due" before it.
+        if (due.isValid() && due < now)
+            return tr("%1, %2\n%3").arg(what, dueText(due, now), reason);
+        return tr("%1, due %2\n%3").arg(what, dueText(due, now), reason);
     };
     const QJsonObject summary = brief[QStringLiteral("summary")].toObject();
     section(tr("Recommended actions"), brief[QStringLiteral("recommended_actions")].toArray(),
