@@ -202,9 +202,9 @@ int rerun(const BriefAction &on, const review::Actor &who, std::int64_t version)
 {
     CommandContext &context = on.context;
     const auto after = on.service.requestRerun(who, on.briefId, version, on.text("note"));
-    const auto result =
-        rerunLeadInStore(context.storePath, on.registry, after.leadId,
-                         "rerun by " + who.user + " (brief #" + std::to_string(on.briefId) + ")");
+    const auto result = rerunLeadInStore(
+        context.storePath, on.registry, after.leadId,
+        "rerun by " + who.user + " (brief #" + std::to_string(on.briefId) + ")", context.clock);
     context.out << "brief #" << on.briefId << ": re-ran the pipeline for lead #" << after.leadId
                 << " (run " << q(result.run.runId) << "): ";
     switch (result.status) {

@@ -126,7 +126,7 @@ bool Console::open(const QString &storePath, const QString &user)
     }
     m_parts->runner = std::make_unique<ThreadedImportRunner>(storePath, m_parts->registry);
     m_parts->pipelineRunner =
-        std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry);
+        std::make_unique<ThreadedPipelineRunner>(storePath, m_parts->registry, m_seams.clock);
     // The push reads the CRM settings the Settings page writes, at every push.
     m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath, m_seams.settings);
     m_parts->crmConnection =

@@ -13,11 +13,11 @@ namespace baton::app {
 
 pipeline::LeadRerun rerunLeadInStore(const QString &storePath,
                                      const contracts::ContractRegistry &registry,
-                                     std::int64_t leadId, const std::string &trigger)
+                                     std::int64_t leadId, const std::string &trigger,
+                                     const Clock &clock)
 {
     auto db = store::Database::open(storePath.toStdString(),
                                     {.readOnly = false, .create = false, .quickCheck = false});
-    const SystemClock clock;
     const auto policy = agents::defaultPolicy(registry);
     pipeline::RunOptions options;
     QString error;

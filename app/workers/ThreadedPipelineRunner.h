@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PipelineRunner.h"
+#include "ports/Clock.h"
 
 #include <QFutureWatcher>
 #include <QString>
@@ -19,9 +20,11 @@ class ThreadedPipelineRunner final : public ui::PipelineRunner
     Q_OBJECT
 
 public:
+    // `clock`: the moment runs are as of (the console's, following --now); it outlives the
+    // runner. Null: the system's.
     ThreadedPipelineRunner(const QString &storePath,
                            std::shared_ptr<const contracts::ContractRegistry> registry,
-                           QObject *parent = nullptr);
+                           const Clock *clock = nullptr, QObject *parent = nullptr);
     // Waits for a run in progress: a run for one lead takes well under a second unless
     // the LLM endpoint is slow, and leaving it would outlive the registry it reads.
     ~ThreadedPipelineRunner() override;
@@ -32,6 +35,8 @@ public:
 private:
     QString m_storePath;
     std::shared_ptr<const contracts::ContractRegistry> m_registry;
+    SystemClock m_systemClock;
+    const Clock &m_clock;
     QFutureWatcher<ui::LeadRerunOutcome> m_watcher;
 };
 
