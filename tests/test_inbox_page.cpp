@@ -335,9 +335,12 @@ private slots:
         const auto path = freshStore();
         auto db = store::openStore(path);
         auto repDb = store::openStore(path);
+        // As of a moment after the store's run, as the console's clock would be: never today.
+        const FixedClock clock(*util::parseRfc3339("2026-11-16T12:05:00Z"));
         app::ThreadedPipelineRunner runner(
             QString::fromStdString(path),
-            std::make_shared<contracts::ContractRegistry>(contracts::ContractRegistry::builtIn()));
+            std::make_shared<contracts::ContractRegistry>(contracts::ContractRegistry::builtIn()),
+            &clock);
         auto rep = page(repDb, QStringLiteral("lena.fischer@baton.example"),
                         ui::InboxPage::Mode::Escalations);
         rep->setPipelineRunner(&runner);
