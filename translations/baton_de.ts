@@ -2042,22 +2042,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Baton — %1 (Demo-Speicher: Handeln als beliebiges Demo-Profil)</translation>
     </message>
     <message>
-        <source>Rep</source>
-        <translation>Vertrieb</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>Manager</translation>
-    </message>
-    <message>
-        <source>Marketing ops</source>
-        <translation>Marketing Ops</translation>
-    </message>
-    <message>
-        <source>Admin</source>
-        <translation>Admin</translation>
-    </message>
-    <message>
         <source>Baton — %1 (%2) — demo store</source>
         <translation>Baton — %1 (%2) — Demo-Speicher</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "Resources.h"
 #include "Settings.h"
 #include "StoreWatcher.h"
+#include "models/Labels.h"
 #include "pages/AuditPage.h"
 #include "pages/ContractsPage.h"
 #include "pages/DashboardPage.h"
@@ -93,25 +94,6 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
 
 MainWindow::~MainWindow() = default;
 
-namespace {
-
-QString roleLabel(governance::Role role)
-{
-    switch (role) {
-    case governance::Role::Rep:
-        return MainWindow::tr("Rep");
-    case governance::Role::Manager:
-        return MainWindow::tr("Manager");
-    case governance::Role::MarketingOps:
-        return MainWindow::tr("Marketing ops");
-    case governance::Role::Admin:
-        return MainWindow::tr("Admin");
-    }
-    return {};
-}
-
-} // namespace
-
 // Whose window it is and on which store, so two consoles side by side (a rep's, a
 // manager's) are told apart in the task bar.
 void MainWindow::showWhoActsInTitle()
@@ -125,8 +107,8 @@ void MainWindow::showWhoActsInTitle()
         return;
     }
     const QString who = QString::fromStdString(actor->name.empty() ? actor->user : actor->name);
-    setWindowTitle(demo ? tr("Baton — %1 (%2) — demo store").arg(who, roleLabel(actor->role))
-                        : tr("Baton — %1 (%2) — %3").arg(who, roleLabel(actor->role), file));
+    setWindowTitle(demo ? tr("Baton — %1 (%2) — demo store").arg(who, label(actor->role))
+                        : tr("Baton — %1 (%2) — %3").arg(who, label(actor->role), file));
 }
 
 QWidget *MainWindow::buildReviewPage(PageId id)
