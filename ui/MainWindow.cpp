@@ -242,7 +242,10 @@ void MainWindow::refreshPage(PageId page)
         m_outboxPage->refresh();
         break;
     case PageId::Audit:
-        m_auditPage->refresh();
+        // The list only: the page verifies the whole chain when it is shown (and on "Verify
+        // again"), on the ui thread; doing it at every change, or twice on showing, would
+        // stall the window on a long chain.
+        m_auditPage->reload();
         break;
     case PageId::Dashboard:
         m_dashboardPage->refresh();

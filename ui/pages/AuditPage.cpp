@@ -142,6 +142,8 @@ void AuditPage::refresh()
 
 void AuditPage::reload()
 {
+    if (!m_allowed)
+        return; // refresh() says why the page is empty
     // The entry selected and the scroll position stay where they were: new entries come in
     // at the top.
     const QString selected =

@@ -33,6 +33,9 @@ public:
 
     // Verifies the chain and reads the entries again.
     void refresh();
+    // Reads the entries again, keeping the selected one and the scroll position; the chain's
+    // verification stays as it was (a store change while the page is shown).
+    void reload();
     // Whether whoever acts now may read the audit log (managers, marketing ops, admins):
     // otherwise the page shows nothing of it and says why.
     void setAllowed(bool allowed);
@@ -45,7 +48,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void reload();
     void enable(bool allowed);
     void addEntry(const governance::AuditEntry &e);
 
