@@ -86,8 +86,8 @@ private slots:
         QVERIFY(!select.step());
 
         Statement moved = std::move(select);
-        QVERIFY(moved.handle() != nullptr);
-        QVERIFY(select.handle() == nullptr); // NOLINT: testing the moved-from state
+        QVERIFY(moved.isValid());
+        QVERIFY(!select.isValid()); // NOLINT: testing the moved-from state
     }
 
     void cachedStatementsAreReusedAndReset()

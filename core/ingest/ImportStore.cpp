@@ -140,11 +140,13 @@ std::int64_t ImportStore::beginBatch(const BatchStart &s)
 {
     auto &st = m_db.cached("INSERT INTO ingest_batches (source_system, format, file_name, "
                            "file_path, file_sha256, file_size, status, started_at, owner_pid) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)");
+                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?) RETURNING id");
     st.bindAll(s.sourceSystem, s.format, s.fileName, s.filePath, s.sha256, s.fileSize, s.startedAt,
                static_cast<std::int64_t>(::getpid()));
-    st.run();
-    return m_db.lastInsertRowId();
+    st.step();
+    const std::int64_t id = st.int64At(0);
+    st.reset();
+    return id;
 }
 
 UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,

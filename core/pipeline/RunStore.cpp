@@ -312,7 +312,7 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
         "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
         "escalation_reasons, brief, created_at, lead_name, company, completeness, signal_at, "
         "pipeline_ms, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, "
-        "?)");
+        "?) RETURNING id");
     insert.bindAll(leadId, runId, e.fingerprint,
                    util::nameOf(e.handoff->escalated ? review::BriefStatus::Escalated
                                                      : review::BriefStatus::PendingReview),
@@ -320,8 +320,9 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
                    createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
     if (!e.briefInputs.empty())
         insert.bindBlob(17, e.briefInputs);
-    insert.run();
-    const std::int64_t id = m_db.lastInsertRowId();
+    insert.step();
+    const std::int64_t id = insert.int64At(0);
+    insert.reset();
     // A newer brief replaces what a rep has not acted on yet; history stays.
     static const std::string supersedeSql =
         "UPDATE briefs SET status = '" + util::nameString(review::BriefStatus::Superseded) +

@@ -35,14 +35,14 @@ int saveUsers(store::Database &db, const std::vector<User> &list)
         "VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''), nullif(?6, '')) "
         "ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, "
         "team = excluded.team, territory = excluded.territory, manager = excluded.manager");
+    auto &exists = db.cached("SELECT 1 FROM users WHERE email = ?");
     int added = 0;
     for (const User &u : list) {
-        const auto before = db.lastInsertRowId();
-        db.setLastInsertRowId(0);
+        exists.bind(1, u.email);
+        added += exists.step() ? 0 : 1;
+        exists.reset();
         st.bindAll(u.email, u.name, u.role, u.team, u.territory, u.manager);
         st.run();
-        added += db.lastInsertRowId() != 0;
-        db.setLastInsertRowId(before);
     }
     return added;
 }

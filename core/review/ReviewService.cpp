@@ -412,13 +412,15 @@ std::int64_t ReviewService::write(const Actor &who, const ReviewRequest &r,
     auto &insert = m_db.cached(
         "INSERT INTO review_actions (brief_id, version, action, actor, role, os_user, reason, "
         "note, patch, target, status_before, status_after, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bindAll(r.briefId, before.version, util::nameString(r.action), who.user,
                    std::string(governance::roleName(who.role)), who.osUser, opt(change.reason),
                    opt(r.note), opt(change.patch), opt(change.target),
                    util::nameString(before.status), util::nameString(change.status), at);
-    insert.run();
-    return m_db.lastInsertRowId();
+    insert.step();
+    const std::int64_t id = insert.int64At(0);
+    insert.reset();
+    return id;
 }
 
 void ReviewService::announce(const Actor &who, const ReviewRequest &r, const BriefState &before,

@@ -48,7 +48,7 @@ std::string ChangeProbe::stamp(StoreArea area)
     auto &st = m_db.cached(kStampSql[areaBit(area)]);
     std::string out;
     if (st.step())
-        for (int c = 0; c < sqlite3_column_count(st.handle()); ++c)
+        for (int c = 0; c < st.columnCount(); ++c)
             out += st.textAt(c) + '|';
     st.reset();
     return out;
@@ -56,9 +56,12 @@ std::string ChangeProbe::stamp(StoreArea area)
 
 StoreAreas ChangeProbe::poll()
 {
-    const std::int64_t version = dataVersion();
-    const std::int64_t own = sqlite3_total_changes64(m_db.handle());
-    if (!m_first && version == m_dataVersion && own == m_ownChanges)
+    // SQLite says cheaply whether anything changed since the last poll; PostgreSQL has no
+    // such counter, so its stamps are read every time.
+    sqlite3 *handle = m_db.sqliteHandle();
+    const std::int64_t version = handle ? dataVersion() : 0;
+    const std::int64_t own = handle ? sqlite3_total_changes64(handle) : 0;
+    if (handle && !m_first && version == m_dataVersion && own == m_ownChanges)
         return {};
     m_dataVersion = version;
     m_ownChanges = own;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/Engine.h"
 #include "store/Statement.h"
 
 #include <cstdint>
@@ -14,8 +15,11 @@ struct sqlite3;
 
 namespace baton::store {
 
-// One connection to a Baton store: a SQLite file in WAL mode. Not thread-safe; give each
-// thread its own Database on the same file (WAL lets readers run beside one writer).
+class ConnectionBackend;
+
+// One connection to a Baton store: a SQLite file in WAL mode, or a team's PostgreSQL
+// database. Not thread-safe; give each thread its own Database on the same store (WAL lets
+// readers run beside one writer; PostgreSQL serves many connections).
 class Database
 {
 public:
@@ -34,7 +38,8 @@ public:
     };
 
     // Opens (creating if allowed) and verifies the file; throws StoreError with a message
-    // that names the file for a corrupt store or a SQLite file that is not Baton's.
+    // that names the file for a corrupt store or a SQLite file that is not Baton's. A
+    // PostgreSQL location (isPostgresLocation) connects to that database instead.
     static Database open(const std::filesystem::path &path, Options options);
     static Database open(const std::filesystem::path &path) { return open(path, Options{}); }
     static Database openInMemory();
@@ -50,27 +55,34 @@ public:
     // Prepared once per connection and reused; returned reset with bindings cleared.
     Statement &cached(std::string_view sql);
 
+    // SQLite's last_insert_rowid, for the import's upsert that tells an insert from an
+    // update by it; elsewhere INSERT ... RETURNING id, which both engines speak.
     std::int64_t lastInsertRowId() const;
     void setLastInsertRowId(std::int64_t id);
+    // Starts a writing transaction; Transaction is how callers use it.
+    void beginWrite();
     int changes() const;
+    // The store's schema version (SQLite's user_version; a table on PostgreSQL).
     int userVersion();
     bool inTransaction() const;
     // Every page read and checked: quick_check, or integrity_check (indexes against their
     // tables too) when `thorough`. Empty when the store is sound, else SQLite's findings.
     std::vector<std::string> checkIntegrity(bool thorough);
 
+    Engine engine() const;
+    // The file, or the PostgreSQL location as given (passwords are never part of it: libpq
+    // reads them from ~/.pgpass, PGPASSFILE or a service file).
     const std::filesystem::path &path() const { return m_path; }
-    sqlite3 *handle() const { return m_db; }
+    // The SQLite connection, for SQLite-only tuning (WAL hooks); null on PostgreSQL.
+    sqlite3 *sqliteHandle() const;
 
     // 'BATN' in the header, so we can tell a foreign SQLite file from an empty store.
     static constexpr std::int32_t ApplicationId = 0x4241544E;
 
 private:
-    Database(sqlite3 *db, std::filesystem::path path);
-    void configure(const Options &options);
-    void verify(bool everyPage);
+    Database(std::unique_ptr<ConnectionBackend> connection, std::filesystem::path path);
 
-    sqlite3 *m_db = nullptr;
+    std::unique_ptr<ConnectionBackend> m_connection;
     std::filesystem::path m_path;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };

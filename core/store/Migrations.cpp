@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/MigrationSql.h"
+#include "store/PostgresSchema.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 
@@ -593,17 +594,72 @@ int latestSchemaVersion()
     return migrations().back().version;
 }
 
-void migrate(Database &db, int target)
+namespace {
+
+void refuseNewer(Database &db, int current)
 {
-    if (target < 0)
-        target = latestSchemaVersion();
-    const int current = db.userVersion();
     if (current > latestSchemaVersion()) {
         throw StoreError(SQLITE_ERROR,
                          "store " + db.path().string() + " has schema version " +
                              std::to_string(current) + ", newer than this Baton knows (" +
                              std::to_string(latestSchemaVersion()) + "): update Baton");
     }
+}
+
+void runPostgresStep(Database &db, int version, std::string_view title, std::string_view sql)
+{
+    try {
+        db.exec(sql);
+    } catch (const StoreError &e) {
+        throw StoreError(e.code(),
+                         "migration to v" + std::to_string(version) + " (" + std::string(title) +
+                             ") failed: " + e.what(),
+                         e.sqlState());
+    }
+}
+
+// Each step in its own transaction, as on SQLite; an advisory lock keeps two processes
+// that open a new team database at once from both creating it.
+void migratePostgres(Database &db, int target)
+{
+    for (;;) {
+        Transaction tx(db);
+        db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(Database::ApplicationId) + ")");
+        const int current = db.userVersion();
+        refuseNewer(db, current);
+        if (current >= target)
+            return;
+        if (current == 0) {
+            runPostgresStep(db, kPostgresBaseline, "the whole schema", pg::baselineSchema());
+            db.exec("INSERT INTO baton_schema (id, version, application_id) VALUES (1, " +
+                    std::to_string(kPostgresBaseline) + ", " +
+                    std::to_string(Database::ApplicationId) + ")");
+        } else {
+            const Migration &step = migrations().at(static_cast<std::size_t>(current));
+            if (step.postgresSql.empty())
+                throw StoreError(SQLITE_ERROR, "migration to v" + std::to_string(step.version) +
+                                                   " has no PostgreSQL step");
+            runPostgresStep(db, step.version, step.title, step.postgresSql);
+            db.exec("UPDATE baton_schema SET version = " + std::to_string(step.version));
+        }
+        tx.commit();
+    }
+}
+
+} // namespace
+
+void migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latestSchemaVersion();
+    if (db.engine() == Engine::Postgres) {
+        if (target < kPostgresBaseline)
+            throw StoreError(SQLITE_ERROR, "a PostgreSQL store starts at schema v" +
+                                               std::to_string(kPostgresBaseline));
+        return migratePostgres(db, target);
+    }
+    const int current = db.userVersion();
+    refuseNewer(db, current);
     for (const Migration &step : migrations()) {
         if (step.version <= current || step.version > target)
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -8,18 +9,18 @@
 #include <type_traits>
 #include <vector>
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace baton::store {
 
-// A prepared statement that owns its sqlite3_stmt. Move-only; binds are 1-based like
-// SQLite's own API, columns 0-based. step() returns true while there is a row.
+class StatementBackend;
+
+// A prepared statement of either engine, written with `?` or `?N` parameters. Move-only;
+// binds are 1-based like SQLite's own API, columns 0-based. step() returns true while
+// there is a row.
 class Statement
 {
 public:
-    Statement() = default;
-    Statement(sqlite3 *db, std::string_view sql);
+    Statement();
+    explicit Statement(std::unique_ptr<StatementBackend> backend);
     ~Statement();
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
@@ -79,12 +80,10 @@ public:
     int columnCount() const;
 
     std::string_view sql() const;
-    sqlite3_stmt *handle() const { return m_stmt; }
+    bool isValid() const { return m_impl != nullptr; }
 
 private:
-    [[noreturn]] void fail(int rc) const;
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_stmt = nullptr;
+    std::unique_ptr<StatementBackend> m_impl;
 };
 
 } // namespace baton::store

@@ -5,16 +5,24 @@
 
 namespace baton::store {
 
-// Every failure of the store surfaces as this, carrying SQLite's result code so callers
-// can tell "busy" from "corrupt" from "not a database" without parsing messages.
+// Every failure of the store surfaces as this, carrying a SQLite result code so callers can
+// tell "busy" from "corrupt" from "not a database" without parsing messages. PostgreSQL's
+// errors carry the nearest SQLite code (a unique violation is SQLITE_CONSTRAINT_UNIQUE, a
+// serialization failure or deadlock SQLITE_BUSY) and the SQLSTATE itself.
 class StoreError : public std::runtime_error
 {
 public:
-    StoreError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
+    StoreError(int code, const std::string &message, std::string sqlState = {})
+        : std::runtime_error(message), m_code(code), m_sqlState(std::move(sqlState))
+    {
+    }
     int code() const noexcept { return m_code; }
+    // Five characters on PostgreSQL ("40001"), empty on SQLite.
+    const std::string &sqlState() const noexcept { return m_sqlState; }
 
 private:
     int m_code;
+    std::string m_sqlState;
 };
 
 } // namespace baton::store

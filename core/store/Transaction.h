@@ -4,8 +4,9 @@ namespace baton::store {
 
 class Database;
 
-// BEGIN IMMEDIATE on construction so a writer learns about a competing writer up front
-// (within the busy timeout) rather than failing half-way; rolls back unless committed.
+// A writing transaction from construction (Database::beginWrite: on SQLite it takes the
+// write lock up front, so a writer learns about a competing one within the busy timeout
+// rather than failing half-way); rolls back unless committed.
 class Transaction
 {
 public:

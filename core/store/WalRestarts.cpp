@@ -7,16 +7,18 @@
 namespace baton::store {
 
 WalRestarts::WalRestarts(Database &db, int frames, int waitMs, int busyTimeoutMs)
-    : m_db(db.handle()), m_frames(frames), m_waitMs(waitMs), m_busyTimeoutMs(busyTimeoutMs),
+    : m_db(db.sqliteHandle()), m_frames(frames), m_waitMs(waitMs), m_busyTimeoutMs(busyTimeoutMs),
       m_nextAttempt(frames), m_backoff(frames)
 {
-    sqlite3_wal_hook(m_db, &WalRestarts::onCommit, this);
+    if (m_db) // PostgreSQL has no WAL of ours to keep
+        sqlite3_wal_hook(m_db, &WalRestarts::onCommit, this);
 }
 
 WalRestarts::~WalRestarts()
 {
     // Also removes our hook: automatic checkpoints are a WAL hook of SQLite's own.
-    sqlite3_wal_autocheckpoint(m_db, 1000);
+    if (m_db)
+        sqlite3_wal_autocheckpoint(m_db, 1000);
 }
 
 int WalRestarts::onCommit(void *self, sqlite3 *db, const char *name, int frames)
