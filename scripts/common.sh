@@ -20,6 +20,9 @@ BATON_PACKAGES=(
   libmimalloc-dev libsimdjson-dev
   # tests: the official JSON Schema Test Suite; faketime to run the suite on other dates
   json-schema-test-suite faketime
+  # team mode's engine: libpq to build against; the PostgreSQL 15 server only for the tests,
+  # which start a throwaway cluster of their own (tests/support/pg_cluster.sh)
+  postgresql-15 libpq-dev
 )
 
 baton_sudo() {

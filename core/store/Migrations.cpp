@@ -630,10 +630,7 @@ void migratePostgres(Database &db, int target)
         if (current >= target)
             return;
         if (current == 0) {
-            runPostgresStep(db, kPostgresBaseline, "the whole schema", pg::baselineSchema());
-            db.exec("INSERT INTO baton_schema (id, version, application_id) VALUES (1, " +
-                    std::to_string(kPostgresBaseline) + ", " +
-                    std::to_string(Database::ApplicationId) + ")");
+            runPostgresStep(db, pg::BaselineVersion, "the whole schema", pg::baselineSchema());
         } else {
             const Migration &step = migrations().at(static_cast<std::size_t>(current));
             if (step.postgresSql.empty())
@@ -653,9 +650,9 @@ void migrate(Database &db, int target)
     if (target < 0)
         target = latestSchemaVersion();
     if (db.engine() == Engine::Postgres) {
-        if (target < kPostgresBaseline)
+        if (target < pg::BaselineVersion)
             throw StoreError(SQLITE_ERROR, "a PostgreSQL store starts at schema v" +
-                                               std::to_string(kPostgresBaseline));
+                                               std::to_string(pg::BaselineVersion));
         return migratePostgres(db, target);
     }
     const int current = db.userVersion();

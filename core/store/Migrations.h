@@ -15,13 +15,10 @@ struct Migration
     // The step rebuilds a table others reference (SQLite's 12-step ALTER): it runs with
     // foreign keys off, and the keys are checked before it commits.
     bool rebuildsTables = false;
-    // The same step on PostgreSQL. Steps up to kPostgresBaseline have none: a PostgreSQL
-    // store starts from that version's whole schema (PostgresSchema) in one step.
+    // The same step on PostgreSQL. Steps up to pg::BaselineVersion have none: a PostgreSQL
+    // store starts from that version's whole schema (PostgresSchema.h) in one step.
     std::string_view postgresSql = {};
 };
-
-// The schema version a new PostgreSQL store is created at.
-inline constexpr int kPostgresBaseline = 16;
 
 // The ordered steps from an empty file to the current schema. Append only: a released
 // step never changes what it leaves behind (schema and rows), a change is a new step. Only
