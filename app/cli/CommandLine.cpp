@@ -144,7 +144,14 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         startAt ? std::optional<StartedClock>(*startAt) : std::nullopt;
     CommandContext context{storePath, out, err,
                            startedClock ? static_cast<const Clock &>(*startedClock) : systemClock};
-    return (*command)->run(parser, context);
+    try {
+        return (*command)->run(parser, context);
+    } catch (const std::exception &e) {
+        // What a command does not handle itself (a team database gone mid-command, a store
+        // error deep in a step) ends the command with its message, never a crash.
+        err << "baton " << name << ": " << QString::fromStdString(e.what()) << "\n";
+        return 1;
+    }
 }
 
 } // namespace baton::app

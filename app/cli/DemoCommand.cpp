@@ -1,5 +1,6 @@
 #include "AuditTrail.h"
 #include "OsAccount.h"
+#include "StoreLocation.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "cli/DemoHistory.h"
@@ -9,6 +10,7 @@
 #include "ingest/ContractCatalog.h"
 #include "pipeline/Team.h"
 #include "ports/Clock.h"
+#include "store/Engine.h"
 #include "store/Transaction.h"
 #include "util/Time.h"
 
@@ -97,10 +99,13 @@ int DemoCommand::run(const QCommandLineParser &parser, CommandContext &context) 
     options.targetEvents = *events;
     // The 90 days of engagement end now: the global --now for a reproducible demo.
     options.now = context.clock.now();
-    const QString dir =
-        parser.isSet(QStringLiteral("dir"))
-            ? parser.value(QStringLiteral("dir"))
-            : QFileInfo(context.storePath).absoluteDir().filePath(QStringLiteral("demo-data"));
+    const QString dir = parser.isSet(QStringLiteral("dir"))
+                            ? parser.value(QStringLiteral("dir"))
+                            : QFileInfo(store::isPostgresLocation(context.storePath.toStdString())
+                                            ? defaultStorePath()
+                                            : context.storePath)
+                                  .absoluteDir()
+                                  .filePath(QStringLiteral("demo-data"));
     QDir().mkpath(dir);
 
     TerminalProgress progress(QStringLiteral("generating"));

@@ -1,9 +1,9 @@
 #include "crm/HubSpotConnector.h"
 
-#include "util/JsonParse.h"
-#include "util/UntrustedText.h"
 #include "util/Backoff.h"
+#include "util/JsonParse.h"
 #include "util/Text.h"
+#include "util/UntrustedText.h"
 
 #include <algorithm>
 #include <cctype>
@@ -145,8 +145,9 @@ HttpRequest HubSpotConnector::build(const std::string &kind,
             inputs.push_back(
                 {{"id", d.personCrmId}, {"properties", {{"hs_task_status", "COMPLETED"}}}});
         } else if (is(kind, OpKind::RetractNote)) {
-            inputs.push_back({{"id", d.personCrmId},
-                              {"properties", {{"hs_note_body", htmlBody(util::stringField(p, "body"))}}}});
+            inputs.push_back(
+                {{"id", d.personCrmId},
+                 {"properties", {{"hs_note_body", htmlBody(util::stringField(p, "body"))}}}});
         } else if (is(kind, OpKind::UpsertPerson)) {
             nlohmann::json props = {{"email", util::stringField(p, "email")},
                                     {"baton_lead_id", util::stringField(p, "external_id")}};
@@ -206,10 +207,10 @@ std::optional<DeliveryResult> HubSpotConnector::classify(const HttpResponse &r, 
             long long ms = 0;
             const auto [end, ec] =
                 std::from_chars(interval.data(), interval.data() + interval.size(), ms);
-            if (!interval.empty() && ec == std::errc() && end == interval.data() + interval.size() &&
-                ms >= 0)
-                out.retryAfter = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(ms / 10),
-                                                                     util::kMaxRetryAfter);
+            if (!interval.empty() && ec == std::errc() &&
+                end == interval.data() + interval.size() && ms >= 0)
+                out.retryAfter = std::min<std::chrono::milliseconds>(
+                    std::chrono::milliseconds(ms / 10), util::kMaxRetryAfter);
         }
         return out;
     }

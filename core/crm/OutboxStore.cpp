@@ -252,7 +252,7 @@ int OutboxStore::noteNotSent(const std::vector<std::string> &kinds, const std::s
 {
     auto &st = m_db.cached("UPDATE outbox SET last_error = ?2 WHERE status = 'pending' AND "
                            "next_attempt_at <= ?3 AND kind IN (SELECT value FROM json_each(?1)) "
-                           "AND last_error IS NOT ?2");
+                           "AND last_error IS DISTINCT FROM ?2");
     st.bindAll(kindList(kinds), why, now);
     st.run();
     return m_db.changes();

@@ -23,8 +23,9 @@ OutcomeSummary pullOutcomes(store::Database &db, Connector &crm, HttpTransport &
             }
     std::map<std::string, std::int64_t> leadOf; // contact id -> lead
     {
-        auto &st = db.cached("SELECT DISTINCT crm_id, payload ->> '$.lead_id' FROM outbox WHERE "
-                             "kind = 'upsert_person' AND status = 'done' AND crm_system = ?");
+        auto &st = db.cached(
+            "SELECT DISTINCT crm_id, json_extract(payload, '$.lead_id') FROM outbox WHERE "
+            "kind = 'upsert_person' AND status = 'done' AND crm_system = ?");
         st.bind(1, crm.system());
         while (st.step())
             leadOf[st.textAt(0)] = st.int64At(1);

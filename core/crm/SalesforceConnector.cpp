@@ -1,7 +1,7 @@
 #include "crm/SalesforceConnector.h"
 
-#include "util/JsonParse.h"
 #include "util/Backoff.h"
+#include "util/JsonParse.h"
 #include "util/Text.h"
 #include "util/Url.h"
 

@@ -11,14 +11,14 @@ void recordContracts(store::Database &db, const contracts::ContractRegistry &reg
                      std::chrono::system_clock::time_point now)
 {
     store::Transaction tx(db);
-    auto &st = db.cached(
-        "INSERT INTO contracts (name, version, status, deprecated_since, sunset_at, "
-        "schema_sha256, registered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-        "ON CONFLICT (name, version) DO UPDATE SET status = excluded.status, "
-        "deprecated_since = excluded.deprecated_since, sunset_at = excluded.sunset_at, "
-        "schema_sha256 = excluded.schema_sha256 "
-        "WHERE contracts.status IS NOT excluded.status OR "
-        "contracts.schema_sha256 IS NOT excluded.schema_sha256");
+    auto &st =
+        db.cached("INSERT INTO contracts (name, version, status, deprecated_since, sunset_at, "
+                  "schema_sha256, registered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                  "ON CONFLICT (name, version) DO UPDATE SET status = excluded.status, "
+                  "deprecated_since = excluded.deprecated_since, sunset_at = excluded.sunset_at, "
+                  "schema_sha256 = excluded.schema_sha256 "
+                  "WHERE contracts.status IS DISTINCT FROM excluded.status OR "
+                  "contracts.schema_sha256 IS DISTINCT FROM excluded.schema_sha256");
     const std::string nowText = util::formatUtc(now);
     for (const contracts::ContractVersion *v : registry.versions()) {
         std::optional<std::string> deprecated, sunset;

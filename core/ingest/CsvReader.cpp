@@ -148,7 +148,8 @@ bool CsvReader::next(CsvRecord &record)
     while (rawEnd > start && (d[rawEnd - 1] == '\n' || d[rawEnd - 1] == '\r'))
         --rawEnd;
     record.raw = std::string_view(d + start, rawEnd - start);
-    record.endLine = m_line - (m_pos < size || (size && (d[size - 1] == '\n' || d[size - 1] == '\r')) ? 1 : 0);
+    record.endLine =
+        m_line - (m_pos < size || (size && (d[size - 1] == '\n' || d[size - 1] == '\r')) ? 1 : 0);
     if (record.endLine < record.line)
         record.endLine = record.line;
     return true;

@@ -50,9 +50,13 @@ CsvSource::CsvSource(std::string_view data, const SourceOptions &options,
 
     const char delimiter = CsvReader::sniffDelimiter(firstLine(body));
     if (delimiter != ',') {
-        const std::string name = delimiter == ';' ? "semicolons" : delimiter == '\t' ? "tabs" : "'|'";
-        throw FileError{1, {}, "the header is separated by " + name +
-                                   ", not commas: export as comma-separated CSV"};
+        const std::string name = delimiter == ';'    ? "semicolons"
+                                 : delimiter == '\t' ? "tabs"
+                                                     : "'|'";
+        throw FileError{1,
+                        {},
+                        "the header is separated by " + name +
+                            ", not commas: export as comma-separated CSV"};
     }
     if (!m_reader.next(m_row))
         throw FileError{1, {}, "the file is empty: expected a header line of " + m_formatName};
@@ -60,8 +64,10 @@ CsvSource::CsvSource(std::string_view data, const SourceOptions &options,
         throw FileError{m_row.line, {}, "cannot read the header: " + m_row.error};
     std::size_t bad = 0;
     if (!util::isValidUtf8(m_row.raw, &bad))
-        throw FileError{1, {}, "the header is not valid UTF-8 (byte " + std::to_string(bad + 1) +
-                                   "); export as UTF-8"};
+        throw FileError{1,
+                        {},
+                        "the header is not valid UTF-8 (byte " + std::to_string(bad + 1) +
+                            "); export as UTF-8"};
     for (std::string_view field : m_row.fields)
         m_header.emplace_back(field);
 }
@@ -121,25 +127,24 @@ void CsvSource::decode(ParsedItem &item) const
     if (row.fields.size() != m_header.size()) {
         const bool fewer = row.fields.size() < m_header.size();
         item.errors.push_back(
-            {{}, "expected " + std::to_string(m_header.size()) + " columns, found " +
-                     std::to_string(row.fields.size()) +
-                     (fewer ? " (a truncated line, or a field with an unquoted line break?)"
-                            : " (an unquoted comma inside a field?)")});
+            {{},
+             "expected " + std::to_string(m_header.size()) + " columns, found " +
+                 std::to_string(row.fields.size()) +
+                 (fewer ? " (a truncated line, or a field with an unquoted line break?)"
+                        : " (an unquoted comma inside a field?)")});
         return;
     }
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
         const std::string_view field = row.fields[i];
         if (field.size() > m_options.maxFieldBytes) {
-            item.errors.push_back({m_header[i], "field is " + describeBytes(field.size()) +
-                                                    ", over the " +
-                                                    describeBytes(m_options.maxFieldBytes) +
-                                                    " limit for one field"});
+            item.errors.push_back(
+                {m_header[i], "field is " + describeBytes(field.size()) + ", over the " +
+                                  describeBytes(m_options.maxFieldBytes) + " limit for one field"});
             continue;
         }
         std::size_t bad = 0;
         if (!util::isValidUtf8(field, &bad))
-            item.errors.push_back({m_header[i], "invalid UTF-8 at byte " +
-                                                    std::to_string(bad + 1) +
+            item.errors.push_back({m_header[i], "invalid UTF-8 at byte " + std::to_string(bad + 1) +
                                                     " of the field (export as UTF-8)"});
     }
     if (!item.errors.empty())

@@ -53,12 +53,17 @@ constexpr const char *kUnreadable = "unreadable:";
 std::string kindOf(fs::file_type type)
 {
     switch (type) {
-    case fs::file_type::directory: return "a directory";
-    case fs::file_type::fifo: return "a fifo";
-    case fs::file_type::socket: return "a socket";
+    case fs::file_type::directory:
+        return "a directory";
+    case fs::file_type::fifo:
+        return "a fifo";
+    case fs::file_type::socket:
+        return "a socket";
     case fs::file_type::block:
-    case fs::file_type::character: return "a device";
-    default: return "not a regular file";
+    case fs::file_type::character:
+        return "a device";
+    default:
+        return "not a regular file";
     }
 }
 
@@ -98,9 +103,9 @@ void DropFolderSync::rememberUnreadable(const std::string &folderKey, const std:
                                         std::int64_t size, std::int64_t modifiedNs)
 {
     store::Transaction tx(m_db);
-    auto &remember = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+    auto &remember = m_db.cached("INSERT INTO sync_files (folder, sha256, file_name, "
                                  "file_size, modified_ns, batch_id, seen_at) "
-                                 "VALUES (?, ?, ?, ?, ?, NULL, ?)");
+                                 "VALUES (?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING");
     remember.bindAll(folderKey,
                      kUnreadable + fileName + ":" + std::to_string(size) + ":" +
                          std::to_string(modifiedNs),
@@ -121,14 +126,15 @@ bool DropFolderSync::isImportCandidate(const fs::path &file)
     if (name.empty() || name.front() == '.' || name.back() == '~')
         return false;
     std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
 }
 
 std::unique_ptr<util::FileBytes> DropFolderSync::readIfNew(const std::string &key,
-                                                          const fs::path &file, std::int64_t size,
-                                                          std::int64_t modifiedNs, std::string &sha,
-                                                          SyncReport &report)
+                                                           const fs::path &file, std::int64_t size,
+                                                           std::int64_t modifiedNs,
+                                                           std::string &sha, SyncReport &report)
 {
     const std::string name = file.filename().string();
     // Unchanged name, size and modification time: seen before, no need to read it.
@@ -154,7 +160,8 @@ std::unique_ptr<util::FileBytes> DropFolderSync::readIfNew(const std::string &ke
         report.skipped.push_back({name, e.what()});
         // Remembered as it was listed: if it changed meanwhile, the next sync tries again.
         const auto state = stateOf(file);
-        if (state && static_cast<std::int64_t>(state->size) == size && nanosOf(*state) == modifiedNs)
+        if (state && static_cast<std::int64_t>(state->size) == size &&
+            nanosOf(*state) == modifiedNs)
             rememberUnreadable(key, name, size, modifiedNs);
         return nullptr;
     }
@@ -174,16 +181,17 @@ void DropFolderSync::remember(const std::string &key, const std::string &fileNam
                               const std::string &sha, std::int64_t size, std::int64_t modifiedNs,
                               const ImportResult &result)
 {
-    std::optional<std::int64_t> batch = result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
+    std::optional<std::int64_t> batch =
+        result.batchId ? std::optional(result.batchId) : result.sameAsBatch;
     store::Transaction tx(m_db);
-    auto &insert = m_db.cached("INSERT OR IGNORE INTO sync_files (folder, sha256, file_name, "
+    auto &insert = m_db.cached("INSERT INTO sync_files (folder, sha256, file_name, "
                                "file_size, modified_ns, batch_id, seen_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                               "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
     insert.bindAll(key, sha, fileName, size, modifiedNs, batch, util::formatUtc(m_clock.now()));
     insert.run();
-    auto &advance = m_db.cached(
-        "UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "
-        "files_imported + ?, last_synced_at = ? WHERE folder = ?");
+    auto &advance =
+        m_db.cached("UPDATE sync_cursors SET last_file_name = ?, last_sha256 = ?, files_imported = "
+                    "files_imported + ?, last_synced_at = ? WHERE folder = ?");
     advance.bindAll(fileName, sha, std::int64_t(result.sameAsBatch ? 0 : 1),
                     util::formatUtc(m_clock.now()), key);
     advance.run();
@@ -215,8 +223,9 @@ SyncReport DropFolderSync::sync(const fs::path &folderArg, const SyncOptions &op
 
     {
         store::Transaction tx(m_db);
-        auto &cursor = m_db.cached("INSERT INTO sync_cursors (folder, last_synced_at) VALUES (?, ?) "
-                                   "ON CONFLICT (folder) DO NOTHING");
+        auto &cursor =
+            m_db.cached("INSERT INTO sync_cursors (folder, last_synced_at) VALUES (?, ?) "
+                        "ON CONFLICT (folder) DO NOTHING");
         cursor.bindAll(key, util::formatUtc(m_clock.now()));
         cursor.run();
         tx.commit();

@@ -90,7 +90,8 @@ std::string trimmed(std::string_view text)
 bool HubSpotContactsSource::looksLike(std::string_view headerLine)
 {
     const std::string h = lowerTrimmed(headerLine);
-    return (h.find("record id") != std::string::npos || h.find("hs_object_id") != std::string::npos) &&
+    return (h.find("record id") != std::string::npos ||
+            h.find("hs_object_id") != std::string::npos) &&
            (h.find("email") != std::string::npos);
 }
 
@@ -137,7 +138,8 @@ std::string HubSpotContactsSource::labelFor(std::string_view pointer) const
     return std::string(pointer);
 }
 
-void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields, ParsedItem &item) const
+void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields,
+                                   ParsedItem &item) const
 {
     item.contract = "lead";
     nlohmann::json &r = item.record;
@@ -171,10 +173,11 @@ void HubSpotContactsSource::mapRow(const std::vector<std::string_view> &fields, 
             if (parseBool(value, b))
                 r[m.field] = b;
             else
-                item.errors.push_back({"/opted_out", "expected true or false, got \"" + value + "\""});
+                item.errors.push_back(
+                    {"/opted_out", "expected true or false, got \"" + value + "\""});
         } else if (m.field == "marketo_id") {
-            r["identities"] = nlohmann::json::array(
-                {{{"source_system", "marketo"}, {"source_id", value}}});
+            r["identities"] =
+                nlohmann::json::array({{{"source_system", "marketo"}, {"source_id", value}}});
         } else if (m.field == "email" || m.field == "company_domain") {
             r[m.field] = lowerTrimmed(value); // HubSpot itself compares emails case-insensitively
         } else {

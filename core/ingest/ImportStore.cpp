@@ -32,7 +32,7 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     record = excluded.record, batch_id = excluded.batch_id,
     previous_hash = leads.content_hash, content_hash = excluded.content_hash,
     contract_version = excluded.contract_version, updated_at = excluded.imported_at
-WHERE leads.content_hash IS NOT excluded.content_hash
+WHERE leads.content_hash IS DISTINCT FROM excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertAccount = R"sql(
@@ -45,7 +45,7 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     batch_id = excluded.batch_id, previous_hash = accounts.content_hash,
     content_hash = excluded.content_hash, contract_version = excluded.contract_version,
     updated_at = excluded.imported_at
-WHERE accounts.content_hash IS NOT excluded.content_hash
+WHERE accounts.content_hash IS DISTINCT FROM excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertEvent = R"sql(
@@ -59,7 +59,7 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     attributes = excluded.attributes, batch_id = excluded.batch_id,
     previous_hash = events.content_hash, content_hash = excluded.content_hash,
     contract_version = excluded.contract_version, updated_at = ?14
-WHERE events.content_hash IS NOT excluded.content_hash
+WHERE events.content_hash IS DISTINCT FROM excluded.content_hash
 )sql";
 
 constexpr std::string_view kUpsertEnrichment = R"sql(
@@ -72,7 +72,7 @@ ON CONFLICT (source_system, source_id) DO UPDATE SET
     batch_id = excluded.batch_id, previous_hash = enrichment.content_hash,
     content_hash = excluded.content_hash, contract_version = excluded.contract_version,
     updated_at = excluded.imported_at
-WHERE enrichment.content_hash IS NOT excluded.content_hash
+WHERE enrichment.content_hash IS DISTINCT FROM excluded.content_hash
 )sql";
 
 std::string_view upsertSql(RecordTable table)
@@ -108,7 +108,7 @@ std::string multiRowEventUpsert(std::size_t rows)
         "attributes = excluded.attributes, batch_id = excluded.batch_id, "
         "previous_hash = events.content_hash, content_hash = excluded.content_hash, "
         "contract_version = excluded.contract_version, updated_at = " +
-        now + " WHERE events.content_hash IS NOT excluded.content_hash";
+        now + " WHERE events.content_hash IS DISTINCT FROM excluded.content_hash";
     return sql;
 }
 
@@ -149,28 +149,47 @@ std::int64_t ImportStore::beginBatch(const BatchStart &s)
     return id;
 }
 
-UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
-                                  const std::string &now)
+ImportStore::Written ImportStore::writeRow(const RecordRow &row, std::int64_t batchId,
+                                           const std::string &now)
 {
-    auto &st = m_db.cached(upsertSql(row.table));
+    const bool postgres = m_db.engine() == store::Engine::Postgres;
+    // On PostgreSQL a row's xmax is 0 when this statement inserted it: RETURNING says which.
+    auto &st = postgres ? m_db.cached(std::string(upsertSql(row.table)) + " RETURNING id, xmax = 0")
+                        : m_db.cached(upsertSql(row.table));
     int index = 0;
     bindColumns(st, index, row);
     st.bind(++index, batchId);
     st.bindBlob(++index, row.contentHash);
     st.bind(++index, row.contractVersion);
     st.bindStatic(++index, now);
+    Written out;
+    if (postgres) {
+        if (st.step()) {
+            out.changed = true;
+            out.insertedId = st.int64At(1) ? st.int64At(0) : 0;
+        }
+        st.reset();
+        return out;
+    }
     // An upsert that updates leaves last_insert_rowid alone and one that inserts sets it to
     // the new row's id (always >= 1): zero it first and the two are told apart for free.
     m_db.setLastInsertRowId(0);
     st.step();
-    const int changed = m_db.changes();
-    const std::int64_t insertedId = m_db.lastInsertRowId();
+    out.changed = m_db.changes() != 0;
+    out.insertedId = m_db.lastInsertRowId();
     st.reset();
-    if (changed == 0)
+    return out;
+}
+
+UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
+                                  const std::string &now)
+{
+    const Written written = writeRow(row, batchId, now);
+    if (!written.changed)
         return UpsertOutcome::Unchanged;
-    const bool updated = insertedId == 0;
+    const bool updated = written.insertedId == 0;
     if (row.table == RecordTable::Lead) {
-        std::int64_t id = insertedId;
+        std::int64_t id = written.insertedId;
         if (updated) {
             auto &find =
                 m_db.cached("SELECT id FROM leads WHERE source_system = ? AND source_id = ?");
@@ -231,8 +250,8 @@ void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::
 
 void ImportStore::recordTouches(std::int64_t batchId, const std::vector<Touch> &touches)
 {
-    auto &st = m_db.cached(
-        "INSERT OR IGNORE INTO batch_touches (batch_id, kind, a, b) VALUES (?, ?, ?, ?)");
+    auto &st = m_db.cached("INSERT INTO batch_touches (batch_id, kind, a, b) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT DO NOTHING");
     for (const Touch &t : touches) {
         st.bindAll(batchId, t.kind, t.a, t.b);
         st.run();

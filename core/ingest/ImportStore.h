@@ -87,6 +87,13 @@ public:
     void dropQuarantineOfInterrupted(const std::string &sha256);
 
 private:
+    struct Written
+    {
+        bool changed = false;
+        std::int64_t insertedId = 0; // 0 for an update
+    };
+    Written writeRow(const RecordRow &row, std::int64_t batchId, const std::string &now);
+
     store::Database &m_db;
 };
 

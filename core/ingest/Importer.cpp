@@ -192,7 +192,9 @@ void BatchWriter::write(ChunkPipeline &pipeline, CheckingThreads &threads)
         // Checkpointing after a commit stalls the writer (the one serial stage) while pages
         // are copied; a second connection does it alongside instead.
         std::optional<BackgroundCheckpointer> checkpointer;
-        if (m_db.path() != ":memory:" && !m_db.path().empty()) {
+        const bool sqliteFile =
+            m_db.sqliteHandle() && m_db.path() != ":memory:" && !m_db.path().empty();
+        if (sqliteFile) {
             m_db.exec("PRAGMA wal_autocheckpoint=0");
             checkpointer.emplace(m_db.path());
         }
@@ -203,8 +205,10 @@ void BatchWriter::write(ChunkPipeline &pipeline, CheckingThreads &threads)
         closeBatch();
         tx->commit();
         checkpointer.reset();
-        m_db.exec("PRAGMA wal_autocheckpoint=1000");
-        m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        if (sqliteFile) {
+            m_db.exec("PRAGMA wal_autocheckpoint=1000");
+            m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        }
     } catch (const std::exception &e) {
         pipeline.abort();
         threads.join();
@@ -310,7 +314,8 @@ void BatchWriter::closeBatch()
 void BatchWriter::failBatch(const std::exception &e)
 {
     try {
-        m_db.exec("PRAGMA wal_autocheckpoint=1000");
+        if (m_db.engine() == store::Engine::Sqlite)
+            m_db.exec("PRAGMA wal_autocheckpoint=1000");
         store::Transaction fail(m_db);
         m_store.failBatch(m_result.batchId, std::string("the store refused a write: ") + e.what(),
                           util::formatUtc(m_clock.now()), millisSince(m_clock, m_started));

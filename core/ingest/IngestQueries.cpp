@@ -59,7 +59,9 @@ constexpr std::string_view kQuarantineWhere =
 
 } // namespace
 
-IngestQueries::IngestQueries(store::Database &db) : m_db(db) {}
+IngestQueries::IngestQueries(store::Database &db) : m_db(db)
+{
+}
 
 std::int64_t IngestQueries::batchCount(const std::string &text)
 {
@@ -86,8 +88,8 @@ std::vector<BatchSummary> IngestQueries::batches(std::int64_t offset, std::int64
 
 std::optional<BatchSummary> IngestQueries::batch(std::int64_t id)
 {
-    auto &st = m_db.cached("SELECT " + std::string(kBatchColumns) +
-                           " FROM ingest_batches WHERE id = ?");
+    auto &st =
+        m_db.cached("SELECT " + std::string(kBatchColumns) + " FROM ingest_batches WHERE id = ?");
     st.bind(1, id);
     std::optional<BatchSummary> out;
     if (st.step())
@@ -106,8 +108,8 @@ std::int64_t IngestQueries::quarantineCount(const QuarantineFilter &f)
     return n;
 }
 
-std::vector<QuarantineRow> IngestQueries::quarantine(const QuarantineFilter &f,
-                                                     std::int64_t offset, std::int64_t limit)
+std::vector<QuarantineRow> IngestQueries::quarantine(const QuarantineFilter &f, std::int64_t offset,
+                                                     std::int64_t limit)
 {
     auto &st = m_db.cached(
         "SELECT id, batch_id, file_name, line, contract, coalesce(field, ''), message, errors, "
@@ -136,9 +138,9 @@ std::vector<QuarantineRow> IngestQueries::quarantine(const QuarantineFilter &f,
 std::vector<TableCount> IngestQueries::tableCounts()
 {
     std::vector<TableCount> out;
-    for (const char *table : {"accounts", "leads", "lead_identities", "events", "enrichment",
-                              "ingest_batches", "quarantine", "contracts", "sync_cursors", "users",
-                              "pipeline_runs", "briefs"}) {
+    for (const char *table :
+         {"accounts", "leads", "lead_identities", "events", "enrichment", "ingest_batches",
+          "quarantine", "contracts", "sync_cursors", "users", "pipeline_runs", "briefs"}) {
         auto &st = m_db.cached(std::string("SELECT count(*) FROM ") + table);
         st.step();
         out.push_back({table, st.int64At(0)});

@@ -42,9 +42,10 @@ bool JsonlSource::next(ParsedItem &item)
     item.index = m_index++;
     item.raw = line;
     if (line.size() > m_options.maxFieldBytes)
-        item.errors.push_back({{}, "line is " + std::to_string(line.size()) +
-                                       " bytes, over the limit of " +
-                                       std::to_string(m_options.maxFieldBytes)});
+        item.errors.push_back({{},
+                               "line is " + std::to_string(line.size()) +
+                                   " bytes, over the limit of " +
+                                   std::to_string(m_options.maxFieldBytes)});
     return true;
 }
 
@@ -55,8 +56,8 @@ void JsonlSource::decode(ParsedItem &item) const
     const std::string_view line = item.raw;
     std::size_t bad = 0;
     if (!util::isValidUtf8(line, &bad)) {
-        item.errors.push_back({{}, "invalid UTF-8 at byte " + std::to_string(bad + 1) +
-                                       " of the line"});
+        item.errors.push_back(
+            {{}, "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line"});
         return;
     }
     nlohmann::json envelope;
@@ -71,7 +72,8 @@ void JsonlSource::decode(ParsedItem &item) const
         return;
     }
     const auto contract = envelope.find("contract");
-    if (contract == envelope.end() || !contract->is_string() || contract->get_ref<const std::string &>().empty()) {
+    if (contract == envelope.end() || !contract->is_string() ||
+        contract->get_ref<const std::string &>().empty()) {
         item.errors.push_back({"contract", "missing \"contract\": every line names its contract"});
         return;
     }

@@ -23,10 +23,9 @@ struct TypeMapping
 
 // Marketo's standard activity type ids (GET /rest/v1/activities/types.json).
 constexpr TypeMapping kTypes[] = {
-    {1, "web_visit"},       {2, "form_submit"},     {3, "link_click"},
-    {6, "email_sent"},      {7, "email_delivered"}, {8, "bounce"},
-    {9, "unsubscribe"},     {10, "email_open"},     {11, "email_click"},
-    {12, "lead_created"},   {13, "data_change"},    {22, "score_change"},
+    {1, "web_visit"},       {2, "form_submit"},     {3, "link_click"},   {6, "email_sent"},
+    {7, "email_delivered"}, {8, "bounce"},          {9, "unsubscribe"},  {10, "email_open"},
+    {11, "email_click"},    {12, "lead_created"},   {13, "data_change"}, {22, "score_change"},
     {24, "list_add"},       {104, "status_change"},
 };
 
@@ -54,7 +53,8 @@ std::optional<std::string_view> MarketoActivitySource::eventTypeFor(long long id
 bool MarketoActivitySource::looksLike(std::string_view headerLine)
 {
     const std::string h = lowerTrimmed(headerLine);
-    return h.find("marketoguid") != std::string::npos && h.find("activitytypeid") != std::string::npos;
+    return h.find("marketoguid") != std::string::npos &&
+           h.find("activitytypeid") != std::string::npos;
 }
 
 MarketoActivitySource::MarketoActivitySource(std::string_view data, const SourceOptions &options)
@@ -101,16 +101,19 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
 
     const std::string_view typeText = f[m_type];
     long long typeId = -1;
-    const auto [end, ec] = std::from_chars(typeText.data(), typeText.data() + typeText.size(), typeId);
-    const bool typeOk = ec == std::errc() && end == typeText.data() + typeText.size() && typeId >= 0;
+    const auto [end, ec] =
+        std::from_chars(typeText.data(), typeText.data() + typeText.size(), typeId);
+    const bool typeOk =
+        ec == std::errc() && end == typeText.data() + typeText.size() && typeId >= 0;
     if (!typeOk)
-        item.errors.push_back({"/activity_type_id",
-                               "expected a Marketo activity type id (a whole number), got \"" +
-                                   std::string(typeText) + "\""});
+        item.errors.push_back(
+            {"/activity_type_id", "expected a Marketo activity type id (a whole number), got \"" +
+                                      std::string(typeText) + "\""});
     else
         put("activity_type_id", typeId);
 
-    put("asset", m_value >= 0 && !isNull(f[m_value]) ? nlohmann::json(f[m_value]) : nlohmann::json(nullptr));
+    put("asset",
+        m_value >= 0 && !isNull(f[m_value]) ? nlohmann::json(f[m_value]) : nlohmann::json(nullptr));
 
     nlohmann::json attributes = nlohmann::json::object();
     if (m_attributes >= 0 && !isNull(f[m_attributes])) {
@@ -119,11 +122,11 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
         if (attributes.is_array()) // the older [{"name":..,"value":..}] form
             attributes = attributesFromPairs(attributes);
         if (attributes.is_discarded() || !attributes.is_object()) {
-            item.errors.push_back({"/attributes", "expected a JSON object in the attributes "
-                                                  "column, got \"" +
-                                                      std::string(f[m_attributes].substr(0, 80)) +
-                                                      "\"" +
-                                                      (parseError.empty() ? "" : ": " + parseError)});
+            item.errors.push_back(
+                {"/attributes", "expected a JSON object in the attributes "
+                                "column, got \"" +
+                                    std::string(f[m_attributes].substr(0, 80)) + "\"" +
+                                    (parseError.empty() ? "" : ": " + parseError)});
             attributes = nlohmann::json::object();
         }
     }
@@ -134,7 +137,8 @@ void MarketoActivitySource::mapRow(const std::vector<std::string_view> &f, Parse
     put("campaign_id", m_campaign >= 0 && !isNull(f[m_campaign]) ? nlohmann::json(f[m_campaign])
                                                                  : nlohmann::json(nullptr));
     if (!isNull(f[m_lead]))
-        put("lead", nlohmann::json::object_t{{"source_id", f[m_lead]}, {"source_system", "marketo"}});
+        put("lead",
+            nlohmann::json::object_t{{"source_id", f[m_lead]}, {"source_system", "marketo"}});
     if (auto t = util::parseExportDateTime(f[m_date]))
         put("occurred_at", util::formatUtc(*t));
     else if (!isNull(f[m_date]))

@@ -10,10 +10,14 @@ namespace baton::ingest {
 const char *toString(SourceFormat format)
 {
     switch (format) {
-    case SourceFormat::Auto: return "auto";
-    case SourceFormat::HubSpotContacts: return "hubspot";
-    case SourceFormat::MarketoActivities: return "marketo";
-    case SourceFormat::BatonJsonl: return "jsonl";
+    case SourceFormat::Auto:
+        return "auto";
+    case SourceFormat::HubSpotContacts:
+        return "hubspot";
+    case SourceFormat::MarketoActivities:
+        return "marketo";
+    case SourceFormat::BatonJsonl:
+        return "jsonl";
     }
     return "auto";
 }
@@ -37,7 +41,8 @@ SourceFormat detectFormat(std::string_view data)
     if (data[start] == '{')
         return SourceFormat::BatonJsonl;
     const auto end = data.find_first_of("\r\n", start);
-    const std::string_view header = data.substr(start, end == std::string_view::npos ? data.size() - start : end - start);
+    const std::string_view header =
+        data.substr(start, end == std::string_view::npos ? data.size() - start : end - start);
     if (MarketoActivitySource::looksLike(header))
         return SourceFormat::MarketoActivities;
     if (HubSpotContactsSource::looksLike(header))
@@ -53,16 +58,22 @@ std::unique_ptr<RecordSource> makeSource(std::string_view data, SourceFormat for
         if (format == SourceFormat::Auto) {
             if (data.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == std::string_view::npos)
                 throw FileError{1, {}, "the file is empty"};
-            throw FileError{1, {}, "unrecognised file: expected a HubSpot contacts export "
-                                   "(Record ID, Email, ...), a Marketo activity export "
-                                   "(marketoGUID, leadId, ...) or Baton JSONL"};
+            throw FileError{1,
+                            {},
+                            "unrecognised file: expected a HubSpot contacts export "
+                            "(Record ID, Email, ...), a Marketo activity export "
+                            "(marketoGUID, leadId, ...) or Baton JSONL"};
         }
     }
     switch (format) {
-    case SourceFormat::HubSpotContacts: return std::make_unique<HubSpotContactsSource>(data, options);
-    case SourceFormat::MarketoActivities: return std::make_unique<MarketoActivitySource>(data, options);
-    case SourceFormat::BatonJsonl: return std::make_unique<JsonlSource>(data, options);
-    case SourceFormat::Auto: break;
+    case SourceFormat::HubSpotContacts:
+        return std::make_unique<HubSpotContactsSource>(data, options);
+    case SourceFormat::MarketoActivities:
+        return std::make_unique<MarketoActivitySource>(data, options);
+    case SourceFormat::BatonJsonl:
+        return std::make_unique<JsonlSource>(data, options);
+    case SourceFormat::Auto:
+        break;
     }
     throw FileError{1, {}, "no reader for this format"};
 }

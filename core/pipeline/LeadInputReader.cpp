@@ -173,7 +173,7 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
         auto &account =
             m_db.cached("SELECT id, name, domain, industry, employees, country, "
                         "json_extract(record, '$.annual_revenue'), coalesce(json_extract(record, "
-                        "'$.strategic'), 0), "
+                        "'$.strategic'), '0'), "
                         "content_hash FROM accounts WHERE domain = ? ORDER BY id LIMIT 1");
         account.bind(1, *domain);
         if (account.step()) {

@@ -268,7 +268,12 @@ std::int64_t RunStore::settledItemCount(const std::string &runId)
 
 void RunStore::beginReadSnapshot()
 {
-    m_db.cached("BEGIN").run();
+    // PostgreSQL's default, READ COMMITTED, takes a snapshot per statement; a SQLite read
+    // transaction sees one state throughout.
+    m_db.cached(m_db.engine() == store::Engine::Postgres
+                    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                    : "BEGIN")
+        .run();
 }
 
 void RunStore::endReadSnapshot()
@@ -278,7 +283,8 @@ void RunStore::endReadSnapshot()
 
 void RunStore::setPageCacheKiB(int kib)
 {
-    m_db.exec("PRAGMA cache_size=-" + std::to_string(kib));
+    if (m_db.engine() == store::Engine::Sqlite) // the server sizes its own buffers
+        m_db.exec("PRAGMA cache_size=-" + std::to_string(kib));
 }
 
 std::optional<std::int64_t> RunStore::briefWithFingerprint(std::int64_t leadId,

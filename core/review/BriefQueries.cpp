@@ -1,5 +1,6 @@
 #include "review/BriefQueries.h"
 
+#include "review/SearchSql.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 #include "util/Sha256.h"
@@ -68,7 +69,7 @@ std::vector<std::string> dayBucketParams(DayBucket bucket, const DayWindow &w)
     return {w.user};
 }
 
-Clause clauseOf(const InboxFilter &f)
+Clause clauseOf(const InboxFilter &f, store::Engine engine)
 {
     static const std::string open = "status IN (" + util::sqlList(kOpenStatuses) + ")";
     Clause c;
@@ -87,8 +88,8 @@ Clause clauseOf(const InboxFilter &f)
         c.add("sla_due < ? AND " + open, {f.now});
     if (!f.escalationReason.empty())
         c.add("escalation_reasons LIKE ?", {"%" + f.escalationReason + "%"});
-    if (const auto q = BriefQueries::ftsQuery(f.search); !q.empty())
-        c.add("id IN (SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ?)", {q});
+    if (const auto q = search::queryOf(engine, f.search); !q.empty())
+        c.add(std::string(search::matchClause(engine)), {q});
     if (f.dayBucket)
         c.add(dayBucketClause(*f.dayBucket), dayBucketParams(*f.dayBucket, f.day));
     return c;
@@ -98,9 +99,10 @@ Clause clauseOf(const InboxFilter &f)
 // table: looking each up in the table reads its whole row (several pages of brief and
 // inputs), so a search goes to briefs_inbox, an index led by id that holds every column a
 // filter or an order reads (the planner prefers the primary key unless told).
-std::string source(const InboxFilter &f)
+std::string source(const InboxFilter &f, store::Engine engine)
 {
-    return BriefQueries::ftsQuery(f.search).empty() ? "briefs" : "briefs INDEXED BY briefs_inbox";
+    return BriefQueries::ftsQuery(f.search).empty() ? "briefs"
+                                                    : std::string(search::searchSource(engine));
 }
 
 const char *orderBy(InboxSort sort)
@@ -144,29 +146,13 @@ BriefQueries::BriefQueries(store::Database &db) : m_db(db)
 
 std::string BriefQueries::ftsQuery(const std::string &text)
 {
-    std::string out, word;
-    const auto flush = [&] {
-        if (word.empty())
-            return;
-        out += (out.empty() ? "\"" : " \"") + word + "\"*";
-        word.clear();
-    };
-    for (const char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n')
-            flush();
-        else if (c == '"')
-            word += "\"\"";
-        else
-            word += c;
-    }
-    flush();
-    return out;
+    return search::queryOf(store::Engine::Sqlite, text);
 }
 
 std::int64_t BriefQueries::count(const InboxFilter &filter)
 {
-    const Clause c = clauseOf(filter);
-    auto &st = m_db.cached("SELECT count(*) FROM " + source(filter) + c.sql);
+    const Clause c = clauseOf(filter, m_db.engine());
+    auto &st = m_db.cached("SELECT count(*) FROM " + source(filter, m_db.engine()) + c.sql);
     for (std::size_t i = 0; i < c.params.size(); ++i)
         st.bind(static_cast<int>(i + 1), c.params[i]);
     st.step();
@@ -178,15 +164,16 @@ std::int64_t BriefQueries::count(const InboxFilter &filter)
 std::vector<InboxRow> BriefQueries::page(const InboxFilter &filter, InboxSort sort, bool descending,
                                          std::int64_t offset, std::int64_t limit)
 {
-    const Clause c = clauseOf(filter);
+    const Clause c = clauseOf(filter, m_db.engine());
     const std::string direction = descending ? " DESC" : "";
     const std::string order =
         std::string(" ORDER BY ") + orderBy(sort) + direction + ", id" + direction;
     // A search's page is chosen on the narrow index, and only its rows are read in full.
     const std::string from = ftsQuery(filter.search).empty()
                                  ? "FROM briefs" + c.sql + order + " LIMIT ? OFFSET ?"
-                                 : "FROM briefs WHERE id IN (SELECT id FROM " + source(filter) +
-                                       c.sql + order + " LIMIT ? OFFSET ?)" + order;
+                                 : "FROM briefs WHERE id IN (SELECT id FROM " +
+                                       source(filter, m_db.engine()) + c.sql + order +
+                                       " LIMIT ? OFFSET ?)" + order;
     auto &st = m_db.cached("SELECT id, lead_id, lead_name, company, grid, score, sla_due, status, "
                            "owner, created_at, escalation_reasons, version " +
                            from);
@@ -248,15 +235,13 @@ std::int64_t BriefQueries::indexBriefs(std::int64_t batch)
         const auto from = watermark.int64At(0);
         watermark.reset();
         auto &last = m_db.cached("SELECT max(id) FROM (SELECT id FROM briefs WHERE id > ? ORDER "
-                                 "BY id LIMIT ?)");
+                                 "BY id LIMIT ?) AS batch");
         last.bindAll(from, batch);
         last.step();
         const auto to = last.isNull(0) ? from : last.int64At(0);
         last.reset();
         if (to > from) {
-            auto &add = m_db.cached("INSERT INTO briefs_fts (rowid, lead, company, body) SELECT "
-                                    "id, lead, company, body FROM brief_search_text WHERE id > ? "
-                                    "AND id <= ?");
+            auto &add = m_db.cached(search::addDocuments(m_db.engine()));
             add.bindAll(from, to);
             add.run();
             auto &mark = m_db.cached("UPDATE search_index_state SET indexed_through = ?");

@@ -458,6 +458,38 @@ CREATE TABLE baton_schema (
     application_id BIGINT NOT NULL
 );
 INSERT INTO baton_schema VALUES (1, 16, 1111577678);
+
+-- SQLite's functions and aggregates that Baton's shared SQL uses, for PostgreSQL, so each
+-- query is written once. Plain SQL functions, inlined by the planner.
+-- json_each over a JSON array or object held as text: (key, value) as text.
+CREATE FUNCTION json_each(doc TEXT) RETURNS TABLE (key TEXT, value TEXT)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (e.n - 1)::text, e.v FROM jsonb_array_elements_text(
+        CASE jsonb_typeof(doc::jsonb) WHEN 'array' THEN doc::jsonb ELSE '[]' END)
+        WITH ORDINALITY AS e(v, n)
+    UNION ALL
+    SELECT o.key, o.value FROM jsonb_each_text(
+        CASE jsonb_typeof(doc::jsonb) WHEN 'object' THEN doc::jsonb ELSE '{}' END) AS o
+$$;
+-- json_extract with SQLite's paths ('$.a', '$."New Value"'), which are valid jsonpaths;
+-- true and false come back as 1 and 0, as SQLite's do.
+CREATE FUNCTION json_extract(doc TEXT, path TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE jsonb_typeof(v) WHEN 'boolean' THEN CASE WHEN v = 'true' THEN '1' ELSE '0' END
+                                ELSE v #>> '{}' END
+    FROM (SELECT jsonb_path_query_first(doc::jsonb, path::jsonpath) AS v) AS found
+$$;
+CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT strpos(haystack, needle) $$;
+-- SQLite counts with sum(condition) and asks "any?" with max(condition).
+CREATE FUNCTION baton_add_bool(total BIGINT, flag BOOLEAN) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT total + CASE WHEN flag THEN 1 ELSE 0 END $$;
+CREATE AGGREGATE sum(BOOLEAN) (SFUNC = baton_add_bool, STYPE = BIGINT);
+CREATE FUNCTION baton_max_bool(seen BIGINT, flag BOOLEAN) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT greatest(seen, CASE WHEN flag THEN 1 WHEN flag IS NOT NULL THEN 0 END)
+$$;
+CREATE AGGREGATE max(BOOLEAN) (SFUNC = baton_max_bool, STYPE = BIGINT);
 )sql";
 
 } // namespace

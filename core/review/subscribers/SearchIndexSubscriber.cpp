@@ -1,4 +1,5 @@
 #include "review/ReviewEvent.h"
+#include "review/SearchSql.h"
 #include "review/subscribers/StandardSubscribers.h"
 #include "store/Database.h"
 
@@ -15,14 +16,12 @@ public:
     {
         if (!event.textChanged)
             return;
-        auto &drop = db.cached("DELETE FROM briefs_fts WHERE rowid = ?1 AND ?1 <= (SELECT "
-                               "indexed_through FROM search_index_state)");
+        auto &drop = db.cached(search::dropDocument(db.engine()));
         drop.bind(1, event.after.id);
         drop.run();
         if (db.changes() == 0)
             return;
-        auto &add = db.cached("INSERT INTO briefs_fts (rowid, lead, company, body) SELECT id, "
-                              "lead, company, body FROM brief_search_text WHERE id = ?");
+        auto &add = db.cached(search::addDocument(db.engine()));
         add.bind(1, event.after.id);
         add.run();
     }
