@@ -101,12 +101,43 @@ void addReaderOption(QCommandLineParser &parser)
                       QStringLiteral("NAME")});
 }
 
+std::optional<Acting> acting(const QCommandLineParser &parser, CommandContext &context,
+                             store::Database &db, const QString &command, int &exitCode)
+{
+    governance::Identity identity(db, context.clock);
+    const auto login = identity.databaseLogin();
+    if (!login)
+        return Acting{parser.value(QStringLiteral("as")).toStdString(), osAccount()};
+    if (parser.isSet(QStringLiteral("as"))) {
+        context.err << "baton " << command
+                    << ": --as is for a local store; on a team database you act as the login "
+                       "you connected with ("
+                    << QString::fromStdString(*login) << ")\n";
+        exitCode = 2;
+        return std::nullopt;
+    }
+    const auto bound = identity.boundTo(*login);
+    if (!bound) {
+        context.err << "baton " << command << ": the database login "
+                    << QString::fromStdString(*login)
+                    << " has no Baton profile: the team's admin adds it with `baton team "
+                       "add-user EMAIL --role ROLE --login "
+                    << QString::fromStdString(*login) << "`\n";
+        exitCode = 3;
+        return std::nullopt;
+    }
+    return Acting{bound->email, *login};
+}
+
 std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandContext &context,
                                       review::ReviewService &service, const QString &command,
                                       int &exitCode)
 {
-    const std::string account = osAccount();
-    std::string name = parser.value(QStringLiteral("as")).toStdString();
+    const auto who = acting(parser, context, service.database(), command, exitCode);
+    if (!who)
+        return std::nullopt;
+    const std::string account = who->account;
+    std::string name = who->name;
     if (name.empty()) {
         governance::Identity identity(service.database(), context.clock);
         if (const auto bound = identity.boundTo(account); bound && !identity.isDemoStore())

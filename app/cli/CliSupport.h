@@ -18,6 +18,18 @@ void addReaderOption(QCommandLineParser &parser);
 
 // Who reads: --as NAME (checked against this OS account like any action), else the profile
 // bound to this OS account. Prints why not and sets `exitCode` (3 refused, 2 nobody named).
+// Who acts, and from which account. On a local store: the --as profile (when `required`
+// or given), from this OS account. On a team database: the profile bound to the database
+// login; --as is refused there, since the database knows who logged in. Prints why not and
+// sets `exitCode` when there is no one.
+struct Acting
+{
+    std::string name;    // email or name of the profile; empty when none was asked for
+    std::string account; // the OS account, or the database login
+};
+std::optional<Acting> acting(const QCommandLineParser &parser, CommandContext &context,
+                             store::Database &db, const QString &command, int &exitCode);
+
 std::optional<review::Actor> whoReads(const QCommandLineParser &parser, CommandContext &context,
                                       review::ReviewService &service, const QString &command,
                                       int &exitCode);

@@ -16,6 +16,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ReviewCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<UsersCommand>());
+    commands.push_back(std::make_unique<TeamCommand>());
     commands.push_back(std::make_unique<ModelCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     commands.push_back(std::make_unique<LlmSandboxCommand>());

@@ -123,7 +123,11 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
                     << en.toString(c.cancelled) << " cancelled\n";
         return 0;
     }
-    if (!parser.isSet(QStringLiteral("as"))) {
+    int refused = 0;
+    const auto acts = acting(parser, context, *db, QStringLiteral("outbox"), refused);
+    if (!acts)
+        return refused;
+    if (acts->name.empty()) {
         context.err << "baton outbox: say who acts with --as NAME\n";
         return 2;
     }
@@ -132,8 +136,7 @@ int OutboxCommand::run(const QCommandLineParser &parser, CommandContext &context
     review::ReviewService review(*db, registry, clock);
     crm::OutboxActions actions(*db, clock);
     try {
-        const auto who =
-            review.actAs(parser.value(QStringLiteral("as")).toStdString(), osAccount());
+        const auto who = review.actAs(acts->name, acts->account);
         if (grace) {
             bool ok = false;
             const int seconds = args[1].toInt(&ok);

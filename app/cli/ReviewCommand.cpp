@@ -104,6 +104,7 @@ struct BriefAction
     const contracts::ContractRegistry &registry;
     review::ReviewService &service;
     std::int64_t briefId;
+    Acting who;
 
     std::string text(const char *option) const
     {
@@ -246,7 +247,7 @@ std::optional<review::BriefState> resolve(const BriefAction &on, const review::A
 // Every action but history: by the user --as names, on the version they reviewed.
 int act(const BriefAction &on, const QString &action, const Clock &clock)
 {
-    const auto who = on.service.actAs(on.text("as"), osAccount());
+    const auto who = on.service.actAs(on.who.name, on.who.account);
     const auto version = reviewedVersion(on);
     if (!version)
         return 2;
@@ -354,16 +355,20 @@ int ReviewCommand::run(const QCommandLineParser &parser, CommandContext &context
         return 2;
     }
     const QString action = args[0];
-    if (action != QLatin1String("history") && !parser.isSet(QStringLiteral("as"))) {
-        context.err << "baton review: say who acts with --as NAME\n";
-        return 2;
-    }
     auto db = openStoreFor(context);
     if (!db)
         return 1;
+    int refused = 0;
+    const auto who = acting(parser, context, *db, QStringLiteral("review"), refused);
+    if (!who)
+        return refused;
+    if (action != QLatin1String("history") && who->name.empty()) {
+        context.err << "baton review: say who acts with --as NAME\n";
+        return 2;
+    }
     const auto registry = contracts::ContractRegistry::builtIn();
     review::ReviewService service(*db, registry, context.clock);
-    const BriefAction on{parser, context, *db, registry, service, briefId};
+    const BriefAction on{parser, context, *db, registry, service, briefId, *who};
     try {
         return action == QLatin1String("history") ? showHistory(on)
                                                   : act(on, action, context.clock);

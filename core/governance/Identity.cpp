@@ -14,6 +14,17 @@ Identity::Identity(store::Database &db, const Clock &clock) : m_db(db), m_clock(
 {
 }
 
+std::optional<std::string> Identity::databaseLogin()
+{
+    if (m_db.engine() != store::Engine::Postgres)
+        return std::nullopt;
+    auto &st = m_db.cached("SELECT session_user");
+    st.step();
+    std::string login = st.textAt(0);
+    st.reset();
+    return login;
+}
+
 bool Identity::isDemoStore()
 {
     auto &st = m_db.cached("SELECT value FROM store_settings WHERE key = 'kind'");

@@ -35,6 +35,10 @@ class Identity
 public:
     Identity(store::Database &db, const Clock &clock);
 
+    // The login of a team database's session (who the database says is connected); none
+    // for a local store, where the OS account is the caller's to read.
+    std::optional<std::string> databaseLogin();
+
     bool isDemoStore();
     void markDemoStore();
 

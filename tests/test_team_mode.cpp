@@ -1,0 +1,213 @@
+// Team mode: a team's PostgreSQL database knows who is connected and enforces what their
+// role may read and change, whatever client they use. The database is set up as the README
+// says (`baton demo`, `team init`, `team add-user`), then people connect as themselves with
+// psql and with baton. Needs the run's throwaway cluster (BATON_TEST_PG); skipped without it.
+#include <QProcess>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QtTest>
+
+namespace {
+
+const QString kRep = QStringLiteral("sam.patel@baton.example");
+const QString kOtherRep = QStringLiteral("lena.fischer@baton.example");
+const QString kManager = QStringLiteral("dana.okoro@baton.example");
+const QString kNow = QStringLiteral("2026-12-01T09:00:00Z");
+
+struct Ran
+{
+    int exitCode = -1;
+    QString out, err;
+};
+
+Ran run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    Ran r;
+    if (!p.waitForFinished(180000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return r;
+}
+
+} // namespace
+
+class TestTeamMode : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void aRepReadsOnlyTheirOwnBriefs();
+    void aRepCannotChangeABriefBehindTheReviewPath();
+    void aRepActsThroughBatonAsTheirLogin();
+    void aManagerReadsEveryBrief();
+
+private:
+    // The database as `login` connects to it (the owner when empty).
+    QString uri(const QString &login = {}) const;
+    Ran baton(const QString &login, const QStringList &args) const;
+    Ran psql(const QString &login, const QString &sql) const;
+    QString scalar(const QString &login, const QString &sql) const;
+
+    QUrl m_cluster;
+    QString m_database;
+};
+
+QString TestTeamMode::uri(const QString &login) const
+{
+    QUrl url = m_cluster;
+    url.setPath(QLatin1Char('/') + m_database);
+    if (!login.isEmpty()) {
+        QUrlQuery query(url);
+        query.removeQueryItem(QStringLiteral("user"));
+        query.addQueryItem(QStringLiteral("user"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(login)));
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+Ran TestTeamMode::baton(const QString &login, const QStringList &args) const
+{
+    return run(QStringLiteral(BATON_EXECUTABLE),
+               QStringList{QStringLiteral("--now"), kNow, QStringLiteral("--store"), uri(login)} +
+                   args);
+}
+
+Ran TestTeamMode::psql(const QString &login, const QString &sql) const
+{
+    return run(QStringLiteral("psql"),
+               {uri(login), QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
+                QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
+}
+
+QString TestTeamMode::scalar(const QString &login, const QString &sql) const
+{
+    const Ran r = psql(login, sql);
+    return r.exitCode == 0 ? r.out : QStringLiteral("error: ") + r.err;
+}
+
+void TestTeamMode::initTestCase()
+{
+    const QString cluster = qEnvironmentVariable("BATON_TEST_PG");
+    if (cluster.isEmpty())
+        QSKIP("BATON_TEST_PG is not set: team mode needs this run's PostgreSQL cluster");
+    m_cluster = QUrl(cluster);
+    m_database = QStringLiteral("baton_team_%1").arg(QCoreApplication::applicationPid());
+    const Ran created =
+        run(QStringLiteral("psql"), {cluster, QStringLiteral("-Atc"),
+                                     QStringLiteral("CREATE DATABASE %1").arg(m_database)});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+
+    const Ran demo =
+        baton({}, {QStringLiteral("demo"), QStringLiteral("--leads"), QStringLiteral("400"),
+                   QStringLiteral("--days"), QStringLiteral("3")});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+    const Ran init = baton({}, {QStringLiteral("team"), QStringLiteral("init")});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    for (const auto &[who, role] :
+         {std::pair{kRep, QStringLiteral("rep")}, std::pair{kOtherRep, QStringLiteral("rep")},
+          std::pair{kManager, QStringLiteral("manager")}}) {
+        const Ran added = baton({}, {QStringLiteral("team"), QStringLiteral("add-user"), who,
+                                     QStringLiteral("--role"), role});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    }
+    // The demo routes briefs to both reps: the rules below have something to refuse.
+    QVERIFY(
+        scalar({}, QStringLiteral("SELECT count(*) FROM briefs WHERE owner = '%1'").arg(kOtherRep))
+            .toInt() > 0);
+    QVERIFY(scalar({}, QStringLiteral("SELECT count(*) FROM briefs WHERE owner = '%1' AND status "
+                                      "= 'pending_review'")
+                           .arg(kRep))
+                .toInt() > 0);
+}
+
+void TestTeamMode::cleanupTestCase()
+{
+    if (m_database.isEmpty())
+        return;
+    run(QStringLiteral("psql"),
+        {m_cluster.toString(), QStringLiteral("-Atc"),
+         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_database)});
+}
+
+void TestTeamMode::aRepReadsOnlyTheirOwnBriefs()
+{
+    const QString others =
+        QStringLiteral("SELECT count(*) FROM briefs WHERE owner = '%1'").arg(kOtherRep);
+    QCOMPARE(scalar(kRep, others), QStringLiteral("0"));
+    QVERIFY(scalar(kRep, QStringLiteral("SELECT count(*) FROM briefs")).toInt() > 0);
+    // ...and the records of their own briefs' leads only.
+    QCOMPARE(scalar(kRep, QStringLiteral("SELECT count(*) FROM leads WHERE id NOT IN (SELECT "
+                                         "lead_id FROM briefs)")),
+             QStringLiteral("0"));
+    QCOMPARE(scalar(kRep, QStringLiteral("SELECT count(*) FROM quarantine")), QStringLiteral("0"));
+    QVERIFY(scalar({}, QStringLiteral("SELECT count(*) FROM quarantine")).toInt() > 0);
+}
+
+void TestTeamMode::aRepCannotChangeABriefBehindTheReviewPath()
+{
+    const QString own = scalar(kRep, QStringLiteral("SELECT min(id) FROM briefs WHERE status = "
+                                                    "'pending_review'"));
+    QVERIFY(own.toInt() > 0);
+    const Ran update =
+        psql(kRep, QStringLiteral("UPDATE briefs SET status = 'approved' WHERE id = %1").arg(own));
+    QVERIFY(update.exitCode != 0);
+    QVERIFY2(update.err.contains(QStringLiteral("without a review action")),
+             qPrintable(update.err));
+    QCOMPARE(scalar({}, QStringLiteral("SELECT status FROM briefs WHERE id = %1").arg(own)),
+             QStringLiteral("pending_review"));
+    // Nor record a review action as someone else.
+    const Ran forged = psql(
+        kRep, QStringLiteral("INSERT INTO review_actions (brief_id, version, action, actor, role, "
+                             "os_user, status_before, status_after, at) VALUES (%1, 1, 'approve', "
+                             "'%2', 'rep', 'x', 'pending_review', 'approved', '%3')")
+                  .arg(own, kOtherRep, kNow));
+    QVERIFY(forged.exitCode != 0);
+    QVERIFY2(forged.err.contains(QStringLiteral("row-level security")), qPrintable(forged.err));
+    // Nor rewrite the audit record.
+    const Ran audit = psql(kRep, QStringLiteral("DELETE FROM audit_log"));
+    QVERIFY(audit.exitCode != 0);
+    QVERIFY2(audit.err.contains(QStringLiteral("permission denied")), qPrintable(audit.err));
+}
+
+void TestTeamMode::aRepActsThroughBatonAsTheirLogin()
+{
+    const QString own = scalar(kRep, QStringLiteral("SELECT max(id) FROM briefs WHERE status = "
+                                                    "'pending_review'"));
+    const Ran as = baton(kRep, {QStringLiteral("review"), QStringLiteral("approve"), own,
+                                QStringLiteral("--as"), kOtherRep});
+    QCOMPARE(as.exitCode, 2);
+    QVERIFY2(as.err.contains(QStringLiteral("--as is for a local store")), qPrintable(as.err));
+
+    const Ran approved = baton(kRep, {QStringLiteral("review"), QStringLiteral("approve"), own});
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.err));
+    QCOMPARE(scalar({}, QStringLiteral("SELECT status FROM briefs WHERE id = %1").arg(own)),
+             QStringLiteral("approved"));
+    QCOMPARE(scalar({}, QStringLiteral("SELECT actor || ' ' || os_user FROM audit_log WHERE action "
+                                       "= 'approve' ORDER BY seq DESC LIMIT 1")),
+             kRep + QLatin1Char(' ') + kRep);
+
+    const QString theirs = scalar({}, QStringLiteral("SELECT min(id) FROM briefs WHERE owner = "
+                                                     "'%1' AND status = 'pending_review'")
+                                          .arg(kOtherRep));
+    const Ran refused = baton(kRep, {QStringLiteral("review"), QStringLiteral("approve"), theirs});
+    QVERIFY(refused.exitCode != 0);
+    QCOMPARE(scalar({}, QStringLiteral("SELECT status FROM briefs WHERE id = %1").arg(theirs)),
+             QStringLiteral("pending_review"));
+}
+
+void TestTeamMode::aManagerReadsEveryBrief()
+{
+    QCOMPARE(scalar(kManager, QStringLiteral("SELECT count(*) FROM briefs")),
+             scalar({}, QStringLiteral("SELECT count(*) FROM briefs")));
+}
+
+QTEST_GUILESS_MAIN(TestTeamMode)
+#include "test_team_mode.moc"
