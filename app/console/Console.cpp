@@ -131,17 +131,28 @@ bool Console::open(const QString &storePath, const QString &user)
     m_parts->pushRunner = std::make_unique<ThreadedPushRunner>(storePath, m_seams.settings);
     m_parts->crmConnection =
         std::make_unique<ThreadedCrmConnection>(std::make_unique<KeychainSecretStore>());
-    const std::string account = osAccount(); // as the CLI reads it: what every actor carries
+    // As the CLI reads it: what every actor carries. On a team database, the login.
+    const auto login = governance::Identity(*m_parts->db, *m_seams.clock).databaseLogin();
+    const std::string account = login ? *login : osAccount();
     m_parts->context = std::make_unique<ui::ConsoleContext>(
         *m_parts->db, storePath, *m_parts->registry, *m_seams.clock,
         QString::fromStdString(account),
         ui::ConsoleSeams{*m_seams.messageBoxes, *m_seams.reviewDialogs, *m_seams.fileDialogs,
                          *m_seams.settings, m_seams.notifier, m_parts->crmConnection.get()});
-    m_parts->context->setUser(whoActs(user, account, m_parts->context->isDemoStore()));
+    m_parts->context->setUser(login ? teamUser(*login)
+                                    : whoActs(user, account, m_parts->context->isDemoStore()));
     m_parts->window = std::make_unique<ui::MainWindow>(
         *m_parts->context, ui::MainWindow::Runners{*m_parts->runner, m_parts->pipelineRunner.get(),
                                                    m_parts->pushRunner.get()});
     return true;
+}
+
+// On a team database the login acts, as the profile bound to it; --user and Settings' choice
+// do not apply (acting as anyone else is refused by identity).
+QString Console::teamUser(const std::string &login) const
+{
+    const auto bound = governance::Identity(*m_parts->db, *m_seams.clock).boundTo(login);
+    return bound ? QString::fromStdString(bound->email) : QString();
 }
 
 QString Console::whoActs(const QString &user, const std::string &account, bool demo) const

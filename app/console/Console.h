@@ -58,6 +58,7 @@ private:
     // Who acts: `user` if given, else Settings' choice, else (outside a demo) the profile
     // bound to `account`; a demo opens on a manager's view of the whole team.
     QString whoActs(const QString &user, const std::string &account, bool demo) const;
+    QString teamUser(const std::string &login) const;
     // A store others can read: the owner hears of it once, with the command that fixes it.
     void warnIfExposed(const QString &storePath);
     struct Parts;

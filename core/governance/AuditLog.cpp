@@ -61,6 +61,14 @@ std::string AuditLog::rowHash(const AuditEntry &e)
 
 AuditEntry AuditLog::append(AuditEntry entry)
 {
+    // On a team database many sessions append at once: each takes the chain's turn, held to
+    // the end of its transaction, so no two entries chain to the same head. (SQLite's
+    // writer already holds the only write lock.)
+    if (m_db.engine() == store::Engine::Postgres) {
+        auto &turn = m_db.cached("SELECT pg_advisory_xact_lock(1111577679)");
+        turn.step();
+        turn.reset();
+    }
     auto &last = m_db.cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     entry.seq = 1;
     entry.prevHash = Genesis;

@@ -74,7 +74,8 @@ void Identity::requireMayActAs(const Profile &profile, const std::string &osAcco
 {
     if (profile.osAccount == osAccount && !osAccount.empty())
         return;
-    if (isDemoStore())
+    // A team database made by `baton demo` is still one where each login acts as itself.
+    if (isDemoStore() && !databaseLogin())
         return;
     const std::string why =
         profile.osAccount.empty()
