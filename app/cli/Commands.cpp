@@ -17,6 +17,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<UsersCommand>());
     commands.push_back(std::make_unique<TeamCommand>());
+    commands.push_back(std::make_unique<StoreCommand>());
     commands.push_back(std::make_unique<ModelCommand>());
     commands.push_back(std::make_unique<BenchCommand>());
     commands.push_back(std::make_unique<LlmSandboxCommand>());
