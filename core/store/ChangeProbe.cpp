@@ -33,6 +33,21 @@ constexpr std::array<std::string_view, kStoreAreaCount> kStampSql = {
 
 ChangeProbe::ChangeProbe(Database &db) : m_db(db)
 {
+    if (m_db.engine() == Engine::Postgres)
+        m_db.listen(kChangeChannel);
+}
+
+StoreAreas ChangeProbe::heard()
+{
+    StoreAreas changed;
+    for (const auto &payload : m_db.takeNotifications())
+        for (std::size_t i = 0; i < kStoreAreaCount; ++i)
+            if (payload == kStoreAreaNames[i])
+                changed.set(i);
+    if (m_first)
+        changed.set();
+    m_first = false;
+    return changed;
 }
 
 std::int64_t ChangeProbe::dataVersion()
@@ -56,12 +71,11 @@ std::string ChangeProbe::stamp(StoreArea area)
 
 StoreAreas ChangeProbe::poll()
 {
-    // SQLite says cheaply whether anything changed since the last poll; PostgreSQL has no
-    // such counter, so its stamps are read every time.
-    sqlite3 *handle = m_db.sqliteHandle();
-    const std::int64_t version = handle ? dataVersion() : 0;
-    const std::int64_t own = handle ? sqlite3_total_changes64(handle) : 0;
-    if (handle && !m_first && version == m_dataVersion && own == m_ownChanges)
+    if (m_db.engine() == Engine::Postgres)
+        return heard();
+    const std::int64_t version = dataVersion();
+    const std::int64_t own = sqlite3_total_changes64(m_db.sqliteHandle());
+    if (!m_first && version == m_dataVersion && own == m_ownChanges)
         return {};
     m_dataVersion = version;
     m_ownChanges = own;

@@ -20,6 +20,10 @@ enum class StoreArea
     Runs,   // pipeline runs
 };
 inline constexpr std::size_t kStoreAreaCount = 5;
+// What a team database's triggers say on the channel kChangeChannel, by area.
+inline constexpr std::array<const char *, kStoreAreaCount> kStoreAreaNames = {
+    "briefs", "outbox", "audit", "ingest", "runs"};
+inline constexpr const char *kChangeChannel = "baton_changes";
 using StoreAreas = std::bitset<kStoreAreaCount>;
 
 inline constexpr std::size_t areaBit(StoreArea area)
@@ -33,7 +37,9 @@ inline constexpr std::size_t areaBit(StoreArea area)
 // counts this connection's own writes; while neither moved, a poll is one PRAGMA. When one
 // did, each area's stamp is read (a few index look-ups: the newest row of append-only
 // tables, the newest update of the others) and the areas whose stamp differs are reported.
-// Not thread-safe: it uses its connection's thread.
+// On a team database the tables' triggers NOTIFY the area they changed, and a poll reads
+// what this connection heard, without a query. Not thread-safe: it uses its connection's
+// thread.
 class ChangeProbe
 {
 public:
@@ -46,6 +52,7 @@ public:
 
 private:
     std::string stamp(StoreArea area);
+    StoreAreas heard();
 
     Database &m_db;
     bool m_first = true;

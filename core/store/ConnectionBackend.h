@@ -32,6 +32,10 @@ public:
     virtual int schemaVersion() = 0;
     // Empty when sound; else the engine's findings.
     virtual std::vector<std::string> checkIntegrity(bool thorough) = 0;
+    // Asynchronous notifications on `channel` (PostgreSQL's LISTEN); SQLite has none.
+    virtual void listen(std::string_view) {}
+    // The payloads that arrived since the last call, without waiting.
+    virtual std::vector<std::string> takeNotifications() { return {}; }
 };
 
 } // namespace baton::store

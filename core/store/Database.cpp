@@ -67,6 +67,16 @@ std::vector<std::string> Database::checkIntegrity(bool thorough)
     return m_connection->checkIntegrity(thorough);
 }
 
+void Database::listen(std::string_view channel)
+{
+    m_connection->listen(channel);
+}
+
+std::vector<std::string> Database::takeNotifications()
+{
+    return m_connection->takeNotifications();
+}
+
 void Database::exec(std::string_view sql)
 {
     m_connection->exec(sql);

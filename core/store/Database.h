@@ -68,6 +68,10 @@ public:
     // Every page read and checked: quick_check, or integrity_check (indexes against their
     // tables too) when `thorough`. Empty when the store is sound, else SQLite's findings.
     std::vector<std::string> checkIntegrity(bool thorough);
+    // PostgreSQL's LISTEN on this connection, and the payloads heard since the last call
+    // (nothing on SQLite).
+    void listen(std::string_view channel);
+    std::vector<std::string> takeNotifications();
 
     Engine engine() const;
     // The file, or the PostgreSQL location as given (passwords are never part of it: libpq

@@ -459,6 +459,29 @@ CREATE TABLE baton_schema (
 );
 INSERT INTO baton_schema VALUES (1, 16, 1111577678);
 
+-- Live views: every change of an area's tables is announced on baton_changes with the
+-- area's name (store/ChangeProbe.h), once per statement; PostgreSQL delivers it to every
+-- listening session at commit, and folds repeats within a transaction.
+CREATE FUNCTION baton_announce_change() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('baton_changes', TG_ARGV[0]);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER briefs_announce AFTER INSERT OR UPDATE OR DELETE ON briefs
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('briefs');
+CREATE TRIGGER review_actions_announce AFTER INSERT OR UPDATE OR DELETE ON review_actions
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('briefs');
+CREATE TRIGGER outbox_announce AFTER INSERT OR UPDATE OR DELETE ON outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('outbox');
+CREATE TRIGGER audit_log_announce AFTER INSERT ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('audit');
+CREATE TRIGGER ingest_batches_announce AFTER INSERT OR UPDATE OR DELETE ON ingest_batches
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('ingest');
+CREATE TRIGGER quarantine_announce AFTER INSERT OR DELETE ON quarantine
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('ingest');
+CREATE TRIGGER pipeline_runs_announce AFTER INSERT OR UPDATE OR DELETE ON pipeline_runs
+    FOR EACH STATEMENT EXECUTE FUNCTION baton_announce_change('runs');
+
 -- SQLite's functions and aggregates that Baton's shared SQL uses, for PostgreSQL, so each
 -- query is written once. Plain SQL functions, inlined by the planner.
 -- json_each over a JSON array or object held as text: (key, value) as text.

@@ -118,6 +118,22 @@ int PgConnection::schemaVersion()
     return st.step() ? static_cast<int>(st.int64At(0)) : 0;
 }
 
+void PgConnection::listen(std::string_view channel)
+{
+    exec("LISTEN " + std::string(channel));
+}
+
+std::vector<std::string> PgConnection::takeNotifications()
+{
+    std::vector<std::string> out;
+    PQconsumeInput(m_conn); // reads what the socket holds; never waits
+    while (PGnotify *n = PQnotifies(m_conn)) {
+        out.emplace_back(n->extra ? n->extra : "");
+        PQfreemem(n);
+    }
+    return out;
+}
+
 std::vector<std::string> PgConnection::checkIntegrity(bool)
 {
     // The server checks its own pages (checksums, WAL); amcheck is an extension a team's

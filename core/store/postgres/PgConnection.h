@@ -29,6 +29,8 @@ public:
     int changes() const override { return m_changes; }
     int schemaVersion() override;
     std::vector<std::string> checkIntegrity(bool thorough) override;
+    void listen(std::string_view channel) override;
+    std::vector<std::string> takeNotifications() override;
 
     pg_conn *handle() const { return m_conn; }
     void noteChanges(int rows) { m_changes = rows; }
