@@ -203,9 +203,18 @@ int OutboxStore::cancelHeld(std::int64_t briefId, const std::string &reason, con
 bool OutboxStore::claim(std::int64_t id, std::int64_t seenAttempts, const std::string &now,
                         const std::string &leaseUntil)
 {
-    auto &st = m_db.cached(
+    // On a team database workers on many machines claim at once: a row another worker is
+    // claiming right now is skipped rather than waited for (SKIP LOCKED); once that worker
+    // commits, its attempts no longer match here anyway. SQLite has one writer at a time.
+    static const std::string sqliteSql =
         "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, next_attempt_at = ?4, "
-        "updated_at = ?3 WHERE id = ?1 AND attempts = ?2 AND status IN ('pending', 'in_flight')");
+        "updated_at = ?3 WHERE id = ?1 AND attempts = ?2 AND status IN ('pending', 'in_flight')";
+    static const std::string postgresSql =
+        "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, next_attempt_at = ?4, "
+        "updated_at = ?3 WHERE id = (SELECT id FROM outbox WHERE id = ?1 AND attempts = ?2 AND "
+        "status IN ('pending', 'in_flight') FOR UPDATE SKIP LOCKED)";
+    auto &st =
+        m_db.cached(m_db.engine() == store::Engine::Postgres ? postgresSql : sqliteSql);
     st.bindAll(id, seenAttempts, now, leaseUntil);
     st.run();
     return m_db.changes() == 1;
