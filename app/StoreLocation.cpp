@@ -1,5 +1,7 @@
 #include "StoreLocation.h"
 
+#include "Settings.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -11,6 +13,11 @@ QString defaultStorePath()
     // same path, so keep the two in step.
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return QDir(dir).filePath(QStringLiteral("baton/baton.sqlite"));
+}
+
+QString consoleTeamDatabase()
+{
+    return ui::Settings().teamDatabase();
 }
 
 } // namespace baton::app

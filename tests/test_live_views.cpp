@@ -6,6 +6,7 @@
 #include "StoreWatcher.h"
 #include "TestContexts.h"
 #include "adapters/FileSecretStore.h"
+#include "cli/Command.h"
 #include "models/InboxTableModel.h"
 #include "models/OutboxTableModel.h"
 #include "pages/InboxPage.h"
@@ -152,8 +153,8 @@ private slots:
         showAll(inbox);
         // Down the list, past a screenful, to a brief still to review: the view scrolls.
         int row = 0;
-        for (; row < 15 || inbox->model()->briefAt(row)->status !=
-                                review::BriefStatus::PendingReview;
+        for (;
+             row < 15 || inbox->model()->briefAt(row)->status != review::BriefStatus::PendingReview;
              ++row)
             QTest::keyClick(inbox->table(), Qt::Key_Down);
         QCOMPARE(inbox->table()->currentIndex().row(), row);
@@ -173,10 +174,9 @@ private slots:
             const QModelIndex at = inbox->table()->currentIndex();
             return at.siblingAtColumn(ui::InboxTableModel::StatusColumn).data().toString();
         };
-        QTRY_COMPARE_WITH_TIMEOUT(inbox->table()->currentIndex()
-                                      .data(ui::InboxTableModel::StatusRole)
-                                      .toString(),
-                                  QStringLiteral("approved"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            inbox->table()->currentIndex().data(ui::InboxTableModel::StatusRole).toString(),
+            QStringLiteral("approved"), 2000);
         qInfo("seen on screen after %lld ms", seen.elapsed());
         QCOMPARE(inbox->table()->currentIndex().data(ui::InboxTableModel::BriefIdRole).toLongLong(),
                  id);
@@ -229,8 +229,9 @@ private slots:
         QCOMPARE(inbox->table()->currentIndex().data(ui::InboxTableModel::StatusRole).toString(),
                  QStringLiteral("pending_review")); // nobody looked
         QTest::keyClick(w.window.get(), Qt::Key_F5);
-        QTRY_COMPARE(inbox->table()->currentIndex().data(ui::InboxTableModel::StatusRole).toString(),
-                     QStringLiteral("approved"));
+        QTRY_COMPARE(
+            inbox->table()->currentIndex().data(ui::InboxTableModel::StatusRole).toString(),
+            QStringLiteral("approved"));
         QCOMPARE(inbox->briefView()->briefId(), id);
 
         // The escalations page was built before the approval and not shown since.
@@ -294,8 +295,8 @@ private slots:
     {
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start() > 0);
-        app::ThreadedCrmConnection crm(std::make_unique<app::FileSecretStore>(
-            app::FileSecretStore::defaultPath()));
+        app::ThreadedCrmConnection crm(
+            std::make_unique<app::FileSecretStore>(app::FileSecretStore::defaultPath()));
         m_contexts.setCrmConnection(&crm);
         const std::string path = m_stores->fresh();
         auto db = store::openStore(path);
@@ -349,6 +350,50 @@ private slots:
                  qPrintable(page.crmStatus()->text()));
         QVERIFY2(page.crmStatus()->text().contains(QStringLiteral("no answer")),
                  qPrintable(page.crmStatus()->text()));
+    }
+
+    // Settings' team database: typed, kept for the next start, and the console opens it then
+    // unless --store or BATON_STORE say otherwise; an address with a password is not kept.
+    void theTeamDatabaseIsChosenInSettings()
+    {
+        auto db = store::openStore(m_stores->fresh());
+        ui::Settings settings; // the person's own: the launch reads them
+        settings.setTeamDatabase({});
+        auto &context = m_contexts.make(db, m_registry, QStringLiteral("dana.okoro@baton.example"),
+                                        nullptr, &settings);
+        ui::SettingsPage page(context);
+        page.show();
+        QApplication::setActiveWindow(&page);
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        auto *team = page.findChild<QLineEdit *>(QStringLiteral("teamDatabase"));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("teamDatabaseStatus"));
+        QVERIFY(team && status);
+
+        team->setFocus();
+        QTest::keyClicks(team, QStringLiteral("postgresql://sam:secret@db.example.com/baton"));
+        QTest::keyClick(team, Qt::Key_Tab);
+        QVERIFY2(status->text().contains(QStringLiteral("~/.pgpass")), qPrintable(status->text()));
+        QVERIFY(settings.teamDatabase().isEmpty());
+
+        const QString uri =
+            QStringLiteral("postgresql://sam@db.example.com/baton?sslmode=verify-full");
+        team->setFocus();
+        team->selectAll();
+        QTest::keyClicks(team, uri);
+        QTest::keyClick(team, Qt::Key_Tab);
+        QCOMPARE(settings.teamDatabase(), uri);
+
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        app::ConsoleLaunch launch;
+        qunsetenv("BATON_STORE");
+        QCOMPARE(app::runCommandLine({}, o, e, &launch), app::kNoCommand);
+        QCOMPARE(launch.storePath, uri);
+        QCOMPARE(app::runCommandLine({QStringLiteral("--store"), QStringLiteral("/tmp/x.sqlite")},
+                                     o, e, &launch),
+                 app::kNoCommand);
+        QCOMPARE(launch.storePath, QStringLiteral("/tmp/x.sqlite"));
+        settings.setTeamDatabase({});
     }
 
 private:

@@ -2489,6 +2489,30 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>✘ %1</source>
         <translation>✘ %1</translation>
     </message>
+    <message>
+        <source>Team database</source>
+        <translation>Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>The console opens it from its next start, as your own database login; --store and BATON_STORE come first. Empty: this computer&apos;s store file.</source>
+        <translation>Die Konsole öffnet sie ab dem nächsten Start, mit Ihrer eigenen Datenbankanmeldung; --store und BATON_STORE haben Vorrang. Leer: die Speicherdatei dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Not kept: the address holds a password. Put the password in ~/.pgpass (or PGPASSFILE) and leave it out of the address.</source>
+        <translation>Nicht übernommen: Die Adresse enthält ein Passwort. Legen Sie das Passwort in ~/.pgpass (oder PGPASSFILE) ab und lassen Sie es aus der Adresse weg.</translation>
+    </message>
+    <message>
+        <source>Not kept: a team database is a postgresql:// address or service=NAME.</source>
+        <translation>Nicht übernommen: Eine Team-Datenbank ist eine postgresql://-Adresse oder service=NAME.</translation>
+    </message>
+    <message>
+        <source>Kept: the console opens this computer&apos;s store file from its next start.</source>
+        <translation>Übernommen: Die Konsole öffnet ab dem nächsten Start die Speicherdatei dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Kept: the console opens the team database from its next start.</source>
+        <translation>Übernommen: Die Konsole öffnet ab dem nächsten Start die Team-Datenbank.</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::StepTimeline</name>

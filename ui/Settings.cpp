@@ -16,7 +16,7 @@ struct KeyInfo
     QVariant (*defaultValue)();
 };
 
-const std::array<KeyInfo, 15> kKeys = {{
+const std::array<KeyInfo, 16> kKeys = {{
     {Settings::Key::WindowGeometry, "window/geometry", [] { return QVariant(QByteArray()); }},
     {Settings::Key::WindowState, "window/state", [] { return QVariant(QByteArray()); }},
     {Settings::Key::DataPageSplitter, "dataPage/splitter", [] { return QVariant(QByteArray()); }},
@@ -35,6 +35,7 @@ const std::array<KeyInfo, 15> kKeys = {{
     {Settings::Key::JsonlFile, "delivery/jsonlFile", [] { return QVariant(QString()); }},
     {Settings::Key::LlmTimeoutSeconds, "llm/timeoutSeconds", [] { return QVariant(30); }},
     {Settings::Key::LastInboxVisit, "inbox/lastVisit", [] { return QVariant(QString()); }},
+    {Settings::Key::TeamDatabase, "store/teamDatabase", [] { return QVariant(QString()); }},
 }};
 
 const KeyInfo &info(Settings::Key key)
@@ -197,6 +198,16 @@ int Settings::llmTimeoutSeconds() const
 void Settings::setLlmTimeoutSeconds(int seconds)
 {
     setValue(Key::LlmTimeoutSeconds, seconds);
+}
+
+QString Settings::teamDatabase() const
+{
+    return value(Key::TeamDatabase).toString();
+}
+
+void Settings::setTeamDatabase(const QString &location)
+{
+    setValue(Key::TeamDatabase, location);
 }
 
 QString Settings::reviewUser() const

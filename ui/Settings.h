@@ -65,6 +65,11 @@ public:
     QDateTime lastInboxVisit(const QString &user) const;
     void setLastInboxVisit(const QString &user, const QDateTime &at);
 
+    // The team's PostgreSQL database the console opens (a libpq URI or "service=NAME";
+    // empty: this computer's store file). `--store` and BATON_STORE come first.
+    QString teamDatabase() const;
+    void setTeamDatabase(const QString &location);
+
     void sync();
 
     enum class Key
@@ -84,6 +89,7 @@ public:
         LlmTimeoutSeconds,
         ReviewUser,
         LastInboxVisit, // a group: one entry per user
+        TeamDatabase,
     };
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);

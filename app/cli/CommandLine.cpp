@@ -82,6 +82,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             rest << a;
         }
     }
+    const bool storeGiven = !storePath.isEmpty() || qEnvironmentVariableIsSet("BATON_STORE");
     if (storePath.isEmpty())
         storePath = qEnvironmentVariable("BATON_STORE", defaultStorePath());
 
@@ -103,6 +104,9 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         std::optional<util::TimePoint> consoleNow;
         if (!parseNow(now, consoleNow, err))
             return 2;
+        // The console opens the team database chosen in Settings unless told otherwise.
+        if (const QString team = consoleTeamDatabase(); console && !storeGiven && !team.isEmpty())
+            storePath = team;
         if (console)
             *console = {storePath, user, consoleNow};
         return kNoCommand;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <exception>
 
@@ -80,6 +81,7 @@ SettingsPage::SettingsPage(ConsoleContext &context, QWidget *parent)
     form->addRow(tr("Append to the JSONL file"), m_jsonl);
     form->addRow(QString(), buildCredentials());
     form->addRow(tr("Approvals can be undone for"), new ApprovalGraceSetting(context, this));
+    form->addRow(tr("Team database"), buildTeamDatabase());
     auto *hint = new QLabel(tr("Review actions are recorded under this profile and the account "
                                "you are logged in with. `baton --user NAME` chooses for one "
                                "session."),
@@ -197,6 +199,52 @@ void SettingsPage::tested(bool ok, const QString &message)
 {
     m_test->setEnabled(true);
     m_crmStatus->setText(ok ? tr("✔ %1").arg(message) : tr("✘ %1").arg(message));
+}
+
+QWidget *SettingsPage::buildTeamDatabase()
+{
+    auto *box = new QWidget(this);
+    m_team = new QLineEdit(box);
+    m_team->setObjectName(QStringLiteral("teamDatabase"));
+    m_team->setPlaceholderText(
+        QStringLiteral("postgresql://you@db.example.com/baton?sslmode=verify-full"));
+    m_team->setText(m_settings.teamDatabase());
+    m_teamStatus = new QLabel(box);
+    m_teamStatus->setObjectName(QStringLiteral("teamDatabaseStatus"));
+    m_teamStatus->setWordWrap(true);
+    m_teamStatus->setText(
+        tr("The console opens it from its next start, as your own database login; --store and "
+           "BATON_STORE come first. Empty: this computer's store file."));
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_team);
+    layout->addWidget(m_teamStatus);
+    connect(m_team, &QLineEdit::editingFinished, this, &SettingsPage::saveTeamDatabase);
+    return box;
+}
+
+void SettingsPage::saveTeamDatabase()
+{
+    const QString location = m_team->text().trimmed();
+    // Settings are a plain file: a password belongs where libpq keeps it.
+    if (!QUrl(location).password().isEmpty()) {
+        m_teamStatus->setText(tr("Not kept: the address holds a password. Put the password in "
+                                 "~/.pgpass (or PGPASSFILE) and leave it out of the address."));
+        return;
+    }
+    if (!location.isEmpty() && !location.startsWith(QLatin1String("postgresql://")) &&
+        !location.startsWith(QLatin1String("postgres://")) &&
+        !location.startsWith(QLatin1String("service="))) {
+        m_teamStatus->setText(tr("Not kept: a team database is a postgresql:// address or "
+                                 "service=NAME."));
+        return;
+    }
+    m_settings.setTeamDatabase(location);
+    m_teamStatus->setText(location.isEmpty()
+                              ? tr("Kept: the console opens this computer's store file from its "
+                                   "next start.")
+                              : tr("Kept: the console opens the team database from its next "
+                                   "start."));
 }
 
 } // namespace baton::ui

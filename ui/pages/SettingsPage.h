@@ -43,6 +43,8 @@ signals:
 private:
     QWidget *buildCredentials();
     void tested(bool ok, const QString &message);
+    QWidget *buildTeamDatabase();
+    void saveTeamDatabase();
 
     Settings &m_settings;
     CrmConnection *m_crm;
@@ -58,6 +60,8 @@ private:
     QPushButton *m_keep;
     QPushButton *m_test;
     QLabel *m_crmStatus;
+    QLineEdit *m_team = nullptr;
+    QLabel *m_teamStatus = nullptr;
 };
 
 } // namespace baton::ui
