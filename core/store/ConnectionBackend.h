@@ -32,6 +32,8 @@ public:
     virtual int schemaVersion() = 0;
     // Empty when sound; else the engine's findings.
     virtual std::vector<std::string> checkIntegrity(bool thorough) = 0;
+    // Sends `data` in PostgreSQL's COPY text format to `copySql` (COPY ... FROM STDIN).
+    virtual void copyIn(std::string_view copySql, std::string_view data);
     // Asynchronous notifications on `channel` (PostgreSQL's LISTEN); SQLite has none.
     virtual void listen(std::string_view) {}
     // The payloads that arrived since the last call, without waiting.

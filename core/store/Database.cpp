@@ -11,6 +11,11 @@
 
 namespace baton::store {
 
+void ConnectionBackend::copyIn(std::string_view, std::string_view)
+{
+    throw StoreError(SQLITE_MISUSE, "COPY is PostgreSQL's");
+}
+
 Database::Database(std::unique_ptr<ConnectionBackend> connection, std::filesystem::path path)
     : m_connection(std::move(connection)), m_path(std::move(path))
 {
@@ -65,6 +70,11 @@ sqlite3 *Database::sqliteHandle() const
 std::vector<std::string> Database::checkIntegrity(bool thorough)
 {
     return m_connection->checkIntegrity(thorough);
+}
+
+void Database::copyIn(std::string_view copySql, std::string_view data)
+{
+    m_connection->copyIn(copySql, data);
 }
 
 void Database::listen(std::string_view channel)

@@ -71,6 +71,9 @@ public:
     // PostgreSQL's LISTEN on this connection, and the payloads heard since the last call
     // (nothing on SQLite).
     void listen(std::string_view channel);
+    // PostgreSQL's COPY ... FROM STDIN with `data` in its text format (rows of tab-separated
+    // values, \N for null); SQLite has no COPY and refuses.
+    void copyIn(std::string_view copySql, std::string_view data);
     std::vector<std::string> takeNotifications();
 
     Engine engine() const;

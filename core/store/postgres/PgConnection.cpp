@@ -118,6 +118,35 @@ int PgConnection::schemaVersion()
     return st.step() ? static_cast<int>(st.int64At(0)) : 0;
 }
 
+void PgConnection::copyIn(std::string_view copySql, std::string_view data)
+{
+    PGresult *started = PQexec(m_conn, std::string(copySql).c_str());
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    PQclear(started);
+    if (!copying)
+        throw StoreError(SQLITE_ERROR, lastError() + " in: " + std::string(copySql));
+    constexpr std::size_t kChunk = 1 << 20;
+    bool sent = true;
+    for (std::size_t at = 0; sent && at < data.size(); at += kChunk) {
+        const auto part = data.substr(at, kChunk);
+        sent = PQputCopyData(m_conn, part.data(), static_cast<int>(part.size())) == 1;
+    }
+    PQputCopyEnd(m_conn, sent ? nullptr : "the client could not send its rows");
+    std::string error;
+    std::string sqlState;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && error.empty()) {
+            error = lastError();
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            sqlState = state ? state : "";
+        }
+        PQclear(r);
+    }
+    if (!error.empty())
+        throw StoreError(pg::sqliteCodeFor(sqlState), error + " in: " + std::string(copySql),
+                         sqlState);
+}
+
 void PgConnection::listen(std::string_view channel)
 {
     exec("LISTEN " + std::string(channel));

@@ -30,6 +30,7 @@ public:
     int schemaVersion() override;
     std::vector<std::string> checkIntegrity(bool thorough) override;
     void listen(std::string_view channel) override;
+    void copyIn(std::string_view copySql, std::string_view data) override;
     std::vector<std::string> takeNotifications() override;
 
     pg_conn *handle() const { return m_conn; }
