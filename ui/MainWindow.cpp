@@ -19,12 +19,12 @@
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
+#include "store/StoreName.h"
 #include "widgets/NavigationList.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -98,7 +98,8 @@ MainWindow::~MainWindow() = default;
 // manager's) are told apart in the task bar.
 void MainWindow::showWhoActsInTitle()
 {
-    const QString file = QFileInfo(m_context.storePath()).fileName();
+    const QString file =
+        QString::fromStdString(store::storeDisplayName(m_context.storePath().toStdString()));
     const bool demo = m_context.isDemoStore();
     const auto &actor = m_context.actor();
     if (!actor) {

@@ -28,7 +28,9 @@ void CheckCommand::configure(QCommandLineParser &parser) const
 
 int CheckCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
-    if (!QFileInfo::exists(context.storePath)) {
+    // A team database has no file here: opening it is what checks that it is there.
+    if (!store::isPostgresLocation(context.storePath.toStdString()) &&
+        !QFileInfo::exists(context.storePath)) {
         context.err << "baton check: no store at " << context.storePath << "\n";
         return 1;
     }

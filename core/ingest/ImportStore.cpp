@@ -4,8 +4,11 @@
 
 #include <cerrno>
 #include <csignal>
+#include <set>
 #include <stdexcept>
+#include <string_view>
 #include <unistd.h>
+#include <utility>
 
 namespace baton::ingest {
 
@@ -215,6 +218,30 @@ UpsertOutcome ImportStore::upsert(const RecordRow &row, std::int64_t batchId,
 
 void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::int64_t batchId,
                                const std::string &now, BatchCounts &counts)
+{
+    // A file may hold one record twice (a re-sent activity). SQLite's upsert takes a
+    // statement's rows one after the other, but PostgreSQL's refuses to touch a row twice in
+    // one statement: a statement ends before a record repeats, so both write the same.
+    std::set<std::pair<std::string_view, std::string_view>> seen;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto &columns = rows[i]->columns;
+        const auto *system = std::get_if<std::string>(&columns.at(0));
+        const auto *id = std::get_if<std::string>(&columns.at(1));
+        if (!system || !id)
+            continue; // refused by the NOT NULL columns, as one statement or another
+        const std::pair<std::string_view, std::string_view> key{*system, *id};
+        if (!seen.insert(key).second) {
+            upsertDistinctEvents(std::span(rows).subspan(start, i - start), batchId, now, counts);
+            start = i;
+            seen = {key};
+        }
+    }
+    upsertDistinctEvents(std::span(rows).subspan(start), batchId, now, counts);
+}
+
+void ImportStore::upsertDistinctEvents(std::span<const RecordRow *const> rows, std::int64_t batchId,
+                                       const std::string &now, BatchCounts &counts)
 {
     if (rows.empty())
         return;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,9 @@ private:
         std::int64_t insertedId = 0; // 0 for an update
     };
     Written writeRow(const RecordRow &row, std::int64_t batchId, const std::string &now);
+    // One statement over rows that name each record once (see upsertEvents).
+    void upsertDistinctEvents(std::span<const RecordRow *const> rows, std::int64_t batchId,
+                              const std::string &now, BatchCounts &counts);
 
     store::Database &m_db;
 };

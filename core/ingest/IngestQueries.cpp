@@ -53,8 +53,10 @@ constexpr std::string_view kBatchWhere =
     " WHERE (?1 = '' OR file_name LIKE ?2 ESCAPE '\\' OR source_system LIKE ?2 ESCAPE '\\' "
     "OR status LIKE ?2 ESCAPE '\\' OR format LIKE ?2 ESCAPE '\\')";
 
+// CAST: PostgreSQL cannot type a parameter whose first use is "IS NULL".
 constexpr std::string_view kQuarantineWhere =
-    " WHERE (?1 IS NULL OR batch_id = ?1) AND (?2 = '' OR file_name LIKE ?3 ESCAPE '\\' OR "
+    " WHERE (CAST(?1 AS BIGINT) IS NULL OR batch_id = ?1) AND (?2 = '' OR file_name LIKE ?3 ESCAPE "
+    "'\\' OR "
     "field LIKE ?3 ESCAPE '\\' OR message LIKE ?3 ESCAPE '\\' OR contract LIKE ?3 ESCAPE '\\')";
 
 } // namespace

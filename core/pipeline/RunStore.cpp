@@ -415,9 +415,11 @@ std::vector<BriefRow> RunStore::briefs(const std::string &status, const std::str
                                        std::size_t limit,
                                        const std::optional<std::string> &visibleTo)
 {
+    // CAST: PostgreSQL cannot type a parameter whose first use is "IS NULL".
     auto &st = m_db.cached(
         "SELECT id, lead_id, status, owner, sla_due, score, grid, created_at, run_id, fingerprint "
-        "FROM briefs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR owner = ?2) AND (?4 IS NULL "
+        "FROM briefs WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR owner = ?2) AND (CAST(?4 AS "
+        "TEXT) IS NULL "
         "OR owner = ?4 OR id IN (SELECT brief_id FROM review_actions WHERE actor = ?4)) "
         "ORDER BY sla_due, id LIMIT ?3");
     st.bindAll(status, owner, static_cast<std::int64_t>(limit), visibleTo);

@@ -504,9 +504,13 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INT
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT strpos(haystack, needle) $$;
--- SQLite counts with sum(condition) and asks "any?" with max(condition).
+-- SQLite counts with sum(condition) and asks "any?" with max(condition). As SQLite's sum,
+-- NULL over no rows or only NULLs: the state starts NULL, so the first flag seen sets it.
 CREATE FUNCTION baton_add_bool(total BIGINT, flag BOOLEAN) RETURNS BIGINT
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT total + CASE WHEN flag THEN 1 ELSE 0 END $$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN flag IS NULL THEN total
+                ELSE coalesce(total, 0) + CASE WHEN flag THEN 1 ELSE 0 END END
+$$;
 CREATE AGGREGATE sum(BOOLEAN) (SFUNC = baton_add_bool, STYPE = BIGINT);
 CREATE FUNCTION baton_max_bool(seen BIGINT, flag BOOLEAN) RETURNS BIGINT
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

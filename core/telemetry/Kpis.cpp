@@ -1,6 +1,7 @@
 #include "telemetry/Kpis.h"
 
 #include "store/Database.h"
+#include "store/IndexHint.h"
 #include "util/Time.h"
 
 #include <algorithm>
@@ -80,8 +81,9 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
             "SELECT substr(b.created_at, 1, 10), b.signal_at, "
             "b.pipeline_ms, b.completeness, b.escalation_reasons <> '[]', b.sla_due, "
             "b.created_at, r.decided_at, coalesce(r.approved, 0), coalesce(r.edited, 0), "
-            "coalesce(r.escalated, 0) "
-            "FROM briefs b INDEXED BY briefs_kpi LEFT JOIN (SELECT brief_id, "
+            "coalesce(r.escalated, 0) FROM " +
+            store::indexedBy(db.engine(), "briefs b", "briefs_kpi") +
+            " LEFT JOIN (SELECT brief_id, "
             "min(CASE WHEN action IN ('approve', 'escalate', 'resolve') THEN at END) AS "
             "decided_at, max(action = 'approve') AS approved, max(action = 'edit') AS edited, "
             "max(action = 'escalate') AS escalated FROM review_actions WHERE at < ?2 "
@@ -128,8 +130,9 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
     }
     {
         auto st = db.prepare("SELECT substr(updated_at, 1, 10), sum(status = 'done'), "
-                             "sum(status = 'failed') FROM outbox INDEXED BY outbox_by_update "
-                             "WHERE updated_at >= ?1 AND updated_at < ?2 AND status IN "
+                             "sum(status = 'failed') FROM " +
+                             store::indexedBy(db.engine(), "outbox", "outbox_by_update") +
+                             " WHERE updated_at >= ?1 AND updated_at < ?2 AND status IN "
                              "('done', 'failed') GROUP BY 1");
         st.bindAll(from, end);
         while (st.step()) {
@@ -162,8 +165,9 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
         // Approvals in the period, and whether the lead became an opportunity within 30 days.
         auto st = db.prepare(
             "SELECT b.score, (SELECT min(o.opportunity_seen_at) FROM crm_outcomes o WHERE "
-            "o.lead_id = b.lead_id) AS seen, a.at FROM review_actions a INDEXED BY "
-            "review_actions_by_time JOIN briefs b ON b.id = a.brief_id "
+            "o.lead_id = b.lead_id) AS seen, a.at FROM " +
+            store::indexedBy(db.engine(), "review_actions a", "review_actions_by_time") +
+            " JOIN briefs b ON b.id = a.brief_id "
             "WHERE a.at >= ?1 AND a.at < ?2 AND a.action = 'approve'");
         st.bindAll(from, end);
         std::map<std::string, std::pair<BandAccuracy, double>> bands;

@@ -52,8 +52,9 @@ std::map<std::string, KindGroup>
 eventsByKind(store::Database &db, const std::vector<std::int64_t> &ids, agents::TimePoint asOf)
 {
     std::map<std::string, KindGroup> out;
+    // json_each's values are text on PostgreSQL: cast, to compare with the ids.
     auto st = db.prepare("SELECT id, type, coalesce(asset, ''), occurred_at FROM events WHERE id "
-                         "IN (SELECT value FROM json_each(?))");
+                         "IN (SELECT CAST(value AS BIGINT) FROM json_each(?))");
     st.bind(1, json(ids).dump());
     while (st.step()) {
         agents::EventFact e;
@@ -179,7 +180,7 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
         auto st = db.prepare(std::string("SELECT id, batch_id, contract_version, ") +
                              (kind == "lead" ? "coalesce(email, '')" : "source_id") +
                              ", source_system FROM " + table.first +
-                             " WHERE id IN (SELECT value FROM json_each(?))");
+                             " WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))");
         st.bind(1, json(byKind[kind]).dump());
         while (st.step()) {
             const std::string ref = kind + "#" + std::to_string(st.int64At(0));
@@ -195,10 +196,11 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
         // is; it opens into days, a day into events.
         const auto asOf = util::parseRfc3339(created).value_or(agents::TimePoint{});
         for (const auto &[kind, group] : eventsByKind(db, byKind["event"], asOf)) {
-            auto st = db.prepare("SELECT batch_id, contract_version, count(*), min(occurred_at), "
-                                 "max(occurred_at), count(DISTINCT substr(occurred_at, 1, 10)) "
-                                 "FROM events WHERE id IN (SELECT value FROM json_each(?)) GROUP "
-                                 "BY 1, 2 ORDER BY 1");
+            auto st = db.prepare(
+                "SELECT batch_id, contract_version, count(*), min(occurred_at), "
+                "max(occurred_at), count(DISTINCT substr(occurred_at, 1, 10)) "
+                "FROM events WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?)) GROUP "
+                "BY 1, 2 ORDER BY 1");
             st.bind(1, json(group.ids).dump());
             const std::string id = "events:" + kind;
             while (st.step()) {
@@ -220,9 +222,10 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
         }
     }
     {
-        auto st = db.prepare("SELECT id, source_system, file_name, coalesce(file_path, ''), "
-                             "started_at, status, records_read, records_quarantined FROM "
-                             "ingest_batches WHERE id IN (SELECT value FROM json_each(?))");
+        auto st = db.prepare(
+            "SELECT id, source_system, file_name, coalesce(file_path, ''), "
+            "started_at, status, records_read, records_quarantined FROM "
+            "ingest_batches WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))");
         st.bind(1, json(std::vector<std::int64_t>(batches.begin(), batches.end())).dump());
         while (st.step()) {
             const std::string batch = "batch:" + std::to_string(st.int64At(0));
@@ -336,9 +339,10 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
                   g.nodes.end());
     if (day.empty()) {
         // A type opens into its days.
-        auto st = db.prepare("SELECT substr(occurred_at, 1, 10), batch_id, contract_version, "
-                             "count(*), min(occurred_at), max(occurred_at) FROM events WHERE id "
-                             "IN (SELECT value FROM json_each(?1)) GROUP BY 1, 2, 3 ORDER BY 1");
+        auto st = db.prepare(
+            "SELECT substr(occurred_at, 1, 10), batch_id, contract_version, "
+            "count(*), min(occurred_at), max(occurred_at) FROM events WHERE id "
+            "IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) GROUP BY 1, 2, 3 ORDER BY 1");
         st.bind(1, json(ids).dump());
         std::map<std::string, std::size_t> at;
         while (st.step()) {
@@ -362,10 +366,11 @@ LineageGraph expandEventGroup(store::Database &db, const LineageGraph &graph,
         g.edges = std::move(edges);
         return g;
     }
-    auto st = db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
-                         "contract_version FROM events WHERE id IN (SELECT value FROM "
-                         "json_each(?1)) AND substr(occurred_at, 1, 10) = ?2 "
-                         "ORDER BY occurred_at LIMIT ?3");
+    auto st =
+        db.prepare("SELECT id, occurred_at, batch_id, coalesce(asset, ''), "
+                   "contract_version FROM events WHERE id IN (SELECT CAST(value AS BIGINT) FROM "
+                   "json_each(?1)) AND substr(occurred_at, 1, 10) = ?2 "
+                   "ORDER BY occurred_at LIMIT ?3");
     st.bindAll(json(ids).dump(), day, static_cast<std::int64_t>(limit));
     while (st.step()) {
         const std::string ref = "event#" + std::to_string(st.int64At(0));
