@@ -1,5 +1,6 @@
 #include "ingest/ImportStore.h"
 
+#include "ingest/EventCopy.h"
 #include "store/Database.h"
 
 #include <cerrno>
@@ -245,6 +246,8 @@ void ImportStore::upsertDistinctEvents(std::span<const RecordRow *const> rows, s
 {
     if (rows.empty())
         return;
+    if (m_db.engine() == store::Engine::Postgres)
+        return copyEvents(m_db, rows, batchId, now, counts);
     // New rows get ids above the current maximum (INTEGER PRIMARY KEY without
     // AUTOINCREMENT): counting those after the statement tells inserts from updates.
     auto &maxId = m_db.cached("SELECT coalesce(max(id), 0) FROM events");
