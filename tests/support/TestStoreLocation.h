@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QString>
 #include <QtGlobal>
-
 #include <filesystem>
 #include <map>
 #include <mutex>
