@@ -42,7 +42,7 @@ private slots:
         QTemporaryDir dir;
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
         buildDemoStore(dir.filePath("store.sqlite").toStdString(), dir.filePath("demo").toStdString(), 600, 5, now);
-        auto db = store::openStore(dir.filePath("store.sqlite").toStdString());
+        auto db = store::openStore(testStoreLocation(dir.filePath("store.sqlite").toStdString()));
         const auto registry = contracts::ContractRegistry::builtIn();
         const auto policy = agents::defaultPolicy(registry);
         const agents::EnrichmentAgent enrichment(policy.enrichment);

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "cli/Command.h"
 #include "sandbox/CrmSandbox.h"
 #include "store/OpenStore.h"
@@ -25,7 +26,12 @@ class TestAuditTrail : public QObject
     };
 
     QTemporaryDir m_dir;
-    QString store() const { return m_dir.filePath(QStringLiteral("audit.sqlite")); }
+    // The file, or its own database on PostgreSQL (TestStoreLocation.h).
+    QString store() const
+    {
+        return QString::fromStdString(
+            testStoreLocation(m_dir.filePath(QStringLiteral("audit.sqlite")).toStdString()));
+    }
 
     Run baton(QStringList arguments)
     {
@@ -52,7 +58,7 @@ class TestAuditTrail : public QObject
 
     void exec(const std::string &sql)
     {
-        auto db = baton::store::openStore(store().toStdString());
+        auto db = baton::store::openStore(testStoreLocation(store().toStdString()));
         db.exec(sql);
     }
 
@@ -67,7 +73,8 @@ private slots:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--leads"),
+        const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--dir"),
+                                m_dir.filePath(QStringLiteral("demo-data")), QStringLiteral("--leads"),
                                 QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("4"),
                                 QStringLiteral("--days"), QStringLiteral("0")});
         QVERIFY2(demo.code == 0, qPrintable(demo.err));
@@ -138,6 +145,17 @@ private slots:
         QCOMPARE(child.exitCode(), 0);
         const QString rows = listed(QStringLiteral("secret_set"));
         QVERIFY2(rows.contains(QStringLiteral("secret:webhook-secret")), qPrintable(rows));
+        if (onPostgres()) {
+            // No file to read: the database's whole content, as pg_dump writes it.
+            QProcess dump;
+            dump.start(QStringLiteral("pg_dump"), {store()});
+            QVERIFY(dump.waitForFinished(60000));
+            QCOMPARE(dump.exitCode(), 0);
+            const QByteArray all = dump.readAllStandardOutput();
+            QVERIFY(all.contains("secret:webhook-secret"));
+            QVERIFY(!all.contains("s3cret-value"));
+            return;
+        }
         exec("PRAGMA wal_checkpoint(TRUNCATE)"); // everything written, in the one file
         QFile file(store());
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -148,7 +166,7 @@ private slots:
     {
         QCOMPARE(verify().code, 0);
         // A brief approved by a direct UPDATE: no entry says so.
-        auto db = baton::store::openStore(store().toStdString());
+        auto db = baton::store::openStore(testStoreLocation(store().toStdString()));
         auto st = db.prepare("SELECT id FROM briefs WHERE status = 'pending_review' LIMIT 1");
         QVERIFY(st.step());
         const std::string brief = std::to_string(st.int64At(0));
@@ -194,8 +212,8 @@ private slots:
         // The newest rows go: the chain that is left still links up...
         exec("DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)");
         // (the review check would notice the missing approval; take its action out as well)
-        exec("DELETE FROM review_actions WHERE id NOT IN (SELECT json_extract(detail, "
-             "'$.review_action') FROM audit_log WHERE json_extract(detail, '$.review_action') "
+        exec("DELETE FROM review_actions WHERE id NOT IN (SELECT CAST(json_extract(detail, "
+             "'$.review_action') AS BIGINT) FROM audit_log WHERE json_extract(detail, '$.review_action') "
              "IS NOT NULL)");
         exec("UPDATE briefs SET status = 'pending_review', version = 1 WHERE id NOT IN (SELECT "
              "CAST(substr(object, 7) AS INTEGER) FROM audit_log WHERE object LIKE 'brief#%') AND "

@@ -133,12 +133,12 @@ private slots:
         const auto now = *util::parseRfc3339(kFixtureNow);
         buildDemoStore(m_template.toStdString(),
                        m_dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, now);
-        auto db = store::openStore(m_template.toStdString());
+        auto db = store::openStore(testStoreLocation(m_template.toStdString()));
         pipeline::saveUsers(db, pipeline::demoTeam());
         const auto policy = agents::defaultPolicy(m_registry);
         RandomIdGenerator ids(3);
         pipeline::Orchestrator(db, m_registry, policy, m_clock, ids).run({});
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        checkpointTestStore(db);
     }
 
     void cleanup() { m_contexts.clear(); }

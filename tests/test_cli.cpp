@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "cli/Command.h"
 #include "sandbox/CrmSandbox.h"
 #include "store/OpenStore.h"
@@ -50,7 +51,12 @@ class TestCli : public QObject
 
     QTemporaryDir m_dir;
     QDateTime m_now = QDateTime::fromString(QStringLiteral("2026-11-20T12:00:00Z"), Qt::ISODate);
-    QString store() const { return m_dir.filePath(QStringLiteral("cli.sqlite")); }
+    // The file, or its own database on PostgreSQL (TestStoreLocation.h).
+    QString store() const
+    {
+        return QString::fromStdString(
+            testStoreLocation(m_dir.filePath(QStringLiteral("cli.sqlite")).toStdString()));
+    }
 
 private slots:
     void initTestCase()
@@ -88,10 +94,15 @@ private slots:
 
     void demoThenStats()
     {
-        const Run demo = run({QStringLiteral("--store"), store(), QStringLiteral("demo"),
-                              QStringLiteral("--leads"), QStringLiteral("60"),
-                              QStringLiteral("--seed"), QStringLiteral("3"),
-                              QStringLiteral("--days"), QStringLiteral("0")});
+        QStringList demoArguments = {QStringLiteral("--store"), store(), QStringLiteral("demo"),
+                                     QStringLiteral("--leads"), QStringLiteral("60"),
+                                     QStringLiteral("--seed"), QStringLiteral("3"),
+                                     QStringLiteral("--days"), QStringLiteral("0")};
+        // A database has no directory of its own: the files would go beside the default
+        // store, in the home directory, so the test names the one a file store would use.
+        if (onPostgres())
+            demoArguments << QStringLiteral("--dir") << m_dir.filePath(QStringLiteral("demo-data"));
+        const Run demo = run(demoArguments);
         QVERIFY2(demo.code == 0, qPrintable(demo.out + demo.err));
         QVERIFY(demo.out.contains(QStringLiteral("contacts.csv [hubspot")));
         QVERIFY(demo.out.contains(QStringLiteral("activities.csv [marketo")));
@@ -115,6 +126,8 @@ private slots:
     // Damage beyond the pages opening reads is found by `baton check`, named, exit 1.
     void checkFindsDamage()
     {
+        if (onPostgres())
+            QSKIP("damages a SQLite file's pages: PostgreSQL checks its own");
         const QString file = m_dir.filePath(QStringLiteral("damaged.sqlite"));
         {
             auto db = baton::store::openStore(file.toStdString());

@@ -214,6 +214,8 @@ private slots:
     // properties: the upgrade reads them from there.
     void upgradingKeepsTheOptOutsAlreadyImported()
     {
+        if (onPostgres())
+            QSKIP("a store at v11 is SQLite's: PostgreSQL stores start at v16");
         TempStore s;
         QVERIFY(!s.import(QStringLiteral("contacts.csv"), kContacts).failed);
         const std::string path = s.path(QStringLiteral("store.sqlite"));
@@ -223,7 +225,7 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE json_extract(record, "
                           "'$.properties.\"Opted out of email: Product news\"') = 'true'"),
                  1);
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QCOMPARE(db.userVersion(), store::latestSchemaVersion());
         auto st = db.prepare("SELECT source_id, email_opt_outs, do_not_call, do_not_contact FROM "
                              "leads WHERE email_opt_outs IS NOT NULL OR do_not_call OR "

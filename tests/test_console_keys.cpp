@@ -134,7 +134,7 @@ private slots:
     void aPushThatCannotRunSaysWhyOnThePageAndOnItsOperations()
     {
         const auto path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QVERIFY(approveAll(db, m_registry) > 0);
         qunsetenv("BATON_HUBSPOT_TOKEN");
         {

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "KpiFixture.h"
 #include "TestContexts.h"
 #include "contracts/ContractRegistry.h"
@@ -26,7 +27,7 @@ private slots:
     void initTestCase()
     {
         m_path = m_dir.filePath(QStringLiteral("contracts.sqlite")).toStdString();
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         loadKpiFixture(db);
         db.exec("INSERT INTO contract_drift (batch_id, contract, version, field, records) VALUES "
                 "(1, 'lead', 2, 'properties/Industry', 7)");
@@ -38,7 +39,7 @@ private slots:
         FakeMessageBoxes boxes;
         FakeReviewDialogs dialogs;
         TestContexts contexts(boxes, dialogs);
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         const FixedClock clock(*util::parseRfc3339("2026-11-05T00:00:00Z"));
         ui::ContractsPage page(contexts.make(db, registry, QString(), &clock));
         QSignalSpy refreshed(&page, &ui::ContractsPage::refreshed);

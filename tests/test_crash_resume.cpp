@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ingest/Importer.h"
@@ -56,7 +57,7 @@ private slots:
         // waitForFinished() is false for a child that already finished on its own.
         QVERIFY(child.state() == QProcess::NotRunning || child.waitForFinished(30000));
 
-        auto db = baton::store::openStore(store.toStdString()); // runs quick_check
+        auto db = baton::store::openStore(testStoreLocation(store.toStdString())); // runs quick_check
         const qint64 partial = count(db, "SELECT count(*) FROM events");
         QVERIFY(partial >= 0 && partial <= kEvents);
 

@@ -64,10 +64,10 @@ private slots:
     void pushAndCheck(const app::CrmSandboxConfig &config, std::size_t batchSize, int minimumFaults,
                       const std::string &storePath = {}, int minimumBriefs = 50)
     {
-        auto db = store::openStore(storePath.empty() ? freshStore() : storePath);
+        auto db = store::openStore(storePath.empty() ? freshStore() : testStoreLocation(storePath));
         const int approved = approveAll(db, m_registry);
         QVERIFY2(approved >= minimumBriefs, qPrintable(QString::number(approved)));
-        const auto people = scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) "
+        const auto people = scalar(db, "SELECT count(DISTINCT lower(json_extract(brief, '$.lead.email'))) "
                                        "FROM briefs WHERE status = 'approved'");
         const auto tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
 
@@ -149,7 +149,7 @@ private slots:
         buildDemoStore(path, m_dir.filePath(QStringLiteral("demo-1000")).toStdString(), 16000, 9,
                        now);
         {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             pipeline::saveUsers(db, pipeline::demoTeam());
             const auto policy = agents::defaultPolicy(m_registry);
             const FixedClock clock(now);
@@ -178,13 +178,13 @@ private slots:
         int approved = 0;
         std::int64_t people = 0, tasks = 0;
         {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             approved = approveAll(db, m_registry);
             people =
-                scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
+                scalar(db, "SELECT count(DISTINCT lower(json_extract(brief, '$.lead.email'))) FROM briefs "
                            "WHERE status = 'approved'");
             tasks = scalar(db, "SELECT count(*) FROM outbox WHERE kind = 'create_task'");
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            checkpointTestStore(db);
         }
         app::CrmSandbox sandbox;
         app::CrmSandboxConfig config;
@@ -231,7 +231,7 @@ private slots:
         QCOMPARE(counts.tasks, int(tasks));
         QCOMPARE(counts.duplicateNotes + counts.duplicateTasks, 0);
         QCOMPARE(counts.unassociatedNotes + counts.unassociatedTasks, 0);
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
                  std::int64_t(approved));
     }
@@ -293,7 +293,7 @@ private slots:
                                        "'upsert_person' AND status = 'done'");
         std::string email;
         {
-            auto st = db.prepare("SELECT payload ->> '$.email' FROM outbox WHERE kind = "
+            auto st = db.prepare("SELECT json_extract(payload, '$.email') FROM outbox WHERE kind = "
                                  "'upsert_person' ORDER BY id LIMIT 1");
             QVERIFY(st.step());
             email = st.textAt(0);
@@ -331,10 +331,10 @@ private slots:
         int approved = 0;
         std::int64_t people = 0;
         {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             approved = approveAll(db, m_registry);
             people =
-                scalar(db, "SELECT count(DISTINCT lower(brief ->> '$.lead.email')) FROM briefs "
+                scalar(db, "SELECT count(DISTINCT lower(json_extract(brief, '$.lead.email'))) FROM briefs "
                            "WHERE status = 'approved'");
         }
         app::CrmSandbox sandbox;
@@ -351,7 +351,7 @@ private slots:
             std::vector<std::jthread> pushers;
             for (int i = 0; i < 2; ++i)
                 pushers.emplace_back([&, i] {
-                    auto db = store::openStore(path);
+                    auto db = store::openStore(testStoreLocation(path));
                     app::OneShotHttpTransport transport;
                     const SystemClock clock;
                     crm::PushOptions options;
@@ -370,7 +370,7 @@ private slots:
         QCOMPARE(counts.notes, approved);
         QCOMPARE(counts.duplicateNotes + counts.duplicateTasks, 0);
         QCOMPARE(counts.unassociatedNotes + counts.unassociatedTasks, 0);
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE status = 'pushed'"),
                  std::int64_t(approved));
     }
@@ -382,8 +382,10 @@ private slots:
         const int approved = approveAll(db, m_registry);
         // One person without an email: HubSpot matches contacts by email.
         const auto victim = scalar(db, "SELECT min(id) FROM outbox WHERE kind = 'upsert_person'");
-        db.exec("UPDATE outbox SET payload = json_set(payload, '$.email', '') WHERE id = " +
-                std::to_string(victim));
+        db.exec(std::string("UPDATE outbox SET payload = ") +
+                (onPostgres() ? "jsonb_set(payload::jsonb, '{email}', '\"\"')::text"
+                              : "json_set(payload, '$.email', '')") +
+                " WHERE id = " + std::to_string(victim));
         app::CrmSandbox sandbox;
         QVERIFY(sandbox.start() > 0);
         auto hubspot = connector(sandbox.baseUrl());

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "FakeSeams.h"
 #include "KpiFixture.h"
 #include "TestContexts.h"
@@ -31,7 +32,7 @@ private slots:
     void initTestCase()
     {
         m_path = m_dir.filePath(QStringLiteral("kpi.sqlite")).toStdString();
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         loadKpiFixture(db);
     }
 
@@ -41,7 +42,7 @@ private slots:
         FakeMessageBoxes boxes;
         FakeReviewDialogs reviewDialogs;
         TestContexts contexts(boxes, reviewDialogs, &dialogs);
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         // The console's clock, not the wall clock: its last 30 days (the page's default
         // period) are the fixture's November.
         const FixedClock clock(*util::parseRfc3339("2026-11-30T00:00:00Z"));

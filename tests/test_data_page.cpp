@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 using namespace baton;
 using ui::BatchTableModel;
@@ -101,8 +102,11 @@ private slots:
 
     void frameShowsTheStore()
     {
-        QCOMPARE(m_window->windowTitle(), QStringLiteral("Baton — baton.sqlite"));
-        QVERIFY(child<QLabel>("storePath")->text().endsWith(QStringLiteral("baton.sqlite")));
+        // The file's name, or the team database's (not its host or user).
+        const QString name = onPostgres() ? QUrl(m_store->storePath()).path().mid(1)
+                                          : QStringLiteral("baton.sqlite");
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Baton — %1").arg(name));
+        QVERIFY(child<QLabel>("storePath")->text().endsWith(m_store->storePath()));
         QVERIFY(!m_window->windowIcon().isNull());
         QCOMPARE(m_window->currentPage(), PageId::Inbox); // the default page
     }
@@ -144,6 +148,12 @@ private slots:
         filter->clear();
         QTRY_COMPARE(quarantineTable()->model()->rowCount(), 5);
         QCOMPARE(batchTable()->model()->rowCount(), 2);
+        // Whatever the case typed, on either engine.
+        QTest::keyClicks(filter, QStringLiteral("TradeShow"));
+        QTRY_COMPARE(quarantineTable()->model()->rowCount(), 2);
+        QCOMPARE(batchTable()->model()->rowCount(), 1);
+        filter->clear();
+        QTRY_COMPARE(quarantineTable()->model()->rowCount(), 5);
     }
 
     void selectingABatchNarrowsQuarantine()

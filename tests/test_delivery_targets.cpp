@@ -82,8 +82,8 @@ private slots:
                  std::int64_t(0));
         // Each carries the brief as approved.
         QCOMPARE(scalar(db, "SELECT count(*) FROM outbox o JOIN briefs b ON b.id = o.brief_id "
-                            "WHERE o.kind = 'post_webhook' AND o.payload ->> '$.brief.lead.id' = "
-                            "b.lead_id AND o.payload ->> '$.event' = 'brief.approved'"),
+                            "WHERE o.kind = 'post_webhook' AND CAST(json_extract(o.payload, '$.brief.lead.id') AS "
+                            "BIGINT) = b.lead_id AND json_extract(o.payload, '$.event') = 'brief.approved'"),
                  std::int64_t(approved));
         targets.setEnabled(opsUser(db, m_registry), "webhook", false);
         QVERIFY(targets.enabled().empty());
@@ -205,10 +205,12 @@ private slots:
     // follow). The v6 store is the demo store taken back to v6, its outbox made by v5's SQL.
     void migratingFromVersion6KeepsTheOutbox()
     {
+        if (onPostgres())
+            QSKIP("a store at v6 is SQLite's: PostgreSQL stores start at v16");
         const auto path = freshStore();
         std::int64_t brief = 0;
         {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             brief = scalar(db, "SELECT min(id) FROM briefs");
             // Back to v6: what v7 to v12 added goes (the briefs' packed inputs with them:
             // the test reads none of them).
@@ -236,7 +238,7 @@ private slots:
                                              "next_attempt_at, created_at, updated_at) VALUES (" +
                                              b + ", 'post_webhook', 'k', '{}', 't', 't', 't')"));
         }
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QCOMPARE(db.userVersion(), store::latestSchemaVersion());
         QCOMPARE(scalar(db, "SELECT count(*) FROM outbox WHERE (id = 7 AND crm_id = '901') OR "
                             "(id = 8 AND status = 'pending')"),

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "ingest/Importer.h"
@@ -34,7 +35,7 @@ struct Store
 {
     explicit Store(const QTemporaryDir &dir, std::chrono::system_clock::time_point now)
         : clock(now), registry(contracts::ContractRegistry::builtIn()),
-          db(store::openStore(sub(dir, "store.sqlite")))
+          db(store::openStore(testStoreLocation(sub(dir, "store.sqlite"))))
     {
     }
     ingest::ImportResult import(const std::filesystem::path &file)
@@ -178,7 +179,7 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(DISTINCT industry) FROM accounts") >= 10, true);
 
         // Outcomes: a plausible share of leads older than 60 days became opportunities.
-        const std::string cutoff = "strftime('%Y-%m-%dT%H:%M:%SZ', '2026-11-16T12:00:00Z', '-60 days')";
+        const std::string cutoff = "'2026-09-17T12:00:00Z'"; // 60 days before 2026-11-16T12:00:00Z
         const std::int64_t old = s.scalar("SELECT count(*) FROM leads WHERE created_at < " + cutoff);
         const std::int64_t converted = s.scalar("SELECT count(*) FROM leads WHERE created_at < " + cutoff +
                                                 " AND converted_at IS NOT NULL");
@@ -260,8 +261,9 @@ private slots:
         QCOMPARE(rb.counts.accepted, 5000);
         QCOMPARE(ra.counts.quarantined, 0);
         // Same records, so the same content hashes and the same columns.
-        const std::string rows = "SELECT source_id, hex(content_hash), type, occurred_at, activity_type_id, "
-                                 "ifnull(campaign_id, '-'), ifnull(asset, '-'), ifnull(attributes, '-') "
+        const std::string rows = "SELECT source_id, " + hexSql("content_hash") +
+                                 ", type, occurred_at, activity_type_id, "
+                                 "coalesce(campaign_id, '-'), coalesce(asset, '-'), coalesce(attributes, '-') "
                                  "FROM events ORDER BY source_id";
         auto ha = a.db.prepare(rows), hb = b.db.prepare(rows);
         int compared = 0;

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "FakeSeams.h"
 
 #include "ConsoleContext.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace baton;
 
@@ -27,7 +29,12 @@ class TestDemoHistory : public QObject
 
     QTemporaryDir m_dir;
     const QString m_now = QStringLiteral("2026-11-20T12:00:00Z");
-    QString store() const { return m_dir.filePath(QStringLiteral("demo.sqlite")); }
+    // The file, or its own database on PostgreSQL (TestStoreLocation.h).
+    QString store() const
+    {
+        return QString::fromStdString(
+            testStoreLocation(m_dir.filePath(QStringLiteral("demo.sqlite")).toStdString()));
+    }
 
     struct Run
     {
@@ -64,7 +71,8 @@ private slots:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--leads"),
+        const Run demo = baton({QStringLiteral("demo"), QStringLiteral("--dir"),
+                                m_dir.filePath(QStringLiteral("demo-data")), QStringLiteral("--leads"),
                                 QStringLiteral("2000"), QStringLiteral("--seed"),
                                 QStringLiteral("42"), QStringLiteral("--days"),
                                 QStringLiteral("28")});
@@ -168,8 +176,10 @@ private slots:
         QTest::keyClick(user, Qt::Key_Up);
         QCOMPARE(window->windowTitle(), QStringLiteral("Baton — Maya Chen (Rep) — demo store"));
         QTest::keyClick(user, Qt::Key_Home); // nobody
+        // The store by its name: the file's, or the team database's (not its host or user).
+        const QString name = onPostgres() ? QUrl(store()).path().mid(1) : QStringLiteral("demo.sqlite");
         QCOMPARE(window->windowTitle(),
-                 QStringLiteral("Baton — demo.sqlite (demo store: act as any demo profile)"));
+                 QStringLiteral("Baton — %1 (demo store: act as any demo profile)").arg(name));
     }
 };
 

@@ -39,7 +39,7 @@ private slots:
     {
         const auto path = m_dir.filePath("s.sqlite").toStdString();
         buildDemoStore(path, m_dir.filePath("demo").toStdString(), 1500, 23, m_now);
-        m_db.emplace(store::openStore(path));
+        m_db.emplace(store::openStore(testStoreLocation(path)));
         pipeline::ModelFitter fitter(*m_db, m_policy);
         const auto fit = fitter.fit(m_now);
         fitter.save(fit, util::formatUtc(m_now));

@@ -231,7 +231,7 @@ private slots:
     void dashboardAxesAreDates()
     {
         const std::string path = m_dir.filePath(QStringLiteral("kpi.sqlite")).toStdString();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         loadKpiFixture(db);
         const FixedClock clock(*util::parseRfc3339("2026-11-30T00:00:00Z"));
         ui::DashboardPage page(m_contexts.make(db, m_registry, QString(), &clock));
@@ -264,7 +264,7 @@ private slots:
     // An empty store: each view says why it is empty and what to do.
     void emptyViewsSayWhyAndWhatToDo()
     {
-        auto db = store::openStore(m_dir.filePath(QStringLiteral("empty.sqlite")).toStdString());
+        auto db = store::openStore(testStoreLocation(m_dir.filePath(QStringLiteral("empty.sqlite")).toStdString()));
         auto &context = m_contexts.make(db, m_registry);
         const auto emptyText = [](QWidget *page) {
             const auto *empty = page->findChild<QLabel *>(QStringLiteral("emptyState"));
@@ -304,7 +304,7 @@ private slots:
     void contractRatesArePercentages()
     {
         const std::string path = m_dir.filePath(QStringLiteral("contracts.sqlite")).toStdString();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         loadKpiFixture(db);
         const FixedClock clock(*util::parseRfc3339("2026-11-05T00:00:00Z"));
         ui::ContractsPage page(m_contexts.make(db, m_registry, QString(), &clock));

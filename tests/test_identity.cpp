@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "OsAccount.h"
 #include "cli/Command.h"
 #include "governance/AuditLog.h"
@@ -23,7 +24,12 @@ class TestIdentity : public QObject
     QTemporaryDir m_dir;
     const QString m_me = QString::fromStdString(baton::app::osAccount());
 
-    QString store() const { return m_dir.filePath(QStringLiteral("team.sqlite")); }
+    // The file, or its own database on PostgreSQL (TestStoreLocation.h).
+    QString store() const
+    {
+        return QString::fromStdString(
+            testStoreLocation(m_dir.filePath(QStringLiteral("team.sqlite")).toStdString()));
+    }
 
     Run baton(QStringList arguments)
     {
@@ -40,7 +46,7 @@ class TestIdentity : public QObject
 
     std::vector<baton::governance::AuditEntry> audit(const std::string &action)
     {
-        auto db = baton::store::openStore(store().toStdString());
+        auto db = baton::store::openStore(testStoreLocation(store().toStdString()));
         baton::governance::AuditFilter f;
         f.action = action;
         return baton::governance::AuditLog(db).list(f);
@@ -132,10 +138,13 @@ private slots:
 
     void aDemoStoreLetsAnyoneBeAnyDemoProfile()
     {
-        const QString demo = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        const QString demo = QString::fromStdString(
+            testStoreLocation(m_dir.filePath(QStringLiteral("demo.sqlite")).toStdString()));
         QTextStream out(stdout), err(stderr);
         QCOMPARE(baton::app::runCommandLine({QStringLiteral("--now"), QStringLiteral("2026-11-20T12:00:00Z"),
                                              QStringLiteral("--store"), demo, QStringLiteral("demo"),
+                                             // beside the test's store on either engine
+                                             QStringLiteral("--dir"), m_dir.filePath(QStringLiteral("demo-data")),
                                              QStringLiteral("--leads"), QStringLiteral("30"),
                                              QStringLiteral("--days"), QStringLiteral("0")},
                                             out, err, nullptr),
@@ -153,7 +162,7 @@ private slots:
                  0);
         std::int64_t brief = 0;
         {
-            auto db = baton::store::openStore(demo.toStdString());
+            auto db = baton::store::openStore(testStoreLocation(demo.toStdString()));
             auto st = db.prepare("SELECT min(id) FROM briefs");
             QVERIFY(st.step());
             brief = st.int64At(0);

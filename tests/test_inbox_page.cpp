@@ -113,13 +113,13 @@ private slots:
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
         buildDemoStore(m_template.toStdString(),
                        m_dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, now);
-        auto db = store::openStore(m_template.toStdString());
+        auto db = store::openStore(testStoreLocation(m_template.toStdString()));
         pipeline::saveUsers(db, pipeline::demoTeam());
         const auto policy = agents::defaultPolicy(m_registry);
         const FixedClock clock(now);
         RandomIdGenerator ids(3);
         pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        checkpointTestStore(db);
     }
 
     void init()
@@ -274,8 +274,8 @@ private slots:
     void anEscalationIsResolvedByAManagerWithEdits()
     {
         const auto path = freshStore();
-        auto repDb = store::openStore(path);
-        auto managerDb = store::openStore(path);
+        auto repDb = store::openStore(testStoreLocation(path));
+        auto managerDb = store::openStore(testStoreLocation(path));
         auto inbox = page(repDb, QStringLiteral("lena.fischer@baton.example"));
         const qint64 id = inbox->briefView()->briefId();
         m_dialogs.nextEscalation =
@@ -321,8 +321,11 @@ private slots:
                                        std::to_string(id)),
                  1);
         QCOMPARE(escalations->model()->rowOfBrief(id), -1); // no longer escalated
-        auto st = managerDb.prepare("SELECT group_concat(action, ',') FROM (SELECT action FROM "
-                                    "review_actions WHERE brief_id = ? ORDER BY id)");
+        auto st = managerDb.prepare(
+            managerDb.engine() == store::Engine::Postgres
+                ? "SELECT string_agg(action, ',' ORDER BY id) FROM review_actions WHERE brief_id = ?"
+                : "SELECT group_concat(action, ',') FROM (SELECT action FROM review_actions WHERE "
+                  "brief_id = ? ORDER BY id)");
         st.bind(1, static_cast<std::int64_t>(id));
         QVERIFY(st.step());
         QCOMPARE(st.textAt(0), std::string("escalate,edit,resolve"));
@@ -333,8 +336,8 @@ private slots:
     void aManagerRerunsTheLeadOfAnEscalation()
     {
         const auto path = freshStore();
-        auto db = store::openStore(path);
-        auto repDb = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
+        auto repDb = store::openStore(testStoreLocation(path));
         // As of a moment after the store's run, as the console's clock would be: never today.
         const FixedClock clock(*util::parseRfc3339("2026-11-16T12:05:00Z"));
         app::ThreadedPipelineRunner runner(
@@ -489,7 +492,7 @@ private slots:
     void theConsolePushesInTheBackground()
     {
         const auto path = freshStore();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         std::int64_t briefId = 0;
         {
             const SystemClock clock;
@@ -581,8 +584,8 @@ private slots:
     void twoSessionsOnOneBriefTheSecondIsToldAndRefreshed()
     {
         const auto path = freshStore();
-        auto dbA = store::openStore(path);
-        auto dbB = store::openStore(path);
+        auto dbA = store::openStore(testStoreLocation(path));
+        auto dbB = store::openStore(testStoreLocation(path));
         auto first = page(dbA, QStringLiteral("lena.fischer@baton.example"));
         auto second = page(dbB, QStringLiteral("henrik.larsen@baton.example"));
         const qint64 id = first->briefView()->briefId();
@@ -626,7 +629,7 @@ private slots:
     {
         const auto path = freshStore();
         const std::int64_t lastBefore = [&] {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             return scalar(db, "SELECT coalesce(max(seq), 0) FROM audit_log");
         }();
         ui::Settings settings(m_dir.filePath(QStringLiteral("console-settings.ini")));
@@ -642,7 +645,7 @@ private slots:
         QVERIFY2(m_messages.texts.isEmpty(), qPrintable(m_messages.texts.join('\n')));
         const std::string account = app::osAccount();
         QVERIFY(!account.empty());
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         {
             auto review = db.prepare("SELECT os_user FROM review_actions WHERE action = "
                                      "'approve' AND brief_id = ?");
@@ -733,8 +736,10 @@ private slots:
                 open.emplace_back(st.int64At(0), st.textAt(1));
             for (const auto &[id, owner] : open)
                 service.approve(service.actor(owner, "demo"), id, service.brief(id).version);
-            db.exec("UPDATE outbox SET payload = json_set(payload, '$.email', '') WHERE id = "
-                    "(SELECT max(id) FROM outbox WHERE kind = 'upsert_person')");
+            db.exec(std::string("UPDATE outbox SET payload = ") +
+                    (onPostgres() ? "jsonb_set(payload::jsonb, '{email}', '\"\"')::text"
+                                  : "json_set(payload, '$.email', '')") +
+                    " WHERE id = (SELECT max(id) FROM outbox WHERE kind = 'upsert_person')");
         }
         app::CrmSandbox sandbox;
         app::CrmSandboxConfig config;

@@ -37,13 +37,13 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("lineage.sqlite")).toStdString();
         buildBriefedStore(m_path, m_dir.filePath(QStringLiteral("demo")).toStdString(), 600, 3,
                           m_registry);
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         approveAll(db, m_registry);
     }
 
     void aBriefsLineageNamesExactlyItsInputs()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         auto briefs = db.prepare("SELECT id FROM briefs ORDER BY id LIMIT 10");
         int checked = 0;
         while (briefs.step()) {
@@ -97,7 +97,7 @@ private slots:
 
     void aGroupOpensIntoItsEvents()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         // The most inputs: the longest packed list.
         auto st = db.prepare("SELECT id FROM briefs ORDER BY length(inputs) DESC LIMIT 1");
         QVERIFY(st.step());

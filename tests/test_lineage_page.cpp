@@ -34,13 +34,13 @@ private slots:
         const auto registry = contracts::ContractRegistry::builtIn();
         buildBriefedStore(m_path, m_dir.filePath(QStringLiteral("demo")).toStdString(), 600, 3,
                           registry);
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         approveAll(db, registry);
     }
 
     void aFieldKeepsOnlyWhatItRestsOn()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         ui::LineagePage page(m_contexts.make(db, m_registry));
         page.resize(1400, 800);
         page.show();

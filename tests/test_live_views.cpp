@@ -80,7 +80,7 @@ class TestLiveViews : public QObject
     // What the CLI does: its own connection, its own process's view of the store.
     static void approveElsewhere(const std::string &path, std::int64_t id, const char *as)
     {
-        auto cli = store::openStore(path);
+        auto cli = store::openStore(testStoreLocation(path));
         const SystemClock clock;
         const auto registry = contracts::ContractRegistry::builtIn();
         review::ReviewService service(cli, registry, clock);
@@ -118,7 +118,7 @@ private slots:
     void theProbeSaysWhichAreasChanged()
     {
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         store::ChangeProbe probe(db);
         QVERIFY(probe.poll().all()); // the first look: everything is news
         QVERIFY(probe.poll().none());
@@ -144,7 +144,7 @@ private slots:
     void anApprovalFromTheCliShowsInTheListWithTheSelectionKept()
     {
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         auto w = window(db, QStringLiteral("dana.okoro@baton.example"), ui::PageId::Inbox);
         auto *inbox = w.window->inboxPage();
         QAbstractItemModelTester tester(inbox->model(),
@@ -195,7 +195,7 @@ private slots:
     void aBriefApprovedElsewhereLeavesTheRepsQueue()
     {
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         auto w = window(db, QStringLiteral("lena.fischer@baton.example"), ui::PageId::Inbox);
         auto *inbox = w.window->inboxPage();
         QVERIFY(inbox->model()->rowCount() >= 3);
@@ -213,7 +213,7 @@ private slots:
     void f5RefreshesThePageShownAndTheOthersWhenShown()
     {
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         auto w = window(db, QStringLiteral("dana.okoro@baton.example"), ui::PageId::Inbox);
         w.window->storeWatcher()->setInterval(24 * 3600 * 1000); // F5 alone
         auto *inbox = w.window->inboxPage();
@@ -238,7 +238,7 @@ private slots:
         auto *escalations = w.window->escalationsPage();
         const qint64 before = escalations->model()->totalCount();
         {
-            auto cli = store::openStore(path);
+            auto cli = store::openStore(testStoreLocation(path));
             cli.exec("UPDATE briefs SET status = 'escalated' WHERE id IN (SELECT id FROM briefs "
                      "WHERE status = 'pending_review' LIMIT 2)");
         }
@@ -253,7 +253,7 @@ private slots:
     void aNewBriefForMeIsAnnouncedAndCounted()
     {
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         const std::string lena = "lena.fischer@baton.example";
         const auto waiting = scalar(db, "SELECT count(*) FROM briefs WHERE owner = '" + lena +
                                             "' AND status = 'pending_review'");
@@ -265,7 +265,7 @@ private slots:
         QVERIFY(m_notifier.texts.isEmpty()); // what was there is counted, not announced
 
         {
-            auto run = store::openStore(path); // as `baton run` writes a brief
+            auto run = store::openStore(testStoreLocation(path)); // as `baton run` writes a brief
             run.exec("INSERT INTO briefs (lead_id, run_id, fingerprint, status, version, owner, "
                      "sla_due, score, grid, escalation_reasons, brief, inputs, created_at, "
                      "lead_name, company) SELECT lead_id, run_id, fingerprint || '-new', "
@@ -299,7 +299,7 @@ private slots:
             std::make_unique<app::FileSecretStore>(app::FileSecretStore::defaultPath()));
         m_contexts.setCrmConnection(&crm);
         const std::string path = m_stores->fresh();
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         ui::Settings settings(m_dir.filePath(QStringLiteral("crm.ini")));
         auto &context = m_contexts.make(db, m_registry, QStringLiteral("dana.okoro@baton.example"),
                                         nullptr, &settings);

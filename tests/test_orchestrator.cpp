@@ -84,8 +84,10 @@ private slots:
         QVERIFY(scalar(db, "SELECT count(*) FROM agent_steps") >= 4 * first.briefed);
 
         // Each brief's inputs list is kept packed beside it, and read back in place.
-        QCOMPARE(scalar(db, "SELECT count(*) FROM briefs WHERE inputs IS NOT NULL AND "
-                            "brief -> '$.inputs_considered' = 'null'"),
+        // (The brief is text: SQLite's -> reads it as JSON, PostgreSQL's needs it cast.)
+        QCOMPARE(scalar(db, std::string("SELECT count(*) FROM briefs WHERE inputs IS NOT NULL AND ") +
+                                (onPostgres() ? "brief::jsonb -> 'inputs_considered' = 'null'"
+                                              : "brief -> '$.inputs_considered' = 'null'")),
                  first.briefed);
         auto st = db.prepare("SELECT id, status FROM briefs");
         pipeline::RunStore runs(db);
@@ -285,8 +287,11 @@ private slots:
         chosen.leadIds = {last, 7, last, 1, 7};
         const auto run = orchestrator.run(chosen);
         QCOMPARE(run.total, 3);
-        auto items = db.prepare(
-            "SELECT group_concat(lead_id) FROM (SELECT lead_id FROM run_items ORDER BY lead_id)");
+        auto items = db.prepare(db.engine() == store::Engine::Postgres
+                                    ? "SELECT string_agg(lead_id::text, ',' ORDER BY lead_id) "
+                                      "FROM run_items"
+                                    : "SELECT group_concat(lead_id) FROM (SELECT lead_id FROM "
+                                      "run_items ORDER BY lead_id)");
         QVERIFY(items.step());
         QCOMPARE(items.textAt(0), "1,7," + std::to_string(last));
     }
@@ -296,10 +301,12 @@ private slots:
     // itself writes into them.
     void theV8BackfillGivesWhatThePipelineWrites()
     {
+        if (onPostgres())
+            QSKIP("a store from before v8 is SQLite's: PostgreSQL stores start at v16");
         const auto path = storeCopy("v8.sqlite");
         std::map<std::int64_t, std::tuple<double, double, double>> written;
         {
-            auto db = store::openStore(path);
+            auto db = store::openStore(testStoreLocation(path));
             const FixedClock clock(m_now);
             RandomIdGenerator ids(7);
             pipeline::Orchestrator(db, m_registry, m_policy, clock, ids).run({});
@@ -318,7 +325,7 @@ private slots:
                     "CREATE INDEX run_items_pending ON run_items (run_id, status); "
                     "PRAGMA user_version = 7");
         }
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         QCOMPARE(db.userVersion(), store::latestSchemaVersion());
         auto st = db.prepare("SELECT id, completeness, julianday(signal_at), pipeline_ms "
                              "FROM briefs");

@@ -28,7 +28,7 @@ private slots:
     {
         TempStore s;
         s.import(QStringLiteral("contacts.csv"), first);
-        const auto hashBefore = s.text("SELECT hex(content_hash) FROM leads WHERE source_id = '2'");
+        const auto hashBefore = s.text("SELECT " + hexSql("content_hash") + " FROM leads WHERE source_id = '2'");
         // Columns reordered and quoted, CRLF: the same records, another file.
         const QByteArray reshaped = "\"Lifecycle Stage\",\"Job Title\",\"Email\",\"Record ID\"\r\n"
                                     "\"Lead\",\"CFO\",\"b@example.com\",\"2\"\r\n"
@@ -37,7 +37,7 @@ private slots:
         QCOMPARE(r.counts.accepted, 2);
         QCOMPARE(r.counts.unchanged, 2);
         QCOMPARE(r.counts.inserted + r.counts.updated, 0);
-        QCOMPARE(s.text("SELECT hex(content_hash) FROM leads WHERE source_id = '2'"), hashBefore);
+        QCOMPARE(s.text("SELECT " + hexSql("content_hash") + " FROM leads WHERE source_id = '2'"), hashBefore);
         QVERIFY(s.text("SELECT updated_at FROM leads WHERE source_id = '2'").isEmpty());
     }
 
@@ -45,7 +45,7 @@ private slots:
     {
         TempStore s;
         const auto a = s.import(QStringLiteral("contacts.csv"), first);
-        const auto hashBefore = s.text("SELECT hex(content_hash) FROM leads WHERE source_id = '1'");
+        const auto hashBefore = s.text("SELECT " + hexSql("content_hash") + " FROM leads WHERE source_id = '1'");
         const QByteArray second = "Record ID,Email,Job Title,Lifecycle Stage\n"
                                   "1,a@example.com,Chief Technology Officer,Marketing Qualified Lead\n"
                                   "2,b@example.com,CFO,Lead\n4,d@example.com,CEO,Lead\n";
@@ -56,8 +56,8 @@ private slots:
         QCOMPARE(b.counts.inserted, 1);
         QCOMPARE(s.scalar("SELECT count(*) FROM leads"), 4);
         QCOMPARE(s.text("SELECT title FROM leads WHERE source_id = '1'"), QStringLiteral("Chief Technology Officer"));
-        QCOMPARE(s.text("SELECT hex(previous_hash) FROM leads WHERE source_id = '1'"), hashBefore);
-        QVERIFY(s.text("SELECT hex(content_hash) FROM leads WHERE source_id = '1'") != hashBefore);
+        QCOMPARE(s.text("SELECT " + hexSql("previous_hash") + " FROM leads WHERE source_id = '1'"), hashBefore);
+        QVERIFY(s.text("SELECT " + hexSql("content_hash") + " FROM leads WHERE source_id = '1'") != hashBefore);
         QCOMPARE(s.text("SELECT updated_at FROM leads WHERE source_id = '1'"), QStringLiteral("2026-11-21T12:00:00Z"));
         QCOMPARE(s.scalar("SELECT batch_id FROM leads WHERE source_id = '1'"), b.batchId);
         QCOMPARE(s.scalar("SELECT batch_id FROM leads WHERE source_id = '2'"), a.batchId);
@@ -117,8 +117,8 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(*) FROM events"), 151);
         QCOMPARE(s.text("SELECT type FROM events WHERE source_id = '5000'"), QStringLiteral("email_click"));
         QCOMPARE(s.text("SELECT asset FROM events WHERE source_id = '9999'"), QStringLiteral("/pricing/enterprise"));
-        QVERIFY(!s.text("SELECT hex(previous_hash) FROM events WHERE source_id = '5000'").isEmpty());
-        QVERIFY(s.text("SELECT hex(previous_hash) FROM events WHERE source_id = '5001'").isEmpty());
+        QVERIFY(!s.text("SELECT " + hexSql("previous_hash") + " FROM events WHERE source_id = '5000'").isEmpty());
+        QVERIFY(s.text("SELECT " + hexSql("previous_hash") + " FROM events WHERE source_id = '5001'").isEmpty());
     }
 
     void largeFilesCommitInGroupsAndCountEveryRecord()

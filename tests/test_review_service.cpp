@@ -71,7 +71,7 @@ private slots:
         m_template = m_dir.filePath(QStringLiteral("template.sqlite"));
         buildDemoStore(m_template.toStdString(),
                        m_dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, m_now);
-        auto db = store::openStore(m_template.toStdString());
+        auto db = store::openStore(testStoreLocation(m_template.toStdString()));
         pipeline::saveUsers(db, pipeline::demoTeam());
         const auto policy = agents::defaultPolicy(m_registry);
         const FixedClock clock(m_now);
@@ -79,7 +79,7 @@ private slots:
         const auto run = pipeline::Orchestrator(db, m_registry, policy, clock, ids).run({});
         QVERIFY(run.briefed > 10);
         QVERIFY(run.escalated > 0);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        checkpointTestStore(db);
     }
 
     void thePermissionMatrixIsTheDocumentedOne()
@@ -266,8 +266,8 @@ private slots:
     void theSecondOfTwoSessionsOnOneVersionGetsAConflict()
     {
         const auto path = freshStore();
-        auto first = store::openStore(path);
-        auto second = store::openStore(path);
+        auto first = store::openStore(testStoreLocation(path));
+        auto second = store::openStore(testStoreLocation(path));
         review::ReviewService a(first, m_registry, m_clock), b(second, m_registry, m_clock);
         const auto lena = a.actor("lena.fischer@baton.example", "lena");
         const auto manager = b.actor("henrik.larsen@baton.example", "henrik");
@@ -514,7 +514,10 @@ private slots:
 
         // A search pages on the narrow index (briefs_inbox) and reads only its page in full:
         // the same rows, in the same order, as the table read row by row.
-        QCOMPARE(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'briefs_inbox'"), 1);
+        QCOMPARE(scalar(db, db.engine() == store::Engine::Postgres
+                                ? "SELECT count(*) FROM pg_indexes WHERE indexname = 'briefs_inbox'"
+                                : "SELECT count(*) FROM sqlite_master WHERE name = 'briefs_inbox'"),
+                 1);
         search.search = "a";
         const auto all = queries.count(search);
         QVERIFY(all > 20);

@@ -64,7 +64,7 @@ private slots:
         // waitForFinished() is false for a child that already finished on its own.
         QVERIFY(child.state() == QProcess::NotRunning || child.waitForFinished(30000));
 
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         // Finish whatever the child left, at the as-of time it chose (or now, if it died
         // before writing its run).
         util::TimePoint asOf = std::chrono::system_clock::now();
@@ -86,7 +86,7 @@ private slots:
             QCOMPARE(st.int64At(0), 0);
         }
 
-        auto reference = store::openStore(copy(QStringLiteral("reference.sqlite")));
+        auto reference = store::openStore(testStoreLocation(copy(QStringLiteral("reference.sqlite"))));
         pipeline::Orchestrator(reference, m_registry, m_policy, clock, ids).run({});
         const BriefDecisions got = briefDecisions(db), expected = briefDecisions(reference);
         QCOMPARE(got.size(), expected.size());

@@ -57,7 +57,7 @@ private slots:
         QTemporaryDir dir;
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
         buildDemoStore(dir.filePath("s.sqlite").toStdString(), dir.filePath("demo").toStdString(), 3000, 17, now);
-        auto db = store::openStore(dir.filePath("s.sqlite").toStdString());
+        auto db = store::openStore(testStoreLocation(dir.filePath("s.sqlite").toStdString()));
         const auto registry = contracts::ContractRegistry::builtIn();
         const auto policy = agents::defaultPolicy(registry);
         pipeline::ModelFitter fitter(db, policy);

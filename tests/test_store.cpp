@@ -4,6 +4,7 @@
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 #include "store/WalRestarts.h"
+#include "TestStoreLocation.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,6 +20,15 @@ class TestStore : public QObject
     Q_OBJECT
 
     QString path(const QTemporaryDir &dir, const char *name) { return dir.filePath(name); }
+
+    // A bare connection for the statement tests: in memory on SQLite, a database of its own
+    // on PostgreSQL (no schema: the tests make their tables).
+    static Database scratch(const QTemporaryDir &dir)
+    {
+        if (!onPostgres())
+            return Database::openInMemory();
+        return Database::open(testStoreLocation(dir.filePath("scratch").toStdString()));
+    }
 
     // Loads an SQL fixture (a store frozen at an old schema version) into a new file.
     void loadFixture(const QString &target, const QString &fixture)
@@ -42,6 +52,8 @@ class TestStore : public QObject
 private slots:
     void opensNewStoreInWalWithSchema()
     {
+        if (onPostgres())
+            QSKIP("WAL, PRAGMAs and sqlite_schema are SQLite's: aNewStoreHasTheSchema covers PostgreSQL");
         QTemporaryDir dir;
         auto db = openStore(path(dir, "a/b/store.sqlite").toStdString());
         QVERIFY(QFile::exists(path(dir, "a/b/store.sqlite")));
@@ -66,10 +78,33 @@ private slots:
         }
     }
 
+    // A new store at the latest version with Baton's tables, on either engine.
+    void aNewStoreHasTheSchema()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(testStoreLocation(path(dir, "new.sqlite").toStdString()));
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        const char *exists = db.engine() == Engine::Postgres
+                                 ? "SELECT count(*) FROM pg_tables WHERE tablename = ?"
+                                 : "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?";
+        for (const char *table :
+             {"accounts", "leads", "events", "enrichment", "contracts", "ingest_batches",
+              "quarantine", "sync_cursors", "sync_files", "lead_identities", "contract_usage",
+              "briefs", "review_actions", "audit_log", "outbox"}) {
+            auto st = db.prepare(exists);
+            st.bind(1, table);
+            QVERIFY(st.step());
+            QVERIFY2(st.int64At(0) == 1, table);
+        }
+    }
+
     void statementBindsAndReadsTypes()
     {
-        auto db = Database::openInMemory();
-        db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)");
+        QTemporaryDir dir;
+        auto db = scratch(dir);
+        db.exec(db.engine() == Engine::Postgres
+                    ? "CREATE TABLE t (i BIGINT, r DOUBLE PRECISION, s TEXT, b BYTEA, n TEXT)"
+                    : "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)");
         auto insert = db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)");
         const std::uint8_t bytes[] = {0, 1, 255};
         insert.bind(1, std::int64_t(1) << 40).bind(2, 2.5).bind(3, std::string_view("grüße"));
@@ -92,7 +127,8 @@ private slots:
 
     void cachedStatementsAreReusedAndReset()
     {
-        auto db = Database::openInMemory();
+        QTemporaryDir dir;
+        auto db = scratch(dir);
         db.exec("CREATE TABLE t (v INTEGER)");
         Statement *first = &db.cached("INSERT INTO t VALUES (?)");
         first->bind(1, 1);
@@ -108,9 +144,11 @@ private slots:
 
     void errorsNameTheStatement()
     {
-        auto db = Database::openInMemory();
+        QTemporaryDir dir;
+        auto db = scratch(dir);
         try {
-            db.prepare("SELECT * FROM no_such_table");
+            // SQLite refuses it when preparing, PostgreSQL when it first runs.
+            db.prepare("SELECT * FROM no_such_table").step();
             QFAIL("expected StoreError");
         } catch (const StoreError &e) {
             QVERIFY(QString(e.what()).contains("no_such_table"));
@@ -124,7 +162,7 @@ private slots:
     void transactionRollsBackUnlessCommitted()
     {
         QTemporaryDir dir;
-        auto db = openStore(path(dir, "s.sqlite").toStdString());
+        auto db = openStore(testStoreLocation(path(dir, "s.sqlite").toStdString()));
         db.exec("CREATE TABLE t (v INTEGER)");
         {
             Transaction tx(db);
@@ -135,7 +173,8 @@ private slots:
             db.exec("INSERT INTO t VALUES (2)");
             tx.commit();
         }
-        auto st = db.prepare("SELECT group_concat(v) FROM t");
+        auto st = db.prepare(db.engine() == Engine::Postgres ? "SELECT string_agg(v::text, ',') FROM t"
+                                                             : "SELECT group_concat(v) FROM t");
         QVERIFY(st.step());
         QCOMPARE(st.textAt(0), std::string("2"));
         QVERIFY(!db.inTransaction());
@@ -143,6 +182,8 @@ private slots:
 
     void refusesAFileThatIsNotADatabase()
     {
+        if (onPostgres())
+            QSKIP("about a file that is not SQLite's");
         QTemporaryDir dir;
         const QString file = path(dir, "notes.sqlite");
         QFile f(file);
@@ -161,6 +202,8 @@ private slots:
 
     void refusesAForeignSqliteDatabase()
     {
+        if (onPostgres())
+            QSKIP("about a foreign SQLite file");
         QTemporaryDir dir;
         const QString file = path(dir, "other.sqlite");
         {
@@ -177,6 +220,8 @@ private slots:
 
     void reportsADamagedStore()
     {
+        if (onPostgres())
+            QSKIP("damages a SQLite file's pages: PostgreSQL checks its own");
         QTemporaryDir dir;
         const QString file = path(dir, "damaged.sqlite");
         storeWithFiller(file);
@@ -204,6 +249,8 @@ private slots:
     // on request (`baton check`), while the header and schema are still checked on open.
     void aBigStoreIsCheckedPageByPageOnRequest()
     {
+        if (onPostgres())
+            QSKIP("damages a SQLite file's pages: PostgreSQL checks its own");
         QTemporaryDir dir;
         const QString file = path(dir, "big.sqlite");
         storeWithFiller(file);
@@ -223,6 +270,8 @@ private slots:
 
     void migratesAVersion1FixtureKeepingData()
     {
+        if (onPostgres())
+            QSKIP("a v1 store is SQLite's: PostgreSQL stores start at v16");
         QTemporaryDir dir;
         const QString file = path(dir, "v1.sqlite");
         loadFixture(file, QStringLiteral("store_v1.sql"));
@@ -245,6 +294,8 @@ private slots:
     // the search index when it catches up, and start with an empty, verifiable audit log.
     void migratesAVersion3FixtureIntoReview()
     {
+        if (onPostgres())
+            QSKIP("a v3 store is SQLite's: PostgreSQL stores start at v16");
         QTemporaryDir dir;
         const QString file = path(dir, "v3.sqlite");
         loadFixture(file, QStringLiteral("store_v3.sql"));
@@ -295,6 +346,8 @@ private slots:
 
     void aFailedMigrationStepLeavesTheStoreAtItsVersion()
     {
+        if (onPostgres())
+            QSKIP("steps from v1 are SQLite's: PostgreSQL stores start at v16");
         QTemporaryDir dir;
         const QString file = path(dir, "v1-clash.sqlite");
         loadFixture(file, QStringLiteral("store_v1.sql"));
@@ -313,10 +366,12 @@ private slots:
     void refusesAStoreFromANewerBaton()
     {
         QTemporaryDir dir;
-        const QString file = path(dir, "future.sqlite");
+        const QString file =
+            QString::fromStdString(testStoreLocation(path(dir, "future.sqlite").toStdString()));
         {
             auto db = openStore(file.toStdString());
-            db.exec("PRAGMA user_version = 99");
+            db.exec(db.engine() == Engine::Postgres ? "UPDATE baton_schema SET version = 99"
+                                                    : "PRAGMA user_version = 99");
         }
         try {
             openStore(file.toStdString());
@@ -347,6 +402,8 @@ private slots:
 
     void aWriterWalStartsOverInsteadOfGrowing()
     {
+        if (onPostgres())
+            QSKIP("about SQLite's WAL file");
         QTemporaryDir dir;
         const QString file = path(dir, "restarts.sqlite");
         auto db = openStore(file.toStdString());
@@ -372,6 +429,8 @@ private slots:
 
     void aReaderOnOldFramesHoldsRestartsOffWithoutLosingWrites()
     {
+        if (onPostgres())
+            QSKIP("about SQLite's WAL file");
         QTemporaryDir dir;
         const QString file = path(dir, "held.sqlite");
         auto db = Database::open(file.toStdString());

@@ -1,3 +1,4 @@
+#include "TestStoreLocation.h"
 #include "KpiFixture.h"
 #include "contracts/ContractRegistry.h"
 #include "contracts/SchemaValidator.h"
@@ -57,13 +58,13 @@ private slots:
     void initTestCase()
     {
         m_path = m_dir.filePath(QStringLiteral("kpi.sqlite")).toStdString();
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         loadKpiFixture(db);
     }
 
     void kpisMatchTheHandComputedValues()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         const auto r =
             telemetry::computeKpis(db, "2026-11-01", "2026-11-03", "2026-11-05T00:00:00.000Z");
         QCOMPARE(r.days.size(), std::size_t(3));
@@ -128,7 +129,7 @@ private slots:
     // as a share of everything that arrived under the contract that day.
     void theContractReportCountsWhatArrived()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         db.exec("INSERT INTO contract_drift (batch_id, contract, version, field, records) VALUES "
                 "(1, 'lead', 2, 'properties/Industry', 7)");
         const auto registry = contracts::ContractRegistry::builtIn();
@@ -160,7 +161,7 @@ private slots:
     // (the console showed 37 of 37, 100 %).
     void anUnversionedViolationCountsEveryRecordChecked()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         db.exec("INSERT INTO quarantine (batch_id, file_name, line, contract, field, message, "
                 "errors, created_at) VALUES (1, 'contacts.csv', 9, 'lead', 'opted_out', 'm', "
                 "'[]', '2026-11-04T12:00:00.000Z')");
@@ -186,7 +187,7 @@ private slots:
 
     void openLineageEventsFollowTheSpec()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         telemetry::ExportOptions options;
         options.since = "2026-10-01";
         const auto lines =
@@ -226,7 +227,7 @@ private slots:
 
     void tracesFollowTheOtlpJsonMapping()
     {
-        auto db = store::openStore(m_path);
+        auto db = store::openStore(testStoreLocation(m_path));
         telemetry::ExportOptions options;
         options.since = "2026-10-01";
         const auto requests = telemetry::otlpTraces(db, options);

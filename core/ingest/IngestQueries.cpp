@@ -49,15 +49,17 @@ std::string likePattern(const std::string &text)
     return out + "%";
 }
 
+// Case-insensitive on both engines (SQLite's LIKE folds ASCII, PostgreSQL's folds nothing).
 constexpr std::string_view kBatchWhere =
-    " WHERE (?1 = '' OR file_name LIKE ?2 ESCAPE '\\' OR source_system LIKE ?2 ESCAPE '\\' "
-    "OR status LIKE ?2 ESCAPE '\\' OR format LIKE ?2 ESCAPE '\\')";
+    " WHERE (?1 = '' OR lower(file_name) LIKE lower(?2) ESCAPE '\\' OR lower(source_system) "
+    "LIKE lower(?2) ESCAPE '\\' OR lower(status) LIKE lower(?2) ESCAPE '\\' OR lower(format) "
+    "LIKE lower(?2) ESCAPE '\\')";
 
 // CAST: PostgreSQL cannot type a parameter whose first use is "IS NULL".
 constexpr std::string_view kQuarantineWhere =
-    " WHERE (CAST(?1 AS BIGINT) IS NULL OR batch_id = ?1) AND (?2 = '' OR file_name LIKE ?3 ESCAPE "
-    "'\\' OR "
-    "field LIKE ?3 ESCAPE '\\' OR message LIKE ?3 ESCAPE '\\' OR contract LIKE ?3 ESCAPE '\\')";
+    " WHERE (CAST(?1 AS BIGINT) IS NULL OR batch_id = ?1) AND (?2 = '' OR lower(file_name) LIKE "
+    "lower(?3) ESCAPE '\\' OR lower(field) LIKE lower(?3) ESCAPE '\\' OR lower(message) LIKE "
+    "lower(?3) ESCAPE '\\' OR lower(contract) LIKE lower(?3) ESCAPE '\\')";
 
 } // namespace
 

@@ -21,13 +21,13 @@ inline void buildBriefedStore(const std::filesystem::path &store,
 {
     const auto now = *baton::util::parseRfc3339("2026-11-16T12:00:00Z");
     buildDemoStore(store, filesDir, leads, seed, now);
-    auto db = baton::store::openStore(store);
+    auto db = baton::store::openStore(testStoreLocation(store));
     baton::pipeline::saveUsers(db, baton::pipeline::demoTeam());
     const auto policy = baton::agents::defaultPolicy(registry);
     const baton::FixedClock clock(now);
     baton::RandomIdGenerator ids(seed);
     baton::pipeline::Orchestrator(db, registry, policy, clock, ids).run({});
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    checkpointTestStore(db);
 }
 
 // A briefed demo store built once per test case in `dir`, and a fresh copy of it per test.

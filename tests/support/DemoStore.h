@@ -6,6 +6,7 @@
 #include "ingest/Importer.h"
 #include "ports/Clock.h"
 #include "store/OpenStore.h"
+#include "TestStoreLocation.h"
 
 #include <filesystem>
 #include <set>
@@ -15,7 +16,8 @@
 #include <tuple>
 
 // A demo store built the way `baton demo` builds one: the generated files imported through
-// the real importers, checkpointed so that the file alone can be copied.
+// the real importers, checkpointed so that the file alone can be copied. `store` is a
+// path (standing for its own database on PostgreSQL, TestStoreLocation.h) or a location.
 inline void buildDemoStore(const std::filesystem::path &store,
                            const std::filesystem::path &filesDir, int leads, std::uint64_t seed,
                            std::chrono::system_clock::time_point now)
@@ -25,7 +27,7 @@ inline void buildDemoStore(const std::filesystem::path &store,
     options.seed = seed;
     options.now = now;
     const auto files = baton::demo::generateDemo(filesDir, options);
-    auto db = baton::store::openStore(store);
+    auto db = baton::store::openStore(testStoreLocation(store));
     const baton::FixedClock clock(now);
     const auto registry = baton::contracts::ContractRegistry::builtIn();
     baton::ingest::Importer importer(db, registry, clock);
@@ -34,7 +36,7 @@ inline void buildDemoStore(const std::filesystem::path &store,
         if (importer.importFile(file).failed)
             throw std::runtime_error("demo import failed: " + file.string());
     baton::governance::Identity(db, clock).markDemoStore(); // as `baton demo` does
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    checkpointTestStore(db);
 }
 
 // A fresh copy of a template store (built once per test case), replacing an earlier copy;
@@ -48,8 +50,7 @@ inline std::int64_t scalar(baton::store::Database &db, const std::string &sql)
 
 inline std::string copyStore(const std::filesystem::path &from, const std::filesystem::path &to)
 {
-    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
-    return to.string();
+    return copyTestStore(from, to);
 }
 
 // What a store's open briefs decide, without the ids that differ between runs.

@@ -16,6 +16,13 @@ inline void loadKpiFixture(baton::store::Database &db)
         throw std::runtime_error("missing tests/data/telemetry/kpi_fixture.sql");
     std::stringstream sql;
     sql << in.rdbuf();
+    if (db.engine() == baton::store::Engine::Postgres) {
+        // PostgreSQL has no foreign_keys switch: replica mode skips the key triggers.
+        db.exec("SET session_replication_role = replica");
+        db.exec(sql.str());
+        db.exec("SET session_replication_role = DEFAULT");
+        return;
+    }
     db.exec("PRAGMA foreign_keys = OFF");
     db.exec(sql.str());
 }

@@ -5,6 +5,7 @@
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/OpenStore.h"
+#include "TestStoreLocation.h"
 #include "util/Time.h"
 
 #include <QByteArray>
@@ -23,11 +24,13 @@ public:
     TempStore()
         : clock(*baton::util::parseRfc3339("2026-11-20T12:00:00Z")),
           registry(baton::contracts::ContractRegistry::builtIn()),
-          db(baton::store::openStore(path("store.sqlite")))
+          db(baton::store::openStore(storeLocation()))
     {
     }
 
     std::string path(const QString &name) const { return dir.filePath(name).toStdString(); }
+    // The store: store.sqlite here, or its own database on PostgreSQL (TestStoreLocation.h).
+    std::string storeLocation() const { return testStoreLocation(path("store.sqlite")); }
 
     std::string write(const QString &name, const QByteArray &bytes) const
     {

@@ -5,6 +5,7 @@
 #include "ports/Clock.h"
 #include "store/Database.h"
 #include "store/OpenStore.h"
+#include "../support/TestStoreLocation.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -23,11 +24,16 @@ public:
     UiTestStore()
         : registry(std::make_shared<const baton::contracts::ContractRegistry>(
               baton::contracts::ContractRegistry::builtIn())),
-          db(baton::store::openStore(storePath().toStdString()))
+          db(baton::store::openStore(storeLocation()))
     {
     }
 
-    QString storePath() const { return dir.filePath(QStringLiteral("baton.sqlite")); }
+    // The store: baton.sqlite here, or its own database on PostgreSQL (TestStoreLocation.h).
+    QString storePath() const { return QString::fromStdString(storeLocation()); }
+    std::string storeLocation() const
+    {
+        return testStoreLocation(dir.filePath(QStringLiteral("baton.sqlite")).toStdString());
+    }
     QString filePath(const QString &name) const { return dir.filePath(name); }
 
     QString write(const QString &name, const QByteArray &bytes) const
