@@ -41,6 +41,7 @@ private slots:
     void copiesEveryTableAndChecksIt();
     void carriesOnAfterAKill();
     void refusesADatabaseThatHoldsOtherData();
+    void doesNotMoveIntoSomeoneElsesDatabase();
 
 private:
     QString database(const QString &name);
@@ -171,6 +172,22 @@ void TestStorePort::refusesADatabaseThatHoldsOtherData()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("already holds data")), qPrintable(refused.err));
     QCOMPARE(scalar(to, QStringLiteral("SELECT count(*) FROM leads")), before);
+}
+
+// A database holding other tables is not Baton's to fill: as a SQLite file that is not a
+// Baton store, it is refused and left as it was.
+void TestStorePort::doesNotMoveIntoSomeoneElsesDatabase()
+{
+    const QString to = database(QStringLiteral("foreign"));
+    QVERIFY(!scalar(to, QStringLiteral("CREATE TABLE photos (id INT PRIMARY KEY, path TEXT)"))
+                 .startsWith(QStringLiteral("error")));
+    const Ran opened = run(QStringLiteral(BATON_EXECUTABLE),
+                           {QStringLiteral("--store"), to, QStringLiteral("stats")});
+    QVERIFY(opened.exitCode != 0);
+    QVERIFY2(opened.err.contains(QStringLiteral("not a Baton store")), qPrintable(opened.err));
+    QCOMPARE(scalar(to, QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                       "table_schema = 'public'")),
+             QStringLiteral("1"));
 }
 
 QTEST_GUILESS_MAIN(TestStorePort)

@@ -19,7 +19,9 @@
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
+#include "store/Engine.h"
 #include "store/StoreName.h"
+#include "store/postgres/PgSql.h"
 #include "widgets/NavigationList.h"
 
 #include <QAction>
@@ -57,7 +59,13 @@ MainWindow::MainWindow(ConsoleContext &context, const Runners &runners, QWidget 
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    auto *storeLabel = new QLabel(QDir::toNativeSeparators(context.storePath()), this);
+    // A team database's address as given, but never a password someone wrote into it.
+    const std::string location = context.storePath().toStdString();
+    auto *storeLabel =
+        new QLabel(store::isPostgresLocation(location)
+                       ? QString::fromStdString(store::pg::redactedLocation(location))
+                       : QDir::toNativeSeparators(context.storePath()),
+                   this);
     storeLabel->setObjectName(QStringLiteral("storePath"));
     storeLabel->setToolTip(tr("The store this window shows"));
     storeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

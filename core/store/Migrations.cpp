@@ -5,6 +5,7 @@
 #include "store/PostgresSchema.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
+#include "store/postgres/PgSql.h"
 
 #include <sqlite3.h>
 #include <string>
@@ -618,6 +619,19 @@ void runPostgresStep(Database &db, int version, std::string_view title, std::str
     }
 }
 
+// A database that holds tables but no Baton schema is someone else's: Baton does not move in.
+void refuseForeignDatabase(Database &db)
+{
+    auto st = db.prepare("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                         "current_schema()");
+    st.step();
+    if (st.int64At(0) > 0)
+        throw StoreError(SQLITE_NOTADB, "store " + pg::redactedLocation(db.path().native()) +
+                                            ": a PostgreSQL database, but not a Baton store "
+                                            "(it holds other tables); give Baton a database of "
+                                            "its own");
+}
+
 // Each step in its own transaction, as on SQLite; an advisory lock keeps two processes
 // that open a new team database at once from both creating it.
 void migratePostgres(Database &db, int target)
@@ -630,6 +644,7 @@ void migratePostgres(Database &db, int target)
         if (current >= target)
             return;
         if (current == 0) {
+            refuseForeignDatabase(db);
             runPostgresStep(db, pg::BaselineVersion, "the whole schema", pg::baselineSchema());
         } else {
             const Migration &step = migrations().at(static_cast<std::size_t>(current));
