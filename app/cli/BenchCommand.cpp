@@ -10,13 +10,15 @@ QString BenchCommand::name() const
 
 QString BenchCommand::summary() const
 {
-    return QStringLiteral("Measure throughput: `bench ingest|pipeline|console|push|dashboard`");
+    return QStringLiteral(
+        "Measure throughput: `bench ingest|pipeline|console|push|dashboard|reviewers`");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("what"),
-                                 QStringLiteral("ingest, pipeline, console, push or dashboard"));
+    parser.addPositionalArgument(
+        QStringLiteral("what"),
+        QStringLiteral("ingest, pipeline, console, push, dashboard or reviewers"));
     parser.addOption({QStringLiteral("briefs"),
                       QStringLiteral("console: briefs in the store (default 1000000); push: "
                                      "approved briefs to push (default 1000)."),
@@ -45,11 +47,19 @@ void BenchCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("dir"),
                       QStringLiteral("Working directory (default: a temporary one, removed)."),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("pg"),
-                      QStringLiteral("ingest, pipeline: also run on PostgreSQL, in a new database "
-                                     "bench_<pid> on this server (dropped at the end), and print "
-                                     "both engines side by side."),
-                      QStringLiteral("URI")});
+    parser.addOption(
+        {QStringLiteral("pg"),
+         QStringLiteral("ingest, pipeline, reviewers: also run on PostgreSQL, in a new database "
+                        "bench_<pid> on this server (dropped at the end), and print "
+                        "both engines side by side."),
+         QStringLiteral("URI")});
+    parser.addOption({QStringLiteral("reviewers"),
+                      QStringLiteral("reviewers: concurrent reviewers, a thread and a connection "
+                                     "(a login on PostgreSQL) each (default 50)."),
+                      QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("actions"),
+                      QStringLiteral("reviewers: review actions done in all (default 20000)."),
+                      QStringLiteral("N"), QStringLiteral("20000")});
     parser.addOption({QStringLiteral("reuse"),
                       QStringLiteral("pipeline, console: reuse the store an earlier bench left in "
                                      "--dir (the pipeline's output removed).")});
@@ -66,10 +76,12 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return benchPush(parser, context);
     if (what == QStringList{QStringLiteral("dashboard")})
         return benchDashboard(parser, context);
+    if (what == QStringList{QStringLiteral("reviewers")})
+        return benchReviewers(parser, context);
     if (what == QStringList{QStringLiteral("ingest")})
         return benchIngest(parser, context);
     context.err << "baton bench: `bench ingest`, `bench pipeline`, `bench console`, "
-                   "`bench push` or `bench dashboard`\n";
+                   "`bench push`, `bench dashboard` or `bench reviewers`\n";
     return 2;
 }
 

@@ -52,7 +52,7 @@ BenchStore::BenchStore(BenchStore &&other) noexcept
 BenchStore::~BenchStore()
 {
     try {
-        drop();
+        dropDatabase();
     } catch (const std::exception &) {
         // A bench that could not drop its database leaves it behind, named bench_<pid>.
     }
@@ -64,7 +64,7 @@ void BenchStore::onServer(const std::string &sql) const
     server.exec(sql);
 }
 
-void BenchStore::drop()
+void BenchStore::dropDatabase()
 {
     if (m_engine == store::Engine::Postgres && !m_database.empty())
         onServer("DROP DATABASE IF EXISTS " + m_database + " WITH (FORCE)");
@@ -78,7 +78,7 @@ std::string BenchStore::fresh()
             QFile::remove(path + QLatin1String(suffix));
         return m_location;
     }
-    drop();
+    dropDatabase();
     onServer("CREATE DATABASE " + m_database);
     return m_location;
 }

@@ -35,11 +35,12 @@ public:
     std::string locationAs(const std::string &login) const;
     // Runs one statement on the server outside any database of ours (CREATE/DROP ROLE).
     void onServer(const std::string &sql) const;
+    // Drops the database now (the destructor does it otherwise); nothing on SQLite.
+    void dropDatabase();
 
 private:
     BenchStore(store::Engine engine, std::string location, std::string server,
                std::string database);
-    void drop();
 
     store::Engine m_engine;
     std::string m_location;
