@@ -54,6 +54,10 @@ BATON_DECLARE_COMMAND(StoreCommand)
 
 #undef BATON_DECLARE_COMMAND
 
+// `baton bench ingest`, in IngestBench.cpp.
+int benchIngest(const QCommandLineParser &parser, CommandContext &context);
+// `baton bench reviewers`, in ReviewersBench.cpp.
+int benchReviewers(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
 // The target options `push` and `crm pull` share (--target, --url, --login-url,

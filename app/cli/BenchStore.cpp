@@ -1,0 +1,97 @@
+#include "cli/BenchStore.h"
+
+#include "store/Database.h"
+
+#include <QFile>
+#include <unistd.h>
+
+namespace baton::app {
+
+namespace {
+
+// A connection parameter added to a libpq location: the last value of a parameter wins, in a
+// URI's query as in a keyword/value string. Bench names and logins need no escaping.
+std::string withParameter(const std::string &location, const std::string &key,
+                          const std::string &value)
+{
+    if (store::isPostgresLocation(location) && location.find("://") != std::string::npos)
+        return location + (location.find('?') == std::string::npos ? "?" : "&") + key + "=" + value;
+    return location + " " + key + "=" + value;
+}
+
+} // namespace
+
+BenchStore::BenchStore(store::Engine engine, std::string location, std::string server,
+                       std::string database)
+    : m_engine(engine), m_location(std::move(location)), m_server(std::move(server)),
+      m_database(std::move(database))
+{
+}
+
+BenchStore BenchStore::file(const QString &path)
+{
+    return BenchStore(store::Engine::Sqlite, path.toStdString(), {}, {});
+}
+
+BenchStore BenchStore::postgres(const std::string &serverUri, const std::string &suffix)
+{
+    std::string name = "bench_" + std::to_string(::getpid());
+    if (!suffix.empty())
+        name += "_" + suffix;
+    return BenchStore(store::Engine::Postgres, withParameter(serverUri, "dbname", name), serverUri,
+                      name);
+}
+
+BenchStore::BenchStore(BenchStore &&other) noexcept
+    : m_engine(other.m_engine), m_location(std::move(other.m_location)),
+      m_server(std::move(other.m_server)), m_database(std::move(other.m_database))
+{
+    other.m_database.clear();
+}
+
+BenchStore::~BenchStore()
+{
+    try {
+        dropDatabase();
+    } catch (const std::exception &) {
+        // A bench that could not drop its database leaves it behind, named bench_<pid>.
+    }
+}
+
+void BenchStore::onServer(const std::string &sql) const
+{
+    auto server = store::Database::open(m_server);
+    server.exec(sql);
+}
+
+void BenchStore::dropDatabase()
+{
+    if (m_engine == store::Engine::Postgres && !m_database.empty())
+        onServer("DROP DATABASE IF EXISTS " + m_database + " WITH (FORCE)");
+}
+
+std::string BenchStore::fresh()
+{
+    if (m_engine == store::Engine::Sqlite) {
+        const QString path = QString::fromStdString(m_location);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+        return m_location;
+    }
+    dropDatabase();
+    onServer("CREATE DATABASE " + m_database);
+    return m_location;
+}
+
+QString BenchStore::engineName() const
+{
+    return m_engine == store::Engine::Sqlite ? QStringLiteral("SQLite")
+                                             : QStringLiteral("PostgreSQL");
+}
+
+std::string BenchStore::locationAs(const std::string &login) const
+{
+    return withParameter(m_location, "user", login);
+}
+
+} // namespace baton::app
