@@ -18,6 +18,14 @@ std::optional<std::string> Identity::databaseLogin()
 {
     if (m_db.engine() != store::Engine::Postgres)
         return std::nullopt;
+    // Team mode is what `baton team init` set up (its rules table is there): before that a
+    // PostgreSQL store enforces nothing of its own and acts as a local store does.
+    auto &team = m_db.cached("SELECT to_regclass('baton_grants') IS NOT NULL");
+    team.step();
+    const bool teamMode = team.int64At(0) != 0;
+    team.reset();
+    if (!teamMode)
+        return std::nullopt;
     auto &st = m_db.cached("SELECT session_user");
     st.step();
     std::string login = st.textAt(0);

@@ -35,8 +35,9 @@ class Identity
 public:
     Identity(store::Database &db, const Clock &clock);
 
-    // The login of a team database's session (who the database says is connected); none
-    // for a local store, where the OS account is the caller's to read.
+    // The login of a team database's session (who the database says is connected), once
+    // `baton team init` set the database up; none for a local store (or a PostgreSQL one
+    // before team init), where the OS account is the caller's to read.
     std::optional<std::string> databaseLogin();
 
     bool isDemoStore();
