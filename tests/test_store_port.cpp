@@ -1,6 +1,8 @@
 // `baton store port`: a local store moves into a team's PostgreSQL database whole, checked
 // table by table, and a port killed half-way carries on when run again. Needs the run's
 // throwaway cluster (BATON_TEST_PG); skipped without it.
+#include "ProgramRun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -10,23 +12,11 @@
 
 namespace {
 
-struct Ran
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Ran = ProgramRun;
 
 Ran run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    Ran r;
-    if (!p.waitForFinished(300000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    return r;
+    return runProgram(program, args, 300000);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 // role may read and change, whatever client they use. The database is set up as the README
 // says (`baton demo`, `team init`, `team add-user`), then people connect as themselves with
 // psql and with baton. Needs the run's throwaway cluster (BATON_TEST_PG); skipped without it.
+#include "ProgramRun.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QUrl>
@@ -15,23 +17,11 @@ const QString kOtherRep = QStringLiteral("lena.fischer@baton.example");
 const QString kManager = QStringLiteral("dana.okoro@baton.example");
 const QString kNow = QStringLiteral("2026-12-01T09:00:00Z");
 
-struct Ran
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Ran = ProgramRun;
 
 Ran run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    Ran r;
-    if (!p.waitForFinished(180000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    return r;
+    return runProgram(program, args, 180000);
 }
 
 } // namespace
