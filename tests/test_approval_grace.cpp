@@ -264,7 +264,8 @@ private slots:
         const auto audit = count(f->db, "audit_log");
         {
             store::Transaction tx(f->db);
-            f->db.exec("DROP INDEX briefs_inbox; ALTER TABLE outbox DROP COLUMN held_until; "
+            f->db.exec("DROP TABLE run_chunks; DROP INDEX briefs_inbox; ALTER TABLE outbox DROP "
+                       "COLUMN held_until; "
                        "CREATE TABLE review_actions_v14 (id INTEGER PRIMARY KEY, brief_id INTEGER "
                        "NOT NULL REFERENCES briefs (id), version INTEGER NOT NULL, action TEXT NOT "
                        "NULL CHECK (action IN ('approve', 'edit', 'escalate', 'comment', "

@@ -358,6 +358,7 @@ private slots:
             // As the code before v14 wrote them: the brief, its review row, its audit entry.
             store::Transaction tx(db);
             db.exec(R"sql(
+DROP TABLE run_chunks;
 DROP INDEX briefs_inbox;
 ALTER TABLE outbox DROP COLUMN held_until;
 CREATE TABLE review_actions_v13 (

@@ -65,6 +65,31 @@ QString runLine(const pipeline::RunRow &r)
         .arg(r.failed);
 }
 
+// --threads, --chunk and --lease: positive whole numbers.
+bool readWorkOptions(const QCommandLineParser &parser, CommandContext &context,
+                     pipeline::RunOptions &options)
+{
+    const auto number = [&](const char *name, long long &out) {
+        if (!parser.isSet(QLatin1String(name)))
+            return true;
+        bool ok = false;
+        out = parser.value(QLatin1String(name)).toLongLong(&ok);
+        if (ok && out > 0 && out <= 1000000)
+            return true;
+        context.err << "baton run: --" << name << " takes a whole number from 1, got '"
+                    << parser.value(QLatin1String(name)) << "'\n";
+        return false;
+    };
+    long long threads = options.workerThreads, chunk = static_cast<long long>(options.chunk),
+              lease = options.lease.count();
+    if (!number("threads", threads) || !number("chunk", chunk) || !number("lease", lease))
+        return false;
+    options.workerThreads = static_cast<int>(threads);
+    options.chunk = static_cast<std::size_t>(chunk);
+    options.lease = std::chrono::seconds(lease);
+    return true;
+}
+
 } // namespace
 
 QString RunCommand::name() const
@@ -80,6 +105,18 @@ QString RunCommand::summary() const
 void RunCommand::configure(QCommandLineParser &parser) const
 {
     parser.addOption({QStringLiteral("resume"), QStringLiteral("Only finish an interrupted run.")});
+    parser.addOption({QStringLiteral("threads"),
+                      QStringLiteral("Evaluate on this many threads (default: one per core)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("chunk"),
+                      QStringLiteral("Leads per chunk of a new run: what one worker claims and "
+                                     "writes in one transaction (default 1024)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("lease"),
+                      QStringLiteral("Seconds before another worker takes over the chunks of "
+                                     "one on another machine that has gone silent (default "
+                                     "60)."),
+                      QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("lead"), QStringLiteral("Only this lead (repeatable)."),
                       QStringLiteral("ID")});
     parser.addOption({QStringLiteral("policy"),
@@ -127,6 +164,8 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
             return 2;
         }
     }
+    if (!readWorkOptions(parser, context, options))
+        return 2;
     if (parser.isSet(QStringLiteral("dry-run")) || parser.isSet(QStringLiteral("compare")))
         return runDryRun(parser, context, *db, registry, *policy, options.leadIds);
     if (parser.isSet(QStringLiteral("scoring"))) {
@@ -166,13 +205,18 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
                  {"scoring_version", options.scoringVersion.empty() ? policy->scoring.version
                                                                     : options.scoringVersion},
                  {"briefed", s.briefed}});
-        context.out << (s.resumed ? "resumed and finished run " : "run ")
+        context.out << (s.joined    ? "joined and finished run "
+                        : s.resumed ? "resumed and finished run "
+                                    : "run ")
                     << QString::fromStdString(s.runId) << ": " << s.total << " leads, " << s.briefed
                     << " briefs written (" << s.escalated << " escalated), " << s.unchanged
                     << " unchanged, " << s.notQualified << " not qualified, " << s.failed
                     << " failed, " << s.notRead
                     << " not read (no import touched them since the last run) in "
-                    << QString::number(s.seconds, 'f', 2) << " s\n";
+                    << QString::number(s.seconds, 'f', 2) << " s";
+        if (s.joined || s.evaluatedHere != s.total - s.notRead)
+            context.out << "; this worker evaluated " << s.evaluatedHere << " of them";
+        context.out << "\n";
         return s.failed ? 1 : 0;
     } catch (const std::exception &e) {
         progress.finish();

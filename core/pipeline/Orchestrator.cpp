@@ -3,6 +3,7 @@
 #include "agents/Policy.h"
 #include "ingest/BackgroundCheckpointer.h"
 #include "pipeline/LeadEvaluator.h"
+#include "pipeline/RunChunks.h"
 #include "pipeline/RunStore.h"
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
@@ -90,7 +91,8 @@ struct CheckpointScope
 
 struct LeadChunk
 {
-    std::size_t seq = 0;
+    std::size_t seq = 0;       // in this process's order
+    std::int64_t runChunk = 0; // the run's chunk it is
     std::vector<std::int64_t> leads;
     std::vector<Outcome> outcomes;
 };
@@ -103,34 +105,42 @@ class EvaluationPass
 {
 public:
     EvaluationPass(const LeadEvaluator &evaluator, const RunRow &run, const RunOptions &options,
-                   std::size_t workers)
+                   const Clock &clock, std::size_t workers)
         : m_evaluator(evaluator), m_run(run), m_asOf(*util::parseRfc3339(run.asOf)),
-          m_options(options), m_pipeline(workers * 4)
+          m_options(options), m_clock(clock), m_pipeline(workers * 4)
     {
     }
 
-    // `done`: the run's items finished before this pass, for progress.
-    void run(store::Database &db, RunStore &runs, const Workers &workers,
-             const std::vector<std::int64_t> &pending, std::int64_t done, RunSummary &summary);
+    // The chunks `claims` takes, of the leads that were `pending` when the pass began (a
+    // chunk this process claims has none of its items written). `done`: the run's items
+    // finished before this pass, for progress.
+    void run(store::Database &db, RunStore &runs, RunChunks &chunks, const Workers &workers,
+             RunChunks &claims, const std::vector<std::int64_t> &pending, std::int64_t done,
+             RunSummary &summary);
 
 private:
     bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
-    void produceChunks(const std::vector<std::int64_t> &pending);
+    void fail();
+    void produceChunks(RunChunks &claims, const std::vector<std::int64_t> &pending);
     void evaluateChunks(Worker &w);
     void evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) const;
-    void writeChunks(store::Database &db, RunStore &runs, std::int64_t done, RunSummary &summary);
-    void writeOutcomes(store::Database &db, RunStore &runs, std::vector<Outcome> &outcomes) const;
+    void writeChunks(store::Database &db, RunStore &runs, RunChunks &chunks, std::int64_t done,
+                     RunSummary &summary);
+    bool writeOutcomes(store::Database &db, RunStore &runs, RunChunks &chunks,
+                       LeadChunk &chunk) const;
 
     const LeadEvaluator &m_evaluator;
     const RunRow &m_run;
     const agents::TimePoint m_asOf;
     const RunOptions &m_options;
+    const Clock &m_clock;
     util::OrderedPipeline<LeadChunk> m_pipeline;
     std::exception_ptr m_workerError;
     std::mutex m_errorMutex;
 };
 
-void EvaluationPass::run(store::Database &db, RunStore &runs, const Workers &workers,
+void EvaluationPass::run(store::Database &db, RunStore &runs, RunChunks &chunks,
+                         const Workers &workers, RunChunks &claims,
                          const std::vector<std::int64_t> &pending, std::int64_t done,
                          RunSummary &summary)
 {
@@ -142,31 +152,53 @@ void EvaluationPass::run(store::Database &db, RunStore &runs, const Workers &wor
             util::OrderedPipeline<LeadChunk> &p;
             ~AbortOnExit() { p.abort(); }
         } abortOnExit{m_pipeline};
-        threads.emplace_back([&] { produceChunks(pending); });
+        threads.emplace_back([&] { produceChunks(claims, pending); });
         for (auto &worker : workers)
             threads.emplace_back([this, w = worker.get()] { evaluateChunks(*w); });
-        writeChunks(db, runs, done, summary);
+        writeChunks(db, runs, chunks, done, summary);
     }
     if (m_workerError)
         std::rethrow_exception(m_workerError);
 }
 
-void EvaluationPass::produceChunks(const std::vector<std::int64_t> &pending)
+void EvaluationPass::fail()
 {
-    std::size_t seq = 0;
-    for (std::size_t next = 0; next < pending.size(); next += m_options.chunk) {
-        if (cancelled())
-            break;
-        LeadChunk chunk;
-        chunk.seq = seq;
-        chunk.leads.assign(pending.begin() + static_cast<std::ptrdiff_t>(next),
-                           pending.begin() + static_cast<std::ptrdiff_t>(
-                                                 std::min(next + m_options.chunk, pending.size())));
-        if (!m_pipeline.submit(std::move(chunk)))
-            return;
-        ++seq;
+    std::lock_guard lock(m_errorMutex);
+    if (!m_workerError)
+        m_workerError = std::current_exception();
+    m_pipeline.abort();
+}
+
+// Claims the run's chunks one by one until none is left that is not this process's or done.
+// While other workers hold the rest it waits, to take over a chunk whose worker is gone and
+// to close the run when the last is done.
+void EvaluationPass::produceChunks(RunChunks &claims, const std::vector<std::int64_t> &pending)
+{
+    pthread_setname_np(pthread_self(), "baton-claim");
+    try {
+        std::size_t seq = 0;
+        while (!cancelled()) {
+            ClaimedChunk claimed;
+            const auto next = claims.claimNext(claimed);
+            if (next == RunChunks::Next::NoneLeft)
+                break;
+            if (next == RunChunks::Next::Wait) {
+                m_clock.sleepFor(std::chrono::milliseconds(250));
+                continue;
+            }
+            LeadChunk chunk;
+            chunk.seq = seq;
+            chunk.runChunk = claimed.seq;
+            chunk.leads.assign(std::lower_bound(pending.begin(), pending.end(), claimed.firstLead),
+                               std::upper_bound(pending.begin(), pending.end(), claimed.lastLead));
+            if (!m_pipeline.submit(std::move(chunk)))
+                return;
+            ++seq;
+        }
+        m_pipeline.finishProducing(seq);
+    } catch (...) {
+        fail();
     }
-    m_pipeline.finishProducing(seq);
 }
 
 void EvaluationPass::evaluateChunks(Worker &w)
@@ -185,9 +217,7 @@ void EvaluationPass::evaluateChunks(Worker &w)
             m_pipeline.putDone(std::move(*chunk));
         }
     } catch (...) {
-        std::lock_guard lock(m_errorMutex);
-        m_workerError = std::current_exception();
-        m_pipeline.abort();
+        fail();
     }
 }
 
@@ -228,12 +258,15 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
     }
 }
 
-void EvaluationPass::writeChunks(store::Database &db, RunStore &runs, std::int64_t done,
-                                 RunSummary &summary)
+void EvaluationPass::writeChunks(store::Database &db, RunStore &runs, RunChunks &chunks,
+                                 std::int64_t done, RunSummary &summary)
 {
     while (auto chunk = m_pipeline.takeNext()) {
         const auto w0 = std::chrono::steady_clock::now();
-        writeOutcomes(db, runs, chunk->outcomes);
+        if (writeOutcomes(db, runs, chunks, *chunk))
+            summary.evaluatedHere += static_cast<std::int64_t>(chunk->outcomes.size());
+        // Each commit is word that this worker lives: its other chunks' leases start over.
+        chunks.renew();
         summary.writeSeconds +=
             std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
         for (const Outcome &o : chunk->outcomes) {
@@ -251,18 +284,22 @@ void EvaluationPass::writeChunks(store::Database &db, RunStore &runs, std::int64
     }
 }
 
-// A chunk's items and their briefs commit together.
-void EvaluationPass::writeOutcomes(store::Database &db, RunStore &runs,
-                                   std::vector<Outcome> &outcomes) const
+// A chunk's items and their briefs commit together, with the chunk done; not at all when
+// another worker has taken the chunk over meanwhile (it writes them instead).
+bool EvaluationPass::writeOutcomes(store::Database &db, RunStore &runs, RunChunks &chunks,
+                                   LeadChunk &chunk) const
 {
     store::Transaction tx(db);
-    for (Outcome &o : outcomes) {
+    if (!chunks.complete(chunk.runChunk))
+        return false;
+    for (Outcome &o : chunk.outcomes) {
         std::optional<std::int64_t> briefId;
         if (o.status == ItemStatus::Briefed)
             briefId = runs.writeBrief(o.leadId, m_run.id, o.evaluation, o.traceId, m_run.asOf);
         runs.finishItem(m_run.id, o.leadId, o.status, o.evaluation.fingerprint, briefId, o.error);
     }
     tx.commit();
+    return true;
 }
 
 std::string leadList(const std::vector<std::int64_t> &ids)
@@ -300,42 +337,74 @@ RunSummary Orchestrator::run(const RunOptions &options)
         evaluator.useScoringModel(options.scoringModel, options.scoringVersion);
     RunStore runs(m_db);
     RunSummary summary;
-    const RunRow run = openRun(runs, evaluator, options, summary.resumed);
+    const std::string worker = RunChunks::workerName(m_ids.randomHex(6));
+    const RunRow run = openRun(runs, evaluator, options, worker, summary);
     summary.runId = run.id;
 
     const Workers workers = openWorkers(m_db.path(), options.workerThreads);
-    std::optional<CheckpointScope> checkpoints(std::in_place, m_db);
-    const std::int64_t done = runs.settledItemCount(run.id);
-    const auto pending = runs.pendingLeads(run.id);
-    EvaluationPass(evaluator, run, options, workers.size())
-        .run(m_db, runs, workers, pending, done, summary);
-    checkpoints.reset();
-
-    closeRun(runs, run.id, options.cancel && options.cancel->load());
+    // Claims go on a connection of their own, beside the writer's transactions.
+    store::Database claimDb = store::Database::open(
+        m_db.path(),
+        {.readOnly = false, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
+    const std::chrono::milliseconds lease = options.lease;
+    RunChunks claims(claimDb, run.id, worker, lease);
+    RunChunks chunks(m_db, run.id, worker, lease);
+    {
+        // However the pass ends, chunks this process claimed and did not write are free at once.
+        struct ReleaseOnExit
+        {
+            RunChunks &claims;
+            ~ReleaseOnExit()
+            {
+                try {
+                    claims.release();
+                } catch (...) {
+                }
+            }
+        } release{claims};
+        std::optional<CheckpointScope> checkpoints(std::in_place, m_db);
+        const std::int64_t done = runs.settledItemCount(run.id);
+        const auto pending = runs.pendingLeads(run.id);
+        EvaluationPass(evaluator, run, options, m_clock, workers.size())
+            .run(m_db, runs, chunks, workers, claims, pending, done, summary);
+    }
+    closeRun(runs, chunks, run.id, options.cancel && options.cancel->load());
     addCounts(*runs.run(run.id), summary);
     summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
     return summary;
 }
 
-// The interrupted run if there is one, else a new one.
+// The unfinished run if there is one, else a new one; in either case split into chunks.
+// A run another worker is at is joined; one nobody is at any more is resumed.
 RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
-                             const RunOptions &options, bool &resumed)
+                             const RunOptions &options, const std::string &worker,
+                             RunSummary &summary)
 {
     store::Transaction tx(m_db);
-    runs.markInterruptedRuns();
+    runs.lockRunStart();
     std::optional<RunRow> run = runs.latestUnfinishedRun();
     if (run) {
+        RunChunks chunks(m_db, run->id, worker, options.lease);
+        const bool live = run->status == "running" && chunks.othersAtWork();
         if (run->configHash != evaluator.configHash())
             throw RunError("run " + run->id +
-                           " was interrupted under another policy or other agent versions; "
-                           "it cannot be finished as it started. Restore that policy, or start "
-                           "anew after marking it failed");
-        runs.reopenRun(run->id);
-        resumed = true;
+                           (live ? " is under way under another policy or other agent versions; "
+                                   "wait for it to finish, or run with its policy to help"
+                                 : " was interrupted under another policy or other agent "
+                                   "versions; it cannot be finished as it started. Restore that "
+                                   "policy, or start anew after marking it failed"));
+        if (!live)
+            runs.reopenRun(run->id);
+        summary.joined = live;
+        summary.resumed = !live;
+        if (!chunks.hasChunks()) // a run from before chunks were shared
+            chunks.create(runs.pendingLeads(run->id), options.chunk);
     } else if (options.resumeOnly) {
         throw RunError("there is no interrupted run to resume");
     } else {
         run = startRun(runs, evaluator, options);
+        RunChunks(m_db, run->id, worker, options.lease)
+            .create(runs.pendingLeads(run->id), options.chunk);
     }
     tx.commit();
     return std::move(*run);
@@ -380,10 +449,16 @@ std::vector<std::int64_t> Orchestrator::leadsToRun(RunStore &runs, RunRow &fresh
     return leads;
 }
 
-void Orchestrator::closeRun(RunStore &runs, const std::string &runId, bool cancelled)
+// The last worker to finish closes the run; one cancelled leaves it to those still at work,
+// or interrupted when there are none.
+void Orchestrator::closeRun(RunStore &runs, RunChunks &chunks, const std::string &runId,
+                            bool cancelled)
 {
     store::Transaction tx(m_db);
-    runs.finishRun(runId, cancelled ? "interrupted" : "done", util::formatUtc(m_clock.now()));
+    if (chunks.openCount() == 0)
+        runs.finishRun(runId, "done", util::formatUtc(m_clock.now()));
+    else if (cancelled && !chunks.othersAtWork())
+        runs.finishRun(runId, "interrupted", util::formatUtc(m_clock.now()));
     tx.commit();
 }
 

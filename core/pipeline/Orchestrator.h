@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -27,6 +28,7 @@ class Database;
 namespace baton::pipeline {
 
 class LeadEvaluator;
+class RunChunks;
 class RunStore;
 struct RunRow;
 
@@ -36,7 +38,10 @@ struct RunOptions
     bool resumeOnly = false;           // --resume: finish an interrupted run or fail
     std::vector<std::int64_t> leadIds; // empty: every lead
     int workerThreads = 0;             // 0: one per core
-    std::size_t chunk = 1024;          // leads per transaction
+    std::size_t chunk = 1024;          // leads per transaction, and per claim of a worker
+    // How long another worker waits on a chunk whose worker has gone silent on another
+    // machine (one that is gone on this machine is noticed at once).
+    std::chrono::seconds lease{60};
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
     const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
@@ -48,9 +53,11 @@ struct RunOptions
 struct RunSummary
 {
     std::string runId;
-    bool resumed = false;
+    bool resumed = false; // finished a run left unfinished
+    bool joined = false;  // worked beside other workers on their run
     std::int64_t total = 0, briefed = 0, escalated = 0, unchanged = 0, notQualified = 0, failed = 0;
     std::int64_t notRead = 0; // leads no import touched since the last full run: not even read
+    std::int64_t evaluatedHere = 0; // leads this process evaluated and wrote
     double seconds = 0;
     // Where the time went: summed over worker threads for reading and agents.
     double readSeconds = 0, agentSeconds = 0, writeSeconds = 0;
@@ -62,12 +69,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The durable run: every lead of the run is an item; workers evaluate leads in parallel
-// (each with its own read connection), one writer commits each chunk of items with their
-// briefs and steps in one transaction. A run killed at any point is marked interrupted and
-// finished by the next run with the same as-of time, so it writes exactly the briefs an
-// uninterrupted run would have: items done are never redone, briefs are unique per lead
-// and input fingerprint.
+// The durable run: every lead of the run is an item; the run's leads are split into chunks
+// that processes claim under leases (RunChunks), so `baton run` on several machines shares
+// one run. In each process worker threads evaluate leads in parallel (each with its own read
+// connection), one writer commits each chunk of items with their briefs and steps in one
+// transaction. A run whose workers were all killed is finished by the next run, with the same
+// as-of time, so it writes exactly the briefs an uninterrupted run would have: chunks done are
+// never redone, briefs are unique per lead and input fingerprint.
 class Orchestrator
 {
 public:
@@ -78,11 +86,11 @@ public:
 
 private:
     RunRow openRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options,
-                   bool &resumed);
+                   const std::string &worker, RunSummary &summary);
     RunRow startRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options);
     std::vector<std::int64_t> leadsToRun(RunStore &runs, RunRow &fresh,
                                          const std::vector<std::int64_t> &asked);
-    void closeRun(RunStore &runs, const std::string &runId, bool cancelled);
+    void closeRun(RunStore &runs, RunChunks &chunks, const std::string &runId, bool cancelled);
 
     store::Database &m_db;
     const contracts::ContractRegistry &m_registry;

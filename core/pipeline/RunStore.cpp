@@ -5,8 +5,6 @@
 #include "store/Database.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
 #include <span>
 #include <stdexcept>
 #include <unistd.h>
@@ -91,29 +89,19 @@ RunStore::RunStore(store::Database &db) : m_db(db)
 {
 }
 
-int RunStore::markInterruptedRuns()
+void RunStore::lockRunStart()
 {
-    std::vector<std::string> dead;
-    auto &running = m_db.cached("SELECT id, owner_pid FROM pipeline_runs WHERE status = 'running'");
-    while (running.step()) {
-        const auto pid = static_cast<pid_t>(running.int64At(1));
-        if (pid != ::getpid() && (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)))
-            dead.push_back(running.textAt(0));
-    }
-    running.reset();
-    auto &mark = m_db.cached("UPDATE pipeline_runs SET status = 'interrupted' WHERE id = ?");
-    for (const auto &id : dead) {
-        mark.bind(1, id);
-        mark.run();
-    }
-    return static_cast<int>(dead.size());
+    // SQLite's writing transaction already excludes every other writer.
+    if (m_db.engine() == store::Engine::Postgres)
+        m_db.cached("SELECT pg_advisory_xact_lock(1111577680)").run();
 }
 
 std::optional<RunRow> RunStore::latestUnfinishedRun()
 {
-    auto &st =
-        m_db.cached("SELECT " + std::string(kRunColumns) +
-                    " FROM pipeline_runs WHERE status = 'interrupted' ORDER BY id DESC LIMIT 1");
+    auto &st = m_db.cached(
+        "SELECT " + std::string(kRunColumns) +
+        " FROM pipeline_runs WHERE status IN ('running', 'interrupted') ORDER BY id DESC "
+        "LIMIT 1");
     std::optional<RunRow> out;
     if (st.step())
         out = readRun(st);
@@ -380,7 +368,7 @@ void RunStore::finishRun(const std::string &runId, const std::string &status,
         "         count(*) FILTER (WHERE i.status = ?7), "
         "         count(*) FILTER (WHERE i.status = ?8) "
         "  FROM run_items i LEFT JOIN briefs b ON b.id = i.brief_id WHERE i.run_id = ?3) "
-        "WHERE id = ?3");
+        "WHERE id = ?3 AND status <> 'done'"); // workers that finish together close it once
     st.bindAll(status, finishedAt, runId, util::nameOf(ItemStatus::Pending),
                util::nameOf(ItemStatus::Briefed), util::nameOf(ItemStatus::Unchanged),
                util::nameOf(ItemStatus::NotQualified), util::nameOf(ItemStatus::Failed));

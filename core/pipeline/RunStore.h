@@ -51,7 +51,10 @@ class RunStore
 public:
     explicit RunStore(store::Database &db);
 
-    int markInterruptedRuns();
+    // In the transaction that opens a run: two workers starting at once make one run, the
+    // second joins the first's.
+    void lockRunStart();
+    // The newest run not finished: under way, or left by workers that are gone.
     std::optional<RunRow> latestUnfinishedRun();
     // The run and the leads it will work through (sorted and made unique here).
     void createRun(const RunRow &run, const std::string &agentVersions,

@@ -13,5 +13,7 @@ extern const char *const kV13; // profiles bound to OS accounts; what kind of st
 const std::string &rebuildReviewActions();
 // v15: CRM operations held for an approval's grace period; "unapprove" admitted.
 const std::string &heldOperationsAndUnapprove();
+extern const char *const kV17;         // a run's chunks, claimed under leases
+extern const char *const kV17Postgres; // the same on a team database
 
 } // namespace baton::store::sql

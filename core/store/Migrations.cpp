@@ -586,6 +586,8 @@ const std::vector<Migration> &migrations()
         {14, "retract and rerun as review actions of their own", sql::rebuildReviewActions(), true},
         {15, "approvals undone within a grace period", sql::heldOperationsAndUnapprove(), true},
         {16, "the inbox's narrow index, for search", kV16, false},
+        {17, "a run's chunks, claimed by workers under leases", sql::kV17, false,
+         sql::kV17Postgres},
     };
     return steps;
 }

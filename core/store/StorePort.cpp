@@ -43,6 +43,7 @@ const std::vector<StorePort::Table> &tables()
         {"users", {"id"}, {"manager"}},
         {"pipeline_runs", {"id"}},
         {"run_items", {"run_id", "lead_id"}},
+        {"run_chunks", {"run_id", "seq"}},
         {"agent_steps", {"id"}},
         {"scoring_models", {"id"}},
         {"batch_touches", {"batch_id", "kind", "a", "b"}},
