@@ -63,12 +63,30 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT 1 FROM baton_grants g
         WHERE g.role = baton_login_role() AND g.action = $1 AND g.grant_kind <> 'no')
 $$;
-CREATE OR REPLACE FUNCTION baton_brief_visible(brief BIGINT) RETURNS BOOLEAN
+-- Whether the session's profile owns a brief or took part in it, leaving view_all to the
+-- caller: policies ask that once per statement, (SELECT baton_may('view_all')), not per row.
+CREATE OR REPLACE FUNCTION baton_brief_involves_me(brief BIGINT) RETURNS BOOLEAN
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT baton_may('view_all')
-        OR EXISTS (SELECT 1 FROM briefs b WHERE b.id = $1 AND b.owner = baton_login_email())
+    SELECT EXISTS (SELECT 1 FROM briefs b WHERE b.id = $1 AND b.owner = baton_login_email())
         OR EXISTS (SELECT 1 FROM review_actions a
                    WHERE a.brief_id = $1 AND a.actor = baton_login_email())
+$$;
+CREATE OR REPLACE FUNCTION baton_brief_visible(brief BIGINT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT baton_may('view_all') OR baton_brief_involves_me($1)
+$$;
+-- A lead's records are visible with one of its briefs. Asked per lead through briefs'
+-- lead_id index, where "lead_id IN (SELECT lead_id FROM briefs)" under briefs' policy ran
+-- the visibility check on every brief of the database for each query.
+CREATE OR REPLACE FUNCTION baton_lead_involves_me(lead BIGINT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM briefs b WHERE b.lead_id = $1 AND baton_brief_involves_me(b.id))
+$$;
+CREATE OR REPLACE FUNCTION baton_identity_involves_me(system TEXT, ref TEXT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM lead_identities li
+                   WHERE li.source_system = $1 AND li.source_id = $2
+                     AND baton_lead_involves_me(li.lead_id))
 $$;
 CREATE OR REPLACE FUNCTION baton_audit_head() RETURNS BIGINT
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -200,9 +218,11 @@ REVOKE ALL ON FUNCTION baton_check_review_path() FROM PUBLIC;
 constexpr std::string_view kPolicies = R"sql(
 ALTER TABLE briefs ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS briefs_read ON briefs;
-CREATE POLICY briefs_read ON briefs FOR SELECT USING (baton_brief_visible(id));
+CREATE POLICY briefs_read ON briefs FOR SELECT
+    USING ((SELECT baton_may('view_all')) OR baton_brief_involves_me(id));
 DROP POLICY IF EXISTS briefs_review ON briefs;
-CREATE POLICY briefs_review ON briefs FOR UPDATE USING (baton_brief_visible(id));
+CREATE POLICY briefs_review ON briefs FOR UPDATE
+    USING ((SELECT baton_may('view_all')) OR baton_brief_involves_me(id));
 DROP POLICY IF EXISTS briefs_service ON briefs;
 CREATE POLICY briefs_service ON briefs FOR ALL TO baton_marketing_ops, baton_admin
     USING (true) WITH CHECK (true);
@@ -210,20 +230,21 @@ CREATE POLICY briefs_service ON briefs FOR ALL TO baton_marketing_ops, baton_adm
 ALTER TABLE review_actions ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS review_actions_read ON review_actions;
 CREATE POLICY review_actions_read ON review_actions FOR SELECT
-    USING (baton_brief_visible(brief_id));
+    USING ((SELECT baton_may('view_all')) OR baton_brief_involves_me(brief_id));
 DROP POLICY IF EXISTS review_actions_record ON review_actions;
 CREATE POLICY review_actions_record ON review_actions FOR INSERT
     WITH CHECK (baton_review_allowed(brief_id, action, actor, role, status_before, status_after));
 
 ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS outbox_own ON outbox;
-CREATE POLICY outbox_own ON outbox FOR ALL USING (baton_brief_visible(brief_id))
-    WITH CHECK (baton_brief_visible(brief_id));
+CREATE POLICY outbox_own ON outbox FOR ALL
+    USING ((SELECT baton_may('view_all')) OR baton_brief_involves_me(brief_id))
+    WITH CHECK ((SELECT baton_may('view_all')) OR baton_brief_involves_me(brief_id));
 
 ALTER TABLE agent_steps ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS agent_steps_read ON agent_steps;
 CREATE POLICY agent_steps_read ON agent_steps FOR SELECT
-    USING (baton_may('view_all') OR lead_id IN (SELECT lead_id FROM briefs));
+    USING ((SELECT baton_may('view_all')) OR baton_lead_involves_me(lead_id));
 DROP POLICY IF EXISTS agent_steps_service ON agent_steps;
 CREATE POLICY agent_steps_service ON agent_steps FOR ALL TO baton_marketing_ops, baton_admin
     USING (true) WITH CHECK (true);
@@ -231,7 +252,7 @@ CREATE POLICY agent_steps_service ON agent_steps FOR ALL TO baton_marketing_ops,
 ALTER TABLE leads ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS leads_read ON leads;
 CREATE POLICY leads_read ON leads FOR SELECT
-    USING (baton_may('view_all') OR id IN (SELECT lead_id FROM briefs));
+    USING ((SELECT baton_may('view_all')) OR baton_lead_involves_me(id));
 DROP POLICY IF EXISTS leads_service ON leads;
 CREATE POLICY leads_service ON leads FOR ALL TO baton_marketing_ops, baton_admin
     USING (true) WITH CHECK (true);
@@ -239,7 +260,7 @@ CREATE POLICY leads_service ON leads FOR ALL TO baton_marketing_ops, baton_admin
 ALTER TABLE lead_identities ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS lead_identities_read ON lead_identities;
 CREATE POLICY lead_identities_read ON lead_identities FOR SELECT
-    USING (baton_may('view_all') OR lead_id IN (SELECT lead_id FROM briefs));
+    USING ((SELECT baton_may('view_all')) OR baton_lead_involves_me(lead_id));
 DROP POLICY IF EXISTS lead_identities_service ON lead_identities;
 CREATE POLICY lead_identities_service ON lead_identities FOR ALL
     TO baton_marketing_ops, baton_admin USING (true) WITH CHECK (true);
@@ -247,16 +268,15 @@ CREATE POLICY lead_identities_service ON lead_identities FOR ALL
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS events_read ON events;
 CREATE POLICY events_read ON events FOR SELECT
-    USING (baton_may('view_all') OR EXISTS (
-        SELECT 1 FROM lead_identities li JOIN briefs b ON b.lead_id = li.lead_id
-        WHERE li.source_system = events.lead_system AND li.source_id = events.lead_ref));
+    USING ((SELECT baton_may('view_all'))
+           OR baton_identity_involves_me(lead_system, lead_ref));
 DROP POLICY IF EXISTS events_service ON events;
 CREATE POLICY events_service ON events FOR ALL TO baton_marketing_ops, baton_admin
     USING (true) WITH CHECK (true);
 
 ALTER TABLE quarantine ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS quarantine_read ON quarantine;
-CREATE POLICY quarantine_read ON quarantine FOR SELECT USING (baton_may('view_all'));
+CREATE POLICY quarantine_read ON quarantine FOR SELECT USING ((SELECT baton_may('view_all')));
 DROP POLICY IF EXISTS quarantine_service ON quarantine;
 CREATE POLICY quarantine_service ON quarantine FOR ALL TO baton_marketing_ops, baton_admin
     USING (true) WITH CHECK (true);
@@ -265,7 +285,7 @@ ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS audit_log_read ON audit_log;
 -- The newest entry is readable by everyone who appends: the next entry chains to its hash.
 CREATE POLICY audit_log_read ON audit_log FOR SELECT
-    USING (baton_may('view_audit') OR seq = baton_audit_head());
+    USING ((SELECT baton_may('view_audit')) OR seq = (SELECT baton_audit_head()));
 DROP POLICY IF EXISTS audit_log_append ON audit_log;
 CREATE POLICY audit_log_append ON audit_log FOR INSERT WITH CHECK (true);
 )sql";
