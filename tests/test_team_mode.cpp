@@ -137,6 +137,23 @@ void TestTeamMode::aRepReadsOnlyTheirOwnBriefs()
     QCOMPARE(scalar(kRep, QStringLiteral("SELECT count(*) FROM leads WHERE id NOT IN (SELECT "
                                          "lead_id FROM briefs)")),
              QStringLiteral("0"));
+    // ...and the identities and events of those leads, exactly.
+    const QString mine = QStringLiteral("(b.owner = '%1' OR EXISTS (SELECT 1 FROM review_actions "
+                                        "a WHERE a.brief_id = b.id AND a.actor = '%1'))")
+                             .arg(kRep);
+    QCOMPARE(scalar(kRep, QStringLiteral("SELECT count(*) FROM lead_identities")),
+             scalar({}, QStringLiteral("SELECT count(*) FROM lead_identities li WHERE EXISTS "
+                                       "(SELECT 1 FROM briefs b WHERE b.lead_id = li.lead_id AND "
+                                       "%1)")
+                            .arg(mine)));
+    const QString events = scalar(kRep, QStringLiteral("SELECT count(*) FROM events"));
+    QVERIFY(events.toInt() > 0);
+    QCOMPARE(events, scalar({}, QStringLiteral("SELECT count(*) FROM events e WHERE EXISTS "
+                                               "(SELECT 1 FROM lead_identities li JOIN briefs b "
+                                               "ON b.lead_id = li.lead_id WHERE li.source_system "
+                                               "= e.lead_system AND li.source_id = e.lead_ref "
+                                               "AND %1)")
+                                    .arg(mine)));
     QCOMPARE(scalar(kRep, QStringLiteral("SELECT count(*) FROM quarantine")), QStringLiteral("0"));
     QVERIFY(scalar({}, QStringLiteral("SELECT count(*) FROM quarantine")).toInt() > 0);
 }

@@ -4,6 +4,7 @@
 #include "governance/Actor.h"
 #include "review/ReviewService.h"
 #include "store/Database.h"
+#include "store/Engine.h"
 #include "util/Sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -20,12 +21,16 @@ std::string stateHash(const BriefState &b)
     return util::sha256Hex(state.dump());
 }
 
-BriefState readBriefState(store::Database &db, std::int64_t id)
+namespace {
+
+constexpr const char *kBriefState =
+    "SELECT id, lead_id, status, version, owner, coalesce(escalated_to, ''), "
+    "coalesce(edited, brief), edited IS NOT NULL, CASE WHEN edited IS NULL THEN inputs END "
+    "FROM briefs WHERE id = ?";
+
+BriefState readBriefState(store::Database &db, std::int64_t id, const std::string &sql)
 {
-    auto &st =
-        db.cached("SELECT id, lead_id, status, version, owner, coalesce(escalated_to, ''), "
-                  "coalesce(edited, brief), edited IS NOT NULL, CASE WHEN edited IS NULL THEN "
-                  "inputs END FROM briefs WHERE id = ?");
+    auto &st = db.cached(sql);
     st.bind(1, id);
     if (!st.step()) {
         st.reset();
@@ -45,6 +50,23 @@ BriefState readBriefState(store::Database &db, std::int64_t id)
     b.edited = st.int64At(7) != 0;
     st.reset();
     return b;
+}
+
+} // namespace
+
+BriefState readBriefState(store::Database &db, std::int64_t id)
+{
+    return readBriefState(db, id, kBriefState);
+}
+
+BriefState lockBriefState(store::Database &db, std::int64_t id)
+{
+    // A row lock, not a key lock: the review path never changes a brief's id, and outbox rows
+    // that reference it may still be written meanwhile.
+    return readBriefState(db, id,
+                          db.engine() == store::Engine::Postgres
+                              ? std::string(kBriefState) + " FOR NO KEY UPDATE"
+                              : std::string(kBriefState));
 }
 
 bool mayRead(store::Database &db, const Actor &who, std::int64_t briefId)

@@ -26,6 +26,11 @@ struct BriefState
 
 // A brief as review sees it now, or ActionError::NotFound.
 BriefState readBriefState(store::Database &db, std::int64_t id);
+// The same, read to change it in the caller's transaction: on PostgreSQL the brief's row is
+// locked until the transaction ends, so two actions on one brief take turns and the second
+// sees what the first committed (READ COMMITTED would let it read the brief before the first
+// commits and again after). SQLite's one writer makes them take turns already.
+BriefState lockBriefState(store::Database &db, std::int64_t id);
 
 // What the audit chain records of a brief's state (status, version, owner, escalated_to and
 // the SHA-256 of its text): enough to tell any two states apart.

@@ -201,7 +201,7 @@ BriefState ReviewService::act(const Actor &who, const ReviewRequest &request)
     std::optional<store::Transaction> tx;
     if (!m_db.inTransaction())
         tx.emplace(m_db);
-    BriefState before = brief(taken.briefId);
+    BriefState before = lockBriefState(m_db, taken.briefId);
     checkStart(who, t, taken, before);
     ReviewRequest req = taken;
     if (req.resolution == Resolution::ApproveWithEdits) {

@@ -567,6 +567,37 @@ CREATE INDEX briefs_inbox ON briefs (id, status, owner, sla_due, grid, score, cr
                                      lead_name, company);
 )sql";
 
+// PostgreSQL only: brief_search_text parses a brief's JSON once per row. The v16 view's
+// subquery was flattened, so each of its eight uses of the parsed brief parsed it again
+// (EXPLAIN ANALYZE: 6.0 ms to index one brief, now 1.2 ms); every edit in review pays it in
+// its transaction. Same columns, same text. The lateral subquery's OFFSET 0 keeps it from
+// being flattened; the id stays the table's, so a search by id still uses its index.
+// SQLite's view is unchanged: its step does nothing.
+constexpr const char *kV18Postgres = R"sql(
+CREATE OR REPLACE VIEW brief_search_text AS
+SELECT r.id AS id,
+       coalesce(b.j #>> '{lead,name}', '') || ' ' || coalesce(b.j #>> '{lead,email}', '') AS lead,
+       coalesce(b.j #>> '{lead,company}', '') AS company,
+       coalesce(b.j #>> '{lead,job_title}', '') || ' ' ||
+       (SELECT coalesce(string_agg(s.value ->> 'text', ' ' ORDER BY s.n), '')
+          FROM jsonb_array_elements(CASE jsonb_typeof(b.j #> '{summary,intent_signals}')
+               WHEN 'array' THEN b.j #> '{summary,intent_signals}' END)
+               WITH ORDINALITY AS s (value, n)) || ' ' ||
+       (SELECT coalesce(string_agg(s.value ->> 'text', ' ' ORDER BY s.n), '')
+          FROM jsonb_array_elements(CASE jsonb_typeof(b.j #> '{summary,talking_points}')
+               WHEN 'array' THEN b.j #> '{summary,talking_points}' END)
+               WITH ORDINALITY AS s (value, n)) || ' ' ||
+       (SELECT coalesce(string_agg(s.value ->> 'text', ' ' ORDER BY s.n), '')
+          FROM jsonb_array_elements(CASE jsonb_typeof(b.j #> '{summary,risks}')
+               WHEN 'array' THEN b.j #> '{summary,risks}' END)
+               WITH ORDINALITY AS s (value, n)) || ' ' ||
+       (SELECT coalesce(string_agg(a.value ->> 'reason', ' ' ORDER BY a.n), '')
+          FROM jsonb_array_elements(CASE jsonb_typeof(b.j #> '{recommended_actions}')
+               WHEN 'array' THEN b.j #> '{recommended_actions}' END)
+               WITH ORDINALITY AS a (value, n)) AS body
+FROM briefs r, LATERAL (SELECT coalesce(r.edited, r.brief)::jsonb AS j OFFSET 0) b;
+)sql";
+
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> steps = {
@@ -588,6 +619,7 @@ const std::vector<Migration> &migrations()
         {16, "the inbox's narrow index, for search", kV16, false},
         {17, "a run's chunks, claimed by workers under leases", sql::kV17, false,
          sql::kV17Postgres},
+        {18, "the search text parses a brief once (PostgreSQL)", "", false, kV18Postgres},
     };
     return steps;
 }
