@@ -250,7 +250,7 @@ void BatchWriter::write(GateResult &r)
     noteAccepted(r);
     if (r.row.table == RecordTable::Event) {
         m_events.push_back(&r.row);
-        if (m_events.size() == ImportStore::kEventsPerStatement)
+        if (m_events.size() == m_store.eventsPerUpsert())
             flushEvents();
         return;
     }

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace baton::store {
@@ -70,13 +72,22 @@ public:
     // Events that occurred after `now` are not read: a run as of a moment sees what had
     // happened by then.
     std::optional<LeadInputs> read(std::int64_t leadId, agents::TimePoint now);
+    // Reads the inputs of a batch of leads in a few statements, not several per lead (on
+    // PostgreSQL each statement is a round trip); read() hands each out once. The caller
+    // holds one read snapshot across both, so what read() returns is what it would read.
+    void prefetch(std::span<const std::int64_t> leadIds, agents::TimePoint now);
     std::vector<std::int64_t> leadIds();
     // What the store says now about contacting the lead: its flags and its consent events.
     // Review runs the consent gate again on this at approval and on every edit.
     std::vector<agents::ConsentFact> consentFacts(std::int64_t leadId);
 
 private:
+    void readObservations(const std::optional<std::string> &domain, LeadInputs &in);
+    void readEvents(std::int64_t leadId, agents::TimePoint now, LeadInputs &in);
+
     store::Database &m_db;
+    std::unordered_map<std::int64_t, LeadInputs> m_prefetched;
+    agents::TimePoint m_prefetchedAsOf{};
 };
 
 } // namespace baton::pipeline

@@ -85,7 +85,15 @@ std::vector<std::int64_t> unpackLeads(std::span<const std::uint8_t> bytes)
 
 } // namespace
 
-RunStore::RunStore(store::Database &db) : m_db(db)
+RunStore::RunStore(store::Database &db)
+    : m_db(db),
+      m_items("INSERT INTO run_items (run_id, lead_id, status, fingerprint, brief_id, error)", 6,
+              "ON CONFLICT (run_id, lead_id) DO UPDATE SET status = excluded.status, "
+              "fingerprint = excluded.fingerprint, brief_id = excluded.brief_id, "
+              "error = excluded.error"),
+      m_steps("INSERT INTO agent_steps (run_id, lead_id, agent, version, inputs, output, "
+              "decision, rationale, policy_checks, duration_ms, trace_id, span_id)",
+              12)
 {
 }
 
@@ -266,6 +274,7 @@ void RunStore::beginReadSnapshot()
 
 void RunStore::endReadSnapshot()
 {
+    m_prior.clear();
     m_db.cached("COMMIT").run();
 }
 
@@ -278,6 +287,8 @@ void RunStore::setPageCacheKiB(int kib)
 std::optional<std::int64_t> RunStore::briefWithFingerprint(std::int64_t leadId,
                                                            const std::string &fingerprint)
 {
+    if (m_prior.holds(leadId))
+        return m_prior.withFingerprint(leadId, fingerprint);
     auto &st = m_db.cached("SELECT id FROM briefs WHERE lead_id = ? AND fingerprint = ?");
     st.bindAll(leadId, fingerprint);
     std::optional<std::int64_t> out;
@@ -289,6 +300,8 @@ std::optional<std::int64_t> RunStore::briefWithFingerprint(std::int64_t leadId,
 
 std::optional<std::string> RunStore::lastBriefTime(std::int64_t leadId)
 {
+    if (m_prior.holds(leadId))
+        return m_prior.lastTime(leadId);
     auto &st = m_db.cached("SELECT max(created_at) FROM briefs WHERE lead_id = ?");
     st.bind(1, leadId);
     std::optional<std::string> out;
@@ -296,6 +309,11 @@ std::optional<std::string> RunStore::lastBriefTime(std::int64_t leadId)
         out = st.optionalTextAt(0);
     st.reset();
     return out;
+}
+
+void RunStore::prefetchBriefs(std::span<const std::int64_t> leadIds)
+{
+    m_prior.load(m_db, leadIds);
 }
 
 std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &e,
@@ -317,24 +335,14 @@ std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId,
     insert.step();
     const std::int64_t id = insert.int64At(0);
     insert.reset();
-    // A newer brief replaces what a rep has not acted on yet; history stays.
-    static const std::string supersedeSql =
-        "UPDATE briefs SET status = '" + util::nameString(review::BriefStatus::Superseded) +
-        "', superseded_by = ? WHERE lead_id = ? AND id <> ? AND status IN (" +
-        util::sqlList(review::kOpenStatuses) + ")";
-    auto &supersede = m_db.cached(supersedeSql);
-    supersede.bindAll(id, leadId, id);
-    supersede.run();
-    auto &step =
-        m_db.cached("INSERT INTO agent_steps (run_id, lead_id, agent, version, inputs, output, "
-                    "decision, rationale, policy_checks, duration_ms, trace_id, span_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (m_newBriefs.contains(leadId))
+        supersedeOlderBriefs();
+    m_newBriefs.emplace(leadId, id);
     for (std::size_t i = 0; i < e.steps.size(); ++i) {
         const StepRow &s = e.steps[i];
         const auto &text = e.stepTexts[i];
-        step.bindAll(runId, leadId, s.agent, s.version, text[0], text[1], s.decision, text[2],
-                     text[3], s.durationMs, traceId, s.spanId);
-        step.run();
+        m_steps.add(runId, leadId, s.agent, s.version, text[0], text[1], s.decision, text[2],
+                    text[3], s.durationMs, traceId, s.spanId);
     }
     return id;
 }
@@ -343,14 +351,38 @@ void RunStore::finishItem(const std::string &runId, std::int64_t leadId, ItemSta
                           const std::string &fingerprint, std::optional<std::int64_t> briefId,
                           const std::string &error)
 {
-    auto &st =
-        m_db.cached("INSERT INTO run_items (run_id, lead_id, status, fingerprint, brief_id, error) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, lead_id) DO UPDATE SET "
-                    "status = excluded.status, fingerprint = excluded.fingerprint, "
-                    "brief_id = excluded.brief_id, error = excluded.error");
-    st.bindAll(runId, leadId, util::nameOf(status), fingerprint, briefId,
-               error.empty() ? std::optional<std::string>() : std::optional(error));
-    st.run();
+    m_items.add(runId, leadId, util::nameOf(status), fingerprint, briefId,
+                error.empty() ? std::optional<std::string>() : std::optional(error));
+}
+
+// A newer brief replaces what a rep has not acted on yet; history stays. One statement for
+// the leads of every brief written since the last: {"lead id": new brief id, ...}.
+void RunStore::supersedeOlderBriefs()
+{
+    if (m_newBriefs.empty())
+        return;
+    nlohmann::json newest = nlohmann::json::object();
+    for (const auto &[leadId, briefId] : m_newBriefs)
+        newest[std::to_string(leadId)] = briefId;
+    // Driven by the leads' index: `status || ''` keeps both planners off the index of
+    // statuses, which would read every open brief of the store per chunk.
+    static const std::string sql =
+        "UPDATE briefs SET status = '" + util::nameString(review::BriefStatus::Superseded) +
+        "', superseded_by = CAST(n.value AS BIGINT) FROM (SELECT CAST(key AS BIGINT) AS lead, "
+        "value FROM json_each(?1)) AS n WHERE briefs.lead_id = n.lead AND briefs.status || '' "
+        "IN (" +
+        util::sqlList(review::kOpenStatuses) + ") AND briefs.id <> CAST(n.value AS BIGINT)";
+    auto &supersede = m_db.cached(sql);
+    supersede.bind(1, newest.dump());
+    supersede.run();
+    m_newBriefs.clear();
+}
+
+void RunStore::flushWrites()
+{
+    supersedeOlderBriefs();
+    m_steps.flush(m_db);
+    m_items.flush(m_db);
 }
 
 void RunStore::finishRun(const std::string &runId, const std::string &status,

@@ -2,8 +2,11 @@
 
 #include "pipeline/ItemStatus.h"
 #include "pipeline/LeadEvaluator.h"
+#include "pipeline/PriorBriefs.h"
+#include "store/BufferedInsert.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,13 +90,19 @@ public:
     std::optional<std::int64_t> briefWithFingerprint(std::int64_t leadId,
                                                      const std::string &fingerprint);
     std::optional<std::string> lastBriefTime(std::int64_t leadId);
+    // The two above for a batch of leads in one statement, answered from memory until
+    // endReadSnapshot(); call it inside the read snapshot.
+    void prefetchBriefs(std::span<const std::int64_t> leadIds);
     // Writes the brief and its steps, superseding the lead's open briefs; returns its id.
-    // Freezes the evaluation first if it is not.
+    // Freezes the evaluation first if it is not. The steps, and the items finishItem()
+    // records, are held until flushWrites(), which the caller calls before committing:
+    // sent together, many rows a statement.
     std::int64_t writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &evaluation,
                             const std::string &traceId, const std::string &createdAt);
     void finishItem(const std::string &runId, std::int64_t leadId, ItemStatus status,
                     const std::string &fingerprint, std::optional<std::int64_t> briefId,
                     const std::string &error = {});
+    void flushWrites();
     void finishRun(const std::string &runId, const std::string &status,
                    const std::string &finishedAt);
 
@@ -117,7 +126,12 @@ public:
                                                                   std::size_t limit);
 
 private:
+    void supersedeOlderBriefs();
+
     store::Database &m_db;
+    PriorBriefs m_prior;
+    store::BufferedInsert m_items, m_steps;
+    std::map<std::int64_t, std::int64_t> m_newBriefs; // lead -> its brief not yet superseding
 };
 
 } // namespace baton::pipeline

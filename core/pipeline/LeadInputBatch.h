@@ -1,0 +1,17 @@
+#pragma once
+
+#include "pipeline/LeadInputReader.h"
+
+#include <span>
+#include <unordered_map>
+
+namespace baton::pipeline {
+
+// The inputs of a batch of leads, as LeadInputReader::read gives them one by one, in four
+// statements for the whole batch: leads, their accounts, the observations of both, and the
+// events of every identity. Leads the store does not hold are left out.
+std::unordered_map<std::int64_t, LeadInputs>
+readLeadInputBatch(store::Database &db, std::span<const std::int64_t> leadIds,
+                   agents::TimePoint now);
+
+} // namespace baton::pipeline

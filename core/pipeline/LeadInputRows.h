@@ -1,0 +1,38 @@
+#pragma once
+
+#include "pipeline/LeadInputReader.h"
+
+#include <utility>
+#include <vector>
+
+// How a lead's inputs are read from rows: the columns each query selects and how a row
+// becomes facts, shared by the reading of one lead and of a batch, so both read the same.
+namespace baton::pipeline::rows {
+
+// Columns of `leads`, then of `accounts`; each query may add its own after them.
+extern const char *const kLeadColumns;
+extern const char *const kAccountColumns;
+extern const char *const kObservationColumns;
+// Of `events e` joined to `lead_identities li`.
+extern const char *const kEventColumns;
+
+// A lead row (kLeadColumns) into `in`: the lead's facts, hash, outcome and consent flags.
+void leadInto(const store::Statement &st, LeadInputs &in);
+// The account row (kAccountColumns) into the lead's facts and hashes.
+void accountInto(const store::Statement &st, LeadInputs &in);
+using SeenObservation = std::pair<agents::Observation, util::Digest>;
+SeenObservation observationAt(const store::Statement &st, const char *kind);
+// An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
+agents::EventFact eventAt(const store::Statement &st, int detail);
+// Appends an event row (kEventColumns) unless it occurred after `now`.
+void addEvent(const store::Statement &st, agents::TimePoint now,
+              std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests);
+
+// The account or the lead's domain: its company's, else its email's.
+std::optional<std::string> domainOf(const agents::LeadFacts &lead);
+// Observations in id order, then events in time order, into `in` and its hashes.
+void addObservations(std::vector<SeenObservation> seen, LeadInputs &in);
+void addEvents(std::vector<agents::EventFact> read, const std::vector<util::Digest> &digests,
+               LeadInputs &in);
+
+} // namespace baton::pipeline::rows
