@@ -19,6 +19,13 @@ public:
     int code() const noexcept { return m_code; }
     // Five characters on PostgreSQL ("40001"), empty on SQLite.
     const std::string &sqlState() const noexcept { return m_sqlState; }
+    // The team database's connection broke (or the server shut it down): the work may be
+    // tried again on a new connection once the server is back.
+    bool connectionLost() const noexcept
+    {
+        return m_sqlState.starts_with("08") || m_sqlState == "57P01" || m_sqlState == "57P02" ||
+               m_sqlState == "57P03";
+    }
 
 private:
     int m_code;

@@ -86,8 +86,7 @@ void PgConnection::exec(std::string_view sql)
         PQclear(result);
         return;
     }
-    const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const std::string sqlState = state ? state : "";
+    const std::string sqlState = errorState(result);
     PQclear(result);
     std::string shown(sql.substr(0, 200));
     throw StoreError(pg::sqliteCodeFor(sqlState), lastError() + " in: " + shown, sqlState);
@@ -137,14 +136,21 @@ void PgConnection::copyIn(std::string_view copySql, std::string_view data)
     while (PGresult *r = PQgetResult(m_conn)) {
         if (PQresultStatus(r) != PGRES_COMMAND_OK && error.empty()) {
             error = lastError();
-            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-            sqlState = state ? state : "";
+            sqlState = errorState(r);
         }
         PQclear(r);
     }
     if (!error.empty())
         throw StoreError(pg::sqliteCodeFor(sqlState), error + " in: " + std::string(copySql),
                          sqlState);
+}
+
+std::string PgConnection::errorState(const pg_result *result) const
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    if (state && *state)
+        return state;
+    return PQstatus(m_conn) == CONNECTION_BAD ? "08006" : "";
 }
 
 void PgConnection::listen(std::string_view channel)

@@ -5,6 +5,7 @@
 #include <string>
 
 struct pg_conn;
+struct pg_result;
 
 namespace baton::store {
 
@@ -38,6 +39,9 @@ public:
     std::string nextStatementName() { return "baton_" + std::to_string(++m_statements); }
     // The server's message, its detail and hint, in one line.
     std::string lastError() const;
+    // The SQLSTATE of a failed result; 08006 when the connection itself is gone (libpq then
+    // often has no result to carry one).
+    std::string errorState(const pg_result *result) const;
     const std::string &location() const { return m_location; }
 
 private:

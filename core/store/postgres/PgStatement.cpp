@@ -83,8 +83,7 @@ void PgStatement::bindBlob(int index, std::span<const std::uint8_t> bytes)
 
 void PgStatement::fail(pg_result *result)
 {
-    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const std::string sqlState = state ? state : "";
+    const std::string sqlState = m_connection.errorState(result);
     PQclear(result);
     throw StoreError(pg::sqliteCodeFor(sqlState), m_connection.lastError() + " in: " + m_original,
                      sqlState);
