@@ -257,6 +257,28 @@ private slots:
         checkOneExactRun(db);
     }
 
+    // The server drops every connection of the run mid-way (as a restart or a network cut
+    // would): the run waits for it, carries on from its chunks and makes the same briefs.
+    void aLostConnectionResumesTheRun()
+    {
+        if (!onPostgres())
+            QSKIP("a team database's connection; a SQLite file has none to lose");
+        const std::string store = copy(QStringLiteral("cut.sqlite"));
+        auto db = store::openStore(store);
+        std::unique_ptr<QProcess> cut(startRun(store));
+        QVERIFY(cut->waitForStarted());
+        QVERIFY(stopAfterChunks(db, *cut, 2));
+        QVERIFY(scalar(db, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                           "datname = current_database() AND pid <> pg_backend_pid()") >= 2);
+        ::kill(static_cast<pid_t>(cut->processId()), SIGCONT);
+        QVERIFY(cut->waitForFinished(300000));
+        const QString err = QString::fromUtf8(cut->readAllStandardError());
+        QCOMPARE(cut->exitCode(), 0);
+        QVERIFY2(err.contains("connection was lost"), qPrintable(err));
+        QVERIFY(QString::fromUtf8(cut->readAllStandardOutput()).contains("finished run"));
+        checkOneExactRun(db);
+    }
+
     void badWorkOptionsAreRefused()
     {
         const std::string store = copy(QStringLiteral("options.sqlite"));

@@ -180,6 +180,10 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
     options.onProgress = [&](std::int64_t done, std::int64_t total) {
         progress.update(total ? double(done) / double(total) : 1.0);
     };
+    options.onNotice = [&](const std::string &notice) {
+        progress.finish();
+        context.err << "baton run: " << QString::fromStdString(notice) << "\n";
+    };
     bool badLlm = false;
     const auto llmConfig = llmConfigFor(parser, context, badLlm);
     if (badLlm)

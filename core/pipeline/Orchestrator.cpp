@@ -8,6 +8,7 @@
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
 #include "store/Database.h"
+#include "store/StoreError.h"
 #include "store/Transaction.h"
 #include "store/WalRestarts.h"
 #include "util/OrderedPipeline.h"
@@ -266,6 +267,11 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
         out.status = out.evaluation.handoff ? ItemStatus::Briefed : ItemStatus::NotQualified;
         out.evaluation.freeze();
+    } catch (const store::StoreError &e) {
+        if (e.connectionLost()) // the lead did not fail: the run tries it again
+            throw;
+        out.status = ItemStatus::Failed;
+        out.error = e.what();
     } catch (const std::exception &e) {
         out.status = ItemStatus::Failed;
         out.error = e.what();
@@ -344,9 +350,48 @@ Orchestrator::Orchestrator(store::Database &db, const contracts::ContractRegistr
 {
 }
 
+// A team database's connection lost mid-run: every connection of the run is dropped, and once
+// the server answers again the run carries on from its chunks, as if resumed. Chunks are done
+// whole or not at all, so nothing is lost or written twice.
 RunSummary Orchestrator::run(const RunOptions &options)
 {
     const auto started = m_clock.steadyNow();
+    for (;;) {
+        try {
+            RunSummary summary = runOnce(options);
+            summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
+            return summary;
+        } catch (const store::StoreError &e) {
+            if (!e.connectionLost() || (options.cancel && options.cancel->load()))
+                throw;
+            if (options.onNotice)
+                options.onNotice("the team database's connection was lost (" +
+                                 std::string(e.what()) + "); waiting for it to be back");
+            reconnect(options);
+        }
+    }
+}
+
+void Orchestrator::reconnect(const RunOptions &options)
+{
+    const auto since = m_clock.steadyNow();
+    for (;;) {
+        try {
+            m_db = store::Database::open(m_db.path());
+            return;
+        } catch (const store::StoreError &e) {
+            if (m_clock.steadyNow() - since > options.reconnectFor)
+                throw RunError("the team database has not come back in " +
+                               std::to_string(options.reconnectFor.count()) + " s: " + e.what());
+        }
+        if (options.cancel && options.cancel->load())
+            throw RunError("cancelled while waiting for the team database");
+        m_clock.sleepFor(std::chrono::seconds(1));
+    }
+}
+
+RunSummary Orchestrator::runOnce(const RunOptions &options)
+{
     LeadEvaluator evaluator(m_policy, m_registry, options.summarizer);
     if (options.scoringModel)
         evaluator.useScoringModel(options.scoringModel, options.scoringVersion);
@@ -385,7 +430,6 @@ RunSummary Orchestrator::run(const RunOptions &options)
     }
     closeRun(runs, chunks, run.id, options.cancel && options.cancel->load());
     addCounts(*runs.run(run.id), summary);
-    summary.seconds = std::chrono::duration<double>(m_clock.steadyNow() - started).count();
     return summary;
 }
 

@@ -42,6 +42,9 @@ struct RunOptions
     // How long another worker waits on a chunk whose worker has gone silent on another
     // machine (one that is gone on this machine is noticed at once).
     std::chrono::seconds lease{60};
+    // How long to wait for a team database whose connection was lost before giving up.
+    std::chrono::seconds reconnectFor{600};
+    std::function<void(const std::string &notice)> onNotice;
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
     const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
@@ -85,6 +88,8 @@ public:
     RunSummary run(const RunOptions &options);
 
 private:
+    RunSummary runOnce(const RunOptions &options);
+    void reconnect(const RunOptions &options);
     RunRow openRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options,
                    const std::string &worker, RunSummary &summary);
     RunRow startRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options);
