@@ -10,11 +10,14 @@
 #include "store/OpenStore.h"
 #include "store/StorePort.h"
 #include "store/Transaction.h"
+#include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLocale>
+#include <QProcess>
 #include <QTemporaryDir>
 
 namespace baton::app {
@@ -58,8 +61,8 @@ void reuseStore(const QString &storePath, CommandContext &context)
 {
     auto db = store::openStore(storePath.toStdString());
     store::Transaction tx(db);
-    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM briefs; "
-            "DELETE FROM pipeline_runs");
+    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
+            "DELETE FROM briefs; DELETE FROM pipeline_runs");
     tx.commit();
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     context.out << "bench pipeline: reusing " << storePath << "\n";
@@ -124,9 +127,58 @@ void printSideBySide(const Figures &s, const Figures &p, CommandContext &context
     row("second run, nothing changed", s.second.seconds, p.second.seconds);
     context.out << "  briefs: " << count(s.cold.briefed) << " on SQLite, " << count(p.cold.briefed)
                 << " on PostgreSQL"
-                << (s.cold.briefed == p.cold.briefed ? " (the same)" : " (DIFFER)") << "\n"
-                << "  two worker processes against one database: not measured (`baton run` does "
-                   "not claim chunks across processes yet)\n";
+                << (s.cold.briefed == p.cold.briefed ? " (the same)" : " (DIFFER)") << "\n";
+}
+
+void clearPipelineOutput(store::Database &db)
+{
+    store::Transaction tx(db);
+    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
+            "DELETE FROM briefs; DELETE FROM pipeline_runs");
+    tx.commit();
+}
+
+// Cold runs by `baton run` processes of one thread each against the store at once: the wall
+// time of one, then of `n` sharing the run by its chunks.
+double timeWorkerProcesses(const std::string &location, int n, CommandContext &context)
+{
+    {
+        auto db = store::openStore(location);
+        clearPipelineOutput(db);
+    }
+    const QStringList args{
+        QStringLiteral("--store"), QString::fromStdString(location),
+        QStringLiteral("--now"),   QString::fromStdString(util::formatUtc(context.clock.now())),
+        QStringLiteral("run"),     QStringLiteral("--threads"),
+        QStringLiteral("1")};
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<std::unique_ptr<QProcess>> workers;
+    for (int i = 0; i < n; ++i) {
+        workers.push_back(std::make_unique<QProcess>());
+        workers.back()->start(QCoreApplication::applicationFilePath(), args);
+    }
+    for (auto &w : workers)
+        w->waitForFinished(-1);
+    return timer.nsecsElapsed() / 1e9;
+}
+
+void printWorkerSpeedup(const std::string &location, CommandContext &context)
+{
+    const double one = timeWorkerProcesses(location, 1, context);
+    const double two = timeWorkerProcesses(location, 2, context);
+    auto db = store::openStore(location);
+    const auto scalar = [&](const char *sql) {
+        auto st = db.prepare(sql);
+        return st.step() ? st.int64At(0) : -1;
+    };
+    context.out << QStringLiteral("  worker processes of one thread each sharing a cold run: one "
+                                  "%1 s, two %2 s: %3x (%4 briefs, %5 run)\n")
+                       .arg(one, 0, 'f', 2)
+                       .arg(two, 0, 'f', 2)
+                       .arg(one / two, 0, 'f', 2)
+                       .arg(count(scalar("SELECT count(*) FROM briefs")))
+                       .arg(scalar("SELECT count(*) FROM pipeline_runs"));
 }
 
 } // namespace
@@ -168,6 +220,7 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
     const Figures postgres =
         timePipeline(db, registry, context.clock, QStringLiteral("PostgreSQL"), context);
     printSideBySide(sqlite, postgres, context);
+    printWorkerSpeedup(pg->location(), context);
     return 0;
 }
 
