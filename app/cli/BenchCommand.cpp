@@ -49,7 +49,8 @@ void BenchCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("DIR")});
     parser.addOption(
         {QStringLiteral("pg"),
-         QStringLiteral("ingest, pipeline, reviewers: also run on PostgreSQL, in a new database "
+         QStringLiteral("ingest, pipeline, reviewers, console: also run on PostgreSQL, in a new "
+                        "database "
                         "bench_<pid> on this server (dropped at the end), and print "
                         "both engines side by side."),
          QStringLiteral("URI")});

@@ -6,6 +6,7 @@
 #include "Settings.h"
 #include "StoreWatcher.h"
 #include "agents/Policy.h"
+#include "cli/BenchStore.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -19,7 +20,9 @@
 #include "ports/IdGenerator.h"
 #include "review/BriefQueries.h"
 #include "store/OpenStore.h"
+#include "store/StorePort.h"
 #include "store/Transaction.h"
+#include "store/postgres/PgSql.h"
 #include "widgets/BriefView.h"
 
 #include <QApplication>
@@ -168,39 +171,19 @@ ExternalChange measureExternalChange(ui::InboxPage &page, ui::ConsoleContext &co
 
 } // namespace
 
-int benchConsole(const QCommandLineParser &parser, CommandContext &context)
+// The inbox over the store at `location`, as a manager opens it, and then a rep's queue.
+void measureConsole(const std::string &location, bool built, CommandContext &context)
 {
-    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
-        context.err << "baton bench console: needs the GUI application (run it as `baton bench "
-                       "console`)\n";
-        return 1;
-    }
-    const auto briefs = integerOption(parser, QStringLiteral("briefs"), 1000, 10000000, context);
-    if (!briefs)
-        return 2;
-    QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("console.sqlite"));
-    bool built = false;
-    if (!(parser.isSet(QStringLiteral("reuse")) && QFile::exists(path))) {
-        QFile::remove(path);
-        QElapsedTimer build;
-        build.start();
-        buildStore(dir, path, *briefs, context);
-        context.out
-            << QStringLiteral("  store built in %1 s\n").arg(build.nsecsElapsed() / 1e9, 0, 'f', 1);
-        built = true;
-    }
-
-    auto db = store::openStore(path.toStdString());
+    const QString path = QString::fromStdString(location);
+    auto db = store::openStore(location);
     const auto registry = contracts::ContractRegistry::builtIn();
     {
         auto &st = db.cached("SELECT count(*) FROM briefs");
         st.step();
         context.out << "bench console: " << QLocale(QLocale::English).toString(st.int64At(0))
-                    << " briefs in " << path << " (" << qgetenv("QT_QPA_PLATFORM") << ")\n";
+                    << " briefs in "
+                    << QString::fromStdString(store::pg::redactedLocation(location)) << " ("
+                    << qgetenv("QT_QPA_PLATFORM") << ")\n";
         st.reset();
     }
     ui::QtMessageBoxes messages;
@@ -271,6 +254,53 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context)
                        .arg(built ? QStringLiteral(", building the store included: re-run with "
                                                    "--dir DIR --reuse for the console alone")
                                   : QString());
+}
+
+int benchConsole(const QCommandLineParser &parser, CommandContext &context)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        context.err << "baton bench console: needs the GUI application (run it as `baton bench "
+                       "console`)\n";
+        return 1;
+    }
+    const auto briefs = integerOption(parser, QStringLiteral("briefs"), 1000, 10000000, context);
+    if (!briefs)
+        return 2;
+    QTemporaryDir temp;
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(QStringLiteral("console.sqlite"));
+    bool built = false;
+    if (!(parser.isSet(QStringLiteral("reuse")) && QFile::exists(path))) {
+        QFile::remove(path);
+        QElapsedTimer build;
+        build.start();
+        buildStore(dir, path, *briefs, context);
+        context.out
+            << QStringLiteral("  store built in %1 s\n").arg(build.nsecsElapsed() / 1e9, 0, 'f', 1);
+        built = true;
+    }
+
+    measureConsole(path.toStdString(), built, context);
+    if (!parser.isSet(QStringLiteral("pg")))
+        return 0;
+    BenchStore pg = BenchStore::postgres(parser.value(QStringLiteral("pg")).toStdString());
+    {
+        QElapsedTimer port;
+        port.start();
+        auto from = store::openStore(path.toStdString());
+        auto to = store::openStore(pg.fresh());
+        const auto result = store::StorePort(from, to, path.toStdString())
+                                .run([](const store::StorePort::Progress &) {});
+        to.exec("ANALYZE");
+        context.out << QStringLiteral("bench console: the store ported to PostgreSQL (%1 rows) "
+                                      "in %2 s%3\n")
+                           .arg(result.rowsCopied)
+                           .arg(port.nsecsElapsed() / 1e9, 0, 'f', 1)
+                           .arg(result.ok() ? QString() : QStringLiteral(" (CHECKS DIFFER)"));
+    }
+    measureConsole(pg.location(), false, context);
     return 0;
 }
 
