@@ -11,6 +11,7 @@
 #include "review/subscribers/StandardSubscribers.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/TransientRetry.h"
 #include "util/Time.h"
 
 #include <nlohmann/json.hpp>
@@ -192,7 +193,17 @@ BriefState ReviewService::brief(std::int64_t id)
     return readBriefState(m_db, id);
 }
 
+// An action in a transaction of its own is tried again when the team database gave it up to
+// break a deadlock: everything it does (the brief, its action, the audit, search and outbox)
+// is in that transaction.
 BriefState ReviewService::act(const Actor &who, const ReviewRequest &request)
+{
+    if (m_db.inTransaction())
+        return actOnce(who, request);
+    return store::retryTransient([&] { return actOnce(who, request); });
+}
+
+BriefState ReviewService::actOnce(const Actor &who, const ReviewRequest &request)
 {
     const Transition &t = transition(request.action);
     const ReviewRequest taken = onlyWhatItTakes(request, t.takes);

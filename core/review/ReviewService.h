@@ -126,6 +126,7 @@ public:
 
 private:
     struct Change;
+    BriefState actOnce(const Actor &who, const ReviewRequest &request);
     void checkStart(const Actor &who, const Transition &t, const ReviewRequest &request,
                     const BriefState &before);
     Change changeFor(const Actor &who, const ReviewRequest &request, const BriefState &before);
