@@ -22,13 +22,15 @@ usage() {
 }
 
 # Runs a PostgreSQL binary as OWNER: as is when that is us, else through runuser (root only).
+# The server keeps the machine's clock when the tests run under faketime: it is the team's
+# server, not code under test, and libfaketime stops its deadlock timer from firing.
 as_owner() {
   local owner="$1"
   shift
   if [ "$owner" = "$(id -un)" ]; then
-    "$@"
+    env -u LD_PRELOAD -u FAKETIME "$@"
   else
-    runuser -u "$owner" -- "$@"
+    env -u LD_PRELOAD -u FAKETIME runuser -u "$owner" -- "$@"
   fi
 }
 
