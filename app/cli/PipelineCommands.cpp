@@ -218,7 +218,7 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
                     << " failed, " << s.notRead
                     << " not read (no import touched them since the last run) in "
                     << QString::number(s.seconds, 'f', 2) << " s";
-        if (s.joined || s.evaluatedHere != s.total - s.notRead)
+        if (s.joined || s.evaluatedHere != s.total)
             context.out << "; this worker evaluated " << s.evaluatedHere << " of them";
         context.out << "\n";
         return s.failed ? 1 : 0;
