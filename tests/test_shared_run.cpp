@@ -72,6 +72,7 @@ class TestSharedRun : public QObject
         QCOMPARE(scalar(db, "SELECT count(*) FROM run_chunks WHERE done = 0"), 0);
         const auto expected = reference(db);
         const auto got = briefDecisions(db);
+        QVERIFY(!expected.empty());
         QCOMPARE(got.size(), expected.size());
         QVERIFY(got == expected);
         QCOMPARE(scalar(db, "SELECT count(*) FROM briefs"),

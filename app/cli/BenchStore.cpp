@@ -1,6 +1,7 @@
 #include "cli/BenchStore.h"
 
 #include "store/Database.h"
+#include "store/OpenStore.h"
 
 #include <QFile>
 #include <unistd.h>
@@ -81,6 +82,16 @@ std::string BenchStore::fresh()
     dropDatabase();
     onServer("CREATE DATABASE " + m_database);
     return m_location;
+}
+
+store::StorePort::Result BenchStore::portFrom(const std::string &sqlitePath)
+{
+    auto from = store::openStore(sqlitePath);
+    auto to = store::openStore(fresh());
+    auto result =
+        store::StorePort(from, to, sqlitePath).run([](const store::StorePort::Progress &) {});
+    to.exec("ANALYZE");
+    return result;
 }
 
 QString BenchStore::engineName() const

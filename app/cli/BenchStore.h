@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Engine.h"
+#include "store/StorePort.h"
 
 #include <QString>
 #include <string>
@@ -28,6 +29,9 @@ public:
     // anew) and returns it.
     std::string fresh();
     const std::string &location() const { return m_location; }
+    // Empties the location and fills it with the SQLite store at `sqlitePath` as `baton store
+    // port` does, then has the server gather statistics, so both engines bench the same rows.
+    store::StorePort::Result portFrom(const std::string &sqlitePath);
     store::Engine engine() const { return m_engine; }
     // "SQLite" or "PostgreSQL", for the columns side by side.
     QString engineName() const;

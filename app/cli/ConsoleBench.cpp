@@ -20,7 +20,6 @@
 #include "ports/IdGenerator.h"
 #include "review/BriefQueries.h"
 #include "store/OpenStore.h"
-#include "store/StorePort.h"
 #include "store/Transaction.h"
 #include "store/postgres/PgSql.h"
 #include "widgets/BriefView.h"
@@ -289,11 +288,7 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context)
     {
         QElapsedTimer port;
         port.start();
-        auto from = store::openStore(path.toStdString());
-        auto to = store::openStore(pg.fresh());
-        const auto result = store::StorePort(from, to, path.toStdString())
-                                .run([](const store::StorePort::Progress &) {});
-        to.exec("ANALYZE");
+        const auto result = pg.portFrom(path.toStdString());
         context.out << QStringLiteral("bench console: the store ported to PostgreSQL (%1 rows) "
                                       "in %2 s%3\n")
                            .arg(result.rowsCopied)

@@ -55,15 +55,20 @@ struct Figures
     pipeline::RunSummary cold, second;
 };
 
+void clearPipelineOutput(store::Database &db)
+{
+    store::Transaction tx(db);
+    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
+            "DELETE FROM briefs; DELETE FROM pipeline_runs");
+    tx.commit();
+}
+
 // The store the pipeline bench leaves in --dir: with --reuse, an earlier bench's, its
 // pipeline output removed (a cold run again without building 5M events anew).
 void reuseStore(const QString &storePath, CommandContext &context)
 {
     auto db = store::openStore(storePath.toStdString());
-    store::Transaction tx(db);
-    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
-            "DELETE FROM briefs; DELETE FROM pipeline_runs");
-    tx.commit();
+    clearPipelineOutput(db);
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     context.out << "bench pipeline: reusing " << storePath << "\n";
 }
@@ -96,10 +101,7 @@ void portStore(const QString &storePath, BenchStore &pg, CommandContext &context
 {
     QElapsedTimer timer;
     timer.start();
-    auto from = store::openStore(storePath.toStdString());
-    auto to = store::openStore(pg.fresh());
-    const auto result = store::StorePort(from, to, storePath.toStdString())
-                            .run([](const store::StorePort::Progress &) {});
+    const auto result = pg.portFrom(storePath.toStdString());
     const double seconds = timer.nsecsElapsed() / 1e9;
     context.out << QStringLiteral("  ported to PostgreSQL (store port): %1 rows in %2 s, %3 "
                                   "rows/s%4\n")
@@ -107,7 +109,6 @@ void portStore(const QString &storePath, BenchStore &pg, CommandContext &context
                        .arg(seconds, 0, 'f', 1)
                        .arg(count(qint64(double(result.rowsCopied) / seconds)))
                        .arg(result.ok() ? QString() : QStringLiteral(" (CHECKS DIFFER)"));
-    to.exec("ANALYZE");
     context.out.flush();
 }
 
@@ -128,14 +129,6 @@ void printSideBySide(const Figures &s, const Figures &p, CommandContext &context
     context.out << "  briefs: " << count(s.cold.briefed) << " on SQLite, " << count(p.cold.briefed)
                 << " on PostgreSQL"
                 << (s.cold.briefed == p.cold.briefed ? " (the same)" : " (DIFFER)") << "\n";
-}
-
-void clearPipelineOutput(store::Database &db)
-{
-    store::Transaction tx(db);
-    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
-            "DELETE FROM briefs; DELETE FROM pipeline_runs");
-    tx.commit();
 }
 
 // Cold runs by `baton run` processes of one thread each against the store at once: the wall

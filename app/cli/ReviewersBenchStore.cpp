@@ -129,10 +129,8 @@ BenchLogins::BenchLogins(const QString &storePath, BenchStore &pg, std::vector<B
 {
     QElapsedTimer timer;
     timer.start();
-    auto from = store::openStore(storePath.toStdString());
-    auto to = store::openStore(pg.fresh());
-    const auto ported = store::StorePort(from, to, storePath.toStdString())
-                            .run([](const store::StorePort::Progress &) {});
+    const auto ported = pg.portFrom(storePath.toStdString());
+    auto to = store::openStore(pg.location());
     store::Transaction tx(to);
     to.exec(team::teamInitSql());
     const std::string prefix = "bench_" + std::to_string(::getpid()) + "_";

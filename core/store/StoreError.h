@@ -2,8 +2,15 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace baton::store {
+
+// A PostgreSQL SQLSTATE saying the connection broke or the server shut it down.
+inline bool isConnectionLostState(std::string_view state) noexcept
+{
+    return state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03";
+}
 
 // Every failure of the store surfaces as this, carrying a SQLite result code so callers can
 // tell "busy" from "corrupt" from "not a database" without parsing messages. PostgreSQL's
@@ -21,11 +28,7 @@ public:
     const std::string &sqlState() const noexcept { return m_sqlState; }
     // The team database's connection broke (or the server shut it down): the work may be
     // tried again on a new connection once the server is back.
-    bool connectionLost() const noexcept
-    {
-        return m_sqlState.starts_with("08") || m_sqlState == "57P01" || m_sqlState == "57P02" ||
-               m_sqlState == "57P03";
-    }
+    bool connectionLost() const noexcept { return isConnectionLostState(m_sqlState); }
 
 private:
     int m_code;

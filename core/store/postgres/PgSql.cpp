@@ -1,5 +1,7 @@
 #include "store/postgres/PgSql.h"
 
+#include "store/StoreError.h"
+
 #include <algorithm>
 #include <sqlite3.h>
 
@@ -81,7 +83,7 @@ int sqliteCodeFor(std::string_view state)
         return SQLITE_BUSY;
     if (state == "53100")
         return SQLITE_FULL;
-    if (state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03")
+    if (isConnectionLostState(state))
         return SQLITE_IOERR;
     if (state == "42501")
         return SQLITE_PERM;
