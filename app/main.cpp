@@ -1,3 +1,4 @@
+#include "TeamPassword.h"
 #include "cli/Command.h"
 #include "console/Console.h"
 
@@ -26,6 +27,7 @@ int main(int argc, char **argv)
     // Everything Baton writes (the store, its -wal and -shm, demo data, exports, the JSONL
     // sink, logs) holds people's data: the owner's alone, whatever the shell's umask.
     ::umask(077);
+    baton::app::installTeamPasswordSource();
 
     QStringList arguments;
     for (int i = 1; i < argc; ++i)

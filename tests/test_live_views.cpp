@@ -327,6 +327,23 @@ private slots:
                  qPrintable(page.crmStatus()->text()));
         QVERIFY(token->text().isEmpty());
 
+        // The team database's password goes to the same place, under its own name.
+        auto *teamPassword = page.findChild<QLineEdit *>(QStringLiteral("teamDatabasePassword"));
+        QVERIFY(teamPassword);
+        QCOMPARE(teamPassword->echoMode(), QLineEdit::Password);
+        teamPassword->setFocus();
+        QTest::keyClicks(teamPassword, QStringLiteral("team-pass-9"));
+        QTest::keyClick(teamPassword, Qt::Key_Return);
+        QVERIFY(teamPassword->text().isEmpty());
+        auto *teamStatus = page.findChild<QLabel *>(QStringLiteral("teamDatabaseStatus"));
+        QVERIFY2(teamStatus->text().contains(QStringLiteral("password is kept in")),
+                 qPrintable(teamStatus->text()));
+        std::string error;
+        QCOMPARE(app::FileSecretStore(app::FileSecretStore::defaultPath())
+                     .read("team-database", error)
+                     .value_or(""),
+                 std::string("team-pass-9"));
+
         url->setFocus();
         QTest::keyClicks(url, sandbox.baseUrl());
         QTest::keyClick(url, Qt::Key_Tab); // editing ends: saved, and the next push uses it

@@ -16,6 +16,8 @@ const QString kRep = QStringLiteral("sam.patel@baton.example");
 const QString kOtherRep = QStringLiteral("lena.fischer@baton.example");
 const QString kManager = QStringLiteral("dana.okoro@baton.example");
 const QString kNow = QStringLiteral("2026-12-01T09:00:00Z");
+// A login whose password the server checks (scram-sha-256); the others are trusted.
+const QString kKeyed = QStringLiteral("noor.haddad@baton.example");
 
 using Ran = ProgramRun;
 
@@ -37,6 +39,7 @@ private slots:
     void aRepCannotChangeABriefBehindTheReviewPath();
     void aRepActsThroughBatonAsTheirLogin();
     void aManagerReadsEveryBrief();
+    void aPasswordTheServerAsksForComesFromTheKeychain();
 
 private:
     // The database as `login` connects to it (the owner when empty).
@@ -214,6 +217,68 @@ void TestTeamMode::aManagerReadsEveryBrief()
 {
     QCOMPARE(scalar(kManager, QStringLiteral("SELECT count(*) FROM briefs")),
              scalar({}, QStringLiteral("SELECT count(*) FROM briefs")));
+}
+
+// The server asks Noor for a password that neither the address nor ~/.pgpass holds: baton
+// says where to put it, then connects with the team-database secret `baton secret set`
+// keeps (in the 0600 file here: no keychain service runs in a test's environment).
+void TestTeamMode::aPasswordTheServerAsksForComesFromTheKeychain()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *dir : {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"})
+        env.insert(QString::fromLatin1(dir), home.path());
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    env.remove(QStringLiteral("PGPASSWORD"));
+    const auto batonIn = [&](const QStringList &args, const QByteArray &input = {}) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(BATON_EXECUTABLE),
+                QStringList{QStringLiteral("--now"), kNow} + args);
+        p.write(input);
+        p.closeWriteChannel();
+        Ran r;
+        if (p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit)
+            r.exitCode = p.exitCode();
+        r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+        return r;
+    };
+    const Ran added = batonIn({QStringLiteral("--store"), uri(), QStringLiteral("team"),
+                               QStringLiteral("add-user"), kKeyed, QStringLiteral("--role"),
+                               QStringLiteral("rep"), QStringLiteral("--password-stdin")},
+                              "correct horse 7\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    // The cluster's own rules: Noor's login checks a password, before the trust for everyone.
+    const QString socketDir = QUrlQuery(m_cluster).queryItemValue(QStringLiteral("host"));
+    QFile hba(socketDir + QStringLiteral("/data/pg_hba.conf"));
+    QVERIFY(hba.open(QIODevice::ReadWrite));
+    const QByteArray rules = hba.readAll();
+    QVERIFY(hba.seek(0));
+    hba.write("local all \"" + kKeyed.toUtf8() + "\" scram-sha-256\n" + rules);
+    hba.close();
+    QCOMPARE(scalar({}, QStringLiteral("SELECT pg_reload_conf()")), QStringLiteral("t"));
+
+    const QStringList stats{QStringLiteral("--store"), uri(kKeyed), QStringLiteral("stats")};
+    const Ran without = batonIn(stats);
+    QVERIFY(without.exitCode != 0);
+    QVERIFY2(without.err.contains(QStringLiteral("no password supplied")) &&
+                 without.err.contains(QStringLiteral("baton secret set team-database")),
+             qPrintable(without.err));
+
+    const QStringList keep{QStringLiteral("secret"), QStringLiteral("set"),
+                           QStringLiteral("team-database"), QStringLiteral("--file")};
+    QCOMPARE(batonIn(keep, "wrong horse\n").exitCode, 0);
+    const Ran wrong = batonIn(stats);
+    QVERIFY(wrong.exitCode != 0);
+    QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")) &&
+                 wrong.err.contains(QStringLiteral("came from the OS keychain")),
+             qPrintable(wrong.err));
+
+    QCOMPARE(batonIn(keep, "correct horse 7\n").exitCode, 0);
+    const Ran kept = batonIn(stats);
+    QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
 }
 
 QTEST_GUILESS_MAIN(TestTeamMode)

@@ -2498,10 +2498,6 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <translation>Die Konsole öffnet sie ab dem nächsten Start, mit Ihrer eigenen Datenbankanmeldung; --store und BATON_STORE haben Vorrang. Leer: die Speicherdatei dieses Computers.</translation>
     </message>
     <message>
-        <source>Not kept: the address holds a password. Put the password in ~/.pgpass (or PGPASSFILE) and leave it out of the address.</source>
-        <translation>Nicht übernommen: Die Adresse enthält ein Passwort. Legen Sie das Passwort in ~/.pgpass (oder PGPASSFILE) ab und lassen Sie es aus der Adresse weg.</translation>
-    </message>
-    <message>
         <source>Not kept: a team database is a postgresql:// address or service=NAME.</source>
         <translation>Nicht übernommen: Eine Team-Datenbank ist eine postgresql://-Adresse oder service=NAME.</translation>
     </message>
@@ -2512,6 +2508,22 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Kept: the console opens the team database from its next start.</source>
         <translation>Übernommen: Die Konsole öffnet ab dem nächsten Start die Team-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Password, if the server asks for one: kept in the OS keychain (Enter)</source>
+        <translation>Passwort, falls der Server eines verlangt: im Schlüsselbund des Systems gespeichert (Eingabe)</translation>
+    </message>
+    <message>
+        <source>The password was not kept: %1</source>
+        <translation>Das Passwort wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The password is kept in %1; the console uses it from its next start, where ~/.pgpass has none.</source>
+        <translation>Das Passwort ist in %1 gespeichert; die Konsole verwendet es ab dem nächsten Start, wo ~/.pgpass keines enthält.</translation>
+    </message>
+    <message>
+        <source>Not kept: the address holds a password. Type it in the password field (the OS keychain keeps it) or put it in ~/.pgpass, and leave it out of the address.</source>
+        <translation>Nicht gespeichert: Die Adresse enthält ein Passwort. Geben Sie es im Passwortfeld ein (der Schlüsselbund des Systems speichert es) oder legen Sie es in ~/.pgpass ab, und lassen Sie es aus der Adresse weg.</translation>
     </message>
 </context>
 <context>

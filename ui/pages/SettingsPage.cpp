@@ -7,6 +7,7 @@
 #include "models/DisplayFormat.h"
 #include "models/Labels.h"
 #include "pipeline/Team.h"
+#include "store/PasswordSource.h"
 #include "widgets/ApprovalGraceSetting.h"
 
 #include <QComboBox>
@@ -215,12 +216,35 @@ QWidget *SettingsPage::buildTeamDatabase()
     m_teamStatus->setText(
         tr("The console opens it from its next start, as your own database login; --store and "
            "BATON_STORE come first. Empty: this computer's store file."));
+    m_teamPassword = new QLineEdit(box);
+    m_teamPassword->setObjectName(QStringLiteral("teamDatabasePassword"));
+    m_teamPassword->setEchoMode(QLineEdit::Password);
+    m_teamPassword->setPlaceholderText(
+        tr("Password, if the server asks for one: kept in the OS keychain (Enter)"));
+    m_teamPassword->setEnabled(m_crm != nullptr);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_team);
+    layout->addWidget(m_teamPassword);
     layout->addWidget(m_teamStatus);
     connect(m_team, &QLineEdit::editingFinished, this, &SettingsPage::saveTeamDatabase);
+    connect(m_teamPassword, &QLineEdit::returnPressed, this, &SettingsPage::keepTeamPassword);
     return box;
+}
+
+void SettingsPage::keepTeamPassword()
+{
+    if (!m_crm || m_teamPassword->text().isEmpty())
+        return;
+    QString error;
+    const QString name = QString::fromLatin1(store::kTeamDatabaseSecret);
+    const QString where = m_crm->keepSecret(name, m_teamPassword->text(), error);
+    m_teamPassword->clear(); // kept or not, the window does not hold it
+    m_teamStatus->setText(where.isEmpty()
+                              ? tr("The password was not kept: %1").arg(error)
+                              : tr("The password is kept in %1; the console uses it from its "
+                                   "next start, where ~/.pgpass has none.")
+                                    .arg(where));
 }
 
 void SettingsPage::saveTeamDatabase()
@@ -228,8 +252,9 @@ void SettingsPage::saveTeamDatabase()
     const QString location = m_team->text().trimmed();
     // Settings are a plain file: a password belongs where libpq keeps it.
     if (!QUrl(location).password().isEmpty()) {
-        m_teamStatus->setText(tr("Not kept: the address holds a password. Put the password in "
-                                 "~/.pgpass (or PGPASSFILE) and leave it out of the address."));
+        m_teamStatus->setText(tr("Not kept: the address holds a password. Type it in the "
+                                 "password field (the OS keychain keeps it) or put it in "
+                                 "~/.pgpass, and leave it out of the address."));
         return;
     }
     if (!location.isEmpty() && !location.startsWith(QLatin1String("postgresql://")) &&

@@ -45,6 +45,8 @@ private:
     void tested(bool ok, const QString &message);
     QWidget *buildTeamDatabase();
     void saveTeamDatabase();
+    // Keeps the typed password as the team-database secret in the OS keychain, then clears it.
+    void keepTeamPassword();
 
     Settings &m_settings;
     CrmConnection *m_crm;
@@ -61,6 +63,7 @@ private:
     QPushButton *m_test;
     QLabel *m_crmStatus;
     QLineEdit *m_team = nullptr;
+    QLineEdit *m_teamPassword = nullptr;
     QLabel *m_teamStatus = nullptr;
 };
 

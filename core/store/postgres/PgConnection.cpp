@@ -1,5 +1,6 @@
 #include "store/postgres/PgConnection.h"
 
+#include "store/PasswordSource.h"
 #include "store/StoreError.h"
 #include "store/postgres/PgSql.h"
 #include "store/postgres/PgStatement.h"
@@ -26,7 +27,8 @@ std::string whyNotConnected(const std::string &location, const std::string &libp
     std::string advice;
     if (libpq.find("password authentication failed") != std::string::npos ||
         libpq.find("no password supplied") != std::string::npos)
-        advice = " (check the user and the password in ~/.pgpass, PGPASSFILE or the service file)";
+        advice = " (check the user, and the password in ~/.pgpass, PGPASSFILE, the service file or "
+                 "the OS keychain's team-database secret: `baton secret set team-database`)";
     else if (libpq.find("does not exist") != std::string::npos)
         advice = " (ask the team's database owner for the database and your login)";
     else if (libpq.find("Connection refused") != std::string::npos ||
@@ -35,6 +37,25 @@ std::string whyNotConnected(const std::string &location, const std::string &libp
              libpq.find("timeout expired") != std::string::npos)
         advice = " (is the server running and reachable from here?)";
     return "team database " + location + ": cannot connect: " + trimmed(libpq) + advice;
+}
+
+// libpq first, as psql would; when the server asked for a password that none of libpq's
+// places had, once more with the one the installed PasswordSource (the OS keychain) keeps.
+PGconn *connect(const std::string &location, const std::string &shown, bool &fromSource)
+{
+    PGconn *raw = PQconnectdb(location.c_str());
+    fromSource = false;
+    if (!raw || PQstatus(raw) == CONNECTION_OK || !PQconnectionNeedsPassword(raw))
+        return raw;
+    const auto password = passwordFor(shown);
+    if (!password)
+        return raw;
+    PQfinish(raw);
+    // The location is expanded first, so the password given after it is the one used.
+    const char *keywords[] = {"dbname", "password", nullptr};
+    const char *values[] = {location.c_str(), password->c_str(), nullptr};
+    fromSource = true;
+    return PQconnectdbParams(keywords, values, 1);
 }
 
 } // namespace
@@ -52,12 +73,17 @@ PgConnection::~PgConnection()
 std::unique_ptr<PgConnection> PgConnection::open(const std::string &location)
 {
     const std::string shown = pg::redactedLocation(location);
-    PGconn *raw = PQconnectdb(location.c_str());
+    bool fromSource = false;
+    PGconn *raw = connect(location, shown, fromSource);
     std::unique_ptr<PgConnection> db(new PgConnection(raw, shown));
     if (!raw)
         throw StoreError(SQLITE_NOMEM, "team database " + shown + ": out of memory");
     if (PQstatus(raw) != CONNECTION_OK)
-        throw StoreError(SQLITE_CANTOPEN, whyNotConnected(shown, PQerrorMessage(raw)));
+        throw StoreError(SQLITE_CANTOPEN,
+                         whyNotConnected(shown, PQerrorMessage(raw)) +
+                             (fromSource ? " (the password tried was the team-database secret; it "
+                                           "came from the OS keychain or Baton's secrets file)"
+                                         : ""));
     if (PQserverVersion(raw) < kOldestServer)
         throw StoreError(SQLITE_CANTOPEN, "team database " + shown +
                                               ": the server runs PostgreSQL " +
