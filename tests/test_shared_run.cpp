@@ -44,7 +44,8 @@ class TestSharedRun : public QObject
     {
         auto *p = new QProcess;
         p->start(QStringLiteral(BATON_EXECUTABLE),
-                 QStringList{QStringLiteral("--store"), QString::fromStdString(store),
+                 QStringList{QStringLiteral("--now"), QStringLiteral("2026-11-17T09:00:00Z"),
+                             QStringLiteral("--store"), QString::fromStdString(store),
                              QStringLiteral("run"), QStringLiteral("--threads"),
                              QStringLiteral("1"), QStringLiteral("--chunk"), QStringLiteral("40")} +
                      extra);
