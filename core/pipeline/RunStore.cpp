@@ -87,6 +87,10 @@ std::vector<std::int64_t> unpackLeads(std::span<const std::uint8_t> bytes)
 
 RunStore::RunStore(store::Database &db)
     : m_db(db),
+      m_briefs("INSERT INTO briefs (id, lead_id, run_id, fingerprint, status, owner, sla_due, "
+               "score, grid, escalation_reasons, brief, created_at, lead_name, company, "
+               "completeness, signal_at, pipeline_ms, inputs)",
+               18),
       m_items("INSERT INTO run_items (run_id, lead_id, status, fingerprint, brief_id, error)", 6,
               "ON CONFLICT (run_id, lead_id) DO UPDATE SET status = excluded.status, "
               "fingerprint = excluded.fingerprint, brief_id = excluded.brief_id, "
@@ -316,27 +320,51 @@ void RunStore::prefetchBriefs(std::span<const std::int64_t> leadIds)
     m_prior.load(m_db, leadIds);
 }
 
+void RunStore::reserveBriefIds(std::size_t count)
+{
+    m_briefIds.clear();
+    if (count == 0)
+        return;
+    if (m_db.engine() == store::Engine::Postgres) {
+        auto &st = m_db.cached("SELECT nextval(pg_get_serial_sequence('briefs', 'id')) FROM "
+                               "generate_series(1, ?) ORDER BY 1 DESC");
+        st.bind(1, static_cast<std::int64_t>(count));
+        while (st.step())
+            m_briefIds.push_back(st.int64At(0));
+        st.reset();
+        return;
+    }
+    // Held rows are not in the table yet: count past them too.
+    auto &st = m_db.cached("SELECT coalesce(max(id), 0) FROM briefs");
+    st.step();
+    std::int64_t last = std::max(st.int64At(0), m_lastHeldBrief);
+    st.reset();
+    for (std::size_t i = count; i > 0; --i)
+        m_briefIds.push_back(last + static_cast<std::int64_t>(i));
+}
+
 std::int64_t RunStore::writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &e,
                                   const std::string &traceId, const std::string &createdAt)
 {
     e.freeze();
-    auto &insert = m_db.cached(
-        "INSERT INTO briefs (lead_id, run_id, fingerprint, status, owner, sla_due, score, grid, "
-        "escalation_reasons, brief, created_at, lead_name, company, completeness, signal_at, "
-        "pipeline_ms, inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, "
-        "?) RETURNING id");
-    insert.bindAll(leadId, runId, e.fingerprint,
-                   util::nameOf(e.handoff->escalated ? review::BriefStatus::Escalated
-                                                     : review::BriefStatus::PendingReview),
-                   e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText,
-                   createdAt, e.leadName, e.company, e.completeness, e.signalAt, e.pipelineMs);
-    if (!e.briefInputs.empty())
-        insert.bindBlob(17, e.briefInputs);
-    insert.step();
-    const std::int64_t id = insert.int64At(0);
-    insert.reset();
-    if (m_newBriefs.contains(leadId))
+    if (m_briefIds.empty())
+        reserveBriefIds(1);
+    const std::int64_t id = m_briefIds.back();
+    m_briefIds.pop_back();
+    if (m_newBriefs.contains(leadId)) {
+        m_briefs.flush(m_db); // the lead's earlier brief must be in the table to be superseded
         supersedeOlderBriefs();
+    }
+    m_briefs.add(
+        id, leadId, runId, e.fingerprint,
+        util::nameOf(e.handoff->escalated ? review::BriefStatus::Escalated
+                                          : review::BriefStatus::PendingReview),
+        e.handoff->owner, e.slaDue, e.score, e.grid, e.reasonsText, e.briefText, createdAt,
+        e.leadName, e.company, e.completeness,
+        e.signalAt.empty() ? std::optional<std::string>() : std::optional(e.signalAt), e.pipelineMs,
+        e.briefInputs.empty() ? std::optional<std::span<const std::uint8_t>>()
+                              : std::optional(std::span<const std::uint8_t>(e.briefInputs)));
+    m_lastHeldBrief = std::max(m_lastHeldBrief, id);
     m_newBriefs.emplace(leadId, id);
     for (std::size_t i = 0; i < e.steps.size(); ++i) {
         const StepRow &s = e.steps[i];
@@ -380,6 +408,8 @@ void RunStore::supersedeOlderBriefs()
 
 void RunStore::flushWrites()
 {
+    m_briefs.flush(m_db);
+    m_lastHeldBrief = 0;
     supersedeOlderBriefs();
     m_steps.flush(m_db);
     m_items.flush(m_db);

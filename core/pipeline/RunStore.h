@@ -97,8 +97,13 @@ public:
     // Freezes the evaluation first if it is not. The steps, and the items finishItem()
     // records, are held until flushWrites(), which the caller calls before committing:
     // sent together, many rows a statement.
+    // Brief rows too are held until flushWrites(), their ids taken from reserveBriefIds().
     std::int64_t writeBrief(std::int64_t leadId, const std::string &runId, Evaluation &evaluation,
                             const std::string &traceId, const std::string &createdAt);
+    // Ids for the next `count` briefs of this write transaction, in one statement: from the
+    // briefs' sequence on PostgreSQL; past the largest id on SQLite, whose one write lock this
+    // transaction holds. writeBrief() reserves one at a time when none are left.
+    void reserveBriefIds(std::size_t count);
     void finishItem(const std::string &runId, std::int64_t leadId, ItemStatus status,
                     const std::string &fingerprint, std::optional<std::int64_t> briefId,
                     const std::string &error = {});
@@ -130,7 +135,9 @@ private:
 
     store::Database &m_db;
     PriorBriefs m_prior;
-    store::BufferedInsert m_items, m_steps;
+    store::BufferedInsert m_briefs, m_items, m_steps;
+    std::vector<std::int64_t> m_briefIds; // reserved, not yet used; the next at the back
+    std::int64_t m_lastHeldBrief = 0;     // SQLite: the largest id held, not yet flushed
     std::map<std::int64_t, std::int64_t> m_newBriefs; // lead -> its brief not yet superseding
 };
 

@@ -45,6 +45,8 @@ void BufferedInsert::bindRows(Statement &st, std::size_t firstValue, std::size_t
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::string>)
                     st.bindStatic(index, v);
+                else if constexpr (std::is_same_v<T, Blob>)
+                    st.bindBlob(index, v);
                 else
                     st.bind(index, v);
             },

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -31,8 +32,10 @@ public:
     std::size_t pendingRows() const { return m_values.size() / m_columns; }
 
 private:
-    using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+    using Blob = std::vector<std::uint8_t>;
+    using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
     void push(std::nullptr_t) { m_values.emplace_back(nullptr); }
+    void push(std::span<const std::uint8_t> v) { m_values.emplace_back(Blob(v.begin(), v.end())); }
     void push(double v) { m_values.emplace_back(v); }
     void push(std::string_view v) { m_values.emplace_back(std::string(v)); }
     void push(const std::string &v) { m_values.emplace_back(v); }
