@@ -37,6 +37,23 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(*) FROM lead_identities"), 2);
     }
 
+    // Text reaches the store byte for byte, whatever it holds: PostgreSQL's COPY escapes
+    // backslashes, tabs and line ends, SQLite binds them.
+    void keepsEveryCharacterOfAValue()
+    {
+        TempStore s;
+        const QByteArray data =
+            R"({"contract":"engagement_event","version":2,"record":{"source_system":"website","source_id":"ev-x","lead":{"source_system":"website","source_id":"w-1"},"type":"pricing_page_view","occurred_at":"2026-11-03T09:00:00Z","asset":"a\\b\tc\nd\re \\N f","attributes":{"q":"x\ty"}}})"
+            "\n";
+        const auto r = s.import(QStringLiteral("odd.jsonl"), data);
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.accepted, 1);
+        QCOMPARE(s.text("SELECT asset FROM events WHERE source_id = 'ev-x'"),
+                 QStringLiteral("a\\b\tc\nd\re \\N f"));
+        QCOMPARE(s.text("SELECT attributes FROM events WHERE source_id = 'ev-x'"),
+                 QStringLiteral(R"({"q":"x\ty"})"));
+    }
+
     void quarantinesWhatTheContractsRefuse()
     {
         TempStore s;

@@ -1,10 +1,10 @@
+#include "TestStoreLocation.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/OpenStore.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
 #include "store/WalRestarts.h"
-#include "TestStoreLocation.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -53,7 +53,8 @@ private slots:
     void opensNewStoreInWalWithSchema()
     {
         if (onPostgres())
-            QSKIP("WAL, PRAGMAs and sqlite_schema are SQLite's: aNewStoreHasTheSchema covers PostgreSQL");
+            QSKIP("WAL, PRAGMAs and sqlite_schema are SQLite's: aNewStoreHasTheSchema covers "
+                  "PostgreSQL");
         QTemporaryDir dir;
         auto db = openStore(path(dir, "a/b/store.sqlite").toStdString());
         QVERIFY(QFile::exists(path(dir, "a/b/store.sqlite")));
@@ -84,9 +85,10 @@ private slots:
         QTemporaryDir dir;
         auto db = openStore(testStoreLocation(path(dir, "new.sqlite").toStdString()));
         QCOMPARE(db.userVersion(), latestSchemaVersion());
-        const char *exists = db.engine() == Engine::Postgres
-                                 ? "SELECT count(*) FROM pg_tables WHERE tablename = ?"
-                                 : "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?";
+        const char *exists =
+            db.engine() == Engine::Postgres
+                ? "SELECT count(*) FROM pg_tables WHERE tablename = ?"
+                : "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?";
         for (const char *table :
              {"accounts", "leads", "events", "enrichment", "contracts", "ingest_batches",
               "quarantine", "sync_cursors", "sync_files", "lead_identities", "contract_usage",
@@ -173,8 +175,9 @@ private slots:
             db.exec("INSERT INTO t VALUES (2)");
             tx.commit();
         }
-        auto st = db.prepare(db.engine() == Engine::Postgres ? "SELECT string_agg(v::text, ',') FROM t"
-                                                             : "SELECT group_concat(v) FROM t");
+        auto st =
+            db.prepare(db.engine() == Engine::Postgres ? "SELECT string_agg(v::text, ',') FROM t"
+                                                       : "SELECT group_concat(v) FROM t");
         QVERIFY(st.step());
         QCOMPARE(st.textAt(0), std::string("2"));
         QVERIFY(!db.inTransaction());
@@ -463,6 +466,40 @@ private slots:
         }
         QVERIFY(seen.step());
         QCOMPARE(seen.int64At(0), 86);
+    }
+
+    // Every event names a batch that exists, and a batch with events stays: SQLite's foreign
+    // key, PostgreSQL's per-statement triggers (v19).
+    void anEventsBatchExistsAndStays()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(testStoreLocation(path(dir, "batches.sqlite").toStdString()));
+        db.exec("INSERT INTO ingest_batches (id, source_system, format, file_name, file_sha256, "
+                "file_size, started_at) VALUES (7, 'web', 'jsonl', 'a.jsonl', 'x', 1, "
+                "'2026-11-01T00:00:00Z')");
+        const auto insert = [&](std::int64_t batch, const char *id) {
+            auto st = db.prepare("INSERT INTO events (source_system, source_id, batch_id, "
+                                 "content_hash, contract_version, lead_system, lead_ref, type, "
+                                 "occurred_at) VALUES ('web', ?, ?, ?, 1, 'web', 'l', "
+                                 "'page_view', '2026-11-01T00:00:00Z')");
+            const std::uint8_t hash[] = {0};
+            st.bindAll(id, batch);
+            st.bindBlob(3, hash);
+            st.run();
+        };
+        insert(7, "e1");
+        QVERIFY_THROWS_EXCEPTION(StoreError, insert(8, "e2"));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 db.exec("UPDATE events SET batch_id = 9 WHERE source_id = 'e1'"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, db.exec("DELETE FROM ingest_batches WHERE id = 7"));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 db.exec("UPDATE ingest_batches SET id = 70 WHERE id = 7"));
+        db.exec("UPDATE ingest_batches SET status = 'done' WHERE id = 7"); // other columns may
+        db.exec("DELETE FROM events");
+        db.exec("DELETE FROM ingest_batches WHERE id = 7"); // ...and without events it may go
+        auto left = db.prepare("SELECT count(*) FROM ingest_batches");
+        QVERIFY(left.step());
+        QCOMPARE(left.int64At(0), 0);
     }
 
     void migrationsAreOrderedAndComplete()

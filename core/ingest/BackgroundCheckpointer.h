@@ -14,8 +14,9 @@ namespace baton::ingest {
 class BackgroundCheckpointer
 {
 public:
-    explicit BackgroundCheckpointer(std::filesystem::path store,
-                                    std::chrono::milliseconds interval = std::chrono::milliseconds(250));
+    explicit BackgroundCheckpointer(
+        std::filesystem::path store,
+        std::chrono::milliseconds interval = std::chrono::milliseconds(250));
     ~BackgroundCheckpointer();
     BackgroundCheckpointer(const BackgroundCheckpointer &) = delete;
     BackgroundCheckpointer &operator=(const BackgroundCheckpointer &) = delete;

@@ -27,10 +27,10 @@ struct SyncOptions
 
 struct SyncReport
 {
-    std::vector<ImportResult> imported;          // new content, in name order
-    std::vector<std::string> alreadySeen;        // same content as a file synced before
-    std::vector<std::string> stillBeingWritten;  // left for the next sync
-    std::vector<std::string> ignored;            // not an import format (by extension)
+    std::vector<ImportResult> imported;         // new content, in name order
+    std::vector<std::string> alreadySeen;       // same content as a file synced before
+    std::vector<std::string> stillBeingWritten; // left for the next sync
+    std::vector<std::string> ignored;           // not an import format (by extension)
     struct Skipped
     {
         std::string file;

@@ -35,26 +35,20 @@ RETURNING xmax = 0
 )sql";
 
 // COPY's text format: a backslash, tab, newline or carriage return in a value is escaped.
+// Most values hold none: runs between them are appended whole.
 void appendText(std::string &out, std::string_view text)
 {
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
+            continue;
+        out.append(text.substr(from, i - from));
+        out += '\\';
+        out += c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+        from = i + 1;
     }
+    out.append(text.substr(from));
 }
 
 void appendValue(std::string &out, const SqlValue &value)

@@ -7,10 +7,10 @@
 #include <cerrno>
 #include <csignal>
 #include <limits>
-#include <set>
 #include <stdexcept>
 #include <string_view>
 #include <unistd.h>
+#include <unordered_set>
 #include <utility>
 
 namespace baton::ingest {
@@ -225,13 +225,27 @@ std::size_t ImportStore::eventsPerUpsert() const
                                                     : kEventsPerStatement;
 }
 
+std::size_t ImportStore::eventsHeldAcrossChunks() const
+{
+    return m_db.engine() == store::Engine::Postgres ? 4096 : 0;
+}
+
 void ImportStore::upsertEvents(const std::vector<const RecordRow *> &rows, std::int64_t batchId,
                                const std::string &now, BatchCounts &counts)
 {
     // A file may hold one record twice (a re-sent activity). SQLite's upsert takes a
     // statement's rows one after the other, but PostgreSQL's refuses to touch a row twice in
     // one statement: a statement ends before a record repeats, so both write the same.
-    std::set<std::pair<std::string_view, std::string_view>> seen;
+    struct KeyHash
+    {
+        std::size_t operator()(const std::pair<std::string_view, std::string_view> &k) const
+        {
+            const std::hash<std::string_view> h;
+            return h(k.first) * 31 + h(k.second);
+        }
+    };
+    std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> seen;
+    seen.reserve(rows.size());
     std::size_t start = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto &columns = rows[i]->columns;

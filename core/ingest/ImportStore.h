@@ -74,6 +74,9 @@ public:
     // SQLite; on PostgreSQL as many as it has (a chunk), for COPY's staging costs a few
     // round trips whatever it carries (64 a time: 31,000 events/s).
     std::size_t eventsPerUpsert() const;
+    // How many events a writer may hold across chunks to send them together: on PostgreSQL
+    // a COPY and an upsert cost a few round trips and plans whatever their size.
+    std::size_t eventsHeldAcrossChunks() const;
     void quarantine(std::int64_t batchId, const QuarantineEntry &entry, const std::string &now);
     // Committed with the rows that caused them, so an interrupted batch's changes count too.
     void recordTouches(std::int64_t batchId, const std::vector<Touch> &touches);

@@ -220,23 +220,34 @@ void BatchWriter::write(ChunkPipeline &pipeline, CheckingThreads &threads)
 void BatchWriter::writeChunks(ChunkPipeline &pipeline, std::optional<store::Transaction> &tx)
 {
     std::int64_t sinceCommit = 0;
+    // Chunks whose events wait to go with the next ones' (the rows point into them).
+    std::vector<Chunk> held;
+    const auto release = [&] {
+        flushEvents();
+        for (Chunk &c : held)
+            pipeline.dispose(std::move(c));
+        held.clear();
+    };
     while (auto chunk = pipeline.takeNext()) {
         for (GateResult &r : chunk->results)
             write(r);
-        flushEvents(); // the rows point into this chunk
         sinceCommit += static_cast<std::int64_t>(chunk->results.size());
-        if (sinceCommit >= m_options.commitEvery) {
+        if (m_options.onProgress && chunk->endOffset > 0)
+            m_options.onProgress(
+                {static_cast<std::int64_t>(chunk->endOffset), m_result.bytes, m_counts.read});
+        held.push_back(std::move(*chunk));
+        const bool commitNow = sinceCommit >= m_options.commitEvery;
+        if (commitNow || m_events.size() >= m_store.eventsHeldAcrossChunks())
+            release();
+        if (commitNow) {
             m_store.recordTouches(m_result.batchId, m_touches);
             m_touches.clear();
             tx->commit();
             tx.emplace(m_db);
             sinceCommit = 0;
         }
-        if (m_options.onProgress && chunk->endOffset > 0)
-            m_options.onProgress(
-                {static_cast<std::int64_t>(chunk->endOffset), m_result.bytes, m_counts.read});
-        pipeline.dispose(std::move(*chunk));
     }
+    release();
 }
 
 void BatchWriter::write(GateResult &r)

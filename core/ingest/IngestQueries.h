@@ -24,8 +24,8 @@ struct BatchSummary
     std::string startedAt;
     std::optional<std::string> finishedAt;
     std::optional<std::int64_t> durationMs;
-    std::int64_t read = 0, accepted = 0, inserted = 0, updated = 0, unchanged = 0,
-                 quarantined = 0, deprecated = 0;
+    std::int64_t read = 0, accepted = 0, inserted = 0, updated = 0, unchanged = 0, quarantined = 0,
+                 deprecated = 0;
     std::optional<std::string> error;
 };
 

@@ -2,9 +2,8 @@
 
 #include "util/Sha256.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +15,13 @@ namespace baton::ingest {
 
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-enum class RecordTable { Lead, Account, Event, Enrichment };
+enum class RecordTable
+{
+    Lead,
+    Account,
+    Event,
+    Enrichment
+};
 
 std::optional<RecordTable> tableForContract(std::string_view contract);
 

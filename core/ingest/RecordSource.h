@@ -10,7 +10,13 @@
 
 namespace baton::ingest {
 
-enum class SourceFormat { Auto, HubSpotContacts, MarketoActivities, BatonJsonl };
+enum class SourceFormat
+{
+    Auto,
+    HubSpotContacts,
+    MarketoActivities,
+    BatonJsonl
+};
 
 const char *toString(SourceFormat format);
 std::optional<SourceFormat> sourceFormatFromString(std::string_view name);
@@ -42,10 +48,7 @@ public:
     virtual void decode(ParsedItem &item) const = 0;
     // The source's own name for a field of the record ("Create Date" for /created_at), so
     // a quarantine entry names what the person sees in their file.
-    virtual std::string labelFor(std::string_view pointer) const
-    {
-        return std::string(pointer);
-    }
+    virtual std::string labelFor(std::string_view pointer) const { return std::string(pointer); }
 };
 
 // Chooses the format from the content when `format` is Auto. Throws FileError.

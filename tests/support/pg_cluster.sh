@@ -83,7 +83,7 @@ start() {
   cd "$dir"
   # C.UTF-8 is built into Debian 12's glibc, so no locale package is needed.
   as_owner "$user" "$PG_BINDIR/initdb" -D "$dir/data" --auth=trust --username=postgres \
-    --encoding=UTF8 --locale=C.UTF-8 --no-sync --no-instructions >"$dir/initdb.log" 2>&1 ||
+    --encoding=UTF8 --locale=C.UTF-8 --lc-collate=C --no-sync --no-instructions >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   as_owner "$user" "$PG_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 -o \
     "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off \
