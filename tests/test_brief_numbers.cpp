@@ -36,7 +36,7 @@ private slots:
         const auto now = *util::parseRfc3339("2026-11-16T12:00:00Z");
         const auto path = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
         buildDemoStore(path, dir.filePath(QStringLiteral("demo")).toStdString(), 400, 21, now);
-        auto db = store::openStore(path);
+        auto db = store::openStore(testStoreLocation(path));
         pipeline::saveUsers(db, pipeline::demoTeam());
         const auto registry = contracts::ContractRegistry::builtIn();
         const auto policy = agents::defaultPolicy(registry);
@@ -85,9 +85,9 @@ private slots:
                     inFactors = inFactors || f.value("name", "") == name;
                 QVERIFY2(inFactors, name.c_str());
                 if (kind == "pricing_page_view" && c.inWindow > 0) {
-                    const std::string sentence =
-                        "Viewed pricing " + std::to_string(c.inWindow) +
-                        (c.inWindow == 1 ? " time" : " times") + " in the last 30 days, last on ";
+                    const std::string sentence = "Viewed pricing " + std::to_string(c.inWindow) +
+                                                 (c.inWindow == 1 ? " time" : " times") +
+                                                 " in the last 30 days, last on ";
                     bool found = false;
                     for (const auto &s : brief["summary"]["intent_signals"])
                         found = found || s.value("text", "").rfind(sentence, 0) == 0;
@@ -100,7 +100,8 @@ private slots:
         }
         QVERIFY2(checked > 20, "the demo has too few briefs with pricing views or demo requests");
         QVERIFY2(demoBriefs > 0, "no brief with a demo request in the window");
-        QVERIFY2(withEarlier > 0, "no brief counts events before the window: the split is untested");
+        QVERIFY2(withEarlier > 0,
+                 "no brief counts events before the window: the split is untested");
     }
 };
 
