@@ -1,12 +1,17 @@
 #include "AuditTrail.h"
 #include "agents/Policy.h"
+#include "cli/AdditiveReport.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
 #include "pipeline/ModelFitter.h"
 #include "ports/Clock.h"
+#include "scoring/LeadFacts.h"
 #include "store/Transaction.h"
 #include "util/Time.h"
+
+#include <QElapsedTimer>
+#include <stdexcept>
 
 namespace baton::app {
 
@@ -29,10 +34,40 @@ void ModelCommand::configure(QCommandLineParser &parser) const
          QStringLiteral("Read each lead's features this many days after it was created "
                         "(default 0: as of now)."),
          QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("additive"),
+         QStringLiteral("Fit the additive model on every property, engagement and enrichment "
+                        "fact as of each lead's handoff (created + --window-days, default 14), "
+                        "and print its report (--window-days 0: as of now, before a conversion). "
+                        "Not saved yet.")});
     parser.addOption({QStringLiteral("policy"),
                       QStringLiteral("Policy file (default: the built-in one)."),
                       QStringLiteral("FILE")});
 }
+
+namespace {
+
+int fitAdditive(store::Database &db, CommandContext &context, int windowDays)
+{
+    scoring::HistoryOptions history;
+    history.windowDays = windowDays;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const auto examples = scoring::readHistory(db, context.clock.now(), history);
+        const double read = static_cast<double>(timer.restart()) / 1000.0;
+        context.out << "read " << examples.size() << " leads with an outcome in "
+                    << QString::number(read, 'f', 1) << " s\n";
+        const auto fit = scoring::fitAdditive(examples);
+        printAdditiveFit(context.out, fit, static_cast<double>(timer.elapsed()) / 1000.0);
+    } catch (const std::invalid_argument &e) {
+        context.err << "baton model: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
 
 int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
@@ -71,6 +106,10 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
     const auto window = integerOption(parser, QStringLiteral("window-days"), 0, 3650, context);
     if (!window)
         return 2;
+    if (parser.isSet(QStringLiteral("additive")))
+        return fitAdditive(*db, context,
+                           parser.isSet(QStringLiteral("window-days")) ? static_cast<int>(*window)
+                                                                       : 14);
     const Clock &clock = context.clock;
     const auto result = fitter.fit(clock.now(), 60, static_cast<int>(*window));
     if (result.model.testCount == 0 || result.positives == 0) {

@@ -1,6 +1,7 @@
 #include "agents/ScoringModel.h"
 
 #include "agents/Normalization.h"
+#include "scoring/FitMetrics.h"
 #include "util/MapSlot.h"
 
 #include <algorithm>
@@ -11,29 +12,7 @@ namespace baton::agents {
 
 double rocAuc(const std::vector<double> &scores, const std::vector<int> &labels)
 {
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] < scores[b]; });
-    // Rank-sum of the positives, ties given their mean rank.
-    double rankSum = 0;
-    std::size_t positives = 0;
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        while (j < order.size() && scores[order[j]] == scores[order[i]])
-            ++j;
-        const double meanRank = (static_cast<double>(i) + static_cast<double>(j - 1)) / 2.0 + 1.0;
-        for (std::size_t k = i; k < j; ++k)
-            if (labels[order[k]]) {
-                rankSum += meanRank;
-                ++positives;
-            }
-        i = j;
-    }
-    const std::size_t negatives = scores.size() - positives;
-    if (positives == 0 || negatives == 0)
-        return 0.5;
-    const double p = static_cast<double>(positives), n = static_cast<double>(negatives);
-    return (rankSum - p * (p + 1) / 2) / (p * n);
+    return scoring::rocAuc(scores, labels);
 }
 
 FeatureSpace::FeatureSpace(const ScoringPolicy &policy) : m_policy(policy)

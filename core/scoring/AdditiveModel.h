@@ -1,0 +1,61 @@
+#pragma once
+
+#include "scoring/Feature.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace baton::scoring {
+
+// Score points, as scorecards count them: 20 points double the odds of converting, and 50
+// points are even odds.
+inline constexpr double kPointsPerDoubling = 20;
+inline constexpr double kEvenOddsPoints = 50;
+double pointsOf(double logOdds);
+
+// One reason in a score: "Lead Source = Reference: +12", with the record it rests on.
+struct Contribution
+{
+    std::string feature;
+    std::string bin;
+    double points = 0;
+    std::string evidence;
+};
+
+// A score as a sum anyone can check: base + the parts = score.
+struct Explanation
+{
+    double base = 0;
+    std::vector<Contribution> parts; // largest effect first
+    double score = 0;
+    double probability = 0;
+};
+
+// An additive model on binned features (as InterpretML's EBM): each feature contributes a
+// learned value per bin, in log-odds, centred so that the average training lead gets 0 from
+// it; a lead's log-odds are the intercept plus its bins' values. Calibration (Platt) maps
+// them to a probability: sigmoid(slope * log-odds + offset).
+class AdditiveModel
+{
+public:
+    std::vector<Feature> features;
+    std::vector<std::vector<double>> shapes; // [feature][bin]
+    double intercept = 0;
+    double calibrationSlope = 1, calibrationOffset = 0;
+
+    std::vector<int> binsOf(const Facts &facts) const;
+    double logOdds(const std::vector<int> &bins) const;
+    double probability(const std::vector<int> &bins) const;
+    double probability(const Facts &facts) const { return probability(binsOf(facts)); }
+    // Every feature's part, in calibrated points; parts of 0 are left out.
+    Explanation explain(const Facts &facts) const;
+
+    nlohmann::json toJson() const;
+    // Throws std::invalid_argument naming what is missing or inconsistent.
+    static AdditiveModel fromJson(const nlohmann::json &json);
+};
+
+double sigmoid(double x);
+
+} // namespace baton::scoring

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace baton::scoring {
+
+// One thing the store knew about a lead at its handoff moment: a property's value, an
+// engagement figure, an enrichment field. `number` is set when the value reads as one;
+// `evidence` names the record it came from ("lead#12", "event#7").
+struct Fact
+{
+    std::string text;
+    std::optional<double> number;
+    std::string evidence;
+};
+
+// A lead's facts by feature name: "lead.Lead Source", "account.industry",
+// "events.webinar_attended.count", "enrichment.employees". A name missing is a value missing.
+using Facts = std::unordered_map<std::string, Fact>;
+
+enum class FeatureKind
+{
+    Categorical,
+    Numeric,
+    Boolean
+};
+
+const char *nameOf(FeatureKind kind);
+std::optional<FeatureKind> featureKindFrom(const std::string &name);
+
+// A fact turned into bins the model learns one value per: a categorical fact's frequent
+// levels, then "other", then "missing"; a number's ranges between `edges`, then "missing";
+// a boolean's no, yes, "missing".
+struct Feature
+{
+    std::string name;
+    FeatureKind kind = FeatureKind::Categorical;
+    std::vector<std::string> levels; // categorical: the frequent ones, most frequent first
+    std::vector<double> edges;       // numeric: ascending cut points; bin i holds < edges[i]
+
+    int binCount() const;
+    int missingBin() const { return binCount() - 1; }
+    int binOf(const Fact *fact) const;
+    // What a person reads for a bin: "Google", "other", "missing", "20 to 40", "40 or more".
+    std::string binLabel(int bin) const;
+};
+
+// Reads a boolean the way exports write one; nullopt when it is not one.
+std::optional<bool> booleanFrom(const std::string &text);
+
+} // namespace baton::scoring

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "scoring/AdditiveFit.h"
+#include "util/Time.h"
+
+#include <vector>
+
+namespace baton::store {
+class Database;
+}
+
+namespace baton::scoring {
+
+struct HistoryOptions
+{
+    // A lead's handoff moment: this many days after it was created, or just before it
+    // converted if that came first. Nothing later is a fact about it. 0: as of the as-of
+    // time (still before a conversion), for stores whose engagement is not aligned to
+    // creation, like the demo's.
+    int windowDays = 14;
+    // Leads created less than this long before the as-of time have no outcome yet.
+    int matureDays = 60;
+    double halfLifeDays = 30; // engagement's decayed sums
+};
+
+// Every lead of the store old enough to have an outcome, with what the store knew of it at
+// its handoff moment, discovered rather than listed: the lead's fields and custom properties,
+// its account's, enrichment fields, and per event type (and Marketo activity type) the
+// count, days since the last one, a decayed sum and the sums of numeric attributes. Dates
+// become ages in days; a date after the handoff moment is not known yet.
+std::vector<Example> readHistory(store::Database &db, util::TimePoint asOf,
+                                 const HistoryOptions &options = {});
+
+} // namespace baton::scoring

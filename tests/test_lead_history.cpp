@@ -1,0 +1,72 @@
+// A lead's history for the scoring model is what the store knew at its handoff moment:
+// created + the window, or just before it converted. Properties are discovered, dates become
+// ages, and events or dates after that moment are not known yet.
+#include "TempStore.h"
+#include "scoring/LeadFacts.h"
+
+#include <QTest>
+
+using namespace baton;
+
+namespace {
+
+const QByteArray kHistory = R"(
+{"contract":"lead","version":3,"record":{"source_system":"web","source_id":"a","email":"a@acme.com","created_at":"2026-01-01T00:00:00Z","converted_at":"2026-01-10T00:00:00Z","lifecycle_stage":"customer","properties":{"Lead Source":"Reference","Trial Date":"2026-01-05","Renewal Date":"2026-06-01","Page Views":"12"}}}
+{"contract":"lead","version":3,"record":{"source_system":"web","source_id":"b","email":"b@acme.com","created_at":"2026-02-01T00:00:00Z","properties":{"Lead Source":"Google"}}}
+{"contract":"lead","version":3,"record":{"source_system":"web","source_id":"c","email":"c@acme.com","created_at":"2026-11-01T00:00:00Z"}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e1","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-01-03T00:00:00Z","attributes":{"minutes":12}}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e2","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-01-12T00:00:00Z","attributes":{"minutes":50}}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e3","lead":{"source_system":"web","source_id":"b"},"type":"webinar_attended","occurred_at":"2026-02-03T00:00:00Z","attributes":{"minutes":"7"}}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e4","lead":{"source_system":"web","source_id":"b"},"type":"webinar_attended","occurred_at":"2026-02-20T00:00:00Z"}}
+)";
+
+const scoring::Fact *factOf(const scoring::Example &e, const std::string &name)
+{
+    const auto it = e.facts.find(name);
+    return it == e.facts.end() ? nullptr : &it->second;
+}
+
+} // namespace
+
+class TestLeadHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsWhatWasKnownAtTheHandoff()
+    {
+        TempStore s;
+        const auto r = s.import(QStringLiteral("history.jsonl"), kHistory.trimmed());
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.accepted, 7);
+        const auto history = scoring::readHistory(s.db, s.clock.now());
+        QCOMPARE(history.size(), std::size_t(2)); // c is too young to have an outcome
+        const auto &a = history[0].label ? history[0] : history[1];
+        const auto &b = history[0].label ? history[1] : history[0];
+        QCOMPARE(a.label, 1);
+        QCOMPARE(b.label, 0);
+        QCOMPARE(a.at, std::string("2026-01-01T00:00:00Z"));
+
+        QCOMPARE(factOf(a, "lead.Lead Source")->text, std::string("Reference"));
+        QVERIFY(factOf(a, "lead.Lead Source")->evidence.rfind("lead#", 0) == 0);
+        QCOMPARE(factOf(a, "lead.Page Views")->number.value_or(-1), 12.0);
+        // Known four days before the handoff (a converted on the 10th: its moment is just
+        // before); the renewal date lies after it, so it was not known.
+        QCOMPARE(factOf(a, "lead.Trial Date")->number.value_or(-1), 4.0);
+        QVERIFY(!factOf(a, "lead.Renewal Date"));
+        QVERIFY(!factOf(a, "lead.converted_at"));
+        QVERIFY(!factOf(a, "lead.email"));
+        QVERIFY(factOf(a, "lead.lifecycle_stage")); // read; discovery leaves it out
+
+        // Only events by the handoff moment count: a's after converting, b's after 14 days.
+        QCOMPARE(factOf(a, "events.webinar_attended.count")->number.value_or(-1), 1.0);
+        QCOMPARE(factOf(a, "events.webinar_attended.minutes.sum")->number.value_or(-1), 12.0);
+        QCOMPARE(factOf(b, "events.webinar_attended.count")->number.value_or(-1), 1.0);
+        QCOMPARE(factOf(b, "events.webinar_attended.minutes.sum")->number.value_or(-1), 7.0);
+        QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->number.value_or(-1), 12.0);
+        QVERIFY(factOf(b, "events.webinar_attended.count")->evidence.rfind("event#", 0) == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeadHistory)
+#include "test_lead_history.moc"
