@@ -11,14 +11,14 @@ QString BenchCommand::name() const
 QString BenchCommand::summary() const
 {
     return QStringLiteral(
-        "Measure throughput: `bench ingest|pipeline|console|push|dashboard|reviewers`");
+        "Measure throughput: `bench ingest|pipeline|console|push|dashboard|reviewers|model`");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(
         QStringLiteral("what"),
-        QStringLiteral("ingest, pipeline, console, push, dashboard or reviewers"));
+        QStringLiteral("ingest, pipeline, console, push, dashboard, reviewers or model"));
     parser.addOption({QStringLiteral("briefs"),
                       QStringLiteral("console: briefs in the store (default 1000000); push: "
                                      "approved briefs to push (default 1000)."),
@@ -28,7 +28,7 @@ void BenchCommand::configure(QCommandLineParser &parser) const
                                      "pipeline)."),
                       QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("leads"),
-                      QStringLiteral("Leads in the pipeline's demo store (default 100000)."),
+                      QStringLiteral("pipeline, model: leads in the demo store (default 100000)."),
                       QStringLiteral("N"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("workers"),
                       QStringLiteral("Validation threads (default: one per core)."),
@@ -81,8 +81,10 @@ int BenchCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return benchReviewers(parser, context);
     if (what == QStringList{QStringLiteral("ingest")})
         return benchIngest(parser, context);
+    if (what == QStringList{QStringLiteral("model")})
+        return benchModel(parser, context);
     context.err << "baton bench: `bench ingest`, `bench pipeline`, `bench console`, "
-                   "`bench push`, `bench dashboard` or `bench reviewers`\n";
+                   "`bench push`, `bench dashboard`, `bench reviewers` or `bench model`\n";
     return 2;
 }
 

@@ -58,6 +58,8 @@ BATON_DECLARE_COMMAND(StoreCommand)
 int benchIngest(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench reviewers`, in ReviewersBench.cpp.
 int benchReviewers(const QCommandLineParser &parser, CommandContext &context);
+// `baton bench model`, in ModelBench.cpp.
+int benchModel(const QCommandLineParser &parser, CommandContext &context);
 // `baton bench pipeline`, in PipelineBench.cpp.
 int benchPipeline(const QCommandLineParser &parser, CommandContext &context);
 // The target options `push` and `crm pull` share (--target, --url, --login-url,

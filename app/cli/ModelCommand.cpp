@@ -38,7 +38,7 @@ void ModelCommand::configure(QCommandLineParser &parser) const
         {QStringLiteral("additive"),
          QStringLiteral("Fit the additive model on every property, engagement and enrichment "
                         "fact as of each lead's handoff (created + --window-days, default 14), "
-                        "and print its report (--window-days 0: as of now, before a conversion). "
+                        "and print its report (--window-days 0: everything up to now). "
                         "Not saved yet.")});
     parser.addOption({QStringLiteral("policy"),
                       QStringLiteral("Policy file (default: the built-in one)."),

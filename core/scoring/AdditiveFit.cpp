@@ -82,6 +82,10 @@ Shapes boost(const std::vector<Feature> &features, const Design &train, const De
     best.stopLoss = logLossOf(stopScores, stop.labels);
     std::vector<double> residual(train.rows()), weight(train.rows()), g, h;
     std::vector<std::vector<double>> deltas(features.size());
+    // Steps taken together add up across correlated features (a count, its decayed sum, its
+    // recency): each takes a share of the learning rate.
+    const double step =
+        o.learningRate / std::sqrt(static_cast<double>(std::max<std::size_t>(1, features.size())));
     for (int round = 1; round <= o.maxRounds && round - best.rounds <= o.patience; ++round) {
         for (std::size_t i = 0; i < train.rows(); ++i) {
             const double p = sigmoid(scores[i]);
@@ -99,7 +103,7 @@ Shapes boost(const std::vector<Feature> &features, const Design &train, const De
             }
             deltas[j].assign(bins, 0);
             for (std::size_t b = 0; b < bins; ++b) {
-                deltas[j][b] = o.learningRate * g[b] / (h[b] + l2);
+                deltas[j][b] = step * g[b] / (h[b] + l2);
                 s.values[j][b] += deltas[j][b];
             }
         }
@@ -313,6 +317,8 @@ AdditiveFit fitAdditive(std::vector<Example> examples, const FitOptions &o)
     std::vector<const Facts *> trainFacts;
     for (std::size_t i = 0; i < n; ++i) {
         (i < olderCount ? older : newest).push_back(&examples[i]);
+        if (i >= olderCount)
+            fit.testLeads.push_back(examples[i].leadId);
         if (i < fit.trainCount)
             trainFacts.push_back(&examples[i].facts);
     }

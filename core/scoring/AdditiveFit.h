@@ -17,6 +17,7 @@ struct Example
     Facts facts;
     int label = 0;
     std::string at;
+    std::int64_t leadId = 0;
 };
 
 struct FitOptions
@@ -24,8 +25,8 @@ struct FitOptions
     DiscoveryOptions discovery;
     double testShare = 0.2;  // the newest leads, held out to measure the model
     double stopShare = 0.15; // the newest of the rest: when to stop, and calibration
-    int maxRounds = 600;
-    double learningRate = 0.08;
+    int maxRounds = 1500;
+    double learningRate = 0.3;
     int patience = 30;                    // rounds without a better log loss before stopping
     std::vector<double> l2Grid{1, 8, 64}; // chosen by cross-validation on the older leads
     int folds = 3;
@@ -47,6 +48,7 @@ struct AdditiveFit
     std::vector<FeatureReport> features; // most important first
     std::vector<ExcludedFeature> excluded;
     std::vector<std::string> suspectedLeaks; // left out: see leakageAuc
+    std::vector<std::int64_t> testLeads;     // the held-out leads' ids
     double l2 = 0;
     int rounds = 0;
     std::size_t trainCount = 0, stopCount = 0, testCount = 0;

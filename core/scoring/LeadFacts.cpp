@@ -113,9 +113,13 @@ std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOp
         const auto converted = util::parseRfc3339(st.optionalTextAt(3).value_or(""));
         Lead lead;
         lead.id = st.int64At(0);
-        lead.cutoff = o.windowDays > 0 ? *created + day * o.windowDays : asOf;
-        if (converted && *converted <= lead.cutoff)
-            lead.cutoff = *converted - std::chrono::seconds(1);
+        lead.example.leadId = lead.id;
+        lead.cutoff = asOf;
+        if (o.windowDays > 0) {
+            lead.cutoff = *created + day * o.windowDays;
+            if (converted && *converted <= lead.cutoff)
+                lead.cutoff = *converted - std::chrono::seconds(1);
+        }
         lead.example.label = converted && *converted <= asOf ? 1 : 0;
         lead.example.at = util::formatUtc(*created); // older leads fit, newer ones test
         lead.domain = st.optionalTextAt(4).value_or("");

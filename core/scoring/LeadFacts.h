@@ -14,9 +14,10 @@ namespace baton::scoring {
 struct HistoryOptions
 {
     // A lead's handoff moment: this many days after it was created, or just before it
-    // converted if that came first. Nothing later is a fact about it. 0: as of the as-of
-    // time (still before a conversion), for stores whose engagement is not aligned to
-    // creation, like the demo's.
+    // converted if that came first. Nothing later is a fact about it. 0: everything up to
+    // the as-of time, for stores whose engagement history is not aligned to creation, like
+    // the demo's (its window of events is the last 90 days); facts after a conversion then
+    // count too, so read the leakage report.
     int windowDays = 14;
     // Leads created less than this long before the as-of time have no outcome yet.
     int matureDays = 60;
