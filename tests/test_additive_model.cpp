@@ -195,6 +195,50 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, AdditiveModel::fromJson(broken));
     }
 
+    // A plan that pays off only with heavy use: no single shape can say it, a pair can.
+    void aPairIsKeptWhereItEarnsItsKeep()
+    {
+        std::mt19937 random(11);
+        std::uniform_real_distribution<double> unit(0, 1);
+        std::vector<Example> examples;
+        for (int i = 0; i < 6000; ++i) {
+            Example e;
+            e.at = "2026-01-01T00:00:" + std::to_string(10 + i % 50) + "Z#" + std::to_string(i);
+            const bool plan = unit(random) < 0.5;
+            const double minutes = 60 * unit(random);
+            const double z = -1.5 + ((plan == (minutes > 30)) ? 1.6 : -1.6);
+            e.label = unit(random) < 1 / (1 + std::exp(-z)) ? 1 : 0;
+            e.facts["lead.Plan"] = text(plan ? "yes" : "no");
+            e.facts["lead.Minutes"] = number(minutes);
+            e.facts["lead.Region"] = text(random() % 2 ? "north" : "south");
+            examples.push_back(std::move(e));
+        }
+        FitOptions single;
+        single.maxInteractions = 0;
+        const auto alone = fitAdditive(examples, single);
+        const auto paired = fitAdditive(examples);
+        QVERIFY2(paired.test.auc > alone.test.auc + 0.1,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(paired.test.auc).arg(alone.test.auc)));
+        QVERIFY(!paired.model.interactions.empty());
+        const auto &top = paired.model.interactions.front();
+        QCOMPARE(paired.model.features[top.first].name + " & " +
+                     paired.model.features[top.second].name,
+                 std::string("lead.Minutes & lead.Plan"));
+        // Its part is in the explanation, and the parts still sum to the score.
+        const Explanation e = paired.model.explain(examples.front().facts);
+        double sum = e.base;
+        bool named = false;
+        for (const auto &part : e.parts) {
+            sum += part.points;
+            named = named || part.feature == "lead.Minutes & lead.Plan";
+        }
+        QVERIFY(named);
+        QVERIFY(std::abs(sum - e.score) < 1e-9);
+        const auto loaded = AdditiveModel::fromJson(paired.model.toJson());
+        QCOMPARE(loaded.probability(examples[5].facts),
+                 paired.model.probability(examples[5].facts));
+    }
+
     void tooLittleHistoryIsSaid()
     {
         auto few = history(60, 3).examples;

@@ -73,6 +73,17 @@ void printAdditiveFit(QTextStream &out, const scoring::AdditiveFit &fit, double 
         if (k < kShapesShown)
             printShape(out, fit.model, f.name);
     }
+    if (!fit.model.interactions.empty())
+        out << "  pairs that earned their keep (their joint effect beyond each one's):\n";
+    for (const auto &pair : fit.model.interactions) {
+        double spread = 0;
+        for (const double v : pair.values)
+            spread = std::max(spread, std::abs(scoring::pointsOf(fit.model.calibrationSlope * v)));
+        out << QStringLiteral("    %1 & %2, up to %3 points\n")
+                   .arg(q(fit.model.features[pair.first].name),
+                        q(fit.model.features[pair.second].name))
+                   .arg(spread, 0, 'f', 1);
+    }
     if (!fit.excluded.empty())
         out << "  left out:\n";
     for (const auto &x : fit.excluded)

@@ -59,40 +59,37 @@ double logLossOf(const std::vector<double> &scores, const std::vector<int> &labe
 struct Shapes
 {
     std::vector<std::vector<double>> values;
-    double intercept = 0;
     int rounds = 0;
     double stopLoss = std::numeric_limits<double>::infinity();
 };
 
-// Boosting by rounds: in each, every feature's bins move by a Newton step on the log loss,
-// shrunk by the learning rate and by l2 (a bin with few leads moves little). All features
-// step from the same round's probabilities, so a round costs one pass of sigmoids, not one
-// per feature; the small learning rate keeps correlated features from overshooting. Stops
-// when the stop set's log loss has not improved for `patience` rounds, keeping the best.
-Shapes boost(const std::vector<Feature> &features, const Design &train, const Design &stop,
-             double l2, const FitOptions &o)
+// Boosting by rounds: in each, every term's cells (a feature's bins, or a pair's) move by a
+// Newton step on the log loss, shrunk by the learning rate and by l2 (a cell with few leads
+// moves little). All terms step from the same round's probabilities, so a round costs one
+// pass of sigmoids, not one per term. Starts from the given scores; stops when the stop
+// set's log loss has not improved for `patience` rounds, keeping the best round (0: none).
+Shapes boost(const std::vector<std::size_t> &cells, const Design &train, const Design &stop,
+             std::vector<double> scores, std::vector<double> stopScores, double l2,
+             const FitOptions &o)
 {
     Shapes s;
-    const double rate = std::clamp(meanLabel(train), 1e-6, 1 - 1e-6);
-    s.intercept = std::log(rate / (1 - rate));
-    for (const Feature &f : features)
-        s.values.emplace_back(static_cast<std::size_t>(f.binCount()), 0.0);
-    std::vector<double> scores(train.rows(), s.intercept), stopScores(stop.rows(), s.intercept);
+    for (const std::size_t n : cells)
+        s.values.emplace_back(n, 0.0);
     Shapes best = s;
     best.stopLoss = logLossOf(stopScores, stop.labels);
     std::vector<double> residual(train.rows()), weight(train.rows()), g, h;
-    std::vector<std::vector<double>> deltas(features.size());
-    // Steps taken together add up across correlated features (a count, its decayed sum, its
+    std::vector<std::vector<double>> deltas(cells.size());
+    // Steps taken together add up across correlated terms (a count, its decayed sum, its
     // recency): each takes a share of the learning rate.
     const double step =
-        o.learningRate / std::sqrt(static_cast<double>(std::max<std::size_t>(1, features.size())));
+        o.learningRate / std::sqrt(static_cast<double>(std::max<std::size_t>(1, cells.size())));
     for (int round = 1; round <= o.maxRounds && round - best.rounds <= o.patience; ++round) {
         for (std::size_t i = 0; i < train.rows(); ++i) {
             const double p = sigmoid(scores[i]);
             residual[i] = train.labels[i] - p;
             weight[i] = p * (1 - p);
         }
-        for (std::size_t j = 0; j < features.size(); ++j) {
+        for (std::size_t j = 0; j < cells.size(); ++j) {
             const Column &column = train.columns[j];
             const auto bins = s.values[j].size();
             g.assign(bins, 0);
@@ -107,7 +104,7 @@ Shapes boost(const std::vector<Feature> &features, const Design &train, const De
                 s.values[j][b] += deltas[j][b];
             }
         }
-        for (std::size_t j = 0; j < features.size(); ++j) {
+        for (std::size_t j = 0; j < cells.size(); ++j) {
             for (std::size_t i = 0; i < train.rows(); ++i)
                 scores[i] += deltas[j][train.columns[j][i]];
             for (std::size_t i = 0; i < stop.rows(); ++i)
@@ -121,6 +118,24 @@ Shapes boost(const std::vector<Feature> &features, const Design &train, const De
         }
     }
     return best;
+}
+
+double baseLogOdds(const Design &train)
+{
+    const double rate = std::clamp(meanLabel(train), 1e-6, 1 - 1e-6);
+    return std::log(rate / (1 - rate));
+}
+
+// The features' own shapes, from the base rate.
+Shapes boostMains(const std::vector<Feature> &features, const Design &train, const Design &stop,
+                  double l2, const FitOptions &o)
+{
+    std::vector<std::size_t> cells;
+    for (const Feature &f : features)
+        cells.push_back(static_cast<std::size_t>(f.binCount()));
+    const double base = baseLogOdds(train);
+    return boost(cells, train, stop, std::vector<double>(train.rows(), base),
+                 std::vector<double>(stop.rows(), base), l2, o);
 }
 
 Design rowsOf(const Design &d, const std::vector<std::size_t> &rows)
@@ -150,7 +165,7 @@ double chooseL2(const std::vector<Feature> &features, const Design &older, const
             for (std::size_t i = 0, k = 0; i < older.rows(); i += step, ++k)
                 (static_cast<int>(k % static_cast<std::size_t>(o.folds)) == fold ? out : in)
                     .push_back(i);
-            loss += boost(features, rowsOf(older, in), rowsOf(older, out), l2, o).stopLoss;
+            loss += boostMains(features, rowsOf(older, in), rowsOf(older, out), l2, o).stopLoss;
         }
         if (loss < bestLoss) {
             bestLoss = loss;
@@ -219,12 +234,110 @@ std::vector<std::size_t> range(std::size_t from, std::size_t to)
     return out;
 }
 
+std::size_t cellAt(const AdditiveModel &m, const AdditiveModel::Interaction &pair, const Design &d,
+                   std::size_t i)
+{
+    return static_cast<std::size_t>(d.columns[pair.first][i]) *
+               static_cast<std::size_t>(m.features[pair.second].binCount()) +
+           d.columns[pair.second][i];
+}
+
 double logOddsAt(const AdditiveModel &m, const Design &d, std::size_t i)
 {
     double z = m.intercept;
     for (std::size_t j = 0; j < m.shapes.size(); ++j)
         z += m.shapes[j][d.columns[j][i]];
+    for (const auto &pair : m.interactions)
+        z += pair.values[cellAt(m, pair, d, i)];
     return z;
+}
+
+// A pair's cells as a column of its own, for boosting.
+Column pairColumn(const AdditiveModel &m, const AdditiveModel::Interaction &pair, const Design &d)
+{
+    Column out(d.rows());
+    for (std::size_t i = 0; i < d.rows(); ++i)
+        out[i] = static_cast<std::uint16_t>(cellAt(m, pair, d, i));
+    return out;
+}
+
+// Pairs whose cells the single shapes explain worst: among the most important features,
+// those with the largest Newton gain on the residuals (as EBM's FAST ranks them).
+std::vector<AdditiveModel::Interaction> candidatePairs(const AdditiveModel &m, const Design &train,
+                                                       double l2, const FitOptions &o)
+{
+    std::vector<std::pair<double, std::size_t>> byImportance;
+    for (std::size_t j = 0; j < m.shapes.size(); ++j) {
+        double sum = 0;
+        for (std::size_t i = 0; i < train.rows(); ++i)
+            sum += std::abs(m.shapes[j][train.columns[j][i]]);
+        byImportance.emplace_back(-sum, j);
+    }
+    std::sort(byImportance.begin(), byImportance.end());
+    byImportance.resize(std::min(byImportance.size(), o.interactionCandidates));
+    std::vector<double> residual, weight;
+    for (std::size_t i = 0; i < train.rows(); ++i) {
+        const double p = sigmoid(logOddsAt(m, train, i));
+        residual.push_back(train.labels[i] - p);
+        weight.push_back(p * (1 - p));
+    }
+    std::vector<std::pair<double, AdditiveModel::Interaction>> ranked;
+    for (std::size_t a = 0; a < byImportance.size(); ++a)
+        for (std::size_t b = a + 1; b < byImportance.size(); ++b) {
+            AdditiveModel::Interaction pair;
+            pair.first = std::min(byImportance[a].second, byImportance[b].second);
+            pair.second = std::max(byImportance[a].second, byImportance[b].second);
+            const std::size_t cells = static_cast<std::size_t>(m.features[pair.first].binCount() *
+                                                               m.features[pair.second].binCount());
+            std::vector<double> g(cells, 0), h(cells, 0);
+            for (std::size_t i = 0; i < train.rows(); ++i) {
+                const auto c = cellAt(m, pair, train, i);
+                g[c] += residual[i];
+                h[c] += weight[i];
+            }
+            double gain = 0;
+            for (std::size_t c = 0; c < cells; ++c)
+                gain += g[c] * g[c] / (h[c] + l2);
+            ranked.emplace_back(-gain, std::move(pair));
+        }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &x, const auto &y) { return x.first < y.first; });
+    std::vector<AdditiveModel::Interaction> out;
+    for (std::size_t k = 0; k < ranked.size() && k < o.maxInteractions; ++k)
+        out.push_back(std::move(ranked[k].second));
+    return out;
+}
+
+// The candidate pairs boosted on top of the single shapes; kept only when they lower the
+// stop set's log loss (they earn their keep), else the model stays without them.
+void addInteractions(AdditiveModel &m, const Design &train, const Design &stop, double l2,
+                     const FitOptions &o)
+{
+    if (o.maxInteractions == 0 || m.features.size() < 2)
+        return;
+    auto pairs = candidatePairs(m, train, l2, o);
+    Design pairTrain, pairStop;
+    pairTrain.labels = train.labels;
+    pairStop.labels = stop.labels;
+    std::vector<std::size_t> cells;
+    for (auto &pair : pairs) {
+        pairTrain.columns.push_back(pairColumn(m, pair, train));
+        pairStop.columns.push_back(pairColumn(m, pair, stop));
+        cells.push_back(static_cast<std::size_t>(m.features[pair.first].binCount() *
+                                                 m.features[pair.second].binCount()));
+    }
+    std::vector<double> scores, stopScores;
+    for (std::size_t i = 0; i < train.rows(); ++i)
+        scores.push_back(logOddsAt(m, train, i));
+    for (std::size_t i = 0; i < stop.rows(); ++i)
+        stopScores.push_back(logOddsAt(m, stop, i));
+    const Shapes boosted = boost(cells, pairTrain, pairStop, scores, stopScores, l2, o);
+    if (boosted.rounds == 0)
+        return;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        pairs[k].values = boosted.values[k];
+        m.interactions.push_back(std::move(pairs[k]));
+    }
 }
 
 // Leaves out features that alone rank the stop set's leads too well to be true: they know the
@@ -275,6 +388,15 @@ void centre(AdditiveModel &m, const Design &train)
             mean += m.shapes[j][train.columns[j][i]];
         mean /= static_cast<double>(std::max<std::size_t>(1, train.rows()));
         for (double &v : m.shapes[j])
+            v -= mean;
+        m.intercept += mean;
+    }
+    for (auto &pair : m.interactions) {
+        double mean = 0;
+        for (std::size_t i = 0; i < train.rows(); ++i)
+            mean += pair.values[cellAt(m, pair, train, i)];
+        mean /= static_cast<double>(std::max<std::size_t>(1, train.rows()));
+        for (double &v : pair.values)
             v -= mean;
         m.intercept += mean;
     }
@@ -335,12 +457,13 @@ AdditiveFit fitAdditive(std::vector<Example> examples, const FitOptions &o)
         throw std::invalid_argument("the training leads all converted or none did: nothing to "
                                     "learn from");
     fit.l2 = chooseL2(features, olderDesign, o);
-    const Shapes shapes = boost(features, train, stop, fit.l2, o);
+    const Shapes shapes = boostMains(features, train, stop, fit.l2, o);
     fit.rounds = shapes.rounds;
     AdditiveModel &m = fit.model;
     m.features = features;
     m.shapes = shapes.values;
-    m.intercept = shapes.intercept;
+    m.intercept = baseLogOdds(train);
+    addInteractions(m, train, stop, fit.l2, o);
     centre(m, train);
     std::vector<double> z;
     for (std::size_t i = 0; i < stop.rows(); ++i)

@@ -32,6 +32,8 @@ struct FitOptions
     int folds = 3;
     std::size_t foldRowsAtMost = 20000;
     double leakageAuc = 0.95; // a feature this good alone is suspected of leaking the outcome
+    std::size_t maxInteractions = 10;       // pairs of features, at most, where they earn it
+    std::size_t interactionCandidates = 12; // ...among this many most important features
 };
 
 struct FeatureReport
@@ -50,7 +52,7 @@ struct AdditiveFit
     std::vector<std::string> suspectedLeaks; // left out: see leakageAuc
     std::vector<std::int64_t> testLeads;     // the held-out leads' ids
     double l2 = 0;
-    int rounds = 0;
+    int rounds = 0; // the single shapes'; the pairs boost on after them
     std::size_t trainCount = 0, stopCount = 0, testCount = 0;
 };
 

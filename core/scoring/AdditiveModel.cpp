@@ -26,11 +26,19 @@ std::vector<int> AdditiveModel::binsOf(const Facts &facts) const
     return bins;
 }
 
+std::size_t AdditiveModel::cellOf(const Interaction &pair, const std::vector<int> &bins) const
+{
+    return static_cast<std::size_t>(bins[pair.first] * features[pair.second].binCount() +
+                                    bins[pair.second]);
+}
+
 double AdditiveModel::logOdds(const std::vector<int> &bins) const
 {
     double sum = intercept;
     for (std::size_t j = 0; j < shapes.size(); ++j)
         sum += shapes[j][static_cast<std::size_t>(bins[j])];
+    for (const auto &pair : interactions)
+        sum += pair.values[cellOf(pair, bins)];
     return sum;
 }
 
@@ -55,6 +63,17 @@ Explanation AdditiveModel::explain(const Facts &facts) const
         e.parts.push_back({features[j].name, features[j].binLabel(bins[j]), points,
                            it == facts.end() ? std::string() : it->second.evidence});
     }
+    for (const auto &pair : interactions) {
+        const double points = pointsOf(calibrationSlope * pair.values[cellOf(pair, bins)]);
+        e.score += points;
+        if (points == 0)
+            continue;
+        const Feature &a = features[pair.first], &b = features[pair.second];
+        const auto it = facts.find(a.name);
+        e.parts.push_back({a.name + " & " + b.name,
+                           a.binLabel(bins[pair.first]) + ", " + b.binLabel(bins[pair.second]),
+                           points, it == facts.end() ? std::string() : it->second.evidence});
+    }
     std::stable_sort(e.parts.begin(), e.parts.end(), [](const auto &a, const auto &b) {
         return std::abs(a.points) > std::abs(b.points);
     });
@@ -77,6 +96,9 @@ nlohmann::json AdditiveModel::toJson() const
                         {"edges", f.edges},
                         {"shape", shapes[j]}});
     }
+    auto &pairs = out["interactions"] = nlohmann::json::array();
+    for (const auto &pair : interactions)
+        pairs.push_back({{"features", {pair.first, pair.second}}, {"values", pair.values}});
     return out;
 }
 
@@ -105,6 +127,17 @@ AdditiveModel AdditiveModel::fromJson(const nlohmann::json &json)
                                             std::to_string(feature.binCount()) + " bins");
             m.features.push_back(std::move(feature));
             m.shapes.push_back(std::move(shape));
+        }
+        for (const auto &p : json.value("interactions", nlohmann::json::array())) {
+            Interaction pair;
+            pair.first = p.at("features").at(0).get<std::size_t>();
+            pair.second = p.at("features").at(1).get<std::size_t>();
+            pair.values = p.at("values").get<std::vector<double>>();
+            if (pair.first >= m.features.size() || pair.second >= m.features.size() ||
+                pair.values.size() != static_cast<std::size_t>(m.features[pair.first].binCount() *
+                                                               m.features[pair.second].binCount()))
+                throw std::invalid_argument("an interaction names features or cells it has not");
+            m.interactions.push_back(std::move(pair));
         }
         return m;
     } catch (const nlohmann::json::exception &e) {

@@ -41,10 +41,19 @@ class AdditiveModel
 public:
     std::vector<Feature> features;
     std::vector<std::vector<double>> shapes; // [feature][bin]
+    // A pair of features whose joint effect is more than the sum of theirs (a plan and the
+    // usage it covers): a value per pair of bins, [first's bin * second's bins + second's].
+    struct Interaction
+    {
+        std::size_t first = 0, second = 0;
+        std::vector<double> values;
+    };
+    std::vector<Interaction> interactions;
     double intercept = 0;
     double calibrationSlope = 1, calibrationOffset = 0;
 
     std::vector<int> binsOf(const Facts &facts) const;
+    std::size_t cellOf(const Interaction &pair, const std::vector<int> &bins) const;
     double logOdds(const std::vector<int> &bins) const;
     double probability(const std::vector<int> &bins) const;
     double probability(const Facts &facts) const { return probability(binsOf(facts)); }
