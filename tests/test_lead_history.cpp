@@ -2,7 +2,10 @@
 // created + the window, or just before it converted. Properties are discovered, dates become
 // ages, and events or dates after that moment are not known yet.
 #include "TempStore.h"
+#include "agents/Policy.h"
+#include "pipeline/ModelFitter.h"
 #include "scoring/LeadFacts.h"
+#include "scoring/ModelVersions.h"
 
 #include <QTest>
 
@@ -65,6 +68,38 @@ private slots:
         QCOMPARE(factOf(b, "events.webinar_attended.minutes.sum")->number.value_or(-1), 7.0);
         QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->number.value_or(-1), 12.0);
         QVERIFY(factOf(b, "events.webinar_attended.count")->evidence.rfind("event#", 0) == 0);
+    }
+
+    // A fit is kept as a candidate version beside the logistic ones, with its report; runs
+    // refuse it by name until they can score with it.
+    void aFitIsSavedAsACandidate()
+    {
+        TempStore s;
+        scoring::AdditiveFit fit;
+        scoring::Feature plan;
+        plan.name = "lead.Plan";
+        plan.kind = scoring::FeatureKind::Boolean;
+        fit.model.features = {plan};
+        fit.model.shapes = {{-0.5, 0.75, 0.0}};
+        fit.model.intercept = -1;
+        fit.test.auc = 0.71;
+        fit.features = {{"lead.Plan", 4.2, 0.66}};
+        fit.trainCount = 700;
+        fit.testCount = 200;
+        const auto version =
+            scoring::saveCandidate(s.db, fit, "1.0.0", "sha", "2026-11-20T12:00:00Z");
+        QCOMPARE(version, std::string("1.0.0+additive.1"));
+        QVERIFY(scoring::isAdditiveVersion(version));
+        const auto loaded = scoring::loadCandidate(s.db, version);
+        QVERIFY(loaded.has_value());
+        scoring::Facts yes{{"lead.Plan", scoring::Fact{"yes", std::nullopt, {}}}};
+        QCOMPARE(loaded->probability(yes), fit.model.probability(yes));
+        QCOMPARE(s.text("SELECT baseline_auc FROM scoring_models"), QStringLiteral("0.66"));
+        QVERIFY(!scoring::loadCandidate(s.db, "1.0.0+fit.1"));
+        const auto policy = agents::defaultPolicy(s.registry);
+        pipeline::ModelFitter fitter(s.db, policy);
+        QCOMPARE(fitter.models().size(), std::size_t(1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fitter.load(version));
     }
 };
 

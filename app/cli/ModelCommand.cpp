@@ -7,6 +7,7 @@
 #include "pipeline/ModelFitter.h"
 #include "ports/Clock.h"
 #include "scoring/LeadFacts.h"
+#include "scoring/ModelVersions.h"
 #include "store/Transaction.h"
 #include "util/Time.h"
 
@@ -38,8 +39,8 @@ void ModelCommand::configure(QCommandLineParser &parser) const
         {QStringLiteral("additive"),
          QStringLiteral("Fit the additive model on every property, engagement and enrichment "
                         "fact as of each lead's handoff (created + --window-days, default 14), "
-                        "and print its report (--window-days 0: everything up to now). "
-                        "Not saved yet.")});
+                        "print its report and save it as a candidate version (--window-days 0: "
+                        "everything up to now).")});
     parser.addOption({QStringLiteral("policy"),
                       QStringLiteral("Policy file (default: the built-in one)."),
                       QStringLiteral("FILE")});
@@ -47,7 +48,8 @@ void ModelCommand::configure(QCommandLineParser &parser) const
 
 namespace {
 
-int fitAdditive(store::Database &db, CommandContext &context, int windowDays)
+int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContext &context,
+                int windowDays)
 {
     scoring::HistoryOptions history;
     history.windowDays = windowDays;
@@ -60,6 +62,17 @@ int fitAdditive(store::Database &db, CommandContext &context, int windowDays)
                     << QString::number(read, 'f', 1) << " s\n";
         const auto fit = scoring::fitAdditive(examples);
         printAdditiveFit(context.out, fit, static_cast<double>(timer.elapsed()) / 1000.0);
+        store::Transaction tx(db);
+        const auto version = scoring::saveCandidate(db, fit, policy.scoring.version, policy.sha256,
+                                                    util::formatUtc(context.clock.now()));
+        auditInvocation(db, context.clock, "model_fit", "scoring#" + version,
+                        {{"auc", fit.test.auc},
+                         {"log_loss", fit.test.logLoss},
+                         {"train", fit.trainCount},
+                         {"test", fit.testCount}});
+        tx.commit();
+        context.out << "saved as candidate " << QString::fromStdString(version)
+                    << " (runs do not score with additive models yet)\n";
     } catch (const std::invalid_argument &e) {
         context.err << "baton model: " << e.what() << "\n";
         return 1;
@@ -93,11 +106,13 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
     pipeline::ModelFitter fitter(*db, *policy);
     if (args[0] == QLatin1String("list")) {
         for (const auto &m : fitter.models())
-            context.out << QStringLiteral(
-                               "%1  %2  AUC %3 (points-only %4), %5 train / %6 held out\n")
+            context.out << QStringLiteral("%1  %2  AUC %3 (%4 %5), %6 train / %7 held out\n")
                                .arg(QString::fromStdString(m.version), -18)
                                .arg(QString::fromStdString(m.createdAt))
                                .arg(m.auc, 0, 'f', 3)
+                               .arg(scoring::isAdditiveVersion(m.version)
+                                        ? QStringLiteral("best single feature")
+                                        : QStringLiteral("points-only"))
                                .arg(m.baselineAuc, 0, 'f', 3)
                                .arg(m.train)
                                .arg(m.test);
@@ -107,7 +122,7 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
     if (!window)
         return 2;
     if (parser.isSet(QStringLiteral("additive")))
-        return fitAdditive(*db, context,
+        return fitAdditive(*db, *policy, context,
                            parser.isSet(QStringLiteral("window-days")) ? static_cast<int>(*window)
                                                                        : 14);
     const Clock &clock = context.clock;

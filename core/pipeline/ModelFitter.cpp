@@ -1,11 +1,13 @@
 #include "pipeline/ModelFitter.h"
 
 #include "pipeline/LeadInputReader.h"
+#include "scoring/ModelVersions.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
 #include <algorithm>
 #include <functional>
+#include <stdexcept>
 
 namespace baton::pipeline {
 
@@ -80,6 +82,10 @@ void ModelFitter::save(const FitResult &r, const std::string &createdAt)
 
 std::optional<agents::FittedModel> ModelFitter::load(const std::string &version)
 {
+    if (scoring::isAdditiveVersion(version))
+        throw std::invalid_argument("scoring version " + version +
+                                    " is an additive model: runs do not score with additive "
+                                    "models yet (`baton model fit --additive` reports on them)");
     auto &st = m_db.cached("SELECT model FROM scoring_models WHERE version = ?");
     st.bindAll(version);
     std::optional<agents::FittedModel> out;
