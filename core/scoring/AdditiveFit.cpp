@@ -261,6 +261,8 @@ Column pairColumn(const AdditiveModel &m, const AdditiveModel::Interaction &pair
     return out;
 }
 
+constexpr std::size_t kMostCells = 4096;
+
 // Pairs whose cells the single shapes explain worst: among the most important features,
 // those with the largest Newton gain on the residuals (as EBM's FAST ranks them).
 std::vector<AdditiveModel::Interaction> candidatePairs(const AdditiveModel &m, const Design &train,
@@ -289,6 +291,8 @@ std::vector<AdditiveModel::Interaction> candidatePairs(const AdditiveModel &m, c
             pair.second = std::max(byImportance[a].second, byImportance[b].second);
             const std::size_t cells = static_cast<std::size_t>(m.features[pair.first].binCount() *
                                                                m.features[pair.second].binCount());
+            if (cells > kMostCells)
+                continue; // a table no one could read, and past a column's cell numbers
             std::vector<double> g(cells, 0), h(cells, 0);
             for (std::size_t i = 0; i < train.rows(); ++i) {
                 const auto c = cellAt(m, pair, train, i);
