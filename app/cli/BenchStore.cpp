@@ -3,10 +3,21 @@
 #include "store/Database.h"
 #include "store/OpenStore.h"
 
+#include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <unistd.h>
 
 namespace baton::app {
+
+QString benchDirectory(const QCommandLineParser &parser, const QTemporaryDir &temporary)
+{
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
+                                                            : temporary.path();
+    QDir().mkpath(dir);
+    return dir;
+}
 
 namespace {
 

@@ -6,7 +6,14 @@
 #include <QString>
 #include <string>
 
+class QCommandLineParser;
+class QTemporaryDir;
+
 namespace baton::app {
+
+// A bench's working directory: --dir when given, else `temporary` (removed when it goes);
+// created if missing.
+QString benchDirectory(const QCommandLineParser &parser, const QTemporaryDir &temporary);
 
 // Where a bench puts a store: a SQLite file in its directory, or (with --pg SERVER) a
 // database of its own on that PostgreSQL server, created fresh and dropped WITH (FORCE) when

@@ -266,9 +266,7 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context)
     if (!briefs)
         return 2;
     QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temp);
     const QString path = QDir(dir).filePath(QStringLiteral("console.sqlite"));
     bool built = false;
     if (!(parser.isSet(QStringLiteral("reuse")) && QFile::exists(path))) {

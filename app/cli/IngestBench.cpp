@@ -172,9 +172,7 @@ int benchIngest(const QCommandLineParser &parser, CommandContext &context)
     if (!events || !workers || !repeats)
         return 2;
     QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temp);
     std::vector<BenchStore> stores;
     stores.push_back(BenchStore::file(QDir(dir).filePath(QStringLiteral("bench.sqlite"))));
     if (parser.isSet(QStringLiteral("pg")))

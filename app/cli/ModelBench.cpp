@@ -1,5 +1,6 @@
 #include "agents/Policy.h"
 #include "cli/AdditiveReport.h"
+#include "cli/BenchStore.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -68,9 +69,7 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
     if (!leads)
         return 2;
     QTemporaryDir temporary;
-    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
-                                                            : temporary.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temporary);
     QElapsedTimer timer;
     timer.start();
     demo::DemoOptions options;

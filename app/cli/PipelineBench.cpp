@@ -188,9 +188,7 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
     if (*events == 0)
         events = 5000000;
     QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temp);
     const QString storePath = QDir(dir).filePath(QStringLiteral("pipeline.sqlite"));
     const auto registry = contracts::ContractRegistry::builtIn();
     if (parser.isSet(QStringLiteral("reuse")) && QFile::exists(storePath))

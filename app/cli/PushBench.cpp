@@ -1,5 +1,6 @@
 #include "adapters/OneShotHttpTransport.h"
 #include "agents/Policy.h"
+#include "cli/BenchStore.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
@@ -40,9 +41,7 @@ int benchPush(const QCommandLineParser &parser, CommandContext &context)
         return 2;
     const qint64 wanted = *briefs;
     QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temp);
     const QString storePath = QDir(dir).filePath(QStringLiteral("push.sqlite"));
     QFile::remove(storePath);
     const Clock &clock = context.clock;

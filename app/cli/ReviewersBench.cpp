@@ -321,9 +321,7 @@ int benchReviewers(const QCommandLineParser &parser, CommandContext &context)
     if (!leads)
         return 2;
     QTemporaryDir temp;
-    const QString dir =
-        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
-    QDir().mkpath(dir);
+    const QString dir = benchDirectory(parser, temp);
     const QString storePath = QDir(dir).filePath(QStringLiteral("reviewers.sqlite"));
     const auto registry = contracts::ContractRegistry::builtIn();
     auto team = benchReviewers(static_cast<int>(*reviewers));

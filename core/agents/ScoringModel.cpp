@@ -1,7 +1,6 @@
 #include "agents/ScoringModel.h"
 
 #include "agents/Normalization.h"
-#include "scoring/FitMetrics.h"
 #include "util/MapSlot.h"
 
 #include <algorithm>
@@ -9,11 +8,6 @@
 #include <numeric>
 
 namespace baton::agents {
-
-double rocAuc(const std::vector<double> &scores, const std::vector<int> &labels)
-{
-    return scoring::rocAuc(scores, labels);
-}
 
 FeatureSpace::FeatureSpace(const ScoringPolicy &policy) : m_policy(policy)
 {
@@ -150,21 +144,10 @@ FittedModel fitLogistic(const std::vector<std::string> &features, const std::vec
         baseline.push_back(e.baseline);
         labels.push_back(e.y);
     }
-    m.auc = rocAuc(predicted, labels);
+    const auto measured = scoring::measure(predicted, labels);
+    m.auc = measured.auc;
     m.baselineAuc = rocAuc(baseline, labels);
-    m.calibration.assign(10, {});
-    for (std::size_t i = 0; i < predicted.size(); ++i) {
-        auto &bin =
-            m.calibration[std::min<std::size_t>(9, static_cast<std::size_t>(predicted[i] * 10))];
-        bin.predicted += predicted[i];
-        bin.observed += labels[i];
-        ++bin.count;
-    }
-    for (auto &bin : m.calibration)
-        if (bin.count) {
-            bin.predicted /= bin.count;
-            bin.observed /= bin.count;
-        }
+    m.calibration = measured.calibration;
     return m;
 }
 

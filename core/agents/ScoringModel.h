@@ -3,6 +3,7 @@
 #include "agents/EnrichmentAgent.h"
 #include "agents/Policy.h"
 #include "agents/ScoringAgent.h"
+#include "scoring/FitMetrics.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,9 +11,7 @@
 
 namespace baton::agents {
 
-// Area under the ROC curve (Mann-Whitney, ties counted half): the chance that a random
-// positive scores above a random negative. 0.5 when one class is empty.
-double rocAuc(const std::vector<double> &scores, const std::vector<int> &labels);
+using scoring::rocAuc;
 
 // The features a fitted model reads: one per ICP attribute value the policy names, and the
 // log of decayed engagement per event type it weighs.
@@ -36,12 +35,7 @@ struct Example
     double baseline = 0; // the policy's own score for the same lead at the same time
 };
 
-struct CalibrationBin
-{
-    double predicted = 0; // mean predicted probability
-    double observed = 0;  // share that converted
-    int count = 0;
-};
+using scoring::CalibrationBin;
 
 // L2-regularised logistic regression on standardised features, fitted by full-batch
 // gradient descent (deterministic: the same examples give the same model).
