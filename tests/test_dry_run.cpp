@@ -43,13 +43,13 @@ private slots:
         pipeline::ModelFitter fitter(*m_db, m_policy);
         const auto fit = fitter.fit(m_now);
         fitter.save(fit, util::formatUtc(m_now));
-        m_points = {m_policy.scoring.version, nullptr};
+        m_points = {m_policy.scoring.version, nullptr, nullptr};
         const auto loaded = fitter.load(fit.version);
         QVERIFY(loaded);
         QCOMPARE(loaded->weights, fit.model.weights);
         QCOMPARE(loaded->qualifyProbability, fit.model.qualifyProbability);
         QVERIFY(loaded->qualifyProbability > 0 && loaded->qualifyProbability < 1);
-        m_model = {fit.version, std::make_shared<const agents::FittedModel>(*loaded)};
+        m_model = {fit.version, std::make_shared<const agents::FittedModel>(*loaded), nullptr};
     }
 
     void comparingAVersionWithItselfChangesNothing()
@@ -89,8 +89,7 @@ private slots:
         RandomIdGenerator ids(8);
         pipeline::Orchestrator orchestrator(*m_db, m_registry, m_policy, clock, ids);
         pipeline::RunOptions options;
-        options.scoringModel = m_model.model;
-        options.scoringVersion = m_model.version;
+        options.scoring = m_model;
         const auto run = orchestrator.run(options);
         QCOMPARE(run.failed, 0);
         QCOMPARE(run.briefed, predicted.variants[0].briefed);

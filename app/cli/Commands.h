@@ -77,6 +77,12 @@ int benchConsole(const QCommandLineParser &parser, CommandContext &context);
 int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::Database &db,
               const contracts::ContractRegistry &registry, const agents::Policy &policy,
               const std::vector<std::int64_t> &leadIds);
+// `baton model canary|promote|rollback`, in ModelDeployment.cpp.
+bool isDeploymentAction(const QString &action);
+// "live: V; canary C on P% of leads"
+void printDeployment(CommandContext &context, store::Database &db, const agents::Policy &policy);
+int runDeployment(const QCommandLineParser &parser, CommandContext &context, store::Database &db,
+                  const agents::Policy &policy);
 // A scoring version: the policy's own, or a saved model; nothing (and a message) otherwise.
 std::optional<pipeline::ScoringVariant> scoringVariant(store::Database &db,
                                                        const agents::Policy &policy,

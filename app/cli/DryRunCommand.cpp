@@ -2,7 +2,7 @@
 #include "agents/ScoringModel.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-#include "pipeline/ModelFitter.h"
+#include "pipeline/DeployedScoring.h"
 #include "ports/Clock.h"
 
 namespace baton::app {
@@ -12,28 +12,12 @@ std::optional<pipeline::ScoringVariant> scoringVariant(store::Database &db,
                                                        const QString &version,
                                                        CommandContext &context)
 {
-    const std::string v = version.toStdString();
-    if (v == policy.scoring.version)
-        return pipeline::ScoringVariant{v, nullptr};
-    pipeline::ModelFitter models(db, policy);
     try {
-        if (auto model = models.load(v)) {
-            auto shared = std::make_shared<const agents::FittedModel>(std::move(*model));
-            // Checked here so a model fitted under another policy is refused by name.
-            agents::ScoringAgent probe(policy.scoring);
-            probe.useModel(shared, v);
-            return pipeline::ScoringVariant{v, shared};
-        }
+        return pipeline::loadScoringVariant(db, policy, version.toStdString());
     } catch (const std::exception &e) {
         context.err << "baton run: " << e.what() << "\n";
         return std::nullopt;
     }
-    QStringList known{QString::fromStdString(policy.scoring.version)};
-    for (const auto &m : models.models())
-        known << QString::fromStdString(m.version);
-    context.err << "baton run: no scoring version '" << version
-                << "'; known: " << known.join(QStringLiteral(", ")) << "\n";
-    return std::nullopt;
 }
 
 int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::Database &db,

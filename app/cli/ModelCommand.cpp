@@ -23,13 +23,24 @@ QString ModelCommand::name() const
 
 QString ModelCommand::summary() const
 {
-    return QStringLiteral(
-        "Fit a scoring model on historical outcomes, or list models: `model fit|list`");
+    return QStringLiteral("Fit, list, canary, promote or roll back scoring models: `model "
+                          "fit|list|canary VERSION --share P|promote VERSION|rollback`");
 }
 
 void ModelCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("fit or list"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("fit, list, canary, promote or rollback"));
+    parser.addPositionalArgument(QStringLiteral("version"),
+                                 QStringLiteral("The scoring version to canary or promote."));
+    parser.addOption({QStringLiteral("share"),
+                      QStringLiteral("canary: the percentage of leads the candidate scores "
+                                     "(0 ends the canary)."),
+                      QStringLiteral("PERCENT")});
+    parser.addOption({QStringLiteral("as"),
+                      QStringLiteral("Who canaries, promotes or rolls back (marketing ops, "
+                                     "admin)."),
+                      QStringLiteral("NAME")});
     parser.addOption(
         {QStringLiteral("window-days"),
          QStringLiteral("Read each lead's features this many days after it was created "
@@ -38,9 +49,10 @@ void ModelCommand::configure(QCommandLineParser &parser) const
     parser.addOption(
         {QStringLiteral("additive"),
          QStringLiteral("Fit the additive model on every property, engagement and enrichment "
-                        "fact as of each lead's handoff (created + --window-days, default 14), "
-                        "print its report and save it as a candidate version (--window-days 0: "
-                        "everything up to now).")});
+                        "fact as of each lead's handoff (created + --window-days, default the "
+                        "policy's scoring.model.handoff_window_days or 14), print its report and "
+                        "save it as a candidate version with the threshold the policy's "
+                        "scoring.model.qualify states (--window-days 0: everything up to now).")});
     parser.addOption({QStringLiteral("policy"),
                       QStringLiteral("Policy file (default: the built-in one)."),
                       QStringLiteral("FILE")});
@@ -53,6 +65,9 @@ int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContex
 {
     scoring::HistoryOptions history;
     history.windowDays = windowDays;
+    scoring::FitOptions options;
+    options.discovery.exclude = policy.scoring.model.excludeFeatures;
+    options.discovery.pin = policy.scoring.model.pinFeatures;
     QElapsedTimer timer;
     timer.start();
     try {
@@ -60,19 +75,30 @@ int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContex
         const double read = static_cast<double>(timer.restart()) / 1000.0;
         context.out << "read " << examples.size() << " leads with an outcome in "
                     << QString::number(read, 'f', 1) << " s\n";
-        const auto fit = scoring::fitAdditive(examples);
+        const auto fit = scoring::fitAdditive(examples, options);
         printAdditiveFit(context.out, fit, static_cast<double>(timer.elapsed()) / 1000.0);
-        store::Transaction tx(db);
-        const auto version = scoring::saveCandidate(db, fit, policy.scoring.version, policy.sha256,
-                                                    util::formatUtc(context.clock.now()));
+        const std::string now = util::formatUtc(context.clock.now());
+        const auto threshold = scoring::thresholdFor(
+            policy.scoring.model.qualify, fit.testProbabilities, scoring::capacityAt(db, now));
+        context.out << "qualifies " << QString::fromStdString(threshold.reason)
+                    << "
+                       ";
+            store::Transaction tx(db);
+        const auto version =
+            scoring::saveCandidate(db, fit, threshold, policy.scoring.version, policy.sha256, now);
         auditInvocation(db, context.clock, "model_fit", "scoring#" + version,
                         {{"auc", fit.test.auc},
                          {"log_loss", fit.test.logLoss},
                          {"train", fit.trainCount},
-                         {"test", fit.testCount}});
+                         {"test", fit.testCount},
+                         {"qualify_probability", threshold.probability}});
         tx.commit();
         context.out << "saved as candidate " << QString::fromStdString(version)
-                    << " (runs do not score with additive models yet)\n";
+                    << ": compare it with `baton run --dry-run --compare scoring@"
+                    << QString::fromStdString(policy.scoring.version) << ",scoring@"
+                    << QString::fromStdString(version) << "`, then `baton model canary "
+                    << QString::fromStdString(version) << " --share 10` or `baton model promote "
+                    << QString::fromStdString(version) << "`\n";
     } catch (const std::invalid_argument &e) {
         context.err << "baton model: " << e.what() << "\n";
         return 1;
@@ -85,8 +111,11 @@ int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContex
 int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context) const
 {
     const QStringList args = parser.positionalArguments();
-    if (args != QStringList{QStringLiteral("fit")} && args != QStringList{QStringLiteral("list")}) {
-        context.err << "baton model: use `model fit` or `model list`\n";
+    const bool deploy = !args.isEmpty() && isDeploymentAction(args[0]);
+    if (!deploy && args != QStringList{QStringLiteral("fit")} &&
+        args != QStringList{QStringLiteral("list")}) {
+        context.err << "baton model: use `model fit`, `list`, `canary VERSION --share P`, "
+                       "`promote VERSION` or `rollback`\n";
         return 2;
     }
     auto db = openStoreFor(context);
@@ -103,8 +132,11 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
         context.err << "baton model: " << e.what() << "\n";
         return 2;
     }
+    if (deploy)
+        return runDeployment(parser, context, *db, *policy);
     pipeline::ModelFitter fitter(*db, *policy);
     if (args[0] == QLatin1String("list")) {
+        printDeployment(context, *db, *policy);
         for (const auto &m : fitter.models())
             context.out << QStringLiteral("%1  %2  AUC %3 (%4 %5), %6 train / %7 held out\n")
                                .arg(QString::fromStdString(m.version), -18)
@@ -123,8 +155,9 @@ int ModelCommand::run(const QCommandLineParser &parser, CommandContext &context)
         return 2;
     if (parser.isSet(QStringLiteral("additive")))
         return fitAdditive(*db, *policy, context,
-                           parser.isSet(QStringLiteral("window-days")) ? static_cast<int>(*window)
-                                                                       : 14);
+                           parser.isSet(QStringLiteral("window-days"))
+                               ? static_cast<int>(*window)
+                               : policy->scoring.model.handoffWindowDays);
     const Clock &clock = context.clock;
     const auto result = fitter.fit(clock.now(), 60, static_cast<int>(*window));
     if (result.model.testCount == 0 || result.positives == 0) {

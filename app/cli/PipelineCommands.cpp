@@ -7,6 +7,7 @@
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
 #include "ingest/ContractCatalog.h"
+#include "pipeline/DeployedScoring.h"
 #include "pipeline/Orchestrator.h"
 #include "pipeline/RunStore.h"
 #include "ports/Clock.h"
@@ -173,8 +174,15 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
             scoringVariant(*db, *policy, parser.value(QStringLiteral("scoring")), context);
         if (!variant)
             return 2;
-        options.scoringModel = variant->model;
-        options.scoringVersion = variant->version;
+        options.scoring = *variant;
+    } else {
+        try {
+            pipeline::useDeployedScoring(*db, *policy, options);
+        } catch (const std::exception &e) {
+            context.err << "baton run: the deployed scoring version cannot be used: " << e.what()
+                        << " (baton model rollback, or run with --scoring)\n";
+            return 2;
+        }
     }
     TerminalProgress progress(QStringLiteral("evaluating leads"));
     options.onProgress = [&](std::int64_t done, std::int64_t total) {
@@ -201,13 +209,15 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
         progress.finish();
         // A run that decides by other rules than the built-in ones is a change of policy.
         const auto builtIn = agents::defaultPolicy(registry);
-        if (policy->sha256 != builtIn.sha256 || !options.scoringVersion.empty())
+        if (policy->sha256 != builtIn.sha256 ||
+            options.scoring.version != policy->scoring.version || options.canaryShare > 0)
             auditInvocation(
                 *db, clock, "run_with_policy", "run#" + s.runId,
                 {{"policy_sha256", policy->sha256},
                  {"policy_file", parser.value(QStringLiteral("policy")).toStdString()},
-                 {"scoring_version", options.scoringVersion.empty() ? policy->scoring.version
-                                                                    : options.scoringVersion},
+                 {"scoring_version", options.scoring.version},
+                 {"canary", options.canaryShare > 0 ? options.canary.version : std::string()},
+                 {"canary_share", options.canaryShare},
                  {"briefed", s.briefed}});
         context.out << (s.joined    ? "joined and finished run "
                         : s.resumed ? "resumed and finished run "

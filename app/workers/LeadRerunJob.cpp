@@ -3,6 +3,7 @@
 #include "LlmSettings.h"
 #include "adapters/QtHttpTransport.h"
 #include "agents/Policy.h"
+#include "pipeline/DeployedScoring.h"
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
 #include "store/Database.h"
@@ -20,6 +21,7 @@ pipeline::LeadRerun rerunLeadInStore(const QString &storePath,
                                     {.readOnly = false, .create = false, .quickCheck = false});
     const auto policy = agents::defaultPolicy(registry);
     pipeline::RunOptions options;
+    pipeline::useDeployedScoring(db, policy, options); // a rerun scores as `baton run` does
     QString error;
     const auto llm = llmConfigFromSettings({}, {}, &error);
     if (!error.isEmpty())

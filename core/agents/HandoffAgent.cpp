@@ -385,6 +385,8 @@ nlohmann::json scoreSection(const HandoffInput &in)
                           {"factors", std::move(score["factors"])}};
     if (in.trigger)
         out["trigger"] = *in.trigger;
+    if (score.contains("points"))
+        out["points"] = std::move(score["points"]);
     return out;
 }
 

@@ -36,6 +36,25 @@ std::size_t EnrichmentPolicy::rankOf(std::string_view provider) const
     return providerPriority.size();
 }
 
+namespace {
+
+// The contract has checked the shape: one rule in "qualify", strings in the lists.
+ModelPolicy modelPolicy(const nlohmann::json &m)
+{
+    ModelPolicy out;
+    if (const auto q = m.find("qualify"); q != m.end() && !q->empty()) {
+        out.qualify.by = scoring::qualifyByFrom(q->begin().key()).value();
+        out.qualify.value = q->begin().value().get<double>();
+        out.qualify.stated = true;
+    }
+    out.excludeFeatures = strings(m.value("exclude_features", nlohmann::json::array()));
+    out.pinFeatures = strings(m.value("pin_features", nlohmann::json::array()));
+    out.handoffWindowDays = m.value("handoff_window_days", out.handoffWindowDays);
+    return out;
+}
+
+} // namespace
+
 Policy parsePolicy(std::string_view text, std::string origin,
                    const contracts::ContractRegistry &registry)
 {
@@ -45,9 +64,10 @@ Policy parsePolicy(std::string_view text, std::string origin,
     if (!util::parseJson(text, policy.document, &parseError))
         throw PolicyError("policy " + policy.origin + ": " + parseError);
     std::vector<contracts::ValidationError> errors;
-    // policy@2 is policy@1 with optional heartbeats: every v1 policy is a v2 one.
-    if (!registry.validate("policy", 2, policy.document, errors)) {
-        std::string message = "policy " + policy.origin + " does not satisfy contract policy@2:";
+    // policy@2 is policy@1 with optional heartbeats, policy@3 policy@2 with an optional
+    // scoring.model: every older policy is a v3 one.
+    if (!registry.validate("policy", 3, policy.document, errors)) {
+        std::string message = "policy " + policy.origin + " does not satisfy contract policy@3:";
         for (const auto &e : errors)
             message += "\n  " + (e.pointer.empty() ? std::string("(policy)") : e.pointer) + ": " +
                        e.message;
@@ -99,6 +119,8 @@ Policy parsePolicy(std::string_view text, std::string origin,
     q.fitB = grid.at("fit_b").get<double>();
     q.engagement1 = grid.at("engagement_1").get<double>();
     q.engagement2 = grid.at("engagement_2").get<double>();
+    if (const auto m = sc.find("model"); m != sc.end())
+        q.model = modelPolicy(*m);
 
     const auto &h = policy.document.at("handoff");
     HandoffPolicy &r = policy.handoff;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scoring/QualifyRule.h"
+
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -46,6 +48,14 @@ struct EnrichmentPolicy
     std::size_t rankOf(std::string_view provider) const;
 };
 
+// A model fitted on the team's own leads (policy@3's optional scoring.model).
+struct ModelPolicy
+{
+    scoring::QualifyRule qualify;
+    std::vector<std::string> excludeFeatures, pinFeatures; // a trailing '*' matches a prefix
+    int handoffWindowDays = 14;
+};
+
 struct ScoringPolicy
 {
     std::string version;
@@ -62,6 +72,7 @@ struct ScoringPolicy
     double ambiguityBand = 4;
     int triggerWindowDays = 14; // how recent a trigger event must be to brief a lead anyway
     double fitA = 70, fitB = 45, engagement1 = 60, engagement2 = 30;
+    ModelPolicy model;
 };
 
 // A routing rule: every condition it states must hold.

@@ -2,6 +2,7 @@
 
 #include "agents/Normalization.h"
 #include "agents/ScoringModel.h"
+#include "scoring/ModelVersions.h"
 #include "util/MapSlot.h"
 
 #include <algorithm>
@@ -108,6 +109,9 @@ nlohmann::json ScoreResult::toJson(bool withFactors) const
                           {"shortfalls", std::move(shortfallJson)},
                           {"escalations", escalations},
                           {"rationale", rationale}};
+    if (points)
+        out["points"] = {{"base", std::round(points->base * 10) / 10},
+                         {"total", std::round(points->total * 10) / 10}};
     if (withFactors) {
         out["factors"] = factorJson(factors);
         out["top_positive"] = factorJson(topPositive());
@@ -215,7 +219,7 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
 }
 
 ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                              TimePoint now) const
+                              TimePoint now, const scoring::Facts *facts) const
 {
     ScoreResult out;
     out.version = m_policy.version;
@@ -240,7 +244,12 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
     out.grid = std::string{letter, digit};
     out.qualifies = out.score >= m_policy.qualifyThreshold;
     double threshold = m_policy.qualifyThreshold;
-    if (m_model) {
+    if (m_candidate) {
+        if (!facts)
+            throw std::logic_error("scoring with an additive model needs the lead's facts");
+        scoreWithCandidate(*facts, out);
+        threshold = 100 * m_candidate->threshold.probability;
+    } else if (m_model) {
         scoreWithModel(profile, events, now, out);
         threshold = 100 * m_model->qualifyProbability;
     } else {
@@ -261,8 +270,44 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
     return out;
 }
 
+void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate)
+{
+    m_model.reset();
+    m_modelVersion = candidate ? candidate->version : std::string();
+    m_candidate = std::move(candidate);
+}
+
+// The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
+// score is the model's chance of conversion in percent, its digit the model's conviction,
+// and the factors are the model's parts in points, each citing the record it rests on.
+void ScoringAgent::scoreWithCandidate(const scoring::Facts &facts, ScoreResult &out) const
+{
+    const scoring::ScoringCandidate &c = *m_candidate;
+    const scoring::Explanation x = c.model.explain(facts);
+    const double need = c.threshold.probability;
+    out.score = 100 * x.probability;
+    out.qualifies = x.probability >= need;
+    out.grid[1] = out.qualifies ? '1' : x.probability >= need / 2 ? '2' : '3';
+    out.points = ScoreResult::Points{x.base, x.score};
+    out.factors.clear();
+    out.eventCounts.clear();
+    for (const scoring::Contribution &part : x.parts)
+        out.factors.push_back({part.feature + " = " + part.bin, part.points,
+                               part.evidence.empty() ? std::vector<std::string>{}
+                                                     : std::vector<std::string>{part.evidence}});
+    out.rationale.push_back("score " + fixed(out.score) +
+                            " = the chance of conversion in percent by model " + c.version +
+                            " (held-out AUC " + fixed(100 * c.auc) + "%): " + fixed(x.score) +
+                            " points = " + fixed(x.base) +
+                            " for the average lead + the parts (20 points double "
+                            "the odds, 50 are even odds)");
+    out.rationale.push_back(std::string(out.qualifies ? "qualifies" : "does not qualify") +
+                            " at a chance of " + fixed(100 * need) + "%: " + c.threshold.reason);
+}
+
 void ScoringAgent::useModel(std::shared_ptr<const FittedModel> model, std::string version)
 {
+    m_candidate.reset();
     const FeatureSpace space(m_policy);
     if (model && model->features != space.names())
         throw std::invalid_argument("scoring model " + version +

@@ -2,12 +2,17 @@
 
 #include "agents/EnrichmentAgent.h"
 #include "agents/Policy.h"
+#include "scoring/Feature.h"
 
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+namespace baton::scoring {
+struct ScoringCandidate;
+}
 
 namespace baton::agents {
 
@@ -21,6 +26,9 @@ struct EventFact
     std::string asset;
     TimePoint occurredAt;
     std::string detail; // a data_change's new value (consent reads Marketo's Unsubscribed)
+    // Read only for a scoring model that learns from every property (see LeadInputReader).
+    std::optional<std::string> activityType; // Marketo's activity type id
+    nlohmann::json attributes;
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing
@@ -77,6 +85,14 @@ struct ScoreResult
     // What each event factor counted, by kind, as its name states it (not in the JSON).
     std::map<std::string, EventCount, std::less<>> eventCounts;
     std::vector<Shortfall> shortfalls;
+    // Scored by an additive model: the factors are its parts in points (20 points double the
+    // odds, 50 are even odds), and base + the factors = total; the score stays the chance of
+    // converting in percent.
+    struct Points
+    {
+        double base = 0, total = 0;
+    };
+    std::optional<Points> points;
     std::vector<std::string> escalations;
     std::vector<std::string> rationale;
 
@@ -95,7 +111,10 @@ public:
     explicit ScoringAgent(ScoringPolicy policy);
 
     static constexpr const char *Name = "scoring";
-    const std::string &version() const { return m_model ? m_modelVersion : m_policy.version; }
+    const std::string &version() const
+    {
+        return m_model || m_candidate ? m_modelVersion : m_policy.version;
+    }
 
     // Scores with a fitted model (`baton model fit`) saved as scoring `version`: the score is
     // the model's conversion probability in percent, the factors its per-feature effects;
@@ -104,8 +123,13 @@ public:
     // model was fitted on features this policy does not define.
     void useModel(std::shared_ptr<const FittedModel> model, std::string version);
 
+    // Scores with an additive model fitted on every fact of the team's leads (`baton model
+    // fit --additive`): run() then needs the lead's facts (pipeline/LeadFactsAtRun).
+    void useCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate);
+    bool needsFacts() const { return m_candidate != nullptr; }
+
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                    TimePoint now) const;
+                    TimePoint now, const scoring::Facts *facts = nullptr) const;
 
 private:
     void scoreFit(const EnrichedProfile &profile, ScoreResult &out) const;
@@ -116,7 +140,10 @@ private:
                         TimePoint now, ScoreResult &out) const;
 
     ScoringPolicy m_policy;
+    void scoreWithCandidate(const scoring::Facts &facts, ScoreResult &out) const;
+
     std::shared_ptr<const FittedModel> m_model;
+    std::shared_ptr<const scoring::ScoringCandidate> m_candidate;
     std::string m_modelVersion;
 };
 

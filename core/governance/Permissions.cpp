@@ -45,6 +45,10 @@ constexpr std::array kPermissions = {
                   {.rep = Own, .manager = Any, .marketingOps = No, .admin = No}},
     // Clearing a queue in one go is a manager's: a rep reviews brief by brief.
     PermissionRow{Action::ActInBulk, {.rep = No, .manager = Any, .marketingOps = No, .admin = No}},
+    // Which model scores the leads is marketing ops' call (they own the funnel's rules), and
+    // an admin's; whoever reviews the briefs does not choose how they are scored.
+    PermissionRow{Action::ManageScoring,
+                  {.rep = No, .manager = No, .marketingOps = Any, .admin = Any}},
 };
 
 constexpr bool isGrant(Grant g)

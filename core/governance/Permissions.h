@@ -31,7 +31,8 @@ enum class Action
     ManageOutbox, // retry or cancel a CRM operation, choose delivery targets
     ManageUsers,  // add profiles, bind them to OS accounts
     UndoApprove,  // take an approval back within its grace period
-    ActInBulk     // approve or reassign several briefs at once (each still checked alone)
+    ActInBulk,    // approve or reassign several briefs at once (each still checked alone)
+    ManageScoring // canary, promote and roll back scoring versions
 };
 
 // `Own` means only on a brief the actor owns; the review service checks ownership, state
@@ -60,7 +61,8 @@ template <> struct baton::util::EnumNames<baton::governance::Role>
 
 template <> struct baton::util::EnumNames<baton::governance::Action>
 {
-    static constexpr std::array<std::string_view, 12> names = {
-        "approve",  "edit",       "escalate",      "comment",      "reassign",     "resolve",
-        "view_all", "view_audit", "manage_outbox", "manage_users", "undo_approve", "act_in_bulk"};
+    static constexpr std::array<std::string_view, 13> names = {
+        "approve",      "edit",        "escalate",      "comment",       "reassign",
+        "resolve",      "view_all",    "view_audit",    "manage_outbox", "manage_users",
+        "undo_approve", "act_in_bulk", "manage_scoring"};
 };

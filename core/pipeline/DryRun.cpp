@@ -35,9 +35,10 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
     std::vector<std::unique_ptr<LeadEvaluator>> evaluators;
     for (const auto &v : variants) {
         evaluators.push_back(std::make_unique<LeadEvaluator>(policy, registry));
-        if (v.model)
-            evaluators.back()->useScoringModel(v.model, v.version);
+        v.applyTo(*evaluators.back());
     }
+    const bool readRecords = std::any_of(evaluators.begin(), evaluators.end(),
+                                         [](const auto &e) { return e->readsRecords(); });
     if (leadIds.empty())
         leadIds = LeadInputReader(db).leadIds();
     const auto total = static_cast<std::int64_t>(leadIds.size());
@@ -57,6 +58,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
                 db.path(),
                 {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
             LeadInputReader reader(conn);
+            reader.setReadRecords(readRecords);
             RunStore runs(conn);
             RandomIdGenerator ids;
             for (std::size_t i = static_cast<std::size_t>(t); i < leadIds.size();

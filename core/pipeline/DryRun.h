@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agents/EnrichmentAgent.h"
+#include "pipeline/ScoringRoute.h"
 
 #include <cstdint>
 #include <functional>
@@ -23,12 +24,6 @@ class Database;
 namespace baton::pipeline {
 
 // A way of scoring: the policy's points (no model) or a fitted model saved as `version`.
-struct ScoringVariant
-{
-    std::string version;
-    std::shared_ptr<const agents::FittedModel> model;
-};
-
 struct VariantTally
 {
     std::string version;

@@ -2,6 +2,7 @@
 
 #include "agents/InputsConsidered.h"
 #include "agents/Normalization.h"
+#include "pipeline/LeadFactsAtRun.h"
 #include "ports/IdGenerator.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
@@ -119,6 +120,12 @@ void LeadEvaluator::useScoringModel(std::shared_ptr<const agents::FittedModel> m
     versionsChanged();
 }
 
+void LeadEvaluator::useScoringCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate)
+{
+    m_scoring.useCandidate(std::move(candidate));
+    versionsChanged();
+}
+
 std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 {
     // Binary and sorted by record: the same records give the same fingerprint in any order.
@@ -157,7 +164,9 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     const double enrichmentMs = millisSince(start);
 
     start = std::chrono::steady_clock::now();
-    auto score = m_scoring.run(profile, inputs.events, asOf);
+    const auto facts =
+        m_scoring.needsFacts() ? std::optional(leadFactsAtRun(inputs, asOf)) : std::nullopt;
+    auto score = m_scoring.run(profile, inputs.events, asOf, facts ? &*facts : nullptr);
     const double scoringMs = millisSince(start);
     out.score = score.score;
     out.grid = score.grid;

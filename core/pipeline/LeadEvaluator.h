@@ -80,6 +80,10 @@ public:
     const std::string &configHash() const { return m_configHash; }
     // Scores with a fitted model saved as scoring `version` (see ScoringAgent::useModel).
     void useScoringModel(std::shared_ptr<const agents::FittedModel> model, std::string version);
+    // Scores with an additive model (see ScoringAgent::useCandidate): the inputs must then be
+    // read with records whole (readsRecords()).
+    void useScoringCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate);
+    bool readsRecords() const { return m_scoring.needsFacts(); }
 
     Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
                         const std::string &traceId, IdGenerator &ids,

@@ -17,15 +17,19 @@ using Batch = std::unordered_map<std::int64_t, LeadInputs>;
 constexpr const char *kIdsIn = " IN (SELECT CAST(value AS BIGINT) FROM json_each(?))";
 constexpr const char *kKeysIn = " IN (SELECT value FROM json_each(?))";
 
-void readLeads(store::Database &db, const std::string &ids, agents::TimePoint now, Batch &batch)
+void readLeads(store::Database &db, const std::string &ids, agents::TimePoint now, bool withRecords,
+               Batch &batch)
 {
     auto &st =
-        db.cached(std::string("SELECT ") + rows::kLeadColumns + " FROM leads WHERE id" + kIdsIn);
+        db.cached(std::string("SELECT ") + rows::kLeadColumns +
+                  (withRecords ? rows::kRecordColumn : "") + " FROM leads WHERE id" + kIdsIn);
     st.bind(1, ids);
     while (st.step()) {
         LeadInputs &in = batch[st.int64At(0)];
         in.enrichment.now = now;
         rows::leadInto(st, in);
+        if (withRecords)
+            rows::leadRecordInto(st, rows::kLeadRecordAt, in);
     }
     st.reset();
 }
@@ -33,13 +37,15 @@ void readLeads(store::Database &db, const std::string &ids, agents::TimePoint no
 // Each lead's domain's account with the lowest id, as the per-lead query's ORDER BY id
 // LIMIT 1.
 void readAccounts(store::Database &db,
-                  const std::map<std::string, std::vector<LeadInputs *>> &byDomain)
+                  const std::map<std::string, std::vector<LeadInputs *>> &byDomain,
+                  bool withRecords)
 {
     nlohmann::json keys = nlohmann::json::array();
     for (const auto &[domain, leads] : byDomain)
         keys.push_back(domain);
     auto &st = db.cached(std::string("SELECT ") + rows::kAccountColumns +
-                         " FROM accounts WHERE domain" + kKeysIn + " ORDER BY id");
+                         (withRecords ? rows::kRecordColumn : "") + " FROM accounts WHERE domain" +
+                         kKeysIn + " ORDER BY id");
     st.bind(1, keys.dump());
     std::map<std::string, bool, std::less<>> found;
     while (st.step()) {
@@ -47,8 +53,11 @@ void readAccounts(store::Database &db,
         const auto leads = byDomain.find(std::string(domain));
         if (leads == byDomain.end() || !found.emplace(std::string(domain), true).second)
             continue;
-        for (LeadInputs *in : leads->second)
+        for (LeadInputs *in : leads->second) {
             rows::accountInto(st, *in);
+            if (withRecords)
+                rows::accountRecordInto(st, rows::kAccountRecordAt, *in);
+        }
     }
     st.reset();
 }
@@ -83,10 +92,12 @@ void readObservations(store::Database &db,
         rows::addObservations(std::move(observations), *in);
 }
 
-void readEvents(store::Database &db, const std::string &ids, agents::TimePoint now, Batch &batch)
+void readEvents(store::Database &db, const std::string &ids, agents::TimePoint now,
+                bool withRecords, Batch &batch)
 {
-    auto &st = db.cached(std::string("SELECT ") + rows::kEventColumns +
-                         ", li.lead_id FROM lead_identities li JOIN events e ON e.lead_system = "
+    auto &st = db.cached(std::string("SELECT ") + rows::kEventColumns + ", li.lead_id" +
+                         (withRecords ? rows::kEventRecordColumns : "") +
+                         " FROM lead_identities li JOIN events e ON e.lead_system = "
                          "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id" +
                          kIdsIn);
     st.bind(1, ids);
@@ -95,7 +106,7 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
         read;
     while (st.step()) {
         auto &[events, digests] = read[st.int64At(6)];
-        rows::addEvent(st, now, events, digests);
+        rows::addEvent(st, now, events, digests, withRecords ? rows::kEventRecordAt + 1 : -1);
     }
     st.reset();
     for (auto &[leadId, in] : batch) {
@@ -107,13 +118,13 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
 } // namespace
 
 Batch readLeadInputBatch(store::Database &db, std::span<const std::int64_t> leadIds,
-                         agents::TimePoint now)
+                         agents::TimePoint now, bool withRecords)
 {
     Batch batch;
     if (leadIds.empty())
         return batch;
     const std::string ids = nlohmann::json(std::vector(leadIds.begin(), leadIds.end())).dump();
-    readLeads(db, ids, now, batch);
+    readLeads(db, ids, now, withRecords, batch);
     std::map<std::string, std::vector<LeadInputs *>> byDomain, byEmail;
     for (auto &[leadId, in] : batch) {
         if (const auto domain = rows::domainOf(in.enrichment.lead))
@@ -122,9 +133,9 @@ Batch readLeadInputBatch(store::Database &db, std::span<const std::int64_t> lead
             byEmail[*in.enrichment.lead.email].push_back(&in);
     }
     if (!byDomain.empty())
-        readAccounts(db, byDomain);
+        readAccounts(db, byDomain, withRecords);
     readObservations(db, byDomain, byEmail);
-    readEvents(db, ids, now, batch);
+    readEvents(db, ids, now, withRecords, batch);
     return batch;
 }
 

@@ -12,6 +12,6 @@ namespace baton::pipeline {
 // events of every identity. Leads the store does not hold are left out.
 std::unordered_map<std::int64_t, LeadInputs>
 readLeadInputBatch(store::Database &db, std::span<const std::int64_t> leadIds,
-                   agents::TimePoint now);
+                   agents::TimePoint now, bool withRecords = false);
 
 } // namespace baton::pipeline

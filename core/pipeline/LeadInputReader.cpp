@@ -113,22 +113,28 @@ std::optional<LeadInputs> LeadInputReader::read(std::int64_t leadId, agents::Tim
         }
     LeadInputs in;
     in.enrichment.now = now;
-    auto &lead =
-        m_db.cached(std::string("SELECT ") + rows::kLeadColumns + " FROM leads WHERE id = ?");
+    const char *record = m_readRecords ? rows::kRecordColumn : "";
+    auto &lead = m_db.cached(std::string("SELECT ") + rows::kLeadColumns + record +
+                             " FROM leads WHERE id = ?");
     lead.bind(1, leadId);
     if (!lead.step()) {
         lead.reset();
         return std::nullopt;
     }
     rows::leadInto(lead, in);
+    if (m_readRecords)
+        rows::leadRecordInto(lead, rows::kLeadRecordAt, in);
     lead.reset();
     const auto domain = rows::domainOf(in.enrichment.lead);
     if (domain) {
-        auto &account = m_db.cached(std::string("SELECT ") + rows::kAccountColumns +
+        auto &account = m_db.cached(std::string("SELECT ") + rows::kAccountColumns + record +
                                     " FROM accounts WHERE domain = ? ORDER BY id LIMIT 1");
         account.bind(1, *domain);
-        if (account.step())
+        if (account.step()) {
             rows::accountInto(account, in);
+            if (m_readRecords)
+                rows::accountRecordInto(account, rows::kAccountRecordAt, in);
+        }
         account.reset();
     }
     readObservations(domain, in);
@@ -161,6 +167,7 @@ void LeadInputReader::readObservations(const std::optional<std::string> &domain,
 void LeadInputReader::readEvents(std::int64_t leadId, agents::TimePoint now, LeadInputs &in)
 {
     auto &events = m_db.cached(std::string("SELECT ") + rows::kEventColumns +
+                               (m_readRecords ? rows::kEventRecordColumns : "") +
                                " FROM lead_identities li JOIN events e ON e.lead_system = "
                                "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id "
                                "= ?");
@@ -170,14 +177,14 @@ void LeadInputReader::readEvents(std::int64_t leadId, agents::TimePoint now, Lea
     read.reserve(64);
     digests.reserve(64);
     while (events.step())
-        rows::addEvent(events, now, read, digests);
+        rows::addEvent(events, now, read, digests, m_readRecords ? rows::kEventRecordAt : -1);
     events.reset();
     rows::addEvents(std::move(read), digests, in);
 }
 
 void LeadInputReader::prefetch(std::span<const std::int64_t> leadIds, agents::TimePoint now)
 {
-    m_prefetched = readLeadInputBatch(m_db, leadIds, now);
+    m_prefetched = readLeadInputBatch(m_db, leadIds, now, m_readRecords);
     m_prefetchedAsOf = now;
 }
 

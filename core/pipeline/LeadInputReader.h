@@ -54,6 +54,9 @@ struct LeadInputs
     std::optional<std::string> convertedAt; // the historical outcome, if any
     std::optional<std::string> createdAt;
     agents::LeadConsentFlags consent; // with the events, the facts consent is decided from
+    // The lead's and its account's records as imported, custom properties and all: read
+    // only for a scoring model that learns from every property.
+    nlohmann::json leadRecord, accountRecord;
 };
 
 // A lead's consent flags from a row whose columns from `first` are source_system,
@@ -77,6 +80,9 @@ public:
     // holds one read snapshot across both, so what read() returns is what it would read.
     void prefetch(std::span<const std::int64_t> leadIds, agents::TimePoint now);
     std::vector<std::int64_t> leadIds();
+    // Whether to read the records whole, and the events' activity types and attributes, as
+    // an additive scoring model needs them; off, a run reads only what the agents use.
+    void setReadRecords(bool on) { m_readRecords = on; }
     // What the store says now about contacting the lead: its flags and its consent events.
     // Review runs the consent gate again on this at approval and on every edit.
     std::vector<agents::ConsentFact> consentFacts(std::int64_t leadId);
@@ -88,6 +94,7 @@ private:
     store::Database &m_db;
     std::unordered_map<std::int64_t, LeadInputs> m_prefetched;
     agents::TimePoint m_prefetchedAsOf{};
+    bool m_readRecords = false;
 };
 
 } // namespace baton::pipeline

@@ -1,5 +1,6 @@
 #include "pipeline/LeadInputRows.h"
 
+#include "scoring/FactBuilder.h"
 #include "store/Statement.h"
 #include "util/JsonParse.h"
 #include "util/Time.h"
@@ -20,6 +21,9 @@ const char *const kEventColumns =
     "e.id, e.type, e.asset, e.occurred_at, e.content_hash, CASE WHEN e.type = 'data_change' "
     "THEN json_extract(e.attributes, '$.\"New Value\"') END";
 
+const char *const kRecordColumn = ", record";
+const char *const kEventRecordColumns = ", e.activity_type_id, e.attributes";
+
 namespace {
 
 util::Digest digestOf(const store::Statement &st, int column)
@@ -28,14 +32,6 @@ util::Digest digestOf(const store::Statement &st, int column)
     const auto bytes = st.blobViewAt(column);
     std::copy_n(bytes.begin(), std::min(bytes.size(), d.size()), d.begin());
     return d;
-}
-
-std::optional<std::string> emailDomain(const std::optional<std::string> &email)
-{
-    if (!email)
-        return std::nullopt;
-    const auto at = email->rfind('@');
-    return at == std::string::npos ? std::nullopt : std::optional(email->substr(at + 1));
 }
 
 } // namespace
@@ -56,6 +52,26 @@ void leadInto(const store::Statement &lead, LeadInputs &in)
     l.optedOut = lead.int64At(10) != 0;
     in.createdAt = lead.optionalTextAt(11);
     in.consent = consentFlags(lead, 12, l.id, l.optedOut);
+}
+
+namespace {
+nlohmann::json recordAt(const store::Statement &st, int column)
+{
+    nlohmann::json record;
+    if (!st.isNull(column) && util::parseJson(st.textViewAt(column), record))
+        return record;
+    return nlohmann::json();
+}
+} // namespace
+
+void leadRecordInto(const store::Statement &st, int column, LeadInputs &in)
+{
+    in.leadRecord = recordAt(st, column);
+}
+
+void accountRecordInto(const store::Statement &st, int column, LeadInputs &in)
+{
+    in.accountRecord = recordAt(st, column);
 }
 
 void accountInto(const store::Statement &account, LeadInputs &in)
@@ -110,19 +126,28 @@ agents::EventFact eventAt(const store::Statement &st, int detail)
 // A run as of a moment sees what had happened by then: a replayed run (`--now`) or a day
 // of the demo's history does not cite an event that came later.
 void addEvent(const store::Statement &st, agents::TimePoint now,
-              std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests)
+              std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
+              int recordAt)
 {
     events.push_back(eventAt(st, 5));
     if (events.back().occurredAt > now) {
         events.pop_back();
         return;
     }
+    if (recordAt >= 0) {
+        agents::EventFact &e = events.back();
+        e.activityType = st.optionalTextAt(recordAt);
+        const auto text =
+            st.isNull(recordAt + 1) ? std::string_view() : st.textViewAt(recordAt + 1);
+        if (text.size() > 2 && !util::parseJson(text, e.attributes))
+            e.attributes = nlohmann::json();
+    }
     digests.push_back(digestOf(st, 4));
 }
 
 std::optional<std::string> domainOf(const agents::LeadFacts &lead)
 {
-    return lead.companyDomain ? lead.companyDomain : emailDomain(lead.email);
+    return scoring::accountDomain(lead.companyDomain, lead.email);
 }
 
 void addObservations(std::vector<SeenObservation> seen, LeadInputs &in)

@@ -15,6 +15,15 @@ extern const char *const kAccountColumns;
 extern const char *const kObservationColumns;
 // Of `events e` joined to `lead_identities li`.
 extern const char *const kEventColumns;
+// What a query adds, last, when it reads records whole (LeadInputReader::setReadRecords):
+// the lead's or account's record, or an event's activity type and attributes.
+extern const char *const kRecordColumn;
+extern const char *const kEventRecordColumns;
+// Where they start: right after the shared columns (a batch's events read the lead id first).
+inline constexpr int kLeadRecordAt = 17, kAccountRecordAt = 9, kEventRecordAt = 6;
+// A record column into the lead's inputs; an event's two into the event.
+void leadRecordInto(const store::Statement &st, int column, LeadInputs &in);
+void accountRecordInto(const store::Statement &st, int column, LeadInputs &in);
 
 // A lead row (kLeadColumns) into `in`: the lead's facts, hash, outcome and consent flags.
 void leadInto(const store::Statement &st, LeadInputs &in);
@@ -24,9 +33,11 @@ using SeenObservation = std::pair<agents::Observation, util::Digest>;
 SeenObservation observationAt(const store::Statement &st, const char *kind);
 // An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
 agents::EventFact eventAt(const store::Statement &st, int detail);
-// Appends an event row (kEventColumns) unless it occurred after `now`.
+// Appends an event row (kEventColumns) unless it occurred after `now`; with `recordAt`, its
+// kEventRecordColumns from there.
 void addEvent(const store::Statement &st, agents::TimePoint now,
-              std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests);
+              std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
+              int recordAt = -1);
 
 // The account or the lead's domain: its company's, else its email's.
 std::optional<std::string> domainOf(const agents::LeadFacts &lead);

@@ -83,9 +83,7 @@ void ModelFitter::save(const FitResult &r, const std::string &createdAt)
 std::optional<agents::FittedModel> ModelFitter::load(const std::string &version)
 {
     if (scoring::isAdditiveVersion(version))
-        throw std::invalid_argument("scoring version " + version +
-                                    " is an additive model: runs do not score with additive "
-                                    "models yet (`baton model fit --additive` reports on them)");
+        return std::nullopt; // scoring::loadCandidate reads those
     auto &st = m_db.cached("SELECT model FROM scoring_models WHERE version = ?");
     st.bindAll(version);
     std::optional<agents::FittedModel> out;

@@ -117,10 +117,10 @@ struct LeadChunk
 class EvaluationPass
 {
 public:
-    EvaluationPass(const LeadEvaluator &evaluator, const RunRow &run, const RunOptions &options,
+    EvaluationPass(const EvaluatorRoute &route, const RunRow &run, const RunOptions &options,
                    const Clock &clock, std::size_t workers)
-        : m_evaluator(evaluator), m_run(run), m_asOf(*util::parseRfc3339(run.asOf)),
-          m_options(options), m_clock(clock), m_pipeline(workers * 4)
+        : m_route(route), m_run(run), m_asOf(*util::parseRfc3339(run.asOf)), m_options(options),
+          m_clock(clock), m_pipeline(workers * 4)
     {
     }
 
@@ -142,7 +142,7 @@ private:
     bool writeOutcomes(store::Database &db, RunStore &runs, RunChunks &chunks,
                        LeadChunk &chunk) const;
 
-    const LeadEvaluator &m_evaluator;
+    const EvaluatorRoute &m_route;
     const RunRow &m_run;
     const agents::TimePoint m_asOf;
     const RunOptions &m_options;
@@ -252,7 +252,8 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
             out.error = "lead #" + std::to_string(leadId) + " no longer exists";
             return;
         }
-        const std::string fingerprint = m_evaluator.fingerprint(*inputs);
+        const LeadEvaluator &evaluator = m_route.forLead(leadId);
+        const std::string fingerprint = evaluator.fingerprint(*inputs);
         if (w.runs.briefWithFingerprint(leadId, fingerprint)) {
             out.status = ItemStatus::Unchanged;
             out.evaluation.fingerprint = fingerprint;
@@ -262,8 +263,8 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
         if (const auto last = w.runs.lastBriefTime(leadId))
             lastBrief = util::parseRfc3339(*last);
         const auto t1 = std::chrono::steady_clock::now();
-        out.evaluation = m_evaluator.evaluate(*inputs, m_asOf, m_run.id, out.traceId, w.ids,
-                                              lastBrief, fingerprint);
+        out.evaluation = evaluator.evaluate(*inputs, m_asOf, m_run.id, out.traceId, w.ids,
+                                            lastBrief, fingerprint);
         out.agentSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
         out.status = out.evaluation.handoff ? ItemStatus::Briefed : ItemStatus::NotQualified;
@@ -397,15 +398,19 @@ void Orchestrator::reconnect(const RunOptions &options)
 RunSummary Orchestrator::runOnce(const RunOptions &options)
 {
     LeadEvaluator evaluator(m_policy, m_registry, options.summarizer);
-    if (options.scoringModel)
-        evaluator.useScoringModel(options.scoringModel, options.scoringVersion);
+    options.scoring.applyTo(evaluator);
+    LeadEvaluator canary(m_policy, m_registry, options.summarizer);
+    options.canary.applyTo(canary);
+    const EvaluatorRoute route(evaluator, &canary, options.canaryShare);
     RunStore runs(m_db);
     RunSummary summary;
     const std::string worker = RunChunks::workerName(m_ids.randomHex(6));
-    const RunRow run = openRun(runs, evaluator, options, worker, summary);
+    const RunRow run = openRun(runs, route, options, worker, summary);
     summary.runId = run.id;
 
     const Workers workers = openWorkers(m_db.path(), options.workerThreads);
+    for (const auto &w : workers)
+        w->reader.setReadRecords(route.readsRecords());
     // Claims go on a connection of their own, beside the writer's transactions.
     store::Database claimDb = store::Database::open(
         m_db.path(),
@@ -429,7 +434,7 @@ RunSummary Orchestrator::runOnce(const RunOptions &options)
         std::optional<CheckpointScope> checkpoints(std::in_place, m_db);
         const std::int64_t done = runs.settledItemCount(run.id);
         const auto pending = runs.pendingLeads(run.id);
-        EvaluationPass(evaluator, run, options, m_clock, workers.size())
+        EvaluationPass(route, run, options, m_clock, workers.size())
             .run(m_db, runs, chunks, workers, claims, pending, done, summary);
     }
     closeRun(runs, chunks, run.id, options.cancel && options.cancel->load());
@@ -439,9 +444,8 @@ RunSummary Orchestrator::runOnce(const RunOptions &options)
 
 // The unfinished run if there is one, else a new one; in either case split into chunks.
 // A run another worker is at is joined; one nobody is at any more is resumed.
-RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
-                             const RunOptions &options, const std::string &worker,
-                             RunSummary &summary)
+RunRow Orchestrator::openRun(RunStore &runs, const EvaluatorRoute &route, const RunOptions &options,
+                             const std::string &worker, RunSummary &summary)
 {
     store::Transaction tx(m_db);
     runs.lockRunStart();
@@ -449,7 +453,7 @@ RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
     if (run) {
         RunChunks chunks(m_db, run->id, worker, options.lease);
         const bool live = run->status == "running" && chunks.othersAtWork();
-        if (run->configHash != evaluator.configHash())
+        if (run->configHash != route.configHash())
             throw RunError("run " + run->id +
                            (live ? " is under way under another policy or other agent versions; "
                                    "wait for it to finish, or run with its policy to help"
@@ -465,7 +469,7 @@ RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
     } else if (options.resumeOnly) {
         throw RunError("there is no interrupted run to resume");
     } else {
-        run = startRun(runs, evaluator, options);
+        run = startRun(runs, route, options);
         RunChunks(m_db, run->id, worker, options.lease)
             .create(runs.pendingLeads(run->id), options.chunk);
     }
@@ -473,7 +477,7 @@ RunRow Orchestrator::openRun(RunStore &runs, const LeadEvaluator &evaluator,
     return std::move(*run);
 }
 
-RunRow Orchestrator::startRun(RunStore &runs, const LeadEvaluator &evaluator,
+RunRow Orchestrator::startRun(RunStore &runs, const EvaluatorRoute &route,
                               const RunOptions &options)
 {
     const auto now = m_clock.now();
@@ -481,12 +485,12 @@ RunRow Orchestrator::startRun(RunStore &runs, const LeadEvaluator &evaluator,
     fresh.id = m_ids.uuidV7(now);
     fresh.trigger = options.trigger;
     fresh.asOf = util::formatUtc(now);
-    fresh.configHash = evaluator.configHash();
+    fresh.configHash = route.configHash();
     fresh.startedAt = fresh.asOf;
     fresh.inputWatermark = runs.inputWatermark();
     fresh.fullRun = options.leadIds.empty();
     std::vector<std::int64_t> leads = leadsToRun(runs, fresh, options.leadIds);
-    runs.createRun(fresh, nlohmann::json(evaluator.agentVersions()).dump(), m_policy.sha256,
+    runs.createRun(fresh, nlohmann::json(route.agentVersions()).dump(), m_policy.sha256,
                    std::move(leads));
     return *runs.run(fresh.id);
 }

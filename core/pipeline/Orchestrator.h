@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/ScoringRoute.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -48,9 +50,11 @@ struct RunOptions
     std::function<void(std::int64_t done, std::int64_t total)> onProgress;
     const std::atomic<bool> *cancel = nullptr;
     const agents::LlmSummarizer *summarizer = nullptr; // the LLM backend, when configured
-    // A fitted scoring model and the scoring version it was saved as; none: policy points.
-    std::shared_ptr<const agents::FittedModel> scoringModel;
-    std::string scoringVersion;
+    // The scoring version that scores leads (empty: the policy's points), and a candidate
+    // that scores a canary's share of them (0..1) instead.
+    ScoringVariant scoring;
+    ScoringVariant canary;
+    double canaryShare = 0;
 };
 
 struct RunSummary
@@ -90,9 +94,9 @@ public:
 private:
     RunSummary runOnce(const RunOptions &options);
     void reconnect(const RunOptions &options);
-    RunRow openRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options,
+    RunRow openRun(RunStore &runs, const EvaluatorRoute &route, const RunOptions &options,
                    const std::string &worker, RunSummary &summary);
-    RunRow startRun(RunStore &runs, const LeadEvaluator &evaluator, const RunOptions &options);
+    RunRow startRun(RunStore &runs, const EvaluatorRoute &route, const RunOptions &options);
     std::vector<std::int64_t> leadsToRun(RunStore &runs, RunRow &fresh,
                                          const std::vector<std::int64_t> &asked);
     void closeRun(RunStore &runs, RunChunks &chunks, const std::string &runId, bool cancelled);

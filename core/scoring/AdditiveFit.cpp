@@ -479,6 +479,7 @@ AdditiveFit fitAdditive(std::vector<Example> examples, const FitOptions &o)
         probabilities.push_back(
             sigmoid(m.calibrationSlope * logOddsAt(m, test, i) + m.calibrationOffset));
     fit.test = measure(probabilities, test.labels);
+    fit.testProbabilities = std::move(probabilities);
     fit.features = reports(m, train, test);
     return fit;
 }

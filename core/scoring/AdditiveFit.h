@@ -51,6 +51,7 @@ struct AdditiveFit
     std::vector<ExcludedFeature> excluded;
     std::vector<std::string> suspectedLeaks; // left out: see leakageAuc
     std::vector<std::int64_t> testLeads;     // the held-out leads' ids
+    std::vector<double> testProbabilities;   // ...and the model's probability for each
     double l2 = 0;
     int rounds = 0; // the single shapes'; the pairs boost on after them
     std::size_t trainCount = 0, stopCount = 0, testCount = 0;

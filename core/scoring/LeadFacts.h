@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scoring/AdditiveFit.h"
+#include "scoring/FactBuilder.h"
 #include "util/Time.h"
 
 #include <vector>
@@ -21,7 +22,7 @@ struct HistoryOptions
     int windowDays = 14;
     // Leads created less than this long before the as-of time have no outcome yet.
     int matureDays = 60;
-    double halfLifeDays = 30; // engagement's decayed sums
+    double halfLifeDays = kEngagementHalfLifeDays; // a model scores with the same at run time
 };
 
 // Every lead of the store old enough to have an outcome, with what the store knew of it at

@@ -165,12 +165,15 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
         // Approvals in the period, and whether the lead became an opportunity within 30 days.
         auto st = db.prepare(
             "SELECT b.score, (SELECT min(o.opportunity_seen_at) FROM crm_outcomes o WHERE "
-            "o.lead_id = b.lead_id) AS seen, a.at FROM " +
+            "o.lead_id = b.lead_id) AS seen, a.at, (SELECT s.version FROM agent_steps s WHERE "
+            "s.lead_id = b.lead_id AND s.run_id = b.run_id AND s.agent = 'scoring' LIMIT 1) "
+            "FROM " +
             store::indexedBy(db.engine(), "review_actions a", "review_actions_by_time") +
             " JOIN briefs b ON b.id = a.brief_id "
             "WHERE a.at >= ?1 AND a.at < ?2 AND a.action = 'approve'");
         st.bindAll(from, end);
         std::map<std::string, std::pair<BandAccuracy, double>> bands;
+        std::map<std::string, VersionAccuracy> versions;
         for (int fifth = 0; fifth < 5; ++fifth) {
             const std::string band = scoreBand(fifth * 20.0);
             bands[band].first.band = band;
@@ -183,8 +186,18 @@ KpiReport computeKpis(store::Database &db, const std::string &from, const std::s
             const auto seen = st.optionalTextAt(1);
             const auto approvedAt = util::parseRfc3339(st.textAt(2));
             const auto seenAt = seen ? util::parseRfc3339(*seen) : std::nullopt;
-            band.opportunities +=
+            const bool converted =
                 seenAt && approvedAt && *seenAt - *approvedAt <= std::chrono::hours(24 * 30);
+            band.opportunities += converted;
+            auto &v = versions[st.optionalTextAt(3).value_or("")];
+            ++v.approved;
+            v.opportunities += converted;
+            v.meanScore += score; // a sum until the end
+        }
+        for (auto &[name, v] : versions) {
+            v.version = name;
+            v.meanScore /= double(v.approved);
+            report.accuracyByVersion.push_back(v);
         }
         for (auto &[name, entry] : bands) {
             entry.first.meanScore =
@@ -258,6 +271,12 @@ std::string kpisJson(const KpiReport &r)
                             {"approved", a.approved},
                             {"opportunities_within_30_days", a.opportunities},
                             {"mean_score", a.meanScore}});
+    json byVersion = json::array();
+    for (const auto &v : r.accuracyByVersion)
+        byVersion.push_back({{"scoring_version", v.version},
+                             {"approved", v.approved},
+                             {"opportunities_within_30_days", v.opportunities},
+                             {"mean_score", v.meanScore}});
     json heartbeats = json::array();
     for (const auto &h : r.heartbeats)
         heartbeats.push_back(
@@ -268,6 +287,7 @@ std::string kpisJson(const KpiReport &r)
                 {"data_quality", r.dataQuality},
                 {"violations", violations},
                 {"post_handoff_accuracy", accuracy},
+                {"post_handoff_by_scoring_version", byVersion},
                 {"heartbeats", heartbeats}}
         .dump(2);
 }

@@ -53,6 +53,15 @@ struct BandAccuracy
     double meanScore = 0; // the band's mean score, 0..100: what the calibration plots against
 };
 
+// The same, for the briefs one scoring version scored (a canary's candidate beside the live
+// version): how often its approved leads converted, against what it predicted.
+struct VersionAccuracy
+{
+    std::string version;
+    std::int64_t approved = 0, opportunities = 0;
+    double meanScore = 0;
+};
+
 // A source that has not synced, or enrichment that has not arrived, within its limit.
 struct Heartbeat
 {
@@ -68,6 +77,7 @@ struct KpiReport
     std::map<std::string, std::int64_t> dataQuality; // completeness bucket "0.9-1.0" -> briefs
     std::vector<ViolationCount> violations;
     std::vector<BandAccuracy> accuracy;
+    std::vector<VersionAccuracy> accuracyByVersion; // by version, in name order
     std::vector<Heartbeat> heartbeats;
     double millis = 0; // how long computing took
 };

@@ -238,6 +238,47 @@ KpiChart calibration(const telemetry::KpiReport &r)
     return {QStringLiteral("accuracy"), title, chart, csv};
 }
 
+// Per scoring version (a canary's candidate beside the live one): what its approved briefs
+// predicted (mean score as a probability) against how often their leads converted.
+KpiChart byScoringVersion(const telemetry::KpiReport &r)
+{
+    const QString title = KpiText::tr("Post-handoff conversion within 30 days, by scoring version");
+    auto *chart = newChart(title);
+    auto *predicted = new QBarSet(KpiText::tr("predicted (score / 100)"));
+    auto *observed = new QBarSet(KpiText::tr("observed rate"));
+    QStringList versions;
+    QString csv = QStringLiteral("scoring_version,approved,opportunities_30d,observed_rate,"
+                                 "mean_score\n");
+    for (const auto &v : r.accuracyByVersion) {
+        const double rate = v.approved ? double(v.opportunities) / double(v.approved) : 0;
+        csv += QStringLiteral("%1,%2,%3,%4,%5\n")
+                   .arg(qs(v.version))
+                   .arg(v.approved)
+                   .arg(v.opportunities)
+                   .arg(rate, 0, 'f', 4)
+                   .arg(v.meanScore, 0, 'f', 2);
+        versions << (v.version.empty()
+                         ? KpiText::tr("(not recorded)")
+                         : KpiText::tr("%1 (%n approved)", nullptr, static_cast<int>(v.approved))
+                               .arg(qs(v.version)));
+        *predicted << v.meanScore / 100;
+        *observed << rate;
+    }
+    auto *series = new QBarSeries;
+    series->append(predicted);
+    series->append(observed);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(versions);
+    auto *y = new QValueAxis;
+    y->setRange(0, 1);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    return {QStringLiteral("accuracy-by-version"), title, chart, csv};
+}
+
 } // namespace
 
 std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
@@ -298,6 +339,7 @@ std::vector<KpiChart> buildKpiCharts(const telemetry::KpiReport &r)
                                   KpiText::tr("Contract violations by source, contract and field"),
                                   KpiText::tr("records"), violations, true));
     charts.push_back(calibration(r));
+    charts.push_back(byScoringVersion(r));
     return charts;
 }
 
