@@ -35,7 +35,7 @@ AppActions::AppActions(QObject *parent)
         auto *action = new QAction(pageTitle(page), m_pages);
         action->setObjectName(QStringLiteral("actionGoTo_") + pageKey(page));
         action->setCheckable(true);
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(pageShortcutKey(i))));
         action->setStatusTip(pageDescription(page));
         connect(action, &QAction::triggered, this, [this, page] { emit pageRequested(page); });
         m_goTo[static_cast<std::size_t>(i)] = action;

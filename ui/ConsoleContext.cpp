@@ -69,6 +69,13 @@ telemetry::KpiReport ConsoleContext::kpis(const std::string &from, const std::st
                                   m_heartbeats);
 }
 
+scoring::ModelCatalog ConsoleContext::modelCatalog() const
+{
+    auto db = store::Database::open(std::filesystem::path(m_storePath.toStdU16String()),
+                                    {.readOnly = true, .create = false, .quickCheck = false});
+    return scoring::readModelCatalog(db);
+}
+
 void ConsoleContext::setUser(const QString &user)
 {
     m_user = user;

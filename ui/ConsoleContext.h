@@ -7,6 +7,7 @@
 #include "review/ArrivalQueries.h"
 #include "review/BriefQueries.h"
 #include "review/ReviewService.h"
+#include "scoring/ModelCatalog.h"
 #include "store/ChangeProbe.h"
 #include "telemetry/ContractReport.h"
 #include "telemetry/Kpis.h"
@@ -103,6 +104,7 @@ public:
     // limits.
     telemetry::ContractReport contractReport() const;
     telemetry::KpiReport kpis(const std::string &from, const std::string &to) const;
+    scoring::ModelCatalog modelCatalog() const;
 
     // Who acts: the profile `user` names (email or name; empty: nobody), as the person at
     // the keyboard, checked once here for every page. actorChanged() follows every call.

@@ -16,6 +16,7 @@
 #include "pages/DataPage.h"
 #include "pages/InboxPage.h"
 #include "pages/LineagePage.h"
+#include "pages/ModelsPage.h"
 #include "pages/OutboxPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
@@ -159,6 +160,11 @@ void MainWindow::buildPages()
             widget = m_dashboardPage;
         } else if (id == PageId::Settings) {
             widget = m_settingsPage = new SettingsPage(m_context, m_stack);
+        } else if (id == PageId::Models) {
+            m_modelsPage = new ModelsPage(m_context, m_stack);
+            connect(m_modelsPage, &ModelsPage::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            widget = m_modelsPage;
         } else if (id == PageId::Data) {
             widget = m_dataPage = new DataPage(
                 m_context, *m_imports, {m_actions->importFiles(), m_actions->refresh()}, m_stack);
@@ -207,6 +213,7 @@ unsigned long areasOf(PageId page)
     case PageId::Dashboard:
         return store::StoreAreas().set().to_ulong();
     case PageId::Settings:
+    case PageId::Models: // the deployment is a setting; its page refreshes on F5
         break;
     }
     return 0;
@@ -267,6 +274,9 @@ void MainWindow::refreshPage(PageId page)
         break;
     case PageId::Lineage:
         m_lineagePage->refresh();
+        break;
+    case PageId::Models:
+        m_modelsPage->refresh();
         break;
     case PageId::Settings:
         break; // reads nothing that changes under it

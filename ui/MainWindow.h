@@ -17,6 +17,7 @@ class ConsoleContext;
 class OutboxPage;
 class DashboardPage;
 class ContractsPage;
+class ModelsPage;
 class LineagePage;
 class DataPage;
 class SettingsPage;
@@ -62,6 +63,7 @@ public:
     OutboxPage *outboxPage() const { return m_outboxPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
     ContractsPage *contractsPage() const { return m_contractsPage; }
+    ModelsPage *modelsPage() const { return m_modelsPage; }
     LineagePage *lineagePage() const { return m_lineagePage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QWidget *page(PageId page) const { return m_pages[static_cast<std::size_t>(page)]; }
@@ -100,6 +102,7 @@ private:
     LineagePage *m_lineagePage = nullptr;
     OutboxPage *m_outboxPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    ModelsPage *m_modelsPage = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};
     StoreWatcher *m_watcher = nullptr;
     ArrivalWatch *m_arrivals = nullptr;

@@ -42,6 +42,10 @@ constexpr std::array<PageText, kPageCount> kPages = {{
                        "Import batches and quarantined records, with their exact errors.")},
     {PageId::Settings, "settings", QT_TRANSLATE_NOOP("PageCatalog", "Settings"),
      QT_TRANSLATE_NOOP("PageCatalog", "The CRM connection, policies, retention and users.")},
+    {PageId::Models, "models", QT_TRANSLATE_NOOP("PageCatalog", "Models"),
+     QT_TRANSLATE_NOOP("PageCatalog",
+                       "Scoring versions fitted on the team's leads: their figures, calibration "
+                       "and features, the canary, promotion and roll back.")},
 }};
 
 constexpr bool inPageOrder()

@@ -1,11 +1,12 @@
 #pragma once
 
 #include <QString>
+#include <Qt>
 #include <array>
 
 namespace baton::ui {
 
-// The console's pages, in navigation order; Ctrl+1 .. Ctrl+9 follow this order.
+// The console's pages, in navigation order; Ctrl+1 .. Ctrl+9, then Ctrl+0, follow it.
 enum class PageId
 {
     Inbox,
@@ -16,13 +17,20 @@ enum class PageId
     Audit,
     Contracts,
     Data,
-    Settings
+    Settings,
+    Models
 };
-inline constexpr int kPageCount = 9;
+inline constexpr int kPageCount = 10;
 
 inline constexpr std::array<PageId, kPageCount> kAllPages = {
     PageId::Inbox, PageId::Escalations, PageId::Lineage, PageId::Dashboard, PageId::Outbox,
-    PageId::Audit, PageId::Contracts,   PageId::Data,    PageId::Settings};
+    PageId::Audit, PageId::Contracts,   PageId::Data,    PageId::Settings,  PageId::Models};
+
+// The page's key in that order: Ctrl+1 for the first, Ctrl+0 for the tenth.
+inline int pageShortcutKey(int index)
+{
+    return index < 9 ? Qt::Key_1 + index : Qt::Key_0;
+}
 
 // Translated title of a page, as the navigation shows it.
 QString pageTitle(PageId page);

@@ -16,7 +16,7 @@ NavigationList::NavigationList(QWidget *parent) : QListWidget(parent)
         const PageId page = kAllPages[static_cast<std::size_t>(i)];
         auto *item = new QListWidgetItem(pageTitle(page), this);
         const QString shortcut =
-            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText);
+            QKeySequence(Qt::CTRL | Qt::Key(pageShortcutKey(i))).toString(QKeySequence::NativeText);
         item->setToolTip(tr("%1 (%2)").arg(pageDescription(page), shortcut));
         item->setSizeHint(QSize(0, fontMetrics().height() * 2));
         widest = std::max(widest, fontMetrics().horizontalAdvance(item->text()));
