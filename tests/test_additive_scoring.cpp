@@ -28,8 +28,8 @@ const QByteArray kLeads = R"(
 {"contract":"lead","version":3,"record":{"source_system":"web","source_id":"b","email":"bo@beta.io","created_at":"2026-08-02T00:00:00Z","properties":{"Lead Source":"Google"}}}
 {"contract":"account","version":1,"record":{"source_system":"crm","source_id":"acc1","name":"Acme","domain":"acme.com","industry":"Software","employees":450,"properties":{"Plan":"Pro"}}}
 {"contract":"enrichment_record","version":1,"record":{"source_system":"clearbit","source_id":"n1","subject":{"kind":"account","key":"acme.com"},"observed_at":"2026-08-03T00:00:00Z","fields":{"industry":"Software","annual_revenue":12000000}}}
-{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e1","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-08-03T00:00:00Z","attributes":{"minutes":12}}}
-{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e2","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-09-12T00:00:00Z","attributes":{"minutes":"50"}}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e1","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-08-03T00:00:00Z","attributes":{"minutes":12,"Webinar ID":7,"Amount Paid":5}}}
+{"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e2","lead":{"source_system":"web","source_id":"a"},"type":"webinar_attended","occurred_at":"2026-09-12T00:00:00Z","attributes":{"minutes":"50","webinarId":"9"}}}
 {"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e3","lead":{"source_system":"web","source_id":"b"},"type":"web_visit","occurred_at":"2026-08-20T00:00:00Z"}}
 )";
 
@@ -103,7 +103,7 @@ private slots:
         const auto history = scoring::readHistory(m_store->db, m_store->clock.now(), everything);
         QCOMPARE(history.size(), std::size_t(2));
         pipeline::LeadInputReader reader(m_store->db);
-        reader.setReadRecords(true);
+        reader.setReadRecords(true, {"webinar_attended", "web_visit"}); // every type's
         for (const auto &example : history) {
             const auto inputs = reader.read(example.leadId, m_store->clock.now());
             QVERIFY(inputs);
@@ -114,6 +114,19 @@ private slots:
         QVERIFY(ann.count("account.Plan"));
         QVERIFY(ann.count("enrichment.annual_revenue"));
         QCOMPARE(ann.at("events.webinar_attended.minutes.sum").number.value_or(0), 62.0);
+        QCOMPARE(ann.at("events.webinar_attended.Amount Paid.sum").number.value_or(0), 5.0);
+        // Numbers that name things are not summed: their sum says nothing about the lead.
+        QVERIFY(!ann.count("events.webinar_attended.Webinar ID.sum"));
+        QVERIFY(!ann.count("events.webinar_attended.webinarId.sum"));
+        // A model's filter keeps only the facts it reads, the same ones.
+        const auto filter = scoring::FactFilter::of(
+            {"lead.Lead Source", "account.Plan", "events.webinar_attended.minutes.sum"});
+        reader.setReadRecords(true, {"webinar_attended"});
+        const auto kept = pipeline::leadFactsAtRun(
+            *reader.read(history[0].leadId, m_store->clock.now()), m_store->clock.now(), &filter);
+        QCOMPARE(kept.size(), std::size_t(3));
+        for (const auto &[name, fact] : kept)
+            QCOMPARE(fact.number, ann.at(name).number);
         // Read in a batch, the same.
         const std::vector<std::int64_t> ids{history[0].leadId, history[1].leadId};
         reader.prefetch(ids, m_store->clock.now());

@@ -58,7 +58,8 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("models.sqlite")).toStdString();
         auto db = store::openStore(testStoreLocation(m_path));
         pipeline::saveUsers(db, pipeline::demoTeam());
-        governance::Identity(db).markDemoStore();
+        const FixedClock clock(*util::parseRfc3339("2026-11-05T00:00:00Z"));
+        governance::Identity(db, clock).markDemoStore();
         m_first = scoring::saveCandidate(db, fitOnPlan(), {0.3, 0.2, "the top 20%"}, "1.0.0", "sha",
                                          "2026-11-01T00:00:00Z");
         m_second = scoring::saveCandidate(db, fitOnPlan(), {0.4, 0.1, "the top 10%"}, "1.0.0",

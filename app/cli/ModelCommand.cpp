@@ -80,10 +80,8 @@ int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContex
         const std::string now = util::formatUtc(context.clock.now());
         const auto threshold = scoring::thresholdFor(
             policy.scoring.model.qualify, fit.testProbabilities, scoring::capacityAt(db, now));
-        context.out << "qualifies " << QString::fromStdString(threshold.reason)
-                    << "
-                       ";
-            store::Transaction tx(db);
+        context.out << "qualifies " << QString::fromStdString(threshold.reason) << "\n";
+        store::Transaction tx(db);
         const auto version =
             scoring::saveCandidate(db, fit, threshold, policy.scoring.version, policy.sha256, now);
         auditInvocation(db, context.clock, "model_fit", "scoring#" + version,

@@ -278,31 +278,45 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 }
 
 // The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
-// score is the model's chance of conversion in percent, its digit the model's conviction,
-// and the factors are the model's parts in points, each citing the record it rests on.
+// score is the model's chance of conversion in percent and its digit the model's conviction.
+// The parts come with explain(): only a lead that gets a brief needs them.
 void ScoringAgent::scoreWithCandidate(const scoring::Facts &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
-    const scoring::Explanation x = c.model.explain(facts);
+    const double p = c.model.probability(facts);
     const double need = c.threshold.probability;
-    out.score = 100 * x.probability;
-    out.qualifies = x.probability >= need;
-    out.grid[1] = out.qualifies ? '1' : x.probability >= need / 2 ? '2' : '3';
-    out.points = ScoreResult::Points{x.base, x.score};
+    out.score = 100 * p;
+    out.qualifies = p >= need;
+    out.grid[1] = out.qualifies ? '1' : p >= need / 2 ? '2' : '3';
     out.factors.clear();
     out.eventCounts.clear();
+    out.shortfalls.clear();
+    out.rationale.push_back("score " + fixed(out.score) +
+                            " = the chance of conversion in percent by model " + c.version +
+                            " (held-out AUC " + fixed(100 * c.auc) + "%)");
+    out.rationale.push_back(std::string(out.qualifies ? "qualifies" : "does not qualify") +
+                            " at a chance of " + fixed(100 * need) + "%: " + c.threshold.reason);
+}
+
+void ScoringAgent::explain(const scoring::Facts &facts, ScoreResult &out) const
+{
+    if (!m_candidate)
+        return;
+    const scoring::Explanation x = m_candidate->model.explain(facts);
+    out.points = ScoreResult::Points{x.base, x.score};
+    out.factors.clear();
     for (const scoring::Contribution &part : x.parts)
         out.factors.push_back({part.feature + " = " + part.bin, part.points,
                                part.evidence.empty() ? std::vector<std::string>{}
                                                      : std::vector<std::string>{part.evidence}});
-    out.rationale.push_back("score " + fixed(out.score) +
-                            " = the chance of conversion in percent by model " + c.version +
-                            " (held-out AUC " + fixed(100 * c.auc) + "%): " + fixed(x.score) +
-                            " points = " + fixed(x.base) +
-                            " for the average lead + the parts (20 points double "
-                            "the odds, 50 are even odds)");
-    out.rationale.push_back(std::string(out.qualifies ? "qualifies" : "does not qualify") +
-                            " at a chance of " + fixed(100 * need) + "%: " + c.threshold.reason);
+    out.rationale.push_back(fixed(x.score) + " points = " + fixed(x.base) +
+                            " for the average lead + the parts (20 points double the odds, 50 "
+                            "are even odds)");
+}
+
+const scoring::FactFilter *ScoringAgent::factFilter() const
+{
+    return m_candidate ? &m_candidate->filter : nullptr;
 }
 
 void ScoringAgent::useModel(std::shared_ptr<const FittedModel> model, std::string version)

@@ -12,7 +12,8 @@
 
 namespace baton::scoring {
 struct ScoringCandidate;
-}
+struct FactFilter;
+} // namespace baton::scoring
 
 namespace baton::agents {
 
@@ -28,7 +29,7 @@ struct EventFact
     std::string detail; // a data_change's new value (consent reads Marketo's Unsubscribed)
     // Read only for a scoring model that learns from every property (see LeadInputReader).
     std::optional<std::string> activityType; // Marketo's activity type id
-    nlohmann::json attributes;
+    std::string attributes;                  // JSON as stored, parsed only if a model sums them
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing
@@ -127,6 +128,11 @@ public:
     // fit --additive`): run() then needs the lead's facts (pipeline/LeadFactsAtRun).
     void useCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate);
     bool needsFacts() const { return m_candidate != nullptr; }
+    // The facts the additive model reads (none without one).
+    const scoring::FactFilter *factFilter() const;
+    // An additive model's parts of `out`'s score, in points, as its factors (with base + parts
+    // = total in `points`): run() leaves them out, as only a lead that gets a brief needs them.
+    void explain(const scoring::Facts &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
                     TimePoint now, const scoring::Facts *facts = nullptr) const;

@@ -39,6 +39,9 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
     }
     const bool readRecords = std::any_of(evaluators.begin(), evaluators.end(),
                                          [](const auto &e) { return e->readsRecords(); });
+    std::unordered_set<std::string> attributeTypes;
+    for (const auto &e : evaluators)
+        attributeTypes.merge(e->attributeTypes());
     if (leadIds.empty())
         leadIds = LeadInputReader(db).leadIds();
     const auto total = static_cast<std::int64_t>(leadIds.size());
@@ -58,7 +61,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
                 db.path(),
                 {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
             LeadInputReader reader(conn);
-            reader.setReadRecords(readRecords);
+            reader.setReadRecords(readRecords, attributeTypes);
             RunStore runs(conn);
             RandomIdGenerator ids;
             for (std::size_t i = static_cast<std::size_t>(t); i < leadIds.size();

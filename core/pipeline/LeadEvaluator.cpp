@@ -4,6 +4,7 @@
 #include "agents/Normalization.h"
 #include "pipeline/LeadFactsAtRun.h"
 #include "ports/IdGenerator.h"
+#include "scoring/FactBuilder.h"
 #include "util/Sha256.h"
 #include "util/Time.h"
 
@@ -126,6 +127,15 @@ void LeadEvaluator::useScoringCandidate(std::shared_ptr<const scoring::ScoringCa
     versionsChanged();
 }
 
+std::unordered_set<std::string> LeadEvaluator::attributeTypes() const
+{
+    std::unordered_set<std::string> types;
+    if (const auto *filter = m_scoring.factFilter())
+        for (const auto &key : filter->summed)
+            types.insert(key.substr(std::string_view("events.").size()));
+    return types;
+}
+
 std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 {
     // Binary and sorted by record: the same records give the same fingerprint in any order.
@@ -164,8 +174,9 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     const double enrichmentMs = millisSince(start);
 
     start = std::chrono::steady_clock::now();
-    const auto facts =
-        m_scoring.needsFacts() ? std::optional(leadFactsAtRun(inputs, asOf)) : std::nullopt;
+    const auto facts = m_scoring.needsFacts()
+                           ? std::optional(leadFactsAtRun(inputs, asOf, m_scoring.factFilter()))
+                           : std::nullopt;
     auto score = m_scoring.run(profile, inputs.events, asOf, facts ? &*facts : nullptr);
     const double scoringMs = millisSince(start);
     out.score = score.score;
@@ -179,6 +190,8 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     out.trigger = score.qualifies ? std::string() : triggerSince(inputs.events, since);
     if (!out.qualifies && out.trigger.empty())
         return out; // evaluated, not briefed: nothing of it is kept but the run item
+    if (facts)
+        m_scoring.explain(*facts, score);
     // The signal the brief answers: the lead's newest event up to the run's time.
     std::optional<agents::TimePoint> newest;
     for (const auto &event : inputs.events)

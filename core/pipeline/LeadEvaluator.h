@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace baton {
@@ -84,6 +85,8 @@ public:
     // read with records whole (readsRecords()).
     void useScoringCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate);
     bool readsRecords() const { return m_scoring.needsFacts(); }
+    // The event types whose attributes the model sums.
+    std::unordered_set<std::string> attributeTypes() const;
 
     Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
                         const std::string &traceId, IdGenerator &ids,

@@ -22,9 +22,10 @@ const agents::Observation *newestObservation(const std::vector<agents::Observati
 
 } // namespace
 
-scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf)
+scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                              const scoring::FactFilter *filter)
 {
-    scoring::FactBuilder facts(asOf);
+    scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, filter);
     facts.addRecord("lead.", inputs.leadRecord,
                     "lead#" + std::to_string(inputs.enrichment.lead.id));
     if (inputs.enrichment.account)

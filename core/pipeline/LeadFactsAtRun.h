@@ -1,13 +1,15 @@
 #pragma once
 
 #include "pipeline/LeadInputReader.h"
-#include "scoring/Feature.h"
+#include "scoring/FactBuilder.h"
 
 namespace baton::pipeline {
 
 // A lead's facts as of a run, from the inputs the run read with records whole
 // (LeadInputReader::setReadRecords): the same facts, named the same, that the fit read of
 // the leads it learned from (scoring::readHistory), through the same FactBuilder.
-scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf);
+// With `filter`, only the facts it names (those a model reads).
+scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                              const scoring::FactFilter *filter = nullptr);
 
 } // namespace baton::pipeline

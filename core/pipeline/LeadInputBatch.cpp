@@ -93,7 +93,8 @@ void readObservations(store::Database &db,
 }
 
 void readEvents(store::Database &db, const std::string &ids, agents::TimePoint now,
-                bool withRecords, Batch &batch)
+                bool withRecords, const std::unordered_set<std::string> *attributeTypes,
+                Batch &batch)
 {
     auto &st = db.cached(std::string("SELECT ") + rows::kEventColumns + ", li.lead_id" +
                          (withRecords ? rows::kEventRecordColumns : "") +
@@ -106,7 +107,8 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
         read;
     while (st.step()) {
         auto &[events, digests] = read[st.int64At(6)];
-        rows::addEvent(st, now, events, digests, withRecords ? rows::kEventRecordAt + 1 : -1);
+        rows::addEvent(st, now, events, digests, withRecords ? rows::kEventRecordAt + 1 : -1,
+                       attributeTypes);
     }
     st.reset();
     for (auto &[leadId, in] : batch) {
@@ -118,7 +120,8 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
 } // namespace
 
 Batch readLeadInputBatch(store::Database &db, std::span<const std::int64_t> leadIds,
-                         agents::TimePoint now, bool withRecords)
+                         agents::TimePoint now, bool withRecords,
+                         const std::unordered_set<std::string> *attributeTypes)
 {
     Batch batch;
     if (leadIds.empty())
@@ -135,7 +138,7 @@ Batch readLeadInputBatch(store::Database &db, std::span<const std::int64_t> lead
     if (!byDomain.empty())
         readAccounts(db, byDomain, withRecords);
     readObservations(db, byDomain, byEmail);
-    readEvents(db, ids, now, withRecords, batch);
+    readEvents(db, ids, now, withRecords, attributeTypes, batch);
     return batch;
 }
 

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace baton::pipeline {
 
@@ -12,6 +13,7 @@ namespace baton::pipeline {
 // events of every identity. Leads the store does not hold are left out.
 std::unordered_map<std::int64_t, LeadInputs>
 readLeadInputBatch(store::Database &db, std::span<const std::int64_t> leadIds,
-                   agents::TimePoint now, bool withRecords = false);
+                   agents::TimePoint now, bool withRecords = false,
+                   const std::unordered_set<std::string> *attributeTypes = nullptr);
 
 } // namespace baton::pipeline

@@ -177,14 +177,15 @@ void LeadInputReader::readEvents(std::int64_t leadId, agents::TimePoint now, Lea
     read.reserve(64);
     digests.reserve(64);
     while (events.step())
-        rows::addEvent(events, now, read, digests, m_readRecords ? rows::kEventRecordAt : -1);
+        rows::addEvent(events, now, read, digests, m_readRecords ? rows::kEventRecordAt : -1,
+                       &m_attributeTypes);
     events.reset();
     rows::addEvents(std::move(read), digests, in);
 }
 
 void LeadInputReader::prefetch(std::span<const std::int64_t> leadIds, agents::TimePoint now)
 {
-    m_prefetched = readLeadInputBatch(m_db, leadIds, now, m_readRecords);
+    m_prefetched = readLeadInputBatch(m_db, leadIds, now, m_readRecords, &m_attributeTypes);
     m_prefetchedAsOf = now;
 }
 

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace baton::store {
@@ -80,9 +81,14 @@ public:
     // holds one read snapshot across both, so what read() returns is what it would read.
     void prefetch(std::span<const std::int64_t> leadIds, agents::TimePoint now);
     std::vector<std::int64_t> leadIds();
-    // Whether to read the records whole, and the events' activity types and attributes, as
-    // an additive scoring model needs them; off, a run reads only what the agents use.
-    void setReadRecords(bool on) { m_readRecords = on; }
+    // Whether to read the records whole, and the events' activity types, as an additive
+    // scoring model needs them, with the attributes of events of `attributeTypes` (those it
+    // sums); off, a run reads only what the agents use.
+    void setReadRecords(bool on, std::unordered_set<std::string> attributeTypes = {})
+    {
+        m_readRecords = on;
+        m_attributeTypes = std::move(attributeTypes);
+    }
     // What the store says now about contacting the lead: its flags and its consent events.
     // Review runs the consent gate again on this at approval and on every edit.
     std::vector<agents::ConsentFact> consentFacts(std::int64_t leadId);
@@ -95,6 +101,7 @@ private:
     std::unordered_map<std::int64_t, LeadInputs> m_prefetched;
     agents::TimePoint m_prefetchedAsOf{};
     bool m_readRecords = false;
+    std::unordered_set<std::string> m_attributeTypes;
 };
 
 } // namespace baton::pipeline

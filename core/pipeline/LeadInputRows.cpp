@@ -127,7 +127,7 @@ agents::EventFact eventAt(const store::Statement &st, int detail)
 // of the demo's history does not cite an event that came later.
 void addEvent(const store::Statement &st, agents::TimePoint now,
               std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
-              int recordAt)
+              int recordAt, const std::unordered_set<std::string> *attributeTypes)
 {
     events.push_back(eventAt(st, 5));
     if (events.back().occurredAt > now) {
@@ -137,10 +137,9 @@ void addEvent(const store::Statement &st, agents::TimePoint now,
     if (recordAt >= 0) {
         agents::EventFact &e = events.back();
         e.activityType = st.optionalTextAt(recordAt);
-        const auto text =
-            st.isNull(recordAt + 1) ? std::string_view() : st.textViewAt(recordAt + 1);
-        if (text.size() > 2 && !util::parseJson(text, e.attributes))
-            e.attributes = nlohmann::json();
+        // Copied only for types a model sums attributes of: most events' are not read.
+        if (attributeTypes && attributeTypes->count(e.type) && !st.isNull(recordAt + 1))
+            e.attributes = st.textViewAt(recordAt + 1);
     }
     digests.push_back(digestOf(st, 4));
 }

@@ -2,6 +2,7 @@
 
 #include "pipeline/LeadInputReader.h"
 
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -34,10 +35,10 @@ SeenObservation observationAt(const store::Statement &st, const char *kind);
 // An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
 agents::EventFact eventAt(const store::Statement &st, int detail);
 // Appends an event row (kEventColumns) unless it occurred after `now`; with `recordAt`, its
-// kEventRecordColumns from there.
+// activity type from there, and its attributes when its type is one of `attributeTypes`.
 void addEvent(const store::Statement &st, agents::TimePoint now,
               std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
-              int recordAt = -1);
+              int recordAt = -1, const std::unordered_set<std::string> *attributeTypes = nullptr);
 
 // The account or the lead's domain: its company's, else its email's.
 std::optional<std::string> domainOf(const agents::LeadFacts &lead);

@@ -410,7 +410,7 @@ RunSummary Orchestrator::runOnce(const RunOptions &options)
 
     const Workers workers = openWorkers(m_db.path(), options.workerThreads);
     for (const auto &w : workers)
-        w->reader.setReadRecords(route.readsRecords());
+        w->reader.setReadRecords(route.readsRecords(), route.attributeTypes());
     // Claims go on a connection of their own, beside the writer's transactions.
     store::Database claimDb = store::Database::open(
         m_db.path(),

@@ -79,4 +79,12 @@ bool EvaluatorRoute::readsRecords() const
     return m_live.readsRecords() || (m_canary && m_canary->readsRecords());
 }
 
+std::unordered_set<std::string> EvaluatorRoute::attributeTypes() const
+{
+    auto types = m_live.attributeTypes();
+    if (m_canary)
+        types.merge(m_canary->attributeTypes());
+    return types;
+}
+
 } // namespace baton::pipeline

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 namespace baton::agents {
 struct FittedModel;
@@ -43,6 +44,7 @@ public:
     std::string configHash() const;
     std::map<std::string, std::string> agentVersions() const;
     bool readsRecords() const;
+    std::unordered_set<std::string> attributeTypes() const;
 
 private:
     const LeadEvaluator &m_live;

@@ -1,6 +1,9 @@
 #include "scoring/FactBuilder.h"
 
+#include "util/JsonParse.h"
+
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -40,16 +43,59 @@ std::optional<TimePoint> dateIn(const std::string &text)
     return std::nullopt;
 }
 
+// "Campaign Run ID", "webinar_id", "primaryAttributeValueId", "Choice Number": numbers that
+// name things; their sum measures nothing about the lead.
+bool namesAnIdentifier(std::string_view name)
+{
+    for (const std::string_view word : {std::string_view("id"), std::string_view("number")}) {
+        if (name.size() <= word.size())
+            continue;
+        const auto tail = name.substr(name.size() - word.size());
+        bool same = true;
+        for (std::size_t i = 0; i < word.size(); ++i)
+            same = same && std::tolower(static_cast<unsigned char>(tail[i])) == word[i];
+        if (!same)
+            continue;
+        const auto before = static_cast<unsigned char>(name[name.size() - word.size() - 1]);
+        const auto first = static_cast<unsigned char>(tail[0]);
+        // A word of its own ("Step ID", "webinar_id"), or camel case ("valueId", "StepID"),
+        // not the end of another word ("Paid").
+        if (!std::isalpha(before) || (std::isupper(first) && std::islower(before)) || tail == "ID")
+            return true;
+    }
+    return name == "id" || name == "ID";
+}
+
 } // namespace
 
-FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays)
-    : m_cutoff(cutoff), m_halfLifeDays(halfLifeDays)
+FactFilter FactFilter::of(const std::vector<std::string> &names)
+{
+    FactFilter f;
+    for (const auto &name : names) {
+        f.names.insert(name);
+        if (name.rfind("events.", 0) != 0)
+            continue;
+        const auto dot = name.find('.', 7);
+        if (dot == std::string::npos)
+            continue;
+        const std::string key = name.substr(0, dot);
+        f.engagement.insert(key);
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".sum") == 0)
+            f.summed.insert(key);
+    }
+    return f;
+}
+
+FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter *filter)
+    : m_cutoff(cutoff), m_halfLifeDays(halfLifeDays), m_filter(filter)
 {
 }
 
 void FactBuilder::addScalar(const std::string &name, const nlohmann::json &v,
                             const std::string &evidence)
 {
+    if (!wanted(name))
+        return;
     if (v.is_boolean()) {
         m_facts[name] = Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence};
     } else if (v.is_number()) {
@@ -85,46 +131,57 @@ void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &rec
     }
 }
 
-void FactBuilder::count(Engagement &e, std::int64_t id, TimePoint at,
-                        const nlohmann::json &attributes) const
+void FactBuilder::count(const std::string &key, std::int64_t id, TimePoint at,
+                        std::string_view text)
 {
+    if (m_filter && !m_filter->engagement.count(key))
+        return;
+    Engagement &e = m_engagement[key];
     ++e.count;
     if (at >= e.last) {
         e.last = at;
         e.lastId = id;
     }
     e.decayed += std::exp2(-daysBetween(at, m_cutoff) / m_halfLifeDays);
-    if (attributes.is_object())
-        for (const auto &[key, value] : attributes.items()) {
-            const auto n = value.is_number()   ? std::optional(value.get<double>())
-                           : value.is_string() ? numberIn(value.get_ref<const std::string &>())
-                                               : std::nullopt;
-            if (n)
-                e.sums[key] += *n;
-        }
+    if (text.size() <= 2 || (m_filter && !m_filter->summed.count(key)))
+        return;
+    util::forEachNumericField(text, [&](std::string_view name, double value) {
+        if (namesAnIdentifier(name))
+            return;
+        std::string sum = key;
+        sum.append(1, '.').append(name).append(".sum");
+        if (wanted(sum))
+            e.sums[std::string(name)] += value;
+    });
 }
 
 void FactBuilder::addEvent(std::int64_t id, const std::string &type,
                            const std::optional<std::string> &activityType, TimePoint at,
-                           const nlohmann::json &attributes)
+                           std::string_view attributes)
 {
     if (at > m_cutoff)
         return;
-    count(m_engagement["events." + type], id, at, attributes);
+    count("events." + type, id, at, attributes);
     if (activityType)
-        count(m_engagement["events.activity_" + *activityType], id, at, nlohmann::json());
+        count("events.activity_" + *activityType, id, at, {});
 }
 
 Facts FactBuilder::finish()
 {
     for (const auto &[key, e] : m_engagement) {
         const std::string evidence = "event#" + std::to_string(e.lastId);
-        m_facts[key + ".count"] = Fact{std::to_string(e.count), e.count, evidence};
-        const double since = std::floor(daysBetween(e.last, m_cutoff));
-        m_facts[key + ".days_since_last"] = Fact{std::to_string(since), since, evidence};
-        m_facts[key + ".decayed"] = Fact{std::to_string(e.decayed), e.decayed, evidence};
+        // The text only for a fact kept: formatting numbers is most of a fact's cost.
+        const auto add = [&](std::string name, double value, bool whole) {
+            if (wanted(name))
+                m_facts[std::move(name)] = Fact{
+                    whole ? std::to_string(static_cast<long long>(value)) : std::to_string(value),
+                    value, evidence};
+        };
+        add(key + ".count", e.count, true);
+        add(key + ".days_since_last", std::floor(daysBetween(e.last, m_cutoff)), false);
+        add(key + ".decayed", e.decayed, false);
         for (const auto &[attribute, sum] : e.sums)
-            m_facts[key + "." + attribute + ".sum"] = Fact{std::to_string(sum), sum, evidence};
+            add(key + "." + attribute + ".sum", sum, false);
     }
     m_engagement.clear();
     return std::move(m_facts);

@@ -7,19 +7,32 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace baton::scoring {
+
+// Engagement's decayed sums halve over this many days, in the fit and at run time alike.
+inline constexpr double kEngagementHalfLifeDays = 30;
+
+// The facts a model reads, so that scoring a lead builds those and no others: their names,
+// the engagement keys ("events.<type>") they are under, and the keys whose attributes they sum.
+struct FactFilter
+{
+    std::unordered_set<std::string> names, engagement, summed;
+    static FactFilter of(const std::vector<std::string> &names);
+};
 
 // One lead's facts as of a moment, from the records the store keeps: the fit reads each lead
 // as of its handoff, the pipeline as of the run, both through this, so a model reads at run
 // time the facts it learned from.
-// Engagement's decayed sums halve over this many days, in the fit and at run time alike.
-inline constexpr double kEngagementHalfLifeDays = 30;
-
 class FactBuilder
 {
 public:
-    explicit FactBuilder(util::TimePoint cutoff, double halfLifeDays = kEngagementHalfLifeDays);
+    // With `filter`, only the facts it names (the fit reads every one: no filter).
+    explicit FactBuilder(util::TimePoint cutoff, double halfLifeDays = kEngagementHalfLifeDays,
+                         const FactFilter *filter = nullptr);
 
     util::TimePoint cutoff() const { return m_cutoff; }
     // A record's fields, and those of its "properties" or "fields" object, as facts named
@@ -28,10 +41,11 @@ public:
     void addRecord(const std::string &prefix, const nlohmann::json &record,
                    const std::string &evidence);
     // An event of the lead's, counted per type and per Marketo activity type; one after the
-    // cutoff is what the lead did next, not what was known, and is ignored.
+    // cutoff is what the lead did next, not what was known, and is ignored. `attributes`:
+    // its JSON as stored, read only when its numbers are summed.
     void addEvent(std::int64_t id, const std::string &type,
                   const std::optional<std::string> &activityType, util::TimePoint at,
-                  const nlohmann::json &attributes);
+                  std::string_view attributes);
     // Engagement per type: its count, days since the last one, a decayed sum, and the sums
     // of its numeric attributes. Call once.
     Facts finish();
@@ -45,13 +59,18 @@ private:
         double decayed = 0;
         std::map<std::string, double> sums;
     };
-    void count(Engagement &e, std::int64_t id, util::TimePoint at,
-               const nlohmann::json &attributes) const;
+    void count(const std::string &key, std::int64_t id, util::TimePoint at,
+               std::string_view attributes);
     void addScalar(const std::string &name, const nlohmann::json &value,
                    const std::string &evidence);
+    bool wanted(const std::string &name) const
+    {
+        return !m_filter || m_filter->names.count(name) > 0;
+    }
 
     util::TimePoint m_cutoff;
     double m_halfLifeDays;
+    const FactFilter *m_filter;
     Facts m_facts;
     std::map<std::string, Engagement> m_engagement; // "events.<type>", "events.activity_<id>"
 };

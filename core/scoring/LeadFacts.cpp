@@ -113,9 +113,7 @@ void addEvents(store::Database &db, std::vector<Lead> &leads)
         const auto at = util::parseRfc3339(st.textAt(5));
         if (!at)
             continue;
-        const auto text = st.optionalTextAt(6).value_or("");
-        const auto attributes =
-            text.size() > 2 ? nlohmann::json::parse(text, nullptr, false) : nlohmann::json();
+        const auto attributes = st.isNull(6) ? std::string_view() : st.textViewAt(6);
         for (Lead *lead : it->second)
             lead->facts.addEvent(st.int64At(0), st.textAt(3), st.optionalTextAt(4), *at,
                                  attributes);

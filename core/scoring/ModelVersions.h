@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scoring/AdditiveFit.h"
+#include "scoring/FactBuilder.h"
 #include "scoring/QualifyRule.h"
 
 #include <optional>
@@ -21,6 +22,7 @@ struct ScoringCandidate
     Threshold threshold;
     double auc = 0;
     nlohmann::json report; // held-out figures, calibration, features, what was left out
+    FactFilter filter;     // the facts the model reads
 };
 
 // Saves a fitted additive model as a candidate scoring version, "<policy version>+additive.N",

@@ -1,5 +1,7 @@
 #include "util/JsonParse.h"
 
+#include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
@@ -92,6 +94,29 @@ std::size_t columnPastDepth(std::string_view text, int limit)
         }
     }
     return 0;
+}
+
+void forEachNumericField(std::string_view text,
+                         const std::function<void(std::string_view key, double value)> &fn)
+{
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (threadParser().parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS ||
+        root.get(object) != simdjson::SUCCESS)
+        return;
+    for (const auto field : object) {
+        double number = 0;
+        std::string_view s;
+        if (field.value.is_number()) {
+            if (field.value.get_double().get(number) == simdjson::SUCCESS)
+                fn(field.key, number);
+        } else if (field.value.get_string().get(s) == simdjson::SUCCESS && !s.empty()) {
+            const auto end = s.data() + s.size();
+            const auto [ptr, ec] = std::from_chars(s.data(), end, number);
+            if (ec == std::errc() && ptr == end && std::isfinite(number))
+                fn(field.key, number);
+        }
+    }
 }
 
 bool parseJson(std::string_view text, nlohmann::json &out, std::string *error)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstddef>
+#include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 
@@ -26,6 +26,12 @@ bool parseJson(std::string_view text, nlohmann::json &out, std::string *error = 
 // (is_discarded()) when the text is not JSON or nests too deeply, as
 // nlohmann::json::parse(text, nullptr, false) would give, but with the depth limit.
 nlohmann::json parseUntrustedJson(std::string_view text, std::string *error = nullptr);
+
+// The top-level fields of a JSON object whose value is a number, or a string that reads
+// whole as a finite number, as (key, value); nothing for other text. No document is built:
+// engagement features sum event attributes over millions of events.
+void forEachNumericField(std::string_view text,
+                         const std::function<void(std::string_view key, double value)> &fn);
 
 // The 1-based column of the first bracket that opens level `limit + 1`, or 0 when the text
 // never nests deeper than `limit`. Brackets inside strings do not count.
