@@ -347,6 +347,21 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <comment>a range of percentages</comment>
         <translation>%1–%2 %</translation>
     </message>
+    <message>
+        <source>Post-handoff conversion within 30 days, by scoring version</source>
+        <translation>Konversion binnen 30 Tagen nach der Übergabe, je Scoring-Version</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n approved)</source>
+        <translation>
+            <numerusform>%1 (%n freigegeben)</numerusform>
+            <numerusform>%1 (%n freigegeben)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -576,6 +591,14 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>The CRM connection, policies, retention and users.</source>
         <translation>Die CRM-Verbindung, Richtlinien, Aufbewahrung und Benutzer.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Scoring versions fitted on the team&apos;s leads: their figures, calibration and features, the canary, promotion and roll back.</source>
+        <translation>Auf den Leads des Teams angepasste Scoring-Versionen: ihre Kennzahlen, Kalibrierung und Merkmale, der Canary, Freigabe und Zurückrollen.</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2074,156 @@ Damit er nur Ihnen gehört, führen Sie aus:
     </message>
 </context>
 <context>
+    <name>baton::ui::ModelVersionsModel</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Canary on %1</source>
+        <translation>Canary auf %1</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Fitted (logistic)</source>
+        <translation>Angepasst (logistisch)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Fitted</source>
+        <translation>Angepasst</translation>
+    </message>
+    <message>
+        <source>Held-out AUC</source>
+        <translation>AUC (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>Baseline AUC</source>
+        <translation>AUC Vergleichswert</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>Log-Loss</translation>
+    </message>
+    <message>
+        <source>Brier</source>
+        <translation>Brier</translation>
+    </message>
+    <message>
+        <source>Leads fitted</source>
+        <translation>Angepasste Leads</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Qualifies</source>
+        <translation>Qualifiziert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::ModelsPage</name>
+    <message>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Importance (points)</source>
+        <translation>Bedeutung (Punkte)</translation>
+    </message>
+    <message>
+        <source>Held-out AUC alone</source>
+        <translation>AUC allein (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>The scoring versions could not be read: %1</source>
+        <translation>Die Scoring-Versionen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The share of leads the canary sends to the selected version (0 ends the canary)</source>
+        <translation>Der Anteil der Leads, den der Canary an die gewählte Version schickt (0 beendet den Canary)</translation>
+    </message>
+    <message>
+        <source>&amp;Canary</source>
+        <translation>&amp;Canary</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Roll &amp;back</source>
+        <translation>&amp;Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Score the canary&apos;s share of leads with the selected version (Ctrl+Shift+C)</source>
+        <translation>Den Canary-Anteil der Leads mit der gewählten Version bewerten (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Make the selected version the one every run scores with (Ctrl+Shift+P)</source>
+        <translation>Die gewählte Version zu der machen, mit der jeder Lauf bewertet (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>Go back to the version live before this one (Ctrl+Shift+B)</source>
+        <translation>Zur Version zurückkehren, die davor live war (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
+        <source>Canary share:</source>
+        <translation>Canary-Anteil:</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation>Live: %1</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s points</source>
+        <translation>die Punkte der Richtlinie</translation>
+    </message>
+    <message>
+        <source>; canary %1 on %2 of leads</source>
+        <translation>; Canary %1 auf %2 der Leads</translation>
+    </message>
+    <message>
+        <source>No scoring version fitted yet: baton model fit --additive</source>
+        <translation>Noch keine Scoring-Version angepasst: baton model fit --additive</translation>
+    </message>
+    <message>
+        <source>Scoring version</source>
+        <translation>Scoring-Version</translation>
+    </message>
+    <message>
+        <source>Rolled back the live scoring version</source>
+        <translation>Die live Scoring-Version wurde zurückgerollt</translation>
+    </message>
+    <message>
+        <source>%1 is live: every run scores with it</source>
+        <translation>%1 ist live: jeder Lauf bewertet damit</translation>
+    </message>
+    <message>
+        <source>%1 scores %2 of leads</source>
+        <translation>%1 bewertet %2 der Leads</translation>
+    </message>
+</context>
+<context>
     <name>baton::ui::MyDayStrip</name>
     <message numerus="yes">
         <source>%n due today</source>
@@ -2524,6 +2697,45 @@ Damit er nur Ihnen gehört, führen Sie aus:
     <message>
         <source>Not kept: the address holds a password. Type it in the password field (the OS keychain keeps it) or put it in ~/.pgpass, and leave it out of the address.</source>
         <translation>Nicht gespeichert: Die Adresse enthält ein Passwort. Geben Sie es im Passwortfeld ein (der Schlüsselbund des Systems speichert es) oder legen Sie es in ~/.pgpass ab, und lassen Sie es aus der Adresse weg.</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ui::ShapeCharts</name>
+    <message>
+        <source>Calibration on the held-out leads</source>
+        <translation>Kalibrierung auf den zurückgehaltenen Leads</translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation>kalibriert</translation>
+    </message>
+    <message>
+        <source>observed, by tenth of predicted</source>
+        <translation>beobachtet, je Zehntel der Vorhersage</translation>
+    </message>
+    <message>
+        <source>predicted chance</source>
+        <translation>vorhergesagte Chance</translation>
+    </message>
+    <message>
+        <source>observed rate</source>
+        <translation>beobachtete Rate</translation>
+    </message>
+    <message>
+        <source>Select a feature to see its shape</source>
+        <translation>Wählen Sie ein Merkmal, um seine Form zu sehen</translation>
+    </message>
+    <message>
+        <source>%1: score points by value</source>
+        <translation>%1: Score-Punkte je Wert</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>points (20 double the odds)</source>
+        <translation>Punkte (20 verdoppeln die Chancen)</translation>
     </message>
 </context>
 <context>
