@@ -5,6 +5,7 @@
 #include "TempStore.h"
 #include "agents/Policy.h"
 #include "pipeline/DeployedScoring.h"
+#include "pipeline/DryRun.h"
 #include "pipeline/LeadFactsAtRun.h"
 #include "pipeline/LeadInputReader.h"
 #include "pipeline/Orchestrator.h"
@@ -147,6 +148,13 @@ private slots:
         pipeline::RunOptions options;
         pipeline::useDeployedScoring(m_store->db, policy, options);
         QCOMPARE(options.scoring.version, version);
+        // The dry run's comparison says what the run then does.
+        const auto dry = pipeline::dryRun(
+            m_store->db, m_store->registry, policy, m_store->clock.now(),
+            {pipeline::loadScoringVariant(m_store->db, policy, policy.scoring.version),
+             options.scoring});
+        QCOMPARE(dry.variants.size(), std::size_t(2));
+        QCOMPARE(dry.variants[1].briefed, std::int64_t(1));
         RandomIdGenerator ids(3);
         pipeline::Orchestrator orchestrator(m_store->db, m_store->registry, policy, m_store->clock,
                                             ids);

@@ -112,7 +112,7 @@ private slots:
             "account", "brief",  "engagement_event", "enrichment_record",
             "lead",    "policy", "summary"};
         QVERIFY(m_registry.names() == names);
-        QCOMPARE(m_registry.versions().size(), size_t(11)); // lead@3 added consent per channel
+        QCOMPARE(m_registry.versions().size(), size_t(12)); // policy@3 added scoring.model
         for (const ContractVersion *v : m_registry.versions()) {
             QCOMPARE(v->schemaSha256.size(), size_t(64));
             QCOMPARE(v->schemaSha256, baton::util::sha256Hex(v->schemaText));

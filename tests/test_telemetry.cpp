@@ -111,6 +111,14 @@ private slots:
         QCOMPARE(top.approved, std::int64_t(1));
         QCOMPARE(top.opportunities, std::int64_t(1));
         QCOMPARE(top.meanScore, 85.0);
+        // By the version its scoring step recorded: the one approval, scored by 1.0.0.
+        QCOMPARE(r.accuracyByVersion.size(), std::size_t(1));
+        QCOMPARE(r.accuracyByVersion[0].version, std::string("1.0.0"));
+        QCOMPARE(r.accuracyByVersion[0].approved, std::int64_t(1));
+        QCOMPARE(r.accuracyByVersion[0].opportunities, std::int64_t(1));
+        QCOMPARE(r.accuracyByVersion[0].meanScore, 85.0);
+        QVERIFY(json::parse(telemetry::kpisJson(r))["post_handoff_by_scoring_version"][0]
+                    ["scoring_version"] == "1.0.0");
         QCOMPARE(r.heartbeats.size(), std::size_t(2));
         QCOMPARE(r.heartbeats[0].what, std::string("marketo sync"));
         QCOMPARE(r.heartbeats[0].hoursLate, 72.0);
