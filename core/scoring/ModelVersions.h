@@ -22,7 +22,7 @@ struct ScoringCandidate
     Threshold threshold;
     double auc = 0;
     nlohmann::json report; // held-out figures, calibration, features, what was left out
-    FactFilter filter;     // the facts the model reads
+    FactFilter filter{};   // the facts the model reads
 };
 
 // Saves a fitted additive model as a candidate scoring version, "<policy version>+additive.N",
