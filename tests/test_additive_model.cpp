@@ -182,6 +182,34 @@ private slots:
         QVERIFY(cited);
     }
 
+    // A brief lists the largest parts and sums the rest, so its sum still holds.
+    void aShortExplanationListsTheLargestParts()
+    {
+        for (std::size_t i = 0; i < 50; ++i) {
+            const auto &facts = m_history.examples[i].facts;
+            const Explanation all = m_fit.model.explain(facts);
+            const Explanation two = m_fit.model.explain(facts, 2);
+            QVERIFY(all.parts.size() > 2);
+            QCOMPARE(two.parts.size(), std::size_t(2));
+            QCOMPARE(two.restCount, all.parts.size() - 2);
+            QCOMPARE(all.restCount, std::size_t(0));
+            double rest = 0;
+            for (std::size_t k = 0; k < all.parts.size(); ++k) {
+                if (k < 2) {
+                    QCOMPARE(two.parts[k].feature, all.parts[k].feature);
+                    QCOMPARE(two.parts[k].bin, all.parts[k].bin);
+                    QCOMPARE(two.parts[k].points, all.parts[k].points);
+                } else {
+                    rest += all.parts[k].points;
+                }
+            }
+            QVERIFY(std::abs(two.rest - rest) < 1e-9);
+            QVERIFY(std::abs(two.base + two.parts[0].points + two.parts[1].points + two.rest -
+                             two.score) < 1e-9);
+            QCOMPARE(two.score, all.score);
+        }
+    }
+
     void theSameHistoryGivesTheSameModel()
     {
         const auto again = fitAdditive(m_history.examples);

@@ -4,10 +4,12 @@
 #include "TempStore.h"
 #include "agents/Policy.h"
 #include "pipeline/ModelFitter.h"
+#include "scoring/FactBuilder.h"
 #include "scoring/LeadFacts.h"
 #include "scoring/ModelVersions.h"
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 using namespace baton;
 
@@ -68,6 +70,46 @@ private slots:
         QCOMPARE(factOf(b, "events.webinar_attended.minutes.sum")->number.value_or(-1), 7.0);
         QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->number.value_or(-1), 12.0);
         QVERIFY(factOf(b, "events.webinar_attended.count")->evidence.rfind("event#", 0) == 0);
+    }
+
+    // A record's facts are the same read from its text (as fits and runs read records) or
+    // from its document (as enrichment fields are read): the same numbers, the same levels.
+    void aRecordsTextGivesTheFactsItsDocumentGives_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::newRow("hubspot")
+            << R"({"email":"a@acme.com","properties":{"Lead Source":"Reference",
+            "Do Not Email":false,"Time on site":12.50,"Visits":7,"Huge":18446744073709551615,
+            "Trial Date":"2026-01-05","Renewal Date":"2027-06-01","Notes":"","Gone":null,
+            "Tags":["a","b"],"fields":{"Deep":"yes","name":"not a fact"}}})";
+        QTest::newRow("exponent and escapes") << R"({"Score":1E2,"City":"Köln "Mitte"","id":-0})";
+        QTest::newRow("past simdjson's integers")
+            << R"({"Big":123456789012345678901234567890,"Lead Source":"Google"})";
+        QTest::newRow("not an object") << R"(["Lead Source"])";
+        QTest::newRow("not json") << R"({"Lead Source": )";
+    }
+    void aRecordsTextGivesTheFactsItsDocumentGives()
+    {
+        QFETCH(QString, record);
+        const std::string text = record.toStdString();
+        const auto at = util::parseRfc3339("2026-03-01T00:00:00Z").value();
+        scoring::FactBuilder fromText(at), fromDocument(at);
+        fromText.addRecordText("lead.", text, "lead#1");
+        fromDocument.addRecord("lead.", nlohmann::json::parse(text, nullptr, false), "lead#1");
+        const auto a = fromText.finish(), b = fromDocument.finish();
+        QCOMPARE(a.size(), b.size());
+        for (const auto &[name, fact] : b) {
+            const auto it = a.find(name);
+            QVERIFY2(it != a.end(), name.c_str());
+            QCOMPARE(it->second.text, fact.text);
+            QCOMPARE(it->second.number.has_value(), fact.number.has_value());
+            QCOMPARE(it->second.number.value_or(0), fact.number.value_or(0));
+            QCOMPARE(it->second.evidence, fact.evidence);
+        }
+        if (record.contains(QLatin1String("Reference")))
+            QCOMPARE(a.at("lead.Deep").text, std::string("yes"));
+        if (record.contains(QLatin1String("Google")))
+            QCOMPARE(a.at("lead.Lead Source").text, std::string("Google"));
     }
 
     // A fit is kept as a candidate version beside the logistic ones, with its report and the

@@ -1,9 +1,10 @@
 #include "agents/ScoringAgent.h"
 #include "contracts/ContractRegistry.h"
+#include "scoring/ModelVersions.h"
 #include "util/Time.h"
 
 #include <QTest>
-
+#include <memory>
 #include <numeric>
 
 using namespace baton::agents;
@@ -17,7 +18,8 @@ TimePoint at(const char *text)
 
 const TimePoint kNow = at("2026-11-20T12:00:00Z");
 
-EnrichedProfile profile(const char *industry, const char *band, const char *country, const char *persona)
+EnrichedProfile profile(const char *industry, const char *band, const char *country,
+                        const char *persona)
 {
     EnrichedProfile p;
     p.fields["industry"] = {industry, "crm", {"account#1"}, false, ""};
@@ -43,13 +45,15 @@ double sum(const ScoreResult &r)
 class TestScoringAgent : public QObject
 {
     Q_OBJECT
-    const baton::contracts::ContractRegistry registry = baton::contracts::ContractRegistry::builtIn();
+    const baton::contracts::ContractRegistry registry =
+        baton::contracts::ContractRegistry::builtIn();
     ScoringPolicy policy = defaultPolicy(registry).scoring;
 
 private slots:
     void perfectFitNoEngagement()
     {
-        const auto r = ScoringAgent(policy).run(profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow);
+        const auto r = ScoringAgent(policy).run(
+            profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow);
         QCOMPARE(r.fit, 100.0);
         QCOMPARE(r.engagement, 0.0);
         QCOMPARE(r.score, 50.0);
@@ -64,9 +68,11 @@ private slots:
     void engagementDecaysWithAge()
     {
         const auto p = profile("Retail", "11-50", "BR", "end_user");
-        const auto fresh = ScoringAgent(policy).run(p, {activity(1, "demo_request", "2026-11-20T12:00:00Z")}, kNow);
-        const auto halfLife = ScoringAgent(policy).run(p, {activity(1, "demo_request", "2026-11-06T12:00:00Z")}, kNow);
-        QCOMPARE(fresh.engagement, 50.0); // 40 points of a cap of 80
+        const auto fresh = ScoringAgent(policy).run(
+            p, {activity(1, "demo_request", "2026-11-20T12:00:00Z")}, kNow);
+        const auto halfLife = ScoringAgent(policy).run(
+            p, {activity(1, "demo_request", "2026-11-06T12:00:00Z")}, kNow);
+        QCOMPARE(fresh.engagement, 50.0);    // 40 points of a cap of 80
         QCOMPARE(halfLife.engagement, 25.0); // one half-life (14 days) later
         QCOMPARE(fresh.factors.front().evidence, std::vector<std::string>{"event#1"});
     }
@@ -75,8 +81,10 @@ private slots:
     {
         const auto p = profile("Software", "201-1000", "US", "champion");
         const auto r = ScoringAgent(policy).run(
-            p, {activity(1, "web_visit", "2026-11-20T12:00:00Z", "/pricing"),
-                activity(2, "form_submit", "2026-11-20T12:00:00Z", "Demo Request")}, kNow);
+            p,
+            {activity(1, "web_visit", "2026-11-20T12:00:00Z", "/pricing"),
+             activity(2, "form_submit", "2026-11-20T12:00:00Z", "Demo Request")},
+            kNow);
         bool pricing = false, demo = false;
         for (const auto &f : r.factors) {
             pricing = pricing || f.name.rfind("pricing_page_view", 0) == 0;
@@ -90,7 +98,8 @@ private slots:
         std::vector<EventFact> burst;
         for (int i = 0; i < 10; ++i)
             burst.push_back(activity(100 + i, "demo_request", "2026-11-19T12:00:00Z"));
-        const auto r = ScoringAgent(policy).run(profile("Software", "201-1000", "US", "champion"), burst, kNow);
+        const auto r = ScoringAgent(policy).run(profile("Software", "201-1000", "US", "champion"),
+                                                burst, kNow);
         QCOMPARE(r.engagement, 100.0);
         QVERIFY(std::abs(sum(r) - r.score) < 1e-9);
         QCOMPARE(r.grid, std::string("A1"));
@@ -105,7 +114,8 @@ private slots:
     {
         const auto r = ScoringAgent(policy).run(profile("Software", "201-1000", "US", "champion"),
                                                 {activity(7, "unsubscribe", "2026-11-18T12:00:00Z"),
-                                                 activity(8, "email_open", "2026-11-18T12:00:00Z")}, kNow);
+                                                 activity(8, "email_open", "2026-11-18T12:00:00Z")},
+                                                kNow);
         QCOMPARE(r.engagement, 0.0);
         QCOMPARE(r.topNegative().size(), 1u);
         QCOMPARE(r.topNegative().front().evidence, std::vector<std::string>{"event#7"});
@@ -113,12 +123,14 @@ private slots:
 
     void shortfallsSayWhyTheFitIsNotHigher()
     {
-        const auto r = ScoringAgent(policy).run(profile("Retail", "1-10", "BR", "end_user"), {}, kNow);
+        const auto r =
+            ScoringAgent(policy).run(profile("Retail", "1-10", "BR", "end_user"), {}, kNow);
         QCOMPARE(r.grid.front(), 'C');
         QCOMPARE(r.shortfalls.size(), 4u);
         bool country = false;
         for (const auto &s : r.shortfalls)
-            country = country || (s.attribute == "country" && s.value == "BR" && s.points == 0 && s.best == 15);
+            country = country || (s.attribute == "country" && s.value == "BR" && s.points == 0 &&
+                                  s.best == 15);
         QVERIFY(country);
     }
 
@@ -126,14 +138,17 @@ private slots:
     {
         // Fit 100 (50 points) plus engagement of 10 points (16 of 80 decayed): 60 > 55 + 4.
         const auto p = profile("Software", "201-1000", "US", "economic_buyer");
-        const auto far = ScoringAgent(policy).run(p, {activity(1, "pricing_page_view", "2026-11-20T12:00:00Z")}, kNow);
+        const auto far = ScoringAgent(policy).run(
+            p, {activity(1, "pricing_page_view", "2026-11-20T12:00:00Z")}, kNow);
         QVERIFY(far.escalations.empty());
         // 8 decayed points: engagement 10, score 55: on the threshold.
-        const auto near = ScoringAgent(policy).run(p, {activity(1, "content_download", "2026-11-20T12:00:00Z")}, kNow);
+        const auto near = ScoringAgent(policy).run(
+            p, {activity(1, "content_download", "2026-11-20T12:00:00Z")}, kNow);
         QCOMPARE(near.score, 55.0);
         QVERIFY(near.qualifies);
         QCOMPARE(near.escalations.size(), 1u);
-        QVERIFY(near.escalations.front().find("within 4.0 of the threshold 55.0") != std::string::npos);
+        QVERIFY(near.escalations.front().find("within 4.0 of the threshold 55.0") !=
+                std::string::npos);
     }
 
     void unknownAttributesEarnNothingAndSaySo()
@@ -144,10 +159,42 @@ private slots:
         QCOMPARE(r.rationale.front(), std::string("industry is unknown: no fit points"));
     }
 
+    // An additive version's brief lists its largest parts, each with its record, and the
+    // rest as one factor: base + factors = total points still.
+    void aCandidatesFactorsAreItsLargestPartsAndTheRest()
+    {
+        auto candidate = std::make_shared<baton::scoring::ScoringCandidate>();
+        candidate->version = "1.0.0+additive.1";
+        candidate->threshold.probability = 0.5;
+        baton::scoring::Facts facts;
+        for (int j = 0; j < 15; ++j) {
+            baton::scoring::Feature f;
+            f.name = "lead.Field " + std::to_string(j);
+            f.levels = {"a"};
+            candidate->model.features.push_back(f);
+            candidate->model.shapes.push_back({0.1 * (j + 1), 0, 0}); // "a", other, missing
+            facts[f.name] = {"a", std::nullopt, "lead#" + std::to_string(j)};
+        }
+        ScoringAgent agent(policy);
+        agent.useCandidate(candidate);
+        auto r =
+            agent.run(profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow, &facts);
+        agent.explain(facts, r);
+        QCOMPARE(r.factors.size(), ScoringAgent::kListedParts + 1);
+        QCOMPARE(r.factors.front().name, std::string("lead.Field 14 = a"));
+        QCOMPARE(r.factors.front().evidence, std::vector<std::string>{"lead#14"});
+        QCOMPARE(r.factors.back().name, std::string("3 smaller parts together"));
+        QVERIFY(r.factors.back().evidence.empty());
+        QVERIFY(r.points);
+        QVERIFY(std::abs(r.points->base + sum(r) - r.points->total) < 1e-9);
+        QVERIFY(r.eventCounts.empty());
+    }
+
     void theJsonCarriesTheExplanation()
     {
-        const auto r = ScoringAgent(policy).run(profile("Software", "201-1000", "US", "champion"),
-                                                {activity(3, "webinar_attended", "2026-11-19T12:00:00Z")}, kNow);
+        const auto r = ScoringAgent(policy).run(
+            profile("Software", "201-1000", "US", "champion"),
+            {activity(3, "webinar_attended", "2026-11-19T12:00:00Z")}, kNow);
         const auto json = r.toJson();
         QCOMPARE(json["grid"].get<std::string>(), r.grid);
         QVERIFY(json["top_positive"].size() == 3);

@@ -167,7 +167,7 @@ void ScoringAgent::scoreFit(const EnrichedProfile &profile, ScoreResult &out) co
 }
 
 void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoint now,
-                                   ScoreResult &out) const
+                                   ScoreResult &out, bool withFactors) const
 {
     struct Sum
     {
@@ -184,10 +184,12 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
         const double ageDays =
             std::max(0.0, std::chrono::duration<double>(now - e.occurredAt).count() / 86400.0);
         const double points = weight->second * std::pow(0.5, ageDays / m_policy.halfLifeDays);
+        raw += points;
+        if (!withFactors)
+            continue;
         Sum &sum = util::slot(byType, type);
         sum.points += points;
         sum.events.emplace_back(points, e.id);
-        raw += points;
         EventCount &count = util::slot(out.eventCounts, type);
         if (inSignalWindow(e, now))
             ++count.inWindow;
@@ -200,6 +202,8 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
                                 fixed(m_policy.engagementCap) + " make 100");
     if (raw < 0)
         out.rationale.push_back("engagement floors at 0: negative signals outweigh the rest");
+    if (!withFactors)
+        return;
     // Scale each type's share so the factors add up to the (capped, floored) score.
     const double scale = raw != 0 ? (out.engagement / 100 * m_policy.engagementCap) / raw : 0;
     for (auto &[type, sum] : byType) {
@@ -232,7 +236,7 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
     else
         out.escalations.push_back("the policy does not let scoring read the profile");
     if (reads("events"))
-        scoreEngagement(events, now, out);
+        scoreEngagement(events, now, out, !m_candidate); // a candidate's factors are its parts
     else if (!events.empty())
         out.escalations.push_back("the policy does not let scoring read events");
 
@@ -302,13 +306,16 @@ void ScoringAgent::explain(const scoring::Facts &facts, ScoreResult &out) const
 {
     if (!m_candidate)
         return;
-    const scoring::Explanation x = m_candidate->model.explain(facts);
+    const scoring::Explanation x = m_candidate->model.explain(facts, kListedParts);
     out.points = ScoreResult::Points{x.base, x.score};
     out.factors.clear();
     for (const scoring::Contribution &part : x.parts)
         out.factors.push_back({part.feature + " = " + part.bin, part.points,
                                part.evidence.empty() ? std::vector<std::string>{}
                                                      : std::vector<std::string>{part.evidence}});
+    if (x.restCount > 0)
+        out.factors.push_back(
+            {std::to_string(x.restCount) + " smaller parts together", x.rest, {}});
     out.rationale.push_back(fixed(x.score) + " points = " + fixed(x.base) +
                             " for the average lead + the parts (20 points double the odds, 50 "
                             "are even odds)");

@@ -29,7 +29,7 @@ struct EventFact
     std::string detail; // a data_change's new value (consent reads Marketo's Unsubscribed)
     // Read only for a scoring model that learns from every property (see LeadInputReader).
     std::optional<std::string> activityType{}; // Marketo's activity type id
-    std::string attributes{}; // JSON as stored, parsed only if a model sums them
+    std::string attributes{};                  // JSON as stored, parsed only if a model sums them
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing
@@ -132,6 +132,8 @@ public:
     const scoring::FactFilter *factFilter() const;
     // An additive model's parts of `out`'s score, in points, as its factors (with base + parts
     // = total in `points`): run() leaves them out, as only a lead that gets a brief needs them.
+    // The kListedParts largest are listed, each with its record; the rest make one factor.
+    static constexpr std::size_t kListedParts = 12;
     void explain(const scoring::Facts &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
@@ -139,8 +141,9 @@ public:
 
 private:
     void scoreFit(const EnrichedProfile &profile, ScoreResult &out) const;
-    void scoreEngagement(const std::vector<EventFact> &events, TimePoint now,
-                         ScoreResult &out) const;
+    // Without factors, only the engagement score and its rationale.
+    void scoreEngagement(const std::vector<EventFact> &events, TimePoint now, ScoreResult &out,
+                         bool withFactors) const;
 
     void scoreWithModel(const EnrichedProfile &profile, const std::vector<EventFact> &events,
                         TimePoint now, ScoreResult &out) const;

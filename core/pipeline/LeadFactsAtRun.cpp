@@ -26,11 +26,11 @@ scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
                               const scoring::FactFilter *filter)
 {
     scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, filter);
-    facts.addRecord("lead.", inputs.leadRecord,
-                    "lead#" + std::to_string(inputs.enrichment.lead.id));
+    facts.addRecordText("lead.", inputs.leadRecord,
+                        "lead#" + std::to_string(inputs.enrichment.lead.id));
     if (inputs.enrichment.account)
-        facts.addRecord("account.", inputs.accountRecord,
-                        "account#" + std::to_string(inputs.enrichment.account->id));
+        facts.addRecordText("account.", inputs.accountRecord,
+                            "account#" + std::to_string(inputs.enrichment.account->id));
     for (const char *kind : {"account", "lead"})
         if (const auto *o = newestObservation(inputs.enrichment.observations, kind, asOf))
             facts.addRecord("enrichment.", o->fields, "enrichment#" + std::to_string(o->id));

@@ -55,9 +55,9 @@ struct LeadInputs
     std::optional<std::string> convertedAt; // the historical outcome, if any
     std::optional<std::string> createdAt;
     agents::LeadConsentFlags consent; // with the events, the facts consent is decided from
-    // The lead's and its account's records as imported, custom properties and all: read
-    // only for a scoring model that learns from every property.
-    nlohmann::json leadRecord, accountRecord;
+    // The lead's and its account's records as imported (JSON text), custom properties and
+    // all: read only for a scoring model that learns from every property.
+    std::string leadRecord, accountRecord;
 };
 
 // A lead's consent flags from a row whose columns from `first` are source_system,

@@ -55,12 +55,9 @@ void leadInto(const store::Statement &lead, LeadInputs &in)
 }
 
 namespace {
-nlohmann::json recordAt(const store::Statement &st, int column)
+std::string recordAt(const store::Statement &st, int column)
 {
-    nlohmann::json record;
-    if (!st.isNull(column) && util::parseJson(st.textViewAt(column), record))
-        return record;
-    return nlohmann::json();
+    return st.isNull(column) ? std::string() : std::string(st.textViewAt(column));
 }
 } // namespace
 

@@ -47,36 +47,49 @@ double AdditiveModel::probability(const std::vector<int> &bins) const
     return sigmoid(calibrationSlope * logOdds(bins) + calibrationOffset);
 }
 
-Explanation AdditiveModel::explain(const Facts &facts) const
+Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) const
 {
     const auto bins = binsOf(facts);
     Explanation e;
     e.base = kEvenOddsPoints + pointsOf(calibrationSlope * intercept + calibrationOffset);
     e.score = e.base;
-    for (std::size_t j = 0; j < features.size(); ++j) {
-        const double points =
-            pointsOf(calibrationSlope * shapes[j][static_cast<std::size_t>(bins[j])]);
-        e.score += points;
-        if (points == 0)
-            continue;
-        const auto it = facts.find(features[j].name);
-        e.parts.push_back({features[j].name, features[j].binLabel(bins[j]), points,
-                           it == facts.end() ? std::string() : it->second.evidence});
-    }
-    for (const auto &pair : interactions) {
-        const double points = pointsOf(calibrationSlope * pair.values[cellOf(pair, bins)]);
-        e.score += points;
-        if (points == 0)
-            continue;
-        const Feature &a = features[pair.first], &b = features[pair.second];
-        const auto it = facts.find(a.name);
-        e.parts.push_back({a.name + " & " + b.name,
-                           a.binLabel(bins[pair.first]) + ", " + b.binLabel(bins[pair.second]),
-                           points, it == facts.end() ? std::string() : it->second.evidence});
-    }
-    std::stable_sort(e.parts.begin(), e.parts.end(), [](const auto &a, const auto &b) {
-        return std::abs(a.points) > std::abs(b.points);
+    // (points, index): a feature's j, or features.size() + a pair's; labels are built only
+    // for the parts listed.
+    std::vector<std::pair<double, std::size_t>> nonZero;
+    for (std::size_t j = 0; j < features.size(); ++j)
+        nonZero.emplace_back(
+            pointsOf(calibrationSlope * shapes[j][static_cast<std::size_t>(bins[j])]), j);
+    for (std::size_t k = 0; k < interactions.size(); ++k)
+        nonZero.emplace_back(
+            pointsOf(calibrationSlope * interactions[k].values[cellOf(interactions[k], bins)]),
+            features.size() + k);
+    std::erase_if(nonZero, [&](const auto &part) {
+        e.score += part.first;
+        return part.first == 0;
     });
+    std::stable_sort(nonZero.begin(), nonZero.end(), [](const auto &a, const auto &b) {
+        return std::abs(a.first) > std::abs(b.first);
+    });
+    const auto evidenceOf = [&](const Feature &f) {
+        const auto it = facts.find(f.name);
+        return it == facts.end() ? std::string() : it->second.evidence;
+    };
+    for (std::size_t i = 0; i < nonZero.size(); ++i) {
+        const auto [points, index] = nonZero[i];
+        if (i >= maxParts) {
+            e.rest += points;
+            ++e.restCount;
+        } else if (index < features.size()) {
+            const Feature &f = features[index];
+            e.parts.push_back({f.name, f.binLabel(bins[index]), points, evidenceOf(f)});
+        } else {
+            const Interaction &pair = interactions[index - features.size()];
+            const Feature &a = features[pair.first], &b = features[pair.second];
+            e.parts.push_back({a.name + " & " + b.name,
+                               a.binLabel(bins[pair.first]) + ", " + b.binLabel(bins[pair.second]),
+                               points, evidenceOf(a)});
+        }
+    }
     e.probability = probability(bins);
     return e;
 }

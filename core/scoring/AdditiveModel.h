@@ -2,6 +2,7 @@
 
 #include "scoring/Feature.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct Explanation
 {
     double base = 0;
     std::vector<Contribution> parts; // largest effect first
+    // The parts past explain()'s limit, summed: base + parts + rest = score.
+    double rest = 0;
+    std::size_t restCount = 0;
     double score = 0;
     double probability = 0;
 };
@@ -57,8 +61,9 @@ public:
     double logOdds(const std::vector<int> &bins) const;
     double probability(const std::vector<int> &bins) const;
     double probability(const Facts &facts) const { return probability(binsOf(facts)); }
-    // Every feature's part, in calibrated points; parts of 0 are left out.
-    Explanation explain(const Facts &facts) const;
+    // Every feature's part, in calibrated points; parts of 0 are left out, and past the
+    // `maxParts` largest the rest are summed in `rest` (a brief lists the ones that matter).
+    Explanation explain(const Facts &facts, std::size_t maxParts = SIZE_MAX) const;
 
     nlohmann::json toJson() const;
     // Throws std::invalid_argument naming what is missing or inconsistent.

@@ -1,6 +1,7 @@
 #include "scoring/FactBuilder.h"
 
 #include "util/JsonParse.h"
+#include "util/MapSlot.h"
 
 #include <array>
 #include <cctype>
@@ -91,26 +92,31 @@ FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter
 {
 }
 
+void FactBuilder::addText(const std::string &name, std::string_view s, const std::string &evidence)
+{
+    if (s.empty())
+        return;
+    std::string text(s);
+    if (const auto at = dateIn(text)) {
+        if (*at <= m_cutoff)
+            m_facts[name] = Fact{{}, std::floor(daysBetween(*at, m_cutoff)), evidence};
+        return;
+    }
+    const auto number = numberIn(text);
+    m_facts[name] = Fact{std::move(text), number, evidence};
+}
+
 void FactBuilder::addScalar(const std::string &name, const nlohmann::json &v,
                             const std::string &evidence)
 {
     if (!wanted(name))
         return;
-    if (v.is_boolean()) {
+    if (v.is_boolean())
         m_facts[name] = Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence};
-    } else if (v.is_number()) {
+    else if (v.is_number())
         m_facts[name] = Fact{v.dump(), v.get<double>(), evidence};
-    } else if (v.is_string()) {
-        const auto &s = v.get_ref<const std::string &>();
-        if (s.empty())
-            return;
-        if (const auto at = dateIn(s)) {
-            if (*at <= m_cutoff)
-                m_facts[name] = Fact{{}, std::floor(daysBetween(*at, m_cutoff)), evidence};
-            return;
-        }
-        m_facts[name] = Fact{s, numberIn(s), evidence};
-    }
+    else if (v.is_string())
+        addText(name, v.get_ref<const std::string &>(), evidence);
 }
 
 void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &record,
@@ -131,27 +137,80 @@ void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &rec
     }
 }
 
-void FactBuilder::count(const std::string &key, std::int64_t id, TimePoint at,
-                        std::string_view text)
+void FactBuilder::addRecordText(std::string_view prefix, std::string_view record,
+                                const std::string &evidence)
 {
-    if (m_filter && !m_filter->engagement.count(key))
+    using Kind = util::JsonScalar::Kind;
+    const bool read = util::forEachScalarField(
+        record, {"properties", "fields"}, [&](std::string_view key, const util::JsonScalar &v) {
+            for (const auto notFact : kNotFacts)
+                if (key == notFact)
+                    return;
+            m_name.assign(prefix).append(key);
+            if (!wanted(m_name))
+                return;
+            // The text nlohmann would dump, so a level reads the same as addRecord's.
+            switch (v.kind) {
+            case Kind::Boolean:
+                m_facts[m_name] = Fact{v.boolean ? "true" : "false", std::nullopt, evidence};
+                break;
+            case Kind::Int64:
+                m_facts[m_name] = Fact{std::to_string(v.int64), v.real, evidence};
+                break;
+            case Kind::UInt64:
+                m_facts[m_name] = Fact{std::to_string(v.uint64), v.real, evidence};
+                break;
+            case Kind::Real:
+                m_facts[m_name] = Fact{nlohmann::json(v.real).dump(), v.real, evidence};
+                break;
+            case Kind::Text:
+                addText(m_name, v.text, evidence);
+                break;
+            }
+        });
+    // What simdjson does not read (an integer past 64 bits) nlohmann may.
+    nlohmann::json document;
+    if (!read && util::parseJson(record, document))
+        addRecord(std::string(prefix), document, evidence);
+}
+
+const FactBuilder::Slot &FactBuilder::slotFor(std::string_view type, bool activity)
+{
+    for (const Slot &slot : m_slots)
+        if (slot.activity == activity && slot.type == type)
+            return slot;
+    Slot slot{std::string(type), activity, nullptr, false};
+    std::string key = activity ? "events.activity_" : "events.";
+    key.append(type);
+    if (!m_filter || m_filter->engagement.count(key)) {
+        slot.summed = !activity && (!m_filter || m_filter->summed.count(key));
+        slot.engagement = &m_engagement[std::move(key)];
+    }
+    return m_slots.emplace_back(std::move(slot));
+}
+
+void FactBuilder::count(const Slot &slot, std::int64_t id, TimePoint at, std::string_view text)
+{
+    if (!slot.engagement)
         return;
-    Engagement &e = m_engagement[key];
+    Engagement &e = *slot.engagement;
     ++e.count;
     if (at >= e.last) {
         e.last = at;
         e.lastId = id;
     }
     e.decayed += std::exp2(-daysBetween(at, m_cutoff) / m_halfLifeDays);
-    if (text.size() <= 2 || (m_filter && !m_filter->summed.count(key)))
+    if (text.size() <= 2 || !slot.summed)
         return;
     util::forEachNumericField(text, [&](std::string_view name, double value) {
         if (namesAnIdentifier(name))
             return;
-        std::string sum = key;
-        sum.append(1, '.').append(name).append(".sum");
-        if (wanted(sum))
-            e.sums[std::string(name)] += value;
+        if (m_filter) {
+            m_name.assign("events.").append(slot.type).append(1, '.').append(name).append(".sum");
+            if (!wanted(m_name))
+                return;
+        }
+        util::slot(e.sums, name) += value;
     });
 }
 
@@ -161,9 +220,9 @@ void FactBuilder::addEvent(std::int64_t id, const std::string &type,
 {
     if (at > m_cutoff)
         return;
-    count("events." + type, id, at, attributes);
+    count(slotFor(type, false), id, at, attributes);
     if (activityType)
-        count("events.activity_" + *activityType, id, at, {});
+        count(slotFor(*activityType, true), id, at, {});
 }
 
 Facts FactBuilder::finish()
@@ -183,6 +242,7 @@ Facts FactBuilder::finish()
         for (const auto &[attribute, sum] : e.sums)
             add(key + "." + attribute + ".sum", sum, false);
     }
+    m_slots.clear();
     m_engagement.clear();
     return std::move(m_facts);
 }

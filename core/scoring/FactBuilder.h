@@ -40,6 +40,9 @@ public:
     // date becomes its age in days at the cutoff; a date after it was not known yet.
     void addRecord(const std::string &prefix, const nlohmann::json &record,
                    const std::string &evidence);
+    // The same from the record's JSON text, without building a document.
+    void addRecordText(std::string_view prefix, std::string_view record,
+                       const std::string &evidence);
     // An event of the lead's, counted per type and per Marketo activity type; one after the
     // cutoff is what the lead did next, not what was known, and is ignored. `attributes`:
     // its JSON as stored, read only when its numbers are summed.
@@ -57,12 +60,22 @@ private:
         util::TimePoint last{};
         std::int64_t lastId = 0;
         double decayed = 0;
-        std::map<std::string, double> sums;
+        std::map<std::string, double, std::less<>> sums;
     };
-    void count(const std::string &key, std::int64_t id, util::TimePoint at,
-               std::string_view attributes);
+    // Where events of a type (or activity type) are counted, looked up once per type and
+    // lead rather than once per event; null when the filter wants none of its facts.
+    struct Slot
+    {
+        std::string type;
+        bool activity = false;
+        Engagement *engagement = nullptr;
+        bool summed = false;
+    };
+    const Slot &slotFor(std::string_view type, bool activity);
+    void count(const Slot &slot, std::int64_t id, util::TimePoint at, std::string_view attributes);
     void addScalar(const std::string &name, const nlohmann::json &value,
                    const std::string &evidence);
+    void addText(const std::string &name, std::string_view text, const std::string &evidence);
     bool wanted(const std::string &name) const
     {
         return !m_filter || m_filter->names.count(name) > 0;
@@ -73,6 +86,8 @@ private:
     const FactFilter *m_filter;
     Facts m_facts;
     std::map<std::string, Engagement> m_engagement; // "events.<type>", "events.activity_<id>"
+    std::vector<Slot> m_slots;
+    std::string m_name; // a fact's name being built, kept to reuse its buffer
 };
 
 // The domain a lead's account and enrichment are found by: its company's, else its email's.

@@ -43,8 +43,7 @@ std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOp
         lead.example.at = util::formatUtc(*created); // older leads fit, newer ones test
         lead.email = st.optionalTextAt(5);
         lead.domain = accountDomain(st.optionalTextAt(4), lead.email);
-        lead.facts.addRecord("lead.", nlohmann::json::parse(st.textAt(1), nullptr, false),
-                             "lead#" + std::to_string(lead.id));
+        lead.facts.addRecordText("lead.", st.textViewAt(1), "lead#" + std::to_string(lead.id));
         out.push_back(std::move(lead));
     }
     return out;
@@ -59,9 +58,8 @@ void addAccounts(store::Database &db, std::vector<Lead> &leads)
     for (Lead &lead : leads)
         if (lead.domain)
             if (const auto it = byDomain.find(*lead.domain); it != byDomain.end())
-                lead.facts.addRecord("account.",
-                                     nlohmann::json::parse(it->second.second, nullptr, false),
-                                     "account#" + std::to_string(it->second.first));
+                lead.facts.addRecordText("account.", it->second.second,
+                                         "account#" + std::to_string(it->second.first));
 }
 
 // Each lead gets its subject's newest observation made by its handoff moment.

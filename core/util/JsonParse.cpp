@@ -1,5 +1,6 @@
 #include "util/JsonParse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -117,6 +118,62 @@ void forEachNumericField(std::string_view text,
                 fn(field.key, number);
         }
     }
+}
+
+namespace {
+
+void scalarFields(simdjson::dom::object object, std::initializer_list<std::string_view> descend,
+                  const std::function<void(std::string_view, const JsonScalar &)> &fn)
+{
+    using simdjson::dom::element_type;
+    for (const auto field : object) {
+        JsonScalar v;
+        switch (field.value.type()) {
+        case element_type::OBJECT:
+            if (std::find(descend.begin(), descend.end(), field.key) != descend.end())
+                scalarFields(simdjson::dom::object(field.value), descend, fn);
+            continue;
+        case element_type::ARRAY:
+        case element_type::NULL_VALUE:
+            continue;
+        case element_type::BOOL:
+            v.kind = JsonScalar::Kind::Boolean;
+            v.boolean = bool(field.value);
+            break;
+        case element_type::INT64:
+            v.kind = JsonScalar::Kind::Int64;
+            v.int64 = std::int64_t(field.value);
+            v.real = static_cast<double>(v.int64);
+            break;
+        case element_type::UINT64:
+            v.kind = JsonScalar::Kind::UInt64;
+            v.uint64 = std::uint64_t(field.value);
+            v.real = static_cast<double>(v.uint64);
+            break;
+        case element_type::DOUBLE:
+            v.kind = JsonScalar::Kind::Real;
+            v.real = double(field.value);
+            break;
+        case element_type::STRING:
+            v.text = std::string_view(field.value);
+            break;
+        }
+        fn(field.key, v);
+    }
+}
+
+} // namespace
+
+bool forEachScalarField(std::string_view text, std::initializer_list<std::string_view> descend,
+                        const std::function<void(std::string_view key, const JsonScalar &)> &fn)
+{
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (threadParser().parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS ||
+        root.get(object) != simdjson::SUCCESS)
+        return false;
+    scalarFields(object, descend, fn);
+    return true;
 }
 
 bool parseJson(std::string_view text, nlohmann::json &out, std::string *error)

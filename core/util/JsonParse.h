@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
@@ -32,6 +34,33 @@ nlohmann::json parseUntrustedJson(std::string_view text, std::string *error = nu
 // engagement features sum event attributes over millions of events.
 void forEachNumericField(std::string_view text,
                          const std::function<void(std::string_view key, double value)> &fn);
+
+// A scalar met by forEachScalarField, as JSON wrote it.
+struct JsonScalar
+{
+    enum class Kind
+    {
+        Boolean,
+        Int64,
+        UInt64,
+        Real,
+        Text
+    };
+    Kind kind = Kind::Text;
+    bool boolean = false;
+    std::int64_t int64 = 0;
+    std::uint64_t uint64 = 0;
+    double real = 0;       // also set for Int64 and UInt64
+    std::string_view text; // Text, unescaped; valid during the call
+};
+
+// The scalar fields of a JSON object as (key, value), and those of the objects under a key
+// named in `descend`, at any depth; nulls, arrays and other objects are skipped. No document
+// is built: scoring reads a few fields of every lead's and account's record on each run.
+// False, having called nothing, for text simdjson does not read as an object (not JSON, not
+// an object, or numbers past 64 bits, which nlohmann reads as doubles).
+bool forEachScalarField(std::string_view text, std::initializer_list<std::string_view> descend,
+                        const std::function<void(std::string_view key, const JsonScalar &)> &fn);
 
 // The 1-based column of the first bracket that opens level `limit + 1`, or 0 when the text
 // never nests deeper than `limit`. Brackets inside strings do not count.
