@@ -66,6 +66,14 @@ simdjson::dom::parser &threadParser()
     return parser;
 }
 
+// The text as a JSON object, in the thread's parser (valid until its next parse).
+bool parseObject(std::string_view text, simdjson::dom::object &object)
+{
+    simdjson::dom::element root;
+    return threadParser().parse(text.data(), text.size(), true).get(root) == simdjson::SUCCESS &&
+           root.get(object) == simdjson::SUCCESS;
+}
+
 std::string tooDeep(std::size_t column)
 {
     return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at column " +
@@ -100,10 +108,8 @@ std::size_t columnPastDepth(std::string_view text, int limit)
 void forEachNumericField(std::string_view text,
                          const std::function<void(std::string_view key, double value)> &fn)
 {
-    simdjson::dom::element root;
     simdjson::dom::object object;
-    if (threadParser().parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS ||
-        root.get(object) != simdjson::SUCCESS)
+    if (!parseObject(text, object))
         return;
     for (const auto field : object) {
         double number = 0;
@@ -167,10 +173,8 @@ void scalarFields(simdjson::dom::object object, std::initializer_list<std::strin
 bool forEachScalarField(std::string_view text, std::initializer_list<std::string_view> descend,
                         const std::function<void(std::string_view key, const JsonScalar &)> &fn)
 {
-    simdjson::dom::element root;
     simdjson::dom::object object;
-    if (threadParser().parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS ||
-        root.get(object) != simdjson::SUCCESS)
+    if (!parseObject(text, object))
         return false;
     scalarFields(object, descend, fn);
     return true;
