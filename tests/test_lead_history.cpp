@@ -85,6 +85,8 @@ private slots:
         QTest::newRow("exponent and escapes") << R"({"Score":1E2,"City":"Köln "Mitte"","id":-0})";
         QTest::newRow("past simdjson's integers")
             << R"({"Big":123456789012345678901234567890,"Lead Source":"Google"})";
+        QTest::newRow("properties not an object")
+            << R"({"properties":"x","fields":3,"Lead Source":"Google"})";
         QTest::newRow("not an object") << R"(["Lead Source"])";
         QTest::newRow("not json") << R"({"Lead Source": )";
     }

@@ -56,17 +56,16 @@ Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) con
     // (points, index): a feature's j, or features.size() + a pair's; labels are built only
     // for the parts listed.
     std::vector<std::pair<double, std::size_t>> nonZero;
+    const auto add = [&](double points, std::size_t index) {
+        e.score += points;
+        if (points != 0)
+            nonZero.emplace_back(points, index);
+    };
     for (std::size_t j = 0; j < features.size(); ++j)
-        nonZero.emplace_back(
-            pointsOf(calibrationSlope * shapes[j][static_cast<std::size_t>(bins[j])]), j);
+        add(pointsOf(calibrationSlope * shapes[j][static_cast<std::size_t>(bins[j])]), j);
     for (std::size_t k = 0; k < interactions.size(); ++k)
-        nonZero.emplace_back(
-            pointsOf(calibrationSlope * interactions[k].values[cellOf(interactions[k], bins)]),
+        add(pointsOf(calibrationSlope * interactions[k].values[cellOf(interactions[k], bins)]),
             features.size() + k);
-    std::erase_if(nonZero, [&](const auto &part) {
-        e.score += part.first;
-        return part.first == 0;
-    });
     std::stable_sort(nonZero.begin(), nonZero.end(), [](const auto &a, const auto &b) {
         return std::abs(a.first) > std::abs(b.first);
     });

@@ -133,12 +133,15 @@ void scalarFields(simdjson::dom::object object, std::initializer_list<std::strin
 {
     using simdjson::dom::element_type;
     for (const auto field : object) {
+        // A key to descend into names a container, never a scalar of its own.
+        if (std::find(descend.begin(), descend.end(), field.key) != descend.end()) {
+            if (field.value.is_object())
+                scalarFields(simdjson::dom::object(field.value), descend, fn);
+            continue;
+        }
         JsonScalar v;
         switch (field.value.type()) {
         case element_type::OBJECT:
-            if (std::find(descend.begin(), descend.end(), field.key) != descend.end())
-                scalarFields(simdjson::dom::object(field.value), descend, fn);
-            continue;
         case element_type::ARRAY:
         case element_type::NULL_VALUE:
             continue;

@@ -55,7 +55,8 @@ struct JsonScalar
 };
 
 // The scalar fields of a JSON object as (key, value), and those of the objects under a key
-// named in `descend`, at any depth; nulls, arrays and other objects are skipped. No document
+// named in `descend`, at any depth (such a key is never a field itself); nulls, arrays and
+// other objects are skipped. No document
 // is built: scoring reads a few fields of every lead's and account's record on each run.
 // False, having called nothing, for text simdjson does not read as an object (not JSON, not
 // an object, or numbers past 64 bits, which nlohmann reads as doubles).
