@@ -101,7 +101,8 @@ private slots:
     {
         scoring::HistoryOptions everything;
         everything.windowDays = 0; // as of the clock, as a run is
-        const auto history = scoring::readHistory(m_store->db, m_store->clock.now(), everything);
+        const auto history =
+            scoring::readHistory(m_store->db, m_store->clock.now(), everything).examples;
         QCOMPARE(history.size(), std::size_t(2));
         pipeline::LeadInputReader reader(m_store->db);
         reader.setReadRecords(true, {"webinar_attended", "web_visit"}); // every type's

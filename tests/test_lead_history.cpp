@@ -25,6 +25,12 @@ const QByteArray kHistory = R"(
 {"contract":"engagement_event","version":2,"record":{"source_system":"web","source_id":"e4","lead":{"source_system":"web","source_id":"b"},"type":"webinar_attended","occurred_at":"2026-02-20T00:00:00Z"}}
 )";
 
+// Two leads that converted weeks after their handoff.
+const QByteArray kLaterConversions = R"(
+{"contract":"lead","version":3,"record":{"source_system":"web","source_id":"d","email":"d@initech.com","created_at":"2026-03-01T00:00:00Z","converted_at":"2026-04-20T00:00:00Z"}}
+{"contract":"lead","version":3,"record":{"source_system":"web","source_id":"e","email":"e@initech.com","created_at":"2026-03-01T00:00:00Z","converted_at":"2026-04-20T00:00:00Z"}}
+)";
+
 const scoring::Fact *factOf(const scoring::Example &e, const std::string &name)
 {
     const auto it = e.facts.find(name);
@@ -44,8 +50,12 @@ private slots:
         const auto r = s.import(QStringLiteral("history.jsonl"), kHistory.trimmed());
         QVERIFY2(!r.failed, r.error.c_str());
         QCOMPARE(r.counts.accepted, 7);
-        const auto history = scoring::readHistory(s.db, s.clock.now());
+        const auto read = scoring::readHistory(s.db, s.clock.now());
+        const auto &history = read.examples;
         QCOMPARE(history.size(), std::size_t(2)); // c is too young to have an outcome
+        // a converted before its handoff, and is every conversion there is: it stays.
+        QCOMPARE(read.convertedBeforeHandoff, 1);
+        QVERIFY(read.keptConvertedBeforeHandoff);
         const auto &a = history[0].label ? history[0] : history[1];
         const auto &b = history[0].label ? history[1] : history[0];
         QCOMPARE(a.label, 1);
@@ -70,6 +80,31 @@ private slots:
         QCOMPARE(factOf(b, "events.webinar_attended.minutes.sum")->number.value_or(-1), 7.0);
         QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->number.value_or(-1), 12.0);
         QVERIFY(factOf(b, "events.webinar_attended.count")->evidence.rfind("event#", 0) == 0);
+    }
+
+    // Where most leads converted after their handoff, one that converted before it is left
+    // out: its facts would end at its conversion and the others' at their handoff, and that
+    // timing alone would tell the fit the outcome.
+    void leavesOutLeadsDecidedBeforeTheirHandoff()
+    {
+        TempStore s;
+        const auto r = s.import(QStringLiteral("history.jsonl"),
+                                kHistory.trimmed() + '\n' + kLaterConversions.trimmed());
+        QVERIFY2(!r.failed, r.error.c_str());
+        QCOMPARE(r.counts.accepted, 9);
+        const auto read = scoring::readHistory(s.db, s.clock.now());
+        QCOMPARE(read.convertedBeforeHandoff, 1);
+        QVERIFY(!read.keptConvertedBeforeHandoff);
+        QCOMPARE(read.examples.size(), std::size_t(3)); // b, d and e; not a, not c
+        for (const auto &example : read.examples)
+            QVERIFY(!factOf(example, "lead.Lead Source") ||
+                    factOf(example, "lead.Lead Source")->text != "Reference");
+        // With everything up to now there is no handoff to convert before: a is back.
+        scoring::HistoryOptions everything;
+        everything.windowDays = 0;
+        const auto all = scoring::readHistory(s.db, s.clock.now(), everything);
+        QCOMPARE(all.convertedBeforeHandoff, 0);
+        QCOMPARE(all.examples.size(), std::size_t(4));
     }
 
     // A record's facts are the same read from its text (as fits and runs read records) or

@@ -1,6 +1,7 @@
 #include "cli/AdditiveReport.h"
 
 #include "scoring/AdditiveFit.h"
+#include "scoring/LeadFacts.h"
 
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,23 @@ void printShape(QTextStream &out, const scoring::AdditiveModel &m, const std::st
 }
 
 } // namespace
+
+void printHistory(QTextStream &out, const scoring::History &history, double seconds)
+{
+    out << "read " << history.examples.size() << " leads with an outcome in "
+        << QString::number(seconds, 'f', 1) << " s\n";
+    if (history.convertedBeforeHandoff == 0)
+        return;
+    if (history.keptConvertedBeforeHandoff)
+        out << "  " << history.convertedBeforeHandoff
+            << " converted before their handoff, most of the conversions: kept, with facts up "
+               "to just before converting, which can tell the outcome by its timing (a shorter "
+               "--window-days avoids it)\n";
+    else
+        out << "  " << history.convertedBeforeHandoff
+            << " converted before their handoff and are left out: no run would score them, and "
+               "facts ending at a conversion tell the outcome by their timing\n";
+}
 
 void printAdditiveFit(QTextStream &out, const scoring::AdditiveFit &fit, double seconds)
 {

@@ -71,11 +71,9 @@ int fitAdditive(store::Database &db, const agents::Policy &policy, CommandContex
     QElapsedTimer timer;
     timer.start();
     try {
-        const auto examples = scoring::readHistory(db, context.clock.now(), history);
-        const double read = static_cast<double>(timer.restart()) / 1000.0;
-        context.out << "read " << examples.size() << " leads with an outcome in "
-                    << QString::number(read, 'f', 1) << " s\n";
-        const auto fit = scoring::fitAdditive(examples, options);
+        const auto read = scoring::readHistory(db, context.clock.now(), history);
+        printHistory(context.out, read, static_cast<double>(timer.restart()) / 1000.0);
+        const auto fit = scoring::fitAdditive(read.examples, options);
         printAdditiveFit(context.out, fit, static_cast<double>(timer.elapsed()) / 1000.0);
         const std::string now = util::formatUtc(context.clock.now());
         const auto threshold = scoring::thresholdFor(

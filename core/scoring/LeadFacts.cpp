@@ -15,14 +15,17 @@ using util::TimePoint;
 struct Lead
 {
     std::int64_t id = 0;
+    bool convertedBeforeHandoff = false;
     Example example;
     std::optional<std::string> domain, email;
     FactBuilder facts;
 };
 
-std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOptions &o)
+std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOptions &o,
+                            History &history)
 {
     std::vector<Lead> out;
+    std::int64_t converts = 0;
     const auto day = std::chrono::hours(24);
     auto st = db.prepare("SELECT id, record, created_at, converted_at, company_domain, email "
                          "FROM leads ORDER BY id");
@@ -32,20 +35,27 @@ std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOp
             continue; // too young to know how it turned out
         const auto converted = util::parseRfc3339(st.optionalTextAt(3).value_or(""));
         TimePoint cutoff = asOf;
+        bool early = false;
         if (o.windowDays > 0) {
             cutoff = *created + day * o.windowDays;
-            if (converted && *converted <= cutoff)
+            early = converted && *converted <= cutoff;
+            if (early)
                 cutoff = *converted - std::chrono::seconds(1);
         }
-        Lead lead{st.int64At(0), {}, {}, {}, FactBuilder(cutoff, o.halfLifeDays)};
+        Lead lead{st.int64At(0), early, {}, {}, {}, FactBuilder(cutoff, o.halfLifeDays)};
         lead.example.leadId = lead.id;
         lead.example.label = converted && *converted <= asOf ? 1 : 0;
         lead.example.at = util::formatUtc(*created); // older leads fit, newer ones test
         lead.email = st.optionalTextAt(5);
         lead.domain = accountDomain(st.optionalTextAt(4), lead.email);
         lead.facts.addRecordText("lead.", st.textViewAt(1), "lead#" + std::to_string(lead.id));
+        history.convertedBeforeHandoff += early;
+        converts += lead.example.label;
         out.push_back(std::move(lead));
     }
+    history.keptConvertedBeforeHandoff = 2 * history.convertedBeforeHandoff >= converts;
+    if (!history.keptConvertedBeforeHandoff)
+        std::erase_if(out, [](const Lead &lead) { return lead.convertedBeforeHandoff; });
     return out;
 }
 
@@ -120,19 +130,19 @@ void addEvents(store::Database &db, std::vector<Lead> &leads)
 
 } // namespace
 
-std::vector<Example> readHistory(store::Database &db, TimePoint asOf, const HistoryOptions &o)
+History readHistory(store::Database &db, TimePoint asOf, const HistoryOptions &o)
 {
-    auto leads = readLeads(db, asOf, o);
+    History history;
+    auto leads = readLeads(db, asOf, o, history);
     addAccounts(db, leads);
     addEnrichment(db, leads);
     addEvents(db, leads);
-    std::vector<Example> out;
-    out.reserve(leads.size());
+    history.examples.reserve(leads.size());
     for (Lead &lead : leads) {
         lead.example.facts = lead.facts.finish();
-        out.push_back(std::move(lead.example));
+        history.examples.push_back(std::move(lead.example));
     }
-    return out;
+    return history;
 }
 
 } // namespace baton::scoring
