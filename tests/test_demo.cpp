@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -189,16 +190,21 @@ private slots:
         QCOMPARE(s.scalar("SELECT count(*) FROM leads WHERE created_at >= " + cutoff +
                           " AND converted_at IS NOT NULL"), 0);
 
-        // Conversions follow the hidden propensity.
+        // Conversions follow the hidden propensity, of which luck is a small part.
         std::map<std::string, double> propensity;
+        double sumLuckSquared = 0;
         const QList<QByteArray> lines = readAll(f.groundTruth).split('\n');
-        QCOMPARE(lines.first(), QByteArray("Record ID,propensity"));
+        QCOMPARE(lines.first(), QByteArray("Record ID,propensity,luck"));
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> cells = lines[i].split(',');
-            if (cells.size() == 2)
+            if (cells.size() == 3) {
                 propensity[cells[0].toStdString()] = cells[1].toDouble();
+                sumLuckSquared += cells[2].toDouble() * cells[2].toDouble();
+            }
         }
         QCOMPARE(static_cast<int>(propensity.size()), o.leads);
+        const double luckSd = std::sqrt(sumLuckSquared / o.leads);
+        QVERIFY2(luckSd > 0.4 && luckSd < 0.6, qPrintable(QString::number(luckSd)));
         double sumConverted = 0, sumOther = 0;
         int nConverted = 0, nOther = 0;
         auto st = s.db.prepare("SELECT source_id, converted_at IS NOT NULL FROM leads WHERE created_at < " + cutoff);

@@ -30,6 +30,20 @@ void BenchCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("leads"),
                       QStringLiteral("pipeline, model: leads in the demo store (default 100000)."),
                       QStringLiteral("N"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("days"),
+                      QStringLiteral("model: days of engagement the demo writes (default 1000, "
+                                     "each lead's whole life; `baton demo` writes 90)."),
+                      QStringLiteral("N"), QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("window-days"),
+                      QStringLiteral("model: each lead's handoff, days after it was created "
+                                     "(default 14, as `baton model fit`; 0: everything up to "
+                                     "now)."),
+                      QStringLiteral("N"), QStringLiteral("14")});
+    parser.addOption({QStringLiteral("facts"),
+                      QStringLiteral("model: also write the leads' facts, one column per "
+                                     "feature of the fit, oldest lead first, for "
+                                     "scripts/scoring/baselines.py."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("workers"),
                       QStringLiteral("Validation threads (default: one per core)."),
                       QStringLiteral("N"), QStringLiteral("0")});

@@ -101,7 +101,7 @@ public:
         if (o.groundTruth) {
             files.groundTruth = dir / "ground_truth.csv";
             truthOut = FileWriter(files.groundTruth);
-            truthOut.buffer() += "Record ID,propensity\n";
+            truthOut.buffer() += "Record ID,propensity,luck\n";
         }
         writeContactsHeader(contactsOut.buffer());
         MarketoWriter::header(activitiesOut.buffer());
@@ -322,6 +322,8 @@ private:
             appendInt(t, static_cast<std::int64_t>(lead.recordId));
             t += ',';
             appendFixed(t, lead.propensity, 4);
+            t += ',';
+            appendFixed(t, lead.luck, 4);
             t += '\n';
             truthOut.recordDone();
         }

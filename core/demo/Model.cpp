@@ -407,7 +407,8 @@ void LeadMaker::make(std::int64_t index, Rng &rng, Lead &L)
     L.quiet = rng.chance(0.30);
     L.intensity = L.quiet ? 0.04 * rng.logNormal(0, 0.4)
                           : rng.logNormal(-0.3, 0.85) * std::exp(0.25 * L.fit);
-    L.propensity = -2.3 + 1.1 * L.fit + 0.9 * std::log(L.intensity) + rng.normal(0, 0.5);
+    L.luck = rng.normal(0, 0.5);
+    L.propensity = -2.3 + 1.1 * L.fit + 0.9 * std::log(L.intensity) + L.luck;
     L.converted = L.old && rng.chance(sigmoid(L.propensity));
     if (L.converted) {
         const double span = std::min(150.0, ageDays - 1.0);

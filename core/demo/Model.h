@@ -73,6 +73,7 @@ struct Lead
     double intensity = 0;
     bool quiet = false;
     double propensity = 0;
+    double luck = 0; // the part of the propensity no record reflects
     double listShare = 0;     // share of email campaigns the lead is on the list for
     double openRate = 0;      // per delivered email
     double clickRate = 0;     // per open
