@@ -120,15 +120,35 @@ private slots:
         // Numbers that name things are not summed: their sum says nothing about the lead.
         QVERIFY(!ann.count("events.webinar_attended.Webinar ID.sum"));
         QVERIFY(!ann.count("events.webinar_attended.webinarId.sum"));
-        // A model's filter keeps only the facts it reads, the same ones.
-        const auto filter = scoring::FactFilter::of(
-            {"lead.Lead Source", "account.Plan", "events.webinar_attended.minutes.sum"});
+        // A model's filter keeps only the facts it reads, the same ones, and a run finds them
+        // at the filter's positions, in the order the model lists its features.
+        const std::vector<std::string> names{"events.webinar_attended.minutes.sum",
+                                             "lead.Nope",
+                                             "lead.Lead Source",
+                                             "account.Plan",
+                                             "events.webinar_attended.count",
+                                             "events.webinar_attended.days_since_last",
+                                             "events.webinar_attended.decayed"};
+        const auto filter = scoring::FactFilter::of(names);
         reader.setReadRecords(true, {"webinar_attended"});
-        const auto kept = pipeline::leadFactsAtRun(
-            *reader.read(history[0].leadId, m_store->clock.now()), m_store->clock.now(), &filter);
-        QCOMPARE(kept.size(), std::size_t(3));
-        for (const auto &[name, fact] : kept)
+        const auto inputs = reader.read(history[0].leadId, m_store->clock.now());
+        QVERIFY(inputs);
+        const auto kept = pipeline::leadFactsAtRun(*inputs, m_store->clock.now(), &filter);
+        QCOMPARE(kept.size(), names.size() - 1);
+        for (const auto &[name, fact] : kept) {
             QCOMPARE(fact.number, ann.at(name).number);
+            QCOMPARE(fact.text, ann.at(name).text);
+            QCOMPARE(fact.evidence, ann.at(name).evidence);
+        }
+        const auto row = pipeline::leadFactRowAtRun(*inputs, m_store->clock.now(), filter);
+        QCOMPARE(row.size(), names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            QCOMPARE(row[i].has_value(), names[i] != "lead.Nope");
+            if (row[i]) {
+                QCOMPARE(row[i]->text, ann.at(names[i]).text);
+                QCOMPARE(row[i]->evidence, ann.at(names[i]).evidence);
+            }
+        }
         // Read in a batch, the same.
         const std::vector<std::int64_t> ids{history[0].leadId, history[1].leadId};
         reader.prefetch(ids, m_store->clock.now());

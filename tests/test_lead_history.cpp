@@ -80,6 +80,12 @@ private slots:
         QCOMPARE(factOf(b, "events.webinar_attended.minutes.sum")->number.value_or(-1), 7.0);
         QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->number.value_or(-1), 12.0);
         QVERIFY(factOf(b, "events.webinar_attended.count")->evidence.rfind("event#", 0) == 0);
+        // Figures read as std::to_string writes them, as they always have: a fit's levels.
+        const auto *decayed = factOf(b, "events.webinar_attended.decayed");
+        QVERIFY(decayed->number.value_or(0) > 0.5 && decayed->number.value_or(0) < 1);
+        QCOMPARE(decayed->text, std::to_string(*decayed->number));
+        QCOMPARE(factOf(b, "events.webinar_attended.days_since_last")->text,
+                 std::string("12.000000"));
     }
 
     // Where most leads converted after their handoff, one that converted before it is left

@@ -175,11 +175,15 @@ private slots:
             candidate->model.shapes.push_back({0.1 * (j + 1), 0, 0}); // "a", other, missing
             facts[f.name] = {"a", std::nullopt, "lead#" + std::to_string(j)};
         }
+        std::vector<std::string> names;
+        for (const auto &f : candidate->model.features)
+            names.push_back(f.name);
+        candidate->filter = baton::scoring::FactFilter::of(names);
+        const auto row = candidate->filter.rowOf(facts);
         ScoringAgent agent(policy);
         agent.useCandidate(candidate);
-        auto r =
-            agent.run(profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow, &facts);
-        agent.explain(facts, r);
+        auto r = agent.run(profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow, &row);
+        agent.explain(row, r);
         QCOMPARE(r.factors.size(), ScoringAgent::kListedParts + 1);
         QCOMPARE(r.factors.front().name, std::string("lead.Field 14 = a"));
         QCOMPARE(r.factors.front().evidence, std::vector<std::string>{"lead#14"});

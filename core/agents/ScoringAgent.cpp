@@ -223,7 +223,7 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
 }
 
 ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                              TimePoint now, const scoring::Facts *facts) const
+                              TimePoint now, const scoring::FactRow *facts) const
 {
     ScoreResult out;
     out.version = m_policy.version;
@@ -284,7 +284,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 // The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
 // score is the model's chance of conversion in percent and its digit the model's conviction.
 // The parts come with explain(): only a lead that gets a brief needs them.
-void ScoringAgent::scoreWithCandidate(const scoring::Facts &facts, ScoreResult &out) const
+void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
     const double p = c.model.probability(facts);
@@ -302,7 +302,7 @@ void ScoringAgent::scoreWithCandidate(const scoring::Facts &facts, ScoreResult &
                             " at a chance of " + fixed(100 * need) + "%: " + c.threshold.reason);
 }
 
-void ScoringAgent::explain(const scoring::Facts &facts, ScoreResult &out) const
+void ScoringAgent::explain(const scoring::FactRow &facts, ScoreResult &out) const
 {
     if (!m_candidate)
         return;

@@ -134,10 +134,10 @@ public:
     // = total in `points`): run() leaves them out, as only a lead that gets a brief needs them.
     // The kListedParts largest are listed, each with its record; the rest make one factor.
     static constexpr std::size_t kListedParts = 12;
-    void explain(const scoring::Facts &facts, ScoreResult &out) const;
+    void explain(const scoring::FactRow &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                    TimePoint now, const scoring::Facts *facts = nullptr) const;
+                    TimePoint now, const scoring::FactRow *facts = nullptr) const;
 
 private:
     void scoreFit(const EnrichedProfile &profile, ScoreResult &out) const;
@@ -149,7 +149,7 @@ private:
                         TimePoint now, ScoreResult &out) const;
 
     ScoringPolicy m_policy;
-    void scoreWithCandidate(const scoring::Facts &facts, ScoreResult &out) const;
+    void scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const;
 
     std::shared_ptr<const FittedModel> m_model;
     std::shared_ptr<const scoring::ScoringCandidate> m_candidate;

@@ -131,8 +131,9 @@ std::unordered_set<std::string> LeadEvaluator::attributeTypes() const
 {
     std::unordered_set<std::string> types;
     if (const auto *filter = m_scoring.factFilter())
-        for (const auto &key : filter->summed)
-            types.insert(key.substr(std::string_view("events.").size()));
+        for (const auto &[key, positions] : filter->engagement)
+            if (!positions.sums.empty())
+                types.insert(key.substr(std::string_view("events.").size()));
     return types;
 }
 
@@ -175,7 +176,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
 
     start = std::chrono::steady_clock::now();
     const auto facts = m_scoring.needsFacts()
-                           ? std::optional(leadFactsAtRun(inputs, asOf, m_scoring.factFilter()))
+                           ? std::optional(leadFactRowAtRun(inputs, asOf, *m_scoring.factFilter()))
                            : std::nullopt;
     auto score = m_scoring.run(profile, inputs.events, asOf, facts ? &*facts : nullptr);
     const double scoringMs = millisSince(start);

@@ -20,12 +20,8 @@ const agents::Observation *newestObservation(const std::vector<agents::Observati
     return newest;
 }
 
-} // namespace
-
-scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
-                              const scoring::FactFilter *filter)
+void addInputs(scoring::FactBuilder &facts, const LeadInputs &inputs, agents::TimePoint asOf)
 {
-    scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, filter);
     facts.addRecordText("lead.", inputs.leadRecord,
                         "lead#" + std::to_string(inputs.enrichment.lead.id));
     if (inputs.enrichment.account)
@@ -36,7 +32,24 @@ scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
             facts.addRecord("enrichment.", o->fields, "enrichment#" + std::to_string(o->id));
     for (const auto &e : inputs.events)
         facts.addEvent(e.id, e.type, e.activityType, e.occurredAt, e.attributes);
+}
+
+} // namespace
+
+scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                              const scoring::FactFilter *filter)
+{
+    scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, filter);
+    addInputs(facts, inputs, asOf);
     return facts.finish();
+}
+
+scoring::FactRow leadFactRowAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                                  const scoring::FactFilter &filter)
+{
+    scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, &filter);
+    addInputs(facts, inputs, asOf);
+    return facts.finishRow();
 }
 
 } // namespace baton::pipeline

@@ -26,6 +26,14 @@ std::vector<int> AdditiveModel::binsOf(const Facts &facts) const
     return bins;
 }
 
+std::vector<int> AdditiveModel::binsOf(const FactRow &row) const
+{
+    std::vector<int> bins(features.size());
+    for (std::size_t j = 0; j < features.size(); ++j)
+        bins[j] = features[j].binOf(j < row.size() && row[j] ? &*row[j] : nullptr);
+    return bins;
+}
+
 std::size_t AdditiveModel::cellOf(const Interaction &pair, const std::vector<int> &bins) const
 {
     return static_cast<std::size_t>(bins[pair.first] * features[pair.second].binCount() +
@@ -49,7 +57,27 @@ double AdditiveModel::probability(const std::vector<int> &bins) const
 
 Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) const
 {
-    const auto bins = binsOf(facts);
+    return explainBins(
+        binsOf(facts),
+        [&](std::size_t j) {
+            const auto it = facts.find(features[j].name);
+            return it == facts.end() ? std::string() : it->second.evidence;
+        },
+        maxParts);
+}
+
+Explanation AdditiveModel::explain(const FactRow &row, std::size_t maxParts) const
+{
+    return explainBins(
+        binsOf(row),
+        [&](std::size_t j) { return j < row.size() && row[j] ? row[j]->evidence : std::string(); },
+        maxParts);
+}
+
+Explanation AdditiveModel::explainBins(const std::vector<int> &bins,
+                                       const std::function<std::string(std::size_t)> &evidenceOf,
+                                       std::size_t maxParts) const
+{
     Explanation e;
     e.base = kEvenOddsPoints + pointsOf(calibrationSlope * intercept + calibrationOffset);
     e.score = e.base;
@@ -69,10 +97,6 @@ Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) con
     std::stable_sort(nonZero.begin(), nonZero.end(), [](const auto &a, const auto &b) {
         return std::abs(a.first) > std::abs(b.first);
     });
-    const auto evidenceOf = [&](const Feature &f) {
-        const auto it = facts.find(f.name);
-        return it == facts.end() ? std::string() : it->second.evidence;
-    };
     for (std::size_t i = 0; i < nonZero.size(); ++i) {
         const auto [points, index] = nonZero[i];
         if (i >= maxParts) {
@@ -80,13 +104,13 @@ Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) con
             ++e.restCount;
         } else if (index < features.size()) {
             const Feature &f = features[index];
-            e.parts.push_back({f.name, f.binLabel(bins[index]), points, evidenceOf(f)});
+            e.parts.push_back({f.name, f.binLabel(bins[index]), points, evidenceOf(index)});
         } else {
             const Interaction &pair = interactions[index - features.size()];
             const Feature &a = features[pair.first], &b = features[pair.second];
             e.parts.push_back({a.name + " & " + b.name,
                                a.binLabel(bins[pair.first]) + ", " + b.binLabel(bins[pair.second]),
-                               points, evidenceOf(a)});
+                               points, evidenceOf(pair.first)});
         }
     }
     e.probability = probability(bins);

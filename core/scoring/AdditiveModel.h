@@ -3,6 +3,7 @@
 #include "scoring/Feature.h"
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -57,17 +58,27 @@ public:
     double calibrationSlope = 1, calibrationOffset = 0;
 
     std::vector<int> binsOf(const Facts &facts) const;
+    // A row built with the filter of this model's features, in their order.
+    std::vector<int> binsOf(const FactRow &row) const;
     std::size_t cellOf(const Interaction &pair, const std::vector<int> &bins) const;
     double logOdds(const std::vector<int> &bins) const;
     double probability(const std::vector<int> &bins) const;
     double probability(const Facts &facts) const { return probability(binsOf(facts)); }
+    double probability(const FactRow &row) const { return probability(binsOf(row)); }
     // Every feature's part, in calibrated points; parts of 0 are left out, and past the
     // `maxParts` largest the rest are summed in `rest` (a brief lists the ones that matter).
     Explanation explain(const Facts &facts, std::size_t maxParts = SIZE_MAX) const;
+    Explanation explain(const FactRow &row, std::size_t maxParts = SIZE_MAX) const;
 
     nlohmann::json toJson() const;
     // Throws std::invalid_argument naming what is missing or inconsistent.
     static AdditiveModel fromJson(const nlohmann::json &json);
+
+private:
+    // `evidenceOf(j)`: the record feature j's fact came from.
+    Explanation explainBins(const std::vector<int> &bins,
+                            const std::function<std::string(std::size_t)> &evidenceOf,
+                            std::size_t maxParts) const;
 };
 
 double sigmoid(double x);

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 #include <string_view>
 
 namespace baton::scoring {
@@ -44,6 +45,15 @@ std::optional<TimePoint> dateIn(const std::string &text)
     return std::nullopt;
 }
 
+// std::to_string(double)'s text ("%f"), which facts have always had, without printf.
+std::string fixedText(double value)
+{
+    char buffer[400]; // the longest double in fixed notation, six decimals and a sign
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6);
+    return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
 // "Campaign Run ID", "webinar_id", "primaryAttributeValueId", "Choice Number": numbers that
 // name things; their sum measures nothing about the lead.
 bool namesAnIdentifier(std::string_view name)
@@ -72,51 +82,90 @@ bool namesAnIdentifier(std::string_view name)
 FactFilter FactFilter::of(const std::vector<std::string> &names)
 {
     FactFilter f;
-    for (const auto &name : names) {
-        f.names.insert(name);
+    f.names = names;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string &name = names[i];
+        const int position = static_cast<int>(i);
+        f.positions.emplace(name, position);
         if (name.rfind("events.", 0) != 0)
             continue;
         const auto dot = name.find('.', 7);
         if (dot == std::string::npos)
             continue;
-        const std::string key = name.substr(0, dot);
-        f.engagement.insert(key);
-        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".sum") == 0)
-            f.summed.insert(key);
+        Engagement &e = f.engagement[name.substr(0, dot)];
+        const std::string_view rest = std::string_view(name).substr(dot + 1);
+        if (rest == "count")
+            e.count = position;
+        else if (rest == "days_since_last")
+            e.daysSinceLast = position;
+        else if (rest == "decayed")
+            e.decayed = position;
+        else if (rest.size() > 4 && rest.ends_with(".sum"))
+            e.sums.emplace(std::string(rest.substr(0, rest.size() - 4)), position);
     }
     return f;
+}
+
+Facts FactFilter::factsOf(FactRow row) const
+{
+    Facts facts;
+    for (std::size_t i = 0; i < row.size() && i < names.size(); ++i)
+        if (row[i])
+            facts.emplace(names[i], std::move(*row[i]));
+    return facts;
+}
+
+FactRow FactFilter::rowOf(const Facts &facts) const
+{
+    FactRow row(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (const auto it = facts.find(names[i]); it != facts.end())
+            row[i] = it->second;
+    return row;
 }
 
 FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter *filter)
     : m_cutoff(cutoff), m_halfLifeDays(halfLifeDays), m_filter(filter)
 {
+    if (m_filter)
+        m_row.resize(m_filter->names.size());
 }
 
-void FactBuilder::addText(const std::string &name, std::string_view s, const std::string &evidence)
+void FactBuilder::put(const std::string &name, int position, Fact fact)
+{
+    if (m_filter)
+        m_row[static_cast<std::size_t>(position)] = std::move(fact);
+    else
+        m_facts[name] = std::move(fact);
+}
+
+void FactBuilder::addText(const std::string &name, int position, std::string_view s,
+                          const std::string &evidence)
 {
     if (s.empty())
         return;
     std::string text(s);
     if (const auto at = dateIn(text)) {
         if (*at <= m_cutoff)
-            m_facts[name] = Fact{{}, std::floor(daysBetween(*at, m_cutoff)), evidence};
+            put(name, position, Fact{{}, std::floor(daysBetween(*at, m_cutoff)), evidence});
         return;
     }
     const auto number = numberIn(text);
-    m_facts[name] = Fact{std::move(text), number, evidence};
+    put(name, position, Fact{std::move(text), number, evidence});
 }
 
 void FactBuilder::addScalar(const std::string &name, const nlohmann::json &v,
                             const std::string &evidence)
 {
-    if (!wanted(name))
+    const int position = positionOf(name);
+    if (position < 0)
         return;
     if (v.is_boolean())
-        m_facts[name] = Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence};
+        put(name, position, Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence});
     else if (v.is_number())
-        m_facts[name] = Fact{v.dump(), v.get<double>(), evidence};
+        put(name, position, Fact{v.dump(), v.get<double>(), evidence});
     else if (v.is_string())
-        addText(name, v.get_ref<const std::string &>(), evidence);
+        addText(name, position, v.get_ref<const std::string &>(), evidence);
 }
 
 void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &record,
@@ -147,24 +196,25 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                 if (key == notFact)
                     return;
             m_name.assign(prefix).append(key);
-            if (!wanted(m_name))
+            const int position = positionOf(m_name);
+            if (position < 0)
                 return;
             // The text nlohmann would dump, so a level reads the same as addRecord's.
             switch (v.kind) {
             case Kind::Boolean:
-                m_facts[m_name] = Fact{v.boolean ? "true" : "false", std::nullopt, evidence};
+                put(m_name, position, Fact{v.boolean ? "true" : "false", std::nullopt, evidence});
                 break;
             case Kind::Int64:
-                m_facts[m_name] = Fact{std::to_string(v.int64), v.real, evidence};
+                put(m_name, position, Fact{std::to_string(v.int64), v.real, evidence});
                 break;
             case Kind::UInt64:
-                m_facts[m_name] = Fact{std::to_string(v.uint64), v.real, evidence};
+                put(m_name, position, Fact{std::to_string(v.uint64), v.real, evidence});
                 break;
             case Kind::Real:
-                m_facts[m_name] = Fact{nlohmann::json(v.real).dump(), v.real, evidence};
+                put(m_name, position, Fact{nlohmann::json(v.real).dump(), v.real, evidence});
                 break;
             case Kind::Text:
-                addText(m_name, v.text, evidence);
+                addText(m_name, position, v.text, evidence);
                 break;
             }
         });
@@ -182,10 +232,16 @@ const FactBuilder::Slot &FactBuilder::slotFor(std::string_view type, bool activi
     Slot slot{std::string(type), activity, nullptr, false};
     std::string key = activity ? "events.activity_" : "events.";
     key.append(type);
-    if (!m_filter || m_filter->engagement.count(key)) {
-        slot.summed = !activity && (!m_filter || m_filter->summed.count(key));
-        slot.engagement = &m_engagement[std::move(key)];
+    const FactFilter::Engagement *positions = nullptr;
+    if (m_filter) {
+        const auto it = m_filter->engagement.find(key);
+        if (it == m_filter->engagement.end())
+            return m_slots.emplace_back(std::move(slot)); // the model reads none of it
+        positions = &it->second;
     }
+    slot.summed = !activity && (!positions || !positions->sums.empty());
+    slot.engagement = &m_engagement[std::move(key)];
+    slot.engagement->positions = positions;
     return m_slots.emplace_back(std::move(slot));
 }
 
@@ -205,11 +261,8 @@ void FactBuilder::count(const Slot &slot, std::int64_t id, TimePoint at, std::st
     util::forEachNumericField(text, [&](std::string_view name, double value) {
         if (namesAnIdentifier(name))
             return;
-        if (m_filter) {
-            m_name.assign("events.").append(slot.type).append(1, '.').append(name).append(".sum");
-            if (!wanted(m_name))
-                return;
-        }
+        if (e.positions && !e.positions->sums.count(m_name.assign(name)))
+            return;
         util::slot(e.sums, name) += value;
     });
 }
@@ -225,26 +278,54 @@ void FactBuilder::addEvent(std::int64_t id, const std::string &type,
         count(slotFor(*activityType, true), id, at, {});
 }
 
-Facts FactBuilder::finish()
+void FactBuilder::finishEngagement()
 {
     for (const auto &[key, e] : m_engagement) {
         const std::string evidence = "event#" + std::to_string(e.lastId);
         // The text only for a fact kept: formatting numbers is most of a fact's cost.
-        const auto add = [&](std::string name, double value, bool whole) {
-            if (wanted(name))
-                m_facts[std::move(name)] = Fact{
-                    whole ? std::to_string(static_cast<long long>(value)) : std::to_string(value),
-                    value, evidence};
+        const auto add = [&](int position, const auto &name, double value, bool whole) {
+            if (m_filter && position < 0)
+                return;
+            put(m_filter ? std::string() : name(), position,
+                Fact{whole ? std::to_string(static_cast<long long>(value)) : fixedText(value),
+                     value, evidence});
         };
-        add(key + ".count", e.count, true);
-        add(key + ".days_since_last", std::floor(daysBetween(e.last, m_cutoff)), false);
-        add(key + ".decayed", e.decayed, false);
-        for (const auto &[attribute, sum] : e.sums)
-            add(key + "." + attribute + ".sum", sum, false);
+        const auto *at = e.positions;
+        add(
+            at ? at->count : 0, [&] { return key + ".count"; }, e.count, true);
+        add(
+            at ? at->daysSinceLast : 0, [&] { return key + ".days_since_last"; },
+            std::floor(daysBetween(e.last, m_cutoff)), false);
+        add(
+            at ? at->decayed : 0, [&] { return key + ".decayed"; }, e.decayed, false);
+        for (const auto &[attribute, sum] : e.sums) {
+            int position = 0;
+            if (at) {
+                const auto it = at->sums.find(attribute);
+                position = it == at->sums.end() ? -1 : it->second;
+            }
+            add(
+                position, [&] { return key + "." + attribute + ".sum"; }, sum, false);
+        }
     }
     m_slots.clear();
     m_engagement.clear();
+}
+
+Facts FactBuilder::finish()
+{
+    if (m_filter)
+        return m_filter->factsOf(finishRow());
+    finishEngagement();
     return std::move(m_facts);
+}
+
+FactRow FactBuilder::finishRow()
+{
+    if (!m_filter)
+        throw std::logic_error("FactBuilder::finishRow needs a filter");
+    finishEngagement();
+    return std::move(m_row);
 }
 
 std::optional<std::string> accountDomain(const std::optional<std::string> &companyDomain,

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace baton::scoring {
@@ -16,12 +16,29 @@ namespace baton::scoring {
 // Engagement's decayed sums halve over this many days, in the fit and at run time alike.
 inline constexpr double kEngagementHalfLifeDays = 30;
 
-// The facts a model reads, so that scoring a lead builds those and no others: their names,
-// the engagement keys ("events.<type>") they are under, and the keys whose attributes they sum.
+// The facts a model reads, so that scoring a lead builds those and no others, each at its
+// position in the lead's FactRow (the order of `names`, the model's features).
 struct FactFilter
 {
-    std::unordered_set<std::string> names, engagement, summed;
+    // Where an engagement key's ("events.<type>") facts go; -1: not read.
+    struct Engagement
+    {
+        int count = -1, daysSinceLast = -1, decayed = -1;
+        std::unordered_map<std::string, int> sums; // by attribute
+    };
+    std::vector<std::string> names;
+    std::unordered_map<std::string, int> positions;
+    std::unordered_map<std::string, Engagement> engagement;
+
     static FactFilter of(const std::vector<std::string> &names);
+    int positionOf(const std::string &name) const
+    {
+        const auto it = positions.find(name);
+        return it == positions.end() ? -1 : it->second;
+    }
+    // The same facts by name, and back.
+    Facts factsOf(FactRow row) const;
+    FactRow rowOf(const Facts &facts) const;
 };
 
 // One lead's facts as of a moment, from the records the store keeps: the fit reads each lead
@@ -50,8 +67,9 @@ public:
                   const std::optional<std::string> &activityType, util::TimePoint at,
                   std::string_view attributes);
     // Engagement per type: its count, days since the last one, a decayed sum, and the sums
-    // of its numeric attributes. Call once.
+    // of its numeric attributes. Call one of them once; finishRow() only with a filter.
     Facts finish();
+    FactRow finishRow();
 
 private:
     struct Engagement
@@ -61,6 +79,7 @@ private:
         std::int64_t lastId = 0;
         double decayed = 0;
         std::map<std::string, double, std::less<>> sums;
+        const FactFilter::Engagement *positions = nullptr; // with a filter
     };
     // Where events of a type (or activity type) are counted, looked up once per type and
     // lead rather than once per event; null when the filter wants none of its facts.
@@ -75,16 +94,21 @@ private:
     void count(const Slot &slot, std::int64_t id, util::TimePoint at, std::string_view attributes);
     void addScalar(const std::string &name, const nlohmann::json &value,
                    const std::string &evidence);
-    void addText(const std::string &name, std::string_view text, const std::string &evidence);
-    bool wanted(const std::string &name) const
+    void addText(const std::string &name, int position, std::string_view text,
+                 const std::string &evidence);
+    // A fact's position in the row with a filter (-1: not read), 0 without one.
+    int positionOf(const std::string &name) const
     {
-        return !m_filter || m_filter->names.count(name) > 0;
+        return m_filter ? m_filter->positionOf(name) : 0;
     }
+    void put(const std::string &name, int position, Fact fact);
+    void finishEngagement();
 
     util::TimePoint m_cutoff;
     double m_halfLifeDays;
     const FactFilter *m_filter;
-    Facts m_facts;
+    Facts m_facts;                                  // without a filter
+    FactRow m_row;                                  // with one
     std::map<std::string, Engagement> m_engagement; // "events.<type>", "events.activity_<id>"
     std::vector<Slot> m_slots;
     std::string m_name; // a fact's name being built, kept to reuse its buffer

@@ -21,6 +21,9 @@ struct Fact
 // A lead's facts by feature name: "lead.Lead Source", "account.industry",
 // "events.webinar_attended.count", "enrichment.employees". A name missing is a value missing.
 using Facts = std::unordered_map<std::string, Fact>;
+// A lead's facts for one model, at its features' positions (FactFilter): what a run builds,
+// so that a score finds each fact by position, not by name. Empty where the lead has none.
+using FactRow = std::vector<std::optional<Fact>>;
 
 enum class FeatureKind
 {
