@@ -106,6 +106,19 @@ void writeFacts(const QString &path, const scoring::AdditiveFit &fit,
     }
 }
 
+store::Database importDemo(const demo::DemoFiles &files, const QString &path,
+                           CommandContext &context)
+{
+    QFile::remove(path);
+    auto db = store::openStore(path.toStdString());
+    const auto registry = contracts::ContractRegistry::builtIn();
+    ingest::Importer importer(db, registry, context.clock);
+    for (const auto &file :
+         {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
+        importer.importFile(file);
+    return db;
+}
+
 } // namespace
 
 int benchModel(const QCommandLineParser &parser, CommandContext &context)
@@ -126,14 +139,7 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
     options.days = static_cast<int>(*days);
     const auto files =
         demo::generateDemo(QDir(dir).filePath(QStringLiteral("demo")).toStdString(), options);
-    const auto storePath = QDir(dir).filePath(QStringLiteral("model.sqlite")).toStdString();
-    QFile::remove(QString::fromStdString(storePath));
-    auto db = store::openStore(storePath);
-    const auto registry = contracts::ContractRegistry::builtIn();
-    ingest::Importer importer(db, registry, context.clock);
-    for (const auto &file :
-         {files.accounts, files.contacts, files.enrichment, files.events, files.activities})
-        importer.importFile(file);
+    auto db = importDemo(files, QDir(dir).filePath(QStringLiteral("model.sqlite")), context);
     context.out << "bench model: demo store of " << *leads << " leads, "
                 << files.activityCount + files.eventCount << " events, built in "
                 << QString::number(timer.restart() / 1000.0, 'f', 1) << " s\n";
@@ -147,7 +153,7 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
     const auto ceiling = ceilingAuc(db, fit, history, groundTruth(files.groundTruth));
     if (parser.isSet(QStringLiteral("facts")))
         writeFacts(parser.value(QStringLiteral("facts")), fit, history);
-    const auto policy = agents::defaultPolicy(registry);
+    const auto policy = agents::defaultPolicy(contracts::ContractRegistry::builtIn());
     const auto logistic =
         pipeline::ModelFitter(db, policy).fit(context.clock.now(), 60, historyOptions.windowDays);
     context.out
