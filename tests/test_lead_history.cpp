@@ -9,6 +9,7 @@
 #include "scoring/ModelVersions.h"
 
 #include <QTest>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 using namespace baton;
@@ -111,6 +112,49 @@ private slots:
         const auto all = scoring::readHistory(s.db, s.clock.now(), everything);
         QCOMPARE(all.convertedBeforeHandoff, 0);
         QCOMPARE(all.examples.size(), std::size_t(4));
+    }
+
+    // Events count per type and per Marketo activity type, whichever pairs they come in; a
+    // model's filter puts the ones it reads at their positions, and nothing else.
+    void countsEventsPerTypeAndActivityType()
+    {
+        const auto cutoff = util::parseRfc3339("2026-03-31T00:00:00Z").value();
+        const auto day = std::chrono::hours(24);
+        struct Event
+        {
+            const char *type;
+            std::optional<std::string> activity;
+            int daysBefore;
+        };
+        const Event events[] = {{"web_visit", "1", 1},  {"form_submit", "2", 2},
+                                {"web_visit", {}, 30},  {"web_visit", "1", 60},
+                                {"web_visit", "13", 3}, {"web_visit", "1", -1}};
+        const scoring::FactFilter filter = scoring::FactFilter::of(
+            {"events.web_visit.decayed", "events.activity_1.count", "events.activity_9.count"});
+        scoring::FactBuilder all(cutoff), some(cutoff, scoring::kEngagementHalfLifeDays, &filter);
+        std::int64_t id = 0;
+        for (const auto &e : events)
+            for (auto *builder : {&all, &some})
+                builder->addEvent(++id, e.type, e.activity, cutoff - day * e.daysBefore, {});
+        const auto facts = all.finish();
+        const auto number = [&](const char *name) {
+            const auto it = facts.find(name);
+            return it == facts.end() ? -1.0 : it->second.number.value_or(-1);
+        };
+        QCOMPARE(number("events.web_visit.count"), 4.0); // not the one after the cutoff
+        QCOMPARE(number("events.activity_1.count"), 2.0);
+        QCOMPARE(number("events.activity_13.count"), 1.0);
+        QCOMPARE(number("events.activity_2.count"), 1.0);
+        QCOMPARE(number("events.form_submit.count"), 1.0);
+        QCOMPARE(number("events.web_visit.days_since_last"), 1.0);
+        QCOMPARE(facts.at("events.web_visit.days_since_last").evidence, std::string("event#1"));
+        const double decayed = std::exp2(-1 / 30.0) + std::exp2(-1.0) + 0.25 + std::exp2(-0.1);
+        QVERIFY(std::abs(number("events.web_visit.decayed") - decayed) < 1e-9);
+        const auto row = some.finishRow();
+        QCOMPARE(row.size(), std::size_t(3));
+        QVERIFY(row[0] && std::abs(*row[0]->number - decayed) < 1e-9);
+        QVERIFY(row[1] && *row[1]->number == 2.0);
+        QVERIFY(!row[2]); // no activity of type 9
     }
 
     // A record's facts are the same read from its text (as fits and runs read records) or

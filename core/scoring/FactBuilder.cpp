@@ -224,39 +224,71 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
         addRecord(std::string(prefix), document, evidence);
 }
 
-const FactBuilder::Slot &FactBuilder::slotFor(std::string_view type, bool activity)
+namespace {
+
+// FNV-1a: a few instructions a byte, for the handful of event types a lead has.
+std::size_t typeHash(std::string_view type, const std::optional<std::string> &activityType)
 {
+    std::uint64_t h = 14695981039346656037ull;
+    const auto mix = [&](std::string_view text) {
+        for (const char c : text)
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        h = (h ^ 0xffu) * 1099511628211ull; // ends the text: ("ab", "c") is not ("a", "bc")
+    };
+    mix(type);
+    if (activityType)
+        mix(*activityType);
+    return static_cast<std::size_t>(h);
+}
+
+} // namespace
+
+const FactBuilder::Slot &FactBuilder::slotFor(const std::string &type,
+                                              const std::optional<std::string> &activityType)
+{
+    const std::size_t hash = typeHash(type, activityType);
     for (const Slot &slot : m_slots)
-        if (slot.activity == activity && slot.type == type)
+        if (slot.hash == hash && slot.type == type && slot.activityType == activityType)
             return slot;
-    Slot slot{std::string(type), activity, nullptr, false};
+    Slot slot{hash, type, activityType, nullptr, nullptr, false};
+    slot.byType = engagementFor(type, false, &slot.summed);
+    if (activityType)
+        slot.byActivity = engagementFor(*activityType, true, nullptr);
+    return m_slots.emplace_back(std::move(slot));
+}
+
+FactBuilder::Engagement *FactBuilder::engagementFor(std::string_view type, bool activity,
+                                                    bool *summed)
+{
     std::string key = activity ? "events.activity_" : "events.";
     key.append(type);
     const FactFilter::Engagement *positions = nullptr;
     if (m_filter) {
         const auto it = m_filter->engagement.find(key);
         if (it == m_filter->engagement.end())
-            return m_slots.emplace_back(std::move(slot)); // the model reads none of it
+            return nullptr; // the model reads none of it
         positions = &it->second;
     }
-    slot.summed = !activity && (!positions || !positions->sums.empty());
-    slot.engagement = &m_engagement[std::move(key)];
-    slot.engagement->positions = positions;
-    return m_slots.emplace_back(std::move(slot));
+    if (summed)
+        *summed = !positions || !positions->sums.empty();
+    Engagement &e = m_engagement[std::move(key)];
+    e.positions = positions;
+    return &e;
 }
 
-void FactBuilder::count(const Slot &slot, std::int64_t id, TimePoint at, std::string_view text)
+void FactBuilder::count(Engagement *engagement, bool summed, std::int64_t id, TimePoint at,
+                        double weight, std::string_view text)
 {
-    if (!slot.engagement)
+    if (!engagement)
         return;
-    Engagement &e = *slot.engagement;
+    Engagement &e = *engagement;
     ++e.count;
     if (at >= e.last) {
         e.last = at;
         e.lastId = id;
     }
-    e.decayed += std::exp2(-daysBetween(at, m_cutoff) / m_halfLifeDays);
-    if (text.size() <= 2 || !slot.summed)
+    e.decayed += weight;
+    if (text.size() <= 2 || !summed)
         return;
     util::forEachNumericField(text, [&](std::string_view name, double value) {
         if (namesAnIdentifier(name))
@@ -273,9 +305,12 @@ void FactBuilder::addEvent(std::int64_t id, const std::string &type,
 {
     if (at > m_cutoff)
         return;
-    count(slotFor(type, false), id, at, attributes);
-    if (activityType)
-        count(slotFor(*activityType, true), id, at, {});
+    const Slot &slot = slotFor(type, activityType);
+    if (!slot.byType && !slot.byActivity)
+        return;
+    const double weight = std::exp2(-daysBetween(at, m_cutoff) / m_halfLifeDays);
+    count(slot.byType, slot.summed, id, at, weight, attributes);
+    count(slot.byActivity, false, id, at, weight, {});
 }
 
 void FactBuilder::finishEngagement()

@@ -81,17 +81,21 @@ private:
         std::map<std::string, double, std::less<>> sums;
         const FactFilter::Engagement *positions = nullptr; // with a filter
     };
-    // Where events of a type (or activity type) are counted, looked up once per type and
-    // lead rather than once per event; null when the filter wants none of its facts.
+    // Where events of a type and Marketo activity type are counted, found once per pair and
+    // lead rather than once per event (by a hash first); null where the filter wants none.
     struct Slot
     {
+        std::size_t hash = 0;
         std::string type;
-        bool activity = false;
-        Engagement *engagement = nullptr;
-        bool summed = false;
+        std::optional<std::string> activityType;
+        Engagement *byType = nullptr, *byActivity = nullptr;
+        bool summed = false; // its type's attributes are summed
     };
-    const Slot &slotFor(std::string_view type, bool activity);
-    void count(const Slot &slot, std::int64_t id, util::TimePoint at, std::string_view attributes);
+    const Slot &slotFor(const std::string &type, const std::optional<std::string> &activityType);
+    Engagement *engagementFor(std::string_view type, bool activity, bool *summed);
+    // `weight`: the event's part of the decayed sum.
+    void count(Engagement *e, bool summed, std::int64_t id, util::TimePoint at, double weight,
+               std::string_view attributes);
     void addScalar(const std::string &name, const nlohmann::json &value,
                    const std::string &evidence);
     void addText(const std::string &name, int position, std::string_view text,
