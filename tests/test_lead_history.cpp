@@ -155,6 +155,22 @@ private slots:
         QVERIFY(row[0] && std::abs(*row[0]->number - decayed) < 1e-9);
         QVERIFY(row[1] && *row[1]->number == 2.0);
         QVERIFY(!row[2]); // no activity of type 9
+        QCOMPARE(row[1]->text, std::string("2"));
+
+        // A model's filter: a numeric feature reads the number only, so no text is written.
+        scoring::Feature decayedFeature, countFeature;
+        decayedFeature.name = "events.web_visit.decayed";
+        decayedFeature.kind = scoring::FeatureKind::Numeric;
+        countFeature.name = "events.activity_1.count";
+        countFeature.kind = scoring::FeatureKind::Categorical;
+        const auto modelFilter = scoring::FactFilter::of({decayedFeature, countFeature});
+        scoring::FactBuilder model(cutoff, scoring::kEngagementHalfLifeDays, &modelFilter);
+        for (const auto &e : events)
+            model.addEvent(++id, e.type, e.activity, cutoff - day * e.daysBefore, {});
+        const auto modelRow = model.finishRow();
+        QVERIFY(modelRow[0] && modelRow[0]->text.empty());
+        QVERIFY(std::abs(*modelRow[0]->number - decayed) < 1e-9);
+        QCOMPARE(modelRow[1]->text, std::string("2"));
     }
 
     // A record's facts are the same read from its text (as fits and runs read records) or

@@ -131,9 +131,9 @@ std::unordered_set<std::string> LeadEvaluator::attributeTypes() const
 {
     std::unordered_set<std::string> types;
     if (const auto *filter = m_scoring.factFilter())
-        for (const auto &[key, positions] : filter->engagement)
+        for (const auto &[type, positions] : filter->byType)
             if (!positions.sums.empty())
-                types.insert(key.substr(std::string_view("events.").size()));
+                types.insert(type);
     return types;
 }
 

@@ -83,6 +83,7 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
 {
     FactFilter f;
     f.names = names;
+    f.textRead.assign(names.size(), true);
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string &name = names[i];
         const int position = static_cast<int>(i);
@@ -92,7 +93,10 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         const auto dot = name.find('.', 7);
         if (dot == std::string::npos)
             continue;
-        Engagement &e = f.engagement[name.substr(0, dot)];
+        const std::string_view type = std::string_view(name).substr(7, dot - 7);
+        const bool activity = type.starts_with("activity_");
+        Engagement &e =
+            activity ? f.byActivityType[std::string(type.substr(9))] : f.byType[std::string(type)];
         const std::string_view rest = std::string_view(name).substr(dot + 1);
         if (rest == "count")
             e.count = position;
@@ -103,6 +107,17 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         else if (rest.size() > 4 && rest.ends_with(".sum"))
             e.sums.emplace(std::string(rest.substr(0, rest.size() - 4)), position);
     }
+    return f;
+}
+
+FactFilter FactFilter::of(const std::vector<Feature> &features)
+{
+    std::vector<std::string> names;
+    for (const auto &feature : features)
+        names.push_back(feature.name);
+    FactFilter f = of(names);
+    for (std::size_t i = 0; i < features.size(); ++i)
+        f.textRead[i] = features[i].kind != FeatureKind::Numeric;
     return f;
 }
 
@@ -163,7 +178,8 @@ void FactBuilder::addScalar(const std::string &name, const nlohmann::json &v,
     if (v.is_boolean())
         put(name, position, Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence});
     else if (v.is_number())
-        put(name, position, Fact{v.dump(), v.get<double>(), evidence});
+        put(name, position,
+            Fact{textFor(position) ? v.dump() : std::string(), v.get<double>(), evidence});
     else if (v.is_string())
         addText(name, position, v.get_ref<const std::string &>(), evidence);
 }
@@ -205,13 +221,19 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                 put(m_name, position, Fact{v.boolean ? "true" : "false", std::nullopt, evidence});
                 break;
             case Kind::Int64:
-                put(m_name, position, Fact{std::to_string(v.int64), v.real, evidence});
+                put(m_name, position,
+                    Fact{textFor(position) ? std::to_string(v.int64) : std::string(), v.real,
+                         evidence});
                 break;
             case Kind::UInt64:
-                put(m_name, position, Fact{std::to_string(v.uint64), v.real, evidence});
+                put(m_name, position,
+                    Fact{textFor(position) ? std::to_string(v.uint64) : std::string(), v.real,
+                         evidence});
                 break;
             case Kind::Real:
-                put(m_name, position, Fact{nlohmann::json(v.real).dump(), v.real, evidence});
+                put(m_name, position,
+                    Fact{textFor(position) ? nlohmann::json(v.real).dump() : std::string(), v.real,
+                         evidence});
                 break;
             case Kind::Text:
                 addText(m_name, position, v.text, evidence);
@@ -260,19 +282,24 @@ const FactBuilder::Slot &FactBuilder::slotFor(const std::string &type,
 FactBuilder::Engagement *FactBuilder::engagementFor(std::string_view type, bool activity,
                                                     bool *summed)
 {
-    std::string key = activity ? "events.activity_" : "events.";
-    key.append(type);
-    const FactFilter::Engagement *positions = nullptr;
-    if (m_filter) {
-        const auto it = m_filter->engagement.find(key);
-        if (it == m_filter->engagement.end())
-            return nullptr; // the model reads none of it
-        positions = &it->second;
+    if (!m_filter) {
+        if (summed)
+            *summed = true;
+        std::string key = activity ? "events.activity_" : "events.";
+        key.append(type);
+        return &m_engagement[std::move(key)];
     }
+    const auto &placed = activity ? m_filter->byActivityType : m_filter->byType;
+    const auto it = placed.find(type);
+    if (it == placed.end())
+        return nullptr; // the model reads none of it
     if (summed)
-        *summed = !positions || !positions->sums.empty();
-    Engagement &e = m_engagement[std::move(key)];
-    e.positions = positions;
+        *summed = !it->second.sums.empty();
+    for (Engagement &e : m_placed)
+        if (e.positions == &it->second)
+            return &e;
+    Engagement &e = m_placed.emplace_back();
+    e.positions = &it->second;
     return &e;
 }
 
@@ -293,7 +320,7 @@ void FactBuilder::count(Engagement *engagement, bool summed, std::int64_t id, Ti
     util::forEachNumericField(text, [&](std::string_view name, double value) {
         if (namesAnIdentifier(name))
             return;
-        if (e.positions && !e.positions->sums.count(m_name.assign(name)))
+        if (e.positions && !e.positions->sums.contains(name))
             return;
         util::slot(e.sums, name) += value;
     });
@@ -313,38 +340,47 @@ void FactBuilder::addEvent(std::int64_t id, const std::string &type,
     count(slot.byActivity, false, id, at, weight, {});
 }
 
+void FactBuilder::finishEngagement(const std::string &key, const Engagement &e)
+{
+    const std::string evidence = "event#" + std::to_string(e.lastId);
+    // Text only where it is read: formatting numbers is most of a fact's cost.
+    const auto add = [&](int position, const auto &name, double value, bool whole) {
+        if (m_filter && position < 0)
+            return;
+        std::string text;
+        if (textFor(position))
+            text = whole ? std::to_string(static_cast<long long>(value)) : fixedText(value);
+        put(m_filter ? std::string() : name(), position, Fact{std::move(text), value, evidence});
+    };
+    const auto *at = e.positions;
+    add(
+        at ? at->count : 0, [&] { return key + ".count"; }, e.count, true);
+    add(
+        at ? at->daysSinceLast : 0, [&] { return key + ".days_since_last"; },
+        std::floor(daysBetween(e.last, m_cutoff)), false);
+    add(
+        at ? at->decayed : 0, [&] { return key + ".decayed"; }, e.decayed, false);
+    for (const auto &[attribute, sum] : e.sums) {
+        int position = 0;
+        if (at) {
+            const auto it = at->sums.find(attribute);
+            position = it == at->sums.end() ? -1 : it->second;
+        }
+        add(
+            position, [&] { return key + "." + attribute + ".sum"; }, sum, false);
+    }
+}
+
 void FactBuilder::finishEngagement()
 {
-    for (const auto &[key, e] : m_engagement) {
-        const std::string evidence = "event#" + std::to_string(e.lastId);
-        // The text only for a fact kept: formatting numbers is most of a fact's cost.
-        const auto add = [&](int position, const auto &name, double value, bool whole) {
-            if (m_filter && position < 0)
-                return;
-            put(m_filter ? std::string() : name(), position,
-                Fact{whole ? std::to_string(static_cast<long long>(value)) : fixedText(value),
-                     value, evidence});
-        };
-        const auto *at = e.positions;
-        add(
-            at ? at->count : 0, [&] { return key + ".count"; }, e.count, true);
-        add(
-            at ? at->daysSinceLast : 0, [&] { return key + ".days_since_last"; },
-            std::floor(daysBetween(e.last, m_cutoff)), false);
-        add(
-            at ? at->decayed : 0, [&] { return key + ".decayed"; }, e.decayed, false);
-        for (const auto &[attribute, sum] : e.sums) {
-            int position = 0;
-            if (at) {
-                const auto it = at->sums.find(attribute);
-                position = it == at->sums.end() ? -1 : it->second;
-            }
-            add(
-                position, [&] { return key + "." + attribute + ".sum"; }, sum, false);
-        }
-    }
+    for (const auto &[key, e] : m_engagement)
+        finishEngagement(key, e);
+    const std::string unnamed; // a filter places facts by position
+    for (const Engagement &e : m_placed)
+        finishEngagement(unnamed, e);
     m_slots.clear();
     m_engagement.clear();
+    m_placed.clear();
 }
 
 Facts FactBuilder::finish()

@@ -3,6 +3,7 @@
 #include "scoring/Feature.h"
 #include "util/Time.h"
 
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -16,21 +17,37 @@ namespace baton::scoring {
 // Engagement's decayed sums halve over this many days, in the fit and at run time alike.
 inline constexpr double kEngagementHalfLifeDays = 30;
 
+// Looks a std::string key up by a std::string_view, without a copy.
+struct TextHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept
+    {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+template <class T> using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
 // The facts a model reads, so that scoring a lead builds those and no others, each at its
 // position in the lead's FactRow (the order of `names`, the model's features).
 struct FactFilter
 {
-    // Where an engagement key's ("events.<type>") facts go; -1: not read.
+    // Where an event type's facts go; -1: not read.
     struct Engagement
     {
         int count = -1, daysSinceLast = -1, decayed = -1;
-        std::unordered_map<std::string, int> sums; // by attribute
+        TextMap<int> sums; // by attribute
     };
     std::vector<std::string> names;
+    // Whether the fact's text is read, not only its number: a numeric feature reads none.
+    std::vector<bool> textRead;
     std::unordered_map<std::string, int> positions;
-    std::unordered_map<std::string, Engagement> engagement;
+    TextMap<Engagement> byType, byActivityType; // "events.<type>", "events.activity_<id>"
 
+    // Every fact's text read.
     static FactFilter of(const std::vector<std::string> &names);
+    // A model's: a numeric feature's text is not read.
+    static FactFilter of(const std::vector<Feature> &features);
     int positionOf(const std::string &name) const
     {
         const auto it = positions.find(name);
@@ -93,6 +110,12 @@ private:
     };
     const Slot &slotFor(const std::string &type, const std::optional<std::string> &activityType);
     Engagement *engagementFor(std::string_view type, bool activity, bool *summed);
+    void finishEngagement(const std::string &key, const Engagement &e);
+    // Whether the fact at `position` needs its text (always, without a filter).
+    bool textFor(int position) const
+    {
+        return !m_filter || m_filter->textRead[static_cast<std::size_t>(position)];
+    }
     // `weight`: the event's part of the decayed sum.
     void count(Engagement *e, bool summed, std::int64_t id, util::TimePoint at, double weight,
                std::string_view attributes);
@@ -111,9 +134,12 @@ private:
     util::TimePoint m_cutoff;
     double m_halfLifeDays;
     const FactFilter *m_filter;
-    Facts m_facts;                                  // without a filter
-    FactRow m_row;                                  // with one
-    std::map<std::string, Engagement> m_engagement; // "events.<type>", "events.activity_<id>"
+    Facts m_facts; // without a filter
+    FactRow m_row; // with one
+    // Without a filter, by name ("events.<type>", "events.activity_<id>"); with one, each
+    // where the filter places it (a deque: slots keep pointers to them).
+    std::map<std::string, Engagement> m_engagement;
+    std::deque<Engagement> m_placed;
     std::vector<Slot> m_slots;
     std::string m_name; // a fact's name being built, kept to reuse its buffer
 };

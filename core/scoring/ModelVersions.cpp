@@ -96,10 +96,7 @@ std::optional<ScoringCandidate> loadCandidate(store::Database &db, const std::st
                                     " has no qualifying threshold: fit it again");
     c.threshold = {q["probability"].get<double>(), q.value("expected_share", 0.0),
                    q.value("reason", std::string())};
-    std::vector<std::string> names;
-    for (const auto &f : c.model.features)
-        names.push_back(f.name);
-    c.filter = FactFilter::of(names);
+    c.filter = FactFilter::of(c.model.features);
     return c;
 }
 
