@@ -42,7 +42,8 @@ struct FactFilter
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
     std::unordered_map<std::string, int> positions;
-    TextMap<Engagement> byType, byActivityType; // "events.<type>", "events.activity_<id>"
+    // By the bare type: "web_visit" for events.web_visit.*, "6" for events.activity_6.*.
+    TextMap<Engagement> byType, byActivityType;
 
     // Every fact's text read.
     static FactFilter of(const std::vector<std::string> &names);

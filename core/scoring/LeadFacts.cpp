@@ -53,7 +53,8 @@ std::vector<Lead> readLeads(store::Database &db, TimePoint asOf, const HistoryOp
         converts += lead.example.label;
         out.push_back(std::move(lead));
     }
-    history.keptConvertedBeforeHandoff = 2 * history.convertedBeforeHandoff >= converts;
+    history.keptConvertedBeforeHandoff =
+        history.convertedBeforeHandoff > 0 && 2 * history.convertedBeforeHandoff >= converts;
     if (!history.keptConvertedBeforeHandoff)
         std::erase_if(out, [](const Lead &lead) { return lead.convertedBeforeHandoff; });
     return out;
