@@ -209,6 +209,19 @@ private slots:
             QCOMPARE(it->second.number.value_or(0), fact.number.value_or(0));
             QCOMPARE(it->second.evidence, fact.evidence);
         }
+        // A model's filter finds the same fields by key, at their positions; who the lead is
+        // stays out even when named.
+        const auto filter = scoring::FactFilter::of(std::vector<std::string>{
+            "lead.Lead Source", "lead.Deep", "lead.Time on site", "lead.email", "lead.Nope"});
+        scoring::FactBuilder filtered(at, scoring::kEngagementHalfLifeDays, &filter);
+        filtered.addRecordText("lead.", text, "lead#1");
+        const auto row = filtered.finishRow();
+        for (std::size_t i = 0; i < filter.names.size(); ++i) {
+            const auto it = b.find(filter.names[i]);
+            QCOMPARE(row[i].has_value(), it != b.end());
+            if (row[i])
+                QCOMPARE(row[i]->text, it->second.text);
+        }
         if (record.contains(QLatin1String("Reference")))
             QCOMPARE(a.at("lead.Deep").text, std::string("yes"));
         if (record.contains(QLatin1String("Google")))

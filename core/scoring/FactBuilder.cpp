@@ -88,8 +88,12 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         const std::string &name = names[i];
         const int position = static_cast<int>(i);
         f.positions.emplace(name, position);
-        if (name.rfind("events.", 0) != 0)
+        if (name.rfind("events.", 0) != 0) {
+            const auto dot = name.find('.');
+            if (dot != std::string::npos)
+                f.byRecord[name.substr(0, dot + 1)].emplace(name.substr(dot + 1), position);
             continue;
+        }
         const auto dot = name.find('.', 7);
         if (dot == std::string::npos)
             continue;
@@ -206,15 +210,28 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                                 const std::string &evidence)
 {
     using Kind = util::JsonScalar::Kind;
+    // With a filter, a record's keys are looked up as they are: most are not read.
+    const TextMap<int> *keys = nullptr;
+    if (m_filter) {
+        const auto it = m_filter->byRecord.find(prefix);
+        if (it == m_filter->byRecord.end())
+            return; // the model reads nothing of such records
+        keys = &it->second;
+    }
     const bool read = util::forEachScalarField(
         record, {"properties", "fields"}, [&](std::string_view key, const util::JsonScalar &v) {
+            int position = 0;
+            if (keys) {
+                const auto it = keys->find(key);
+                if (it == keys->end())
+                    return;
+                position = it->second;
+            }
             for (const auto notFact : kNotFacts)
                 if (key == notFact)
                     return;
-            m_name.assign(prefix).append(key);
-            const int position = positionOf(m_name);
-            if (position < 0)
-                return;
+            if (!m_filter)
+                m_name.assign(prefix).append(key);
             // The text nlohmann would dump, so a level reads the same as addRecord's.
             switch (v.kind) {
             case Kind::Boolean:

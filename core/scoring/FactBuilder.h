@@ -42,6 +42,8 @@ struct FactFilter
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
     std::unordered_map<std::string, int> positions;
+    // A record field's position by its prefix ("lead.", "account.", "enrichment.") and key.
+    TextMap<TextMap<int>> byRecord;
     // By the bare type: "web_visit" for events.web_visit.*, "6" for events.activity_6.*.
     TextMap<Engagement> byType, byActivityType;
 
