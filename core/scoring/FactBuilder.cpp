@@ -3,6 +3,7 @@
 #include "util/JsonParse.h"
 #include "util/MapSlot.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -87,7 +88,6 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string &name = names[i];
         const int position = static_cast<int>(i);
-        f.positions.emplace(name, position);
         if (name.rfind("events.", 0) != 0) {
             const auto dot = name.find('.');
             if (dot != std::string::npos)
@@ -173,12 +173,25 @@ void FactBuilder::addText(const std::string &name, int position, std::string_vie
     put(name, position, Fact{std::move(text), number, evidence});
 }
 
-void FactBuilder::addScalar(const std::string &name, const nlohmann::json &v,
+int FactBuilder::fieldPosition(std::string_view prefix, std::string_view key) const
+{
+    int position = 0;
+    if (m_filter) {
+        const auto record = m_filter->byRecord.find(prefix);
+        if (record == m_filter->byRecord.end())
+            return -1;
+        const auto it = record->second.find(key); // most keys miss here, at once
+        if (it == record->second.end())
+            return -1;
+        position = it->second;
+    }
+    const bool notFact = std::find(kNotFacts.begin(), kNotFacts.end(), key) != kNotFacts.end();
+    return notFact ? -1 : position;
+}
+
+void FactBuilder::addScalar(const std::string &name, int position, const nlohmann::json &v,
                             const std::string &evidence)
 {
-    const int position = positionOf(name);
-    if (position < 0)
-        return;
     if (v.is_boolean())
         put(name, position, Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence});
     else if (v.is_number())
@@ -198,11 +211,8 @@ void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &rec
             addRecord(prefix, value, evidence);
             continue;
         }
-        bool skip = false;
-        for (const auto notFact : kNotFacts)
-            skip = skip || key == notFact;
-        if (!skip)
-            addScalar(prefix + key, value, evidence);
+        if (const int position = fieldPosition(prefix, key); position >= 0)
+            addScalar(prefix + key, position, value, evidence);
     }
 }
 
@@ -210,26 +220,13 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                                 const std::string &evidence)
 {
     using Kind = util::JsonScalar::Kind;
-    // With a filter, a record's keys are looked up as they are: most are not read.
-    const TextMap<int> *keys = nullptr;
-    if (m_filter) {
-        const auto it = m_filter->byRecord.find(prefix);
-        if (it == m_filter->byRecord.end())
-            return; // the model reads nothing of such records
-        keys = &it->second;
-    }
+    if (m_filter && !m_filter->byRecord.contains(prefix))
+        return; // the model reads nothing of such records
     const bool read = util::forEachScalarField(
         record, {"properties", "fields"}, [&](std::string_view key, const util::JsonScalar &v) {
-            int position = 0;
-            if (keys) {
-                const auto it = keys->find(key);
-                if (it == keys->end())
-                    return;
-                position = it->second;
-            }
-            for (const auto notFact : kNotFacts)
-                if (key == notFact)
-                    return;
+            const int position = fieldPosition(prefix, key);
+            if (position < 0)
+                return;
             if (!m_filter)
                 m_name.assign(prefix).append(key);
             // The text nlohmann would dump, so a level reads the same as addRecord's.

@@ -41,7 +41,6 @@ struct FactFilter
     std::vector<std::string> names;
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
-    std::unordered_map<std::string, int> positions;
     // A record field's position by its prefix ("lead.", "account.", "enrichment.") and key.
     TextMap<TextMap<int>> byRecord;
     // By the bare type: "web_visit" for events.web_visit.*, "6" for events.activity_6.*.
@@ -51,11 +50,6 @@ struct FactFilter
     static FactFilter of(const std::vector<std::string> &names);
     // A model's: a numeric feature's text is not read.
     static FactFilter of(const std::vector<Feature> &features);
-    int positionOf(const std::string &name) const
-    {
-        const auto it = positions.find(name);
-        return it == positions.end() ? -1 : it->second;
-    }
     // The same facts by name, and back.
     Facts factsOf(FactRow row) const;
     FactRow rowOf(const Facts &facts) const;
@@ -122,15 +116,13 @@ private:
     // `weight`: the event's part of the decayed sum.
     void count(Engagement *e, bool summed, std::int64_t id, util::TimePoint at, double weight,
                std::string_view attributes);
-    void addScalar(const std::string &name, const nlohmann::json &value,
+    // Where a record's field goes: -1 when it is not a fact about intent (kNotFacts) or the
+    // filter does not read it; 0 without a filter.
+    int fieldPosition(std::string_view prefix, std::string_view key) const;
+    void addScalar(const std::string &name, int position, const nlohmann::json &value,
                    const std::string &evidence);
     void addText(const std::string &name, int position, std::string_view text,
                  const std::string &evidence);
-    // A fact's position in the row with a filter (-1: not read), 0 without one.
-    int positionOf(const std::string &name) const
-    {
-        return m_filter ? m_filter->positionOf(name) : 0;
-    }
     void put(const std::string &name, int position, Fact fact);
     void finishEngagement();
 
