@@ -182,8 +182,13 @@ private slots:
         const auto row = candidate->filter.rowOf(facts);
         ScoringAgent agent(policy);
         agent.useCandidate(candidate);
-        auto r = agent.run(profile("Software", "201-1000", "US", "economic_buyer"), {}, kNow, &row);
-        agent.explain(row, r);
+        const auto lead = profile("Software", "201-1000", "US", "economic_buyer");
+        auto r = agent.run(lead, {}, kNow, &row);
+        QVERIFY(r.rationale.empty()); // a lead without a brief needs no reasons
+        agent.explain(lead, {}, kNow, row, r);
+        QVERIFY(r.rationale.size() >= 3);
+        QVERIFY(r.rationale.at(r.rationale.size() - 3).find("chance of conversion") !=
+                std::string::npos);
         QCOMPARE(r.factors.size(), ScoringAgent::kListedParts + 1);
         QCOMPARE(r.factors.front().name, std::string("lead.Field 14 = a"));
         QCOMPARE(r.factors.front().evidence, std::vector<std::string>{"lead#14"});

@@ -124,7 +124,13 @@ ScoringAgent::ScoringAgent(ScoringPolicy policy) : m_policy(std::move(policy))
 {
 }
 
-void ScoringAgent::scoreFit(const EnrichedProfile &profile, ScoreResult &out) const
+bool ScoringAgent::reads(std::string_view what) const
+{
+    return std::find(m_policy.scope.reads.begin(), m_policy.scope.reads.end(), what) !=
+           m_policy.scope.reads.end();
+}
+
+void ScoringAgent::scoreFit(const EnrichedProfile &profile, ScoreResult &out, bool reasons) const
 {
     double best = 0;
     for (const char *attribute : kIcpAttributes) {
@@ -153,6 +159,8 @@ void ScoringAgent::scoreFit(const EnrichedProfile &profile, ScoreResult &out) co
         const auto points = value.empty() ? table->second.end() : table->second.find(value);
         const double got = points == table->second.end() ? 0 : points->second;
         earned += got;
+        if (!reasons)
+            continue;
         if (got < top)
             out.shortfalls.push_back({attribute, value, got, top});
         if (got > 0)
@@ -227,16 +235,14 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
 {
     ScoreResult out;
     out.version = m_policy.version;
-    const auto reads = [&](const char *what) {
-        return std::find(m_policy.scope.reads.begin(), m_policy.scope.reads.end(), what) !=
-               m_policy.scope.reads.end();
-    };
+    // A candidate's reasons are its parts: explain() gives them, to the leads that get a brief.
+    const bool reasons = !m_candidate;
     if (reads("profile"))
-        scoreFit(profile, out);
+        scoreFit(profile, out, reasons);
     else
         out.escalations.push_back("the policy does not let scoring read the profile");
     if (reads("events"))
-        scoreEngagement(events, now, out, !m_candidate); // a candidate's factors are its parts
+        scoreEngagement(events, now, out, reasons);
     else if (!events.empty())
         out.escalations.push_back("the policy does not let scoring read events");
 
@@ -283,7 +289,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 
 // The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
 // score is the model's chance of conversion in percent and its digit the model's conviction.
-// The parts come with explain(): only a lead that gets a brief needs them.
+// The parts and the reasons come with explain(): only a lead that gets a brief needs them.
 void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
@@ -292,21 +298,29 @@ void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult
     out.score = 100 * p;
     out.qualifies = p >= need;
     out.grid[1] = out.qualifies ? '1' : p >= need / 2 ? '2' : '3';
-    out.factors.clear();
-    out.eventCounts.clear();
-    out.shortfalls.clear();
+    out.rationale.clear();
+}
+
+void ScoringAgent::explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                           TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const
+{
+    if (!m_candidate)
+        return;
+    // The policy's reasons first, as run() gives them without a candidate.
+    ScoreResult policy;
+    if (reads("profile"))
+        scoreFit(profile, policy, true);
+    if (reads("events"))
+        scoreEngagement(events, now, policy, false);
+    out.rationale = std::move(policy.rationale);
+    const scoring::ScoringCandidate &c = *m_candidate;
+    const double need = c.threshold.probability;
     out.rationale.push_back("score " + fixed(out.score) +
                             " = the chance of conversion in percent by model " + c.version +
                             " (held-out AUC " + fixed(100 * c.auc) + "%)");
     out.rationale.push_back(std::string(out.qualifies ? "qualifies" : "does not qualify") +
                             " at a chance of " + fixed(100 * need) + "%: " + c.threshold.reason);
-}
-
-void ScoringAgent::explain(const scoring::FactRow &facts, ScoreResult &out) const
-{
-    if (!m_candidate)
-        return;
-    const scoring::Explanation x = m_candidate->model.explain(facts, kListedParts);
+    const scoring::Explanation x = c.model.explain(facts, kListedParts);
     out.points = ScoreResult::Points{x.base, x.score};
     out.factors.clear();
     for (const scoring::Contribution &part : x.parts)

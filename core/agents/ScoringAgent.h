@@ -131,16 +131,20 @@ public:
     // The facts the additive model reads (none without one).
     const scoring::FactFilter *factFilter() const;
     // An additive model's parts of `out`'s score, in points, as its factors (with base + parts
-    // = total in `points`): run() leaves them out, as only a lead that gets a brief needs them.
-    // The kListedParts largest are listed, each with its record; the rest make one factor.
+    // = total in `points`), and the reasons for the score: run() leaves both out, as only a
+    // lead that gets a brief needs them. The kListedParts largest parts are listed, each with
+    // its record; the rest make one factor. The other arguments are run()'s.
     static constexpr std::size_t kListedParts = 12;
-    void explain(const scoring::FactRow &facts, ScoreResult &out) const;
+    void explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                 TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
                     TimePoint now, const scoring::FactRow *facts = nullptr) const;
 
 private:
-    void scoreFit(const EnrichedProfile &profile, ScoreResult &out) const;
+    bool reads(std::string_view what) const; // the policy's scope lets scoring read it
+    // Without reasons, only the fit score: no factors, shortfalls or rationale.
+    void scoreFit(const EnrichedProfile &profile, ScoreResult &out, bool reasons) const;
     // Without factors, only the engagement score and its rationale.
     void scoreEngagement(const std::vector<EventFact> &events, TimePoint now, ScoreResult &out,
                          bool withFactors) const;

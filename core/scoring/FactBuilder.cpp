@@ -173,15 +173,21 @@ void FactBuilder::addText(const std::string &name, int position, std::string_vie
     put(name, position, Fact{std::move(text), number, evidence});
 }
 
-int FactBuilder::fieldPosition(std::string_view prefix, std::string_view key) const
+const TextMap<int> *FactBuilder::fieldsRead(std::string_view prefix) const
+{
+    static const TextMap<int> every;
+    if (!m_filter)
+        return &every;
+    const auto record = m_filter->byRecord.find(prefix);
+    return record == m_filter->byRecord.end() ? nullptr : &record->second;
+}
+
+int FactBuilder::fieldPosition(const TextMap<int> &read, std::string_view key) const
 {
     int position = 0;
     if (m_filter) {
-        const auto record = m_filter->byRecord.find(prefix);
-        if (record == m_filter->byRecord.end())
-            return -1;
-        const auto it = record->second.find(key); // most keys miss here, at once
-        if (it == record->second.end())
+        const auto it = read.find(key); // most keys miss here, at once
+        if (it == read.end())
             return -1;
         position = it->second;
     }
@@ -204,14 +210,15 @@ void FactBuilder::addScalar(const std::string &name, int position, const nlohman
 void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &record,
                             const std::string &evidence)
 {
-    if (!record.is_object())
+    const TextMap<int> *read = fieldsRead(prefix);
+    if (!record.is_object() || !read)
         return;
     for (const auto &[key, value] : record.items()) {
         if (key == "properties" || key == "fields") {
             addRecord(prefix, value, evidence);
             continue;
         }
-        if (const int position = fieldPosition(prefix, key); position >= 0)
+        if (const int position = fieldPosition(*read, key); position >= 0)
             addScalar(prefix + key, position, value, evidence);
     }
 }
@@ -220,11 +227,12 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                                 const std::string &evidence)
 {
     using Kind = util::JsonScalar::Kind;
-    if (m_filter && !m_filter->byRecord.contains(prefix))
+    const TextMap<int> *fields = fieldsRead(prefix);
+    if (!fields)
         return; // the model reads nothing of such records
     const bool read = util::forEachScalarField(
         record, {"properties", "fields"}, [&](std::string_view key, const util::JsonScalar &v) {
-            const int position = fieldPosition(prefix, key);
+            const int position = fieldPosition(*fields, key);
             if (position < 0)
                 return;
             if (!m_filter)
@@ -260,33 +268,14 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
         addRecord(std::string(prefix), document, evidence);
 }
 
-namespace {
-
-// FNV-1a: a few instructions a byte, for the handful of event types a lead has.
-std::size_t typeHash(std::string_view type, const std::optional<std::string> &activityType)
-{
-    std::uint64_t h = 14695981039346656037ull;
-    const auto mix = [&](std::string_view text) {
-        for (const char c : text)
-            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        h = (h ^ 0xffu) * 1099511628211ull; // ends the text: ("ab", "c") is not ("a", "bc")
-    };
-    mix(type);
-    if (activityType)
-        mix(*activityType);
-    return static_cast<std::size_t>(h);
-}
-
-} // namespace
-
 const FactBuilder::Slot &FactBuilder::slotFor(const std::string &type,
                                               const std::optional<std::string> &activityType)
 {
-    const std::size_t hash = typeHash(type, activityType);
+    // A lead has a handful of pairs: comparing sizes rules most out at once.
     for (const Slot &slot : m_slots)
-        if (slot.hash == hash && slot.type == type && slot.activityType == activityType)
+        if (slot.type == type && slot.activityType == activityType)
             return slot;
-    Slot slot{hash, type, activityType, nullptr, nullptr, false};
+    Slot slot{type, activityType, nullptr, nullptr, false};
     slot.byType = engagementFor(type, false, &slot.summed);
     if (activityType)
         slot.byActivity = engagementFor(*activityType, true, nullptr);

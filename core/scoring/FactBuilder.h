@@ -96,10 +96,9 @@ private:
         const FactFilter::Engagement *positions = nullptr; // with a filter
     };
     // Where events of a type and Marketo activity type are counted, found once per pair and
-    // lead rather than once per event (by a hash first); null where the filter wants none.
+    // lead rather than once per event; null where the filter wants none.
     struct Slot
     {
-        std::size_t hash = 0;
         std::string type;
         std::optional<std::string> activityType;
         Engagement *byType = nullptr, *byActivity = nullptr;
@@ -116,9 +115,12 @@ private:
     // `weight`: the event's part of the decayed sum.
     void count(Engagement *e, bool summed, std::int64_t id, util::TimePoint at, double weight,
                std::string_view attributes);
+    // The fields of records under `prefix` the filter reads, by key; null when it reads none
+    // (without a filter, an empty map: every field is read).
+    const TextMap<int> *fieldsRead(std::string_view prefix) const;
     // Where a record's field goes: -1 when it is not a fact about intent (kNotFacts) or the
-    // filter does not read it; 0 without a filter.
-    int fieldPosition(std::string_view prefix, std::string_view key) const;
+    // filter does not read it (`read`: fieldsRead's); 0 without a filter.
+    int fieldPosition(const TextMap<int> &read, std::string_view key) const;
     void addScalar(const std::string &name, int position, const nlohmann::json &value,
                    const std::string &evidence);
     void addText(const std::string &name, int position, std::string_view text,
