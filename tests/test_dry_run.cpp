@@ -10,6 +10,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <set>
 
 using namespace baton;
@@ -64,6 +65,11 @@ private slots:
         for (const auto &[cell, n] : r.variants[0].grid)
             graded += n;
         QCOMPARE(graded, r.leads);
+        // Every lead's score, so a threshold can be set to qualify a given number of them.
+        QCOMPARE(static_cast<std::int64_t>(r.variants[0].scores.size()), r.leads);
+        QCOMPARE(std::count_if(r.variants[0].scores.begin(), r.variants[0].scores.end(),
+                               [&](double s) { return s >= m_policy.scoring.qualifyThreshold; }),
+                 r.variants[0].qualified);
         QCOMPARE(scalar("SELECT count(*) FROM briefs"), 0); // a dry run writes nothing
         QCOMPARE(scalar("SELECT count(*) FROM pipeline_runs"), 0);
     }

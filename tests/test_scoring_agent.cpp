@@ -185,7 +185,7 @@ private slots:
         const auto lead = profile("Software", "201-1000", "US", "economic_buyer");
         auto r = agent.run(lead, {}, kNow, &row);
         QVERIFY(r.rationale.empty()); // a lead without a brief needs no reasons
-        agent.explain(lead, {}, kNow, row, r);
+        agent.explain(lead, row, r);
         QVERIFY(r.rationale.size() >= 3);
         QVERIFY(r.rationale.at(r.rationale.size() - 3).find("chance of conversion") !=
                 std::string::npos);

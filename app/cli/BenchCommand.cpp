@@ -48,7 +48,9 @@ void BenchCommand::configure(QCommandLineParser &parser) const
                       QStringLiteral("Validation threads (default: one per core)."),
                       QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("runs"),
-                      QStringLiteral("Imports of each file; the median is reported (default 3)."),
+                      QStringLiteral("ingest: imports of each file; pipeline --additive: cold "
+                                     "runs with each scoring. The median is reported (default "
+                                     "3)."),
                       QStringLiteral("N"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("batch"),
                       QStringLiteral("push: operations per request (default 10, so the run "
@@ -75,6 +77,10 @@ void BenchCommand::configure(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("actions"),
                       QStringLiteral("reviewers: review actions done in all (default 20000)."),
                       QStringLiteral("N"), QStringLiteral("20000")});
+    parser.addOption({QStringLiteral("additive"),
+                      QStringLiteral("pipeline: also fit the additive model on the store and "
+                                     "time cold runs scoring with it against the policy's "
+                                     "points, --runs of each (SQLite).")});
     parser.addOption({QStringLiteral("reuse"),
                       QStringLiteral("pipeline, console: reuse the store an earlier bench left in "
                                      "--dir (the pipeline's output removed).")});

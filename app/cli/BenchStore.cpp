@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/OpenStore.h"
+#include "store/Transaction.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -17,6 +18,14 @@ QString benchDirectory(const QCommandLineParser &parser, const QTemporaryDir &te
                                                             : temporary.path();
     QDir().mkpath(dir);
     return dir;
+}
+
+void clearPipelineOutput(store::Database &db)
+{
+    store::Transaction tx(db);
+    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
+            "DELETE FROM briefs; DELETE FROM pipeline_runs");
+    tx.commit();
 }
 
 namespace {

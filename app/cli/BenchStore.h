@@ -9,7 +9,14 @@
 class QCommandLineParser;
 class QTemporaryDir;
 
+namespace baton::store {
+class Database;
+}
+
 namespace baton::app {
+
+// Removes every run, brief and step, so that the next run is a cold one again.
+void clearPipelineOutput(store::Database &db);
 
 // A bench's working directory: --dir when given, else `temporary` (removed when it goes);
 // created if missing.

@@ -2,6 +2,7 @@
 #include "cli/BenchStore.h"
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "cli/ScoringCostBench.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
 #include "pipeline/Orchestrator.h"
@@ -54,14 +55,6 @@ struct Figures
     qint64 rows = 0;
     pipeline::RunSummary cold, second;
 };
-
-void clearPipelineOutput(store::Database &db)
-{
-    store::Transaction tx(db);
-    db.exec("DELETE FROM agent_steps; DELETE FROM run_items; DELETE FROM run_chunks; "
-            "DELETE FROM briefs; DELETE FROM pipeline_runs");
-    tx.commit();
-}
 
 // The store the pipeline bench leaves in --dir: with --reuse, an earlier bench's, its
 // pipeline output removed (a cold run again without building 5M events anew).
@@ -183,7 +176,8 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
 {
     const auto leads = integerOption(parser, QStringLiteral("leads"), 100, 1000000, context);
     auto events = integerOption(parser, QStringLiteral("events"), 0, 100000000, context);
-    if (!leads || !events)
+    const auto runs = integerOption(parser, QStringLiteral("runs"), 1, 100, context);
+    if (!leads || !events || !runs)
         return 2;
     if (*events == 0)
         events = 5000000;
@@ -204,6 +198,8 @@ int benchPipeline(const QCommandLineParser &parser, CommandContext &context)
     {
         auto db = store::openStore(storePath.toStdString());
         sqlite = timePipeline(db, registry, context.clock, QStringLiteral("SQLite"), context);
+        if (parser.isSet(QStringLiteral("additive")))
+            benchScoringCost(db, static_cast<int>(*runs), context);
     }
     if (!pg)
         return 0;

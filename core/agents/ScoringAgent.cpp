@@ -289,7 +289,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 
 // The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
 // score is the model's chance of conversion in percent and its digit the model's conviction.
-// The parts and the reasons come with explain(): only a lead that gets a brief needs them.
+// The parts and the fit's reasons come with explain(): only a lead that gets a brief needs them.
 void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
@@ -298,20 +298,19 @@ void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult
     out.score = 100 * p;
     out.qualifies = p >= need;
     out.grid[1] = out.qualifies ? '1' : p >= need / 2 ? '2' : '3';
-    out.rationale.clear();
 }
 
-void ScoringAgent::explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                           TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const
+void ScoringAgent::explain(const EnrichedProfile &profile, const scoring::FactRow &facts,
+                           ScoreResult &out) const
 {
     if (!m_candidate)
         return;
-    // The policy's reasons first, as run() gives them without a candidate.
+    // The policy's reasons first, as run() gives them without a candidate: the fit's, then
+    // the engagement's notes run() kept.
     ScoreResult policy;
     if (reads("profile"))
         scoreFit(profile, policy, true);
-    if (reads("events"))
-        scoreEngagement(events, now, policy, false);
+    policy.rationale.insert(policy.rationale.end(), out.rationale.begin(), out.rationale.end());
     out.rationale = std::move(policy.rationale);
     const scoring::ScoringCandidate &c = *m_candidate;
     const double need = c.threshold.probability;

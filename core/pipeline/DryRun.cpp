@@ -22,6 +22,7 @@ struct Verdict
 {
     bool qualified = false, briefed = false, escalated = false;
     std::string grid;
+    double score = 0;
 };
 
 } // namespace
@@ -75,7 +76,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
                         const auto e =
                             evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", ids, lastBrief);
                         verdicts[i][v] = {e.qualifies, e.handoff.has_value(),
-                                          e.handoff && e.handoff->escalated, e.grid};
+                                          e.handoff && e.handoff->escalated, e.grid, e.score};
                     }
                 }
                 const auto n = ++done;
@@ -100,15 +101,17 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
     DryRunReport report;
     report.leads = total;
     for (const auto &v : variants)
-        report.variants.push_back({v.version, 0, 0, 0, {}});
+        report.variants.push_back({v.version, 0, 0, 0, {}, {}});
     for (const auto &lead : verdicts) {
         for (std::size_t v = 0; v < lead.size(); ++v) {
             auto &tally = report.variants[v];
             tally.qualified += lead[v].qualified;
             tally.briefed += lead[v].briefed;
             tally.escalated += lead[v].escalated;
-            if (!lead[v].grid.empty())
+            if (!lead[v].grid.empty()) {
                 ++tally.grid[lead[v].grid];
+                tally.scores.push_back(lead[v].score);
+            }
         }
         if (lead.size() >= 2) {
             report.bandChanged += lead[0].grid != lead[1].grid;

@@ -29,6 +29,7 @@ struct VariantTally
     std::string version;
     std::int64_t qualified = 0, briefed = 0, escalated = 0;
     std::map<std::string, std::int64_t> grid; // leads per grid cell
+    std::vector<double> scores;               // every lead's score, in no particular order
 };
 
 struct DryRunReport

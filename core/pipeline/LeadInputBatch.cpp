@@ -97,7 +97,7 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
                 Batch &batch)
 {
     auto &st = db.cached(std::string("SELECT ") + rows::kEventColumns + ", li.lead_id" +
-                         (withRecords ? rows::kEventRecordColumns : "") +
+                         (withRecords ? rows::eventRecordColumns(attributeTypes) : std::string()) +
                          " FROM lead_identities li JOIN events e ON e.lead_system = "
                          "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id" +
                          kIdsIn);

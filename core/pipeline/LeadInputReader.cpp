@@ -64,7 +64,8 @@ agents::LeadConsentFlags consentFlags(const store::Statement &st, int first, std
     return f;
 }
 
-LeadInputReader::LeadInputReader(store::Database &db) : m_db(db)
+LeadInputReader::LeadInputReader(store::Database &db)
+    : m_db(db), m_eventColumns(rows::kEventColumns)
 {
 }
 
@@ -163,11 +164,19 @@ void LeadInputReader::readObservations(const std::optional<std::string> &domain,
     rows::addObservations(std::move(seen), in);
 }
 
+void LeadInputReader::setReadRecords(bool on, std::unordered_set<std::string> attributeTypes)
+{
+    m_readRecords = on;
+    m_attributeTypes = std::move(attributeTypes);
+    m_eventColumns = rows::kEventColumns;
+    if (on)
+        m_eventColumns += rows::eventRecordColumns(&m_attributeTypes);
+}
+
 // Every identity of the lead (its own, and e.g. its Marketo lead id) finds its events.
 void LeadInputReader::readEvents(std::int64_t leadId, agents::TimePoint now, LeadInputs &in)
 {
-    auto &events = m_db.cached(std::string("SELECT ") + rows::kEventColumns +
-                               (m_readRecords ? rows::kEventRecordColumns : "") +
+    auto &events = m_db.cached("SELECT " + m_eventColumns +
                                " FROM lead_identities li JOIN events e ON e.lead_system = "
                                "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id "
                                "= ?");

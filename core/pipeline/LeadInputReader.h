@@ -84,11 +84,7 @@ public:
     // Whether to read the records whole, and the events' activity types, as an additive
     // scoring model needs them, with the attributes of events of `attributeTypes` (those it
     // sums); off, a run reads only what the agents use.
-    void setReadRecords(bool on, std::unordered_set<std::string> attributeTypes = {})
-    {
-        m_readRecords = on;
-        m_attributeTypes = std::move(attributeTypes);
-    }
+    void setReadRecords(bool on, std::unordered_set<std::string> attributeTypes = {});
     // What the store says now about contacting the lead: its flags and its consent events.
     // Review runs the consent gate again on this at approval and on every edit.
     std::vector<agents::ConsentFact> consentFacts(std::int64_t leadId);
@@ -102,6 +98,7 @@ private:
     agents::TimePoint m_prefetchedAsOf{};
     bool m_readRecords = false;
     std::unordered_set<std::string> m_attributeTypes;
+    std::string m_eventColumns; // what the events query selects
 };
 
 } // namespace baton::pipeline

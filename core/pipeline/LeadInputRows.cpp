@@ -22,7 +22,23 @@ const char *const kEventColumns =
     "THEN json_extract(e.attributes, '$.\"New Value\"') END";
 
 const char *const kRecordColumn = ", record";
-const char *const kEventRecordColumns = ", e.activity_type_id, e.attributes";
+
+std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes)
+{
+    if (!attributeTypes || attributeTypes->empty())
+        return ", e.activity_type_id, NULL";
+    // Sorted, so the same types give the same statement (and its cached plan).
+    std::vector<std::string> types(attributeTypes->begin(), attributeTypes->end());
+    std::sort(types.begin(), types.end());
+    std::string in;
+    for (const auto &type : types) {
+        in += in.empty() ? "'" : ", '";
+        for (const char c : type)
+            in += c == '\'' ? std::string("''") : std::string(1, c);
+        in += '\'';
+    }
+    return ", e.activity_type_id, CASE WHEN e.type IN (" + in + ") THEN e.attributes END";
+}
 
 namespace {
 
@@ -134,8 +150,8 @@ void addEvent(const store::Statement &st, agents::TimePoint now,
     if (recordAt >= 0) {
         agents::EventFact &e = events.back();
         e.activityType = st.optionalTextAt(recordAt);
-        // Copied only for types a model sums attributes of: most events' are not read.
-        if (attributeTypes && attributeTypes->count(e.type) && !st.isNull(recordAt + 1))
+        // Only types a model sums attributes of have them (eventRecordColumns).
+        if (attributeTypes && !st.isNull(recordAt + 1))
             e.attributes = st.textViewAt(recordAt + 1);
     }
     digests.push_back(digestOf(st, 4));

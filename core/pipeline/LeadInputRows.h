@@ -17,9 +17,11 @@ extern const char *const kObservationColumns;
 // Of `events e` joined to `lead_identities li`.
 extern const char *const kEventColumns;
 // What a query adds, last, when it reads records whole (LeadInputReader::setReadRecords):
-// the lead's or account's record, or an event's activity type and attributes.
+// the lead's or account's record, or an event's activity type and, for events of
+// `attributeTypes` only (those a model sums numbers of), its attributes: most events' are
+// not read, and SQLite does not decode a column a CASE passes over.
 extern const char *const kRecordColumn;
-extern const char *const kEventRecordColumns;
+std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes);
 // Where they start: right after the shared columns (a batch's events read the lead id first).
 inline constexpr int kLeadRecordAt = 17, kAccountRecordAt = 9, kEventRecordAt = 6;
 // A record column into the lead's inputs; an event's two into the event.
@@ -35,7 +37,8 @@ SeenObservation observationAt(const store::Statement &st, const char *kind);
 // An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
 agents::EventFact eventAt(const store::Statement &st, int detail);
 // Appends an event row (kEventColumns) unless it occurred after `now`; with `recordAt`, its
-// activity type from there, and its attributes when its type is one of `attributeTypes`.
+// activity type from there, and its attributes when the row has them (eventRecordColumns)
+// and `attributeTypes` is given.
 void addEvent(const store::Statement &st, agents::TimePoint now,
               std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
               int recordAt = -1, const std::unordered_set<std::string> *attributeTypes = nullptr);

@@ -1,0 +1,173 @@
+#include "cli/ScoringCostBench.h"
+
+#include "agents/Policy.h"
+#include "cli/BenchStore.h"
+#include "cli/CliSupport.h"
+#include "contracts/ContractRegistry.h"
+#include "pipeline/DryRun.h"
+#include "pipeline/Orchestrator.h"
+#include "ports/Clock.h"
+#include "ports/IdGenerator.h"
+#include "scoring/LeadFacts.h"
+#include "scoring/ModelVersions.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+#include "util/Time.h"
+
+#include <QLocale>
+#include <QTextStream>
+#include <algorithm>
+#include <memory>
+#include <thread>
+
+namespace baton::app {
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// `fit` saved as a candidate the way `baton model fit --additive` saves one, and loaded back
+// the way `baton run --scoring` loads it.
+pipeline::ScoringVariant savedCandidate(store::Database &db, const agents::Policy &policy,
+                                        const scoring::AdditiveFit &fit, const std::string &now)
+{
+    const auto threshold = scoring::thresholdFor(
+        policy.scoring.model.qualify, fit.testProbabilities, scoring::capacityAt(db, now));
+    store::Transaction tx(db);
+    const std::string version =
+        scoring::saveCandidate(db, fit, threshold, policy.scoring.version, policy.sha256, now);
+    tx.commit();
+    auto candidate = scoring::loadCandidate(db, version);
+    if (!candidate)
+        throw std::runtime_error("the candidate just saved cannot be loaded: " + version);
+    return {version, nullptr,
+            std::make_shared<const scoring::ScoringCandidate>(std::move(*candidate))};
+}
+
+pipeline::ScoringVariant withThreshold(const pipeline::ScoringVariant &additive, double probability)
+{
+    auto candidate = std::make_shared<scoring::ScoringCandidate>(*additive.candidate);
+    candidate->threshold.probability = probability;
+    candidate->threshold.reason = "the bench's: as many briefs as the policy's points";
+    return {additive.version, nullptr, std::move(candidate)};
+}
+
+// The candidate with the threshold at which it briefs as many leads as the policy's points
+// (found by dry runs): the runs then write about as many briefs, so what differs between them
+// is the scoring. A team's own rule may brief more or fewer.
+pipeline::ScoringVariant briefingAsManyAsThePoints(store::Database &db,
+                                                   const contracts::ContractRegistry &registry,
+                                                   const agents::Policy &policy,
+                                                   const pipeline::ScoringVariant &additive,
+                                                   CommandContext &context)
+{
+    const pipeline::ScoringVariant points{policy.scoring.version, nullptr, nullptr};
+    const auto asOf = context.clock.now();
+    clearPipelineOutput(db); // as the cold runs find it: no lead briefed before
+    const auto first = pipeline::dryRun(db, registry, policy, asOf, {points, additive});
+    const std::int64_t wanted = first.variants[0].briefed;
+    std::vector<double> scores = first.variants[1].scores;
+    std::sort(scores.begin(), scores.end(), std::greater<>());
+    // Briefs grow with the leads that qualify (the rest are briefed for a trigger): bisect on
+    // how many qualify, between none and as many as the points qualify.
+    std::size_t low = 0, high = std::min(scores.size(), static_cast<std::size_t>(wanted));
+    std::int64_t briefed = 0;
+    double threshold = 1;
+    for (int step = 0; step < 16 && high > low + 1; ++step) {
+        const std::size_t mid = (low + high) / 2;
+        const auto report = pipeline::dryRun(db, registry, policy, asOf,
+                                             {withThreshold(additive, scores[mid - 1] / 100)});
+        briefed = report.variants[0].briefed;
+        threshold = scores[mid - 1] / 100;
+        if (briefed == wanted)
+            break;
+        (briefed > wanted ? high : low) = mid;
+    }
+    context.out << QStringLiteral("  its threshold set where it briefs about as many leads as "
+                                  "the points (%1 and %2, by dry runs): a chance of %3\n")
+                       .arg(wanted)
+                       .arg(briefed)
+                       .arg(threshold, 0, 'f', 3);
+    return withThreshold(additive, threshold);
+}
+
+struct Runs
+{
+    std::vector<double> seconds, readSeconds, agentSeconds, writeSeconds;
+    std::int64_t briefed = 0;
+};
+
+void printMedians(const char *what, const std::vector<double> &points,
+                  const std::vector<double> &model, CommandContext &context)
+{
+    const double a = median(points), b = median(model);
+    context.out << QStringLiteral("    %1 %2 s with the points, %3 s with the model: %4%5%\n")
+                       .arg(QLatin1String(what), -34)
+                       .arg(a, 0, 'f', 2)
+                       .arg(b, 0, 'f', 2)
+                       .arg(b >= a ? QStringLiteral("+") : QString())
+                       .arg(100 * (b - a) / a, 0, 'f', 1);
+}
+
+} // namespace
+
+void benchScoringCost(store::Database &db, int runs, CommandContext &context)
+{
+    const auto registry = contracts::ContractRegistry::builtIn();
+    const auto policy = agents::defaultPolicy(registry);
+    // The demo's events are its last days, not aligned to each lead's creation: its history is
+    // read up to now, as `baton model fit --additive --window-days 0` reads it.
+    scoring::HistoryOptions history;
+    history.windowDays = 0;
+    const auto fit =
+        scoring::fitAdditive(scoring::readHistory(db, context.clock.now(), history).examples, {});
+    const auto saved = savedCandidate(db, policy, fit, util::formatUtc(context.clock.now()));
+    context.out << QStringLiteral("  additive model %1: %2 features, fitted on %3 leads\n")
+                       .arg(QString::fromStdString(saved.version))
+                       .arg(fit.model.features.size())
+                       .arg(fit.trainCount);
+    const auto additive = briefingAsManyAsThePoints(db, registry, policy, saved, context);
+    RandomIdGenerator ids;
+    Runs points, model;
+    context.out << QStringLiteral("  what scoring with the model adds to a cold run of every "
+                                  "lead (%1 worker threads; the policy's points and the model "
+                                  "alternately, %2 runs each):\n")
+                       .arg(std::max(1u, std::thread::hardware_concurrency()))
+                       .arg(runs);
+    for (int i = 0; i < runs; ++i) {
+        for (Runs *side : {&points, &model}) {
+            clearPipelineOutput(db);
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); // each run starts from the same WAL
+            pipeline::Orchestrator orchestrator(db, registry, policy, context.clock, ids);
+            pipeline::RunOptions options;
+            if (side == &model)
+                options.scoring = additive;
+            const auto run = orchestrator.run(options);
+            side->seconds.push_back(run.seconds);
+            side->readSeconds.push_back(run.readSeconds);
+            side->agentSeconds.push_back(run.agentSeconds);
+            side->writeSeconds.push_back(run.writeSeconds);
+            side->briefed = run.briefed;
+        }
+        context.out << QStringLiteral("    run %1: %2 s and %3 s\n")
+                           .arg(i + 1)
+                           .arg(points.seconds.back(), 0, 'f', 2)
+                           .arg(model.seconds.back(), 0, 'f', 2);
+        context.out.flush();
+    }
+    printMedians("cold run (median)", points.seconds, model.seconds, context);
+    printMedians("reading inputs, summed over threads", points.readSeconds, model.readSeconds,
+                 context);
+    printMedians("agents, summed over threads", points.agentSeconds, model.agentSeconds, context);
+    printMedians("writing", points.writeSeconds, model.writeSeconds, context);
+    context.out << "    briefs: " << QLocale(QLocale::English).toString(points.briefed)
+                << " with the points, " << QLocale(QLocale::English).toString(model.briefed)
+                << " with the model (" << QString::fromStdString(additive.version) << ")\n";
+}
+
+} // namespace baton::app
