@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -504,6 +505,27 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QCOMPARE(r.out.count(QStringLiteral("validated events/s")), 2);
         QVERIFY(r.out.contains(QStringLiteral("/ reference")));
+    }
+
+    // What the additive model adds to a cold run is measured with as many briefs either way.
+    void benchPipelineTimesScoringWithAsManyBriefs()
+    {
+        const Run r = run({QStringLiteral("bench"), QStringLiteral("pipeline"),
+                           QStringLiteral("--leads"), QStringLiteral("400"),
+                           QStringLiteral("--events"), QStringLiteral("20000"),
+                           QStringLiteral("--additive"), QStringLiteral("--runs"),
+                           QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains(QStringLiteral("cold run (median)")));
+        const QRegularExpression briefs(
+            QStringLiteral("briefs: ([0-9,]+) with the points, ([0-9,]+) with the model"));
+        const auto m = briefs.match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        const int points = m.captured(1).remove(QLatin1Char(',')).toInt();
+        const int model = m.captured(2).remove(QLatin1Char(',')).toInt();
+        QVERIFY(points > 0);
+        QVERIFY2(std::abs(points - model) <= std::max(2, points / 50),
+                 qPrintable(QStringLiteral("%1 and %2").arg(points).arg(model)));
     }
 };
 

@@ -136,7 +136,7 @@ void benchScoringCost(store::Database &db, int runs, CommandContext &context)
     Runs points, model;
     context.out << QStringLiteral("  what scoring with the model adds to a cold run of every "
                                   "lead (%1 worker threads; the policy's points and the model "
-                                  "alternately, %2 runs each):\n")
+                                  "alternately, %2 of each):\n")
                        .arg(std::max(1u, std::thread::hardware_concurrency()))
                        .arg(runs);
     for (int i = 0; i < runs; ++i) {
