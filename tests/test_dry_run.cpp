@@ -65,11 +65,15 @@ private slots:
         for (const auto &[cell, n] : r.variants[0].grid)
             graded += n;
         QCOMPARE(graded, r.leads);
-        // Every lead's score, so a threshold can be set to qualify a given number of them.
-        QCOMPARE(static_cast<std::int64_t>(r.variants[0].scores.size()), r.leads);
-        QCOMPARE(std::count_if(r.variants[0].scores.begin(), r.variants[0].scores.end(),
-                               [&](double s) { return s >= m_policy.scoring.qualifyThreshold; }),
+        // Every lead's score and brief, so a threshold can be set to brief a given number.
+        const auto &leads = r.variants[0].leads;
+        QCOMPARE(static_cast<std::int64_t>(leads.size()), r.leads);
+        QCOMPARE(std::count_if(
+                     leads.begin(), leads.end(),
+                     [&](const auto &l) { return l.score >= m_policy.scoring.qualifyThreshold; }),
                  r.variants[0].qualified);
+        QCOMPARE(std::count_if(leads.begin(), leads.end(), [](const auto &l) { return l.briefed; }),
+                 r.variants[0].briefed);
         QCOMPARE(scalar("SELECT count(*) FROM briefs"), 0); // a dry run writes nothing
         QCOMPARE(scalar("SELECT count(*) FROM pipeline_runs"), 0);
     }

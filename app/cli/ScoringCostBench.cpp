@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QTextStream>
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -57,9 +58,26 @@ pipeline::ScoringVariant withThreshold(const pipeline::ScoringVariant &additive,
     return {additive.version, nullptr, std::move(candidate)};
 }
 
-// The candidate with the threshold at which it briefs as many leads as the policy's points
-// (found by dry runs): the runs then write about as many briefs, so what differs between them
-// is the scoring. A team's own rule may brief more or fewer.
+// How many of `leads` (scored, each briefed or not for a trigger alone) get a brief when the
+// `qualify` best-scored qualify, for each `qualify`: [0] none qualify.
+std::vector<std::int64_t> briefsByQualifying(std::vector<pipeline::VariantTally::Lead> &leads)
+{
+    std::sort(leads.begin(), leads.end(),
+              [](const auto &a, const auto &b) { return a.score > b.score; });
+    std::int64_t triggered = 0;
+    for (const auto &lead : leads)
+        triggered += lead.briefed;
+    std::vector<std::int64_t> briefs{triggered};
+    for (const auto &lead : leads) // one more qualifies: briefed now, if not for a trigger
+        briefs.push_back(briefs.back() + (lead.briefed ? 0 : 1));
+    return briefs;
+}
+
+// The candidate with the threshold at which it briefs as many leads as the policy's points:
+// the runs then write about as many briefs, so what differs between them is the scoring. A
+// team's own rule may brief more or fewer. One dry run gives each lead's score and whether a
+// trigger alone briefs it (the model qualifying none), and so the briefs at every threshold;
+// a second checks the one chosen.
 pipeline::ScoringVariant briefingAsManyAsThePoints(store::Database &db,
                                                    const contracts::ContractRegistry &registry,
                                                    const agents::Policy &policy,
@@ -69,31 +87,24 @@ pipeline::ScoringVariant briefingAsManyAsThePoints(store::Database &db,
     const pipeline::ScoringVariant points{policy.scoring.version, nullptr, nullptr};
     const auto asOf = context.clock.now();
     clearPipelineOutput(db); // as the cold runs find it: no lead briefed before
-    const auto first = pipeline::dryRun(db, registry, policy, asOf, {points, additive});
+    auto first = pipeline::dryRun(db, registry, policy, asOf,
+                                  {points, withThreshold(additive, 2)}); // qualifies none
     const std::int64_t wanted = first.variants[0].briefed;
-    std::vector<double> scores = first.variants[1].scores;
-    std::sort(scores.begin(), scores.end(), std::greater<>());
-    // Briefs grow with the leads that qualify (the rest are briefed for a trigger): bisect on
-    // how many qualify, between none and as many as the points qualify.
-    std::size_t low = 0, high = std::min(scores.size(), static_cast<std::size_t>(wanted));
-    std::int64_t briefed = 0;
-    double threshold = 1;
-    for (int step = 0; step < 16 && high > low + 1; ++step) {
-        const std::size_t mid = (low + high) / 2;
-        const auto report = pipeline::dryRun(db, registry, policy, asOf,
-                                             {withThreshold(additive, scores[mid - 1] / 100)});
-        briefed = report.variants[0].briefed;
-        threshold = scores[mid - 1] / 100;
-        if (briefed == wanted)
-            break;
-        (briefed > wanted ? high : low) = mid;
-    }
+    auto &leads = first.variants[1].leads;
+    const auto briefs = briefsByQualifying(leads);
+    std::size_t qualify = 0;
+    for (std::size_t k = 1; k < briefs.size(); ++k)
+        if (std::abs(briefs[k] - wanted) < std::abs(briefs[qualify] - wanted))
+            qualify = k;
+    const double threshold = qualify == 0 ? 2 : leads[qualify - 1].score / 100;
+    const auto chosen = withThreshold(additive, threshold);
+    const auto check = pipeline::dryRun(db, registry, policy, asOf, {chosen});
     context.out << QStringLiteral("  its threshold set where it briefs about as many leads as "
                                   "the points (%1 and %2, by dry runs): a chance of %3\n")
                        .arg(wanted)
-                       .arg(briefed)
+                       .arg(check.variants[0].briefed)
                        .arg(threshold, 0, 'f', 3);
-    return withThreshold(additive, threshold);
+    return chosen;
 }
 
 struct Runs

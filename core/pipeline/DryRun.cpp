@@ -110,7 +110,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
             tally.escalated += lead[v].escalated;
             if (!lead[v].grid.empty()) {
                 ++tally.grid[lead[v].grid];
-                tally.scores.push_back(lead[v].score);
+                tally.leads.push_back({lead[v].score, lead[v].briefed});
             }
         }
         if (lead.size() >= 2) {

@@ -29,7 +29,13 @@ struct VariantTally
     std::string version;
     std::int64_t qualified = 0, briefed = 0, escalated = 0;
     std::map<std::string, std::int64_t> grid; // leads per grid cell
-    std::vector<double> scores;               // every lead's score, in no particular order
+    // Every evaluated lead's score and whether it would get a brief, in no particular order.
+    struct Lead
+    {
+        double score = 0;
+        bool briefed = false;
+    };
+    std::vector<Lead> leads;
 };
 
 struct DryRunReport
