@@ -183,9 +183,13 @@ private slots:
         ScoringAgent agent(policy);
         agent.useCandidate(candidate);
         const auto lead = profile("Software", "201-1000", "US", "economic_buyer");
-        auto r = agent.run(lead, {}, kNow, &row);
+        const std::vector<EventFact> events{activity(1, "demo_request", "2026-11-20T12:00:00Z")};
+        auto r = agent.run(lead, events, kNow, &row);
         QVERIFY(r.rationale.empty()); // a lead without a brief needs no reasons
-        agent.explain(lead, row, r);
+        agent.explain(lead, events, kNow, row, r);
+        // The policy's engagement, shown beside the model's score, as without a model.
+        QCOMPARE(r.engagement, ScoringAgent(policy).run(lead, events, kNow).engagement);
+        QVERIFY(r.engagement > 0);
         QVERIFY(r.rationale.size() >= 3);
         QVERIFY(r.rationale.at(r.rationale.size() - 3).find("chance of conversion") !=
                 std::string::npos);

@@ -241,9 +241,10 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
         scoreFit(profile, out, reasons);
     else
         out.escalations.push_back("the policy does not let scoring read the profile");
-    if (reads("events"))
-        scoreEngagement(events, now, out, reasons);
-    else if (!events.empty())
+    if (reads("events")) {
+        if (!m_candidate) // a candidate's score does not use it: explain() shows it
+            scoreEngagement(events, now, out, reasons);
+    } else if (!events.empty())
         out.escalations.push_back("the policy does not let scoring read events");
 
     out.score = m_policy.fitWeight * out.fit + m_policy.engagementWeight * out.engagement;
@@ -289,7 +290,8 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 
 // The policy's fit and engagement stay, as does the grid's letter (who the lead is); the
 // score is the model's chance of conversion in percent and its digit the model's conviction.
-// The parts and the fit's reasons come with explain(): only a lead that gets a brief needs them.
+// The parts, the fit's reasons and the engagement come with explain(): only a lead that gets a
+// brief needs them.
 void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
@@ -300,17 +302,18 @@ void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult
     out.grid[1] = out.qualifies ? '1' : p >= need / 2 ? '2' : '3';
 }
 
-void ScoringAgent::explain(const EnrichedProfile &profile, const scoring::FactRow &facts,
-                           ScoreResult &out) const
+void ScoringAgent::explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                           TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const
 {
     if (!m_candidate)
         return;
-    // The policy's reasons first, as run() gives them without a candidate: the fit's, then
-    // the engagement's notes run() kept.
+    // The policy's fit reasons and engagement first, as run() gives them without a candidate.
     ScoreResult policy;
     if (reads("profile"))
         scoreFit(profile, policy, true);
-    policy.rationale.insert(policy.rationale.end(), out.rationale.begin(), out.rationale.end());
+    if (reads("events"))
+        scoreEngagement(events, now, policy, false);
+    out.engagement = policy.engagement;
     out.rationale = std::move(policy.rationale);
     const scoring::ScoringCandidate &c = *m_candidate;
     const double need = c.threshold.probability;

@@ -131,13 +131,13 @@ public:
     // The facts the additive model reads (none without one).
     const scoring::FactFilter *factFilter() const;
     // An additive model's parts of `out`'s score, in points, as its factors (with base + parts
-    // = total in `points`), and the reasons for the score: run() leaves out both (but the
-    // engagement's notes), as only a lead that gets a brief needs them. The kListedParts
-    // largest parts are listed, each with its record; the rest make one factor. `profile` and
-    // `facts` are run()'s.
+    // = total in `points`), the reasons for the score and the policy's engagement: run()
+    // leaves them out, as only a lead that gets a brief needs them. The kListedParts largest
+    // parts are listed, each with its record; the rest make one factor. The arguments are
+    // run()'s.
     static constexpr std::size_t kListedParts = 12;
-    void explain(const EnrichedProfile &profile, const scoring::FactRow &facts,
-                 ScoreResult &out) const;
+    void explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
+                 TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
                     TimePoint now, const scoring::FactRow *facts = nullptr) const;

@@ -192,7 +192,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     if (!out.qualifies && out.trigger.empty())
         return out; // evaluated, not briefed: nothing of it is kept but the run item
     if (facts)
-        m_scoring.explain(profile, *facts, score);
+        m_scoring.explain(profile, inputs.events, asOf, *facts, score);
     // The signal the brief answers: the lead's newest event up to the run's time.
     std::optional<agents::TimePoint> newest;
     for (const auto &event : inputs.events)
