@@ -141,6 +141,14 @@ private:
     std::string m_name; // a fact's name being built, kept to reuse its buffer
 };
 
+// A Marketo activity type as facts name it ("6", for events.activity_6.*), from the store's
+// integer column: its decimal text, made here rather than by the database's conversion of the
+// integer to text (a third of reading an event), the same for the fit and a run.
+inline std::optional<std::string> activityTypeName(std::optional<std::int64_t> id)
+{
+    return id ? std::optional(std::to_string(*id)) : std::nullopt;
+}
+
 // The domain a lead's account and enrichment are found by: its company's, else its email's.
 std::optional<std::string> accountDomain(const std::optional<std::string> &companyDomain,
                                          const std::optional<std::string> &email);
