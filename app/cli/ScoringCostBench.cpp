@@ -18,6 +18,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <thread>
 
@@ -30,6 +31,15 @@ double median(std::vector<double> values)
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();
     return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Processor time of every thread of this process: the work a run does, which wanders less
+// on a shared VM than its wall time does.
+double processSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
 // `fit` saved as a candidate the way `baton model fit --additive` saves one, and loaded back
@@ -109,7 +119,7 @@ pipeline::ScoringVariant briefingAsManyAsThePoints(store::Database &db,
 
 struct Runs
 {
-    std::vector<double> seconds, readSeconds, agentSeconds, writeSeconds;
+    std::vector<double> seconds, processorSeconds, readSeconds, agentSeconds, writeSeconds;
     std::int64_t briefed = 0;
 };
 
@@ -158,20 +168,26 @@ void benchScoringCost(store::Database &db, int runs, CommandContext &context)
             pipeline::RunOptions options;
             if (side == &model)
                 options.scoring = additive;
+            const double cpu0 = processSeconds();
             const auto run = orchestrator.run(options);
+            side->processorSeconds.push_back(processSeconds() - cpu0);
             side->seconds.push_back(run.seconds);
             side->readSeconds.push_back(run.readSeconds);
             side->agentSeconds.push_back(run.agentSeconds);
             side->writeSeconds.push_back(run.writeSeconds);
             side->briefed = run.briefed;
         }
-        context.out << QStringLiteral("    run %1: %2 s and %3 s\n")
+        context.out << QStringLiteral("    run %1: %2 s and %3 s (processor %4 s and %5 s)\n")
                            .arg(i + 1)
                            .arg(points.seconds.back(), 0, 'f', 2)
-                           .arg(model.seconds.back(), 0, 'f', 2);
+                           .arg(model.seconds.back(), 0, 'f', 2)
+                           .arg(points.processorSeconds.back(), 0, 'f', 2)
+                           .arg(model.processorSeconds.back(), 0, 'f', 2);
         context.out.flush();
     }
     printMedians("cold run (median)", points.seconds, model.seconds, context);
+    printMedians("processor time, all threads", points.processorSeconds, model.processorSeconds,
+                 context);
     printMedians("reading inputs, summed over threads", points.readSeconds, model.readSeconds,
                  context);
     printMedians("agents, summed over threads", points.agentSeconds, model.agentSeconds, context);
