@@ -123,12 +123,12 @@ private slots:
         struct Event
         {
             const char *type;
-            std::optional<std::string> activity;
+            std::optional<std::int64_t> activity;
             int daysBefore;
         };
-        const Event events[] = {{"web_visit", "1", 1},  {"form_submit", "2", 2},
-                                {"web_visit", {}, 30},  {"web_visit", "1", 60},
-                                {"web_visit", "13", 3}, {"web_visit", "1", -1}};
+        const Event events[] = {{"web_visit", 1, 1},  {"form_submit", 2, 2},
+                                {"web_visit", {}, 30}, {"web_visit", 1, 60},
+                                {"web_visit", 13, 3},  {"web_visit", 1, -1}};
         const scoring::FactFilter filter = scoring::FactFilter::of(
             {"events.web_visit.decayed", "events.activity_1.count", "events.activity_9.count"});
         scoring::FactBuilder all(cutoff), some(cutoff, scoring::kEngagementHalfLifeDays, &filter);

@@ -28,8 +28,8 @@ struct EventFact
     TimePoint occurredAt;
     std::string detail; // a data_change's new value (consent reads Marketo's Unsubscribed)
     // Read only for a scoring model that learns from every property (see LeadInputReader).
-    std::optional<std::string> activityType{}; // Marketo's activity type id
-    std::string attributes{};                  // JSON as stored, parsed only if a model sums them
+    std::optional<std::int64_t> activityType{}; // Marketo's activity type id
+    std::string attributes{};                   // JSON as stored, parsed only if a model sums them
 };
 
 // What scoring and summaries count the event as: a visit to a pricing page is a pricing

@@ -149,7 +149,7 @@ void addEvent(const store::Statement &st, agents::TimePoint now,
     }
     if (recordAt >= 0) {
         agents::EventFact &e = events.back();
-        e.activityType = scoring::activityTypeName(st.optionalInt64At(recordAt));
+        e.activityType = st.optionalInt64At(recordAt);
         // Only types a model sums attributes of have them (eventRecordColumns).
         if (attributeTypes && !st.isNull(recordAt + 1))
             e.attributes = st.textViewAt(recordAt + 1);

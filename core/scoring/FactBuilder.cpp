@@ -46,6 +46,14 @@ std::optional<TimePoint> dateIn(const std::string &text)
     return std::nullopt;
 }
 
+std::optional<std::int64_t> wholeNumberIn(std::string_view text)
+{
+    std::int64_t value = 0;
+    const auto end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end && !text.empty() ? std::optional(value) : std::nullopt;
+}
+
 // std::to_string(double)'s text ("%f"), which facts have always had, without printf.
 std::string fixedText(double value)
 {
@@ -91,16 +99,24 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         if (name.rfind("events.", 0) != 0) {
             const auto dot = name.find('.');
             if (dot != std::string::npos)
-                f.byRecord[name.substr(0, dot + 1)].emplace(name.substr(dot + 1), position);
+                f.byRecord[name.substr(0, dot + 1)].add(name.substr(dot + 1), position);
             continue;
         }
         const auto dot = name.find('.', 7);
         if (dot == std::string::npos)
             continue;
         const std::string_view type = std::string_view(name).substr(7, dot - 7);
-        const bool activity = type.starts_with("activity_");
-        Engagement &e =
-            activity ? f.byActivityType[std::string(type.substr(9))] : f.byType[std::string(type)];
+        Engagement *placed = nullptr;
+        if (type.starts_with("activity_")) {
+            // Activity type ids are integers (RecordRow); a name that is not one reads none.
+            const auto id = wholeNumberIn(type.substr(9));
+            if (!id)
+                continue;
+            placed = &f.byActivityType[*id];
+        } else {
+            placed = &f.byType[std::string(type)];
+        }
+        Engagement &e = *placed;
         const std::string_view rest = std::string_view(name).substr(dot + 1);
         if (rest == "count")
             e.count = position;
@@ -112,6 +128,26 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
             e.sums.emplace(std::string(rest.substr(0, rest.size() - 4)), position);
     }
     return f;
+}
+
+std::uint64_t FactFilter::RecordFields::bitOf(std::string_view key)
+{
+    const unsigned first = key.empty() ? 0 : static_cast<unsigned char>(key.front());
+    return std::uint64_t(1) << ((key.size() * 7 + first) & 63);
+}
+
+void FactFilter::RecordFields::add(std::string key, int position)
+{
+    sketch |= bitOf(key);
+    byKey.emplace(std::move(key), position);
+}
+
+int FactFilter::RecordFields::find(std::string_view key) const
+{
+    if (!(sketch & bitOf(key)))
+        return -1;
+    const auto it = byKey.find(key);
+    return it == byKey.end() ? -1 : it->second;
 }
 
 FactFilter FactFilter::of(const std::vector<Feature> &features)
@@ -173,23 +209,22 @@ void FactBuilder::addText(const std::string &name, int position, std::string_vie
     put(name, position, Fact{std::move(text), number, evidence});
 }
 
-const TextMap<int> *FactBuilder::fieldsRead(std::string_view prefix) const
+const FactFilter::RecordFields *FactBuilder::fieldsRead(std::string_view prefix) const
 {
-    static const TextMap<int> every;
+    static const FactFilter::RecordFields every;
     if (!m_filter)
         return &every;
     const auto record = m_filter->byRecord.find(prefix);
     return record == m_filter->byRecord.end() ? nullptr : &record->second;
 }
 
-int FactBuilder::fieldPosition(const TextMap<int> &read, std::string_view key) const
+int FactBuilder::fieldPosition(const FactFilter::RecordFields &read, std::string_view key) const
 {
     int position = 0;
     if (m_filter) {
-        const auto it = read.find(key); // most keys miss here, at once
-        if (it == read.end())
+        position = read.find(key); // most keys miss here, at once
+        if (position < 0)
             return -1;
-        position = it->second;
     }
     const bool notFact = std::find(kNotFacts.begin(), kNotFacts.end(), key) != kNotFacts.end();
     return notFact ? -1 : position;
@@ -210,7 +245,7 @@ void FactBuilder::addScalar(const std::string &name, int position, const nlohman
 void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &record,
                             const std::string &evidence)
 {
-    const TextMap<int> *read = fieldsRead(prefix);
+    const FactFilter::RecordFields *read = fieldsRead(prefix);
     if (!record.is_object() || !read)
         return;
     for (const auto &[key, value] : record.items()) {
@@ -227,7 +262,7 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
                                 const std::string &evidence)
 {
     using Kind = util::JsonScalar::Kind;
-    const TextMap<int> *fields = fieldsRead(prefix);
+    const FactFilter::RecordFields *fields = fieldsRead(prefix);
     if (!fields)
         return; // the model reads nothing of such records
     const bool read = util::forEachScalarField(
@@ -269,40 +304,47 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
 }
 
 const FactBuilder::Slot &FactBuilder::slotFor(const std::string &type,
-                                              const std::optional<std::string> &activityType)
+                                              std::optional<std::int64_t> activityType)
 {
-    // A lead has a handful of pairs: comparing sizes rules most out at once.
+    // A lead has a handful of pairs: the activity type rules most out at once.
     for (const Slot &slot : m_slots)
-        if (slot.type == type && slot.activityType == activityType)
+        if (slot.activityType == activityType && slot.type == type)
             return slot;
     Slot slot{type, activityType, nullptr, nullptr, false};
-    slot.byType = engagementFor(type, false, &slot.summed);
+    slot.byType = engagementForType(type, &slot.summed);
     if (activityType)
-        slot.byActivity = engagementFor(*activityType, true, nullptr);
+        slot.byActivity = engagementForActivity(*activityType);
     return m_slots.emplace_back(std::move(slot));
 }
 
-FactBuilder::Engagement *FactBuilder::engagementFor(std::string_view type, bool activity,
-                                                    bool *summed)
+FactBuilder::Engagement *FactBuilder::engagementForType(const std::string &type, bool *summed)
 {
     if (!m_filter) {
-        if (summed)
-            *summed = true;
-        std::string key = activity ? "events.activity_" : "events.";
-        key.append(type);
-        return &m_engagement[std::move(key)];
+        *summed = true;
+        return &m_engagement["events." + type];
     }
-    const auto &placed = activity ? m_filter->byActivityType : m_filter->byType;
-    const auto it = placed.find(type);
-    if (it == placed.end())
+    const auto it = m_filter->byType.find(type);
+    if (it == m_filter->byType.end())
         return nullptr; // the model reads none of it
-    if (summed)
-        *summed = !it->second.sums.empty();
+    *summed = !it->second.sums.empty();
+    return placed(it->second);
+}
+
+FactBuilder::Engagement *FactBuilder::engagementForActivity(std::int64_t activityType)
+{
+    if (!m_filter)
+        return &m_engagement["events.activity_" + std::to_string(activityType)];
+    const auto it = m_filter->byActivityType.find(activityType);
+    return it == m_filter->byActivityType.end() ? nullptr : placed(it->second);
+}
+
+FactBuilder::Engagement *FactBuilder::placed(const FactFilter::Engagement &positions)
+{
     for (Engagement &e : m_placed)
-        if (e.positions == &it->second)
+        if (e.positions == &positions)
             return &e;
     Engagement &e = m_placed.emplace_back();
-    e.positions = &it->second;
+    e.positions = &positions;
     return &e;
 }
 
@@ -330,7 +372,7 @@ void FactBuilder::count(Engagement *engagement, bool summed, std::int64_t id, Ti
 }
 
 void FactBuilder::addEvent(std::int64_t id, const std::string &type,
-                           const std::optional<std::string> &activityType, TimePoint at,
+                           std::optional<std::int64_t> activityType, TimePoint at,
                            std::string_view attributes)
 {
     if (at > m_cutoff)

@@ -41,10 +41,23 @@ struct FactFilter
     std::vector<std::string> names;
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
+    // The fields of one kind of record a model reads, by key.
+    struct RecordFields
+    {
+        TextMap<int> byKey;
+        // One bit per (length, first letter) of a key read: most of a record's keys are not,
+        // and this rules them out before any hashing.
+        std::uint64_t sketch = 0;
+        static std::uint64_t bitOf(std::string_view key);
+        void add(std::string key, int position);
+        int find(std::string_view key) const; // -1: not read
+    };
     // A record field's position by its prefix ("lead.", "account.", "enrichment.") and key.
-    TextMap<TextMap<int>> byRecord;
-    // By the bare type: "web_visit" for events.web_visit.*, "6" for events.activity_6.*.
-    TextMap<Engagement> byType, byActivityType;
+    TextMap<RecordFields> byRecord;
+    // By the bare type ("web_visit" for events.web_visit.*) and by Marketo's activity type id
+    // (6 for events.activity_6.*).
+    TextMap<Engagement> byType;
+    std::unordered_map<std::int64_t, Engagement> byActivityType;
 
     // Every fact's text read.
     static FactFilter of(const std::vector<std::string> &names);
@@ -78,7 +91,7 @@ public:
     // cutoff is what the lead did next, not what was known, and is ignored. `attributes`:
     // its JSON as stored, read only when its numbers are summed.
     void addEvent(std::int64_t id, const std::string &type,
-                  const std::optional<std::string> &activityType, util::TimePoint at,
+                  std::optional<std::int64_t> activityType, util::TimePoint at,
                   std::string_view attributes);
     // Engagement per type: its count, days since the last one, a decayed sum, and the sums
     // of its numeric attributes. Call one of them once; finishRow() only with a filter.
@@ -100,12 +113,14 @@ private:
     struct Slot
     {
         std::string type;
-        std::optional<std::string> activityType;
+        std::optional<std::int64_t> activityType;
         Engagement *byType = nullptr, *byActivity = nullptr;
         bool summed = false; // its type's attributes are summed
     };
-    const Slot &slotFor(const std::string &type, const std::optional<std::string> &activityType);
-    Engagement *engagementFor(std::string_view type, bool activity, bool *summed);
+    const Slot &slotFor(const std::string &type, std::optional<std::int64_t> activityType);
+    Engagement *engagementForType(const std::string &type, bool *summed);
+    Engagement *engagementForActivity(std::int64_t activityType);
+    Engagement *placed(const FactFilter::Engagement &positions);
     void finishEngagement(const std::string &key, const Engagement &e);
     // Whether the fact at `position` needs its text (always, without a filter).
     bool textFor(int position) const
@@ -117,10 +132,10 @@ private:
                std::string_view attributes);
     // The fields of records under `prefix` the filter reads, by key; null when it reads none
     // (without a filter, an empty map: every field is read).
-    const TextMap<int> *fieldsRead(std::string_view prefix) const;
+    const FactFilter::RecordFields *fieldsRead(std::string_view prefix) const;
     // Where a record's field goes: -1 when it is not a fact about intent (kNotFacts) or the
     // filter does not read it (`read`: fieldsRead's); 0 without a filter.
-    int fieldPosition(const TextMap<int> &read, std::string_view key) const;
+    int fieldPosition(const FactFilter::RecordFields &read, std::string_view key) const;
     void addScalar(const std::string &name, int position, const nlohmann::json &value,
                    const std::string &evidence);
     void addText(const std::string &name, int position, std::string_view text,
@@ -140,14 +155,6 @@ private:
     std::vector<Slot> m_slots;
     std::string m_name; // a fact's name being built, kept to reuse its buffer
 };
-
-// A Marketo activity type as facts name it ("6", for events.activity_6.*), from the store's
-// integer column: its decimal text, made here rather than by the database's conversion of the
-// integer to text (a third of reading an event), the same for the fit and a run.
-inline std::optional<std::string> activityTypeName(std::optional<std::int64_t> id)
-{
-    return id ? std::optional(std::to_string(*id)) : std::nullopt;
-}
 
 // The domain a lead's account and enrichment are found by: its company's, else its email's.
 std::optional<std::string> accountDomain(const std::optional<std::string> &companyDomain,

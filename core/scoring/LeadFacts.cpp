@@ -123,7 +123,7 @@ void addEvents(store::Database &db, std::vector<Lead> &leads)
         if (!at)
             continue;
         const auto attributes = st.isNull(6) ? std::string_view() : st.textViewAt(6);
-        const auto activityType = activityTypeName(st.optionalInt64At(4));
+        const auto activityType = st.optionalInt64At(4);
         for (Lead *lead : it->second)
             lead->facts.addEvent(st.int64At(0), st.textAt(3), activityType, *at, attributes);
     }
