@@ -130,9 +130,17 @@ private slots:
                                              "events.webinar_attended.days_since_last",
                                              "events.webinar_attended.decayed"};
         const auto filter = scoring::FactFilter::of(names);
+        // Only the attributes of the types a model sums are kept.
+        reader.setReadRecords(true, {"web_visit"});
+        const auto unsummed = reader.read(history[0].leadId, m_store->clock.now());
+        QVERIFY(unsummed && !unsummed->events.empty());
+        for (const auto &e : unsummed->events)
+            QVERIFY(e.attributes.empty());
         reader.setReadRecords(true, {"webinar_attended"});
         const auto inputs = reader.read(history[0].leadId, m_store->clock.now());
         QVERIFY(inputs);
+        for (const auto &e : inputs->events)
+            QCOMPARE(e.attributes.empty(), e.type != "webinar_attended");
         const auto kept = pipeline::leadFactsAtRun(*inputs, m_store->clock.now(), &filter);
         QCOMPARE(kept.size(), names.size() - 1);
         for (const auto &[name, fact] : kept) {

@@ -25,22 +25,19 @@ const char *const kRecordColumn = ", record";
 
 std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes)
 {
-    if (!attributeTypes || attributeTypes->empty())
-        return ", e.activity_type_id, NULL";
-    // Sorted, so the same types give the same statement (and its cached plan).
-    std::vector<std::string> types(attributeTypes->begin(), attributeTypes->end());
-    std::sort(types.begin(), types.end());
-    std::string in;
-    for (const auto &type : types) {
-        in += in.empty() ? "'" : ", '";
-        for (const char c : type)
-            in += c == '\'' ? std::string("''") : std::string(1, c);
-        in += '\'';
-    }
-    return ", e.activity_type_id, CASE WHEN e.type IN (" + in + ") THEN e.attributes END";
+    return attributeTypes && !attributeTypes->empty() ? ", e.activity_type_id, e.attributes"
+                                                      : ", e.activity_type_id, NULL";
 }
 
 namespace {
+
+// A model sums the attributes of a type or two: comparing them beats hashing the type.
+bool summedType(const std::unordered_set<std::string> &types, std::string_view type)
+{
+    if (types.size() > 4)
+        return types.find(std::string(type)) != types.end();
+    return std::any_of(types.begin(), types.end(), [&](const auto &t) { return t == type; });
+}
 
 util::Digest digestOf(const store::Statement &st, int column)
 {
@@ -150,8 +147,7 @@ void addEvent(const store::Statement &st, agents::TimePoint now,
     if (recordAt >= 0) {
         agents::EventFact &e = events.back();
         e.activityType = st.optionalInt64At(recordAt);
-        // Only types a model sums attributes of have them (eventRecordColumns).
-        if (attributeTypes && !st.isNull(recordAt + 1))
+        if (attributeTypes && summedType(*attributeTypes, e.type) && !st.isNull(recordAt + 1))
             e.attributes = st.textViewAt(recordAt + 1);
     }
     digests.push_back(digestOf(st, 4));

@@ -17,9 +17,10 @@ extern const char *const kObservationColumns;
 // Of `events e` joined to `lead_identities li`.
 extern const char *const kEventColumns;
 // What a query adds, last, when it reads records whole (LeadInputReader::setReadRecords):
-// the lead's or account's record, or an event's activity type and, for events of
-// `attributeTypes` only (those a model sums numbers of), its attributes: most events' are
-// not read, and SQLite does not decode a column a CASE passes over.
+// the lead's or account's record, or an event's activity type and, when a model sums
+// numbers of `attributeTypes`, its attributes. addEvent keeps them only for events of those
+// types: SQLite hands a text column over in place, where a CASE choosing the types in SQL
+// compared every event's type twice over.
 extern const char *const kRecordColumn;
 std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes);
 // Where they start: right after the shared columns (a batch's events read the lead id first).
