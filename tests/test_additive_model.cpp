@@ -4,6 +4,7 @@
 // name no rule knows. The fit must find the shapes, leave the leaks out, rank the newest
 // leads nearly as well as the truth does, and explain each score as a sum.
 #include "scoring/AdditiveFit.h"
+#include "util/Decimal.h"
 
 #include <QTest>
 #include <cmath>
@@ -271,6 +272,26 @@ private slots:
     {
         auto few = history(60, 3).examples;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fitAdditive(few));
+    }
+
+    // Bounds and points are written without printf, digit for digit as printf wrote them:
+    // briefs and bin labels read as they always have.
+    void numbersReadAsPrintfWroteThem()
+    {
+        std::mt19937_64 rng(7);
+        std::uniform_real_distribution<double> any(-5000, 5000);
+        std::vector<double> values{0.05,   0.15, 0.25,   -0.25,   2.5,   0.0005,
+                                   0.0015, -0.0, 1e-300, -1e-300, 1e300, 123456789.125};
+        for (int i = -2000; i <= 2000; ++i)
+            values.insert(values.end(), {i / 20.0, i / 8000.0, i / 3.0});
+        for (int i = 0; i < 20000; ++i)
+            values.push_back(any(rng));
+        for (const double v : values)
+            for (const int decimals : {0, 1, 3, 6}) {
+                char printed[512];
+                std::snprintf(printed, sizeof printed, "%.*f", decimals, v);
+                QCOMPARE(baton::util::fixedDecimals(v, decimals), std::string(printed));
+            }
     }
 };
 

@@ -4,11 +4,11 @@
 #include "contracts/ContractRegistry.h"
 #include "contracts/RecordListCheck.h"
 #include "contracts/SchemaValidator.h"
+#include "util/Decimal.h"
 #include "util/Time.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace baton::agents {
 
@@ -30,9 +30,7 @@ bool contains(const std::vector<std::string> &list, const std::string &value)
 
 std::string percent(double fraction)
 {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f%%", fraction * 100);
-    return buf;
+    return util::fixedDecimals(fraction * 100, 0) + "%";
 }
 
 std::string day(TimePoint t)

@@ -3,11 +3,11 @@
 #include "agents/Normalization.h"
 #include "agents/ScoringModel.h"
 #include "scoring/ModelVersions.h"
+#include "util/Decimal.h"
 #include "util/MapSlot.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <unordered_map>
 
 namespace baton::agents {
@@ -19,9 +19,7 @@ constexpr std::size_t kEvidencePerFactor = 5;
 
 std::string fixed(double value)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    return buf;
+    return util::fixedDecimals(value, 1);
 }
 
 } // namespace

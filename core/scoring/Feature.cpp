@@ -1,9 +1,10 @@
 #include "scoring/Feature.h"
 
+#include "util/Decimal.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
 
 namespace baton::scoring {
 
@@ -32,9 +33,7 @@ std::string lowered(const std::string &text)
 // A cut point as people write it: 12, 2.5, 0.125; no trailing zeros.
 std::string shown(double value)
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", value);
-    std::string text(buffer);
+    std::string text = util::fixedDecimals(value, 3);
     while (!text.empty() && text.back() == '0')
         text.pop_back();
     if (!text.empty() && text.back() == '.')
