@@ -1,5 +1,6 @@
 #include "scoring/FactBuilder.h"
 
+#include "util/Decimal.h"
 #include "util/JsonParse.h"
 #include "util/MapSlot.h"
 
@@ -22,6 +23,11 @@ constexpr std::array<std::string_view, 13> kNotFacts{
     "email",         "first_name", "last_name",  "phone",   "source_id",
     "source_system", "identities", "created_at", "company", "company_domain",
     "domain",        "name",       "subject"};
+
+bool isNotAFact(std::string_view key)
+{
+    return std::find(kNotFacts.begin(), kNotFacts.end(), key) != kNotFacts.end();
+}
 
 double daysBetween(TimePoint from, TimePoint to)
 {
@@ -57,10 +63,7 @@ std::optional<std::int64_t> wholeNumberIn(std::string_view text)
 // std::to_string(double)'s text ("%f"), which facts have always had, without printf.
 std::string fixedText(double value)
 {
-    char buffer[400]; // the longest double in fixed notation, six decimals and a sign
-    const auto [end, ec] =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6);
-    return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+    return util::fixedDecimals(value, 6);
 }
 
 // "Campaign Run ID", "webinar_id", "primaryAttributeValueId", "Choice Number": numbers that
@@ -98,7 +101,8 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         const int position = static_cast<int>(i);
         if (name.rfind("events.", 0) != 0) {
             const auto dot = name.find('.');
-            if (dot != std::string::npos)
+            // Who the lead is never becomes a fact (kNotFacts): such a name reads nothing.
+            if (dot != std::string::npos && !isNotAFact(std::string_view(name).substr(dot + 1)))
                 f.byRecord[name.substr(0, dot + 1)].add(name.substr(dot + 1), position);
             continue;
         }
@@ -220,14 +224,9 @@ const FactFilter::RecordFields *FactBuilder::fieldsRead(std::string_view prefix)
 
 int FactBuilder::fieldPosition(const FactFilter::RecordFields &read, std::string_view key) const
 {
-    int position = 0;
-    if (m_filter) {
-        position = read.find(key); // most keys miss here, at once
-        if (position < 0)
-            return -1;
-    }
-    const bool notFact = std::find(kNotFacts.begin(), kNotFacts.end(), key) != kNotFacts.end();
-    return notFact ? -1 : position;
+    if (m_filter)
+        return read.find(key); // most keys miss here, at once; it holds no kNotFacts
+    return isNotAFact(key) ? -1 : 0;
 }
 
 void FactBuilder::addScalar(const std::string &name, int position, const nlohmann::json &v,
