@@ -12,11 +12,15 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 
 namespace baton::pipeline {
 
 namespace {
+
+// Leads a worker reads at once, in one read transaction, as a run reads them.
+constexpr std::size_t kLeadsPerRead = 256;
 
 struct Verdict
 {
@@ -65,22 +69,32 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
             reader.setReadRecords(readRecords, attributeTypes);
             RunStore runs(conn);
             RandomIdGenerator ids;
-            for (std::size_t i = static_cast<std::size_t>(t); i < leadIds.size();
-                 i += static_cast<std::size_t>(threads)) {
-                const auto inputs = reader.read(leadIds[i], asOf);
-                if (inputs) {
-                    std::optional<agents::TimePoint> lastBrief;
-                    if (const auto last = runs.lastBriefTime(leadIds[i]))
-                        lastBrief = util::parseRfc3339(*last);
-                    for (std::size_t v = 0; v < evaluators.size(); ++v) {
-                        const auto e =
-                            evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", ids, lastBrief);
-                        verdicts[i][v] = {e.qualifies, e.handoff.has_value(),
-                                          e.handoff && e.handoff->escalated, e.grid, e.score};
+            const std::size_t stride = kLeadsPerRead * static_cast<std::size_t>(threads);
+            for (std::size_t first = kLeadsPerRead * static_cast<std::size_t>(t);
+                 first < leadIds.size(); first += stride) {
+                const auto batch = std::span(leadIds).subspan(
+                    first, std::min(kLeadsPerRead, leadIds.size() - first));
+                // Each batch sees one state of the store, and is read in a few statements.
+                runs.beginReadSnapshot();
+                reader.prefetch(batch, asOf);
+                runs.prefetchBriefs(batch);
+                for (std::size_t i = first; i < first + batch.size(); ++i) {
+                    const auto inputs = reader.read(leadIds[i], asOf);
+                    if (inputs) {
+                        std::optional<agents::TimePoint> lastBrief;
+                        if (const auto last = runs.lastBriefTime(leadIds[i]))
+                            lastBrief = util::parseRfc3339(*last);
+                        for (std::size_t v = 0; v < evaluators.size(); ++v) {
+                            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "",
+                                                                   ids, lastBrief);
+                            verdicts[i][v] = {e.qualifies, e.handoff.has_value(),
+                                              e.handoff && e.handoff->escalated, e.grid, e.score};
+                        }
                     }
                 }
-                const auto n = ++done;
-                if (onProgress && (n % 256 == 0 || n == total)) {
+                runs.endReadSnapshot();
+                const auto n = done += static_cast<std::int64_t>(batch.size());
+                if (onProgress) {
                     std::lock_guard lock(progressMutex);
                     onProgress(n, total);
                 }
