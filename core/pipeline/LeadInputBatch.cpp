@@ -97,7 +97,7 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
                 Batch &batch)
 {
     auto &st = db.cached(std::string("SELECT ") + rows::kEventColumns + ", li.lead_id" +
-                         (withRecords ? rows::kEventRecordColumn : "") +
+                         (withRecords ? rows::eventRecordColumns(attributeTypes) : std::string()) +
                          " FROM lead_identities li JOIN events e ON e.lead_system = "
                          "li.source_system AND e.lead_ref = li.source_id WHERE li.lead_id" +
                          kIdsIn);
@@ -107,16 +107,10 @@ void readEvents(store::Database &db, const std::string &ids, agents::TimePoint n
         read;
     while (st.step()) {
         auto &[events, digests] = read[st.int64At(6)];
-        rows::addEvent(st, now, events, digests, withRecords ? rows::kEventRecordAt + 1 : -1);
+        rows::addEvent(st, now, events, digests, withRecords ? rows::kEventRecordAt + 1 : -1,
+                       attributeTypes);
     }
     st.reset();
-    if (withRecords && attributeTypes && !attributeTypes->empty()) {
-        std::vector<agents::EventFact *> all;
-        for (auto &[leadId, lead] : read)
-            for (auto &e : lead.first)
-                all.push_back(&e);
-        rows::readSummedAttributes(db, *attributeTypes, all);
-    }
     for (auto &[leadId, in] : batch) {
         auto &[events, digests] = read[leadId];
         rows::addEvents(std::move(events), digests, in);

@@ -170,7 +170,7 @@ void LeadInputReader::setReadRecords(bool on, std::unordered_set<std::string> at
     m_attributeTypes = std::move(attributeTypes);
     m_eventColumns = rows::kEventColumns;
     if (on)
-        m_eventColumns += rows::kEventRecordColumn;
+        m_eventColumns += rows::eventRecordColumns(&m_attributeTypes);
 }
 
 // Every identity of the lead (its own, and e.g. its Marketo lead id) finds its events.
@@ -186,14 +186,9 @@ void LeadInputReader::readEvents(std::int64_t leadId, agents::TimePoint now, Lea
     read.reserve(64);
     digests.reserve(64);
     while (events.step())
-        rows::addEvent(events, now, read, digests, m_readRecords ? rows::kEventRecordAt : -1);
+        rows::addEvent(events, now, read, digests, m_readRecords ? rows::kEventRecordAt : -1,
+                       &m_attributeTypes);
     events.reset();
-    if (m_readRecords && !m_attributeTypes.empty()) {
-        std::vector<agents::EventFact *> all;
-        for (auto &e : read)
-            all.push_back(&e);
-        rows::readSummedAttributes(m_db, m_attributeTypes, all);
-    }
     rows::addEvents(std::move(read), digests, in);
 }
 

@@ -1,13 +1,11 @@
 #include "pipeline/LeadInputRows.h"
 
 #include "scoring/FactBuilder.h"
-#include "store/Database.h"
 #include "store/Statement.h"
 #include "util/JsonParse.h"
 #include "util/Time.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace baton::pipeline::rows {
 
@@ -25,7 +23,11 @@ const char *const kEventColumns =
 
 const char *const kRecordColumn = ", record";
 
-const char *const kEventRecordColumn = ", e.activity_type_id";
+std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes)
+{
+    return attributeTypes && !attributeTypes->empty() ? ", e.activity_type_id, e.attributes"
+                                                      : ", e.activity_type_id, NULL";
+}
 
 namespace {
 
@@ -135,43 +137,20 @@ agents::EventFact eventAt(const store::Statement &st, int detail)
 // of the demo's history does not cite an event that came later.
 void addEvent(const store::Statement &st, agents::TimePoint now,
               std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
-              int recordAt)
+              int recordAt, const std::unordered_set<std::string> *attributeTypes)
 {
     events.push_back(eventAt(st, 5));
     if (events.back().occurredAt > now) {
         events.pop_back();
         return;
     }
-    if (recordAt >= 0)
-        events.back().activityType = st.optionalInt64At(recordAt);
-    digests.push_back(digestOf(st, 4));
-}
-
-void readSummedAttributes(store::Database &db, const std::unordered_set<std::string> &types,
-                          const std::vector<agents::EventFact *> &events)
-{
-    std::vector<std::pair<std::int64_t, agents::EventFact *>> byId;
-    for (agents::EventFact *e : events)
-        if (summedType(types, e->type))
-            byId.emplace_back(e->id, e);
-    if (byId.empty())
-        return;
-    std::sort(byId.begin(), byId.end());
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto &entry : byId)
-        ids.push_back(entry.first);
-    auto &st = db.cached("SELECT id, attributes FROM events WHERE attributes IS NOT NULL AND id "
-                         "IN (SELECT CAST(value AS BIGINT) FROM json_each(?))");
-    st.bind(1, ids.dump());
-    while (st.step()) {
-        const std::int64_t id = st.int64At(0);
-        auto it =
-            std::lower_bound(byId.begin(), byId.end(), id,
-                             [](const auto &entry, std::int64_t key) { return entry.first < key; });
-        for (; it != byId.end() && it->first == id; ++it) // every copy of the event read
-            it->second->attributes = st.textViewAt(1);
+    if (recordAt >= 0) {
+        agents::EventFact &e = events.back();
+        e.activityType = st.optionalInt64At(recordAt);
+        if (attributeTypes && summedType(*attributeTypes, e.type) && !st.isNull(recordAt + 1))
+            e.attributes = st.textViewAt(recordAt + 1);
     }
-    st.reset();
+    digests.push_back(digestOf(st, 4));
 }
 
 std::optional<std::string> domainOf(const agents::LeadFacts &lead)

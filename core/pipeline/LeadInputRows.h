@@ -17,12 +17,15 @@ extern const char *const kObservationColumns;
 // Of `events e` joined to `lead_identities li`.
 extern const char *const kEventColumns;
 // What a query adds, last, when it reads records whole (LeadInputReader::setReadRecords):
-// the lead's or account's record, or an event's activity type.
+// the lead's or account's record, or an event's activity type and, when a model sums
+// numbers of `attributeTypes`, its attributes. addEvent keeps them only for events of those
+// types: SQLite hands a text column over in place, where a CASE choosing the types in SQL
+// compared every event's type twice over.
 extern const char *const kRecordColumn;
-extern const char *const kEventRecordColumn;
+std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes);
 // Where they start: right after the shared columns (a batch's events read the lead id first).
 inline constexpr int kLeadRecordAt = 17, kAccountRecordAt = 9, kEventRecordAt = 6;
-// A record column into the lead's inputs.
+// A record column into the lead's inputs; an event's two into the event.
 void leadRecordInto(const store::Statement &st, int column, LeadInputs &in);
 void accountRecordInto(const store::Statement &st, int column, LeadInputs &in);
 
@@ -35,15 +38,11 @@ SeenObservation observationAt(const store::Statement &st, const char *kind);
 // An event from a row of id, type, asset, occurred_at, ..., its data_change value at `detail`.
 agents::EventFact eventAt(const store::Statement &st, int detail);
 // Appends an event row (kEventColumns) unless it occurred after `now`; with `recordAt`, its
-// activity type from there (kEventRecordColumn).
+// activity type from there, and its attributes when the row has them (eventRecordColumns)
+// and `attributeTypes` is given.
 void addEvent(const store::Statement &st, agents::TimePoint now,
               std::vector<agents::EventFact> &events, std::vector<util::Digest> &digests,
-              int recordAt = -1);
-// The attributes of those `events` whose type is one of `types` (those a model sums numbers
-// of), read by id in one query: a few events in twenty. Read with every event's row, SQLite
-// copied each event's attributes out of its page, summed or not.
-void readSummedAttributes(store::Database &db, const std::unordered_set<std::string> &types,
-                          const std::vector<agents::EventFact *> &events);
+              int recordAt = -1, const std::unordered_set<std::string> *attributeTypes = nullptr);
 
 // The account or the lead's domain: its company's, else its email's.
 std::optional<std::string> domainOf(const agents::LeadFacts &lead);
