@@ -69,6 +69,7 @@ DashboardPage::DashboardPage(ConsoleContext &context, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(&m_watcher, &QFutureWatcher<telemetry::KpiReport>::finished, this, [this] {
+        m_computing = false;
         m_refresh->setEnabled(true);
         try {
             present(m_watcher.result());
@@ -103,6 +104,7 @@ void DashboardPage::refresh()
     const QDate today = m_context.now().date();
     const std::string from = today.addDays(1 - days).toString(Qt::ISODate).toStdString();
     const std::string to = today.toString(Qt::ISODate).toStdString();
+    m_computing = true;
     m_refresh->setEnabled(false);
     m_state->setText(tr("Computing…"));
     m_watcher.setFuture(

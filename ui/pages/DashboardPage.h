@@ -35,7 +35,9 @@ public:
 
     // Computes again for the chosen period; ignored while a computation runs.
     void refresh();
-    bool isComputing() const { return m_watcher.isRunning(); }
+    // From refresh() until its result is shown: the pool's task ends before its result
+    // reaches the page, so the watcher's isRunning() alone leaves a gap.
+    bool isComputing() const { return m_computing; }
     const std::optional<telemetry::KpiReport> &report() const { return m_report; }
     // For tests and the screenshot: the chart views in order, and exports without a click.
     const std::vector<QChartView *> &chartViews() const { return m_views; }
@@ -65,6 +67,7 @@ private:
     std::optional<telemetry::KpiReport> m_report;
     QFutureWatcher<telemetry::KpiReport> m_watcher;
     bool m_shownOnce = false;
+    bool m_computing = false;
 };
 
 } // namespace baton::ui
