@@ -126,11 +126,11 @@ private slots:
             std::optional<std::int64_t> activity;
             int daysBefore;
         };
-        const Event events[] = {{"web_visit", 1, 1},  {"form_submit", 2, 2},
-                                {"web_visit", {}, 30}, {"web_visit", 1, 60},
-                                {"web_visit", 13, 3},  {"web_visit", 1, -1}};
-        const scoring::FactFilter filter = scoring::FactFilter::of(
-            {"events.web_visit.decayed", "events.activity_1.count", "events.activity_9.count"});
+        const Event events[] = {{"web_visit", 1, 1},  {"form_submit", 2, 2}, {"web_visit", {}, 30},
+                                {"web_visit", 1, 60}, {"web_visit", 13, 3},  {"web_visit", 1, -1}};
+        const scoring::FactFilter filter =
+            scoring::FactFilter::of({"events.web_visit.decayed", "events.activity_1.count",
+                                     "events.activity_9.count", "events.activity_01.count"});
         scoring::FactBuilder all(cutoff), some(cutoff, scoring::kEngagementHalfLifeDays, &filter);
         std::int64_t id = 0;
         for (const auto &e : events)
@@ -151,10 +151,11 @@ private slots:
         const double decayed = std::exp2(-1 / 30.0) + std::exp2(-1.0) + 0.25 + std::exp2(-0.1);
         QVERIFY(std::abs(number("events.web_visit.decayed") - decayed) < 1e-9);
         const auto row = some.finishRow();
-        QCOMPARE(row.size(), std::size_t(3));
+        QCOMPARE(row.size(), std::size_t(4));
         QVERIFY(row[0] && std::abs(*row[0]->number - decayed) < 1e-9);
         QVERIFY(row[1] && *row[1]->number == 2.0);
         QVERIFY(!row[2]); // no activity of type 9
+        QVERIFY(!row[3]); // facts name type 1 "activity_1", never "activity_01"
         QCOMPARE(row[1]->text, std::string("2"));
 
         // A model's filter: a numeric feature reads the number only, so no text is written.

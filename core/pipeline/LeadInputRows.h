@@ -18,9 +18,10 @@ extern const char *const kObservationColumns;
 extern const char *const kEventColumns;
 // What a query adds, last, when it reads records whole (LeadInputReader::setReadRecords):
 // the lead's or account's record, or an event's activity type and, when a model sums
-// numbers of `attributeTypes`, its attributes. addEvent keeps them only for events of those
-// types: SQLite hands a text column over in place, where a CASE choosing the types in SQL
-// compared every event's type twice over.
+// numbers of `attributeTypes`, its attributes, which addEvent keeps only for events of those
+// types. SQLite copies every row's attributes out to the statement; measured, that cost less
+// than a CASE choosing the types in SQL (two comparisons an event) and no more than reading
+// them by id in a second query.
 extern const char *const kRecordColumn;
 std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes);
 // Where they start: right after the shared columns (a batch's events read the lead id first).

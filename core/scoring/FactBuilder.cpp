@@ -52,12 +52,14 @@ std::optional<TimePoint> dateIn(const std::string &text)
     return std::nullopt;
 }
 
-std::optional<std::int64_t> wholeNumberIn(std::string_view text)
+// An activity type id as fact names write it: std::to_string's digits ("6", not "06").
+std::optional<std::int64_t> activityTypeIn(std::string_view text)
 {
     std::int64_t value = 0;
     const auto end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    return ec == std::errc() && ptr == end && !text.empty() ? std::optional(value) : std::nullopt;
+    return ec == std::errc() && ptr == end && std::to_string(value) == text ? std::optional(value)
+                                                                            : std::nullopt;
 }
 
 // std::to_string(double)'s text ("%f"), which facts have always had, without printf.
@@ -113,7 +115,7 @@ FactFilter FactFilter::of(const std::vector<std::string> &names)
         Engagement *placed = nullptr;
         if (type.starts_with("activity_")) {
             // Activity type ids are integers (RecordRow); a name that is not one reads none.
-            const auto id = wholeNumberIn(type.substr(9));
+            const auto id = activityTypeIn(type.substr(9));
             if (!id)
                 continue;
             placed = &f.byActivityType[*id];
