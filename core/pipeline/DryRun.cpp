@@ -29,6 +29,60 @@ struct Verdict
     double score = 0;
 };
 
+using Evaluators = std::vector<std::unique_ptr<LeadEvaluator>>;
+// verdicts[lead index][variant]
+using Verdicts = std::vector<std::vector<Verdict>>;
+
+// The leads [first, first + count) of `leadIds`, read at once in one read transaction, so
+// that they see one state of the store, and evaluated by every variant.
+void evaluateBatch(LeadInputReader &reader, RunStore &runs, const Evaluators &evaluators,
+                   std::span<const std::int64_t> leadIds, std::size_t first, std::size_t count,
+                   agents::TimePoint asOf, Verdicts &verdicts)
+{
+    RandomIdGenerator ids;
+    const auto batch = leadIds.subspan(first, count);
+    runs.beginReadSnapshot();
+    reader.prefetch(batch, asOf);
+    runs.prefetchBriefs(batch);
+    for (std::size_t i = first; i < first + count; ++i) {
+        const auto inputs = reader.read(leadIds[i], asOf);
+        if (!inputs)
+            continue;
+        std::optional<agents::TimePoint> lastBrief;
+        if (const auto last = runs.lastBriefTime(leadIds[i]))
+            lastBrief = util::parseRfc3339(*last);
+        for (std::size_t v = 0; v < evaluators.size(); ++v) {
+            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", ids, lastBrief);
+            verdicts[i][v] = {e.qualifies, e.handoff.has_value(), e.handoff && e.handoff->escalated,
+                              e.grid, e.score};
+        }
+    }
+    runs.endReadSnapshot();
+}
+
+// The verdicts counted per variant and, for two, the leads that changed between them.
+void tally(const Verdicts &verdicts, DryRunReport &report)
+{
+    for (const auto &lead : verdicts) {
+        for (std::size_t v = 0; v < lead.size(); ++v) {
+            auto &tally = report.variants[v];
+            tally.qualified += lead[v].qualified;
+            tally.briefed += lead[v].briefed;
+            tally.escalated += lead[v].escalated;
+            if (!lead[v].grid.empty()) {
+                ++tally.grid[lead[v].grid];
+                tally.leads.push_back({lead[v].score, lead[v].briefed});
+            }
+        }
+        if (lead.size() >= 2) {
+            report.bandChanged += lead[0].grid != lead[1].grid;
+            report.qualifyGained += !lead[0].qualified && lead[1].qualified;
+            report.qualifyLost += lead[0].qualified && !lead[1].qualified;
+            report.escalationChanged += lead[0].escalated != lead[1].escalated;
+        }
+    }
+}
+
 } // namespace
 
 DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &registry,
@@ -37,7 +91,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
                     int threads, const std::function<void(std::int64_t, std::int64_t)> &onProgress)
 {
     const auto started = std::chrono::steady_clock::now();
-    std::vector<std::unique_ptr<LeadEvaluator>> evaluators;
+    Evaluators evaluators;
     for (const auto &v : variants) {
         evaluators.push_back(std::make_unique<LeadEvaluator>(policy, registry));
         v.applyTo(*evaluators.back());
@@ -53,9 +107,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
     if (threads <= 0)
         threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 
-    // verdicts[lead index][variant]
-    std::vector<std::vector<Verdict>> verdicts(leadIds.size(),
-                                               std::vector<Verdict>(variants.size()));
+    Verdicts verdicts(leadIds.size(), std::vector<Verdict>(variants.size()));
     std::atomic<std::int64_t> done{0};
     std::mutex progressMutex;
     std::exception_ptr failure;
@@ -68,32 +120,12 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
             LeadInputReader reader(conn);
             reader.setReadRecords(readRecords, attributeTypes);
             RunStore runs(conn);
-            RandomIdGenerator ids;
             const std::size_t stride = kLeadsPerRead * static_cast<std::size_t>(threads);
             for (std::size_t first = kLeadsPerRead * static_cast<std::size_t>(t);
                  first < leadIds.size(); first += stride) {
-                const auto batch = std::span(leadIds).subspan(
-                    first, std::min(kLeadsPerRead, leadIds.size() - first));
-                // Each batch sees one state of the store, and is read in a few statements.
-                runs.beginReadSnapshot();
-                reader.prefetch(batch, asOf);
-                runs.prefetchBriefs(batch);
-                for (std::size_t i = first; i < first + batch.size(); ++i) {
-                    const auto inputs = reader.read(leadIds[i], asOf);
-                    if (inputs) {
-                        std::optional<agents::TimePoint> lastBrief;
-                        if (const auto last = runs.lastBriefTime(leadIds[i]))
-                            lastBrief = util::parseRfc3339(*last);
-                        for (std::size_t v = 0; v < evaluators.size(); ++v) {
-                            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "",
-                                                                   ids, lastBrief);
-                            verdicts[i][v] = {e.qualifies, e.handoff.has_value(),
-                                              e.handoff && e.handoff->escalated, e.grid, e.score};
-                        }
-                    }
-                }
-                runs.endReadSnapshot();
-                const auto n = done += static_cast<std::int64_t>(batch.size());
+                const std::size_t count = std::min(kLeadsPerRead, leadIds.size() - first);
+                evaluateBatch(reader, runs, evaluators, leadIds, first, count, asOf, verdicts);
+                const auto n = done += static_cast<std::int64_t>(count);
                 if (onProgress) {
                     std::lock_guard lock(progressMutex);
                     onProgress(n, total);
@@ -116,24 +148,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
     report.leads = total;
     for (const auto &v : variants)
         report.variants.push_back({v.version, 0, 0, 0, {}, {}});
-    for (const auto &lead : verdicts) {
-        for (std::size_t v = 0; v < lead.size(); ++v) {
-            auto &tally = report.variants[v];
-            tally.qualified += lead[v].qualified;
-            tally.briefed += lead[v].briefed;
-            tally.escalated += lead[v].escalated;
-            if (!lead[v].grid.empty()) {
-                ++tally.grid[lead[v].grid];
-                tally.leads.push_back({lead[v].score, lead[v].briefed});
-            }
-        }
-        if (lead.size() >= 2) {
-            report.bandChanged += lead[0].grid != lead[1].grid;
-            report.qualifyGained += !lead[0].qualified && lead[1].qualified;
-            report.qualifyLost += lead[0].qualified && !lead[1].qualified;
-            report.escalationChanged += lead[0].escalated != lead[1].escalated;
-        }
-    }
+    tally(verdicts, report);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
