@@ -241,7 +241,7 @@ ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<
         out.escalations.push_back("the policy does not let scoring read the profile");
     if (reads("events")) {
         if (!m_candidate) // a candidate's score does not use it: explain() shows it
-            scoreEngagement(events, now, out, reasons);
+            scoreEngagement(events, now, out, true);
     } else if (!events.empty())
         out.escalations.push_back("the policy does not let scoring read events");
 
