@@ -33,13 +33,24 @@ using Evaluators = std::vector<std::unique_ptr<LeadEvaluator>>;
 // verdicts[lead index][variant]
 using Verdicts = std::vector<std::vector<Verdict>>;
 
+// What one thread reads and evaluates with, on its own connection, from batch to batch.
+struct BatchWorker
+{
+    LeadInputReader reader;
+    RunStore runs;
+    RandomIdGenerator ids;
+
+    explicit BatchWorker(store::Database &conn) : reader(conn), runs(conn) {}
+};
+
 // The leads [first, first + count) of `leadIds`, read at once in one read transaction, so
 // that they see one state of the store, and evaluated by every variant.
-void evaluateBatch(LeadInputReader &reader, RunStore &runs, const Evaluators &evaluators,
+void evaluateBatch(BatchWorker &w, const Evaluators &evaluators,
                    std::span<const std::int64_t> leadIds, std::size_t first, std::size_t count,
                    agents::TimePoint asOf, Verdicts &verdicts)
 {
-    RandomIdGenerator ids;
+    auto &reader = w.reader;
+    auto &runs = w.runs;
     const auto batch = leadIds.subspan(first, count);
     runs.beginReadSnapshot();
     reader.prefetch(batch, asOf);
@@ -52,7 +63,7 @@ void evaluateBatch(LeadInputReader &reader, RunStore &runs, const Evaluators &ev
         if (const auto last = runs.lastBriefTime(leadIds[i]))
             lastBrief = util::parseRfc3339(*last);
         for (std::size_t v = 0; v < evaluators.size(); ++v) {
-            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", ids, lastBrief);
+            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", w.ids, lastBrief);
             verdicts[i][v] = {e.qualifies, e.handoff.has_value(), e.handoff && e.handoff->escalated,
                               e.grid, e.score};
         }
@@ -117,14 +128,13 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
             auto conn = store::Database::open(
                 db.path(),
                 {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
-            LeadInputReader reader(conn);
-            reader.setReadRecords(readRecords, attributeTypes);
-            RunStore runs(conn);
+            BatchWorker worker(conn);
+            worker.reader.setReadRecords(readRecords, attributeTypes);
             const std::size_t stride = kLeadsPerRead * static_cast<std::size_t>(threads);
             for (std::size_t first = kLeadsPerRead * static_cast<std::size_t>(t);
                  first < leadIds.size(); first += stride) {
                 const std::size_t count = std::min(kLeadsPerRead, leadIds.size() - first);
-                evaluateBatch(reader, runs, evaluators, leadIds, first, count, asOf, verdicts);
+                evaluateBatch(worker, evaluators, leadIds, first, count, asOf, verdicts);
                 const auto n = done += static_cast<std::int64_t>(count);
                 if (onProgress) {
                     std::lock_guard lock(progressMutex);
