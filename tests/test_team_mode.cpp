@@ -40,6 +40,7 @@ private slots:
     void aRepActsThroughBatonAsTheirLogin();
     void aManagerReadsEveryBrief();
     void aPasswordTheServerAsksForComesFromTheKeychain();
+    void teamInitTriesAgainWhenTheServerBreaksADeadlock();
 
 private:
     // The database as `login` connects to it (the owner when empty).
@@ -282,4 +283,42 @@ void TestTeamMode::aPasswordTheServerAsksForComesFromTheKeychain()
 }
 
 QTEST_GUILESS_MAIN(TestTeamMode)
+
+// `team init` is one transaction of DDL over every table. A session in its way that then waits
+// for a table init already holds makes a cycle, and the server breaks it by giving init up
+// (40P01): nothing of it happened, so init tries again, as PostgreSQL says to.
+void TestTeamMode::teamInitTriesAgainWhenTheServerBreaksADeadlock()
+{
+    QProcess holder;
+    holder.start(QStringLiteral("psql"),
+                 {uri(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At")});
+    QVERIFY(holder.waitForStarted());
+    holder.write("BEGIN;\nLOCK TABLE events IN ACCESS SHARE MODE;\nSELECT 'held';\n");
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += holder.readAllStandardOutput()).contains("held"), 20000);
+
+    QProcess init;
+    init.start(QStringLiteral(BATON_EXECUTABLE),
+               {QStringLiteral("--now"), kNow, QStringLiteral("--store"), uri(),
+                QStringLiteral("team"), QStringLiteral("init")});
+    QVERIFY(init.waitForStarted());
+    // Init has locked leads (it enables row-level security there before events) and waits
+    // for events.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar({}, QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = "
+                                  "l.relation WHERE NOT l.granted AND c.relname = 'events'")),
+        QStringLiteral("1"), 30000);
+    holder.write("SELECT count(*) >= 0 FROM leads;\nCOMMIT;\n");
+    QVERIFY(holder.waitForBytesWritten(10000));
+    holder.closeWriteChannel();
+    QVERIFY(init.waitForFinished(60000));
+    const QString err = QString::fromUtf8(init.readAllStandardError());
+    QVERIFY2(init.exitCode() == 0, qPrintable(err));
+    QVERIFY(holder.waitForFinished(30000));
+    QCOMPARE(holder.exitCode(), 0);
+    // The server did break a deadlock, and it was init's transaction it gave up.
+    QVERIFY2(!QString::fromUtf8(holder.readAllStandardError()).contains(QStringLiteral("deadlock")),
+             "the server gave up the holder, not init: the test proves nothing");
+}
+
 #include "test_team_mode.moc"

@@ -3,6 +3,7 @@
 #include "governance/Permissions.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/TransientRetry.h"
 #include "team/TeamPolicies.h"
 
 #include <QTextStream>
@@ -30,9 +31,14 @@ std::string formatted(store::Database &db, const char *format, const std::string
 
 int init(store::Database &db, CommandContext &context)
 {
-    store::Transaction tx(db);
-    db.exec(team::teamInitSql());
-    tx.commit();
+    // DDL over every table in one transaction: a session in its way (another team's init
+    // creating the same roles, a client holding a table) can make the server give it up to
+    // break a deadlock. Nothing of it happened then, and every statement is idempotent.
+    store::retryTransient([&] {
+        store::Transaction tx(db);
+        db.exec(team::teamInitSql());
+        tx.commit();
+    });
     context.out << "team database ready: group roles baton_rep, baton_manager, "
                    "baton_marketing_ops and baton_admin, their grants, and row-level security "
                    "from Baton's permission matrix and review transitions\n"
