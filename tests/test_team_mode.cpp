@@ -282,8 +282,6 @@ void TestTeamMode::aPasswordTheServerAsksForComesFromTheKeychain()
     QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
 }
 
-QTEST_GUILESS_MAIN(TestTeamMode)
-
 // `team init` is one transaction of DDL over every table. A session in its way that then waits
 // for a table init already holds makes a cycle, and the server breaks it by giving init up
 // (40P01): nothing of it happened, so init tries again, as PostgreSQL says to.
@@ -293,6 +291,13 @@ void TestTeamMode::teamInitTriesAgainWhenTheServerBreaksADeadlock()
     holder.start(QStringLiteral("psql"),
                  {uri(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At")});
     QVERIFY(holder.waitForStarted());
+    const auto deadlocks = [this] {
+        return scalar({}, QStringLiteral("SELECT deadlocks FROM pg_stat_database WHERE datname = "
+                                         "current_database()"))
+            .trimmed()
+            .toLongLong();
+    };
+    const qint64 deadlocksBefore = deadlocks();
     holder.write("BEGIN;\nLOCK TABLE events IN ACCESS SHARE MODE;\nSELECT 'held';\n");
     QByteArray said;
     QTRY_VERIFY_WITH_TIMEOUT((said += holder.readAllStandardOutput()).contains("held"), 20000);
@@ -319,6 +324,9 @@ void TestTeamMode::teamInitTriesAgainWhenTheServerBreaksADeadlock()
     // The server did break a deadlock, and it was init's transaction it gave up.
     QVERIFY2(!QString::fromUtf8(holder.readAllStandardError()).contains(QStringLiteral("deadlock")),
              "the server gave up the holder, not init: the test proves nothing");
+    QTRY_VERIFY_WITH_TIMEOUT(deadlocks() > deadlocksBefore, 10000);
 }
+
+QTEST_GUILESS_MAIN(TestTeamMode)
 
 #include "test_team_mode.moc"

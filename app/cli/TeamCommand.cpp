@@ -31,9 +31,9 @@ std::string formatted(store::Database &db, const char *format, const std::string
 
 int init(store::Database &db, CommandContext &context)
 {
-    // DDL over every table in one transaction: a session in its way (another team's init
-    // creating the same roles, a client holding a table) can make the server give it up to
-    // break a deadlock. Nothing of it happened then, and every statement is idempotent.
+    // DDL over every table in one transaction: a session holding a table it needs while
+    // waiting for one it holds makes the server give one of them up to break the deadlock.
+    // If init, nothing of it happened, and every statement of it is idempotent.
     store::retryTransient([&] {
         store::Transaction tx(db);
         db.exec(team::teamInitSql());
