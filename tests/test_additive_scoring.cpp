@@ -130,7 +130,9 @@ private slots:
                                              "account.Plan",
                                              "events.webinar_attended.count",
                                              "events.webinar_attended.days_since_last",
-                                             "events.webinar_attended.decayed"};
+                                             "events.webinar_attended.decayed",
+                                             "enrichment.annual_revenue",
+                                             "lead.Trial Date"};
         const auto filter = scoring::FactFilter::of(names);
         // Only the attributes of the types a model sums are kept.
         reader.setReadRecords(true, {"web_visit"});
@@ -150,15 +152,49 @@ private slots:
             QCOMPARE(fact.text, ann.at(name).text);
             QCOMPARE(fact.evidence, ann.at(name).evidence);
         }
-        const auto row = pipeline::leadFactRowAtRun(*inputs, m_store->clock.now(), filter);
-        QCOMPARE(row.size(), names.size());
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            QCOMPARE(row[i].has_value(), names[i] != "lead.Nope" && names[i] != "lead.email");
-            if (row[i]) {
-                QCOMPARE(row[i]->text, ann.at(names[i]).text);
-                QCOMPARE(row[i]->evidence, ann.at(names[i]).evidence);
+        // A run bins those facts as it reads them: the bins the model gives the facts, each
+        // citing the same record.
+        scoring::AdditiveModel model;
+        for (const auto &name : names) {
+            scoring::Feature f;
+            f.name = name;
+            if (name.ends_with(".sum") || name.ends_with("days_since_last") ||
+                name.starts_with("enrichment.") || name.ends_with("Date")) {
+                f.kind = scoring::FeatureKind::Numeric;
+                f.edges = {10, 61.5, 62};
+            } else if (name == "lead.Nope") {
+                f.kind = scoring::FeatureKind::Boolean;
+            } else {
+                f.levels = {"Google", "Pro", "1", "2"}; // webinars attended: a level "2"
             }
+            model.features.push_back(f);
         }
+        const auto modelFilter = scoring::FactFilter::of(model.features);
+        reader.setReadRecords(true, {"webinar_attended"});
+        for (const auto &example : history) {
+            const auto read = reader.read(example.leadId, m_store->clock.now());
+            QVERIFY(read);
+            const auto row = pipeline::leadBinRowAtRun(*read, m_store->clock.now(), modelFilter);
+            const auto expected =
+                model.binRowOf(pipeline::leadFactsAtRun(*read, m_store->clock.now(), &modelFilter));
+            QCOMPARE(row.bins, expected.bins);
+            for (std::size_t j = 0; j < names.size(); ++j)
+                QCOMPARE(row.evidence(j), expected.evidence(j));
+        }
+        const auto row = pipeline::leadBinRowAtRun(*inputs, m_store->clock.now(), modelFilter);
+        QCOMPARE(row.bins.at(0), 3); // 62 minutes: 62 or more
+        QCOMPARE(row.evidence(0), ann.at(names[0]).evidence);
+        QCOMPARE(row.bins.at(1), model.features[1].missingBin()); // lead.Nope
+        QCOMPARE(row.evidence(1), std::string());
+        QCOMPARE(row.bins.at(2), model.features[2].missingBin()); // who the lead is: no fact
+        QCOMPARE(row.bins.at(3), 4);                              // "Reference": other
+        QCOMPARE(row.evidence(3), ann.at("lead.Lead Source").evidence);
+        QCOMPARE(row.bins.at(4), 1); // "Pro"
+        QCOMPARE(row.evidence(4), ann.at("account.Plan").evidence);
+        QCOMPARE(row.bins.at(5), 3); // two webinars
+        QCOMPARE(row.bins.at(8), 3); // revenue: 62 or more
+        QCOMPARE(row.evidence(8), ann.at("enrichment.annual_revenue").evidence);
+        QVERIFY(row.bins.at(9) != model.features[9].missingBin()); // a date: its age in days
         // Read in a batch, the same.
         const std::vector<std::int64_t> ids{history[0].leadId, history[1].leadId};
         reader.prefetch(ids, m_store->clock.now());

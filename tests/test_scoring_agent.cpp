@@ -175,11 +175,8 @@ private slots:
             candidate->model.shapes.push_back({0.1 * (j + 1), 0, 0}); // "a", other, missing
             facts[f.name] = {"a", std::nullopt, "lead#" + std::to_string(j)};
         }
-        std::vector<std::string> names;
-        for (const auto &f : candidate->model.features)
-            names.push_back(f.name);
-        candidate->filter = baton::scoring::FactFilter::of(names);
-        const auto row = candidate->filter.rowOf(facts);
+        candidate->filter = baton::scoring::FactFilter::of(candidate->model.features);
+        const auto row = candidate->model.binRowOf(facts);
         ScoringAgent agent(policy);
         agent.useCandidate(candidate);
         const auto lead = profile("Software", "201-1000", "US", "economic_buyer");

@@ -229,7 +229,7 @@ void ScoringAgent::scoreEngagement(const std::vector<EventFact> &events, TimePoi
 }
 
 ScoreResult ScoringAgent::run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                              TimePoint now, const scoring::FactRow *facts) const
+                              TimePoint now, const scoring::BinRow *facts) const
 {
     ScoreResult out;
     out.version = m_policy.version;
@@ -290,7 +290,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 // score is the model's chance of conversion in percent and its digit the model's conviction.
 // The parts, the fit's reasons and the engagement come with explain(): only a lead that gets a
 // brief needs them.
-void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const
+void ScoringAgent::scoreWithCandidate(const scoring::BinRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
     const double p = c.model.probability(facts);
@@ -301,7 +301,7 @@ void ScoringAgent::scoreWithCandidate(const scoring::FactRow &facts, ScoreResult
 }
 
 void ScoringAgent::explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                           TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const
+                           TimePoint now, const scoring::BinRow &facts, ScoreResult &out) const
 {
     if (!m_candidate)
         return;

@@ -125,7 +125,7 @@ public:
     void useModel(std::shared_ptr<const FittedModel> model, std::string version);
 
     // Scores with an additive model fitted on every fact of the team's leads (`baton model
-    // fit --additive`): run() then needs the lead's facts (pipeline/LeadFactsAtRun).
+    // fit --additive`): run() then needs the lead's facts, binned (pipeline/LeadFactsAtRun).
     void useCandidate(std::shared_ptr<const scoring::ScoringCandidate> candidate);
     bool needsFacts() const { return m_candidate != nullptr; }
     // The facts the additive model reads (none without one).
@@ -137,10 +137,10 @@ public:
     // run()'s.
     static constexpr std::size_t kListedParts = 12;
     void explain(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                 TimePoint now, const scoring::FactRow &facts, ScoreResult &out) const;
+                 TimePoint now, const scoring::BinRow &facts, ScoreResult &out) const;
 
     ScoreResult run(const EnrichedProfile &profile, const std::vector<EventFact> &events,
-                    TimePoint now, const scoring::FactRow *facts = nullptr) const;
+                    TimePoint now, const scoring::BinRow *facts = nullptr) const;
 
 private:
     bool reads(std::string_view what) const; // the policy's scope lets scoring read it
@@ -154,7 +154,7 @@ private:
                         TimePoint now, ScoreResult &out) const;
 
     ScoringPolicy m_policy;
-    void scoreWithCandidate(const scoring::FactRow &facts, ScoreResult &out) const;
+    void scoreWithCandidate(const scoring::BinRow &facts, ScoreResult &out) const;
 
     std::shared_ptr<const FittedModel> m_model;
     std::shared_ptr<const scoring::ScoringCandidate> m_candidate;

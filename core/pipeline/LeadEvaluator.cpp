@@ -176,7 +176,7 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
 
     start = std::chrono::steady_clock::now();
     const auto facts = m_scoring.needsFacts()
-                           ? std::optional(leadFactRowAtRun(inputs, asOf, *m_scoring.factFilter()))
+                           ? std::optional(leadBinRowAtRun(inputs, asOf, *m_scoring.factFilter()))
                            : std::nullopt;
     auto score = m_scoring.run(profile, inputs.events, asOf, facts ? &*facts : nullptr);
     const double scoringMs = millisSince(start);

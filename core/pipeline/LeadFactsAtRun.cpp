@@ -44,12 +44,12 @@ scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
     return facts.finish();
 }
 
-scoring::FactRow leadFactRowAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
-                                  const scoring::FactFilter &filter)
+scoring::BinRow leadBinRowAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                                const scoring::FactFilter &filter)
 {
-    scoring::FactBuilder facts(asOf, scoring::kEngagementHalfLifeDays, &filter);
+    auto facts = scoring::FactBuilder::binning(asOf, filter);
     addInputs(facts, inputs, asOf);
-    return facts.finishRow();
+    return facts.finishBins();
 }
 
 } // namespace baton::pipeline

@@ -11,8 +11,9 @@ namespace baton::pipeline {
 // With `filter`, only the facts it names (those a model reads).
 scoring::Facts leadFactsAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
                               const scoring::FactFilter *filter = nullptr);
-// The facts `filter` names, at its positions: what a run scores with.
-scoring::FactRow leadFactRowAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
-                                  const scoring::FactFilter &filter);
+// The facts a model's filter (FactFilter::of(features)) names, binned at their positions:
+// what a run scores with.
+scoring::BinRow leadBinRowAtRun(const LeadInputs &inputs, agents::TimePoint asOf,
+                                const scoring::FactFilter &filter);
 
 } // namespace baton::pipeline

@@ -26,12 +26,17 @@ std::vector<int> AdditiveModel::binsOf(const Facts &facts) const
     return bins;
 }
 
-std::vector<int> AdditiveModel::binsOf(const FactRow &row) const
+BinRow AdditiveModel::binRowOf(const Facts &facts) const
 {
-    std::vector<int> bins(features.size());
+    BinRow row;
+    row.bins = binsOf(facts);
+    row.sources.resize(features.size());
     for (std::size_t j = 0; j < features.size(); ++j)
-        bins[j] = features[j].binOf(j < row.size() && row[j] ? &*row[j] : nullptr);
-    return bins;
+        if (const auto it = facts.find(features[j].name); it != facts.end()) {
+            row.sources[j].record = static_cast<int>(row.records.size());
+            row.records.push_back(it->second.evidence);
+        }
+    return row;
 }
 
 std::size_t AdditiveModel::cellOf(const Interaction &pair, const std::vector<int> &bins) const
@@ -66,12 +71,25 @@ Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) con
         maxParts);
 }
 
-Explanation AdditiveModel::explain(const FactRow &row, std::size_t maxParts) const
+namespace {
+void checkRow(const BinRow &row, std::size_t features)
 {
+    if (row.bins.size() != features || row.sources.size() != features)
+        throw std::invalid_argument("a row of bins for another model");
+}
+} // namespace
+
+double AdditiveModel::probability(const BinRow &row) const
+{
+    checkRow(row, features.size());
+    return probability(row.bins);
+}
+
+Explanation AdditiveModel::explain(const BinRow &row, std::size_t maxParts) const
+{
+    checkRow(row, features.size());
     return explainBins(
-        binsOf(row),
-        [&](std::size_t j) { return j < row.size() && row[j] ? row[j]->evidence : std::string(); },
-        maxParts);
+        row.bins, [&](std::size_t j) { return row.evidence(j); }, maxParts);
 }
 
 Explanation AdditiveModel::explainBins(const std::vector<int> &bins,

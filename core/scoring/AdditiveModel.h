@@ -58,17 +58,18 @@ public:
     double calibrationSlope = 1, calibrationOffset = 0;
 
     std::vector<int> binsOf(const Facts &facts) const;
-    // A row built with the filter of this model's features, in their order.
-    std::vector<int> binsOf(const FactRow &row) const;
+    // The same as a run builds it (FactBuilder::binning), each fact's record its evidence.
+    BinRow binRowOf(const Facts &facts) const;
     std::size_t cellOf(const Interaction &pair, const std::vector<int> &bins) const;
     double logOdds(const std::vector<int> &bins) const;
     double probability(const std::vector<int> &bins) const;
     double probability(const Facts &facts) const { return probability(binsOf(facts)); }
-    double probability(const FactRow &row) const { return probability(binsOf(row)); }
+    // Throws std::invalid_argument for a row of another model's features.
+    double probability(const BinRow &row) const;
     // Every feature's part, in calibrated points; parts of 0 are left out, and past the
     // `maxParts` largest the rest are summed in `rest` (a brief lists the ones that matter).
     Explanation explain(const Facts &facts, std::size_t maxParts = SIZE_MAX) const;
-    Explanation explain(const FactRow &row, std::size_t maxParts = SIZE_MAX) const;
+    Explanation explain(const BinRow &row, std::size_t maxParts = SIZE_MAX) const;
 
     nlohmann::json toJson() const;
     // Throws std::invalid_argument naming what is missing or inconsistent.

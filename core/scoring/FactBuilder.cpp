@@ -43,10 +43,10 @@ std::optional<double> numberIn(std::string_view text)
                                                                    : std::nullopt;
 }
 
-std::optional<TimePoint> dateIn(const std::string &text)
+std::optional<TimePoint> dateIn(std::string_view text)
 {
     if (text.size() == 10 && text[4] == '-' && text[7] == '-')
-        return util::parseRfc3339(text + "T00:00:00Z");
+        return util::parseRfc3339(std::string(text) + "T00:00:00Z");
     if (text.size() >= 20 && text[10] == 'T')
         return util::parseRfc3339(text);
     return std::nullopt;
@@ -162,6 +162,7 @@ FactFilter FactFilter::of(const std::vector<Feature> &features)
     for (const auto &feature : features)
         names.push_back(feature.name);
     FactFilter f = of(names);
+    f.features = features;
     for (std::size_t i = 0; i < features.size(); ++i)
         f.textRead[i] = features[i].kind != FeatureKind::Numeric;
     return f;
@@ -176,15 +177,6 @@ Facts FactFilter::factsOf(FactRow row) const
     return facts;
 }
 
-FactRow FactFilter::rowOf(const Facts &facts) const
-{
-    FactRow row(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (const auto it = facts.find(names[i]); it != facts.end())
-            row[i] = it->second;
-    return row;
-}
-
 FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter *filter)
     : m_cutoff(cutoff), m_halfLifeDays(halfLifeDays), m_filter(filter)
 {
@@ -192,27 +184,57 @@ FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter
         m_row.resize(m_filter->names.size());
 }
 
-void FactBuilder::put(const std::string &name, int position, Fact fact)
+FactBuilder FactBuilder::binning(TimePoint cutoff, const FactFilter &filter)
 {
+    if (filter.features.size() != filter.names.size())
+        throw std::logic_error("FactBuilder::binning needs a model's filter");
+    FactBuilder builder(cutoff, kEngagementHalfLifeDays, &filter);
+    builder.m_binning = true;
+    builder.m_row.clear();
+    for (const Feature &f : filter.features)
+        builder.m_bins.bins.push_back(f.missingBin());
+    builder.m_bins.sources.resize(filter.features.size());
+    return builder;
+}
+
+void FactBuilder::place(const std::string &name, int position, std::string_view text,
+                        std::optional<double> number, const std::string &evidence,
+                        std::optional<std::int64_t> eventId)
+{
+    if (m_binning) {
+        const auto j = static_cast<std::size_t>(position);
+        m_bins.bins[j] = m_filter->features[j].binOf(text, number);
+        m_bins.sources[j] = eventId ? BinRow::Source{BinRow::Source::kEvent, *eventId}
+                                    : BinRow::Source{m_record, 0};
+        return;
+    }
+    Fact fact{std::string(text), number, evidence};
     if (m_filter)
         m_row[static_cast<std::size_t>(position)] = std::move(fact);
     else
         m_facts[name] = std::move(fact);
 }
 
-void FactBuilder::addText(const std::string &name, int position, std::string_view s,
+void FactBuilder::readingRecord(const std::string &evidence)
+{
+    if (!m_binning)
+        return;
+    if (m_bins.records.empty() || m_bins.records.back() != evidence)
+        m_bins.records.push_back(evidence);
+    m_record = static_cast<int>(m_bins.records.size()) - 1;
+}
+
+void FactBuilder::addText(const std::string &name, int position, std::string_view text,
                           const std::string &evidence)
 {
-    if (s.empty())
+    if (text.empty())
         return;
-    std::string text(s);
     if (const auto at = dateIn(text)) {
         if (*at <= m_cutoff)
-            put(name, position, Fact{{}, std::floor(daysBetween(*at, m_cutoff)), evidence});
+            place(name, position, {}, std::floor(daysBetween(*at, m_cutoff)), evidence);
         return;
     }
-    const auto number = numberIn(text);
-    put(name, position, Fact{std::move(text), number, evidence});
+    place(name, position, text, numberIn(text), evidence);
 }
 
 const FactFilter::RecordFields *FactBuilder::fieldsRead(std::string_view prefix) const
@@ -235,10 +257,10 @@ void FactBuilder::addScalar(const std::string &name, int position, const nlohman
                             const std::string &evidence)
 {
     if (v.is_boolean())
-        put(name, position, Fact{v.get<bool>() ? "true" : "false", std::nullopt, evidence});
+        place(name, position, v.get<bool>() ? "true" : "false", std::nullopt, evidence);
     else if (v.is_number())
-        put(name, position,
-            Fact{textFor(position) ? v.dump() : std::string(), v.get<double>(), evidence});
+        place(name, position, textFor(position) ? v.dump() : std::string(), v.get<double>(),
+              evidence);
     else if (v.is_string())
         addText(name, position, v.get_ref<const std::string &>(), evidence);
 }
@@ -249,6 +271,7 @@ void FactBuilder::addRecord(const std::string &prefix, const nlohmann::json &rec
     const FactFilter::RecordFields *read = fieldsRead(prefix);
     if (!record.is_object() || !read)
         return;
+    readingRecord(evidence);
     for (const auto &[key, value] : record.items()) {
         if (key == "properties" || key == "fields") {
             addRecord(prefix, value, evidence);
@@ -266,6 +289,7 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
     const FactFilter::RecordFields *fields = fieldsRead(prefix);
     if (!fields)
         return; // the model reads nothing of such records
+    readingRecord(evidence);
     const bool read = util::forEachScalarField(
         record, {"properties", "fields"}, [&](std::string_view key, const util::JsonScalar &v) {
             const int position = fieldPosition(*fields, key);
@@ -276,22 +300,21 @@ void FactBuilder::addRecordText(std::string_view prefix, std::string_view record
             // The text nlohmann would dump, so a level reads the same as addRecord's.
             switch (v.kind) {
             case Kind::Boolean:
-                put(m_name, position, Fact{v.boolean ? "true" : "false", std::nullopt, evidence});
+                place(m_name, position, v.boolean ? "true" : "false", std::nullopt, evidence);
                 break;
             case Kind::Int64:
-                put(m_name, position,
-                    Fact{textFor(position) ? std::to_string(v.int64) : std::string(), v.real,
-                         evidence});
+                place(m_name, position, textFor(position) ? std::to_string(v.int64) : std::string(),
+                      v.real, evidence);
                 break;
             case Kind::UInt64:
-                put(m_name, position,
-                    Fact{textFor(position) ? std::to_string(v.uint64) : std::string(), v.real,
-                         evidence});
+                place(m_name, position,
+                      textFor(position) ? std::to_string(v.uint64) : std::string(), v.real,
+                      evidence);
                 break;
             case Kind::Real:
-                put(m_name, position,
-                    Fact{textFor(position) ? nlohmann::json(v.real).dump() : std::string(), v.real,
-                         evidence});
+                place(m_name, position,
+                      textFor(position) ? nlohmann::json(v.real).dump() : std::string(), v.real,
+                      evidence);
                 break;
             case Kind::Text:
                 addText(m_name, position, v.text, evidence);
@@ -388,7 +411,8 @@ void FactBuilder::addEvent(std::int64_t id, const std::string &type,
 
 void FactBuilder::finishEngagement(const std::string &key, const Engagement &e)
 {
-    const std::string evidence = "event#" + std::to_string(e.lastId);
+    // Binning cites the event by its id, and writes its evidence only for a brief.
+    const std::string evidence = m_binning ? std::string() : "event#" + std::to_string(e.lastId);
     // Text only where it is read: formatting numbers is most of a fact's cost.
     const auto add = [&](int position, const auto &name, double value, bool whole) {
         if (m_filter && position < 0)
@@ -396,7 +420,7 @@ void FactBuilder::finishEngagement(const std::string &key, const Engagement &e)
         std::string text;
         if (textFor(position))
             text = whole ? std::to_string(static_cast<long long>(value)) : fixedText(value);
-        put(m_filter ? std::string() : name(), position, Fact{std::move(text), value, evidence});
+        place(m_filter ? std::string() : name(), position, text, value, evidence, e.lastId);
     };
     const auto *at = e.positions;
     add(
@@ -439,10 +463,18 @@ Facts FactBuilder::finish()
 
 FactRow FactBuilder::finishRow()
 {
-    if (!m_filter)
-        throw std::logic_error("FactBuilder::finishRow needs a filter");
+    if (!m_filter || m_binning)
+        throw std::logic_error("FactBuilder::finishRow needs a filter, and keeps facts");
     finishEngagement();
     return std::move(m_row);
+}
+
+BinRow FactBuilder::finishBins()
+{
+    if (!m_binning)
+        throw std::logic_error("FactBuilder::finishBins needs binning()");
+    finishEngagement();
+    return std::move(m_bins);
 }
 
 std::optional<std::string> accountDomain(const std::optional<std::string> &companyDomain,

@@ -39,6 +39,8 @@ struct FactFilter
         TextMap<int> sums; // by attribute
     };
     std::vector<std::string> names;
+    // A model's features (of(features)), in the order of `names`: how each fact is binned.
+    std::vector<Feature> features;
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
     // The fields of one kind of record a model reads, by key.
@@ -63,9 +65,8 @@ struct FactFilter
     static FactFilter of(const std::vector<std::string> &names);
     // A model's: a numeric feature's text is not read.
     static FactFilter of(const std::vector<Feature> &features);
-    // The same facts by name, and back.
+    // The same facts by name.
     Facts factsOf(FactRow row) const;
-    FactRow rowOf(const Facts &facts) const;
 };
 
 // One lead's facts as of a moment, from the records the store keeps: the fit reads each lead
@@ -77,6 +78,9 @@ public:
     // With `filter`, only the facts it names (the fit reads every one: no filter).
     explicit FactBuilder(util::TimePoint cutoff, double halfLifeDays = kEngagementHalfLifeDays,
                          const FactFilter *filter = nullptr);
+    // Bins the facts of a model's filter (FactFilter::of(features)) as they are read, for
+    // finishBins(): what a run scores with. Throws std::logic_error without the features.
+    static FactBuilder binning(util::TimePoint cutoff, const FactFilter &filter);
 
     util::TimePoint cutoff() const { return m_cutoff; }
     // A record's fields, and those of its "properties" or "fields" object, as facts named
@@ -97,6 +101,7 @@ public:
     // of its numeric attributes. Call one of them once; finishRow() only with a filter.
     Facts finish();
     FactRow finishRow();
+    BinRow finishBins(); // only from binning()
 
 private:
     struct Engagement
@@ -140,7 +145,13 @@ private:
                    const std::string &evidence);
     void addText(const std::string &name, int position, std::string_view text,
                  const std::string &evidence);
-    void put(const std::string &name, int position, Fact fact);
+    // A fact, kept by name or position, or binned (binning()): `evidence` is its record's,
+    // or with `eventId` the event's, written only when facts are kept.
+    void place(const std::string &name, int position, std::string_view text,
+               std::optional<double> number, const std::string &evidence,
+               std::optional<std::int64_t> eventId = std::nullopt);
+    // Binning: the record whose facts follow, by its evidence.
+    void readingRecord(const std::string &evidence);
     void finishEngagement();
 
     util::TimePoint m_cutoff;
@@ -148,6 +159,9 @@ private:
     const FactFilter *m_filter;
     Facts m_facts; // without a filter
     FactRow m_row; // with one
+    bool m_binning = false;
+    BinRow m_bins;     // binning
+    int m_record = -1; // binning: the record being read, in m_bins.records
     // Without a filter, by name ("events.<type>", "events.activity_<id>"); with one, each
     // where the filter places it (a deque: slots keep pointers to them).
     std::map<std::string, Engagement> m_engagement;

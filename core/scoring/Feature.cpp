@@ -20,7 +20,7 @@ constexpr std::array kKindNames{KindName{FeatureKind::Categorical, "categorical"
                                 KindName{FeatureKind::Numeric, "numeric"},
                                 KindName{FeatureKind::Boolean, "boolean"}};
 
-std::string lowered(const std::string &text)
+std::string lowered(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
@@ -59,7 +59,7 @@ std::optional<FeatureKind> featureKindFrom(const std::string &name)
     return std::nullopt;
 }
 
-std::optional<bool> booleanFrom(const std::string &text)
+std::optional<bool> booleanFrom(std::string_view text)
 {
     const std::string t = lowered(text);
     if (t == "true" || t == "yes" || t == "y" || t == "1")
@@ -84,25 +84,35 @@ int Feature::binCount() const
 
 int Feature::binOf(const Fact *fact) const
 {
-    if (!fact)
-        return missingBin();
+    return fact ? binOf(fact->text, fact->number) : missingBin();
+}
+
+int Feature::binOf(std::string_view text, std::optional<double> number) const
+{
     switch (kind) {
     case FeatureKind::Categorical: {
-        const auto it = std::find(levels.begin(), levels.end(), fact->text);
+        const auto it = std::find(levels.begin(), levels.end(), text);
         return static_cast<int>(it - levels.begin()); // levels.size(): "other"
     }
     case FeatureKind::Numeric:
-        if (!fact->number)
+        if (!number)
             return missingBin();
-        return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), *fact->number) -
+        return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), *number) -
                                 edges.begin());
     case FeatureKind::Boolean: {
-        const auto b =
-            fact->number ? std::optional<bool>(*fact->number != 0) : booleanFrom(fact->text);
+        const auto b = number ? std::optional<bool>(*number != 0) : booleanFrom(text);
         return b ? (*b ? 1 : 0) : missingBin();
     }
     }
     return missingBin();
+}
+
+std::string BinRow::evidence(std::size_t feature) const
+{
+    const Source &s = sources[feature];
+    if (s.record == Source::kEvent)
+        return "event#" + std::to_string(s.eventId);
+    return s.record >= 0 ? records[static_cast<std::size_t>(s.record)] : std::string();
 }
 
 std::string Feature::binLabel(int bin) const
