@@ -163,6 +163,8 @@ FactFilter FactFilter::of(const std::vector<Feature> &features)
         names.push_back(feature.name);
     FactFilter f = of(names);
     f.features = features;
+    for (const Feature &feature : features)
+        f.missingBins.push_back(feature.missingBin());
     for (std::size_t i = 0; i < features.size(); ++i)
         f.textRead[i] = features[i].kind != FeatureKind::Numeric;
     return f;
@@ -180,20 +182,22 @@ Facts FactFilter::factsOf(FactRow row) const
 FactBuilder::FactBuilder(TimePoint cutoff, double halfLifeDays, const FactFilter *filter)
     : m_cutoff(cutoff), m_halfLifeDays(halfLifeDays), m_filter(filter)
 {
-    if (m_filter)
+    if (m_filter) {
         m_row.resize(m_filter->names.size());
+        m_placed.reserve(m_filter->byType.size() + m_filter->byActivityType.size());
+    }
 }
 
 FactBuilder FactBuilder::binning(TimePoint cutoff, const FactFilter &filter)
 {
     if (filter.features.size() != filter.names.size())
         throw std::logic_error("FactBuilder::binning needs a model's filter");
-    FactBuilder builder(cutoff, kEngagementHalfLifeDays, &filter);
+    FactBuilder builder(cutoff, kEngagementHalfLifeDays, nullptr); // keeps no row of facts
+    builder.m_filter = &filter;
     builder.m_binning = true;
-    builder.m_row.clear();
-    for (const Feature &f : filter.features)
-        builder.m_bins.bins.push_back(f.missingBin());
+    builder.m_bins.bins = filter.missingBins;
     builder.m_bins.sources.resize(filter.features.size());
+    builder.m_placed.reserve(filter.byType.size() + filter.byActivityType.size());
     return builder;
 }
 
@@ -367,6 +371,8 @@ FactBuilder::Engagement *FactBuilder::placed(const FactFilter::Engagement &posit
     for (Engagement &e : m_placed)
         if (e.positions == &positions)
             return &e;
+    if (m_placed.size() == m_placed.capacity()) // slots point into it: it must not move
+        throw std::logic_error("FactBuilder: more engagements than its filter places");
     Engagement &e = m_placed.emplace_back();
     e.positions = &positions;
     return &e;

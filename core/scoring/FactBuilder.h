@@ -3,7 +3,6 @@
 #include "scoring/Feature.h"
 #include "util/Time.h"
 
-#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -39,8 +38,10 @@ struct FactFilter
         TextMap<int> sums; // by attribute
     };
     std::vector<std::string> names;
-    // A model's features (of(features)), in the order of `names`: how each fact is binned.
+    // A model's features (of(features)), in the order of `names`: how each fact is binned,
+    // and each one's missing bin, where a lead's row starts.
     std::vector<Feature> features;
+    std::vector<int> missingBins;
     // Whether the fact's text is read, not only its number: a numeric feature reads none.
     std::vector<bool> textRead;
     // The fields of one kind of record a model reads, by key.
@@ -163,9 +164,10 @@ private:
     BinRow m_bins;     // binning
     int m_record = -1; // binning: the record being read, in m_bins.records
     // Without a filter, by name ("events.<type>", "events.activity_<id>"); with one, each
-    // where the filter places it (a deque: slots keep pointers to them).
+    // where the filter places it (slots keep pointers to them: reserved for as many as the
+    // filter places, it never moves them).
     std::map<std::string, Engagement> m_engagement;
-    std::deque<Engagement> m_placed;
+    std::vector<Engagement> m_placed;
     std::vector<Slot> m_slots;
     std::string m_name; // a fact's name being built, kept to reuse its buffer
 };
