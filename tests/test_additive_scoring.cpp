@@ -14,6 +14,7 @@
 #include "review/ReviewService.h"
 #include "scoring/LeadFacts.h"
 #include "scoring/ModelVersions.h"
+#include "scoring/RecordBinsMemo.h"
 #include "scoring/ScoringDeployment.h"
 
 #include <QTest>
@@ -200,6 +201,74 @@ private slots:
         reader.prefetch(ids, m_store->clock.now());
         const auto batched = reader.read(history[0].leadId, m_store->clock.now());
         QVERIFY(sameFacts(pipeline::leadFactsAtRun(*batched, m_store->clock.now()), ann));
+    }
+
+    // An account's leads share its record and what a provider said of it: a worker bins those
+    // once, gives the bins to the account's next lead, and reads a record again when its
+    // content changed, so every lead's row is what reading all of its records gives.
+    void anAccountsLeadsShareItsRecordsBins()
+    {
+        scoring::AdditiveModel model;
+        const auto feature = [&](const char *name, std::vector<std::string> levels,
+                                 std::vector<double> edges) {
+            scoring::Feature f;
+            f.name = name;
+            f.kind =
+                edges.empty() ? scoring::FeatureKind::Categorical : scoring::FeatureKind::Numeric;
+            f.levels = std::move(levels);
+            f.edges = std::move(edges);
+            model.features.push_back(f);
+        };
+        feature("lead.Lead Source", {"Google"}, {});
+        feature("account.Plan", {"Pro", "Team"}, {});
+        feature("account.employees", {}, {100, 500});
+        feature("enrichment.annual_revenue", {}, {1e6});
+        const auto filter = scoring::FactFilter::of(model.features);
+        const auto now = m_store->clock.now();
+        agents::Observation said;
+        said.id = 9;
+        said.subjectKind = "account";
+        said.observedAt = now - std::chrono::hours(24);
+        said.fields = {{"annual_revenue", 2e6}};
+        const auto lead = [&](std::int64_t id, const char *record, const char *account,
+                              std::uint8_t saidDigest) {
+            pipeline::LeadInputs in;
+            in.enrichment.lead.id = id;
+            in.leadRecord = record;
+            in.enrichment.account = agents::AccountFacts{};
+            in.enrichment.account->id = 7;
+            in.accountRecord = account;
+            in.enrichment.observations = {said};
+            in.hashes.push_back({pipeline::InputRecord::Enrichment, said.id, {saidDigest}});
+            return in;
+        };
+        const char *pro = R"({"employees":450,"properties":{"Plan":"Pro"}})";
+        const std::vector<pipeline::LeadInputs> leads{
+            lead(1, R"({"properties":{"Lead Source":"Google"}})", pro, 1),
+            lead(2, R"({"properties":{"Lead Source":"Reference"}})", pro, 1),
+            lead(3, "{}", R"({"employees":50,"properties":{"Plan":"Team"}})", 1),
+            lead(4, "{}", pro, 2)};
+        scoring::RecordBinsMemo memo;
+        for (const auto &in : leads) {
+            const auto shared = pipeline::leadBinRowAtRun(in, now, filter, &memo);
+            const auto alone = pipeline::leadBinRowAtRun(in, now, filter);
+            QCOMPARE(shared.bins, alone.bins);
+            for (std::size_t j = 0; j < model.features.size(); ++j)
+                QCOMPARE(shared.evidence(j), alone.evidence(j));
+            QCOMPARE(memo.size(), std::size_t(2)); // the account's record and its provider's
+        }
+        const auto third = pipeline::leadBinRowAtRun(leads[2], now, filter);
+        QCOMPARE(third.bins, (std::vector<int>{2, 1, 0, 1})); // missing, Team, below 100, 1e6+
+        QCOMPARE(third.evidence(1), std::string("account#7"));
+        QCOMPARE(third.evidence(3), std::string("enrichment#9"));
+        // What is kept is what a lead of the same record gets: proof that it is used, and
+        // only for that record's content, that filter and that cutoff.
+        memo.keep(pipeline::InputRecord::Account, 7, pro, {{1, 3}}); // "missing", wrongly
+        QCOMPARE(pipeline::leadBinRowAtRun(leads[1], now, filter, &memo).bins.at(1), 3);
+        QCOMPARE(pipeline::leadBinRowAtRun(leads[2], now, filter, &memo).bins.at(1), 1);
+        memo.keep(pipeline::InputRecord::Account, 7, pro, {{1, 3}});
+        const auto later = now + std::chrono::hours(1);
+        QCOMPARE(pipeline::leadBinRowAtRun(leads[1], later, filter, &memo).bins.at(1), 0);
     }
 
     // Promoted, the model scores every lead of a run: the score is its chance in percent,

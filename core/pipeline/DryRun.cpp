@@ -4,6 +4,7 @@
 #include "pipeline/LeadEvaluator.h"
 #include "pipeline/RunStore.h"
 #include "ports/IdGenerator.h"
+#include "scoring/RecordBinsMemo.h"
 #include "store/Database.h"
 #include "util/Time.h"
 
@@ -39,8 +40,12 @@ struct BatchWorker
     LeadInputReader reader;
     RunStore runs;
     RandomIdGenerator ids;
+    std::vector<scoring::RecordBinsMemo> sharedFacts; // one per variant
 
-    explicit BatchWorker(store::Database &conn) : reader(conn), runs(conn) {}
+    BatchWorker(store::Database &conn, std::size_t variants)
+        : reader(conn), runs(conn), sharedFacts(variants)
+    {
+    }
 };
 
 // The leads [first, first + count) of `leadIds`, read at once in one read transaction, so
@@ -63,7 +68,8 @@ void evaluateBatch(BatchWorker &w, const Evaluators &evaluators,
         if (const auto last = runs.lastBriefTime(leadIds[i]))
             lastBrief = util::parseRfc3339(*last);
         for (std::size_t v = 0; v < evaluators.size(); ++v) {
-            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", w.ids, lastBrief);
+            const auto e = evaluators[v]->evaluate(*inputs, asOf, "dry-run", "", w.ids, lastBrief,
+                                                   {}, &w.sharedFacts[v]);
             verdicts[i][v] = {e.qualifies, e.handoff.has_value(), e.handoff && e.handoff->escalated,
                               e.grid, e.score};
         }
@@ -128,7 +134,7 @@ DryRunReport dryRun(store::Database &db, const contracts::ContractRegistry &regi
             auto conn = store::Database::open(
                 db.path(),
                 {.readOnly = true, .create = false, .busyTimeoutMs = 5000, .quickCheck = false});
-            BatchWorker worker(conn);
+            BatchWorker worker(conn, evaluators.size());
             worker.reader.setReadRecords(readRecords, attributeTypes);
             const std::size_t stride = kLeadsPerRead * static_cast<std::size_t>(threads);
             for (std::size_t first = kLeadsPerRead * static_cast<std::size_t>(t);

@@ -162,7 +162,8 @@ std::string LeadEvaluator::fingerprint(const LeadInputs &inputs) const
 Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint asOf,
                                    const std::string &runId, const std::string &traceId,
                                    IdGenerator &ids, std::optional<agents::TimePoint> lastBriefAt,
-                                   std::string knownFingerprint) const
+                                   std::string knownFingerprint,
+                                   scoring::RecordBinsMemo *sharedFacts) const
 {
     Evaluation out;
     out.fingerprint = knownFingerprint.empty() ? fingerprint(inputs) : std::move(knownFingerprint);
@@ -175,9 +176,10 @@ Evaluation LeadEvaluator::evaluate(const LeadInputs &inputs, agents::TimePoint a
     const double enrichmentMs = millisSince(start);
 
     start = std::chrono::steady_clock::now();
-    const auto facts = m_scoring.needsFacts()
-                           ? std::optional(leadBinRowAtRun(inputs, asOf, *m_scoring.factFilter()))
-                           : std::nullopt;
+    const auto facts =
+        m_scoring.needsFacts()
+            ? std::optional(leadBinRowAtRun(inputs, asOf, *m_scoring.factFilter(), sharedFacts))
+            : std::nullopt;
     auto score = m_scoring.run(profile, inputs.events, asOf, facts ? &*facts : nullptr);
     const double scoringMs = millisSince(start);
     out.score = score.score;

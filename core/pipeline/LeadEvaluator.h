@@ -20,6 +20,9 @@
 namespace baton {
 class IdGenerator;
 }
+namespace baton::scoring {
+class RecordBinsMemo;
+}
 namespace baton::contracts {
 class ContractRegistry;
 }
@@ -88,10 +91,12 @@ public:
     // The event types whose attributes the model sums.
     std::unordered_set<std::string> attributeTypes() const;
 
+    // `sharedFacts`: the worker's memo of the records an account's leads share.
     Evaluation evaluate(const LeadInputs &inputs, agents::TimePoint asOf, const std::string &runId,
                         const std::string &traceId, IdGenerator &ids,
                         std::optional<agents::TimePoint> lastBriefAt,
-                        std::string knownFingerprint = {}) const;
+                        std::string knownFingerprint = {},
+                        scoring::RecordBinsMemo *sharedFacts = nullptr) const;
 
 private:
     const agents::Policy &m_policy;

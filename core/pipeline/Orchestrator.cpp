@@ -7,6 +7,7 @@
 #include "pipeline/RunStore.h"
 #include "ports/Clock.h"
 #include "ports/IdGenerator.h"
+#include "scoring/RecordBinsMemo.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 #include "store/Transaction.h"
@@ -49,6 +50,7 @@ struct Worker
     LeadInputReader reader;
     RunStore runs;
     RandomIdGenerator ids;
+    scoring::RecordBinsMemo sharedFacts;
 
     explicit Worker(const std::filesystem::path &path)
         : db(store::Database::open(
@@ -264,7 +266,7 @@ void EvaluationPass::evaluateLead(Worker &w, std::int64_t leadId, Outcome &out) 
             lastBrief = util::parseRfc3339(*last);
         const auto t1 = std::chrono::steady_clock::now();
         out.evaluation = evaluator.evaluate(*inputs, m_asOf, m_run.id, out.traceId, w.ids,
-                                            lastBrief, fingerprint);
+                                            lastBrief, fingerprint, &w.sharedFacts);
         out.agentSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
         out.status = out.evaluation.handoff ? ItemStatus::Briefed : ItemStatus::NotQualified;

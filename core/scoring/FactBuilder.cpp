@@ -210,6 +210,8 @@ void FactBuilder::place(const std::string &name, int position, std::string_view 
         m_bins.bins[j] = m_filter->features[j].binOf(text, number);
         m_bins.sources[j] = eventId ? BinRow::Source{BinRow::Source::kEvent, *eventId}
                                     : BinRow::Source{m_record, 0};
+        if (m_capture)
+            m_capture->emplace_back(position, m_bins.bins[j]);
         return;
     }
     Fact fact{std::string(text), number, evidence};
@@ -226,6 +228,20 @@ void FactBuilder::readingRecord(const std::string &evidence)
     if (m_bins.records.empty() || m_bins.records.back() != evidence)
         m_bins.records.push_back(evidence);
     m_record = static_cast<int>(m_bins.records.size()) - 1;
+}
+
+void FactBuilder::addRecordBins(const RecordBins &bins, const std::string &evidence)
+{
+    if (!m_binning)
+        throw std::logic_error("FactBuilder::addRecordBins needs binning()");
+    if (bins.empty())
+        return;
+    readingRecord(evidence);
+    for (const auto &[position, bin] : bins) {
+        const auto j = static_cast<std::size_t>(position);
+        m_bins.bins.at(j) = bin;
+        m_bins.sources[j] = BinRow::Source{m_record, 0};
+    }
 }
 
 void FactBuilder::addText(const std::string &name, int position, std::string_view text,

@@ -70,6 +70,10 @@ struct FactFilter
     Facts factsOf(FactRow row) const;
 };
 
+// What a record placed in a lead's bins, (position, bin) in order: given again to another
+// lead that shares the record (an account's leads), it gives what reading it would.
+using RecordBins = std::vector<std::pair<int, int>>;
+
 // One lead's facts as of a moment, from the records the store keeps: the fit reads each lead
 // as of its handoff, the pipeline as of the run, both through this, so a model reads at run
 // time the facts it learned from.
@@ -103,6 +107,10 @@ public:
     Facts finish();
     FactRow finishRow();
     BinRow finishBins(); // only from binning()
+    // Binning: until null, what the records read place goes to `out` as well.
+    void captureInto(RecordBins *out) { m_capture = out; }
+    // Binning: a record's bins as it placed them for another lead (captureInto).
+    void addRecordBins(const RecordBins &bins, const std::string &evidence);
 
 private:
     struct Engagement
@@ -163,6 +171,7 @@ private:
     bool m_binning = false;
     BinRow m_bins;     // binning
     int m_record = -1; // binning: the record being read, in m_bins.records
+    RecordBins *m_capture = nullptr;
     // Without a filter, by name ("events.<type>", "events.activity_<id>"); with one, each
     // where the filter places it (slots keep pointers to them: reserved for as many as the
     // filter places, it never moves them).
