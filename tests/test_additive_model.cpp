@@ -4,6 +4,7 @@
 // name no rule knows. The fit must find the shapes, leave the leaks out, rank the newest
 // leads nearly as well as the truth does, and explain each score as a sum.
 #include "scoring/AdditiveFit.h"
+#include "scoring/ScoringTable.h"
 #include "util/Decimal.h"
 
 #include <QTest>
@@ -266,6 +267,16 @@ private slots:
         const auto loaded = AdditiveModel::fromJson(paired.model.toJson());
         QCOMPARE(loaded.probability(examples[5].facts),
                  paired.model.probability(examples[5].facts));
+        // A run scores with the model laid out in one table: the same probability, to the
+        // last bit, pairs and all.
+        const ScoringTable table(paired.model);
+        for (const auto &example : examples) {
+            const BinRow row = paired.model.binRowOf(example.facts);
+            QVERIFY(table.probability(row) == paired.model.probability(example.facts));
+        }
+        BinRow shorter = paired.model.binRowOf(examples.front().facts);
+        shorter.bins.pop_back();
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, table.probability(shorter));
     }
 
     void tooLittleHistoryIsSaid()

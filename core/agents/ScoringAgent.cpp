@@ -3,6 +3,7 @@
 #include "agents/Normalization.h"
 #include "agents/ScoringModel.h"
 #include "scoring/ModelVersions.h"
+#include "scoring/ScoringTable.h"
 #include "util/Decimal.h"
 #include "util/MapSlot.h"
 
@@ -283,6 +284,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 {
     m_model.reset();
     m_modelVersion = candidate ? candidate->version : std::string();
+    m_table = candidate ? std::make_shared<const scoring::ScoringTable>(candidate->model) : nullptr;
     m_candidate = std::move(candidate);
 }
 
@@ -293,7 +295,7 @@ void ScoringAgent::useCandidate(std::shared_ptr<const scoring::ScoringCandidate>
 void ScoringAgent::scoreWithCandidate(const scoring::BinRow &facts, ScoreResult &out) const
 {
     const scoring::ScoringCandidate &c = *m_candidate;
-    const double p = c.model.probability(facts);
+    const double p = m_table->probability(facts);
     const double need = c.threshold.probability;
     out.score = 100 * p;
     out.qualifies = p >= need;
@@ -343,6 +345,7 @@ const scoring::FactFilter *ScoringAgent::factFilter() const
 void ScoringAgent::useModel(std::shared_ptr<const FittedModel> model, std::string version)
 {
     m_candidate.reset();
+    m_table.reset();
     const FeatureSpace space(m_policy);
     if (model && model->features != space.names())
         throw std::invalid_argument("scoring model " + version +

@@ -13,6 +13,7 @@
 namespace baton::scoring {
 struct ScoringCandidate;
 struct FactFilter;
+class ScoringTable;
 } // namespace baton::scoring
 
 namespace baton::agents {
@@ -158,6 +159,7 @@ private:
 
     std::shared_ptr<const FittedModel> m_model;
     std::shared_ptr<const scoring::ScoringCandidate> m_candidate;
+    std::shared_ptr<const scoring::ScoringTable> m_table; // the candidate's, to score with
     std::string m_modelVersion;
 };
 
