@@ -71,23 +71,10 @@ Explanation AdditiveModel::explain(const Facts &facts, std::size_t maxParts) con
         maxParts);
 }
 
-namespace {
-void checkRow(const BinRow &row, std::size_t features)
-{
-    if (row.bins.size() != features || row.sources.size() != features)
-        throw std::invalid_argument("a row of bins for another model");
-}
-} // namespace
-
-double AdditiveModel::probability(const BinRow &row) const
-{
-    checkRow(row, features.size());
-    return probability(row.bins);
-}
-
 Explanation AdditiveModel::explain(const BinRow &row, std::size_t maxParts) const
 {
-    checkRow(row, features.size());
+    if (row.bins.size() != features.size() || row.sources.size() != features.size())
+        throw std::invalid_argument("a row of bins for another model");
     return explainBins(
         row.bins, [&](std::size_t j) { return row.evidence(j); }, maxParts);
 }

@@ -64,11 +64,10 @@ public:
     double logOdds(const std::vector<int> &bins) const;
     double probability(const std::vector<int> &bins) const;
     double probability(const Facts &facts) const { return probability(binsOf(facts)); }
-    // Throws std::invalid_argument for a row of another model's features.
-    double probability(const BinRow &row) const;
     // Every feature's part, in calibrated points; parts of 0 are left out, and past the
     // `maxParts` largest the rest are summed in `rest` (a brief lists the ones that matter).
     Explanation explain(const Facts &facts, std::size_t maxParts = SIZE_MAX) const;
+    // A run's row (FactBuilder::binning); throws std::invalid_argument for another model's.
     Explanation explain(const BinRow &row, std::size_t maxParts = SIZE_MAX) const;
 
     nlohmann::json toJson() const;
