@@ -191,6 +191,36 @@ private slots:
         QCOMPARE(mine.claimNext(d), RunChunks::Next::NoneLeft);
     }
 
+    // Another writer holding a SQLite store's write lock past the claim's busy timeout (a long
+    // chunk written under valgrind, a slow disk) makes the claim wait, not give the run up.
+    void aClaimWaitsWhileAnotherWriterHoldsTheStore()
+    {
+        if (onPostgres())
+            QSKIP("a SQLite store's one write lock; on PostgreSQL claims skip locked rows");
+        const std::string store = copy(QStringLiteral("busy.sqlite"));
+        auto db = store::openStore(testStoreLocation(store));
+        db.exec("INSERT INTO pipeline_runs (id, trigger, as_of, config_hash, policy_sha256, "
+                "agent_versions, status, started_at) VALUES ('r1', 'test', "
+                "'2026-11-16T12:00:00Z', 'h', 'p', '{}', 'running', '2026-11-16T12:00:00Z')");
+        {
+            store::Transaction tx(db);
+            RunChunks(db, "r1", "writer", std::chrono::minutes(1)).create({1, 2, 3, 4}, 2);
+            tx.commit();
+        }
+        auto claiming = store::Database::open(
+            db.path(),
+            {.readOnly = false, .create = false, .busyTimeoutMs = 20, .quickCheck = false});
+        RunChunks claims(claiming, "r1", RunChunks::workerName("claims"), std::chrono::minutes(1));
+        ClaimedChunk chunk;
+        db.exec("BEGIN IMMEDIATE");
+        QCOMPARE(claims.claimNext(chunk), RunChunks::Next::Wait);
+        QCOMPARE(claims.claimNext(chunk), RunChunks::Next::Wait);
+        db.exec("ROLLBACK");
+        QCOMPARE(claims.claimNext(chunk), RunChunks::Next::Claimed);
+        QCOMPARE(chunk.seq, 0);
+        QCOMPARE(claims.openCount(), 2);
+    }
+
     void twoProcessesShareOneRun()
     {
         const std::string store = copy(QStringLiteral("two.sqlite"));

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/ServerClock.h"
+#include "store/StoreError.h"
 
 #include <cerrno>
 #include <climits>
@@ -94,9 +95,16 @@ RunChunks::Next RunChunks::claimNext(ClaimedChunk &out)
     st.reset();
     if (candidates.empty())
         return Next::NoneLeft;
-    for (const Candidate &c : candidates) {
-        if (holderGone(c.holder, c.expired) && claim(c.seq, c.holder, out))
-            return Next::Claimed;
+    // A claim is a write: while another writer holds the store past the busy timeout, this
+    // worker waits as it does for a live holder, rather than give the run up.
+    try {
+        for (const Candidate &c : candidates) {
+            if (holderGone(c.holder, c.expired) && claim(c.seq, c.holder, out))
+                return Next::Claimed;
+        }
+    } catch (const store::StoreError &e) {
+        if (!e.busy())
+            throw;
     }
     return Next::Wait;
 }

@@ -40,7 +40,7 @@ public:
     enum class Next
     {
         Claimed,  // `out` is this worker's now
-        Wait,     // every open chunk is another live worker's
+        Wait,     // every open chunk is another live worker's, or the store is busy
         NoneLeft, // every chunk is done or this worker's
     };
     Next claimNext(ClaimedChunk &out);

@@ -24,6 +24,10 @@ public:
     {
     }
     int code() const noexcept { return m_code; }
+    // Another writer held the store past the busy timeout (SQLITE_BUSY), or PostgreSQL gave
+    // the statement up to a deadlock, serialization or lock timeout: it did nothing.
+    bool busy() const noexcept { return (m_code & 0xff) == kSqliteBusy; }
+    static constexpr int kSqliteBusy = 5;
     // Five characters on PostgreSQL ("40001"), empty on SQLite.
     const std::string &sqlState() const noexcept { return m_sqlState; }
     // The team database's connection broke (or the server shut it down): the work may be

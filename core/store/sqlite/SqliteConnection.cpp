@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <utility>
 
+static_assert(baton::store::StoreError::kSqliteBusy == SQLITE_BUSY);
+
 namespace baton::store {
 
 namespace {
