@@ -41,6 +41,7 @@ private slots:
     void aManagerReadsEveryBrief();
     void aPasswordTheServerAsksForComesFromTheKeychain();
     void teamInitTriesAgainWhenTheServerBreaksADeadlock();
+    void teamInitOnTwoDatabasesOfOneServerAtOnce();
 
 private:
     // The database as `login` connects to it (the owner when empty).
@@ -325,6 +326,68 @@ void TestTeamMode::teamInitTriesAgainWhenTheServerBreaksADeadlock()
     QVERIFY2(!QString::fromUtf8(holder.readAllStandardError()).contains(QStringLiteral("deadlock")),
              "the server gave up the holder, not init: the test proves nothing");
     QTRY_VERIFY_WITH_TIMEOUT(deadlocks() > deadlocksBefore, 10000);
+}
+
+// Group roles belong to the server, not a database: two databases of one server set up at the
+// same moment both find baton_rep missing, and the second to create it waits for the first,
+// then finds it made. Init takes the role as made. A server of its own, where no Baton role
+// exists yet.
+void TestTeamMode::teamInitOnTwoDatabasesOfOneServerAtOnce()
+{
+    const QString dir =
+        QStringLiteral("/tmp/baton-roles-%1").arg(QCoreApplication::applicationPid());
+    const Ran started = run(QStringLiteral(PG_CLUSTER_SCRIPT), {QStringLiteral("start"), dir});
+    QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+    struct StopCluster
+    {
+        QString dir;
+        ~StopCluster() { run(QStringLiteral(PG_CLUSTER_SCRIPT), {QStringLiteral("stop"), dir}); }
+    } stopCluster{dir};
+    QUrl server(started.out);
+    server.setPath(QStringLiteral("/team_two"));
+    const QString database = server.toString(QUrl::FullyEncoded);
+    QCOMPARE(run(QStringLiteral("psql"),
+                 {started.out, QStringLiteral("-Atc"), QStringLiteral("CREATE DATABASE team_two")})
+                 .exitCode,
+             0);
+    const Ran opened = run(QStringLiteral(BATON_EXECUTABLE),
+                           {QStringLiteral("--store"), database, QStringLiteral("stats")});
+    QVERIFY2(opened.exitCode == 0, qPrintable(opened.err));
+
+    // The other database's init, as far as its first role, not yet committed.
+    QProcess other;
+    other.start(QStringLiteral("psql"),
+                {started.out, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At")});
+    QVERIFY(other.waitForStarted());
+    other.write("BEGIN;\nCREATE ROLE baton_rep NOLOGIN;\nSELECT 'made';\n");
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += other.readAllStandardOutput()).contains("made"), 20000);
+
+    QProcess init;
+    init.start(QStringLiteral(BATON_EXECUTABLE), {QStringLiteral("--store"), database,
+                                                  QStringLiteral("team"), QStringLiteral("init")});
+    QVERIFY(init.waitForStarted());
+    const auto waiting = [&] {
+        const Ran r = run(QStringLiteral("psql"),
+                          {started.out, QStringLiteral("-Atc"),
+                           QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                          "'team_two' AND wait_event_type = 'Lock'")});
+        return r.out;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), QStringLiteral("1"), 30000);
+    other.write("COMMIT;\n");
+    other.closeWriteChannel();
+    QVERIFY(other.waitForFinished(30000));
+    QCOMPARE(other.exitCode(), 0);
+    QVERIFY(init.waitForFinished(60000));
+    const QString err = QString::fromUtf8(init.readAllStandardError());
+    QVERIFY2(init.exitCode() == 0, qPrintable(err));
+    const Ran roles = run(QStringLiteral("psql"),
+                          {started.out, QStringLiteral("-Atc"),
+                           QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname IN "
+                                          "('baton_rep', 'baton_manager', 'baton_marketing_ops', "
+                                          "'baton_admin')")});
+    QCOMPARE(roles.out, QStringLiteral("4"));
 }
 
 QTEST_GUILESS_MAIN(TestTeamMode)

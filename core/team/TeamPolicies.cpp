@@ -23,8 +23,10 @@ std::string quoted(std::string_view text)
     return "'" + std::string(text) + "'"; // vocabulary words: no quotes inside
 }
 
-// Roles first: a database can hold several Baton schemas' roles only once, so they are made
-// when missing and left in place otherwise.
+// Roles first: a server holds a role once for all its databases, so they are made when
+// missing and left in place otherwise. Another database's init may be making one at the same
+// moment: this one's CREATE waits for it and then finds the name taken, and takes the role
+// as made.
 constexpr std::string_view kRoles = R"sql(
 DO $$
 DECLARE r TEXT;
@@ -32,7 +34,11 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['baton_rep', 'baton_manager', 'baton_marketing_ops', 'baton_admin']
     LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN unique_violation OR duplicate_object THEN
+                NULL;
+            END;
         END IF;
     END LOOP;
 END $$;
