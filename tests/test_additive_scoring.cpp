@@ -230,8 +230,9 @@ private slots:
         said.subjectKind = "account";
         said.observedAt = now - std::chrono::hours(24);
         said.fields = {{"annual_revenue", 2e6}};
+        // Each record with its SHA-256 as a read gives it: here a byte that differs with it.
         const auto lead = [&](std::int64_t id, const char *record, const char *account,
-                              std::uint8_t saidDigest) {
+                              std::uint8_t accountDigest, std::uint8_t saidDigest) {
             pipeline::LeadInputs in;
             in.enrichment.lead.id = id;
             in.leadRecord = record;
@@ -239,15 +240,16 @@ private slots:
             in.enrichment.account->id = 7;
             in.accountRecord = account;
             in.enrichment.observations = {said};
+            in.hashes.push_back({pipeline::InputRecord::Account, 7, {accountDigest}});
             in.hashes.push_back({pipeline::InputRecord::Enrichment, said.id, {saidDigest}});
             return in;
         };
         const char *pro = R"({"employees":450,"properties":{"Plan":"Pro"}})";
         const std::vector<pipeline::LeadInputs> leads{
-            lead(1, R"({"properties":{"Lead Source":"Google"}})", pro, 1),
-            lead(2, R"({"properties":{"Lead Source":"Reference"}})", pro, 1),
-            lead(3, "{}", R"({"employees":50,"properties":{"Plan":"Team"}})", 1),
-            lead(4, "{}", pro, 2)};
+            lead(1, R"({"properties":{"Lead Source":"Google"}})", pro, 1, 1),
+            lead(2, R"({"properties":{"Lead Source":"Reference"}})", pro, 1, 1),
+            lead(3, "{}", R"({"employees":50,"properties":{"Plan":"Team"}})", 2, 1),
+            lead(4, "{}", pro, 1, 2)};
         scoring::RecordBinsMemo memo;
         for (const auto &in : leads) {
             const auto shared = pipeline::leadBinRowAtRun(in, now, filter, &memo);
@@ -263,10 +265,14 @@ private slots:
         QCOMPARE(third.evidence(3), std::string("enrichment#9"));
         // What is kept is what a lead of the same record gets: proof that it is used, and
         // only for that record's content, that filter and that cutoff.
-        memo.keep(pipeline::InputRecord::Account, 7, pro, {{1, 3}}); // "missing", wrongly
+        const auto digestOf = [](const pipeline::LeadInputs &in) {
+            const auto &d = in.hashes.front().sha256;
+            return std::string(reinterpret_cast<const char *>(d.data()), d.size());
+        };
+        memo.keep(pipeline::InputRecord::Account, 7, digestOf(leads[0]), {{1, 3}}); // wrongly
         QCOMPARE(pipeline::leadBinRowAtRun(leads[1], now, filter, &memo).bins.at(1), 3);
         QCOMPARE(pipeline::leadBinRowAtRun(leads[2], now, filter, &memo).bins.at(1), 1);
-        memo.keep(pipeline::InputRecord::Account, 7, pro, {{1, 3}});
+        memo.keep(pipeline::InputRecord::Account, 7, digestOf(leads[0]), {{1, 3}});
         const auto later = now + std::chrono::hours(1);
         QCOMPARE(pipeline::leadBinRowAtRun(leads[1], later, filter, &memo).bins.at(1), 0);
     }

@@ -30,17 +30,17 @@ std::string_view digestOf(const LeadInputs &inputs, InputRecord::Kind kind, std:
     return {};
 }
 
-// A record other leads share: its bins from `memo` when one of them read the same content,
-// else read (by `read`) and kept there.
+// A record other leads share: its bins from `memo` when one of them read the same content
+// (the record's SHA-256 as read), else read (by `read`) and kept there.
 template <class Read>
 void addShared(scoring::FactBuilder &facts, scoring::RecordBinsMemo *memo, InputRecord::Kind kind,
-               std::int64_t id, std::string_view content, const std::string &evidence, Read read)
+               std::int64_t id, std::string_view digest, const std::string &evidence, Read read)
 {
-    if (!memo || content.empty()) {
+    if (!memo || digest.empty()) {
         read();
         return;
     }
-    if (const auto *bins = memo->find(kind, id, content)) {
+    if (const auto *bins = memo->find(kind, id, digest)) {
         facts.addRecordBins(*bins, evidence);
         return;
     }
@@ -48,7 +48,7 @@ void addShared(scoring::FactBuilder &facts, scoring::RecordBinsMemo *memo, Input
     facts.captureInto(&bins);
     read();
     facts.captureInto(nullptr);
-    memo->keep(kind, id, std::string(content), std::move(bins));
+    memo->keep(kind, id, std::string(digest), std::move(bins));
 }
 
 void addInputs(scoring::FactBuilder &facts, const LeadInputs &inputs, agents::TimePoint asOf,
@@ -58,7 +58,8 @@ void addInputs(scoring::FactBuilder &facts, const LeadInputs &inputs, agents::Ti
                         "lead#" + std::to_string(inputs.enrichment.lead.id));
     if (const auto &account = inputs.enrichment.account) {
         const std::string evidence = "account#" + std::to_string(account->id);
-        addShared(facts, memo, InputRecord::Account, account->id, inputs.accountRecord, evidence,
+        addShared(facts, memo, InputRecord::Account, account->id,
+                  digestOf(inputs, InputRecord::Account, account->id), evidence,
                   [&] { facts.addRecordText("account.", inputs.accountRecord, evidence); });
     }
     for (const char *kind : {"account", "lead"})

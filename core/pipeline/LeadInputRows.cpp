@@ -25,8 +25,11 @@ const char *const kRecordColumn = ", record";
 
 std::string eventRecordColumns(const std::unordered_set<std::string> *attributeTypes)
 {
-    return attributeTypes && !attributeTypes->empty() ? ", e.activity_type_id, e.attributes"
-                                                      : ", e.activity_type_id, NULL";
+    // The contract's activity type ids are whole numbers from 0: -1 stands for none, so the
+    // id is read with one call rather than a null check and a read.
+    return attributeTypes && !attributeTypes->empty()
+               ? ", coalesce(e.activity_type_id, -1), e.attributes"
+               : ", coalesce(e.activity_type_id, -1), NULL";
 }
 
 namespace {
@@ -146,7 +149,8 @@ void addEvent(const store::Statement &st, agents::TimePoint now,
     }
     if (recordAt >= 0) {
         agents::EventFact &e = events.back();
-        e.activityType = st.optionalInt64At(recordAt);
+        if (const std::int64_t type = st.int64At(recordAt); type >= 0)
+            e.activityType = type;
         if (attributeTypes && summedType(*attributeTypes, e.type) && !st.isNull(recordAt + 1))
             e.attributes = st.textViewAt(recordAt + 1);
     }

@@ -24,17 +24,17 @@ std::uint64_t RecordBinsMemo::keyOf(char kind, std::int64_t id)
            static_cast<std::uint64_t>(id);
 }
 
-const RecordBins *RecordBinsMemo::find(char kind, std::int64_t id, std::string_view content) const
+const RecordBins *RecordBinsMemo::find(char kind, std::int64_t id, std::string_view digest) const
 {
     const auto it = m_kept.find(keyOf(kind, id));
-    return it != m_kept.end() && it->second.content == content ? &it->second.bins : nullptr;
+    return it != m_kept.end() && it->second.digest == digest ? &it->second.bins : nullptr;
 }
 
-void RecordBinsMemo::keep(char kind, std::int64_t id, std::string content, RecordBins bins)
+void RecordBinsMemo::keep(char kind, std::int64_t id, std::string digest, RecordBins bins)
 {
     if (m_kept.size() >= kMostKept)
         m_kept.clear();
-    m_kept.insert_or_assign(keyOf(kind, id), Kept{std::move(content), std::move(bins)});
+    m_kept.insert_or_assign(keyOf(kind, id), Kept{std::move(digest), std::move(bins)});
 }
 
 } // namespace baton::scoring

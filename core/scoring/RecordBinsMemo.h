@@ -18,15 +18,16 @@ class RecordBinsMemo
 public:
     // Forgets everything when the filter or the cutoff is another than before.
     void use(const FactFilter &filter, util::TimePoint cutoff);
-    // The bins of the record of `kind` and `id` if it was read with exactly `content`.
-    const RecordBins *find(char kind, std::int64_t id, std::string_view content) const;
-    void keep(char kind, std::int64_t id, std::string content, RecordBins bins);
+    // The bins of the record of `kind` and `id` if it was read with the same content: `digest`
+    // is its SHA-256 as read (a few bytes to compare, where the record is hundreds).
+    const RecordBins *find(char kind, std::int64_t id, std::string_view digest) const;
+    void keep(char kind, std::int64_t id, std::string digest, RecordBins bins);
     std::size_t size() const { return m_kept.size(); }
 
 private:
     struct Kept
     {
-        std::string content;
+        std::string digest;
         RecordBins bins;
     };
     static std::uint64_t keyOf(char kind, std::int64_t id);
