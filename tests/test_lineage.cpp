@@ -90,6 +90,16 @@ private slots:
             }
             // Approved: its operations and the steps' versions are there.
             QVERIFY(g.node("step:handoff") && g.node("step:handoff")->version == "handoff@1.0.0");
+            // A step's rationale and escalations are stored once, in its row: its output points
+            // into the brief for the rest, and the step's detail shows the rationale.
+            for (const char *step : {"step:enrichment", "step:scoring"}) {
+                const auto detail = nlohmann::json::parse(g.node(step)->detail);
+                QVERIFY2(detail.contains("rationale"), step);
+                QVERIFY(!detail.at("output").contains("rationale"));
+                QVERIFY(!detail.at("output").contains("escalations"));
+                QVERIFY(detail.at("output").contains("in_brief"));
+            }
+            QVERIFY(!nlohmann::json::parse(g.node("step:scoring")->detail).at("rationale").empty());
             ++checked;
         }
         QCOMPARE(checked, 10);

@@ -46,9 +46,12 @@ std::string triggerSince(const std::vector<agents::EventFact> &events, agents::T
 
 // A step's output without what the brief written in the same transaction already holds:
 // `in_brief` is the JSON Pointer of that part (the profile's fields, the score's factors,
-// the whole summary), so a brief's text is not stored twice over.
+// the whole summary), so a brief's text is not stored twice over. Nor the rationale and
+// escalations, which the step's row holds in its own columns.
 nlohmann::json stepOutput(nlohmann::json rest, const char *pointer)
 {
+    rest.erase("rationale");
+    rest.erase("escalations");
     rest["in_brief"] = pointer;
     return rest;
 }

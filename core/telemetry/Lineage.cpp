@@ -245,8 +245,9 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
 
     // Steps: what each read (records, or another step) and which fields it wrote.
     {
-        auto st = db.prepare("SELECT agent, version, inputs, output, decision, duration_ms "
-                             "FROM agent_steps WHERE lead_id = ? AND run_id = ? ORDER BY id");
+        auto st = db.prepare("SELECT agent, version, inputs, output, decision, duration_ms, "
+                             "rationale FROM agent_steps WHERE lead_id = ? AND run_id = ? ORDER "
+                             "BY id");
         st.bindAll(leadId, runId);
         while (st.step()) {
             const std::string agent = st.textAt(0);
@@ -254,6 +255,7 @@ LineageGraph briefLineage(store::Database &db, std::int64_t briefId)
             const auto inputs = json::parse(st.textAt(2), nullptr, false);
             add({id, Kind::Step, agent, agent + "@" + st.textAt(1), created, 1,
                  json({{"decision", st.textAt(4)},
+                       {"rationale", json::parse(st.textAt(6), nullptr, false)},
                        {"duration_ms", st.doubleAt(5)},
                        {"inputs", inputs},
                        {"output", json::parse(st.textAt(3), nullptr, false)}})
