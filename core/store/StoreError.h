@@ -25,7 +25,8 @@ public:
     }
     int code() const noexcept { return m_code; }
     // Another writer held the store past the busy timeout (SQLITE_BUSY), or PostgreSQL gave
-    // the statement up to a deadlock, serialization or lock timeout: it did nothing.
+    // the statement up to a deadlock, serialization or lock timeout: the statement did
+    // nothing (on PostgreSQL, nor did its transaction).
     bool busy() const noexcept { return (m_code & 0xff) == kSqliteBusy; }
     static constexpr int kSqliteBusy = 5;
     // Five characters on PostgreSQL ("40001"), empty on SQLite.
