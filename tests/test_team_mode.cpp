@@ -42,6 +42,7 @@ private slots:
     void aPasswordTheServerAsksForComesFromTheKeychain();
     void teamInitTriesAgainWhenTheServerBreaksADeadlock();
     void teamInitOnTwoDatabasesOfOneServerAtOnce();
+    void twoAdminsAddTheSameLoginAtOnce();
 
 private:
     // The database as `login` connects to it (the owner when empty).
@@ -388,6 +389,48 @@ void TestTeamMode::teamInitOnTwoDatabasesOfOneServerAtOnce()
                                           "('baton_rep', 'baton_manager', 'baton_marketing_ops', "
                                           "'baton_admin')")});
     QCOMPARE(roles.out, QStringLiteral("4"));
+}
+
+// Logins belong to the server too: two admins adding the same person at the same moment both
+// find the login missing, and the second CREATE waits for the first, then finds it made. The
+// second add-user takes the login as made and binds the profile to it.
+void TestTeamMode::twoAdminsAddTheSameLoginAtOnce()
+{
+    const QString login =
+        QStringLiteral("dana.race.%1@baton.example").arg(QCoreApplication::applicationPid());
+    QProcess other;
+    other.start(QStringLiteral("psql"),
+                {uri(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At")});
+    QVERIFY(other.waitForStarted());
+    other.write(
+        QStringLiteral("BEGIN;\nCREATE ROLE \"%1\" LOGIN;\nSELECT 'made';\n").arg(login).toUtf8());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += other.readAllStandardOutput()).contains("made"), 20000);
+
+    QProcess add;
+    add.start(QStringLiteral(BATON_EXECUTABLE),
+              {QStringLiteral("--now"), kNow, QStringLiteral("--store"), uri(),
+               QStringLiteral("team"), QStringLiteral("add-user"), login, QStringLiteral("--role"),
+               QStringLiteral("rep")});
+    QVERIFY(add.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar({}, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                  "current_database() AND wait_event_type = 'Lock'")),
+        QStringLiteral("1"), 30000);
+    other.write("COMMIT;\n");
+    other.closeWriteChannel();
+    QVERIFY(other.waitForFinished(30000));
+    QCOMPARE(other.exitCode(), 0);
+    QVERIFY(add.waitForFinished(60000));
+    QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+    QVERIFY(QString::fromUtf8(add.readAllStandardOutput()).startsWith(QStringLiteral("login ")));
+    QCOMPARE(scalar({}, QStringLiteral("SELECT role || ' ' || os_account FROM users WHERE email = "
+                                       "'%1'")
+                            .arg(login)),
+             QStringLiteral("rep ") + login);
+    QCOMPARE(
+        scalar({}, QStringLiteral("SELECT pg_has_role('%1', 'baton_rep', 'member')").arg(login)),
+        QStringLiteral("t"));
 }
 
 QTEST_GUILESS_MAIN(TestTeamMode)

@@ -2,6 +2,7 @@
 #include "cli/Commands.h"
 #include "governance/Permissions.h"
 #include "store/Database.h"
+#include "store/StoreError.h"
 #include "store/Transaction.h"
 #include "store/TransientRetry.h"
 #include "team/TeamPolicies.h"
@@ -53,6 +54,26 @@ bool roleExists(store::Database &db, const std::string &login)
     return st.step();
 }
 
+// False when another session made the login first: a server holds a login once, so a second
+// admin adding the same person at the same moment waits for the first one's CREATE and then
+// finds the name taken. The savepoint keeps this transaction usable after that error.
+bool createLogin(store::Database &db, const std::string &login)
+{
+    const std::string create = formatted(db, "'CREATE ROLE %I LOGIN'", login);
+    db.exec("SAVEPOINT create_login");
+    try {
+        db.exec(create);
+    } catch (const store::StoreError &e) {
+        if (e.sqlState() != "23505" &&
+            e.sqlState() != "42710") // unique_violation, duplicate_object
+            throw;
+        db.exec("ROLLBACK TO SAVEPOINT create_login");
+        return false;
+    }
+    db.exec("RELEASE SAVEPOINT create_login");
+    return true;
+}
+
 int addUser(store::Database &db, const QCommandLineParser &parser, const std::string &email,
             CommandContext &context)
 {
@@ -73,9 +94,7 @@ int addUser(store::Database &db, const QCommandLineParser &parser, const std::st
         password = in.readLine().toStdString();
     }
     store::Transaction tx(db);
-    const bool existed = roleExists(db, login);
-    if (!existed)
-        db.exec(formatted(db, "'CREATE ROLE %I LOGIN'", login));
+    const bool existed = roleExists(db, login) || !createLogin(db, login);
     db.exec(formatted(db, "'GRANT %I TO %I'", team::groupRole(role), login));
     if (!password.empty())
         db.exec(formatted(db, "'ALTER ROLE %I PASSWORD %L'", login, password));
