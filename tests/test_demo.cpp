@@ -1,6 +1,7 @@
 #include "TestStoreLocation.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
+#include "demo/Model.h"
 #include "ingest/Importer.h"
 #include "ports/Clock.h"
 #include "store/Database.h"
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cmath>
 #include <map>
 #include <string>
@@ -191,26 +191,31 @@ private slots:
                           " AND converted_at IS NOT NULL"), 0);
 
         // Conversions follow the hidden propensity, of which luck is a small part.
-        std::map<std::string, double> propensity;
+        std::map<std::string, double> propensity, chance;
         double sumLuckSquared = 0;
         const QList<QByteArray> lines = readAll(f.groundTruth).split('\n');
-        QCOMPARE(lines.first(), QByteArray("Record ID,propensity,luck"));
+        QCOMPARE(lines.first(), QByteArray("Record ID,propensity,luck,fit,quiet"));
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> cells = lines[i].split(',');
-            if (cells.size() == 3) {
+            if (cells.size() == 5) {
                 propensity[cells[0].toStdString()] = cells[1].toDouble();
                 sumLuckSquared += cells[2].toDouble() * cells[2].toDouble();
+                chance[cells[0].toStdString()] =
+                    demo::conversionChanceGiven(cells[3].toDouble(), cells[4] == "1");
             }
         }
         QCOMPARE(static_cast<int>(propensity.size()), o.leads);
         const double luckSd = std::sqrt(sumLuckSquared / o.leads);
         QVERIFY2(luckSd > 0.4 && luckSd < 0.6, qPrintable(QString::number(luckSd)));
-        double sumConverted = 0, sumOther = 0;
+        double sumConverted = 0, sumOther = 0, expectedConversions = 0, variance = 0;
         int nConverted = 0, nOther = 0;
         auto st = s.db.prepare("SELECT source_id, converted_at IS NOT NULL FROM leads WHERE created_at < " + cutoff);
         while (st.step()) {
             const auto it = propensity.find(st.textAt(0));
             QVERIFY(it != propensity.end());
+            const double p = chance.at(st.textAt(0));
+            expectedConversions += p;
+            variance += p * (1 - p);
             if (st.int64At(1)) {
                 sumConverted += it->second;
                 ++nConverted;
@@ -220,6 +225,11 @@ private slots:
             }
         }
         QVERIFY(nConverted > 0 && nOther > 0);
+        // The chance given fit and quietness averages the rest of the propensity out: as many
+        // conversions as it expects, within four standard deviations.
+        QVERIFY2(
+            std::abs(nConverted - expectedConversions) < 4 * std::sqrt(variance),
+            qPrintable(QStringLiteral("%1 converted, %2 expected").arg(nConverted).arg(expectedConversions)));
         QVERIFY2(sumConverted / nConverted > sumOther / nOther + 0.5,
                  qPrintable(QStringLiteral("%1 vs %2").arg(sumConverted / nConverted).arg(sumOther / nOther)));
         // ...and leave a trace in the engagement a scorer can see.

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "contracts/ContractRegistry.h"
 #include "demo/DemoGenerator.h"
+#include "demo/Model.h"
 #include "ingest/Importer.h"
 #include "pipeline/ModelFitter.h"
 #include "ports/Clock.h"
@@ -27,9 +28,11 @@ struct Truth
 {
     double propensity = 0;
     double luck = 0; // the part no record reflects
+    double fit = 0;  // the part a lead's and its account's records tell
+    bool quiet = false;
 };
 
-// Record ID -> the demo's hidden propensity and its luck, from its ground_truth.csv.
+// Record ID -> the demo's hidden propensity and its parts, from its ground_truth.csv.
 std::map<std::string, Truth> groundTruth(const std::filesystem::path &file)
 {
     std::map<std::string, Truth> out;
@@ -39,8 +42,23 @@ std::map<std::string, Truth> groundTruth(const std::filesystem::path &file)
     f.readLine(); // header
     while (!f.atEnd()) {
         const QList<QByteArray> cells = f.readLine().trimmed().split(',');
-        if (cells.size() == 3)
-            out[cells[0].toStdString()] = {cells[1].toDouble(), cells[2].toDouble()};
+        if (cells.size() == 5)
+            out[cells[0].toStdString()] = {cells[1].toDouble(), cells[2].toDouble(),
+                                           cells[3].toDouble(), cells[4] == "1"};
+    }
+    return out;
+}
+
+// Lead id -> its truth, for the leads the demo wrote one for.
+std::map<std::int64_t, Truth> truthByLead(store::Database &db,
+                                          const std::map<std::string, Truth> &byRecord)
+{
+    std::map<std::int64_t, Truth> out;
+    auto st = db.prepare("SELECT id, source_id FROM leads WHERE source_system = 'hubspot'");
+    while (st.step()) {
+        const auto it = byRecord.find(st.textAt(1));
+        if (it != byRecord.end())
+            out[st.int64At(0)] = it->second;
     }
     return out;
 }
@@ -49,31 +67,43 @@ struct Ceilings
 {
     double drawn = 0;    // the propensity the outcomes were drawn from: no model can do better
     double knowable = 0; // without its luck: what the records give if they tell it exactly
+    double profile = 0;  // the chance given only the fit and whether the lead is quiet
 };
 
-// How well the hidden propensity itself ranks the held-out leads.
-Ceilings ceilingAuc(store::Database &db, const scoring::AdditiveFit &fit,
-                    const std::vector<scoring::Example> &history,
-                    const std::map<std::string, Truth> &truth)
+// How well the hidden propensity, and the part of it a profile tells, rank the held-out leads.
+Ceilings ceilingAuc(const scoring::AdditiveFit &fit, const std::vector<scoring::Example> &history,
+                    const std::map<std::int64_t, Truth> &truth)
 {
-    std::map<std::int64_t, std::string> recordIds;
-    auto st = db.prepare("SELECT id, source_id FROM leads WHERE source_system = 'hubspot'");
-    while (st.step())
-        recordIds[st.int64At(0)] = st.textAt(1);
     std::map<std::int64_t, int> labels;
     for (const auto &e : history)
         labels[e.leadId] = e.label;
-    std::vector<double> drawn, knowable;
+    std::vector<double> drawn, knowable, profile;
     std::vector<int> outcomes;
     for (const auto id : fit.testLeads) {
-        const auto truthIt = truth.find(recordIds[id]);
+        const auto truthIt = truth.find(id);
         if (truthIt == truth.end())
             continue;
-        drawn.push_back(truthIt->second.propensity);
-        knowable.push_back(truthIt->second.propensity - truthIt->second.luck);
+        const Truth &t = truthIt->second;
+        drawn.push_back(t.propensity);
+        knowable.push_back(t.propensity - t.luck);
+        profile.push_back(demo::conversionChanceGiven(t.fit, t.quiet));
         outcomes.push_back(labels[id]);
     }
-    return {scoring::rocAuc(drawn, outcomes), scoring::rocAuc(knowable, outcomes)};
+    return {scoring::rocAuc(drawn, outcomes), scoring::rocAuc(knowable, outcomes),
+            scoring::rocAuc(profile, outcomes)};
+}
+
+// The same fit with each lead's hidden fit given as one more fact: how much of the gap to the
+// ceiling is the profile the model did not learn, rather than intensity the events do not tell.
+double aucWithHiddenFit(std::vector<scoring::Example> history,
+                        const std::map<std::int64_t, Truth> &truth)
+{
+    for (auto &example : history) {
+        const auto it = truth.find(example.leadId);
+        if (it != truth.end())
+            example.facts["demo.hidden_fit"] = {{}, it->second.fit, {}};
+    }
+    return scoring::fitAdditive(history).test.auc;
 }
 
 // The facts of each of the model's features, one lead a row, oldest first, and the outcome:
@@ -150,7 +180,9 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
     printHistory(context.out, read, timer.restart() / 1000.0);
     const auto fit = scoring::fitAdditive(history);
     printAdditiveFit(context.out, fit, timer.restart() / 1000.0);
-    const auto ceiling = ceilingAuc(db, fit, history, groundTruth(files.groundTruth));
+    const auto truth = truthByLead(db, groundTruth(files.groundTruth));
+    const auto ceiling = ceilingAuc(fit, history, truth);
+    const double withHiddenFit = aucWithHiddenFit(history, truth);
     if (parser.isSet(QStringLiteral("facts")))
         writeFacts(parser.value(QStringLiteral("facts")), fit, history);
     const auto policy = agents::defaultPolicy(contracts::ContractRegistry::builtIn());
@@ -167,7 +199,13 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
                .arg(ceiling.knowable, 0, 'f', 3)
                .arg(ceiling.drawn, 0, 'f', 3)
                .arg(logistic.model.auc, 0, 'f', 3)
-               .arg(logistic.model.baselineAuc, 0, 'f', 3);
+               .arg(logistic.model.baselineAuc, 0, 'f', 3)
+        << QStringLiteral("  what the profile tells: the chance given each lead's hidden fit and "
+                          "whether it is quiet %1; the additive fit given the hidden fit as one "
+                          "more fact %2 (what the events leave of the intensity is the rest of "
+                          "the gap)\n")
+               .arg(ceiling.profile, 0, 'f', 3)
+               .arg(withHiddenFit, 0, 'f', 3);
     // Above what the propensity allows, the fit has read what came after the outcome.
     if (fit.test.auc > ceiling.drawn + 0.01)
         context.out << "  above the ceiling: facts from after the conversions leak into the fit "

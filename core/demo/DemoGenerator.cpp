@@ -101,7 +101,7 @@ public:
         if (o.groundTruth) {
             files.groundTruth = dir / "ground_truth.csv";
             truthOut = FileWriter(files.groundTruth);
-            truthOut.buffer() += "Record ID,propensity,luck\n";
+            truthOut.buffer() += "Record ID,propensity,luck,fit,quiet\n";
         }
         writeContactsHeader(contactsOut.buffer());
         MarketoWriter::header(activitiesOut.buffer());
@@ -324,7 +324,9 @@ private:
             appendFixed(t, lead.propensity, 4);
             t += ',';
             appendFixed(t, lead.luck, 4);
-            t += '\n';
+            t += ',';
+            appendFixed(t, lead.fit, 4);
+            t += lead.quiet ? ",1\n" : ",0\n";
             truthOut.recordDone();
         }
 

@@ -32,7 +32,7 @@ struct DemoOptions
     // intensities are scaled to get close, then events are thinned or added to hit it.
     std::int64_t targetEvents = 0;
     bool malformed = true;    // ~0.5% deliberately broken records in each file
-    bool groundTruth = false; // also write ground_truth.csv (Record ID, propensity, luck)
+    bool groundTruth = false; // also write ground_truth.csv (each lead's hidden model)
 
     // 2026-11-16T12:00:00Z: a fixed default so a bare DemoOptions{} is reproducible.
     static std::chrono::system_clock::time_point defaultNow();

@@ -288,6 +288,36 @@ Calendar makeCalendar(std::int64_t now, int days, double scale, Rng &rng)
 
 namespace {
 
+// The propensity's terms: base + fit + intensity + luck. The intensity is log-normal, centred
+// by whether the lead is quiet and, if not, by its fit. Written once, for the generator and
+// for conversionChanceGiven.
+constexpr double kBase = -2.3, kFitWeight = 1.1, kIntensityWeight = 0.9, kLuckSd = 0.5;
+constexpr double kQuietLevel = 0.04, kQuietSd = 0.4;
+constexpr double kActiveMean = -0.3, kActiveSd = 0.85, kActiveFitSlope = 0.25;
+
+} // namespace
+
+double conversionChanceGiven(double fit, bool quiet)
+{
+    // sigmoid(m + s z) averaged over a standard normal z, by the midpoint rule on [-8, 8].
+    const double logMean = quiet ? std::log(kQuietLevel) : kActiveMean + kActiveFitSlope * fit;
+    const double logSd = quiet ? kQuietSd : kActiveSd;
+    const double m = kBase + kFitWeight * fit + kIntensityWeight * logMean;
+    const double s = std::hypot(kIntensityWeight * logSd, kLuckSd);
+    constexpr int kSteps = 400;
+    constexpr double kFrom = -8.0, kWidth = 16.0 / kSteps;
+    double chance = 0, weight = 0;
+    for (int i = 0; i < kSteps; ++i) {
+        const double z = kFrom + (i + 0.5) * kWidth;
+        const double density = std::exp(-0.5 * z * z);
+        chance += density * sigmoid(m + s * z);
+        weight += density;
+    }
+    return chance / weight;
+}
+
+namespace {
+
 constexpr std::string_view kPersonalDomains[] = {"gmail.com", "gmail.com", "gmail.com",
                                                  "outlook.com", "yahoo.com", "icloud.com",
                                                  "hotmail.com", "proton.me"};
@@ -405,10 +435,11 @@ void LeadMaker::make(std::int64_t index, Rng &rng, Lead &L)
     // The hidden model.
     L.fit = (L.account ? L.account->fit : -0.6) + 0.8 * L.title->fit;
     L.quiet = rng.chance(0.30);
-    L.intensity = L.quiet ? 0.04 * rng.logNormal(0, 0.4)
-                          : rng.logNormal(-0.3, 0.85) * std::exp(0.25 * L.fit);
-    L.luck = rng.normal(0, 0.5);
-    L.propensity = -2.3 + 1.1 * L.fit + 0.9 * std::log(L.intensity) + L.luck;
+    L.intensity = L.quiet
+                      ? kQuietLevel * rng.logNormal(0, kQuietSd)
+                      : rng.logNormal(kActiveMean, kActiveSd) * std::exp(kActiveFitSlope * L.fit);
+    L.luck = rng.normal(0, kLuckSd);
+    L.propensity = kBase + kFitWeight * L.fit + kIntensityWeight * std::log(L.intensity) + L.luck;
     L.converted = L.old && rng.chance(sigmoid(L.propensity));
     if (L.converted) {
         const double span = std::min(150.0, ageDays - 1.0);

@@ -190,6 +190,10 @@ struct SideEvent
     std::int32_t a = 0, b = 0; // webinar index and minutes; asset or page index
 };
 
+// The chance that a lead converts, as far as its fit and whether it is quiet tell: the
+// propensity's sigmoid averaged over the intensity and luck those two leave open.
+double conversionChanceGiven(double fit, bool quiet);
+
 // Everything a lead did in the window, in time order.
 void makeTimeline(Lead &lead, const Calendar &calendar, double scale, Rng &rng,
                   std::vector<Activity> &activities, std::vector<SideEvent> &side);
