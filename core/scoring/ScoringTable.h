@@ -14,7 +14,6 @@ namespace baton::scoring {
 class ScoringTable
 {
 public:
-    ScoringTable() = default;
     explicit ScoringTable(const AdditiveModel &model);
 
     // Throws std::invalid_argument for a row of another model's features.
