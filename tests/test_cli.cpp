@@ -519,6 +519,11 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("cold run (median)")));
         QVERIFY(r.out.contains(QStringLiteral("cold run (fastest)")));
         QVERIFY(r.out.contains(QStringLiteral("run 2: ")));
+        const QRegularExpression paired(
+            QStringLiteral("each pair's ratio, wall \\(median\\) +[-+][0-9.]+% \\(90% bootstrap "
+                           "interval [-+][0-9.]+% to [-+][0-9.]+%\\), the model slower in [0-2] "
+                           "of 2 pairs"));
+        QVERIFY2(paired.match(r.out).hasMatch(), qPrintable(r.out));
         const QRegularExpression briefs(
             QStringLiteral("briefs: ([0-9,]+) with the points, ([0-9,]+) with the model"));
         const auto m = briefs.match(r.out);

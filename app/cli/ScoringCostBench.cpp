@@ -12,6 +12,7 @@
 #include "scoring/ModelVersions.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "util/PairedRatio.h"
 #include "util/Time.h"
 
 #include <QLocale>
@@ -142,6 +143,23 @@ void printComparison(const char *what, const std::vector<double> &points,
                        .arg(100 * (b - a) / a, 0, 'f', 1);
 }
 
+// Each pair's ratio: what the VM's wandering speed leaves of the model's cost.
+void printPairedRatio(const char *what, const std::vector<double> &points,
+                      const std::vector<double> &model, CommandContext &context)
+{
+    const auto r = util::pairedRatio(points, model);
+    const auto percent = [](double x) {
+        return (x >= 0 ? QStringLiteral("+") : QString()) + QString::number(100 * x, 'f', 1) +
+               QLatin1Char('%');
+    };
+    context.out << QStringLiteral("    %1 %2 (90% bootstrap interval %3 to %4), the model "
+                                  "slower in %5 of %6 pairs\n")
+                       .arg(QLatin1String(what), -34)
+                       .arg(percent(r.median), percent(r.low), percent(r.high))
+                       .arg(r.slower)
+                       .arg(r.pairs);
+}
+
 } // namespace
 
 void benchScoringCost(store::Database &db, int runs, CommandContext &context)
@@ -203,6 +221,9 @@ void benchScoringCost(store::Database &db, int runs, CommandContext &context)
     printComparison("cold run (fastest)", points.seconds, model.seconds, context, fastest);
     printComparison("processor time (least)", points.processorSeconds, model.processorSeconds,
                     context, fastest);
+    printPairedRatio("each pair's ratio, wall (median)", points.seconds, model.seconds, context);
+    printPairedRatio("each pair's ratio, processor", points.processorSeconds,
+                     model.processorSeconds, context);
     printComparison("reading inputs, summed over threads", points.readSeconds, model.readSeconds,
                     context);
     printComparison("agents, summed over threads", points.agentSeconds, model.agentSeconds,
