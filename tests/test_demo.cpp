@@ -194,10 +194,10 @@ private slots:
         std::map<std::string, double> propensity, chance;
         double sumLuckSquared = 0;
         const QList<QByteArray> lines = readAll(f.groundTruth).split('\n');
-        QCOMPARE(lines.first(), QByteArray("Record ID,propensity,luck,fit,quiet"));
+        QCOMPARE(lines.first(), QByteArray("Record ID,propensity,luck,fit,quiet,log_intensity"));
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> cells = lines[i].split(',');
-            if (cells.size() == 5) {
+            if (cells.size() == 6) {
                 propensity[cells[0].toStdString()] = cells[1].toDouble();
                 sumLuckSquared += cells[2].toDouble() * cells[2].toDouble();
                 chance[cells[0].toStdString()] =

@@ -19,6 +19,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace baton::app {
 
@@ -30,6 +31,7 @@ struct Truth
     double luck = 0; // the part no record reflects
     double fit = 0;  // the part a lead's and its account's records tell
     bool quiet = false;
+    double logIntensity = 0; // how engaged the lead is, which its events show only in part
 };
 
 // Record ID -> the demo's hidden propensity and its parts, from its ground_truth.csv.
@@ -42,9 +44,10 @@ std::map<std::string, Truth> groundTruth(const std::filesystem::path &file)
     f.readLine(); // header
     while (!f.atEnd()) {
         const QList<QByteArray> cells = f.readLine().trimmed().split(',');
-        if (cells.size() == 5)
+        if (cells.size() == 6)
             out[cells[0].toStdString()] = {cells[1].toDouble(), cells[2].toDouble(),
-                                           cells[3].toDouble(), cells[4] == "1"};
+                                           cells[3].toDouble(), cells[4] == "1",
+                                           cells[5].toDouble()};
     }
     return out;
 }
@@ -93,17 +96,31 @@ Ceilings ceilingAuc(const scoring::AdditiveFit &fit, const std::vector<scoring::
             scoring::rocAuc(profile, outcomes)};
 }
 
-// The same fit with each lead's hidden fit given as one more fact: how much of the gap to the
-// ceiling is the profile the model did not learn, rather than intensity the events do not tell.
-double aucWithHiddenFit(std::vector<scoring::Example> history,
-                        const std::map<std::int64_t, Truth> &truth)
+// The same fit with each lead's hidden fit given as one more fact, and with its intensity as
+// well: how much of the gap to the ceiling is the profile the model did not learn, and whether
+// the model reaches the ceiling when the facts hold what the propensity is made of. Throws if
+// the fit leaves a given fact out, which would make the figure the plain fit's again.
+double aucWithHidden(std::vector<scoring::Example> history,
+                     const std::map<std::int64_t, Truth> &truth, bool withIntensity)
 {
+    std::vector<std::string> names{"demo.hidden_fit"};
+    if (withIntensity)
+        names.push_back("demo.hidden_log_intensity");
     for (auto &example : history) {
         const auto it = truth.find(example.leadId);
-        if (it != truth.end())
-            example.facts["demo.hidden_fit"] = {{}, it->second.fit, {}};
+        if (it == truth.end())
+            continue;
+        const double values[] = {it->second.fit, it->second.logIntensity};
+        for (std::size_t i = 0; i < names.size(); ++i)
+            example.facts[names[i]] = {std::to_string(values[i]), values[i], {}};
     }
-    return scoring::fitAdditive(history).test.auc;
+    const auto fit = scoring::fitAdditive(history);
+    const auto &features = fit.model.features;
+    for (const auto &name : names)
+        if (std::none_of(features.begin(), features.end(),
+                         [&](const scoring::Feature &f) { return f.name == name; }))
+            throw std::logic_error("the fit left " + name + " out");
+    return fit.test.auc;
 }
 
 // The facts of each of the model's features, one lead a row, oldest first, and the outcome:
@@ -182,7 +199,8 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
     printAdditiveFit(context.out, fit, timer.restart() / 1000.0);
     const auto truth = truthByLead(db, groundTruth(files.groundTruth));
     const auto ceiling = ceilingAuc(fit, history, truth);
-    const double withHiddenFit = aucWithHiddenFit(history, truth);
+    const double withHiddenFit = aucWithHidden(history, truth, false);
+    const double withIntensity = aucWithHidden(history, truth, true);
     if (parser.isSet(QStringLiteral("facts")))
         writeFacts(parser.value(QStringLiteral("facts")), fit, history);
     const auto policy = agents::defaultPolicy(contracts::ContractRegistry::builtIn());
@@ -202,10 +220,11 @@ int benchModel(const QCommandLineParser &parser, CommandContext &context)
                .arg(logistic.model.baselineAuc, 0, 'f', 3)
         << QStringLiteral("  what the profile tells: the chance given each lead's hidden fit and "
                           "whether it is quiet %1; the additive fit given the hidden fit as one "
-                          "more fact %2 (what the events leave of the intensity is the rest of "
-                          "the gap)\n")
+                          "more fact %2, and given its intensity too %3 (what the events leave "
+                          "of the intensity is the rest of the gap)\n")
                .arg(ceiling.profile, 0, 'f', 3)
-               .arg(withHiddenFit, 0, 'f', 3);
+               .arg(withHiddenFit, 0, 'f', 3)
+               .arg(withIntensity, 0, 'f', 3);
     // Above what the propensity allows, the fit has read what came after the outcome.
     if (fit.test.auc > ceiling.drawn + 0.01)
         context.out << "  above the ceiling: facts from after the conversions leak into the fit "

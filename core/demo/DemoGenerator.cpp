@@ -101,7 +101,7 @@ public:
         if (o.groundTruth) {
             files.groundTruth = dir / "ground_truth.csv";
             truthOut = FileWriter(files.groundTruth);
-            truthOut.buffer() += "Record ID,propensity,luck,fit,quiet\n";
+            truthOut.buffer() += "Record ID,propensity,luck,fit,quiet,log_intensity\n";
         }
         writeContactsHeader(contactsOut.buffer());
         MarketoWriter::header(activitiesOut.buffer());
@@ -326,7 +326,9 @@ private:
             appendFixed(t, lead.luck, 4);
             t += ',';
             appendFixed(t, lead.fit, 4);
-            t += lead.quiet ? ",1\n" : ",0\n";
+            t += lead.quiet ? ",1," : ",0,";
+            appendFixed(t, std::log(lead.intensity), 4);
+            t += '\n';
             truthOut.recordDone();
         }
 
