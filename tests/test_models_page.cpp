@@ -12,8 +12,13 @@
 #include "scoring/ScoringDeployment.h"
 #include "store/OpenStore.h"
 #include "util/Time.h"
+#include "widgets/ShapeCharts.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChartView>
+#include <QHorizontalBarSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -114,6 +119,39 @@ private slots:
         QVERIFY(refreshed.wait(10000));
         QVERIFY(scoring::ScoringDeployment(db).current().live.empty());
         QVERIFY2(boxes.texts.isEmpty(), qPrintable(boxes.texts.join(QLatin1Char('\n'))));
+    }
+
+    // A feature's shape reads top to bottom in the bins' order, one bar per bin, each bin named
+    // in full beside its bar; a name from the data is shown as text, never as markup.
+    void aFeaturesShapeReadsTopToBottom()
+    {
+        const auto registry = contracts::ContractRegistry::builtIn();
+        FakeMessageBoxes boxes;
+        FakeReviewDialogs dialogs;
+        TestContexts contexts(boxes, dialogs);
+        auto db = store::openStore(testStoreLocation(m_path));
+        auto &context = contexts.make(db, registry, QStringLiteral("sam.patel@baton.example"));
+        ui::ModelsPage page(context);
+        QSignalSpy refreshed(&page, &ui::ModelsPage::refreshed);
+        page.show();
+        QVERIFY(refreshed.wait(10000));
+        page.features()->selectRow(0);
+        auto *view = page.findChild<QChartView *>(QStringLiteral("shapeChart"));
+        QVERIFY(view && view->chart());
+        QCOMPARE(view->chart()->series().size(), 1);
+        auto *bars = qobject_cast<QHorizontalBarSeries *>(view->chart()->series().first());
+        QVERIFY(bars);
+        const auto axes = view->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        auto *bins = qobject_cast<QBarCategoryAxis *>(axes.first());
+        QVERIFY(bins);
+        // Horizontal bars stack their categories from the bottom up.
+        QCOMPARE(bins->categories(),
+                 (QStringList{ui::ShapeCharts::tr("(missing)"), ui::ShapeCharts::tr("(other values)"),
+                              QStringLiteral("&lt;b&gt;Free&lt;/b&gt;"), QStringLiteral("Pro")}));
+        QBarSet *points = bars->barSets().first();
+        QCOMPARE(points->count(), 4);
+        QVERIFY(points->at(3) > 0 && points->at(2) < 0 && points->at(0) == 0);
     }
 
     void aRepMayLookButNotDeploy()

@@ -2737,6 +2737,42 @@ Damit er nur Ihnen gehört, führen Sie aus:
         <source>points (20 double the odds)</source>
         <translation>Punkte (20 verdoppeln die Chancen)</translation>
     </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>(other values)</source>
+        <translation>(andere Werte)</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(alle)</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>unter %1</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1: %2 points</source>
+        <translation>%1: %2 Punkte</translation>
+    </message>
 </context>
 <context>
     <name>baton::ui::StepTimeline</name>

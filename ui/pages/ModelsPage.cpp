@@ -51,6 +51,8 @@ ModelsPage::ModelsPage(ConsoleContext &context, QWidget *parent)
     split->addWidget(m_charts);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // The tables' wide hints would leave the charts a third of that: their bins' names need it.
+    split->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildActions());
     layout->addWidget(split, 1);

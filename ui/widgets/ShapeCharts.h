@@ -23,6 +23,8 @@ public:
     void showCalibration(const scoring::ScoringCandidate *candidate);
     void showShape(const scoring::ScoringCandidate *candidate, const std::string &feature);
 
+    static QString binName(const scoring::Feature &feature, int bin);
+
 private:
     QChartView *m_calibration;
     QChartView *m_shape;
