@@ -453,6 +453,13 @@ private slots:
         QCOMPARE(unknown.code, 2);
         QVERIFY2(unknown.err.contains(QStringLiteral("no scoring version '9.9.9'; known: 1.0.0")),
                  qPrintable(unknown.err));
+        // The same check before a canary names the command that was given.
+        const Run canary = run({QStringLiteral("--store"), store(), QStringLiteral("model"),
+                                QStringLiteral("canary"), QStringLiteral("9.9.9"),
+                                QStringLiteral("--share"), QStringLiteral("10")});
+        QCOMPARE(canary.code, 2);
+        QVERIFY2(canary.err.startsWith(QStringLiteral("baton model canary: no scoring version")),
+                 qPrintable(canary.err));
         const Run malformed = cli({QStringLiteral("--compare"), QStringLiteral("1.0.0")});
         QCOMPARE(malformed.code, 2);
         QVERIFY(malformed.err.contains(QStringLiteral("--compare takes scoring@A,scoring@B")));

@@ -83,10 +83,10 @@ bool isDeploymentAction(const QString &action);
 void printDeployment(CommandContext &context, store::Database &db, const agents::Policy &policy);
 int runDeployment(const QCommandLineParser &parser, CommandContext &context, store::Database &db,
                   const agents::Policy &policy);
-// A scoring version: the policy's own, or a saved model; nothing (and a message) otherwise.
-std::optional<pipeline::ScoringVariant> scoringVariant(store::Database &db,
-                                                       const agents::Policy &policy,
-                                                       const QString &version,
-                                                       CommandContext &context);
+// A scoring version: the policy's own, or a saved model; nothing otherwise, and a message
+// that starts with `command` ("baton run").
+std::optional<pipeline::ScoringVariant>
+scoringVariant(store::Database &db, const agents::Policy &policy, const QString &version,
+               CommandContext &context, const QString &command);
 
 } // namespace baton::app

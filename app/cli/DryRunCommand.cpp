@@ -7,15 +7,14 @@
 
 namespace baton::app {
 
-std::optional<pipeline::ScoringVariant> scoringVariant(store::Database &db,
-                                                       const agents::Policy &policy,
-                                                       const QString &version,
-                                                       CommandContext &context)
+std::optional<pipeline::ScoringVariant>
+scoringVariant(store::Database &db, const agents::Policy &policy, const QString &version,
+               CommandContext &context, const QString &command)
 {
     try {
         return pipeline::loadScoringVariant(db, policy, version.toStdString());
     } catch (const std::exception &e) {
-        context.err << "baton run: " << e.what() << "\n";
+        context.err << command << ": " << e.what() << "\n";
         return std::nullopt;
     }
 }
@@ -42,7 +41,7 @@ int runDryRun(const QCommandLineParser &parser, CommandContext &context, store::
     }
     std::vector<pipeline::ScoringVariant> variants;
     for (const QString &spec : specs) {
-        auto variant = scoringVariant(db, policy, spec, context);
+        auto variant = scoringVariant(db, policy, spec, context, QStringLiteral("baton run"));
         if (!variant)
             return 2;
         variants.push_back(std::move(*variant));

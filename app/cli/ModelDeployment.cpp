@@ -47,7 +47,8 @@ int runDeployment(const QCommandLineParser &parser, CommandContext &context, sto
     }
     // The version must be one a run can score with, under this policy, before anyone is
     // told it is live.
-    if (!rollback && !scoringVariant(db, policy, args[1], context))
+    if (!rollback &&
+        !scoringVariant(db, policy, args[1], context, QStringLiteral("baton model ") + args[0]))
         return 2;
     int refused = 0;
     const auto acts = acting(parser, context, db, QStringLiteral("model"), refused);

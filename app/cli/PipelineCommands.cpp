@@ -170,8 +170,8 @@ int RunCommand::run(const QCommandLineParser &parser, CommandContext &context) c
     if (parser.isSet(QStringLiteral("dry-run")) || parser.isSet(QStringLiteral("compare")))
         return runDryRun(parser, context, *db, registry, *policy, options.leadIds);
     if (parser.isSet(QStringLiteral("scoring"))) {
-        const auto variant =
-            scoringVariant(*db, *policy, parser.value(QStringLiteral("scoring")), context);
+        const auto variant = scoringVariant(*db, *policy, parser.value(QStringLiteral("scoring")),
+                                            context, QStringLiteral("baton run"));
         if (!variant)
             return 2;
         options.scoring = *variant;
