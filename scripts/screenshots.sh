@@ -37,3 +37,11 @@ kill "$app"; wait "$app" 2>/dev/null || true
 open_as dana.okoro@baton.example
 key ctrl+5; shot outbox
 key ctrl+2; shot escalations
+kill "$app"; wait "$app" 2>/dev/null || true
+# The Models page is marketing ops': a fitted version on a 10% canary, its first feature's shape.
+version="$("$baton" --store "$store" --now "$now" model fit --additive |
+  sed -n 's/^saved as candidate \([^:]*\):.*/\1/p')"
+"$baton" --store "$store" --now "$now" model canary "$version" --share 10 \
+  --as priya.natarajan@baton.example >/dev/null
+open_as priya.natarajan@baton.example
+key ctrl+0; shot models 3
