@@ -171,18 +171,19 @@ void ShapeCharts::showShape(const scoring::ScoringCandidate *c, const std::strin
     series->attachAxis(y);
     series->attachAxis(x);
     x->applyNiceNumbers();
-    connect(
-        series, &QHorizontalBarSeries::hovered, this, [bins, set](bool over, int index, QBarSet *) {
-            if (!over || index < 0 || index >= bins.size()) {
-                QToolTip::hideText();
-                return;
-            }
-            // Rich text, as the labels are: the bin's name is escaped already.
-            QToolTip::showText(
-                QCursor::pos(),
-                QStringLiteral("<qt>%1</qt>")
-                    .arg(tr("%1: %2 points").arg(bins[index]).arg(signedPoints(set->at(index)))));
-        });
+    connect(series, &QHorizontalBarSeries::hovered, this,
+            [bins, set](bool over, int index, QBarSet *) {
+                if (!over || index < 0 || index >= bins.size()) {
+                    QToolTip::hideText();
+                    return;
+                }
+                // Rich text, as the labels are: the bin's name is escaped already. One arg() call,
+                // so that a "%2" in a level from the data stays text.
+                QToolTip::showText(
+                    QCursor::pos(),
+                    QStringLiteral("<qt>%1</qt>")
+                        .arg(tr("%1: %2 points").arg(bins[index], signedPoints(set->at(index)))));
+            });
     chart->legend()->hide();
     // A row per bin, up to a categorical feature's 24 levels and two more: a long shape takes
     // two thirds of the height, so that every row keeps its name.
