@@ -42,6 +42,13 @@ private slots:
         QVERIFY(wider.low <= one.low && wider.high >= one.high);
     }
 
+    void theMedianOfOddAndEvenCountsAndOfNone()
+    {
+        QCOMPARE(baton::util::median({3, 1, 2}), 2.0);
+        QCOMPARE(baton::util::median({4, 1, 3, 2}), 2.5);
+        QCOMPARE(baton::util::median({}), 0.0);
+    }
+
     void refusesWhatIsNoPair()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pairedRatio({}, {}));

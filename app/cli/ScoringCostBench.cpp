@@ -28,13 +28,6 @@ namespace baton::app {
 
 namespace {
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 // Processor time of every thread of this process: the work a run does, which wanders less
 // on a shared VM than its wall time does.
 double processSeconds()
@@ -132,7 +125,7 @@ double fastest(std::vector<double> values)
 
 void printComparison(const char *what, const std::vector<double> &points,
                      const std::vector<double> &model, CommandContext &context,
-                     double (*statistic)(std::vector<double>) = median)
+                     double (*statistic)(std::vector<double>) = util::median)
 {
     const double a = statistic(points), b = statistic(model);
     context.out << QStringLiteral("    %1 %2 s with the points, %3 s with the model: %4%5%\n")

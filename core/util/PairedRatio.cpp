@@ -7,16 +7,12 @@
 
 namespace baton::util {
 
-namespace {
-
-double medianOf(std::vector<double> &values)
+double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
-
-} // namespace
 
 PairedRatio pairedRatio(const std::vector<double> &a, const std::vector<double> &b, double coverage,
                         int resamples, std::uint64_t seed)
@@ -39,7 +35,7 @@ PairedRatio pairedRatio(const std::vector<double> &a, const std::vector<double> 
     for (int r = 0; r < resamples; ++r) {
         for (double &x : sample)
             x = ratios[rng() % ratios.size()];
-        medians.push_back(medianOf(sample));
+        medians.push_back(median(sample));
     }
     std::sort(medians.begin(), medians.end());
     const double tail = (1 - coverage) / 2 * resamples;
@@ -50,7 +46,7 @@ PairedRatio pairedRatio(const std::vector<double> &a, const std::vector<double> 
     };
     out.low = at(tail);
     out.high = at(resamples - 1 - tail);
-    out.median = medianOf(ratios);
+    out.median = median(ratios);
     return out;
 }
 

@@ -5,6 +5,9 @@
 
 namespace baton::util {
 
+// The middle value, or the mean of the two middle ones; 0 for none.
+double median(std::vector<double> values);
+
 // How much longer B takes than A, from timings taken in pairs (one of each, one after the
 // other): each pair's B / A - 1, their median, and a bootstrap interval of that median. A
 // shared VM slows both runs of a pair alike, so a pair's ratio keeps little of it, where

@@ -23,9 +23,9 @@ public:
     void showCalibration(const scoring::ScoringCandidate *candidate);
     void showShape(const scoring::ScoringCandidate *candidate, const std::string &feature);
 
+private:
     static QString binName(const scoring::Feature &feature, int bin);
 
-private:
     QChartView *m_calibration;
     QChartView *m_shape;
 };
