@@ -112,6 +112,7 @@ public:
             files.bytes += w->bytes();
             w->close();
         }
+        files.scale = scale;
         files.accountCount = accountPlan.records();
         files.contactCount = contactPlan.records();
         files.activityCount = activityPlan.records();

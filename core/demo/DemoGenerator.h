@@ -70,6 +70,7 @@ struct DemoFiles
     // count), and observations older than 180 days at `now`.
     std::int64_t conflictingAccounts = 0;
     std::int64_t staleObservations = 0;
+    double scale = 1;       // the factor on every lead's rates that gives the events asked for
     std::int64_t bytes = 0; // all files together
     double seconds = 0;     // wall time of generation
 };

@@ -316,6 +316,11 @@ double conversionChanceGiven(double fit, bool quiet)
     return chance / weight;
 }
 
+double webSessionsPerWeekday(bool quiet, double intensity)
+{
+    return quiet ? 0.004 : 0.05 * intensity;
+}
+
 namespace {
 
 constexpr std::string_view kPersonalDomains[] = {"gmail.com", "gmail.com", "gmail.com",
@@ -484,7 +489,7 @@ void LeadMaker::make(std::int64_t index, Rng &rng, Lead &L)
     L.listShare = L.quiet ? 0.06 : std::min(0.95, 0.5 + 0.15 * std::log1p(hot));
     L.openRate = L.quiet ? 0.06 : std::clamp(0.1 + 0.15 * hot, 0.05, 0.7);
     L.clickRate = std::clamp(0.06 + 0.07 * hot, 0.02, 0.45);
-    L.webRate = (L.quiet ? 0.004 : 0.05 * hot) * m_scale;
+    L.webRate = webSessionsPerWeekday(L.quiet, hot) * m_scale;
     const bool senior = L.title->seniority == "manager" || L.title->seniority == "director" ||
                         L.title->seniority == "vp";
     L.webinarAffinity = L.quiet ? 0.01 : std::clamp(0.04 * hot * (senior ? 1.4 : 1.0), 0.0, 0.5);

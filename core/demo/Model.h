@@ -194,6 +194,11 @@ struct SideEvent
 // propensity's sigmoid averaged over the intensity and luck those two leave open.
 double conversionChanceGiven(double fit, bool quiet);
 
+// Web sessions a lead starts per weekday at scale 1, by its intensity; on a weekend day a
+// lead starts kWeekendWebShare of that.
+double webSessionsPerWeekday(bool quiet, double intensity);
+inline constexpr double kWeekendWebShare = 0.2;
+
 // Everything a lead did in the window, in time order.
 void makeTimeline(Lead &lead, const Calendar &calendar, double scale, Rng &rng,
                   std::vector<Activity> &activities, std::vector<SideEvent> &side);

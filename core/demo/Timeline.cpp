@@ -327,7 +327,8 @@ private:
         for (int i = 0; i < candidates; ++i) {
             const std::int64_t t = start + static_cast<std::int64_t>(rng.uniform() * static_cast<double>(end - start));
             const std::int64_t weekday = ((t / kDay) + 4) % 7;
-            const double rate = (weekday == 0 || weekday == 6 ? 0.2 : 1.0) * (inBurst(t) ? L.burstMultiplier : 1.0);
+            const double rate = (weekday == 0 || weekday == 6 ? kWeekendWebShare : 1.0) *
+                                (inBurst(t) ? L.burstMultiplier : 1.0);
             if (!rng.chance(rate / peak))
                 continue;
             const bool research = inBurst(t);
