@@ -47,6 +47,26 @@ scoring::AdditiveFit fitOnPlan()
     return fit;
 }
 
+// The Models page on the test store as `user` sees it, shown; a test waits for `refreshed`.
+struct ShownPage
+{
+    ShownPage(const std::string &path, const QString &user, const Clock *clock = nullptr)
+        : db(store::openStore(testStoreLocation(path))), contexts(boxes, dialogs),
+          page(contexts.make(db, registry, user, clock)),
+          refreshed(&page, &ui::ModelsPage::refreshed)
+    {
+        page.show();
+    }
+
+    const contracts::ContractRegistry registry = contracts::ContractRegistry::builtIn();
+    FakeMessageBoxes boxes;
+    FakeReviewDialogs dialogs;
+    store::Database db;
+    TestContexts contexts;
+    ui::ModelsPage page;
+    QSignalSpy refreshed;
+};
+
 } // namespace
 
 class TestModelsPage : public QObject
@@ -90,17 +110,11 @@ private slots:
 
     void marketingOpsPromotesFromTheKeyboard()
     {
-        const auto registry = contracts::ContractRegistry::builtIn();
-        FakeMessageBoxes boxes;
-        FakeReviewDialogs dialogs;
-        TestContexts contexts(boxes, dialogs);
-        auto db = store::openStore(testStoreLocation(m_path));
         const FixedClock clock(*util::parseRfc3339("2026-11-05T00:00:00Z"));
-        auto &context =
-            contexts.make(db, registry, QStringLiteral("priya.natarajan@baton.example"), &clock);
-        ui::ModelsPage page(context);
-        QSignalSpy refreshed(&page, &ui::ModelsPage::refreshed);
-        page.show();
+        ShownPage shown(m_path, QStringLiteral("priya.natarajan@baton.example"), &clock);
+        auto &page = shown.page;
+        auto &refreshed = shown.refreshed;
+        auto &db = shown.db;
         QVERIFY(refreshed.wait(10000));
         QCOMPARE(page.versions()->model()->rowCount(), 2);
         QCOMPARE(page.features()->rowCount(), 1);
@@ -118,23 +132,17 @@ private slots:
         QTest::keyClick(&page, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(refreshed.wait(10000));
         QVERIFY(scoring::ScoringDeployment(db).current().live.empty());
-        QVERIFY2(boxes.texts.isEmpty(), qPrintable(boxes.texts.join(QLatin1Char('\n'))));
+        QVERIFY2(shown.boxes.texts.isEmpty(),
+                 qPrintable(shown.boxes.texts.join(QLatin1Char('\n'))));
     }
 
     // A feature's shape reads top to bottom in the bins' order, one bar per bin, each bin named
     // in full beside its bar; a name from the data is shown as text, never as markup.
     void aFeaturesShapeReadsTopToBottom()
     {
-        const auto registry = contracts::ContractRegistry::builtIn();
-        FakeMessageBoxes boxes;
-        FakeReviewDialogs dialogs;
-        TestContexts contexts(boxes, dialogs);
-        auto db = store::openStore(testStoreLocation(m_path));
-        auto &context = contexts.make(db, registry, QStringLiteral("sam.patel@baton.example"));
-        ui::ModelsPage page(context);
-        QSignalSpy refreshed(&page, &ui::ModelsPage::refreshed);
-        page.show();
-        QVERIFY(refreshed.wait(10000));
+        ShownPage shown(m_path, QStringLiteral("sam.patel@baton.example"));
+        auto &page = shown.page;
+        QVERIFY(shown.refreshed.wait(10000));
         page.features()->selectRow(0);
         auto *view = page.findChild<QChartView *>(QStringLiteral("shapeChart"));
         QVERIFY(view && view->chart());
@@ -156,16 +164,9 @@ private slots:
 
     void aRepMayLookButNotDeploy()
     {
-        const auto registry = contracts::ContractRegistry::builtIn();
-        FakeMessageBoxes boxes;
-        FakeReviewDialogs dialogs;
-        TestContexts contexts(boxes, dialogs);
-        auto db = store::openStore(testStoreLocation(m_path));
-        auto &context = contexts.make(db, registry, QStringLiteral("sam.patel@baton.example"));
-        ui::ModelsPage page(context);
-        QSignalSpy refreshed(&page, &ui::ModelsPage::refreshed);
-        page.show();
-        QVERIFY(refreshed.wait(10000));
+        ShownPage shown(m_path, QStringLiteral("sam.patel@baton.example"));
+        auto &page = shown.page;
+        QVERIFY(shown.refreshed.wait(10000));
         QCOMPARE(page.versions()->model()->rowCount(), 2);
         for (auto *button : page.findChildren<QPushButton *>())
             if (button->text() != ui::ModelsPage::tr("&Refresh"))
